@@ -1,0 +1,53 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { logger } from '$lib/server/logger';
+import { runtime, startRuntime } from '$lib/server/runtime';
+import { resolveSession } from '$lib/server/http/session-hook';
+import '$lib/server/startup';
+
+export const init: ServerInit = async () => {
+	await startRuntime();
+};
+
+const handleRequestLog: Handle = async ({ event, resolve }) => {
+	event.locals.requestId = crypto.randomUUID();
+	const started = performance.now();
+	const response = await resolve(event);
+	response.headers.set('x-request-id', event.locals.requestId);
+	response.headers.set('x-content-type-options', 'nosniff');
+	response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
+	response.headers.set('x-frame-options', 'DENY');
+	logger.info(
+		{
+			requestId: event.locals.requestId,
+			method: event.request.method,
+			path: event.url.pathname,
+			status: response.status,
+			ms: Math.round(performance.now() - started)
+		},
+		'request'
+	);
+	return response;
+};
+
+const handleParaglide: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%lang%', locale === 'zh' ? 'zh-CN' : 'en')
+		});
+	});
+
+const handleSession: Handle = async ({ event, resolve }) => {
+	await resolveSession(event, runtime().db);
+	return resolve(event);
+};
+
+export const handle = sequence(handleRequestLog, handleParaglide, handleSession);
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status === 404) return { message, requestId: event.locals.requestId };
+	logger.error({ requestId: event.locals.requestId, err: error, path: event.url.pathname }, 'unhandled error');
+	return { message: 'Internal error', requestId: event.locals.requestId };
+};

@@ -1,0 +1,18 @@
+import { m } from '$lib/paraglide/messages';
+
+export function roleLabel(role: string): string {
+	switch (role) {
+		case 'owner':
+			return m.role_owner();
+		case 'consultant':
+			return m.role_consultant();
+		case 'respondent':
+			return m.role_respondent();
+		default:
+			return m.role_viewer();
+	}
+}
+
+export function orgKindLabel(kind: string): string {
+	return kind === 'consultancy' ? m.org_kind_consultancy() : m.org_kind_firm();
+}

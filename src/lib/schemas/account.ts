@@ -1,0 +1,53 @@
+import { m } from '$lib/paraglide/messages';
+import { email, password, requiredText, z } from './zod';
+
+export const orgKinds = ['firm', 'consultancy'] as const;
+export const roles = ['owner', 'consultant', 'respondent', 'viewer'] as const;
+
+export const signUpSchema = z.object({
+	name: requiredText(100),
+	email: email(),
+	password: password(),
+	orgName: requiredText(200),
+	orgKind: z.enum(orgKinds).default('firm')
+});
+
+export const logInSchema = z.object({
+	email: email(),
+	password: z.string().min(1).max(200)
+});
+
+export const changePasswordSchema = z
+	.object({
+		currentPassword: z.string().min(1).max(200),
+		newPassword: password(),
+		confirmPassword: z.string().min(1).max(200)
+	})
+	.refine((v) => v.newPassword === v.confirmPassword, {
+		path: ['confirmPassword'],
+		error: () => m.err_password_mismatch()
+	});
+
+export const createOrgSchema = z.object({
+	name: requiredText(200),
+	kind: z.enum(orgKinds).default('firm')
+});
+
+export const inviteSchema = z.object({
+	role: z.enum(roles).default('respondent'),
+	email: z.union([z.literal(''), email()]).default('')
+});
+
+export const memberRoleSchema = z.object({
+	userId: z.uuid(),
+	role: z.enum(roles)
+});
+
+export const memberSchema = z.object({ userId: z.uuid() });
+export const revokeInviteSchema = z.object({ invitationId: z.uuid() });
+export const switchOrgSchema = z.object({ orgId: z.uuid() });
+
+export const languageSchema = z.object({
+	lang: z.enum(['zh', 'en']),
+	redirectTo: z.string().max(2000).default('/')
+});

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+
+/**
+ * Validation messages in the reader's language. Zod calls this at parse time, when Paraglide's
+ * getLocale() already knows the request's (server) or the page's (browser) language.
+ */
+z.config({
+	customError: (issue) => {
+		switch (issue.code) {
+			case 'too_small':
+				if (issue.origin === 'string') {
+					return Number(issue.minimum) <= 1 ? m.err_required() : m.err_too_short({ min: Number(issue.minimum) });
+				}
+				return m.err_invalid();
+			case 'too_big':
+				return issue.origin === 'string' ? m.err_too_long({ max: Number(issue.maximum) }) : m.err_invalid();
+			case 'invalid_format':
+				return issue.format === 'email' ? m.err_email() : m.err_invalid();
+			case 'invalid_value':
+				return m.err_choice();
+			case 'invalid_type':
+				return issue.input === undefined || issue.input === null ? m.err_required() : m.err_invalid();
+			default:
+				return undefined;
+		}
+	}
+});
+
+export { z };
+
+export const email = () => z.string().trim().toLowerCase().min(1).max(254).pipe(z.email());
+export const requiredText = (max: number) => z.string().trim().min(1).max(max);
+export const password = () => z.string().min(10).max(200);
+export const uuid = () => z.uuid();

@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import type { DB } from './schema';
+
+export type Database = Kysely<DB>;
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface OpenedDatabase {
+	db: Database;
+	kind: DatabaseKind;
+	/** Answers true when a trivial query succeeds; used by /healthz. */
+	ping(): Promise<boolean>;
+	close(): Promise<void>;
+}
+
+export interface DatabaseSettings {
+	databaseUrl: string | null;
+	dataDir: string;
+}
+
+// pg parses int8 (count(*), bigserial) as string by default; PGlite gives numbers. Agree on numbers.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+export async function openDatabase(settings: DatabaseSettings): Promise<OpenedDatabase> {
+	if (settings.databaseUrl) {
+		const pool = new pg.Pool({ connectionString: settings.databaseUrl, max: 10 });
+		// An idle client losing its server (a restart) must not crash the process.
+		pool.on('error', () => undefined);
+		const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+		return {
+			db,
+			kind: 'postgres',
+			ping: () => pingDatabase(db),
+			close: () => db.destroy()
+		};
+	}
+	fs.mkdirSync(settings.dataDir, { recursive: true });
+	const pglite = await PGlite.create(settings.dataDir);
+	const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+	return {
+		db,
+		kind: 'pglite',
+		ping: () => pingDatabase(db),
+		close: () => db.destroy()
+	};
+}
+
+async function pingDatabase(db: Database): Promise<boolean> {
+	try {
+		await db.selectNoFrom((eb) => eb.lit(1).as('one')).execute();
+		return true;
+	} catch {
+		return false;
+	}
+}

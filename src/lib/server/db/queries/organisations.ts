@@ -1,0 +1,105 @@
+import type { Database } from '../connection';
+import type { OrgKind, Role } from '../schema';
+
+export interface Membership {
+	orgId: string;
+	orgName: string;
+	orgKind: OrgKind;
+	role: Role;
+}
+
+export interface Member {
+	userId: string;
+	name: string;
+	email: string;
+	role: Role;
+	joinedAt: Date;
+}
+
+export async function insertOrganisation(
+	db: Database,
+	org: { id: string; name: string; kind: OrgKind }
+): Promise<void> {
+	await db.insertInto('organisations').values(org).execute();
+}
+
+export async function insertMembership(
+	db: Database,
+	m: { orgId: string; userId: string; role: Role }
+): Promise<void> {
+	await db
+		.insertInto('memberships')
+		.values({ org_id: m.orgId, user_id: m.userId, role: m.role })
+		.execute();
+}
+
+export async function listMemberships(db: Database, userId: string): Promise<Membership[]> {
+	const rows = await db
+		.selectFrom('memberships as m')
+		.innerJoin('organisations as o', 'o.id', 'm.org_id')
+		.select(['o.id as orgId', 'o.name as orgName', 'o.kind as orgKind', 'm.role as role'])
+		.where('m.user_id', '=', userId)
+		.orderBy('o.name')
+		.orderBy('o.id')
+		.execute();
+	return rows;
+}
+
+export async function findMembership(
+	db: Database,
+	userId: string,
+	orgId: string
+): Promise<Membership | null> {
+	const row = await db
+		.selectFrom('memberships as m')
+		.innerJoin('organisations as o', 'o.id', 'm.org_id')
+		.select(['o.id as orgId', 'o.name as orgName', 'o.kind as orgKind', 'm.role as role'])
+		.where('m.user_id', '=', userId)
+		.where('m.org_id', '=', orgId)
+		.executeTakeFirst();
+	return row ?? null;
+}
+
+export async function listMembers(db: Database, orgId: string): Promise<Member[]> {
+	return db
+		.selectFrom('memberships as m')
+		.innerJoin('users as u', 'u.id', 'm.user_id')
+		.select(['u.id as userId', 'u.name as name', 'u.email as email', 'm.role as role', 'm.created_at as joinedAt'])
+		.where('m.org_id', '=', orgId)
+		.orderBy('m.created_at')
+		.execute();
+}
+
+export async function countOwners(db: Database, orgId: string): Promise<number> {
+	const row = await db
+		.selectFrom('memberships')
+		.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n'))
+		.where('org_id', '=', orgId)
+		.where('role', '=', 'owner')
+		.executeTakeFirstOrThrow();
+	return row.n;
+}
+
+export async function updateMemberRole(
+	db: Database,
+	orgId: string,
+	userId: string,
+	role: Role
+): Promise<number> {
+	const result = await db
+		.updateTable('memberships')
+		.set({ role })
+		.where('org_id', '=', orgId)
+		.where('user_id', '=', userId)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows);
+}
+
+export async function deleteMembership(db: Database, orgId: string, userId: string): Promise<number> {
+	const result = await db
+		.deleteFrom('memberships')
+		.where('org_id', '=', orgId)
+		.where('user_id', '=', userId)
+		.executeTakeFirst();
+	return Number(result.numDeletedRows);
+}

@@ -1,0 +1,26 @@
+import path from 'node:path';
+
+/** Every setting the server reads from the environment, in one place. */
+export interface ServerEnv {
+	databaseUrl: string | null;
+	dataDir: string;
+	port: number;
+	demo: boolean;
+	logLevel: string;
+	smtpUrl: string | null;
+	publicOrigin: string | null;
+}
+
+export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
+	const databaseUrl = env.DATABASE_URL?.trim() || null;
+	return {
+		databaseUrl,
+		dataDir: path.resolve(env.DATA_DIR?.trim() || 'data'),
+		port: Number(env.PORT ?? 3000) || 3000,
+		// The demo is for a new embedded database; on a server only when asked with DEMO=1.
+		demo: env.DEMO === undefined ? databaseUrl === null : env.DEMO === '1',
+		logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'warn' : 'info'),
+		smtpUrl: env.SMTP_URL?.trim() || null,
+		publicOrigin: env.ORIGIN?.trim() || null
+	};
+}

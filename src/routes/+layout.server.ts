@@ -1,0 +1,15 @@
+import { getLocale } from '$lib/paraglide/runtime';
+import { listMemberships } from '$lib/server/db/queries/organisations';
+import { runtime } from '$lib/server/runtime';
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = async ({ locals, url }) => {
+	const memberships = locals.user ? await listMemberships(runtime().db, locals.user.id) : [];
+	return {
+		locale: getLocale(),
+		user: locals.user,
+		memberships,
+		activeOrgId: locals.session?.activeOrgId ?? null,
+		path: url.pathname + url.search
+	};
+};

@@ -1,0 +1,25 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { languageSchema } from '$lib/schemas/account';
+import { safeNextPath } from '$lib/server/auth/guards';
+import type { Actions, PageServerLoad } from './$types';
+
+const YEAR_S = 365 * 24 * 60 * 60;
+
+export const load: PageServerLoad = () => redirect(303, '/');
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url }) => {
+		const form = await superValidate(request, zod4(languageSchema));
+		if (!form.valid) return fail(400, { form });
+		cookies.set('lang', form.data.lang, {
+			path: '/',
+			maxAge: YEAR_S,
+			httpOnly: false,
+			sameSite: 'lax',
+			secure: url.protocol === 'https:'
+		});
+		redirect(303, safeNextPath(form.data.redirectTo));
+	}
+};

@@ -1,0 +1,51 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+	plugins: [
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			strategy: ['cookie', 'preferredLanguage', 'baseLocale'],
+			cookieName: 'lang'
+		}),
+		sveltekit()
+	],
+	test: {
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+					environment: 'node'
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'pglite',
+					include: ['tests/integration/**/*.test.ts'],
+					globalSetup: ['tests/setup/server.ts'],
+					env: { TEST_DB: 'pglite' },
+					fileParallelism: false,
+					testTimeout: 30_000,
+					hookTimeout: 120_000
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'postgres',
+					include: ['tests/integration/**/*.test.ts'],
+					globalSetup: ['tests/setup/server.ts'],
+					env: { TEST_DB: 'postgres' },
+					fileParallelism: false,
+					testTimeout: 30_000,
+					hookTimeout: 120_000
+				}
+			}
+		]
+	}
+});
