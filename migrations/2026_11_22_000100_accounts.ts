@@ -21,7 +21,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('memberships')
-		.addColumn('org_id', 'uuid', (c) => c.notNull().references('organisations.id').onDelete('cascade'))
+		.addColumn('org_id', 'uuid', (c) =>
+			c.notNull().references('organisations.id').onDelete('cascade')
+		)
 		.addColumn('user_id', 'uuid', (c) => c.notNull().references('users.id').onDelete('cascade'))
 		.addColumn('role', 'text', (c) =>
 			c.notNull().check(sql`role in ('owner', 'consultant', 'respondent', 'viewer')`)
@@ -36,7 +38,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('id', 'text', (c) => c.primaryKey())
 		.addColumn('user_id', 'uuid', (c) => c.notNull().references('users.id').onDelete('cascade'))
 		.addColumn('secret_hash', 'bytea', (c) => c.notNull())
-		.addColumn('active_org_id', 'uuid', (c) => c.references('organisations.id').onDelete('set null'))
+		.addColumn('active_org_id', 'uuid', (c) =>
+			c.references('organisations.id').onDelete('set null')
+		)
 		.addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
 		.addColumn('expires_at', 'timestamptz', (c) => c.notNull())
 		.execute();
@@ -45,7 +49,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createTable('invitations')
 		.addColumn('id', 'uuid', (c) => c.primaryKey())
-		.addColumn('org_id', 'uuid', (c) => c.notNull().references('organisations.id').onDelete('cascade'))
+		.addColumn('org_id', 'uuid', (c) =>
+			c.notNull().references('organisations.id').onDelete('cascade')
+		)
 		.addColumn('token_hash', 'text', (c) => c.notNull().unique())
 		.addColumn('role', 'text', (c) =>
 			c.notNull().check(sql`role in ('owner', 'consultant', 'respondent', 'viewer')`)
@@ -75,7 +81,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-	for (const table of ['login_failures', 'invitations', 'sessions', 'memberships', 'organisations', 'users']) {
+	for (const table of [
+		'login_failures',
+		'invitations',
+		'sessions',
+		'memberships',
+		'organisations',
+		'users'
+	]) {
 		await db.schema.dropTable(table).execute();
 	}
 }

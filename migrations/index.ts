@@ -1,10 +1,12 @@
-import type { Migration } from 'kysely';
+import type { Migration } from 'kysely/migration';
 import * as accounts from './2026_11_22_000100_accounts';
+import * as questionnaireVersions from './2026_11_22_000200_questionnaire_versions';
 
 /**
  * Every migration, in order. A static list (not a directory scan) so the same provider works in the
  * built server, in vitest and in the tsx CLI; tests/unit/migrations.test.ts checks nothing is missing.
  */
 export const migrations: Record<string, Migration> = {
-	'2026_11_22_000100_accounts': accounts
+	'2026_11_22_000100_accounts': accounts,
+	'2026_11_22_000200_questionnaire_versions': questionnaireVersions
 };

@@ -48,6 +48,9 @@ export const handle = sequence(handleRequestLog, handleParaglide, handleSession)
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message, requestId: event.locals.requestId };
-	logger.error({ requestId: event.locals.requestId, err: error, path: event.url.pathname }, 'unhandled error');
+	logger.error(
+		{ requestId: event.locals.requestId, err: error, path: event.url.pathname },
+		'unhandled error'
+	);
 	return { message: 'Internal error', requestId: event.locals.requestId };
 };

@@ -6,6 +6,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals }) => {
 	if (!locals.user) return {};
 	const memberships = await listMemberships(runtime().db, locals.user.id);
-	const active = memberships.find((mm) => mm.orgId === locals.session?.activeOrgId) ?? memberships[0];
+	const active =
+		memberships.find((mm) => mm.orgId === locals.session?.activeOrgId) ?? memberships[0];
 	redirect(303, active ? `/o/${active.orgId}` : '/orgs');
 };

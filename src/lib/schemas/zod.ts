@@ -10,17 +10,23 @@ z.config({
 		switch (issue.code) {
 			case 'too_small':
 				if (issue.origin === 'string') {
-					return Number(issue.minimum) <= 1 ? m.err_required() : m.err_too_short({ min: Number(issue.minimum) });
+					return Number(issue.minimum) <= 1
+						? m.err_required()
+						: m.err_too_short({ min: Number(issue.minimum) });
 				}
 				return m.err_invalid();
 			case 'too_big':
-				return issue.origin === 'string' ? m.err_too_long({ max: Number(issue.maximum) }) : m.err_invalid();
+				return issue.origin === 'string'
+					? m.err_too_long({ max: Number(issue.maximum) })
+					: m.err_invalid();
 			case 'invalid_format':
 				return issue.format === 'email' ? m.err_email() : m.err_invalid();
 			case 'invalid_value':
 				return m.err_choice();
 			case 'invalid_type':
-				return issue.input === undefined || issue.input === null ? m.err_required() : m.err_invalid();
+				return issue.input === undefined || issue.input === null
+					? m.err_required()
+					: m.err_invalid();
 			default:
 				return undefined;
 		}

@@ -5,7 +5,16 @@ import { readServerEnv } from './env';
 export const logger = pino({
 	level: readServerEnv().logLevel,
 	redact: {
-		paths: ['password', '*.password', 'token', '*.token', 'cookie', '*.cookie', 'headers.cookie', 'headers.authorization'],
+		paths: [
+			'password',
+			'*.password',
+			'token',
+			'*.token',
+			'cookie',
+			'*.cookie',
+			'headers.cookie',
+			'headers.authorization'
+		],
 		censor: '[redacted]'
 	}
 });

@@ -23,7 +23,10 @@ export function startRuntime(): Promise<OpenedDatabase> {
 	return starting;
 }
 
-type StartupTask = (database: OpenedDatabase, env: ReturnType<typeof readServerEnv>) => Promise<void>;
+type StartupTask = (
+	database: OpenedDatabase,
+	env: ReturnType<typeof readServerEnv>
+) => Promise<void>;
 const startupTasks: StartupTask[] = [];
 
 /** Work that runs once after migration (corpus import, demo data), registered by its module. */

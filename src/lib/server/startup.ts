@@ -1,2 +1,7 @@
-// Registers the start-up tasks (corpus import, demo data) in the order they must run.
-export {};
+import { importCorpus } from './corpus';
+import { onStartup } from './runtime';
+
+// Start-up work, in order, after migrations.
+onStartup(async ({ db }) => {
+	await importCorpus(db);
+});

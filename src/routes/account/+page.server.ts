@@ -19,7 +19,10 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	password: async (event) => {
 		const { user, session } = requireUser(event);
-		const form = await superValidate<PasswordForm, FormNotice>(event.request, zod4(changePasswordSchema));
+		const form = await superValidate<PasswordForm, FormNotice>(
+			event.request,
+			zod4(changePasswordSchema)
+		);
 		const input = { ...form.data };
 		form.data = { currentPassword: '', newPassword: '', confirmPassword: '' };
 		if (!form.valid) return fail(400, { form });
@@ -29,7 +32,8 @@ export const actions: Actions = {
 			newPassword: input.newPassword,
 			keepSessionId: session.id
 		});
-		if (!result.ok) return setError(form, 'currentPassword', m.err_wrong_password(), { status: 400 });
+		if (!result.ok)
+			return setError(form, 'currentPassword', m.err_wrong_password(), { status: 400 });
 		return message(form, { type: 'success', text: m.password_changed() });
 	}
 };

@@ -25,7 +25,9 @@ export const actions: Actions = {
 		const db = runtime().db;
 		const orgId = await db
 			.transaction()
-			.execute((tx) => createOrganisation(tx, { name: form.data.name, kind: form.data.kind, ownerId: user.id }));
+			.execute((tx) =>
+				createOrganisation(tx, { name: form.data.name, kind: form.data.kind, ownerId: user.id })
+			);
 		await updateSessionOrg(db, session.id, orgId);
 		redirect(303, `/o/${orgId}`);
 	},

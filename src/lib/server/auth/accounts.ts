@@ -1,16 +1,27 @@
 import type { Database } from '../db/connection';
 import type { OrgKind } from '../db/schema';
 import { deleteUserSessions } from '../db/queries/sessions';
-import { findCredentials, findUserIdByEmail, insertUser, updatePasswordHash } from '../db/queries/users';
+import {
+	findCredentials,
+	findUserIdByEmail,
+	insertUser,
+	updatePasswordHash
+} from '../db/queries/users';
 import { createOrganisation } from '../orgs/organisations';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password';
-import { clearAccountFailures, isLoginThrottled, recordLoginFailure, throttleKeys } from './throttle';
+import {
+	clearAccountFailures,
+	isLoginThrottled,
+	recordLoginFailure,
+	throttleKeys
+} from './throttle';
 
 export function normaliseEmail(email: string): string {
 	return email.trim().toLowerCase();
 }
 
-export type SignUpResult = { ok: true; userId: string; orgId: string } | { ok: false; reason: 'email_taken' };
+export type SignUpResult =
+	{ ok: true; userId: string; orgId: string } | { ok: false; reason: 'email_taken' };
 
 export async function signUp(
 	db: Database,
@@ -34,8 +45,7 @@ export async function signUp(
 }
 
 export type LogInResult =
-	| { ok: true; userId: string }
-	| { ok: false; reason: 'wrong_credentials' | 'throttled' };
+	{ ok: true; userId: string } | { ok: false; reason: 'wrong_credentials' | 'throttled' };
 
 export async function logIn(
 	db: Database,

@@ -1,5 +1,9 @@
 import type { Database } from '../db/connection';
-import { countRecentFailures, deleteLoginFailures, insertLoginFailures } from '../db/queries/login-failures';
+import {
+	countRecentFailures,
+	deleteLoginFailures,
+	insertLoginFailures
+} from '../db/queries/login-failures';
 
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES_PER_ACCOUNT = 5;

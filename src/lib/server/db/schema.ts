@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type TimestampDefaultNow = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export type OrgKind = 'firm' | 'consultancy';
 export type Role = 'owner' | 'consultant' | 'respondent' | 'viewer';
@@ -10,7 +11,7 @@ export interface UsersTable {
 	email: string;
 	name: string;
 	password_hash: string;
-	created_at: Generated<Timestamp>;
+	created_at: TimestampDefaultNow;
 }
 
 export interface SessionsTable {
@@ -18,7 +19,7 @@ export interface SessionsTable {
 	user_id: string;
 	secret_hash: Uint8Array;
 	active_org_id: string | null;
-	created_at: Generated<Timestamp>;
+	created_at: TimestampDefaultNow;
 	expires_at: Timestamp;
 }
 
@@ -26,14 +27,14 @@ export interface OrganisationsTable {
 	id: string;
 	name: string;
 	kind: OrgKind;
-	created_at: Generated<Timestamp>;
+	created_at: TimestampDefaultNow;
 }
 
 export interface MembershipsTable {
 	org_id: string;
 	user_id: string;
 	role: Role;
-	created_at: Generated<Timestamp>;
+	created_at: TimestampDefaultNow;
 }
 
 export interface InvitationsTable {
@@ -43,7 +44,7 @@ export interface InvitationsTable {
 	role: Role;
 	email: string | null;
 	created_by: string;
-	created_at: Generated<Timestamp>;
+	created_at: TimestampDefaultNow;
 	expires_at: Timestamp;
 	accepted_at: Timestamp | null;
 	accepted_by: string | null;
@@ -53,10 +54,19 @@ export interface InvitationsTable {
 export interface LoginFailuresTable {
 	id: Generated<number>;
 	key: string;
-	failed_at: Generated<Timestamp>;
+	failed_at: TimestampDefaultNow;
+}
+
+export interface QuestionnaireVersionsTable {
+	hash: string;
+	content: ColumnType<unknown, string, never>;
+	item_count: number;
+	provision_count: number;
+	imported_at: TimestampDefaultNow;
 }
 
 export interface DB {
+	questionnaire_versions: QuestionnaireVersionsTable;
 	users: UsersTable;
 	sessions: SessionsTable;
 	organisations: OrganisationsTable;

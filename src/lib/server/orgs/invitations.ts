@@ -48,7 +48,11 @@ export type AcceptResult =
 	| { ok: false; reason: 'not_found' | 'used' | 'expired' | 'revoked' | 'already_member' };
 
 /** Joins the user to the organisation; the link works once. */
-export async function acceptInvitation(db: Database, token: string, userId: string): Promise<AcceptResult> {
+export async function acceptInvitation(
+	db: Database,
+	token: string,
+	userId: string
+): Promise<AcceptResult> {
 	return db.transaction().execute(async (tx) => {
 		const inv = await findInvitation(tx, token);
 		if (!inv) return { ok: false, reason: 'not_found' };

@@ -40,7 +40,11 @@ export async function changeMemberRole(
 	});
 }
 
-export async function removeMember(db: Database, orgId: string, userId: string): Promise<MemberChangeResult> {
+export async function removeMember(
+	db: Database,
+	orgId: string,
+	userId: string
+): Promise<MemberChangeResult> {
 	return db.transaction().execute(async (tx) => {
 		const member: Membership | null = await findMembership(tx, userId, orgId);
 		if (!member) return { ok: false, reason: 'not_found' };

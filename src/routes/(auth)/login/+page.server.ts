@@ -13,12 +13,17 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNextPath(url.searchParams.get('next')));
-	return { form: await superValidate<typeof logInSchema._zod.output, FormNotice>(zod4(logInSchema)) };
+	return {
+		form: await superValidate<typeof logInSchema._zod.output, FormNotice>(zod4(logInSchema))
+	};
 };
 
 export const actions: Actions = {
 	default: async (event) => {
-		const form = await superValidate<typeof logInSchema._zod.output, FormNotice>(event.request, zod4(logInSchema));
+		const form = await superValidate<typeof logInSchema._zod.output, FormNotice>(
+			event.request,
+			zod4(logInSchema)
+		);
 		const password = form.data.password;
 		// The password is never sent back to the page.
 		form.data.password = '';
@@ -31,7 +36,11 @@ export const actions: Actions = {
 		});
 		if (!result.ok) {
 			const text = result.reason === 'throttled' ? m.err_login_throttled() : m.err_login_wrong();
-			return message(form, { type: 'error', text }, { status: result.reason === 'throttled' ? 429 : 400 });
+			return message(
+				form,
+				{ type: 'error', text },
+				{ status: result.reason === 'throttled' ? 429 : 400 }
+			);
 		}
 		const memberships = await listMemberships(db, result.userId);
 		await startSession(event, result.userId, memberships[0]?.orgId ?? null);

@@ -27,7 +27,15 @@ const invitationColumns = [
 
 export async function insertInvitation(
 	db: Database,
-	inv: { id: string; orgId: string; tokenHash: string; role: Role; email: string | null; createdBy: string; expiresAt: Date }
+	inv: {
+		id: string;
+		orgId: string;
+		tokenHash: string;
+		role: Role;
+		email: string | null;
+		createdBy: string;
+		expiresAt: Date;
+	}
 ): Promise<void> {
 	await db
 		.insertInto('invitations')
@@ -43,7 +51,10 @@ export async function insertInvitation(
 		.execute();
 }
 
-export async function findInvitationByTokenHash(db: Database, tokenHash: string): Promise<Invitation | null> {
+export async function findInvitationByTokenHash(
+	db: Database,
+	tokenHash: string
+): Promise<Invitation | null> {
 	const row = await db
 		.selectFrom('invitations as i')
 		.innerJoin('organisations as o', 'o.id', 'i.org_id')
@@ -67,7 +78,11 @@ export async function listOpenInvitations(db: Database, orgId: string): Promise<
 }
 
 /** Marks the invitation used; answers false when someone else used it first. */
-export async function markInvitationAccepted(db: Database, id: string, userId: string): Promise<boolean> {
+export async function markInvitationAccepted(
+	db: Database,
+	id: string,
+	userId: string
+): Promise<boolean> {
 	const result = await db
 		.updateTable('invitations')
 		.set({ accepted_at: new Date(), accepted_by: userId })

@@ -64,7 +64,13 @@ export async function listMembers(db: Database, orgId: string): Promise<Member[]
 	return db
 		.selectFrom('memberships as m')
 		.innerJoin('users as u', 'u.id', 'm.user_id')
-		.select(['u.id as userId', 'u.name as name', 'u.email as email', 'm.role as role', 'm.created_at as joinedAt'])
+		.select([
+			'u.id as userId',
+			'u.name as name',
+			'u.email as email',
+			'm.role as role',
+			'm.created_at as joinedAt'
+		])
 		.where('m.org_id', '=', orgId)
 		.orderBy('m.created_at')
 		.execute();
@@ -95,7 +101,11 @@ export async function updateMemberRole(
 	return Number(result.numUpdatedRows);
 }
 
-export async function deleteMembership(db: Database, orgId: string, userId: string): Promise<number> {
+export async function deleteMembership(
+	db: Database,
+	orgId: string,
+	userId: string
+): Promise<number> {
 	const result = await db
 		.deleteFrom('memberships')
 		.where('org_id', '=', orgId)

@@ -1,11 +1,20 @@
 import type { Database } from '../connection';
 import type { SessionRow } from '../schema';
 
-export type SessionRecord = Pick<SessionRow, 'id' | 'user_id' | 'secret_hash' | 'active_org_id' | 'expires_at'>;
+export type SessionRecord = Pick<
+	SessionRow,
+	'id' | 'user_id' | 'secret_hash' | 'active_org_id' | 'expires_at'
+>;
 
 export async function insertSession(
 	db: Database,
-	session: { id: string; userId: string; secretHash: Uint8Array; expiresAt: Date; activeOrgId: string | null }
+	session: {
+		id: string;
+		userId: string;
+		secretHash: Uint8Array;
+		expiresAt: Date;
+		activeOrgId: string | null;
+	}
 ): Promise<void> {
 	await db
 		.insertInto('sessions')
@@ -28,11 +37,19 @@ export async function findSession(db: Database, id: string): Promise<SessionReco
 	return row ?? null;
 }
 
-export async function updateSessionExpiry(db: Database, id: string, expiresAt: Date): Promise<void> {
+export async function updateSessionExpiry(
+	db: Database,
+	id: string,
+	expiresAt: Date
+): Promise<void> {
 	await db.updateTable('sessions').set({ expires_at: expiresAt }).where('id', '=', id).execute();
 }
 
-export async function updateSessionOrg(db: Database, id: string, orgId: string | null): Promise<void> {
+export async function updateSessionOrg(
+	db: Database,
+	id: string,
+	orgId: string | null
+): Promise<void> {
 	await db.updateTable('sessions').set({ active_org_id: orgId }).where('id', '=', id).execute();
 }
 

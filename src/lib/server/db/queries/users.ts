@@ -45,6 +45,10 @@ export async function findCredentials(
 	return row ? { id: row.id, passwordHash: row.password_hash } : null;
 }
 
-export async function updatePasswordHash(db: Database, id: string, passwordHash: string): Promise<void> {
+export async function updatePasswordHash(
+	db: Database,
+	id: string,
+	passwordHash: string
+): Promise<void> {
 	await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute();
 }

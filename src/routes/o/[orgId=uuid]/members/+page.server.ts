@@ -2,12 +2,21 @@ import { fail } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
-import { inviteSchema, memberRoleSchema, memberSchema, revokeInviteSchema } from '$lib/schemas/account';
+import {
+	inviteSchema,
+	memberRoleSchema,
+	memberSchema,
+	revokeInviteSchema
+} from '$lib/schemas/account';
 import { requireMembership } from '$lib/server/auth/guards';
 import { listMembers } from '$lib/server/db/queries/organisations';
 import { listOpenInvitations, revokeInvitation } from '$lib/server/db/queries/invitations';
 import { createInvitation } from '$lib/server/orgs/invitations';
-import { changeMemberRole, removeMember, type MemberChangeResult } from '$lib/server/orgs/organisations';
+import {
+	changeMemberRole,
+	removeMember,
+	type MemberChangeResult
+} from '$lib/server/orgs/organisations';
 import { runtime } from '$lib/server/runtime';
 import type { FormNotice } from '$lib/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -22,7 +31,10 @@ export const load: PageServerLoad = async (event) => {
 		members: await listMembers(db, membership.orgId),
 		invitations: isOwner ? await listOpenInvitations(db, membership.orgId) : [],
 		isOwner,
-		inviteForm: await superValidate<typeof inviteSchema._zod.output, FormNotice & { link?: string }>(zod4(inviteSchema))
+		inviteForm: await superValidate<
+			typeof inviteSchema._zod.output,
+			FormNotice & { link?: string }
+		>(zod4(inviteSchema))
 	};
 };
 
@@ -33,10 +45,10 @@ function memberChangeFailure(result: Exclude<MemberChangeResult, { ok: true }>) 
 export const actions: Actions = {
 	invite: async (event) => {
 		const { user, membership } = await requireMembership(event, event.params.orgId, OWNER);
-		const form = await superValidate<typeof inviteSchema._zod.output, FormNotice & { link?: string }>(
-			event.request,
-			zod4(inviteSchema)
-		);
+		const form = await superValidate<
+			typeof inviteSchema._zod.output,
+			FormNotice & { link?: string }
+		>(event.request, zod4(inviteSchema));
 		if (!form.valid) return fail(400, { inviteForm: form });
 		const { token } = await createInvitation(runtime().db, {
 			orgId: membership.orgId,
@@ -51,7 +63,12 @@ export const actions: Actions = {
 		const { membership } = await requireMembership(event, event.params.orgId, OWNER);
 		const form = await superValidate(event.request, zod4(memberRoleSchema));
 		if (!form.valid) return fail(400, { roleForm: form });
-		const result = await changeMemberRole(runtime().db, membership.orgId, form.data.userId, form.data.role);
+		const result = await changeMemberRole(
+			runtime().db,
+			membership.orgId,
+			form.data.userId,
+			form.data.role
+		);
 		if (!result.ok) return fail(400, { roleError: memberChangeFailure(result) });
 		return { roleChanged: true };
 	},

@@ -1,0 +1,60 @@
+import { CorpusError, loadCorpus } from '../lib/corpus/load';
+import { corpusPaths } from '../lib/corpus/paths';
+import { corpusCheckCommand } from './corpus-check';
+import { migrateCommand } from './migrate';
+import { printJson, UsageError, type CliIo } from './io';
+
+const usage = `Usage: npm run --silent cli -- <command>
+
+  provisions --json          the provision corpus as JSON
+  items --json               the questionnaire items as JSON
+  profile-questions --json   the profile questions as JSON
+  corpus-check               coverage figures; exits 1 when the corpus has a problem
+  db:migrate                 migrate the database (DATA_DIR or DATABASE_URL)
+`;
+
+export async function runCommand(argv: string[], io: CliIo): Promise<number> {
+	const [command, ...args] = argv;
+	try {
+		switch (command) {
+			case 'provisions':
+				requireJsonFlag(args);
+				printJson(io, loadCorpus(corpusPaths().seedsDir).provisions);
+				return 0;
+			case 'items':
+				requireJsonFlag(args);
+				printJson(io, loadCorpus(corpusPaths().seedsDir).items);
+				return 0;
+			case 'profile-questions':
+				requireJsonFlag(args);
+				printJson(io, loadCorpus(corpusPaths().seedsDir).profileQuestions);
+				return 0;
+			case 'corpus-check':
+				return corpusCheckCommand(io);
+			case 'db:migrate':
+				return await migrateCommand(io);
+			case undefined:
+			case 'help':
+			case '--help':
+				io.out(usage);
+				return command ? 0 : 2;
+			default:
+				throw new UsageError(`unknown command: ${command}`);
+		}
+	} catch (error) {
+		if (error instanceof UsageError) {
+			io.err(`${error.message}\n\n${usage}`);
+			return 2;
+		}
+		if (error instanceof CorpusError) {
+			io.err(`${error.message}\n`);
+			return 2;
+		}
+		throw error;
+	}
+}
+
+function requireJsonFlag(args: string[]): void {
+	const unknown = args.filter((a) => a !== '--json');
+	if (unknown.length > 0) throw new UsageError(`unknown argument: ${unknown[0]}`);
+}

@@ -1,0 +1,128 @@
+/** The corpus as the domain core sees it: plain data, loaded and validated elsewhere. */
+
+export type Lang = 'zh' | 'en';
+export type Localized = { zh: string; en: string };
+
+export const addressees = [
+	'financial_institutions',
+	'fintech_firms',
+	'local_financial_orgs',
+	'all_businesses',
+	'government'
+] as const;
+export type Addressee = (typeof addressees)[number];
+
+export const forces = ['must', 'must_not', 'encouraged', 'permitted', 'context'] as const;
+export type Force = (typeof forces)[number];
+
+export const provisionStatuses = ['in_force', 'superseded', 'expired'] as const;
+export type ProvisionStatus = (typeof provisionStatuses)[number];
+
+export const severities = ['critical', 'high', 'medium', 'low'] as const;
+export type Severity = (typeof severities)[number];
+
+export interface Source {
+	id: string;
+	file: string;
+	title_zh: string;
+	title_en: string;
+	issuer_zh: string;
+	issuer_en: string;
+	kind: 'local_regulation' | 'plan' | 'policy' | 'news';
+	binding: boolean;
+	issued_on: string;
+	effective_from: string | null;
+	effective_to: string | null;
+	note_en: string;
+}
+
+export interface Provision {
+	id: string;
+	source: string;
+	label: string;
+	section: string;
+	text_zh: string;
+	summary_en: string;
+	addressee: Addressee[];
+	force: Force;
+	topics: string[];
+	status: ProvisionStatus;
+	effective_from: string | null;
+	effective_to: string | null;
+	superseded_by: string | null;
+}
+
+export interface Conflict {
+	id: string;
+	provisions: string[];
+	prevails: string;
+	summary_zh: string;
+	summary_en: string;
+	reason_zh: string;
+	reason_en: string;
+}
+
+export interface Domain {
+	id: string;
+	prefix: string;
+	zh: string;
+	en: string;
+}
+
+export type Rule =
+	| 'always'
+	| { field: string; equals: string | boolean }
+	| { field: string; in: string[] }
+	| { field: string; not_in: string[] }
+	| { field: string; includes_any: string[] }
+	| { all: Rule[] }
+	| { any: Rule[] }
+	| { not: Rule };
+
+export interface RelatedRule {
+	title: string;
+	issuer: string;
+	date: string | null;
+	article: string | null;
+	verification: 'verified' | 'unverified';
+	last_verified: string;
+}
+
+export interface Item {
+	id: string;
+	domain: string;
+	question: Localized;
+	guidance: Localized;
+	answer_scale: 'compliance';
+	severity: Severity;
+	severity_reason: Localized | null;
+	never_na: boolean;
+	applies_when: Rule;
+	provisions: string[];
+	related_rules: RelatedRule[];
+	remediation: Localized;
+	evidence_examples: { zh: string[]; en: string[] };
+}
+
+export interface ProfileOption {
+	value: string;
+	label: Localized;
+}
+
+export interface ProfileQuestion {
+	id: string;
+	kind: 'single' | 'multi' | 'boolean' | 'text';
+	required: boolean;
+	label: Localized;
+	help: Localized;
+	options: ProfileOption[];
+}
+
+export interface Corpus {
+	sources: Source[];
+	domains: Domain[];
+	profileQuestions: ProfileQuestion[];
+	provisions: Provision[];
+	conflicts: Conflict[];
+	items: Item[];
+}

@@ -1,0 +1,77 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+export interface RunningServer {
+	baseUrl: string;
+	process: ChildProcess;
+	output: () => string;
+	stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() =>
+				typeof address === 'object' && address
+					? resolve(address.port)
+					: reject(new Error('no port'))
+			);
+		});
+	});
+}
+
+/** Starts the built app (`node build`) the way `npm start` does, and waits for /healthz. */
+export async function startServer(env: Record<string, string | undefined>): Promise<RunningServer> {
+	const entry = path.resolve('build/index.js');
+	if (!fs.existsSync(entry))
+		throw new Error('build/index.js is missing: run `npm run build` before the integration tests');
+	const port = await freePort();
+	const baseUrl = `http://127.0.0.1:${port}`;
+	let output = '';
+	const child = spawn(process.execPath, [entry], {
+		env: {
+			...process.env,
+			NODE_ENV: 'production',
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: baseUrl,
+			ADDRESS_HEADER: 'x-forwarded-for',
+			XFF_DEPTH: '1',
+			BODY_SIZE_LIMIT: '1M',
+			DEMO: '0',
+			LOG_LEVEL: 'warn',
+			...env
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	child.stdout?.on('data', (d) => (output += String(d)));
+	child.stderr?.on('data', (d) => (output += String(d)));
+	const deadline = Date.now() + 60_000;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null)
+			throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+		try {
+			const response = await fetch(`${baseUrl}/healthz`);
+			if (response.ok) break;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	if (Date.now() >= deadline) throw new Error(`server did not become healthy:\n${output}`);
+	return {
+		baseUrl,
+		process: child,
+		output: () => output,
+		stop: (signal = 'SIGTERM') =>
+			new Promise((resolve) => {
+				if (child.exitCode !== null) return resolve();
+				child.once('exit', () => resolve());
+				child.kill(signal);
+			})
+	};
+}
