@@ -38,7 +38,7 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'postgres',
-					include: ['tests/integration/**/*.test.ts'],
+					include: ['tests/integration/**/*.test.ts', 'tests/postgres/**/*.test.ts'],
 					globalSetup: ['tests/setup/server.ts'],
 					env: { TEST_DB: 'postgres' },
 					fileParallelism: false,

@@ -1,6 +1,6 @@
 import { CorpusError, loadCorpus } from '../lib/corpus/load';
 import { corpusPaths } from '../lib/corpus/paths';
-import { corpusCheckCommand } from './corpus-check';
+import { corpusCheckCommand, corpusRegisterCommand } from './corpus-check';
 import { migrateCommand } from './migrate';
 import { printJson, UsageError, type CliIo } from './io';
 
@@ -10,6 +10,7 @@ const usage = `Usage: npm run --silent cli -- <command>
   items --json               the questionnaire items as JSON
   profile-questions --json   the profile questions as JSON
   corpus-check               coverage figures; exits 1 when the corpus has a problem
+  corpus-register            record new provision and item ids in seeds/id-registry.json
   db:migrate                 migrate the database (DATA_DIR or DATABASE_URL)
 `;
 
@@ -31,6 +32,8 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
 				return 0;
 			case 'corpus-check':
 				return corpusCheckCommand(io);
+			case 'corpus-register':
+				return corpusRegisterCommand(io);
 			case 'db:migrate':
 				return await migrateCommand(io);
 			case undefined:

@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { checkCorpus, needsItem } from '../../src/lib/corpus/check';
+import { idRegistryProblems, readIdRegistry } from '../../src/lib/corpus/id-registry';
+import { CorpusError, loadCorpus } from '../../src/lib/corpus/load';
+import { corpusHash } from '../../src/lib/corpus/version';
+
+const seedsDir = path.resolve('seeds');
+const sourcesDir = path.resolve('../shared/sources');
+const corpus = loadCorpus(seedsDir);
+const sources = new Map(
+	corpus.sources.map((s) => [s.id, fs.readFileSync(path.join(sourcesDir, s.file), 'utf8').replace(/\s+/g, '')])
+);
+
+describe('the provision corpus', () => {
+	it.each(corpus.provisions.map((p) => [p.id, p] as const))('quotes %s verbatim from its source', (_id, provision) => {
+		expect(sources.get(provision.source)).toContain(provision.text_zh.replace(/\s+/g, ''));
+	});
+
+	it('passes corpus-check: every firm-addressed provision has an item, every citation is known', () => {
+		expect(checkCorpus(corpus, sourcesDir).problems).toEqual([]);
+	});
+
+	it('covers at least 80 items in at least 12 domains', () => {
+		expect(corpus.items.length).toBeGreaterThanOrEqual(80);
+		expect(new Set(corpus.items.map((i) => i.domain)).size).toBeGreaterThanOrEqual(12);
+	});
+
+	it('holds the key provisions the product is built around', () => {
+		const byId = new Map(corpus.provisions.map((p) => [p.id, p]));
+		expect(byId.get('ifcr2024.a50.p3')?.text_zh).toContain('经营主体不得在名称、经营范围中使用具有金融属性的字样');
+		expect(byId.get('ifcr2024.a50.p3')?.label).toBe('第五十条第三款');
+		expect(byId.get('ftap2024.c12')?.text_zh).toContain('监管沙箱');
+		for (const id of ['ifcr2024.a51.p1', 'ftap2024.c14', 'ftap2024.c21', 'ifo2014.c13', 'ifo2014.c16']) {
+			expect(byId.has(id), id).toBe(true);
+		}
+	});
+
+	it('never treats the news report as binding', () => {
+		const news = corpus.provisions.filter((p) => p.source === 'cm-fintech-pilot-news-2021');
+		expect(news.length).toBeGreaterThan(0);
+		expect(news.every((p) => p.force === 'context' && !needsItem(p))).toBe(true);
+	});
+
+	it('models the naming conflict: the 2024 regulation prevails over the 2014 permission', () => {
+		const conflict = corpus.conflicts.find((c) => c.provisions.includes('ifcr2024.a50.p3'));
+		expect(conflict?.prevails).toBe('ifcr2024.a50.p3');
+		const older = corpus.provisions.find((p) => p.id === conflict?.provisions.find((id) => id !== 'ifcr2024.a50.p3'));
+		expect(older?.text_zh).toContain('互联网金融');
+		expect(older?.status).toBe('superseded');
+		expect(older?.superseded_by).toBe('ifcr2024.a50.p3');
+	});
+
+	it('gives every critical item its reason and every item a provision', () => {
+		for (const item of corpus.items) {
+			expect(item.provisions.length, item.id).toBeGreaterThan(0);
+			if (item.severity === 'critical') expect(item.severity_reason, item.id).not.toBeNull();
+		}
+	});
+});
+
+describe('ids', () => {
+	it('are unique', () => {
+		const ids = [...corpus.provisions.map((p) => p.id), ...corpus.items.map((i) => i.id)];
+		expect(new Set(ids).size).toBe(ids.length);
+	});
+
+	it('are stable: every id ever issued is still here or retired, and none is reused', () => {
+		expect(idRegistryProblems(corpus, readIdRegistry(seedsDir))).toEqual([]);
+	});
+
+	it('flag an item that vanished without being retired', () => {
+		const registry = readIdRegistry(seedsDir)!;
+		const withoutFirst = { ...corpus, items: corpus.items.slice(1) };
+		expect(idRegistryProblems(withoutFirst, registry)).toEqual([
+			`items id ${corpus.items[0]!.id} disappeared: mark it "retired" in seeds/id-registry.json`
+		]);
+	});
+});
+
+describe('questionnaire versions', () => {
+	it('hash the content: the same corpus gives the same version, any change a new one', () => {
+		expect(corpusHash(loadCorpus(seedsDir))).toBe(corpusHash(corpus));
+		const changed = structuredClone(corpus);
+		changed.items[0]!.question.en += ' ';
+		expect(corpusHash(changed)).not.toBe(corpusHash(corpus));
+	});
+});
+
+describe('invalid seed files', () => {
+	function brokenSeeds(edit: (dir: string) => void): string {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seeds-'));
+		fs.cpSync(seedsDir, dir, { recursive: true });
+		edit(dir);
+		return dir;
+	}
+
+	function editFirstItem(dir: string, edit: (item: Record<string, unknown>) => void): void {
+		const file = path.join(dir, 'items', 'licensing.yaml');
+		const items = parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>[];
+		edit(items[0]!);
+		fs.writeFileSync(file, stringify(items));
+	}
+
+	it('name the file, the entry and the field', () => {
+		const dir = brokenSeeds((d) => editFirstItem(d, (item) => (item.severity = 'urgent')));
+		expect(() => loadCorpus(dir)).toThrow(CorpusError);
+		try {
+			loadCorpus(dir);
+		} catch (error) {
+			expect((error as CorpusError).problems[0]).toMatch(/^seeds\/items\/licensing\.yaml: entry LIC-\d{3} \(#1\): severity: /);
+		}
+	});
+
+	it('report a citation of an unknown provision', () => {
+		const dir = brokenSeeds((d) =>
+			editFirstItem(d, (item) => (item.provisions = ['nosuch.a1', ...(item.provisions as string[])]))
+		);
+		expect(() => loadCorpus(dir)).toThrow(/item LIC-\d{3}: provisions: unknown provision nosuch\.a1/);
+	});
+
+	it('report YAML that does not parse', () => {
+		const dir = brokenSeeds((d) => fs.writeFileSync(path.join(d, 'domains.yaml'), '- { id: x, prefix: [\n'));
+		expect(() => loadCorpus(dir)).toThrow(/seeds\/domains\.yaml: /);
+	});
+});
