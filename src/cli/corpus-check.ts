@@ -34,7 +34,10 @@ export function corpusRegisterCommand(io: CliIo): number {
 	const { seedsDir } = corpusPaths();
 	const corpus = loadCorpus(seedsDir);
 	const registry = buildIdRegistry(corpus, readIdRegistry(seedsDir));
-	fs.writeFileSync(path.join(seedsDir, 'id-registry.json'), `${JSON.stringify(registry, null, '\t')}\n`);
+	fs.writeFileSync(
+		path.join(seedsDir, 'id-registry.json'),
+		`${JSON.stringify(registry, null, '\t')}\n`
+	);
 	printJson(io, {
 		provisions: Object.keys(registry.provisions).length,
 		items: Object.keys(registry.items).length

@@ -1,6 +1,10 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createScratchDatabase, POSTGRES_ADMIN_URL, type ScratchDatabase } from '../setup/databases';
+import {
+	createScratchDatabase,
+	POSTGRES_ADMIN_URL,
+	type ScratchDatabase
+} from '../setup/databases';
 import { startServer, type RunningServer } from '../setup/server-process';
 
 // Only a database server can go away under a running app; embedded PGlite lives in the process.
@@ -34,7 +38,9 @@ describe('/healthz when PostgreSQL goes away', () => {
 		expect((await fetch(`${server.baseUrl}/healthz`)).status).toBe(200);
 		await admin(async (c) => {
 			await c.query(`alter database ${dbName} allow_connections false`);
-			await c.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [dbName]);
+			await c.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [
+				dbName
+			]);
 		});
 		const down = await fetch(`${server.baseUrl}/healthz`);
 		expect(down.status).toBe(503);

@@ -12,7 +12,8 @@ declare module 'vitest' {
 /** One server per project run, on a fresh database of the project's kind. */
 export default async function setup(project: TestProject) {
 	const kind = project.name as TestDbKind;
-	if (kind !== 'pglite' && kind !== 'postgres') throw new Error(`unexpected project ${project.name}`);
+	if (kind !== 'pglite' && kind !== 'postgres')
+		throw new Error(`unexpected project ${project.name}`);
 	const database = await createScratchDatabase(kind, 'http');
 	const server = await startServer(database.env);
 	project.provide('baseUrl', server.baseUrl);

@@ -12,13 +12,19 @@ const seedsDir = path.resolve('seeds');
 const sourcesDir = path.resolve('../shared/sources');
 const corpus = loadCorpus(seedsDir);
 const sources = new Map(
-	corpus.sources.map((s) => [s.id, fs.readFileSync(path.join(sourcesDir, s.file), 'utf8').replace(/\s+/g, '')])
+	corpus.sources.map((s) => [
+		s.id,
+		fs.readFileSync(path.join(sourcesDir, s.file), 'utf8').replace(/\s+/g, '')
+	])
 );
 
 describe('the provision corpus', () => {
-	it.each(corpus.provisions.map((p) => [p.id, p] as const))('quotes %s verbatim from its source', (_id, provision) => {
-		expect(sources.get(provision.source)).toContain(provision.text_zh.replace(/\s+/g, ''));
-	});
+	it.each(corpus.provisions.map((p) => [p.id, p] as const))(
+		'quotes %s verbatim from its source',
+		(_id, provision) => {
+			expect(sources.get(provision.source)).toContain(provision.text_zh.replace(/\s+/g, ''));
+		}
+	);
 
 	it('passes corpus-check: every firm-addressed provision has an item, every citation is known', () => {
 		expect(checkCorpus(corpus, sourcesDir).problems).toEqual([]);
@@ -31,10 +37,18 @@ describe('the provision corpus', () => {
 
 	it('holds the key provisions the product is built around', () => {
 		const byId = new Map(corpus.provisions.map((p) => [p.id, p]));
-		expect(byId.get('ifcr2024.a50.p3')?.text_zh).toContain('经营主体不得在名称、经营范围中使用具有金融属性的字样');
+		expect(byId.get('ifcr2024.a50.p3')?.text_zh).toContain(
+			'经营主体不得在名称、经营范围中使用具有金融属性的字样'
+		);
 		expect(byId.get('ifcr2024.a50.p3')?.label).toBe('第五十条第三款');
 		expect(byId.get('ftap2024.c12')?.text_zh).toContain('监管沙箱');
-		for (const id of ['ifcr2024.a51.p1', 'ftap2024.c14', 'ftap2024.c21', 'ifo2014.c13', 'ifo2014.c16']) {
+		for (const id of [
+			'ifcr2024.a51.p1',
+			'ftap2024.c14',
+			'ftap2024.c21',
+			'ifo2014.c13',
+			'ifo2014.c16'
+		]) {
 			expect(byId.has(id), id).toBe(true);
 		}
 	});
@@ -48,7 +62,9 @@ describe('the provision corpus', () => {
 	it('models the naming conflict: the 2024 regulation prevails over the 2014 permission', () => {
 		const conflict = corpus.conflicts.find((c) => c.provisions.includes('ifcr2024.a50.p3'));
 		expect(conflict?.prevails).toBe('ifcr2024.a50.p3');
-		const older = corpus.provisions.find((p) => p.id === conflict?.provisions.find((id) => id !== 'ifcr2024.a50.p3'));
+		const older = corpus.provisions.find(
+			(p) => p.id === conflict?.provisions.find((id) => id !== 'ifcr2024.a50.p3')
+		);
 		expect(older?.text_zh).toContain('互联网金融');
 		expect(older?.status).toBe('superseded');
 		expect(older?.superseded_by).toBe('ifcr2024.a50.p3');
@@ -111,19 +127,28 @@ describe('invalid seed files', () => {
 		try {
 			loadCorpus(dir);
 		} catch (error) {
-			expect((error as CorpusError).problems[0]).toMatch(/^seeds\/items\/licensing\.yaml: entry LIC-\d{3} \(#1\): severity: /);
+			expect((error as CorpusError).problems[0]).toMatch(
+				/^seeds\/items\/licensing\.yaml: entry LIC-\d{3} \(#1\): severity: /
+			);
 		}
 	});
 
 	it('report a citation of an unknown provision', () => {
 		const dir = brokenSeeds((d) =>
-			editFirstItem(d, (item) => (item.provisions = ['nosuch.a1', ...(item.provisions as string[])]))
+			editFirstItem(
+				d,
+				(item) => (item.provisions = ['nosuch.a1', ...(item.provisions as string[])])
+			)
 		);
-		expect(() => loadCorpus(dir)).toThrow(/item LIC-\d{3}: provisions: unknown provision nosuch\.a1/);
+		expect(() => loadCorpus(dir)).toThrow(
+			/item LIC-\d{3}: provisions: unknown provision nosuch\.a1/
+		);
 	});
 
 	it('report YAML that does not parse', () => {
-		const dir = brokenSeeds((d) => fs.writeFileSync(path.join(d, 'domains.yaml'), '- { id: x, prefix: [\n'));
+		const dir = brokenSeeds((d) =>
+			fs.writeFileSync(path.join(d, 'domains.yaml'), '- { id: x, prefix: [\n')
+		);
 		expect(() => loadCorpus(dir)).toThrow(/seeds\/domains\.yaml: /);
 	});
 });

@@ -23,7 +23,8 @@ export function idRegistryProblems(corpus: Corpus, registry: IdRegistry | null):
 		const present = new Set(ids);
 		for (const id of ids) {
 			const state = registry[kind][id];
-			if (state === undefined) problems.push(`${kind} id ${id} is not in seeds/id-registry.json: add it as "active"`);
+			if (state === undefined)
+				problems.push(`${kind} id ${id} is not in seeds/id-registry.json: add it as "active"`);
 			if (state === 'retired') problems.push(`${kind} id ${id} was retired and must not be reused`);
 		}
 		for (const [id, state] of Object.entries(registry[kind])) {
@@ -32,8 +33,14 @@ export function idRegistryProblems(corpus: Corpus, registry: IdRegistry | null):
 			}
 		}
 	};
-	compare('provisions', corpus.provisions.map((p) => p.id));
-	compare('items', corpus.items.map((i) => i.id));
+	compare(
+		'provisions',
+		corpus.provisions.map((p) => p.id)
+	);
+	compare(
+		'items',
+		corpus.items.map((i) => i.id)
+	);
 	return problems;
 }
 
@@ -46,7 +53,13 @@ export function buildIdRegistry(corpus: Corpus, previous: IdRegistry | null): Id
 		return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 	};
 	return {
-		provisions: merge('provisions', corpus.provisions.map((p) => p.id)),
-		items: merge('items', corpus.items.map((i) => i.id))
+		provisions: merge(
+			'provisions',
+			corpus.provisions.map((p) => p.id)
+		),
+		items: merge(
+			'items',
+			corpus.items.map((i) => i.id)
+		)
 	};
 }

@@ -9,6 +9,7 @@ import {
 	itemSchema,
 	profileQuestionSchema,
 	provisionSchema,
+	restrictedTermSchema,
 	sourceSchema
 } from './schema';
 import { findReferenceErrors } from './references';
@@ -42,7 +43,8 @@ export function loadCorpus(seedsDir: string): Corpus {
 			? read('conflicts.yaml', conflictSchema)
 			: [],
 		provisions: listDir('provisions').flatMap((f) => read(f, provisionSchema)),
-		items: listDir('items').flatMap((f) => read(f, itemSchema))
+		items: listDir('items').flatMap((f) => read(f, itemSchema)),
+		restrictedTerms: read('restricted-terms.yaml', restrictedTermSchema)
 	};
 	problems.push(...findReferenceErrors(corpus));
 	if (problems.length > 0) throw new CorpusError(problems);

@@ -50,6 +50,15 @@ export function findReferenceErrors(corpus: Corpus): string[] {
 			problems.push(`conflict ${c.id}: prevails: ${c.prevails} is not one of its provisions`);
 		}
 	}
+	const conflictIds = new Set(corpus.conflicts.map((c) => c.id));
+	for (const t of corpus.restrictedTerms) {
+		for (const pid of t.provisions) {
+			if (!provisionIds.has(pid))
+				problems.push(`restricted term ${t.term}: provisions: unknown provision ${pid}`);
+		}
+		if (t.conflict && !conflictIds.has(t.conflict))
+			problems.push(`restricted term ${t.term}: conflict: unknown conflict ${t.conflict}`);
+	}
 	for (const item of corpus.items) {
 		const domain = domains.get(item.domain);
 		if (!domain) problems.push(`item ${item.id}: domain: unknown domain ${item.domain}`);

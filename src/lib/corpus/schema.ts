@@ -131,3 +131,7 @@ export const profileQuestionSchema = z
 		path: ['options'],
 		message: 'single and multi questions need options; the others take none'
 	});
+
+export const restrictedTermSchema = z
+	.object({ term: text, provisions: z.array(id).min(1), conflict: id.nullable().default(null) })
+	.strict();

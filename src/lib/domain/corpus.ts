@@ -118,6 +118,12 @@ export interface ProfileQuestion {
 	options: ProfileOption[];
 }
 
+export interface RestrictedTerm {
+	term: string;
+	provisions: string[];
+	conflict: string | null;
+}
+
 export interface Corpus {
 	sources: Source[];
 	domains: Domain[];
@@ -125,4 +131,5 @@ export interface Corpus {
 	provisions: Provision[];
 	conflicts: Conflict[];
 	items: Item[];
+	restrictedTerms: RestrictedTerm[];
 }

@@ -7,7 +7,9 @@ import type { Actions, PageServerLoad } from './$types';
 
 const YEAR_S = 365 * 24 * 60 * 60;
 
-export const load: PageServerLoad = async () => ({ form: await superValidate(zod4(languageSchema)) });
+export const load: PageServerLoad = async () => ({
+	form: await superValidate(zod4(languageSchema))
+});
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url }) => {
