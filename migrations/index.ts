@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely/migration';
 import * as accounts from './2026_11_22_000100_accounts';
 import * as questionnaireVersions from './2026_11_22_000200_questionnaire_versions';
+import * as assessments from './2026_11_22_000300_assessments';
 
 /**
  * Every migration, in order. A static list (not a directory scan) so the same provider works in the
@@ -8,5 +9,6 @@ import * as questionnaireVersions from './2026_11_22_000200_questionnaire_versio
  */
 export const migrations: Record<string, Migration> = {
 	'2026_11_22_000100_accounts': accounts,
-	'2026_11_22_000200_questionnaire_versions': questionnaireVersions
+	'2026_11_22_000200_questionnaire_versions': questionnaireVersions,
+	'2026_11_22_000300_assessments': assessments
 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scopeItems } from './applicability';
+import type { Rule } from './corpus';
 import { ruleHolds } from './profile';
 import { makeItem } from './test-fixtures';
 
@@ -25,12 +26,12 @@ describe('ruleHolds', () => {
 	});
 
 	it('combines rules with all, any and not', () => {
-		const rule = {
+		const rule: Rule = {
 			all: [
 				{ field: 'client_funds', equals: true },
 				{ not: { field: 'org_type', in: ['licensed_institution'] } }
 			]
-		} as const;
+		};
 		expect(ruleHolds(rule, profile)).toBe(true);
 		expect(
 			ruleHolds(

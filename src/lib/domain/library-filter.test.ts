@@ -5,6 +5,7 @@ import {
 	filterProvisions,
 	groupItemsByDomain,
 	listTopics,
+	paginate,
 	type ProvisionFilter
 } from './library-filter';
 import { citeProvision, provisionStanding } from './provision-standing';
@@ -211,5 +212,18 @@ describe('provision facts', () => {
 		expect(citeProvision(provisions[0] as Provision, sources)).toBe(
 			'上海市推进国际金融中心建设条例 第五十条第三款'
 		);
+	});
+});
+
+describe('paginate', () => {
+	const rows = Array.from({ length: 5 }, (_, i) => i + 1);
+
+	it('cuts a list into pages and counts them', () => {
+		expect(paginate(rows, 2, 2)).toEqual({ rows: [3, 4], page: 2, pages: 3, total: 5 });
+	});
+
+	it('shows the last page for a page past the end, and one empty page for no rows', () => {
+		expect(paginate(rows, 9, 2).page).toBe(3);
+		expect(paginate([], 1, 2)).toEqual({ rows: [], page: 1, pages: 1, total: 0 });
 	});
 });

@@ -77,3 +77,22 @@ export function listTopics(provisions: Provision[]): string[] {
 export function itemsTesting(corpus: Pick<Corpus, 'items'>, provisionId: string): Item[] {
 	return corpus.items.filter((i) => i.provisions.includes(provisionId));
 }
+
+export interface PageOf<T> {
+	rows: T[];
+	page: number;
+	pages: number;
+	total: number;
+}
+
+/** One page of a list; a page past the end shows the last one. */
+export function paginate<T>(rows: T[], page: number, size: number): PageOf<T> {
+	const pages = Math.max(1, Math.ceil(rows.length / size));
+	const current = Math.min(Math.max(1, Math.floor(page)), pages);
+	return {
+		rows: rows.slice((current - 1) * size, current * size),
+		page: current,
+		pages,
+		total: rows.length
+	};
+}

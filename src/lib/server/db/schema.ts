@@ -65,7 +65,52 @@ export interface QuestionnaireVersionsTable {
 	imported_at: TimestampDefaultNow;
 }
 
+export type AssessmentState = 'draft' | 'in_review' | 'final';
+type Json = ColumnType<unknown, string, string>;
+
+export interface AssessmentsTable {
+	id: string;
+	org_id: string;
+	title: string;
+	version_hash: string;
+	profile: Json;
+	profile_version: ColumnType<number, number | undefined, number>;
+	state: ColumnType<AssessmentState, AssessmentState | undefined, AssessmentState>;
+	created_by: string | null;
+	created_at: TimestampDefaultNow;
+	updated_at: TimestampDefaultNow;
+}
+
+export interface AnswersTable {
+	assessment_id: string;
+	item_id: string;
+	status: 'compliant' | 'partial' | 'non_compliant' | 'not_applicable';
+	note: string;
+	evidence: Json;
+	owner: string | null;
+	/** A calendar date; selected as YYYY-MM-DD text (cast in SQL) so pg and PGlite agree. */
+	due: string | null;
+	version: number;
+	updated_by: string | null;
+	updated_at: TimestampDefaultNow;
+}
+
+export interface AuditLogTable {
+	id: Generated<number>;
+	org_id: string;
+	assessment_id: string | null;
+	item_id: string | null;
+	actor_id: string | null;
+	action: string;
+	old_value: Json | null;
+	new_value: Json | null;
+	at: TimestampDefaultNow;
+}
+
 export interface DB {
+	assessments: AssessmentsTable;
+	answers: AnswersTable;
+	audit_log: AuditLogTable;
 	questionnaire_versions: QuestionnaireVersionsTable;
 	users: UsersTable;
 	sessions: SessionsTable;

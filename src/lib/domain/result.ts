@@ -1,0 +1,80 @@
+import { scopeItems } from './applicability';
+import type { Corpus, Localized } from './corpus';
+import { describeRule } from './describe-rule';
+import { findRestrictedTerms, type ProfileFinding } from './findings';
+import type { Profile } from './profile';
+import {
+	scoreAssessment,
+	type Answer,
+	type AssessmentScore,
+	type GapStatus,
+	type ScoreFigures,
+	type Verdict,
+	type VerdictReason
+} from './scoring';
+
+/** The result of an assessment, as the CLI's result.json and the API print it. */
+export interface AssessmentResult {
+	questionnaire_version: string;
+	applicable: string[];
+	excluded: { item_id: string; reason: Localized }[];
+	complete: boolean;
+	scores: { overall: ScoreFigures; domains: Record<string, ScoreFigures> };
+	verdict: Verdict;
+	verdict_reasons: VerdictReason[];
+	findings: ProfileFinding[];
+	gaps: {
+		item_id: string;
+		domain: string;
+		severity: string;
+		status: GapStatus;
+		provisions: string[];
+	}[];
+}
+
+export interface Evaluation {
+	score: AssessmentScore;
+	result: AssessmentResult;
+}
+
+/** Scope, score and findings of one assessment: the same function for the web, the CLI and the API. */
+export function evaluateAssessment(
+	corpus: Corpus,
+	versionHash: string,
+	profile: Profile,
+	answers: readonly Answer[]
+): Evaluation {
+	const scope = scopeItems(corpus.items, profile);
+	const applicableIds = new Set(scope.applicable.map((i) => i.id));
+	// Answers to items the profile no longer scopes in are kept, but do not count.
+	const counted = new Map(
+		answers.filter((a) => applicableIds.has(a.itemId)).map((a) => [a.itemId, a])
+	);
+	const score = scoreAssessment(scope.applicable, counted);
+	return {
+		score,
+		result: {
+			questionnaire_version: versionHash,
+			applicable: scope.applicable.map((i) => i.id),
+			excluded: scope.excluded.map((e) => ({
+				item_id: e.itemId,
+				reason: {
+					zh: describeRule(e.rule, corpus.profileQuestions, 'zh'),
+					en: describeRule(e.rule, corpus.profileQuestions, 'en')
+				}
+			})),
+			complete: score.complete,
+			scores: { overall: score.overall, domains: score.domains },
+			verdict: score.verdict,
+			verdict_reasons: score.reasons,
+			findings: findRestrictedTerms(profile, corpus.restrictedTerms),
+			gaps: score.gaps.map((g) => ({
+				item_id: g.itemId,
+				domain: g.domain,
+				severity: g.severity,
+				status: g.status,
+				provisions: g.provisions
+			}))
+		}
+	};
+}

@@ -1,0 +1,70 @@
+import type { ProfileQuestion } from '$lib/domain/corpus';
+import { answerStatuses } from '$lib/domain/scoring';
+import { m } from '$lib/paraglide/messages';
+import { requiredText, z } from './zod';
+
+export const startAssessmentSchema = z.object({ title: requiredText(200) });
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+export const answerSchema = z.object({
+	itemId: z.string().regex(/^[A-Z]{2,5}-\d{3}$/),
+	version: z.number().int().min(0).max(1_000_000).default(0),
+	status: z
+		.string()
+		.default('')
+		.refine((v) => (answerStatuses as readonly string[]).includes(v), {
+			error: () => m.err_choice()
+		}),
+	note: z.string().max(5000).default(''),
+	evidence: z.string().max(20000).default(''),
+	owner: z.string().trim().max(200).default(''),
+	due: z
+		.string()
+		.trim()
+		.default('')
+		.refine((v) => v === '' || (isoDate.test(v) && !Number.isNaN(Date.parse(v))), {
+			error: () => m.err_date()
+		})
+});
+
+/** One evidence reference a line; blank lines dropped. */
+export function evidenceLines(text: string): string[] {
+	return text
+		.split(/\r?\n/)
+		.map((l) => l.trim())
+		.filter((l) => l !== '')
+		.slice(0, 50);
+}
+
+/**
+ * The profile form's schema, built from the corpus's profile questions. Every field posts as text
+ * (booleans as "true"/"false") so nothing is pre-selected for the firm.
+ */
+export function profileSchema(questions: readonly ProfileQuestion[]) {
+	const shape: Record<string, z.ZodType> = {
+		version: z.number().int().min(0).max(1_000_000).default(0)
+	};
+	for (const q of questions) {
+		const allowed = q.options.map((o) => o.value);
+		const choice = z.string().refine((v) => allowed.includes(v), { error: () => m.err_choice() });
+		if (q.kind === 'text') {
+			shape[q.id] = q.required ? requiredText(500) : z.string().trim().max(500).default('');
+		} else if (q.kind === 'multi') {
+			const list = z.array(choice).max(allowed.length);
+			shape[q.id] = (
+				q.required ? list.min(1, { error: () => m.err_choose_one_or_more() }) : list
+			).default([]);
+		} else if (q.kind === 'single') {
+			shape[q.id] = q.required ? z.string().default('').pipe(choice) : z.string().default('');
+		} else {
+			const flag = z.string().default('');
+			shape[q.id] = q.required
+				? flag.refine((v) => v === 'true' || v === 'false', { error: () => m.err_yes_no() })
+				: flag.refine((v) => v === '' || v === 'true' || v === 'false', {
+						error: () => m.err_yes_no()
+					});
+		}
+	}
+	return z.object(shape);
+}

@@ -1,0 +1,189 @@
+import { answerProblems, type AnswerProblem } from '../../domain/answer-rules';
+import type { Corpus, Item } from '../../domain/corpus';
+import type { Profile } from '../../domain/profile';
+import { evaluateAssessment, type Evaluation } from '../../domain/result';
+import { scopeItems } from '../../domain/applicability';
+import { currentQuestionnaire, questionnaireVersion } from '../corpus';
+import type { Database } from '../db/connection';
+import {
+	findAnswer,
+	insertAnswer,
+	listAnswers,
+	updateAnswer,
+	type AnswerValues,
+	type StoredAnswer
+} from '../db/queries/answers';
+import {
+	insertAssessment,
+	touchAssessment,
+	updateProfile,
+	type AssessmentRecord
+} from '../db/queries/assessments';
+import { insertAuditEntry } from '../db/queries/audit-log';
+
+export async function startAssessment(
+	db: Database,
+	input: { orgId: string; title: string; actorId: string; profile?: Profile }
+): Promise<string> {
+	const id = crypto.randomUUID();
+	await db.transaction().execute(async (tx) => {
+		await insertAssessment(tx, {
+			id,
+			orgId: input.orgId,
+			title: input.title.trim(),
+			versionHash: currentQuestionnaire().hash,
+			createdBy: input.actorId,
+			profile: input.profile
+		});
+		await insertAuditEntry(tx, {
+			orgId: input.orgId,
+			assessmentId: id,
+			itemId: null,
+			actorId: input.actorId,
+			action: 'assessment.created',
+			oldValue: null,
+			newValue: { title: input.title.trim() }
+		});
+	});
+	return id;
+}
+
+/** The corpus an assessment was started on; it keeps that version until moved. */
+export async function assessmentCorpus(
+	db: Database,
+	assessment: AssessmentRecord
+): Promise<Corpus> {
+	const corpus = await questionnaireVersion(db, assessment.versionHash);
+	if (!corpus) throw new Error(`questionnaire version ${assessment.versionHash} is missing`);
+	return corpus;
+}
+
+export interface AssessmentView {
+	corpus: Corpus;
+	answers: StoredAnswer[];
+	evaluation: Evaluation;
+}
+
+export async function loadAssessmentView(
+	db: Database,
+	assessment: AssessmentRecord
+): Promise<AssessmentView> {
+	const corpus = await assessmentCorpus(db, assessment);
+	const answers = await listAnswers(db, assessment.id);
+	const evaluation = evaluateAssessment(
+		corpus,
+		assessment.versionHash,
+		assessment.profile,
+		answers
+	);
+	return { corpus, answers, evaluation };
+}
+
+export type ProfileSaveResult =
+	| { ok: true; version: number }
+	| { ok: false; reason: 'conflict'; current: AssessmentRecord['profile'] };
+
+/** Saves the profile; answers already given are kept whatever the new scope. */
+export async function saveProfile(
+	db: Database,
+	input: {
+		assessment: AssessmentRecord;
+		profile: Profile;
+		expectedVersion: number;
+		actorId: string;
+	}
+): Promise<ProfileSaveResult> {
+	const { assessment } = input;
+	return db.transaction().execute(async (tx) => {
+		const version = await updateProfile(
+			tx,
+			{ orgId: assessment.orgId, id: assessment.id },
+			input.profile,
+			input.expectedVersion
+		);
+		if (version === null) return { ok: false, reason: 'conflict', current: assessment.profile };
+		await insertAuditEntry(tx, {
+			orgId: assessment.orgId,
+			assessmentId: assessment.id,
+			itemId: null,
+			actorId: input.actorId,
+			action: 'profile.saved',
+			oldValue: assessment.profile,
+			newValue: input.profile
+		});
+		return { ok: true, version };
+	});
+}
+
+export type AnswerSaveResult =
+	| { ok: true; version: number; answer: StoredAnswer }
+	| { ok: false; reason: 'not_applicable_item' }
+	| { ok: false; reason: 'invalid'; problems: AnswerProblem[] }
+	| { ok: false; reason: 'conflict'; current: StoredAnswer | null };
+
+export function applicableItem(corpus: Corpus, profile: Profile, itemId: string): Item | null {
+	return scopeItems(corpus.items, profile).applicable.find((i) => i.id === itemId) ?? null;
+}
+
+/**
+ * Saves one answer if nobody saved it since `expectedVersion` (0 for a first answer); a stale save
+ * is refused with the stored answer, never silently overwritten. Every change is audited.
+ */
+export async function saveAnswer(
+	db: Database,
+	input: {
+		assessment: AssessmentRecord;
+		itemId: string;
+		values: AnswerValues;
+		expectedVersion: number;
+		actorId: string;
+	}
+): Promise<AnswerSaveResult> {
+	const { assessment, itemId, values } = input;
+	const corpus = await assessmentCorpus(db, assessment);
+	const item = applicableItem(corpus, assessment.profile, itemId);
+	if (!item) return { ok: false, reason: 'not_applicable_item' };
+	const problems = answerProblems(item, values);
+	if (problems.length > 0) return { ok: false, reason: 'invalid', problems };
+	return db.transaction().execute(async (tx) => {
+		const before = await findAnswer(tx, assessment.id, itemId);
+		const saved =
+			input.expectedVersion === 0
+				? await insertAnswer(tx, {
+						assessmentId: assessment.id,
+						itemId,
+						values,
+						actorId: input.actorId
+					})
+				: await updateAnswer(tx, {
+						assessmentId: assessment.id,
+						itemId,
+						values,
+						actorId: input.actorId,
+						expectedVersion: input.expectedVersion
+					});
+		if (!saved)
+			return {
+				ok: false,
+				reason: 'conflict',
+				current: await findAnswer(tx, assessment.id, itemId)
+			};
+		await insertAuditEntry(tx, {
+			orgId: assessment.orgId,
+			assessmentId: assessment.id,
+			itemId,
+			actorId: input.actorId,
+			action: 'answer.saved',
+			oldValue: before ? pickValues(before) : null,
+			newValue: values
+		});
+		await touchAssessment(tx, assessment.id);
+		const after = await findAnswer(tx, assessment.id, itemId);
+		if (!after) throw new Error('saved answer vanished');
+		return { ok: true, version: after.version, answer: after };
+	});
+}
+
+export function pickValues(a: StoredAnswer): AnswerValues {
+	return { status: a.status, note: a.note, evidence: a.evidence, owner: a.owner, due: a.due };
+}

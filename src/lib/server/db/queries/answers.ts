@@ -1,0 +1,104 @@
+import { sql } from 'kysely';
+import type { AnswerStatus } from '../../../domain/scoring';
+import type { Database } from '../connection';
+
+export interface StoredAnswer {
+	itemId: string;
+	status: AnswerStatus;
+	note: string;
+	evidence: string[];
+	owner: string | null;
+	due: string | null;
+	version: number;
+	updatedAt: Date;
+	updatedBy: string | null;
+}
+
+export type AnswerValues = Pick<StoredAnswer, 'status' | 'note' | 'evidence' | 'owner' | 'due'>;
+
+const selectAnswers = (db: Database) =>
+	db
+		.selectFrom('answers')
+		.select([
+			'item_id as itemId',
+			'status',
+			'note',
+			'evidence',
+			'owner',
+			sql<string | null>`to_char(due, 'YYYY-MM-DD')`.as('due'),
+			'version',
+			'updated_at as updatedAt',
+			'updated_by as updatedBy'
+		]);
+
+function toStored(row: Omit<StoredAnswer, 'evidence'> & { evidence: unknown }): StoredAnswer {
+	const evidence = typeof row.evidence === 'string' ? JSON.parse(row.evidence) : row.evidence;
+	return { ...row, evidence: Array.isArray(evidence) ? evidence.map(String) : [] };
+}
+
+export async function listAnswers(db: Database, assessmentId: string): Promise<StoredAnswer[]> {
+	const rows = await selectAnswers(db)
+		.where('assessment_id', '=', assessmentId)
+		.orderBy('item_id')
+		.execute();
+	return rows.map(toStored);
+}
+
+export async function findAnswer(
+	db: Database,
+	assessmentId: string,
+	itemId: string
+): Promise<StoredAnswer | null> {
+	const row = await selectAnswers(db)
+		.where('assessment_id', '=', assessmentId)
+		.where('item_id', '=', itemId)
+		.executeTakeFirst();
+	return row ? toStored(row) : null;
+}
+
+/** Inserts version 1; answers false when an answer already exists (someone saved first). */
+export async function insertAnswer(
+	db: Database,
+	a: { assessmentId: string; itemId: string; values: AnswerValues; actorId: string | null }
+): Promise<boolean> {
+	const result = await db
+		.insertInto('answers')
+		.values({
+			assessment_id: a.assessmentId,
+			item_id: a.itemId,
+			...a.values,
+			evidence: JSON.stringify(a.values.evidence),
+			version: 1,
+			updated_by: a.actorId
+		})
+		.onConflict((oc) => oc.columns(['assessment_id', 'item_id']).doNothing())
+		.executeTakeFirst();
+	return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+/** Updates only if the stored version is `expectedVersion`; answers false otherwise. */
+export async function updateAnswer(
+	db: Database,
+	a: {
+		assessmentId: string;
+		itemId: string;
+		values: AnswerValues;
+		actorId: string | null;
+		expectedVersion: number;
+	}
+): Promise<boolean> {
+	const result = await db
+		.updateTable('answers')
+		.set({
+			...a.values,
+			evidence: JSON.stringify(a.values.evidence),
+			version: a.expectedVersion + 1,
+			updated_by: a.actorId,
+			updated_at: new Date()
+		})
+		.where('assessment_id', '=', a.assessmentId)
+		.where('item_id', '=', a.itemId)
+		.where('version', '=', a.expectedVersion)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
+}

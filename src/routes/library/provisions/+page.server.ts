@@ -1,0 +1,47 @@
+import { filterProvisions, listTopics, paginate } from '$lib/domain/library-filter';
+import { provisionStanding } from '$lib/domain/provision-standing';
+import { currentQuestionnaire } from '$lib/server/corpus';
+import { pageHref, parseProvisionFilter } from '../query';
+import type { PageServerLoad } from './$types';
+
+// Each row carries a full article in Chinese; 40 keep a page light.
+const PAGE_SIZE = 40;
+
+export const load: PageServerLoad = ({ url }) => {
+	const { corpus } = currentQuestionnaire();
+	const filter = parseProvisionFilter(corpus, url);
+	const byId = new Map(corpus.provisions.map((p) => [p.id, p]));
+	const { rows, page, pages, total } = paginate(
+		filterProvisions(corpus.provisions, filter),
+		filter.page,
+		PAGE_SIZE
+	);
+	return {
+		filter,
+		sources: corpus.sources.map(({ id, title_zh, title_en }) => ({ id, title_zh, title_en })),
+		topics: listTopics(corpus.provisions),
+		total,
+		pager: {
+			page,
+			pages,
+			prev: page > 1 ? pageHref(url, page - 1) : null,
+			next: page < pages ? pageHref(url, page + 1) : null
+		},
+		provisions: rows.map((p) => {
+			const successor = p.superseded_by ? byId.get(p.superseded_by) : undefined;
+			return {
+				id: p.id,
+				source: p.source,
+				label: p.label,
+				text_zh: p.text_zh,
+				summary_en: p.summary_en,
+				force: p.force,
+				addressee: p.addressee,
+				standing: provisionStanding(p, corpus.provisions),
+				successor: successor
+					? { id: successor.id, source: successor.source, label: successor.label }
+					: null
+			};
+		})
+	};
+};

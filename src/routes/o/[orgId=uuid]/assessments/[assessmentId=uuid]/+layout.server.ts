@@ -1,0 +1,21 @@
+import { requireAssessment, canEdit } from '$lib/server/assessments/guards';
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = async (event) => {
+	const { assessment, membership } = await requireAssessment(
+		event,
+		event.params.orgId,
+		event.params.assessmentId,
+		'view'
+	);
+	return {
+		assessment: {
+			id: assessment.id,
+			title: assessment.title,
+			state: assessment.state,
+			versionHash: assessment.versionHash,
+			hasProfile: assessment.profileVersion > 0
+		},
+		canEdit: canEdit(membership, assessment)
+	};
+};

@@ -1,0 +1,107 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { message, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import type { ProfileQuestion } from '$lib/domain/corpus';
+import type { Profile } from '$lib/domain/profile';
+import { m } from '$lib/paraglide/messages';
+import { profileSchema } from '$lib/schemas/assessment';
+import { requireAssessment } from '$lib/server/assessments/guards';
+import { assessmentCorpus, saveProfile } from '$lib/server/assessments/service';
+import { runtime } from '$lib/server/runtime';
+import type { FormNotice } from '$lib/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Stored profile → form fields (all text, booleans as "true"/"false"). */
+function toFormData(questions: readonly ProfileQuestion[], profile: Profile, version: number) {
+	const data: Record<string, unknown> = { version };
+	for (const q of questions) {
+		const v = profile[q.id];
+		data[q.id] =
+			q.kind === 'multi'
+				? Array.isArray(v)
+					? v
+					: []
+				: typeof v === 'boolean'
+					? String(v)
+					: typeof v === 'string'
+						? v
+						: '';
+	}
+	return data;
+}
+
+/** Form fields → stored profile. */
+function toProfile(questions: readonly ProfileQuestion[], data: Record<string, unknown>): Profile {
+	const profile: Profile = {};
+	for (const q of questions) {
+		const v = data[q.id];
+		if (q.kind === 'boolean') profile[q.id] = v === 'true' ? true : v === 'false' ? false : null;
+		else if (q.kind === 'multi') profile[q.id] = Array.isArray(v) ? v.map(String) : [];
+		else profile[q.id] = typeof v === 'string' && v !== '' ? v : null;
+	}
+	return profile;
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { assessment } = await requireAssessment(
+		event,
+		event.params.orgId,
+		event.params.assessmentId,
+		'view'
+	);
+	const corpus = await assessmentCorpus(runtime().db, assessment);
+	const schema = profileSchema(corpus.profileQuestions);
+	const form = await superValidate<Record<string, unknown>, FormNotice>(
+		toFormData(corpus.profileQuestions, assessment.profile, assessment.profileVersion),
+		zod4(schema),
+		{ errors: false }
+	);
+	return {
+		form,
+		questions: corpus.profileQuestions,
+		restrictedTerms: corpus.restrictedTerms,
+		provisions: Object.fromEntries(
+			corpus.provisions
+				.filter((p) => corpus.restrictedTerms.some((t) => t.provisions.includes(p.id)))
+				.map((p) => [
+					p.id,
+					{ label: p.label, source: p.source, text_zh: p.text_zh, summary_en: p.summary_en }
+				])
+		),
+		sources: Object.fromEntries(
+			corpus.sources.map((s) => [s.id, { zh: s.title_zh, en: s.title_en }])
+		),
+		conflicts: corpus.conflicts
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const { assessment, user } = await requireAssessment(
+			event,
+			event.params.orgId,
+			event.params.assessmentId,
+			'edit'
+		);
+		const db = runtime().db;
+		const corpus = await assessmentCorpus(db, assessment);
+		const form = await superValidate<Record<string, unknown>, FormNotice>(
+			event.request,
+			zod4(profileSchema(corpus.profileQuestions))
+		);
+		if (!form.valid) return fail(400, { form });
+		const result = await saveProfile(db, {
+			assessment,
+			profile: toProfile(corpus.profileQuestions, form.data),
+			expectedVersion: Number(form.data.version),
+			actorId: user.id
+		});
+		if (!result.ok) {
+			return message(form, { type: 'error', text: m.err_profile_conflict() }, { status: 409 });
+		}
+		if (assessment.profileVersion === 0)
+			redirect(303, `/o/${assessment.orgId}/assessments/${assessment.id}/questionnaire`);
+		form.data.version = result.version;
+		return message(form, { type: 'success', text: m.profile_saved() });
+	}
+};
