@@ -1,5 +1,7 @@
 import { CorpusError, loadCorpus } from '../lib/corpus/load';
 import { corpusPaths } from '../lib/corpus/paths';
+import { assessCommand } from './assess';
+import { InputError } from './assess-input';
 import { corpusCheckCommand, corpusRegisterCommand } from './corpus-check';
 import { migrateCommand } from './migrate';
 import { printJson, UsageError, type CliIo } from './io';
@@ -12,6 +14,8 @@ const usage = `Usage: npm run --silent cli -- <command>
   corpus-check               coverage figures; exits 1 when the corpus has a problem
   corpus-register            record new provision and item ids in seeds/id-registry.json
   db:migrate                 migrate the database (DATA_DIR or DATABASE_URL)
+  assess --profile P.json --answers A.json [--out-json R.json] [--out-pdf R.pdf] [--lang zh|en|both]
+                             score an assessment without a server; exit 2 on bad input
 `;
 
 export async function runCommand(argv: string[], io: CliIo): Promise<number> {
@@ -34,6 +38,8 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
 				return corpusCheckCommand(io);
 			case 'corpus-register':
 				return corpusRegisterCommand(io);
+			case 'assess':
+				return await assessCommand(args, io);
 			case 'db:migrate':
 				return await migrateCommand(io);
 			case undefined:
@@ -45,6 +51,10 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
 				throw new UsageError(`unknown command: ${command}`);
 		}
 	} catch (error) {
+		if (error instanceof InputError) {
+			io.err(`${error.message}\n`);
+			return 2;
+		}
 		if (error instanceof UsageError) {
 			io.err(`${error.message}\n\n${usage}`);
 			return 2;

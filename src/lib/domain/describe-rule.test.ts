@@ -91,7 +91,7 @@ describe('describeRule', () => {
 			]
 		};
 		expect(describeRule(rule, questions, 'en')).toBe(
-			'Applies when: Do you hold or route customer funds: yes or (Type of organisation is Licensed financial institution and Business lines include Lending and loan facilitation or Insurtech)'
+			'Applies when: Do you hold or route customer funds: yes; or (Type of organisation is Licensed financial institution; and Business lines include Lending and loan facilitation or Insurtech)'
 		);
 		expect(describeRule({ not: { field: 'client_funds', equals: true } }, questions, 'zh')).toBe(
 			'适用于：不满足（是否接触或归集客户资金：是）'

@@ -23,8 +23,8 @@ const phrases = {
 	en: {
 		always: 'Applies to every firm',
 		when: (condition: string) => `Applies when: ${condition}`,
-		and: ' and ',
-		or: ' or ',
+		and: '; and ',
+		or: '; or ',
 		group: (s: string) => `(${s})`,
 		not: (s: string) => `not (${s})`,
 		yes: 'yes',
