@@ -22,7 +22,8 @@ const handleRequestLog: Handle = async ({ event, resolve }) => {
 		{
 			requestId: event.locals.requestId,
 			method: event.request.method,
-			path: event.url.pathname,
+			// The route pattern, not the path: paths can carry secrets such as invitation tokens.
+			route: event.route.id ?? 'unmatched',
 			status: response.status,
 			ms: Math.round(performance.now() - started)
 		},

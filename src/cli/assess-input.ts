@@ -14,7 +14,9 @@ export function readJsonFile(file: string): unknown {
 	try {
 		return JSON.parse(fs.readFileSync(file, 'utf8'));
 	} catch (error) {
-		throw new InputError(`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+		throw new InputError(
+			`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`
+		);
 	}
 }
 
@@ -32,19 +34,29 @@ function profileFieldSchema(q: ProfileQuestion): z.ZodType {
 	}
 }
 
-export function parseProfile(file: string, raw: unknown, questions: readonly ProfileQuestion[]): Profile {
-	if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new InputError(`${file}: must be a JSON object of profile answers`);
+export function parseProfile(
+	file: string,
+	raw: unknown,
+	questions: readonly ProfileQuestion[]
+): Profile {
+	if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+		throw new InputError(`${file}: must be a JSON object of profile answers`);
 	const known = new Map(questions.map((q) => [q.id, q]));
 	const profile: Profile = {};
 	for (const [key, value] of Object.entries(raw)) {
 		const question = known.get(key);
-		if (!question) throw new InputError(`${file}: ${key}: unknown profile question (known: ${[...known.keys()].join(', ')})`);
+		if (!question)
+			throw new InputError(
+				`${file}: ${key}: unknown profile question (known: ${[...known.keys()].join(', ')})`
+			);
 		const parsed = profileFieldSchema(question).safeParse(value);
-		if (!parsed.success) throw new InputError(`${file}: ${key}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+		if (!parsed.success)
+			throw new InputError(`${file}: ${key}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
 		profile[key] = parsed.data as Profile[string];
 	}
 	for (const q of questions) {
-		if (q.required && profile[q.id] === undefined) throw new InputError(`${file}: ${q.id}: required`);
+		if (q.required && profile[q.id] === undefined)
+			throw new InputError(`${file}: ${q.id}: required`);
 	}
 	return profile;
 }
@@ -60,7 +72,8 @@ const answerSchema = z
 	.strict();
 
 export function parseAnswers(file: string, raw: unknown, corpus: Corpus): Answer[] {
-	if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new InputError(`${file}: must be a JSON object mapping item ids to answers`);
+	if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+		throw new InputError(`${file}: must be a JSON object mapping item ids to answers`);
 	const items = new Map(corpus.items.map((i) => [i.id, i]));
 	const answers: Answer[] = [];
 	for (const [itemId, value] of Object.entries(raw)) {
@@ -69,7 +82,9 @@ export function parseAnswers(file: string, raw: unknown, corpus: Corpus): Answer
 		const parsed = answerSchema.safeParse(value);
 		if (!parsed.success) {
 			const issue = parsed.error.issues[0];
-			throw new InputError(`${file}: ${itemId}: ${issue?.path.join('.') || 'answer'}: ${issue?.message ?? 'invalid'}`);
+			throw new InputError(
+				`${file}: ${itemId}: ${issue?.path.join('.') || 'answer'}: ${issue?.message ?? 'invalid'}`
+			);
 		}
 		const a = parsed.data;
 		const answer: Answer = {

@@ -20,7 +20,8 @@ export function parseAssessArgs(args: string[]): AssessOptions {
 		const flag = args[i];
 		const value = args[i + 1];
 		const need = () => {
-			if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+			if (value === undefined || value.startsWith('--'))
+				throw new UsageError(`${flag} needs a value`);
 			i++;
 			return value;
 		};
@@ -39,7 +40,8 @@ export function parseAssessArgs(args: string[]): AssessOptions {
 				break;
 			case '--lang': {
 				const lang = need();
-				if (lang !== 'zh' && lang !== 'en' && lang !== 'both') throw new UsageError('--lang must be zh, en or both');
+				if (lang !== 'zh' && lang !== 'en' && lang !== 'both')
+					throw new UsageError('--lang must be zh, en or both');
 				options.lang = lang;
 				break;
 			}
@@ -52,18 +54,31 @@ export function parseAssessArgs(args: string[]): AssessOptions {
 	return options as AssessOptions;
 }
 
-export type PdfWriter = (input: { result: ReturnType<typeof evaluateAssessment>; lang: AssessOptions['lang'] }) => Promise<Uint8Array>;
+export type PdfWriter = (input: {
+	result: ReturnType<typeof evaluateAssessment>;
+	lang: AssessOptions['lang'];
+}) => Promise<Uint8Array>;
 
 /** Scores a profile and answers with the same domain code as the app; writes nothing on bad input. */
-export async function assessCommand(args: string[], io: CliIo, writePdf?: PdfWriter): Promise<number> {
+export async function assessCommand(
+	args: string[],
+	io: CliIo,
+	writePdf?: PdfWriter
+): Promise<number> {
 	const options = parseAssessArgs(args);
 	const corpus = loadCorpus(corpusPaths().seedsDir);
-	const profile = parseProfile(options.profile, readJsonFile(options.profile), corpus.profileQuestions);
+	const profile = parseProfile(
+		options.profile,
+		readJsonFile(options.profile),
+		corpus.profileQuestions
+	);
 	const answers = parseAnswers(options.answers, readJsonFile(options.answers), corpus);
 	const evaluation = evaluateAssessment(corpus, corpusHash(corpus), profile, answers);
-	const pdf = options.outPdf && writePdf ? await writePdf({ result: evaluation, lang: options.lang }) : null;
+	const pdf =
+		options.outPdf && writePdf ? await writePdf({ result: evaluation, lang: options.lang }) : null;
 	if (options.outPdf && !writePdf) throw new UsageError('--out-pdf is not available in this build');
-	if (options.outJson) fs.writeFileSync(options.outJson, `${JSON.stringify(evaluation.result, null, 2)}\n`);
+	if (options.outJson)
+		fs.writeFileSync(options.outJson, `${JSON.stringify(evaluation.result, null, 2)}\n`);
 	if (options.outPdf && pdf) fs.writeFileSync(options.outPdf, pdf);
 	if (!options.outJson) printJson(io, evaluation.result);
 	return 0;

@@ -23,16 +23,35 @@ describe('cli assess', () => {
 	it('scores the examples and writes result.json', async () => {
 		const dir = tmp();
 		const out = path.join(dir, 'result.json');
-		const r = await run(['assess', '--profile', 'examples/profile.json', '--answers', 'examples/answers.json', '--out-json', out]);
+		const r = await run([
+			'assess',
+			'--profile',
+			'examples/profile.json',
+			'--answers',
+			'examples/answers.json',
+			'--out-json',
+			out
+		]);
 		expect(r.code).toBe(0);
 		const result = JSON.parse(fs.readFileSync(out, 'utf8'));
 		expect(result.questionnaire_version).toMatch(/^[0-9a-f]{64}$/);
 		expect(result.verdict).toBe('not_ready');
 		expect(result.verdict_reasons[0].code).toBe('critical_not_compliant');
-		expect(result.findings).toEqual([expect.objectContaining({ field: 'registered_name', term: '财富管理', provisions: ['ifcr2024.a50.p3'] })]);
+		expect(result.findings).toEqual([
+			expect.objectContaining({
+				field: 'registered_name',
+				term: '财富管理',
+				provisions: ['ifcr2024.a50.p3']
+			})
+		]);
 		expect(result.applicable).toContain('LIC-001');
-		expect(result.excluded).toContainEqual({ item_id: 'FND-001', reason: expect.objectContaining({ en: expect.stringContaining('customer funds') }) });
-		expect(result.gaps[0]).toEqual(expect.objectContaining({ severity: 'critical', provisions: expect.any(Array) }));
+		expect(result.excluded).toContainEqual({
+			item_id: 'FND-001',
+			reason: expect.objectContaining({ en: expect.stringContaining('customer funds') })
+		});
+		expect(result.gaps[0]).toEqual(
+			expect.objectContaining({ severity: 'critical', provisions: expect.any(Array) })
+		);
 		expect(result.gaps.map((g: { item_id: string }) => g.item_id)).toContain('NAM-001');
 		expect(result.gaps.map((g: { item_id: string }) => g.item_id)).not.toContain('LIC-001');
 		expect(result.scores.overall.notApplicable).toBe(1);
@@ -40,17 +59,41 @@ describe('cli assess', () => {
 	});
 
 	it.each([
-		['an unknown item id', { 'XYZ-001': { status: 'compliant' } }, /answers\.json: XYZ-001: unknown item/],
+		[
+			'an unknown item id',
+			{ 'XYZ-001': { status: 'compliant' } },
+			/answers\.json: XYZ-001: unknown item/
+		],
 		['an invalid status', { 'LIC-001': { status: 'maybe' } }, /answers\.json: LIC-001: status: /],
-		['N/A without a reason', { 'ESG-002': { status: 'not_applicable' } }, /answers\.json: ESG-002: not_applicable needs a reason/],
-		['N/A on an item that forbids it', { 'LIC-001': { status: 'not_applicable', note: 'x' } }, /answers\.json: LIC-001: this item cannot be answered not_applicable/],
+		[
+			'N/A without a reason',
+			{ 'ESG-002': { status: 'not_applicable' } },
+			/answers\.json: ESG-002: not_applicable needs a reason/
+		],
+		[
+			'N/A on an item that forbids it',
+			{ 'LIC-001': { status: 'not_applicable', note: 'x' } },
+			/answers\.json: LIC-001: this item cannot be answered not_applicable/
+		],
 		['malformed JSON', '{"LIC-001": ', /answers\.json: not valid JSON/],
-		['a bad due date', { 'LIC-001': { status: 'partial', due: '2026-02-30x' } }, /answers\.json: LIC-001: due: /]
+		[
+			'a bad due date',
+			{ 'LIC-001': { status: 'partial', due: '2026-02-30x' } },
+			/answers\.json: LIC-001: due: /
+		]
 	])('refuses %s with exit 2, one message, and no output file', async (_name, answers, message) => {
 		const dir = tmp();
 		const answersFile = writeJson(dir, 'answers.json', answers);
 		const out = path.join(dir, 'result.json');
-		const r = await run(['assess', '--profile', 'examples/profile.json', '--answers', answersFile, '--out-json', out]);
+		const r = await run([
+			'assess',
+			'--profile',
+			'examples/profile.json',
+			'--answers',
+			answersFile,
+			'--out-json',
+			out
+		]);
 		expect(r.code).toBe(2);
 		expect(r.err).toMatch(message);
 		expect(r.err.trim().split('\n')).toHaveLength(1);
@@ -58,23 +101,48 @@ describe('cli assess', () => {
 	});
 
 	it('refuses a missing file and a bad profile value', async () => {
-		const missing = await run(['assess', '--profile', '/nonexistent/profile.json', '--answers', 'examples/answers.json']);
+		const missing = await run([
+			'assess',
+			'--profile',
+			'/nonexistent/profile.json',
+			'--answers',
+			'examples/answers.json'
+		]);
 		expect(missing.code).toBe(2);
 		expect(missing.err).toMatch(/\/nonexistent\/profile\.json: file not found/);
 		const dir = tmp();
-		const profile = writeJson(dir, 'profile.json', { ...JSON.parse(fs.readFileSync('examples/profile.json', 'utf8')), client_funds: 'yes' });
+		const profile = writeJson(dir, 'profile.json', {
+			...JSON.parse(fs.readFileSync('examples/profile.json', 'utf8')),
+			client_funds: 'yes'
+		});
 		const bad = await run(['assess', '--profile', profile, '--answers', 'examples/answers.json']);
 		expect(bad.code).toBe(2);
 		expect(bad.err).toMatch(/profile\.json: client_funds: /);
 	});
 
 	it('prints pure JSON on stdout through npm run --silent', () => {
-		const out = execFileSync('npm', ['run', '--silent', 'cli', '--', 'assess', '--profile', 'examples/profile.json', '--answers', 'examples/answers.json'], { encoding: 'utf8' });
+		const out = execFileSync(
+			'npm',
+			[
+				'run',
+				'--silent',
+				'cli',
+				'--',
+				'assess',
+				'--profile',
+				'examples/profile.json',
+				'--answers',
+				'examples/answers.json'
+			],
+			{ encoding: 'utf8' }
+		);
 		expect(JSON.parse(out).verdict).toBe('not_ready');
 	});
 
 	it('exits 2 on unknown arguments', () => {
-		const r = spawnSync('npm', ['run', '--silent', 'cli', '--', 'assess', '--frobnicate'], { encoding: 'utf8' });
+		const r = spawnSync('npm', ['run', '--silent', 'cli', '--', 'assess', '--frobnicate'], {
+			encoding: 'utf8'
+		});
 		expect(r.status).toBe(2);
 		expect(r.stderr).toContain('unknown argument: --frobnicate');
 	});
@@ -83,12 +151,31 @@ describe('cli assess', () => {
 describe('cli corpus commands', () => {
 	it('prints the provisions, items and profile questions as JSON', async () => {
 		const provisions = JSON.parse((await run(['provisions', '--json'])).out);
-		expect(provisions.find((p: { id: string }) => p.id === 'ifcr2024.a50.p3')).toMatchObject({ source: 'sh-ifc-regulation-2024', label: '第五十条第三款', force: 'must_not' });
+		expect(provisions.find((p: { id: string }) => p.id === 'ifcr2024.a50.p3')).toMatchObject({
+			source: 'sh-ifc-regulation-2024',
+			label: '第五十条第三款',
+			force: 'must_not'
+		});
 		const items = JSON.parse((await run(['items', '--json'])).out);
 		expect(items.length).toBeGreaterThanOrEqual(80);
 		expect(items[0]).toHaveProperty('provisions');
 		const questions = JSON.parse((await run(['profile-questions', '--json'])).out);
-		expect(questions.map((q: { id: string }) => q.id)).toEqual(expect.arrayContaining(['org_type', 'licences', 'business_lines', 'personal_information', 'cross_border_data', 'client_funds', 'retail_customers', 'elderly_customers', 'ftz_lingang', 'registered_name', 'business_scope', 'target_sandbox']));
+		expect(questions.map((q: { id: string }) => q.id)).toEqual(
+			expect.arrayContaining([
+				'org_type',
+				'licences',
+				'business_lines',
+				'personal_information',
+				'cross_border_data',
+				'client_funds',
+				'retail_customers',
+				'elderly_customers',
+				'ftz_lingang',
+				'registered_name',
+				'business_scope',
+				'target_sandbox'
+			])
+		);
 	});
 
 	it('corpus-check prints the coverage figures and passes', async () => {

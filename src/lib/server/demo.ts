@@ -1,0 +1,152 @@
+import type { Profile } from '../domain/profile';
+import type { AnswerStatus } from '../domain/scoring';
+import { scopeItems } from '../domain/applicability';
+import { signUp } from './auth/accounts';
+import { currentQuestionnaire } from './corpus';
+import type { Database } from './db/connection';
+import { saveAnswer, saveProfile, startAssessment } from './assessments/service';
+import { findAssessment } from './db/queries/assessments';
+import { createOrganisation } from './orgs/organisations';
+
+export const DEMO_PASSWORD = 'demo-password-2026';
+export const DEMO_FIRM_EMAIL = 'demo-firm@example.com';
+export const DEMO_CONSULTANT_EMAIL = 'demo-consultant@example.com';
+
+const firmProfile: Profile = {
+	org_type: 'tech_company',
+	registered_name: '上海浦江财富管理科技有限公司',
+	business_scope: '软件开发；信息技术咨询服务；数据处理服务',
+	licences: [],
+	business_lines: ['robo_advice', 'tech_services', 'ai_models'],
+	personal_information: '100k_to_1m',
+	cross_border_data: false,
+	client_funds: false,
+	retail_customers: true,
+	elderly_customers: true,
+	ftz_lingang: false,
+	target_sandbox: 'shanghai_sandbox'
+};
+
+/** Deterministic answers for the first `share` of the applicable items: mostly compliant, some gaps. */
+async function answerShare(
+	db: Database,
+	orgId: string,
+	assessmentId: string,
+	actorId: string,
+	share: number
+): Promise<void> {
+	const assessment = await findAssessment(db, { orgId, id: assessmentId });
+	if (!assessment) return;
+	const { applicable } = scopeItems(currentQuestionnaire().corpus.items, assessment.profile);
+	const cycle: AnswerStatus[] = [
+		'compliant',
+		'compliant',
+		'partial',
+		'compliant',
+		'non_compliant',
+		'compliant'
+	];
+	const count = Math.floor(applicable.length * share);
+	for (const [index, item] of applicable.slice(0, count).entries()) {
+		const status = cycle[index % cycle.length]!;
+		const gap = status === 'partial' || status === 'non_compliant';
+		await saveAnswer(db, {
+			assessment,
+			itemId: item.id,
+			expectedVersion: 0,
+			actorId,
+			values: {
+				status,
+				note: gap ? '制度已起草，尚未经董事会审批。' : '已建立并运行，见证据。',
+				evidence: gap ? [] : [`证据-${item.id}.pdf`],
+				owner: gap ? '合规部' : null,
+				due: gap ? '2027-03-31' : null
+			}
+		});
+	}
+}
+
+/** A demo firm with a half-answered assessment and a consultancy with two client assessments. */
+export async function seedDemo(db: Database): Promise<string[]> {
+	const firm = await signUp(db, {
+		name: '周敏',
+		email: DEMO_FIRM_EMAIL,
+		password: DEMO_PASSWORD,
+		orgName: '浦江数科（演示）',
+		orgKind: 'firm'
+	});
+	if (!firm.ok) return [];
+	const assessmentId = await startAssessment(db, {
+		orgId: firm.orgId,
+		title: '2026 年沙箱申请前自评',
+		actorId: firm.userId
+	});
+	const assessment = await findAssessment(db, { orgId: firm.orgId, id: assessmentId });
+	if (assessment)
+		await saveProfile(db, {
+			assessment,
+			profile: firmProfile,
+			expectedVersion: 0,
+			actorId: firm.userId
+		});
+	await answerShare(db, firm.orgId, assessmentId, firm.userId, 0.5);
+
+	const consultancy = await signUp(db, {
+		name: '陈立',
+		email: DEMO_CONSULTANT_EMAIL,
+		password: DEMO_PASSWORD,
+		orgName: '外滩合规咨询（演示）',
+		orgKind: 'consultancy'
+	});
+	if (consultancy.ok) {
+		const clients: [string, Profile, number][] = [
+			[
+				'客户：陆家嘴智投科技',
+				{ ...firmProfile, registered_name: '上海陆家嘴智投科技有限公司' },
+				0.8
+			],
+			[
+				'客户：临港链数科技',
+				{
+					...firmProfile,
+					registered_name: '上海临港链数科技有限公司',
+					ftz_lingang: true,
+					cross_border_data: true,
+					business_lines: ['blockchain', 'tech_services']
+				},
+				0.3
+			]
+		];
+		for (const [title, profile, share] of clients) {
+			const id = await startAssessment(db, {
+				orgId: consultancy.orgId,
+				title,
+				actorId: consultancy.userId
+			});
+			const a = await findAssessment(db, { orgId: consultancy.orgId, id });
+			if (a)
+				await saveProfile(db, {
+					assessment: a,
+					profile,
+					expectedVersion: 0,
+					actorId: consultancy.userId
+				});
+			await answerShare(db, consultancy.orgId, id, consultancy.userId, share);
+		}
+		// The consultancy's own second organisation shows switching between organisations.
+		await db
+			.transaction()
+			.execute((tx) =>
+				createOrganisation(tx, {
+					name: '外滩合规咨询·研究部（演示）',
+					kind: 'consultancy',
+					ownerId: consultancy.userId
+				})
+			);
+	}
+	return [
+		'Demo data (DEMO=0 turns it off):',
+		`  firm:        ${DEMO_FIRM_EMAIL} / ${DEMO_PASSWORD}`,
+		`  consultancy: ${DEMO_CONSULTANT_EMAIL} / ${DEMO_PASSWORD}`
+	];
+}
