@@ -5,7 +5,15 @@ process.env.HOST ??= '0.0.0.0';
 process.env.ORIGIN ??= `http://localhost:${port}`;
 process.env.BODY_SIZE_LIMIT ??= '1M';
 
-await import('../build/index.js');
+try {
+	await import('../build/index.js');
+} catch (error) {
+	// A clear line for the person starting it (for example: the embedded database is in use).
+	console.error(
+		`\nSandbox Readiness could not start: ${error instanceof Error ? error.message : String(error)}`
+	);
+	process.exit(1);
+}
 
 const url = `http://localhost:${port}`;
 for (let attempt = 0; attempt < 600; attempt++) {

@@ -7,7 +7,14 @@ import { resolveSession } from '$lib/server/http/session-hook';
 import '$lib/server/startup';
 
 export const init: ServerInit = async () => {
-	await startRuntime();
+	const database = await startRuntime();
+	// adapter-node emits this once the HTTP server has closed: close the database so the process can
+	// exit, and so embedded PostgreSQL is shut down cleanly rather than left to the next start to recover.
+	process.once('sveltekit:shutdown', () => {
+		database
+			.close()
+			.catch((error: unknown) => logger.error({ err: error }, 'closing the database failed'));
+	});
 };
 
 const handleRequestLog: Handle = async ({ event, resolve }) => {

@@ -1,4 +1,5 @@
 import { CorpusError, loadCorpus } from '../lib/corpus/load';
+import { DataDirLockedError } from '../lib/server/db/data-dir-lock';
 import { corpusPaths } from '../lib/corpus/paths';
 import { assessCommand } from './assess';
 import { InputError } from './assess-input';
@@ -57,6 +58,10 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
 		}
 		if (error instanceof UsageError) {
 			io.err(`${error.message}\n\n${usage}`);
+			return 2;
+		}
+		if (error instanceof DataDirLockedError) {
+			io.err(`${error.message}\n`);
 			return 2;
 		}
 		if (error instanceof CorpusError) {

@@ -3,6 +3,7 @@ import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { DB } from './schema';
+import { lockDataDir } from './data-dir-lock';
 
 export type Database = Kysely<DB>;
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -37,14 +38,23 @@ export async function openDatabase(settings: DatabaseSettings): Promise<OpenedDa
 		};
 	}
 	fs.mkdirSync(settings.dataDir, { recursive: true });
-	const pglite = await PGlite.create(settings.dataDir);
-	const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
-	return {
-		db,
-		kind: 'pglite',
-		ping: () => pingDatabase(db),
-		close: () => db.destroy()
-	};
+	const release = lockDataDir(settings.dataDir);
+	try {
+		const pglite = await PGlite.create(settings.dataDir);
+		const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+		return {
+			db,
+			kind: 'pglite',
+			ping: () => pingDatabase(db),
+			close: async () => {
+				await db.destroy();
+				release();
+			}
+		};
+	} catch (error) {
+		release();
+		throw error;
+	}
 }
 
 async function pingDatabase(db: Database): Promise<boolean> {
