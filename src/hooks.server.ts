@@ -2,6 +2,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { logger } from '$lib/server/logger';
+import { readServerEnv } from '$lib/server/env';
 import { runtime, startRuntime } from '$lib/server/runtime';
 import { resolveSession } from '$lib/server/http/session-hook';
 import '$lib/server/startup';
@@ -39,6 +40,20 @@ const handleRequestLog: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+const bodySizeLimit = readServerEnv().bodySizeLimit;
+
+/** An oversized body is refused before anything reads it: 413, never a half-parsed form. */
+const handleBodySize: Handle = ({ event, resolve }) => {
+	const length = Number(event.request.headers.get('content-length') ?? 0);
+	if (length > bodySizeLimit) {
+		return new Response(`Request body too large (limit ${bodySizeLimit} bytes)`, {
+			status: 413,
+			headers: { 'content-type': 'text/plain; charset=utf-8' }
+		});
+	}
+	return resolve(event);
+};
+
 const handleParaglide: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
@@ -52,7 +67,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(handleRequestLog, handleParaglide, handleSession);
+export const handle = sequence(handleRequestLog, handleBodySize, handleParaglide, handleSession);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message, requestId: event.locals.requestId };

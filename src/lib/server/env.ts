@@ -9,6 +9,7 @@ export interface ServerEnv {
 	logLevel: string;
 	smtpUrl: string | null;
 	publicOrigin: string | null;
+	bodySizeLimit: number;
 }
 
 export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -21,6 +22,17 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
 		demo: env.DEMO === undefined ? databaseUrl === null : env.DEMO === '1',
 		logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'warn' : 'info'),
 		smtpUrl: env.SMTP_URL?.trim() || null,
-		publicOrigin: env.ORIGIN?.trim() || null
+		publicOrigin: env.ORIGIN?.trim() || null,
+		bodySizeLimit: parseSize(env.BODY_SIZE_LIMIT ?? '1M')
 	};
+}
+
+/** adapter-node's BODY_SIZE_LIMIT syntax: bytes, or a number with K, M or G. */
+export function parseSize(value: string): number {
+	const match = /^(\d+)([KMG]?)$/i.exec(value.trim());
+	if (!match) return 1024 * 1024;
+	const unit = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[
+		match[2]!.toUpperCase() as '' | 'K' | 'M' | 'G'
+	];
+	return Number(match[1]) * unit;
 }

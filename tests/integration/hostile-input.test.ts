@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { Browser, signUp } from '../helpers/browser';
+import { saveAnswer, saveProfile, startAssessment } from '../helpers/assessment';
+
+describe('hostile input', () => {
+	it('shows script and markup in free text as text', async () => {
+		const browser = new Browser(undefined, { lang: 'en' });
+		const { orgId } = await signUp(browser, { orgName: '<img src=x onerror=alert(1)>' });
+		const base = await startAssessment(browser, orgId, '<script>alert("title")</script>');
+		await saveProfile(browser, base, 0);
+		const note = '<script>alert("note")</script><b>bold</b>';
+		expect(
+			(
+				await saveAnswer(browser, base, 'LIC-001', 0, {
+					status: 'partial',
+					note,
+					owner: '"><svg onload=alert(1)>'
+				})
+			).status
+		).toBe(200);
+		for (const path of [`/o/${orgId}`, `${base}/items/LIC-001`, `${base}/result`]) {
+			const page = await browser.get(path);
+			expect(page.body, path).not.toContain('<script>alert(');
+			expect(page.body, path).not.toContain('<img src=x');
+			expect(page.body, path).not.toContain('<svg onload');
+		}
+		const item = await browser.get(`${base}/items/LIC-001`);
+		expect(item.body).toContain('&lt;script>alert("note")&lt;/script>&lt;b>bold&lt;/b>');
+	});
+
+	it('treats SQL metacharacters as plain data', async () => {
+		const browser = new Browser(undefined, { lang: 'en' });
+		const name = 'O\'Brien"; DROP TABLE users; --';
+		const { orgId } = await signUp(browser, { orgName: name, name });
+		const home = await browser.get(`/o/${orgId}`);
+		expect(home.text).toContain(name);
+		expect((await new Browser().get('/healthz')).status).toBe(200);
+	});
+
+	it('refuses an oversized body with 413 and saves nothing', async () => {
+		const browser = new Browser(undefined, { lang: 'en' });
+		const { orgId } = await signUp(browser);
+		const base = await startAssessment(browser, orgId);
+		await saveProfile(browser, base, 0);
+		const huge = await saveAnswer(browser, base, 'LIC-001', 0, {
+			status: 'compliant',
+			note: 'x'.repeat(2 * 1024 * 1024)
+		});
+		expect(huge.status).toBe(413);
+		expect((await browser.get(`${base}/items/LIC-001`)).text).toContain('No changes yet.');
+	});
+
+	it('refuses a note over 5,000 characters with a message on the field', async () => {
+		const browser = new Browser(undefined, { lang: 'en' });
+		const { orgId } = await signUp(browser);
+		const base = await startAssessment(browser, orgId);
+		await saveProfile(browser, base, 0);
+		const long = await saveAnswer(browser, base, 'LIC-001', 0, {
+			status: 'compliant',
+			note: '长'.repeat(5001)
+		});
+		expect(long.status).toBe(400);
+		expect(long.text).toContain('Must be at most 5000 characters.');
+	});
+});
