@@ -93,4 +93,17 @@ describe('a firm in a real browser', () => {
 		expect(await page.locator('h1').innerText()).toBe('Create an account');
 		await context.close();
 	});
+
+	it('shows the library: a provision beside its summary, its conflict and the items that test it', async () => {
+		const context = await browser.newContext({ locale: 'en-GB', baseURL: baseUrl() });
+		const page = await context.newPage();
+		await page.goto('/library/provisions/ifcr2024.a50.p3');
+		const text = await page.locator('main').innerText();
+		expect(text).toContain('经营主体不得在名称、经营范围中使用具有金融属性的字样');
+		expect(text).toContain('NAM-001');
+		await page.screenshot({ path: artifactPath('library-provision.png'), fullPage: true });
+		await page.goto('/library/items?domain=licensing');
+		await page.screenshot({ path: artifactPath('library-items.png'), fullPage: true });
+		await context.close();
+	});
 });
