@@ -44,7 +44,9 @@ describe('organisations', () => {
 		const { orgId: aliceOrg } = await signUp(alice, { orgName: 'Alice Fintech' });
 		const bob = new Browser();
 		await signUp(bob, { orgName: 'Bob Fintech' });
-		expect((await bob.get(`/o/${aliceOrg}`)).status).toBe(404);
+		const page = await bob.get(`/o/${aliceOrg}`);
+		expect(page.status).toBe(404);
+		expect(page.text).toContain('找不到该页面，或您无权查看。');
 		expect((await bob.get(`/o/${aliceOrg}/members`)).status).toBe(404);
 		const invite = await bob.post(`/o/${aliceOrg}/members?/invite`, { role: 'owner', email: '' });
 		expect(invite.status).toBe(404);
