@@ -94,11 +94,25 @@ describe('invitations', () => {
 			name: 'New Person',
 			email: `new-${Date.now()}@example.com`,
 			password: PASSWORD,
-			orgName: 'Mine',
+			orgName: '',
 			orgKind: 'firm'
 		});
 		expect(signup.location).toBe(link);
 		expect((await visitor.post(`${link}?/accept`, {})).location).toBe(`/o/${orgId}`);
+		// Joining needed no organisation of their own: the invited one is their only one.
+		expect((await visitor.get('/orgs')).body.match(/href="\/o\/[0-9a-f-]{36}"/g)).toHaveLength(1);
+	});
+
+	it('still requires an organisation name for a sign-up without an invitation', async () => {
+		const page = await new Browser(undefined, { lang: 'en' }).post('/signup', {
+			name: 'No Org',
+			email: `no-org-${Date.now()}@example.com`,
+			password: PASSWORD,
+			orgName: '',
+			orgKind: 'firm'
+		});
+		expect(page.status).toBe(400);
+		expect(page.text).toContain('This field is required.');
 	});
 
 	it('answers 404 for an unknown link', async () => {

@@ -8,7 +8,8 @@ export const signUpSchema = z.object({
 	name: requiredText(100),
 	email: email(),
 	password: password(),
-	orgName: requiredText(200),
+	// Empty only for someone joining by an invitation link (the action checks which).
+	orgName: z.string().trim().max(200).default(''),
 	orgKind: z.enum(orgKinds).default('firm')
 });
 

@@ -75,7 +75,7 @@ export async function seedDemo(db: Database): Promise<string[]> {
 		orgName: '浦江数科（演示）',
 		orgKind: 'firm'
 	});
-	if (!firm.ok) return [];
+	if (!firm.ok || !firm.orgId) return [];
 	const assessmentId = await startAssessment(db, {
 		orgId: firm.orgId,
 		title: '2026 年沙箱申请前自评',
@@ -98,7 +98,7 @@ export async function seedDemo(db: Database): Promise<string[]> {
 		orgName: '外滩合规咨询（演示）',
 		orgKind: 'consultancy'
 	});
-	if (consultancy.ok) {
+	if (consultancy.ok && consultancy.orgId) {
 		const clients: [string, Profile, number][] = [
 			[
 				'客户：陆家嘴智投科技',

@@ -21,11 +21,11 @@ export function normaliseEmail(email: string): string {
 }
 
 export type SignUpResult =
-	{ ok: true; userId: string; orgId: string } | { ok: false; reason: 'email_taken' };
+	{ ok: true; userId: string; orgId: string | null } | { ok: false; reason: 'email_taken' };
 
 export async function signUp(
 	db: Database,
-	input: { name: string; email: string; password: string; orgName: string; orgKind: OrgKind }
+	input: { name: string; email: string; password: string; orgName: string | null; orgKind: OrgKind }
 ): Promise<SignUpResult> {
 	const email = normaliseEmail(input.email);
 	if (await findUserIdByEmail(db, email)) return { ok: false, reason: 'email_taken' };
@@ -34,6 +34,8 @@ export async function signUp(
 	try {
 		const orgId = await db.transaction().execute(async (tx) => {
 			await insertUser(tx, { id: userId, email, name: input.name.trim(), passwordHash });
+			// Someone joining by invitation starts with no organisation of their own.
+			if (input.orgName === null) return null;
 			return createOrganisation(tx, { name: input.orgName, kind: input.orgKind, ownerId: userId });
 		});
 		return { ok: true, userId, orgId };

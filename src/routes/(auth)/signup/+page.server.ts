@@ -11,18 +11,24 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNextPath(url.searchParams.get('next')));
-	return { form: await superValidate(zod4(signUpSchema)) };
+	return {
+		form: await superValidate(zod4(signUpSchema)),
+		joining: isInvitationPath(url.searchParams.get('next'))
+	};
 };
 
 export const actions: Actions = {
 	default: async (event) => {
 		const form = await superValidate(event.request, zod4(signUpSchema));
+		const joining = isInvitationPath(event.url.searchParams.get('next'));
+		if (form.valid && form.data.orgName === '' && !joining)
+			setError(form, 'orgName', m.err_required());
 		if (!form.valid) return fail(400, { form: { ...form, data: { ...form.data, password: '' } } });
 		const result = await signUp(runtime().db, {
 			name: form.data.name,
 			email: form.data.email,
 			password: form.data.password,
-			orgName: form.data.orgName,
+			orgName: form.data.orgName === '' ? null : form.data.orgName,
 			orgKind: form.data.orgKind
 		});
 		form.data.password = '';
@@ -30,6 +36,10 @@ export const actions: Actions = {
 		await startSession(event, result.userId, result.orgId);
 		const next = event.url.searchParams.get('next');
 		if (next) redirect(303, safeNextPath(next));
-		redirect(303, `/o/${result.orgId}`);
+		redirect(303, result.orgId ? `/o/${result.orgId}` : '/orgs');
 	}
 };
+
+function isInvitationPath(next: string | null): boolean {
+	return next !== null && /^\/invite\/[a-z2-7]+$/.test(next);
+}
