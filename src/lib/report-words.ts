@@ -97,7 +97,7 @@ function wordsIn(locale: Locale): ReportWords {
 			superseded: m.provision_superseded({}, o),
 			expired: m.provision_expired({}, o)
 		},
-		reason: (reason) => verdictReasonText(reason, o),
+		verdictReason: (reason) => verdictReasonText(reason, o),
 		answered: (f) =>
 			m.result_answered({ answered: f.answered, applicable: f.applicable, na: f.notApplicable }, o),
 		finding: (f) =>

@@ -220,7 +220,7 @@ export function buildReportModel(input: ReportInput, words: Words): ReportModel 
 		summary: {
 			verdict: score.verdict,
 			verdictLabel,
-			reasons: score.reasons.map((r) => phrase((w) => w.reason(r))),
+			reasons: score.reasons.map((r) => phrase((w) => w.verdictReason(r))),
 			score: score.overall.score,
 			scoreText: formatScore(score.overall.score),
 			completeness: phrase((w) => w.answered(score.overall)),
@@ -296,6 +296,7 @@ function provisionQuoter(corpus: Corpus, lang: ReportLang, words: Words) {
 		const p: Provision | undefined = provisions.get(id);
 		if (!p) return [];
 		const source = sources.get(p.source);
+		const standing = p.status;
 		return [
 			{
 				id: p.id,
@@ -303,7 +304,7 @@ function provisionQuoter(corpus: Corpus, lang: ReportLang, words: Words) {
 				citation: source ? `${source.title_zh} ${p.label}` : p.label,
 				sourceTitleEn: lang === 'zh' ? null : (source?.title_en ?? null),
 				summaryEn: lang === 'zh' ? null : p.summary_en,
-				standing: p.status === 'in_force' ? null : phrase((w) => w.provisionStatus[p.status])
+				standing: standing === 'in_force' ? null : phrase((w) => w.provisionStatus[standing])
 			}
 		];
 	};

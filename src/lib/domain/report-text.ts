@@ -90,7 +90,7 @@ export type ReportWords = Record<LabelKey, string> & {
 	verified: string;
 	unverified: string;
 	provisionStatus: { superseded: string; expired: string };
-	reason(reason: VerdictReason): string;
+	verdictReason(reason: VerdictReason): string;
 	answered(figures: { answered: number; applicable: number; notApplicable: number }): string;
 	finding(finding: ProfileFinding): string;
 	findingAdvice(licensed: boolean): string;

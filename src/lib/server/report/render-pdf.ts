@@ -1,0 +1,19 @@
+import { createRequire } from 'node:module';
+import type * as PdfMake from 'pdfmake';
+import type { ReportModel } from '../../domain/report-model';
+import { fonts, isAllowedLocalFile } from './fonts';
+import { installInlineJoining } from './merge-inlines';
+import { reportDocument } from './pdf-document';
+
+// pdfmake's server build is CommonJS that exports one configured instance.
+const pdfmake = createRequire(import.meta.url)('pdfmake') as typeof PdfMake;
+pdfmake.setFonts(fonts);
+pdfmake.setUrlAccessPolicy(() => false);
+pdfmake.setLocalAccessPolicy(isAllowedLocalFile);
+installInlineJoining();
+
+/** Renders the report on the calling thread; the server calls it through the worker pool. */
+export async function renderReportPdf(model: ReportModel): Promise<Uint8Array> {
+	const buffer = await pdfmake.createPdf(reportDocument(model)).getBuffer();
+	return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
