@@ -118,3 +118,8 @@ export function phraser(lang: ReportLang, words: Words) {
 export function verbatim(text: string): ReportText {
 	return { main: text, alt: null };
 }
+
+/** Both languages on one line, for short labels: 关键 / Critical. */
+export function inlineText(t: ReportText): string {
+	return t.alt === null ? t.main : `${t.main} / ${t.alt}`;
+}

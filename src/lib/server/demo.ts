@@ -134,15 +134,13 @@ export async function seedDemo(db: Database): Promise<string[]> {
 			await answerShare(db, consultancy.orgId, id, consultancy.userId, share);
 		}
 		// The consultancy's own second organisation shows switching between organisations.
-		await db
-			.transaction()
-			.execute((tx) =>
-				createOrganisation(tx, {
-					name: '外滩合规咨询·研究部（演示）',
-					kind: 'consultancy',
-					ownerId: consultancy.userId
-				})
-			);
+		await db.transaction().execute((tx) =>
+			createOrganisation(tx, {
+				name: '外滩合规咨询·研究部（演示）',
+				kind: 'consultancy',
+				ownerId: consultancy.userId
+			})
+		);
 	}
 	return [
 		'Demo data (DEMO=0 turns it off):',

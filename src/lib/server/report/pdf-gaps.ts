@@ -31,6 +31,8 @@ export function provisionQuote(p: ProvisionQuote, model: ReportModel): Content {
 			vLineWidth: (i: number) => (i === 0 ? 2 : 0),
 			vLineColor: () => colours.accent
 		},
+		// A quote stays on one page: no running header splits the words of the law.
+		unbreakable: true,
 		margin: [0, 2, 0, 6]
 	};
 }

@@ -16,10 +16,7 @@ export function para(t: ReportText, style?: string | string[]): Content {
 	};
 }
 
-/** Both languages on one line, for short labels: 关键 / Critical. */
-export function inline(t: ReportText): string {
-	return t.alt === null ? t.main : `${t.main} / ${t.alt}`;
-}
+export { inlineText as inline } from '../../domain/report-text';
 
 /** A heading listed in the table of contents; the English sits under it in a bilingual report. */
 export function heading(t: ReportText, level: 1 | 2 = 1, id?: string): Content {
