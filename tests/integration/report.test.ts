@@ -42,7 +42,7 @@ describe('PDF gap report', () => {
 			const encoded = disposition.match(/filename\*=UTF-8''(.+)$/)![1]!;
 			expect(encoded).not.toMatch(/[^A-Za-z0-9%._~-]/);
 			expect(decodeURIComponent(encoded)).toMatch(
-				/^差距报告-浦江数科 _上海_ 有限公司-\d{4}-\d{2}-\d{2}\.pdf$/
+				/^差距报告-浦江数科 \(上海\) 有限公司-\d{4}-\d{2}-\d{2}\.pdf$/
 			);
 			expect(pdf.headers.get('server-timing')).toContain('desc="worker"');
 			expect(new TextDecoder().decode(pdf.bytes.slice(0, 5))).toBe('%PDF-');
