@@ -30,6 +30,7 @@ function wordsIn(locale: Locale): ReportWords {
 		gapRegisterLead: m.report_gap_register_lead({}, o),
 		noGaps: m.result_no_gaps({}, o),
 		item: m.report_item({}, o),
+		question: m.library_col_question({}, o),
 		status: m.answer_status({}, o),
 		note: m.answer_note({}, o),
 		evidence: m.answer_evidence({}, o),

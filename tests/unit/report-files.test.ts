@@ -26,9 +26,13 @@ describe('text runs', () => {
 		expect(runs.find((r) => r.text.endsWith('\n'))?.noWrap).toBe(false);
 	});
 
-	it('leaves a run too long to group for pdfmake to break', () => {
-		const runs = textRuns('x'.repeat(5000));
-		expect(runs).toEqual([{ text: 'x'.repeat(5000), noWrap: false }]);
+	it('lets a word too wide for any column break anywhere', () => {
+		expect(textRuns('x'.repeat(5000))).toEqual([
+			{ text: 'x'.repeat(5000), wordBreak: 'break-all' }
+		]);
+		expect(textRuns('internationalisation ')).toEqual([
+			{ text: 'internationalisation ', noWrap: false }
+		]);
 	});
 });
 

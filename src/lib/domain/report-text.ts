@@ -39,6 +39,7 @@ export const labelKeys = [
 	'gapRegisterLead',
 	'noGaps',
 	'item',
+	'question',
 	'status',
 	'note',
 	'evidence',

@@ -49,7 +49,9 @@ export function notApplicable(model: ReportModel): Content {
 		userText(n.reason)
 	]);
 	return section(l.notApplicable, [
-		rows.length ? table([48, '*', 150], [l.item, l.gap, l.reason], rows) : para(l.notApplicableNone)
+		rows.length
+			? table([48, '*', 150], [l.item, l.question, l.reason], rows)
+			: para(l.notApplicableNone)
 	]);
 }
 
@@ -86,7 +88,7 @@ export function profile(model: ReportModel): Content {
 		...(findings.length ? findings : [para(l.findingsNone)]),
 		{ text: inline(l.excluded), style: 'h2' },
 		excluded.length
-			? table([48, '*', 170], [l.item, l.gap, l.reason], excluded)
+			? table([48, '*', 170], [l.item, l.question, l.reason], excluded)
 			: para(l.excludedNone)
 	]);
 }
@@ -113,7 +115,11 @@ export function appendix(model: ReportModel): Content {
 	]);
 	return section(l.appendixAnswers, [
 		rows.length
-			? table([44, '*', 54, 130, 52, 50], [l.item, l.gap, l.status, l.note, l.owner, l.due], rows)
+			? table(
+					[44, '*', 54, 130, 52, 50],
+					[l.item, l.question, l.status, l.note, l.owner, l.due],
+					rows
+				)
 			: para(l.answersNone)
 	]);
 }

@@ -2,6 +2,8 @@ import LineBreaker from 'linebreak';
 
 /** Longest run, in ems: a line ends at most this much short of the column's edge. */
 const MAX_RUN_EM = 5;
+/** Wider than the narrowest column the report has: such a piece could not be placed whole. */
+const LONGEST_WORD_EM = 12;
 
 function emLength(text: string): number {
 	let em = 0;
@@ -9,14 +11,18 @@ function emLength(text: string): number {
 	return em;
 }
 
-export type Run = { text: string; noWrap: boolean };
+export type Run =
+	| { text: string; noWrap: boolean }
+	/** A piece with no break opportunity wider than a column (a URL, a long code): break anywhere. */
+	| { text: string; wordBreak: 'break-all' };
 
 /**
  * Splits a text into runs that pdfmake lays out whole. pdfmake measures and places every piece
  * between two break opportunities separately, and Chinese has one after nearly every character;
  * grouping them into short runs, broken only where Unicode allows a break, divides that work
  * several times over at the cost of a slightly ragged right edge. A run that is too long to group
- * (a long URL, say) and a run before a forced line break are left for pdfmake to break.
+ * and a run before a forced line break are left for pdfmake to break; a piece too wide for any
+ * column (a long URL, say) may break between any two characters.
  */
 export function textRuns(text: string): Run[] {
 	const runs: Run[] = [];
@@ -37,7 +43,11 @@ export function textRuns(text: string): Run[] {
 		}
 		if (emLength(piece) > MAX_RUN_EM) {
 			flush();
-			runs.push({ text: piece, noWrap: false });
+			runs.push(
+				emLength(piece) > LONGEST_WORD_EM
+					? { text: piece, wordBreak: 'break-all' }
+					: { text: piece, noWrap: false }
+			);
 			continue;
 		}
 		if (emLength(current + piece) > MAX_RUN_EM) flush();

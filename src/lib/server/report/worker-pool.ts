@@ -27,15 +27,18 @@ interface Slot {
 
 const JOB_TIMEOUT_MS = 120_000;
 
-/** Starts a worker on the render module, with tsx's loader when it is still TypeScript. */
+/**
+ * Starts a worker on the render module. Built, it is a plain .js chunk; from source (vitest, tsx,
+ * vite dev) it is TypeScript, which a worker can only load through tsx's scoped importer.
+ */
 async function startWorker(): Promise<Worker> {
 	const { renderWorkerUrl, RENDER_WORKER } = await import('./render-worker');
 	const url = new URL(renderWorkerUrl);
-	const typescript = url.pathname.endsWith('.ts');
-	const hasLoader = process.execArgv.some((a) => a.includes('tsx'));
-	return new Worker(url, {
-		workerData: RENDER_WORKER,
-		execArgv: typescript && !hasLoader ? [...process.execArgv, '--import', 'tsx'] : undefined
+	if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData: RENDER_WORKER });
+	const href = JSON.stringify(url.href);
+	return new Worker(`import('tsx/esm/api').then(({ tsImport }) => tsImport(${href}, ${href}))`, {
+		eval: true,
+		workerData: RENDER_WORKER
 	});
 }
 
