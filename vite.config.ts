@@ -37,6 +37,18 @@ export default defineConfig({
 			{
 				extends: true,
 				test: {
+					name: 'browser',
+					include: ['tests/browser/**/*.test.ts'],
+					globalSetup: ['tests/setup/server.ts'],
+					env: { TEST_DB: 'pglite' },
+					fileParallelism: false,
+					testTimeout: 60_000,
+					hookTimeout: 120_000
+				}
+			},
+			{
+				extends: true,
+				test: {
 					name: 'postgres',
 					include: ['tests/integration/**/*.test.ts', 'tests/postgres/**/*.test.ts'],
 					globalSetup: ['tests/setup/server.ts'],

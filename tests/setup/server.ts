@@ -11,7 +11,8 @@ declare module 'vitest' {
 
 /** One server per project run, on a fresh database of the project's kind. */
 export default async function setup(project: TestProject) {
-	const kind = project.name as TestDbKind;
+	// The browser project drives the app on embedded PostgreSQL, as a new user would run it.
+	const kind = (project.name === 'browser' ? 'pglite' : project.name) as TestDbKind;
 	if (kind !== 'pglite' && kind !== 'postgres')
 		throw new Error(`unexpected project ${project.name}`);
 	const database = await createScratchDatabase(kind, 'http');
