@@ -34,15 +34,20 @@ function canJoin(a: Inline, b: Inline): boolean {
 /** Adjacent inlines of one style on a line, as one run of text. */
 export function joinInlines(inlines: Inline[]): Inline[] {
 	const joined: Inline[] = [];
-	for (const inline of inlines) {
-		const last = joined.at(-1);
-		if (last && canJoin(last, inline)) {
-			joined[joined.length - 1] = {
-				...last,
-				text: last.text + inline.text,
-				width: last.width + inline.width
-			};
-		} else joined.push(inline);
+	let start = 0;
+	for (let i = 1; i <= inlines.length; i++) {
+		if (i < inlines.length && canJoin(inlines[i - 1]!, inlines[i]!)) continue;
+		const first = inlines[start]!;
+		if (i - start === 1) joined.push(first);
+		else {
+			const group = inlines.slice(start, i);
+			joined.push({
+				...first,
+				text: group.map((g) => g.text).join(''),
+				width: group.reduce((sum, g) => sum + g.width, 0)
+			});
+		}
+		start = i;
 	}
 	return joined;
 }

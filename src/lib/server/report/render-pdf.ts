@@ -4,6 +4,8 @@ import type { ReportModel } from '../../domain/report-model';
 import { fonts, isAllowedLocalFile } from './fonts';
 import { installInlineJoining } from './merge-inlines';
 import { reportDocument } from './pdf-document';
+import { installSharedLayoutCache } from './shared-layout';
+import { installFastStyleLookup } from './fast-style-lookup';
 
 // pdfmake's server build is CommonJS that exports one configured instance.
 const pdfmake = createRequire(import.meta.url)('pdfmake') as typeof PdfMake;
@@ -11,6 +13,8 @@ pdfmake.setFonts(fonts);
 pdfmake.setUrlAccessPolicy(() => false);
 pdfmake.setLocalAccessPolicy(isAllowedLocalFile);
 installInlineJoining();
+installSharedLayoutCache();
+installFastStyleLookup();
 
 /** Renders the report on the calling thread; the server calls it through the worker pool. */
 export async function renderReportPdf(model: ReportModel): Promise<Uint8Array> {
