@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reportContentDisposition } from '../../src/lib/server/report/content-disposition';
 import { textRuns } from '../../src/lib/server/report/text-runs';
 import { joinInlines } from '../../src/lib/server/report/merge-inlines';
+import { breakLines, columnWidths } from '../../src/lib/server/report/typeset';
 
 describe('report file name', () => {
 	it('gives an ASCII name and an RFC 5987 UTF-8 name without path or quote characters', () => {
@@ -60,5 +61,29 @@ describe('joining inlines', () => {
 			['市', 20, 10],
 			['x', 40, 10]
 		]);
+	});
+});
+
+describe('breaking lines', () => {
+	const text =
+		'本机构已开展及拟开展的每一项金融业务（支付、放贷与助贷、理财与财富管理、保险销售），是否均在牌照范围内？Does every line operate under a licence?\n\nA new paragraph.';
+
+	it('keeps every character, fits the width, and never starts a line with closing punctuation', () => {
+		const lines = breakLines(text, 200, 9.5);
+		expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+		expect(lines.length).toBeGreaterThan(3);
+		expect(lines.some((l) => /^[，。、；：？！）」]/.test(l))).toBe(false);
+		expect(lines).toContain('');
+		expect(lines.at(-1)).toBe('A new paragraph.');
+	});
+
+	it('breaks a word wider than the column between its characters', () => {
+		const lines = breakLines('x'.repeat(500), 100, 9.5);
+		expect(lines.length).toBeGreaterThan(5);
+		expect(lines.join('')).toBe('x'.repeat(500));
+	});
+
+	it('gives a star column what the fixed columns and paddings leave', () => {
+		expect(columnWidths([48, '*', 70], 500)).toEqual([48, 500 - 48 - 70 - 32, 70]);
 	});
 });

@@ -1,12 +1,17 @@
 import type { Content } from 'pdfmake/interfaces';
 import type { ProvisionQuote, ReportGap, ReportModel } from '../../domain/report-model';
-import { textRuns } from './text-runs';
-import { colours, heading, inline, para, userText } from './pdf-text';
+import { colours, fitted, heading, inline, para, paraFit, sizes, userFit } from './pdf-text';
+import { CONTENT_WIDTH } from './typeset';
+
+/** The quote box: a 2 pt rule, 4 pt padding each side and 6 pt margins inside it. */
+const QUOTE_WIDTH = CONTENT_WIDTH - 2 - 8 - 12;
+const LABEL_WIDTH = 90;
+const FIELD_WIDTH = CONTENT_WIDTH - LABEL_WIDTH - 6;
 
 /** The provision as the law reads: verbatim Chinese, its citation, then the English summary. */
 export function provisionQuote(p: ProvisionQuote, model: ReportModel): Content {
 	const lines: Content[] = [
-		{ text: textRuns(p.textZh), style: 'quote' },
+		{ ...fitted(p.textZh, QUOTE_WIDTH, sizes.body), style: 'quote' },
 		{
 			text: `— ${p.citation}${p.standing ? ` (${inline(p.standing)})` : ''}`,
 			style: 'citation',
@@ -15,14 +20,14 @@ export function provisionQuote(p: ProvisionQuote, model: ReportModel): Content {
 	];
 	if (p.sourceTitleEn) lines.push({ text: p.sourceTitleEn, style: 'citation' });
 	if (p.summaryEn)
-		lines.push({
-			text: [
-				{ text: `${model.labels.summaryEn.alt ?? model.labels.summaryEn.main}: `, bold: true },
-				p.summaryEn
-			],
-			fontSize: 8.5,
-			margin: [0, 4, 0, 0]
-		});
+		lines.push(
+			{
+				text: model.labels.summaryEn.alt ?? model.labels.summaryEn.main,
+				style: 'label',
+				margin: [0, 4, 0, 0]
+			},
+			fitted(p.summaryEn, QUOTE_WIDTH, sizes.alt)
+		);
 	return {
 		table: { widths: ['*'], body: [[{ stack: lines, margin: [6, 4, 6, 4] }]] },
 		layout: {
@@ -44,7 +49,7 @@ function fieldLabel(label: string, top = 5): Content {
 function labelled(label: string, value: Content): Content {
 	return {
 		columns: [
-			{ text: label, style: 'label', width: 90 },
+			{ text: label, style: 'label', width: LABEL_WIDTH },
 			{ width: '*', stack: [value] }
 		],
 		columnGap: 6,
@@ -55,16 +60,19 @@ function labelled(label: string, value: Content): Content {
 function relatedRules(gap: ReportGap, model: ReportModel): Content {
 	const l = model.labels;
 	return {
-		ul: gap.relatedRules.map((r) => ({
-			text: [
-				r.title,
-				` · ${inline(l.ruleIssuer)}: ${r.issuer}`,
-				r.date ? ` · ${inline(l.ruleDate)}: ${r.date}` : '',
-				r.article ? ` · ${inline(l.ruleArticle)}: ${r.article}` : '',
-				` · ${inline(r.verification)}`
-			],
-			fontSize: 8
-		}))
+		stack: gap.relatedRules.map((r) =>
+			fitted(
+				[
+					`• ${r.title}`,
+					` · ${inline(l.ruleIssuer)}: ${r.issuer}`,
+					r.date ? ` · ${inline(l.ruleDate)}: ${r.date}` : '',
+					r.article ? ` · ${inline(l.ruleArticle)}: ${r.article}` : '',
+					` · ${inline(r.verification)}`
+				].join(''),
+				CONTENT_WIDTH,
+				sizes.small
+			)
+		)
 	};
 }
 
@@ -84,14 +92,14 @@ function gapEntry(gap: ReportGap, index: number, model: ReportModel): Content {
 				fontSize: 9.5,
 				margin: [0, 0, 0, 2]
 			},
-			para(gap.question, 'gapTitle'),
+			paraFit(gap.question, CONTENT_WIDTH, sizes.gapTitle, sizes.body),
 			{ text: '', margin: [0, 3, 0, 0] },
-			labelled(inline(l.note), userText(gap.note)),
+			labelled(inline(l.note), userFit(gap.note, FIELD_WIDTH, sizes.body)),
 			...(gap.evidence.length
-				? [labelled(inline(l.evidence), userText(gap.evidence.join('\n')))]
+				? [labelled(inline(l.evidence), userFit(gap.evidence.join('\n'), FIELD_WIDTH, sizes.body))]
 				: []),
-			labelled(inline(l.owner), userText(gap.owner)),
-			labelled(inline(l.due), userText(gap.due)),
+			labelled(inline(l.owner), userFit(gap.owner, FIELD_WIDTH, sizes.body)),
+			labelled(inline(l.due), userFit(gap.due, FIELD_WIDTH, sizes.body)),
 			fieldLabel(inline(l.provision), 5),
 			...(gap.provisions.length
 				? gap.provisions.map((p) => provisionQuote(p, model))
@@ -100,7 +108,7 @@ function gapEntry(gap: ReportGap, index: number, model: ReportModel): Content {
 				? [fieldLabel(inline(l.relatedRules), 3), relatedRules(gap, model)]
 				: []),
 			fieldLabel(inline(l.remediation), 5),
-			para(gap.remediation)
+			paraFit(gap.remediation, CONTENT_WIDTH)
 		],
 		margin: [0, 8, 0, 8]
 	};

@@ -2,18 +2,19 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { ReportModel } from '../../domain/report-model';
 import type { ReportText } from '../../domain/report-text';
 import { provisionQuote } from './pdf-gaps';
-import { colours, heading, inline, para, userText } from './pdf-text';
+import { colours, heading, inline, para, paraFit, sizes, userFit } from './pdf-text';
+import { columnWidths, CONTENT_WIDTH } from './typeset';
 
 function headerRow(labels: ReportText[]): TableCell[] {
 	return labels.map((l) => ({ text: inline(l), style: 'tableHeader' }));
 }
 
-/** A table whose header repeats on every page it runs over. */
-function table(widths: (number | string)[], header: ReportText[], rows: TableCell[][]): Content {
+/** A table whose header repeats on every page it runs over; widths from `columnWidths`. */
+function table(widths: number[], header: ReportText[], rows: TableCell[][]): Content {
 	return {
 		table: { widths, headerRows: 1, body: [headerRow(header), ...rows] },
 		layout: 'lightHorizontalLines',
-		fontSize: 8.5
+		fontSize: sizes.table
 	};
 }
 
@@ -25,40 +26,38 @@ function section(title: ReportText, body: Content[], pageBreak = true): Content 
 	];
 }
 
+const ID_WIDTH = 48;
+
 export function actionPlan(model: ReportModel): Content {
 	const l = model.labels;
+	const w = columnWidths([ID_WIDTH, '*', 70, 52, 52]);
 	const rows = model.gaps.map((g): TableCell[] => [
 		{ text: g.itemId, noWrap: true },
-		para(g.question),
-		userText(g.owner),
+		paraFit(g.question, w[1]!, sizes.table, sizes.table),
+		userFit(g.owner, w[2]!, sizes.table),
 		{ text: g.due ?? '—', noWrap: true },
 		{ text: inline(g.severityLabel), color: colours[g.severity] }
 	]);
 	return section(l.actionPlan, [
-		rows.length
-			? table([48, '*', 70, 52, 52], [l.item, l.gap, l.owner, l.due, l.severity], rows)
-			: para(l.noGaps)
+		rows.length ? table(w, [l.item, l.gap, l.owner, l.due, l.severity], rows) : para(l.noGaps)
 	]);
 }
 
 export function notApplicable(model: ReportModel): Content {
 	const l = model.labels;
+	const w = columnWidths([ID_WIDTH, '*', 150]);
 	const rows = model.notApplicable.map((n): TableCell[] => [
 		{ text: n.itemId, noWrap: true },
-		para(n.question),
-		userText(n.reason)
+		paraFit(n.question, w[1]!, sizes.table, sizes.table),
+		userFit(n.reason, w[2]!, sizes.table)
 	]);
 	return section(l.notApplicable, [
-		rows.length
-			? table([48, '*', 150], [l.item, l.question, l.reason], rows)
-			: para(l.notApplicableNone)
+		rows.length ? table(w, [l.item, l.question, l.reason], rows) : para(l.notApplicableNone)
 	]);
 }
 
-export function profile(model: ReportModel): Content {
-	const l = model.labels;
-	const answered = model.profile.some((p) => p.answer !== null);
-	const findings = model.findings.map((f): Content => ({
+function findings(model: ReportModel): Content[] {
+	return model.findings.map((f): Content => ({
 		stack: [
 			para(f.text, 'gapTitle'),
 			para(f.advice, 'muted'),
@@ -67,59 +66,66 @@ export function profile(model: ReportModel): Content {
 		],
 		margin: [0, 4, 0, 6]
 	}));
+}
+
+export function profile(model: ReportModel): Content {
+	const l = model.labels;
+	const answered = model.profile.some((p) => p.answer !== null);
+	const pw = columnWidths([150, '*']);
+	const ew = columnWidths([ID_WIDTH, '*', 170]);
 	const excluded = model.excluded.map((e): TableCell[] => [
 		{ text: e.itemId, noWrap: true },
-		para(e.question),
-		para(e.reason)
+		paraFit(e.question, ew[1]!, sizes.table, sizes.table),
+		paraFit(e.reason, ew[2]!, sizes.table, sizes.table)
 	]);
+	const found = findings(model);
 	return section(l.profile, [
 		{ text: inline(l.profileAnswers), style: 'h2' },
 		answered
 			? table(
-					[150, '*'],
+					pw,
 					[l.profileAnswers, l.status],
 					model.profile.map((p): TableCell[] => [
 						para(p.label),
-						p.answer ? para(p.answer) : { text: inline(l.notAnswered), style: 'muted' }
+						p.answer
+							? paraFit(p.answer, pw[1]!, sizes.table, sizes.table)
+							: { text: inline(l.notAnswered), style: 'muted' }
 					])
 				)
 			: para(l.profileEmpty),
 		{ text: inline(l.findings), style: 'h2' },
-		...(findings.length ? findings : [para(l.findingsNone)]),
+		...(found.length ? found : [para(l.findingsNone)]),
 		{ text: inline(l.excluded), style: 'h2' },
-		excluded.length
-			? table([48, '*', 170], [l.item, l.question, l.reason], excluded)
-			: para(l.excludedNone)
+		excluded.length ? table(ew, [l.item, l.question, l.reason], excluded) : para(l.excludedNone)
 	]);
 }
 
 export function appendix(model: ReportModel): Content {
 	const l = model.labels;
+	const w = columnWidths([44, '*', 54, 130, 52, 50]);
 	const rows = model.answers.map((a): TableCell[] => [
 		{ text: a.itemId, noWrap: true },
 		{
 			stack: [
-				para(a.question, 'small'),
+				paraFit(a.question, w[1]!, sizes.small, sizes.small),
 				...(a.counted ? [] : [{ text: inline(l.outOfScope), style: ['small', 'muted'] }])
 			]
 		},
 		{ text: inline(a.statusLabel) },
 		{
 			stack: [
-				userText(a.note),
-				...(a.evidence.length ? [{ text: a.evidence.join('\n'), style: ['small', 'muted'] }] : [])
+				userFit(a.note, w[3]!, sizes.table),
+				...(a.evidence.length
+					? [{ ...userFit(a.evidence.join('\n'), w[3]!, sizes.small), color: colours.muted }]
+					: [])
 			]
 		},
-		userText(a.owner),
+		userFit(a.owner, w[4]!, sizes.table),
 		{ text: a.due ?? '—', noWrap: true }
 	]);
 	return section(l.appendixAnswers, [
 		rows.length
-			? table(
-					[44, '*', 54, 130, 52, 50],
-					[l.item, l.question, l.status, l.note, l.owner, l.due],
-					rows
-				)
+			? table(w, [l.item, l.question, l.status, l.note, l.owner, l.due], rows)
 			: para(l.answersNone)
 	]);
 }
@@ -130,12 +136,19 @@ export function methodologySection(model: ReportModel): Content {
 		model.methodology.sections.map((s): Content => ({
 			stack: [
 				{ text: inline(s.heading), style: 'h2' },
-				...s.body.map((b): Content => ({ stack: [para(b)], margin: [0, 0, 0, 4] }))
+				...s.body.map((b): Content => ({
+					stack: [paraFit(b, CONTENT_WIDTH)],
+					margin: [0, 0, 0, 4]
+				}))
 			]
 		}))
 	);
 }
 
 export function disclaimer(model: ReportModel): Content {
-	return section(model.labels.disclaimer, [para(model.labels.disclaimerText)], false);
+	return section(
+		model.labels.disclaimer,
+		[paraFit(model.labels.disclaimerText, CONTENT_WIDTH)],
+		false
+	);
 }

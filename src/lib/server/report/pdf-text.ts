@@ -1,6 +1,10 @@
-import type { Content, Style } from 'pdfmake/interfaces';
+import type { Content, ContentText, Style } from 'pdfmake/interfaces';
 import type { ReportText } from '../../domain/report-text';
 import { textRuns } from './text-runs';
+import { breakLines, setLines } from './typeset';
+
+/** Type sizes, in points, that text is set to: a fitted text must name its size. */
+export const sizes = { body: 9.5, alt: 8.5, table: 8.5, small: 8, gapTitle: 10.5 } as const;
 
 /**
  * A report text as pdfmake content. Every string goes in a `text` node: pdfmake never reads a string
@@ -14,6 +18,33 @@ export function para(t: ReportText, style?: string | string[]): Content {
 			{ text: textRuns(t.alt), style: ['alt', ...[style ?? []].flat()] }
 		]
 	};
+}
+
+/** A text broken into lines that fit `width` at `size`: the way long texts are set. */
+export function fitted(value: string, width: number, size: number): ContentText {
+	return { text: setLines(breakLines(value, width, size)), fontSize: size };
+}
+
+/** `para`, fitted: both languages set to the column, the English smaller and muted. */
+export function paraFit(
+	t: ReportText,
+	width: number,
+	size: number = sizes.body,
+	altSize: number = sizes.alt
+): Content {
+	if (t.alt === null) return fitted(t.main, width, size);
+	return {
+		stack: [fitted(t.main, width, size), { ...fitted(t.alt, width, altSize), color: colours.muted }]
+	};
+}
+
+/** `userText`, fitted to a column. */
+export function userFit(
+	value: string | null | undefined,
+	width: number,
+	size: number
+): ContentText {
+	return value && value.trim() !== '' ? fitted(value, width, size) : { text: '—', fontSize: size };
 }
 
 export { inlineText as inline } from '../../domain/report-text';
