@@ -36,7 +36,10 @@ export function pdfPreview(bytes: Uint8Array, name: string): string[] {
 	});
 }
 
-/** For comparing text across line breaks: all whitespace removed. */
+/**
+ * For comparing text across line breaks: whitespace and hyphens removed, since pdftotext joins a
+ * word broken after its hyphen ("e-" / "commerce") into one ("ecommerce").
+ */
 export function squash(text: string): string {
-	return text.replace(/\s+/g, '');
+	return text.replace(/[\s-]+/g, '');
 }

@@ -65,7 +65,7 @@ describe('PDF gap report', () => {
 			expect(score.gaps.length).toBeGreaterThan(10);
 			const provisions = new Map(corpus.provisions.map((p) => [p.id, p]));
 			for (const gap of score.gaps) {
-				expect(flat, gap.itemId).toContain(gap.itemId);
+				expect(flat, gap.itemId).toContain(squash(gap.itemId));
 				for (const id of gap.provisions) {
 					const p = provisions.get(id)!;
 					expect(flat, `${gap.itemId} ${id}`).toContain(squash(p.text_zh));
