@@ -13,12 +13,17 @@ export function provisionQuote(p: ProvisionQuote, model: ReportModel): Content {
 	const lines: Content[] = [
 		{ ...fitted(p.textZh, QUOTE_WIDTH, sizes.body), style: 'quote' },
 		{
-			text: `— ${p.citation}${p.standing ? ` (${inline(p.standing)})` : ''}`,
+			...fitted(
+				`— ${p.citation}${p.standing ? ` (${inline(p.standing)})` : ''}`,
+				QUOTE_WIDTH,
+				sizes.small
+			),
 			style: 'citation',
 			margin: [0, 3, 0, 0]
 		}
 	];
-	if (p.sourceTitleEn) lines.push({ text: p.sourceTitleEn, style: 'citation' });
+	if (p.sourceTitleEn)
+		lines.push({ ...fitted(p.sourceTitleEn, QUOTE_WIDTH, sizes.small), style: 'citation' });
 	if (p.summaryEn)
 		lines.push(
 			{
@@ -42,14 +47,15 @@ export function provisionQuote(p: ProvisionQuote, model: ReportModel): Content {
 	};
 }
 
+// Labels are short: laid out whole, not piece by piece.
 function fieldLabel(label: string, top = 5): Content {
-	return { text: label, style: 'label', margin: [0, top, 0, 2] };
+	return { text: label, style: 'label', noWrap: true, margin: [0, top, 0, 2] };
 }
 
 function labelled(label: string, value: Content): Content {
 	return {
 		columns: [
-			{ text: label, style: 'label', width: LABEL_WIDTH },
+			{ text: label, style: 'label', noWrap: true, width: LABEL_WIDTH },
 			{ width: '*', stack: [value] }
 		],
 		columnGap: 6,

@@ -21,7 +21,10 @@ export function columnWidths(spec: (number | '*')[], total = CONTENT_WIDTH): num
 
 class Metrics {
 	private readonly advances = new Map<number, number>();
-	constructor(private readonly font: Font) {}
+	private readonly unitsPerEm: number;
+	constructor(private readonly font: Font) {
+		this.unitsPerEm = font.unitsPerEm;
+	}
 
 	/** Width in points, without kerning or ligatures: never less than pdfkit will set. */
 	width(text: string, size: number): number {
@@ -35,7 +38,7 @@ class Metrics {
 			}
 			units += advance;
 		}
-		return (units * size) / this.font.unitsPerEm;
+		return (units * size) / this.unitsPerEm;
 	}
 }
 
