@@ -3,9 +3,9 @@ import type { ReportModel } from '../../domain/report-model';
 import type { ReportText } from '../../domain/report-text';
 import { colours, heading, inline, para, verdictColour } from './pdf-text';
 
-/** Where a consultancy's logo will go once one can be uploaded: nothing until then. */
-function coverLogo(model: ReportModel): Content[] {
-	return model.cover.logo === null ? [] : [];
+/** Where a consultancy's logo goes once one can be uploaded; `cover.logo` is always null so far. */
+function coverLogo(_model: ReportModel): Content[] {
+	return [];
 }
 
 function field(label: ReportText, value: Content): TableCell[] {

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ReportModel } from '../../domain/report-model';
+import { logger } from '../logger';
 import type { RenderReply, RenderRequest } from './render-worker';
 
 export type Renderer = 'worker' | 'inline';
@@ -66,6 +67,7 @@ export class RenderPool {
 			return { bytes, renderer: 'worker', ms: performance.now() - started };
 		} catch (error) {
 			if (!(error instanceof WorkerStartError)) throw error;
+			logger.warn({ err: error }, 'report workers cannot start: rendering on the request thread');
 			this.workersFailed = true;
 			return this.renderInline(model, started);
 		}

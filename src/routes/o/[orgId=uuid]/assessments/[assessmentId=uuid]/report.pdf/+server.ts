@@ -27,6 +27,7 @@ export const GET: RequestHandler = async (event) => {
 			'content-length': String(pdf.bytes.byteLength),
 			'content-disposition': reportContentDisposition(model.cover.firm, model.cover.date),
 			'cache-control': 'private, no-store',
+			// A compliance report is not kept in shared or browser caches; the ETag names its content.
 			etag: `"${pdf.key}"`,
 			'server-timing':
 				pdf.cache === 'hit'
