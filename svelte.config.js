@@ -6,6 +6,12 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ out: 'build' }),
+		// Type-check and lint the TypeScript scripts (the PDF benchmark) with the app.
+		typescript: {
+			config: (config) => {
+				config.include.push('../scripts/**/*.ts');
+			}
+		},
 		// CSRF origin check stays on (SvelteKit default); CSP nonces/hashes for SvelteKit's inline script.
 		csp: {
 			mode: 'auto',

@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import { loadCorpus } from '../lib/corpus/load';
 import { corpusPaths } from '../lib/corpus/paths';
 import { corpusHash } from '../lib/corpus/version';
-import { evaluateAssessment } from '../lib/domain/result';
+import type { Corpus } from '../lib/domain/corpus';
+import type { Profile } from '../lib/domain/profile';
+import { evaluateAssessment, type Evaluation } from '../lib/domain/result';
+import type { Answer } from '../lib/domain/scoring';
 import { parseAnswers, parseProfile, readJsonFile } from './assess-input';
 import { UsageError, printJson, type CliIo } from './io';
 
@@ -55,8 +58,13 @@ export function parseAssessArgs(args: string[]): AssessOptions {
 }
 
 export type PdfWriter = (input: {
-	result: ReturnType<typeof evaluateAssessment>;
+	corpus: Corpus;
+	evaluation: Evaluation;
+	profile: Profile;
+	answers: Answer[];
 	lang: AssessOptions['lang'];
+	/** When the input last changed: dates the report, so the same files give the same PDF. */
+	updatedAt: Date;
 }) => Promise<Uint8Array>;
 
 /** Scores a profile and answers with the same domain code as the app; writes nothing on bad input. */
@@ -74,9 +82,14 @@ export async function assessCommand(
 	);
 	const answers = parseAnswers(options.answers, readJsonFile(options.answers), corpus);
 	const evaluation = evaluateAssessment(corpus, corpusHash(corpus), profile, answers);
-	const pdf =
-		options.outPdf && writePdf ? await writePdf({ result: evaluation, lang: options.lang }) : null;
 	if (options.outPdf && !writePdf) throw new UsageError('--out-pdf is not available in this build');
+	const updatedAt = new Date(
+		Math.max(...[options.profile, options.answers].map((f) => fs.statSync(f).mtimeMs))
+	);
+	const pdf =
+		options.outPdf && writePdf
+			? await writePdf({ corpus, evaluation, profile, answers, lang: options.lang, updatedAt })
+			: null;
 	if (options.outJson)
 		fs.writeFileSync(options.outJson, `${JSON.stringify(evaluation.result, null, 2)}\n`);
 	if (options.outPdf && pdf) fs.writeFileSync(options.outPdf, pdf);

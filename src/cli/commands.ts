@@ -2,6 +2,7 @@ import { CorpusError, loadCorpus } from '../lib/corpus/load';
 import { DataDirLockedError } from '../lib/server/db/data-dir-lock';
 import { corpusPaths } from '../lib/corpus/paths';
 import { assessCommand } from './assess';
+import { writeReportPdf } from './report-pdf';
 import { InputError } from './assess-input';
 import { corpusCheckCommand, corpusRegisterCommand } from './corpus-check';
 import { migrateCommand } from './migrate';
@@ -40,7 +41,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
 			case 'corpus-register':
 				return corpusRegisterCommand(io);
 			case 'assess':
-				return await assessCommand(args, io);
+				return await assessCommand(args, io, writeReportPdf);
 			case 'db:migrate':
 				return await migrateCommand(io);
 			case undefined:

@@ -1,6 +1,9 @@
 import { m } from '$lib/paraglide/messages';
 import type { Localized } from '$lib/domain/corpus';
-import { getLocale } from '$lib/paraglide/runtime';
+import { getLocale, type Locale } from '$lib/paraglide/runtime';
+
+/** A language other than the request's, for a report in a chosen language. */
+type In = { locale?: Locale };
 
 export function formatPercent(score: number | null): string {
 	return score === null ? '—' : `${Math.round(score * 100)}%`;
@@ -14,33 +17,33 @@ export function stateLabel(state: string): string {
 			: m.state_draft();
 }
 
-export function verdictLabel(verdict: string): string {
+export function verdictLabel(verdict: string, o: In = {}): string {
 	return verdict === 'ready'
-		? m.verdict_ready()
+		? m.verdict_ready({}, o)
 		: verdict === 'ready_with_conditions'
-			? m.verdict_ready_with_conditions()
-			: m.verdict_not_ready();
+			? m.verdict_ready_with_conditions({}, o)
+			: m.verdict_not_ready({}, o);
 }
 
-export function severityLabel(severity: string): string {
+export function severityLabel(severity: string, o: In = {}): string {
 	return (
 		{
-			critical: m.severity_critical(),
-			high: m.severity_high(),
-			medium: m.severity_medium(),
-			low: m.severity_low()
+			critical: m.severity_critical({}, o),
+			high: m.severity_high({}, o),
+			medium: m.severity_medium({}, o),
+			low: m.severity_low({}, o)
 		}[severity] ?? severity
 	);
 }
 
-export function statusLabel(status: string): string {
+export function statusLabel(status: string, o: In = {}): string {
 	return (
 		{
-			compliant: m.status_compliant(),
-			partial: m.status_partial(),
-			non_compliant: m.status_non_compliant(),
-			not_applicable: m.status_not_applicable(),
-			unanswered: m.status_unanswered()
+			compliant: m.status_compliant({}, o),
+			partial: m.status_partial({}, o),
+			non_compliant: m.status_non_compliant({}, o),
+			not_applicable: m.status_not_applicable({}, o),
+			unanswered: m.status_unanswered({}, o)
 		}[status] ?? status
 	);
 }
@@ -61,24 +64,27 @@ type Reason =
 	| { code: 'all_criteria_met'; score: number };
 
 /** One sentence for each reason behind a verdict. */
-export function verdictReasonText(reason: Reason): string {
+export function verdictReasonText(reason: Reason, o: In = {}): string {
 	const pct = (x: number) => formatPercent(x);
 	switch (reason.code) {
 		case 'nothing_applicable':
-			return m.reason_nothing_applicable();
+			return m.reason_nothing_applicable({}, o);
 		case 'all_not_applicable':
-			return m.reason_all_not_applicable();
+			return m.reason_all_not_applicable({}, o);
 		case 'critical_not_compliant':
-			return m.reason_critical({ count: reason.itemIds.length, items: reason.itemIds.join(', ') });
+			return m.reason_critical(
+				{ count: reason.itemIds.length, items: reason.itemIds.join(', ') },
+				o
+			);
 		case 'score_below_minimum':
-			return m.reason_below_minimum({ score: pct(reason.score), minimum: pct(reason.minimum) });
+			return m.reason_below_minimum({ score: pct(reason.score), minimum: pct(reason.minimum) }, o);
 		case 'incomplete':
-			return m.reason_incomplete({ count: reason.unanswered });
+			return m.reason_incomplete({ count: reason.unanswered }, o);
 		case 'high_not_compliant':
-			return m.reason_high({ count: reason.itemIds.length, items: reason.itemIds.join(', ') });
+			return m.reason_high({ count: reason.itemIds.length, items: reason.itemIds.join(', ') }, o);
 		case 'score_below_ready':
-			return m.reason_below_ready({ score: pct(reason.score), ready: pct(reason.ready) });
+			return m.reason_below_ready({ score: pct(reason.score), ready: pct(reason.ready) }, o);
 		case 'all_criteria_met':
-			return m.reason_all_met({ score: pct(reason.score) });
+			return m.reason_all_met({ score: pct(reason.score) }, o);
 	}
 }

@@ -46,6 +46,20 @@ export class Browser {
 		return new Page(response.status, response.headers, await response.text());
 	}
 
+	/** A GET whose body is kept as bytes, for files. */
+	async download(path: string): Promise<{ status: number; headers: Headers; bytes: Uint8Array }> {
+		const response = await fetch(this.baseUrl + path, {
+			headers: this.headers(),
+			redirect: 'manual'
+		});
+		this.keepCookies(response);
+		return {
+			status: response.status,
+			headers: response.headers,
+			bytes: new Uint8Array(await response.arrayBuffer())
+		};
+	}
+
 	async post(
 		path: string,
 		form: Record<string, string | string[]>,

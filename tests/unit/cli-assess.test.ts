@@ -58,6 +58,31 @@ describe('cli assess', () => {
 		expect(result.complete).toBe(false);
 	});
 
+	it('writes the gap report as PDF with --out-pdf', async () => {
+		const dir = tmp();
+		const out = path.join(dir, 'report.pdf');
+		const r = await run([
+			'assess',
+			'--profile',
+			'examples/profile.json',
+			'--answers',
+			'examples/answers.json',
+			'--out-json',
+			path.join(dir, 'result.json'),
+			'--out-pdf',
+			out,
+			'--lang',
+			'both'
+		]);
+		expect(r.code).toBe(0);
+		const bytes = fs.readFileSync(out);
+		expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+		const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' });
+		expect(text).toContain('尚未就绪 / Not ready');
+		expect(text).toContain('CLI');
+		expect(text).toContain('上海浦江财富管理科技有限公司');
+	}, 60_000);
+
 	it.each([
 		[
 			'an unknown item id',

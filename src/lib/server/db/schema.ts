@@ -107,10 +107,19 @@ export interface AuditLogTable {
 	at: TimestampDefaultNow;
 }
 
+export interface ReportCacheTable {
+	key: string;
+	assessment_id: string;
+	lang: 'zh' | 'en' | 'both';
+	bytes: Uint8Array;
+	created_at: TimestampDefaultNow;
+}
+
 export interface DB {
 	assessments: AssessmentsTable;
 	answers: AnswersTable;
 	audit_log: AuditLogTable;
+	report_cache: ReportCacheTable;
 	questionnaire_versions: QuestionnaireVersionsTable;
 	users: UsersTable;
 	sessions: SessionsTable;

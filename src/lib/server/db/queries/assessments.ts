@@ -112,3 +112,14 @@ export async function touchAssessment(db: Database, id: string): Promise<void> {
 		.where('id', '=', id)
 		.execute();
 }
+
+/** The name of whoever started the assessment; null once that account is gone. */
+export async function findCreatorName(db: Database, assessmentId: string): Promise<string | null> {
+	const row = await db
+		.selectFrom('assessments as a')
+		.innerJoin('users as u', 'u.id', 'a.created_by')
+		.select('u.name')
+		.where('a.id', '=', assessmentId)
+		.executeTakeFirst();
+	return row?.name ?? null;
+}

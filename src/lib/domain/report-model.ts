@@ -1,0 +1,350 @@
+import type { Corpus, Item, Localized, Provision, Severity } from './corpus';
+import { methodology } from './methodology';
+import type { Profile, ProfileValue } from './profile';
+import type { Evaluation } from './result';
+import {
+	SEVERITY_ORDER,
+	type Answer,
+	type AnswerStatus,
+	type GapStatus,
+	type Verdict
+} from './scoring';
+import {
+	chooser,
+	labelKeys,
+	phraser,
+	verbatim,
+	type LabelKey,
+	type ReportLang,
+	type ReportText,
+	type Words
+} from './report-text';
+
+export interface ReportInput {
+	corpus: Corpus;
+	evaluation: Evaluation;
+	profile: Profile;
+	/** Every stored answer, counted or not. */
+	answers: readonly Answer[];
+	lang: ReportLang;
+	/** The firm assessed. */
+	firm: string;
+	/** The consultancy that ran the assessment, when it was one. */
+	consultancy: string | null;
+	assessor: string;
+	assessmentTitle: string | null;
+	/** When the content last changed: dates the report, so the same content gives the same report. */
+	updatedAt: Date;
+}
+
+export interface ProvisionQuote {
+	id: string;
+	/** Verbatim, always Chinese: it is the law. */
+	textZh: string;
+	/** The Chinese source title and label, e.g. 上海市推进国际金融中心建设条例 第五十条第三款. */
+	citation: string;
+	/** The English title of the source, in an English or bilingual report. */
+	sourceTitleEn: string | null;
+	summaryEn: string | null;
+	standing: ReportText | null;
+}
+
+export interface ReportRelatedRule {
+	title: string;
+	issuer: string;
+	date: string | null;
+	article: string | null;
+	verification: ReportText;
+}
+
+export interface ReportGap {
+	itemId: string;
+	severity: Severity;
+	severityLabel: ReportText;
+	status: GapStatus;
+	statusLabel: ReportText;
+	domain: ReportText;
+	question: ReportText;
+	note: string;
+	evidence: string[];
+	owner: string | null;
+	due: string | null;
+	provisions: ProvisionQuote[];
+	relatedRules: ReportRelatedRule[];
+	remediation: ReportText;
+}
+
+export interface ReportAnswer {
+	itemId: string;
+	question: ReportText;
+	status: AnswerStatus;
+	statusLabel: ReportText;
+	note: string;
+	evidence: string[];
+	owner: string | null;
+	due: string | null;
+	/** False for an answer to an item the current profile leaves out. */
+	counted: boolean;
+}
+
+export interface ReportModel {
+	lang: ReportLang;
+	/** Fixed metadata of the PDF: from the content, never the clock. */
+	meta: { title: string; createdAt: string; date: string };
+	labels: Record<LabelKey, ReportText>;
+	cover: {
+		firm: string;
+		consultancy: string | null;
+		/** Hook for a consultancy's logo; no logo is stored yet. */
+		logo: null;
+		assessor: string;
+		date: string;
+		assessment: string | null;
+		versionHash: string;
+		verdict: Verdict;
+		verdictLabel: ReportText;
+		language: ReportText;
+	};
+	summary: {
+		verdict: Verdict;
+		verdictLabel: ReportText;
+		reasons: ReportText[];
+		score: number | null;
+		scoreText: string;
+		completeness: ReportText;
+		complete: boolean;
+		gapCounts: { severity: Severity; label: ReportText; count: number }[];
+		totalGaps: number;
+	};
+	domains: {
+		id: string;
+		label: ReportText;
+		score: number | null;
+		scoreText: string;
+		answered: number;
+		applicable: number;
+	}[];
+	gaps: ReportGap[];
+	notApplicable: { itemId: string; question: ReportText; reason: string }[];
+	profile: { id: string; label: ReportText; answer: ReportText | null }[];
+	excluded: { itemId: string; question: ReportText; reason: ReportText }[];
+	findings: {
+		text: ReportText;
+		advice: ReportText;
+		provisions: ProvisionQuote[];
+		conflict: ReportText | null;
+	}[];
+	answers: ReportAnswer[];
+	methodology: { title: ReportText; sections: { heading: ReportText; body: ReportText[] }[] };
+}
+
+export function formatScore(score: number | null): string {
+	return score === null ? '—' : `${Math.round(score * 100)}%`;
+}
+
+/** Everything the gap report says, in its language(s), as plain data for any renderer. */
+export function buildReportModel(input: ReportInput, words: Words): ReportModel {
+	const { corpus, evaluation, lang } = input;
+	const choose = chooser(lang);
+	const phrase = phraser(lang, words);
+	const local = (t: Localized) => choose(t.zh, t.en);
+	const items = new Map(corpus.items.map((i) => [i.id, i]));
+	const domains = new Map(corpus.domains.map((d) => [d.id, d]));
+	const answers = new Map(input.answers.map((a) => [a.itemId, a]));
+	const question = (id: string) => {
+		const item = items.get(id);
+		return item ? local(item.question) : verbatim(id);
+	};
+	const quote = provisionQuoter(corpus, lang, words);
+	const { score } = evaluation;
+	const date = isoDate(input.updatedAt);
+	const verdictLabel = phrase((w) => w.verdict[score.verdict]);
+
+	const gaps = score.gaps.map((gap): ReportGap => {
+		const item = items.get(gap.itemId) as Item;
+		const answer = answers.get(gap.itemId);
+		const domain = domains.get(gap.domain);
+		return {
+			itemId: gap.itemId,
+			severity: gap.severity,
+			severityLabel: phrase((w) => w.severityLabel[gap.severity]),
+			status: gap.status,
+			statusLabel: phrase((w) => w.statusLabel[gap.status]),
+			domain: domain ? choose(domain.zh, domain.en) : verbatim(gap.domain),
+			question: local(item.question),
+			note: answer?.note ?? '',
+			evidence: answer?.evidence ?? [],
+			owner: answer?.owner ?? null,
+			due: answer?.due ?? null,
+			provisions: item.provisions.flatMap(quote),
+			relatedRules: item.related_rules.map((r) => ({
+				title: r.title,
+				issuer: r.issuer,
+				date: r.date,
+				article: r.article,
+				verification: phrase((w) => w[r.verification])
+			})),
+			remediation: local(item.remediation)
+		};
+	});
+
+	const applicable = new Set(evaluation.result.applicable);
+	const stored = corpus.items.flatMap((item) => {
+		const a = answers.get(item.id);
+		return a ? [{ item, answer: a }] : [];
+	});
+
+	return {
+		lang,
+		meta: {
+			title: `${words[lang === 'en' ? 'en' : 'zh'].title} · ${input.firm}`,
+			createdAt: input.updatedAt.toISOString(),
+			date
+		},
+		labels: Object.fromEntries(labelKeys.map((k) => [k, phrase((w) => w[k])])) as Record<
+			LabelKey,
+			ReportText
+		>,
+		cover: {
+			firm: input.firm,
+			consultancy: input.consultancy,
+			logo: null,
+			assessor: input.assessor,
+			date,
+			assessment: input.assessmentTitle,
+			versionHash: evaluation.result.questionnaire_version,
+			verdict: score.verdict,
+			verdictLabel,
+			language: phrase((w) => w.languageName[lang])
+		},
+		summary: {
+			verdict: score.verdict,
+			verdictLabel,
+			reasons: score.reasons.map((r) => phrase((w) => w.verdictReason(r))),
+			score: score.overall.score,
+			scoreText: formatScore(score.overall.score),
+			completeness: phrase((w) => w.answered(score.overall)),
+			complete: score.complete,
+			gapCounts: SEVERITY_ORDER.map((severity) => ({
+				severity,
+				label: phrase((w) => w.severityLabel[severity]),
+				count: score.gaps.filter((g) => g.severity === severity).length
+			})),
+			totalGaps: score.gaps.length
+		},
+		domains: corpus.domains.flatMap((d) => {
+			const figures = score.domains[d.id];
+			if (!figures) return [];
+			return [
+				{
+					id: d.id,
+					label: choose(d.zh, d.en),
+					score: figures.score,
+					scoreText: formatScore(figures.score),
+					answered: figures.answered,
+					applicable: figures.applicable
+				}
+			];
+		}),
+		gaps,
+		notApplicable: stored
+			.filter(({ item, answer }) => applicable.has(item.id) && answer.status === 'not_applicable')
+			.map(({ item, answer }) => ({
+				itemId: item.id,
+				question: local(item.question),
+				reason: answer.note
+			})),
+		profile: corpus.profileQuestions.map((q) => ({
+			id: q.id,
+			label: local(q.label),
+			answer: profileAnswer(input.profile[q.id], q.options, choose, phrase)
+		})),
+		excluded: evaluation.result.excluded.map((e) => ({
+			itemId: e.item_id,
+			question: question(e.item_id),
+			reason: local(e.reason)
+		})),
+		findings: evaluation.result.findings.map((f) => {
+			const conflict = corpus.conflicts.find((c) => c.id === f.conflict);
+			return {
+				text: phrase((w) => w.finding(f)),
+				advice: phrase((w) => w.findingAdvice(f.licensed)),
+				provisions: f.provisions.flatMap(quote),
+				conflict: conflict ? choose(conflict.reason_zh, conflict.reason_en) : null
+			};
+		}),
+		answers: stored.map(({ item, answer }) => ({
+			itemId: item.id,
+			question: local(item.question),
+			status: answer.status,
+			statusLabel: phrase((w) => w.statusLabel[answer.status]),
+			note: answer.note,
+			evidence: answer.evidence,
+			owner: answer.owner,
+			due: answer.due,
+			counted: applicable.has(item.id)
+		})),
+		methodology: bilingualMethodology(lang)
+	};
+}
+
+function provisionQuoter(corpus: Corpus, lang: ReportLang, words: Words) {
+	const provisions = new Map(corpus.provisions.map((p) => [p.id, p]));
+	const sources = new Map(corpus.sources.map((s) => [s.id, s]));
+	const phrase = phraser(lang, words);
+	return (id: string): ProvisionQuote[] => {
+		const p: Provision | undefined = provisions.get(id);
+		if (!p) return [];
+		const source = sources.get(p.source);
+		const standing = p.status;
+		return [
+			{
+				id: p.id,
+				textZh: p.text_zh,
+				citation: source ? `${source.title_zh} ${p.label}` : p.label,
+				sourceTitleEn: lang === 'zh' ? null : (source?.title_en ?? null),
+				summaryEn: lang === 'zh' ? null : p.summary_en,
+				standing: standing === 'in_force' ? null : phrase((w) => w.provisionStatus[standing])
+			}
+		];
+	};
+}
+
+function profileAnswer(
+	value: ProfileValue | undefined,
+	options: { value: string; label: Localized }[],
+	choose: ReturnType<typeof chooser>,
+	phrase: ReturnType<typeof phraser>
+): ReportText | null {
+	if (value === undefined || value === null) return null;
+	if (typeof value === 'boolean') return phrase((w) => (value ? w.yes : w.no));
+	const values = Array.isArray(value) ? value : [value];
+	if (values.length === 0 || (values.length === 1 && values[0]!.trim() === '')) return null;
+	if (options.length === 0) return verbatim(values.join('、'));
+	const labels = values.map((v) => options.find((o) => o.value === v)?.label ?? { zh: v, en: v });
+	return choose(labels.map((l) => l.zh).join('、'), labels.map((l) => l.en).join(', '));
+}
+
+/** The methodology page's own text; in a bilingual report each paragraph is paired with its English. */
+function bilingualMethodology(lang: ReportLang): ReportModel['methodology'] {
+	const zh = methodology('zh');
+	const en = methodology('en');
+	const choose = chooser(lang);
+	return {
+		title: choose(zh.title, en.title),
+		sections: zh.sections.map((section, i) => {
+			const other = en.sections[i];
+			return {
+				heading: choose(section.heading, other?.heading ?? ''),
+				body: section.body.map((line, j) => choose(line, other?.body[j] ?? ''))
+			};
+		})
+	};
+}
+
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** The calendar date in Shanghai (UTC+8 all year), where the firms and their regulator are. */
+function isoDate(date: Date): string {
+	return new Date(date.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}

@@ -1,0 +1,126 @@
+import type { Lang, Severity } from './corpus';
+import type { ProfileFinding } from './findings';
+import type { AnswerStatus, GapStatus, Verdict, VerdictReason } from './scoring';
+
+export type ReportLang = Lang | 'both';
+export const reportLangs = ['zh', 'en', 'both'] as const satisfies readonly ReportLang[];
+
+/**
+ * One text of the report in its language(s): `main` is Chinese in a Chinese or bilingual report and
+ * English in an English one; `alt` is the English beside it in a bilingual report, otherwise null.
+ */
+export interface ReportText {
+	main: string;
+	alt: string | null;
+}
+
+/** The fixed words of the report, by key; the same words the web pages use where they overlap. */
+export const labelKeys = [
+	'appName',
+	'title',
+	'coverFirm',
+	'coverConsultancy',
+	'coverAssessor',
+	'coverDate',
+	'coverAssessment',
+	'coverVersion',
+	'coverVerdict',
+	'coverLanguage',
+	'contents',
+	'summary',
+	'reasons',
+	'score',
+	'completeness',
+	'incomplete',
+	'gapsBySeverity',
+	'total',
+	'byDomain',
+	'gapRegister',
+	'gapRegisterLead',
+	'noGaps',
+	'item',
+	'question',
+	'status',
+	'note',
+	'evidence',
+	'provision',
+	'noProvision',
+	'summaryEn',
+	'relatedRules',
+	'ruleTitle',
+	'ruleIssuer',
+	'ruleDate',
+	'ruleArticle',
+	'ruleVerification',
+	'remediation',
+	'owner',
+	'due',
+	'severity',
+	'domain',
+	'actionPlan',
+	'gap',
+	'notApplicable',
+	'notApplicableNone',
+	'reason',
+	'profile',
+	'profileAnswers',
+	'profileEmpty',
+	'notAnswered',
+	'excluded',
+	'excludedNone',
+	'findings',
+	'findingsNone',
+	'appendixAnswers',
+	'answersNone',
+	'outOfScope',
+	'disclaimer',
+	'disclaimerText',
+	/** With {page} and {pages} for the renderer to fill in. */
+	'pageOf'
+] as const;
+export type LabelKey = (typeof labelKeys)[number];
+
+/** Everything the report says in one language, supplied by the caller (the app's message catalogue). */
+export type ReportWords = Record<LabelKey, string> & {
+	languageName: Record<ReportLang, string>;
+	yes: string;
+	no: string;
+	verdict: Record<Verdict, string>;
+	severityLabel: Record<Severity, string>;
+	statusLabel: Record<AnswerStatus | GapStatus, string>;
+	verified: string;
+	unverified: string;
+	provisionStatus: { superseded: string; expired: string };
+	verdictReason(reason: VerdictReason): string;
+	answered(figures: { answered: number; applicable: number; notApplicable: number }): string;
+	finding(finding: ProfileFinding): string;
+	findingAdvice(licensed: boolean): string;
+};
+
+export type Words = Record<Lang, ReportWords>;
+
+/** Chooses a text per the report's language: both languages, Chinese first, in a bilingual report. */
+export function chooser(lang: ReportLang) {
+	return (zh: string, en: string): ReportText => {
+		if (lang === 'zh') return { main: zh, alt: null };
+		if (lang === 'en') return { main: en, alt: null };
+		return { main: zh, alt: en === zh ? null : en };
+	};
+}
+
+/** The same, for a phrase drawn from the word lists. */
+export function phraser(lang: ReportLang, words: Words) {
+	const choose = chooser(lang);
+	return (phrase: (w: ReportWords) => string): ReportText =>
+		choose(phrase(words.zh), phrase(words.en));
+}
+
+/** Text that is never translated (the firm's own words): the same in every report language. */
+export function verbatim(text: string): ReportText {
+	return { main: text, alt: null };
+}
+
+/** Both languages on one line, for short labels: 关键 / Critical. */
+export function inlineText(t: ReportText): string {
+	return t.alt === null ? t.main : `${t.main} / ${t.alt}`;
+}

@@ -1,0 +1,29 @@
+import { createRequire } from 'node:module';
+import type { TFontDictionary } from 'pdfmake/interfaces';
+
+const require = createRequire(import.meta.url);
+
+/** Noto Sans SC covers Chinese and Latin alike, so one family serves every report language. */
+export const FONT_FAMILY = 'NotoSansSC';
+
+export const fontFiles = {
+	normal: require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'),
+	bold: require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf')
+} as const;
+
+/** Chinese type has no italics: italic text is set upright. */
+export const fonts: TFontDictionary = {
+	[FONT_FAMILY]: {
+		normal: fontFiles.normal,
+		bold: fontFiles.bold,
+		italics: fontFiles.normal,
+		bolditalics: fontFiles.bold
+	}
+};
+
+const allowed = new Set<string>(Object.values(fontFiles));
+
+/** pdfmake may read the font files and nothing else from disk. */
+export function isAllowedLocalFile(path: string): boolean {
+	return allowed.has(path);
+}

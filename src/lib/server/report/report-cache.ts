@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import type { ReportModel } from '../../domain/report-model';
+import type { Database } from '../db/connection';
+import { findCachedReport, storeCachedReport } from '../db/queries/report-cache';
+import type { Rendered } from './worker-pool';
+
+/** Bump when the PDF layout or font changes, so cached reports are made anew. */
+const LAYOUT_VERSION = 1;
+
+/** The same content in the same language gives the same key; any change to it, a new one. */
+export function reportCacheKey(model: ReportModel): string {
+	return createHash('sha256')
+		.update(JSON.stringify({ layout: LAYOUT_VERSION, lang: model.lang, model }))
+		.digest('hex');
+}
+
+export type ReportPdf = { bytes: Uint8Array; key: string } & (
+	{ cache: 'hit' } | { cache: 'miss'; renderer: Rendered['renderer']; ms: number }
+);
+
+const inFlight = new Map<string, Promise<ReportPdf>>();
+
+/**
+ * The report's PDF from the database when this content was rendered before (by any process),
+ * otherwise rendered once, stored and returned. Concurrent requests for one key share a render.
+ */
+export function cachedReportPdf(
+	db: Database,
+	input: { assessmentId: string; model: ReportModel },
+	render: (model: ReportModel) => Promise<Rendered>
+): Promise<ReportPdf> {
+	const key = reportCacheKey(input.model);
+	const pending = inFlight.get(key);
+	if (pending) return pending;
+	const work = (async (): Promise<ReportPdf> => {
+		const cached = await findCachedReport(db, key);
+		if (cached) return { bytes: cached, key, cache: 'hit' };
+		const rendered = await render(input.model);
+		await storeCachedReport(db, {
+			key,
+			assessmentId: input.assessmentId,
+			lang: input.model.lang,
+			bytes: rendered.bytes
+		});
+		return {
+			bytes: rendered.bytes,
+			key,
+			cache: 'miss',
+			renderer: rendered.renderer,
+			ms: rendered.ms
+		};
+	})().finally(() => inFlight.delete(key));
+	inFlight.set(key, work);
+	return work;
+}

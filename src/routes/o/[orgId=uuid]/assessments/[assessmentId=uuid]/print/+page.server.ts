@@ -1,0 +1,20 @@
+import { requireAssessment } from '$lib/server/assessments/guards';
+import { loadReportModel } from '$lib/server/report/load-report';
+import { requireReportLang } from '$lib/server/report/report-request';
+import { runtime } from '$lib/server/runtime';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { assessment, membership } = await requireAssessment(
+		event,
+		event.params.orgId,
+		event.params.assessmentId,
+		'view'
+	);
+	const lang = requireReportLang(event);
+	return {
+		lang,
+		model: await loadReportModel(runtime().db, { assessment, membership, lang }),
+		base: `/o/${membership.orgId}/assessments/${assessment.id}`
+	};
+};

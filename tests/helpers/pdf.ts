@@ -1,0 +1,45 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+function withFile<T>(bytes: Uint8Array, use: (file: string) => T): T {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pdf-'));
+	const file = path.join(dir, 'report.pdf');
+	fs.writeFileSync(file, bytes);
+	try {
+		return use(file);
+	} finally {
+		fs.rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+/** The PDF's text as poppler's pdftotext reads it. */
+export function pdfText(bytes: Uint8Array): string {
+	return withFile(bytes, (file) =>
+		execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+	);
+}
+
+/** pdffonts' table: name, type, encoding, emb, sub, uni per font. */
+export function pdfFonts(bytes: Uint8Array): string {
+	return withFile(bytes, (file) => execFileSync('pdffonts', [file], { encoding: 'utf8' }));
+}
+
+/** The first pages as PNG under tests/artifacts/, for people to look at. */
+export function pdfPreview(bytes: Uint8Array, name: string): string[] {
+	const dir = path.resolve('tests/artifacts');
+	fs.mkdirSync(dir, { recursive: true });
+	return withFile(bytes, (file) => {
+		execFileSync('pdftoppm', ['-png', '-r', '60', '-l', '2', file, path.join(dir, name)]);
+		return fs.readdirSync(dir).filter((f) => f.startsWith(name) && f.endsWith('.png'));
+	});
+}
+
+/**
+ * For comparing text across line breaks: whitespace and hyphens removed, since pdftotext joins a
+ * word broken after its hyphen ("e-" / "commerce") into one ("ecommerce").
+ */
+export function squash(text: string): string {
+	return text.replace(/[\s-]+/g, '');
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { reportContentDisposition } from '../../src/lib/server/report/content-disposition';
+import { textRuns } from '../../src/lib/server/report/text-runs';
+import { joinInlines } from '../../src/lib/server/report/merge-inlines';
+import { breakLines, columnWidths } from '../../src/lib/server/report/typeset';
+
+describe('report file name', () => {
+	it('gives an ASCII name and an RFC 5987 UTF-8 name without path or quote characters', () => {
+		const header = reportContentDisposition('浦江/数科 "A" 公司', '2026-11-22');
+		expect(header).toMatch(
+			/^attachment; filename="gap-report-2026-11-22\.pdf"; filename\*=UTF-8''/
+		);
+		const encoded = header.split("UTF-8''")[1]!;
+		expect(encoded).toMatch(/^[A-Za-z0-9%._~-]+$/);
+		expect(decodeURIComponent(encoded)).toBe('差距报告-浦江_数科 _A_ 公司-2026-11-22.pdf');
+	});
+});
+
+describe('text runs', () => {
+	it('keeps every character, in order, and breaks only where Unicode allows', () => {
+		const text =
+			'本机构已开展及拟开展的每一项金融业务，是否均在牌照范围内？Does every line operate under a licence?\n第二行';
+		const runs = textRuns(text);
+		expect(runs.map((r) => r.text).join('')).toBe(text);
+		expect(runs.some((r) => r.text.startsWith('，') || r.text.startsWith('？'))).toBe(false);
+		expect(runs.length).toBeLessThan(text.length / 3);
+		expect(runs.find((r) => r.text.endsWith('\n'))).toMatchObject({ noWrap: false });
+	});
+
+	it('lets a word too wide for any column break anywhere', () => {
+		expect(textRuns('x'.repeat(5000))).toEqual([
+			{ text: 'x'.repeat(5000), wordBreak: 'break-all' }
+		]);
+		expect(textRuns('internationalisation ')).toEqual([
+			{ text: 'internationalisation ', noWrap: false }
+		]);
+	});
+});
+
+describe('joining inlines', () => {
+	const font = {};
+	const inline = (text: string, x: number, extra = {}) => ({
+		text,
+		x,
+		width: 10,
+		font,
+		fontSize: 9,
+		color: '#000',
+		link: null,
+		...extra
+	});
+	it('draws adjacent same-style inlines as one and keeps differently styled ones apart', () => {
+		const joined = joinInlines([
+			inline('上', 0),
+			inline('海', 10),
+			inline('市', 20, { color: '#f00' }),
+			inline('x', 40)
+		]);
+		expect(joined.map((i) => [i.text, i.x, i.width])).toEqual([
+			['上海', 0, 20],
+			['市', 20, 10],
+			['x', 40, 10]
+		]);
+	});
+});
+
+describe('breaking lines', () => {
+	const text =
+		'本机构已开展及拟开展的每一项金融业务（支付、放贷与助贷、理财与财富管理、保险销售），是否均在牌照范围内？Does every line operate under a licence?\n\nA new paragraph.';
+
+	it('keeps every character, fits the width, and never starts a line with closing punctuation', () => {
+		const lines = breakLines(text, 200, 9.5);
+		expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+		expect(lines.length).toBeGreaterThan(3);
+		expect(lines.some((l) => /^[，。、；：？！）」]/.test(l))).toBe(false);
+		expect(lines).toContain('');
+		expect(lines.at(-1)).toBe('A new paragraph.');
+	});
+
+	it('breaks a word wider than the column between its characters', () => {
+		const lines = breakLines('x'.repeat(500), 100, 9.5);
+		expect(lines.length).toBeGreaterThan(5);
+		expect(lines.join('')).toBe('x'.repeat(500));
+	});
+
+	it('gives a star column what the fixed columns and paddings leave', () => {
+		expect(columnWidths([48, '*', 70], 500)).toEqual([48, 500 - 48 - 70 - 32, 70]);
+	});
+});

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/lib/corpus/load';
+import { corpusPaths } from '../../src/lib/corpus/paths';
+import { buildReportModel, type ReportInput } from '../../src/lib/domain/report-model';
+import type { ReportLang } from '../../src/lib/domain/report-text';
+import type { Profile } from '../../src/lib/domain/profile';
+import { evaluateAssessment } from '../../src/lib/domain/result';
+import type { Answer } from '../../src/lib/domain/scoring';
+import { methodology } from '../../src/lib/domain/methodology';
+import { reportWords } from '../../src/lib/report-words';
+
+const corpus = loadCorpus(corpusPaths().seedsDir);
+const words = reportWords();
+
+const profile: Profile = {
+	org_type: 'tech_company',
+	registered_name: '上海浦江财富管理科技有限公司',
+	business_scope: '软件开发',
+	licences: [],
+	business_lines: ['robo_advice', 'tech_services'],
+	personal_information: '100k_to_1m',
+	cross_border_data: false,
+	client_funds: false,
+	retail_customers: true,
+	elderly_customers: false,
+	ftz_lingang: false,
+	target_sandbox: 'shanghai_sandbox'
+};
+
+function answer(itemId: string, status: Answer['status'], extra: Partial<Answer> = {}): Answer {
+	return { itemId, status, note: '', evidence: [], owner: null, due: null, ...extra };
+}
+
+const answers: Answer[] = [
+	answer('LIC-001', 'non_compliant', { note: '无牌照', owner: 'CEO', due: '2027-01-31' }),
+	answer('LIC-005', 'partial', { note: 'Register kept' }),
+	answer('NAM-001', 'compliant'),
+	answer('ESG-002', 'not_applicable', { note: 'No loan book' }),
+	// Client funds are out of scope for this profile: kept, listed, not counted.
+	answer('FND-001', 'partial', { note: 'Custody pending' })
+];
+
+function model(lang: ReportLang, overrides: Partial<ReportInput> = {}) {
+	const p = overrides.profile ?? profile;
+	const a = overrides.answers ?? answers;
+	return buildReportModel(
+		{
+			corpus,
+			evaluation: evaluateAssessment(corpus, 'f'.repeat(64), p, a),
+			profile: p,
+			answers: a,
+			lang,
+			firm: '浦江数科有限公司',
+			consultancy: null,
+			assessor: 'Li Lei',
+			assessmentTitle: '2026 自评',
+			updatedAt: new Date('2026-11-22T18:30:00Z'),
+			...overrides
+		},
+		words
+	);
+}
+
+describe('report model', () => {
+	it('lists the gaps most severe first, in the order the score gives them', () => {
+		const m = model('en');
+		const evaluation = evaluateAssessment(corpus, 'x', profile, answers);
+		expect(m.gaps.map((g) => g.itemId)).toEqual(evaluation.score.gaps.map((g) => g.itemId));
+		const ranks = m.gaps.map((g) => ['critical', 'high', 'medium', 'low'].indexOf(g.severity));
+		expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+		expect(m.gaps.find((g) => g.itemId === 'LIC-001')).toMatchObject({
+			severity: 'critical',
+			statusLabel: { main: 'Non-compliant', alt: null },
+			note: '无牌照',
+			owner: 'CEO',
+			due: '2027-01-31'
+		});
+	});
+
+	it('quotes every provision in Chinese, with its citation, and the English summary only in en and both', () => {
+		const zh = model('zh').gaps.find((g) => g.itemId === 'NAM-002') ?? model('zh').gaps[0]!;
+		const p = zh.provisions[0]!;
+		const source = corpus.provisions.find((x) => x.id === p.id)!;
+		expect(p.textZh).toBe(source.text_zh);
+		expect(p.citation).toContain(source.label);
+		expect(p.summaryEn).toBeNull();
+		const both = model('both').gaps.find((g) => g.itemId === zh.itemId)!;
+		expect(both.provisions[0]!.textZh).toBe(source.text_zh);
+		expect(both.provisions[0]!.summaryEn).toBe(source.summary_en);
+	});
+
+	it('chooses every text per language: Chinese, English, or Chinese with English beside it', () => {
+		const zh = model('zh');
+		const en = model('en');
+		const both = model('both');
+		expect(zh.labels.gapRegister).toEqual({ main: '差距清单', alt: null });
+		expect(en.labels.gapRegister).toEqual({ main: 'Gap register', alt: null });
+		expect(both.labels.gapRegister).toEqual({ main: '差距清单', alt: 'Gap register' });
+		expect(en.summary.verdictLabel.main).toBe('Not ready');
+		expect(both.summary.verdictLabel).toEqual({ main: '尚未就绪', alt: 'Not ready' });
+		expect(en.summary.reasons[0]!.main).toMatch(
+			/critical item\(s\) not fully compliant: .*LIC-001/
+		);
+		expect(both.gaps.find((g) => g.itemId === 'LIC-001')!.question.alt).toBe(
+			corpus.items.find((i) => i.id === 'LIC-001')!.question.en
+		);
+		expect(en.labels.pageOf.main).toBe('Page {page} of {pages}');
+	});
+
+	it('lists N/A answers with their reasons and the items the profile excludes with why', () => {
+		const m = model('en');
+		expect(m.notApplicable).toEqual([
+			expect.objectContaining({ itemId: 'ESG-002', reason: 'No loan book' })
+		]);
+		const funds = m.excluded.find((e) => e.itemId === 'FND-001')!;
+		expect(funds.reason.main).toMatch(/customer funds/i);
+		expect(m.answers.find((a) => a.itemId === 'FND-001')).toMatchObject({ counted: false });
+		expect(m.answers.find((a) => a.itemId === 'LIC-001')).toMatchObject({ counted: true });
+	});
+
+	it('shows the profile answers by their labels and the restricted-word findings with the provision', () => {
+		const m = model('both');
+		const orgType = m.profile.find((p) => p.id === 'org_type')!;
+		expect(orgType.label).toEqual({ main: '机构类型', alt: 'Type of organisation' });
+		expect(orgType.answer).toEqual({
+			main: '科技企业（非持牌）',
+			alt: 'Technology company (unlicensed)'
+		});
+		expect(m.profile.find((p) => p.id === 'client_funds')!.answer).toEqual({
+			main: '否',
+			alt: 'No'
+		});
+		expect(m.findings[0]!.text.main).toContain('财富管理');
+		expect(m.findings[0]!.provisions[0]!.citation).toContain('第五十条第三款');
+	});
+
+	it('carries the methodology page text, paragraph by paragraph in both languages', () => {
+		const zh = methodology('zh');
+		const en = methodology('en');
+		expect(zh.sections.map((s) => s.body.length)).toEqual(en.sections.map((s) => s.body.length));
+		const both = model('both').methodology;
+		expect(both.title).toEqual({ main: zh.title, alt: en.title });
+		expect(both.sections[1]!.body[0]).toEqual({
+			main: zh.sections[1]!.body[0],
+			alt: en.sections[1]!.body[0]
+		});
+	});
+
+	it('dates the report from the content, in Shanghai time', () => {
+		const m = model('zh');
+		expect(m.cover.date).toBe('2026-11-23');
+		expect(m.meta.createdAt).toBe('2026-11-22T18:30:00.000Z');
+		expect(model('zh')).toEqual(m);
+	});
+
+	it('builds a report for an empty assessment: no profile, nothing answered', () => {
+		const m = model('both', { profile: {}, answers: [] });
+		expect(m.profile.every((p) => p.answer === null)).toBe(true);
+		expect(m.answers).toEqual([]);
+		expect(m.notApplicable).toEqual([]);
+		expect(m.summary.scoreText).toBe('0%');
+		expect(m.summary.verdict).toBe('not_ready');
+		expect(m.gaps.length).toBe(m.summary.totalGaps);
+		expect(m.gaps.every((g) => g.statusLabel.alt === 'Unanswered')).toBe(true);
+	});
+});

@@ -1,0 +1,95 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/lib/corpus/load';
+import { corpusPaths } from '../../src/lib/corpus/paths';
+import { buildReportModel, type ReportModel } from '../../src/lib/domain/report-model';
+import { evaluateAssessment } from '../../src/lib/domain/result';
+import type { Answer } from '../../src/lib/domain/scoring';
+import { reportWords } from '../../src/lib/report-words';
+import { renderReportPdf } from '../../src/lib/server/report/render-pdf';
+import { reportCacheKey } from '../../src/lib/server/report/report-cache';
+import { RenderPool } from '../../src/lib/server/report/worker-pool';
+
+const corpus = loadCorpus(corpusPaths().seedsDir);
+const SLOW = 120_000;
+
+function model(answers: Answer[], lang: ReportModel['lang'] = 'both'): ReportModel {
+	const profile = { org_type: 'tech_company', registered_name: '测试科技有限公司' };
+	return buildReportModel(
+		{
+			corpus,
+			evaluation: evaluateAssessment(corpus, 'a'.repeat(64), profile, answers),
+			profile,
+			answers,
+			lang,
+			firm: '测试科技有限公司',
+			consultancy: null,
+			assessor: 'Test',
+			assessmentTitle: null,
+			updatedAt: new Date('2026-11-22T00:00:00Z')
+		},
+		reportWords()
+	);
+}
+
+function text(bytes: Uint8Array): string {
+	const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'render-')), 'r.pdf');
+	fs.writeFileSync(file, bytes);
+	return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+}
+
+const pool = new RenderPool(1);
+afterAll(() => pool.close());
+
+describe('rendering the report', () => {
+	it(
+		'renders on a worker thread, and the same content gives the same bytes',
+		async () => {
+			const m = model([], 'en');
+			const first = await pool.render(m);
+			expect(first.renderer).toBe('worker');
+			expect(new TextDecoder().decode(first.bytes.slice(0, 5))).toBe('%PDF-');
+			const again = await renderReportPdf(m);
+			expect(Buffer.from(again).equals(Buffer.from(first.bytes))).toBe(true);
+			expect(reportCacheKey(m)).toBe(reportCacheKey(model([], 'en')));
+			expect(reportCacheKey(m)).not.toBe(reportCacheKey(model([], 'zh')));
+		},
+		SLOW
+	);
+
+	it(
+		'copes with 300 answers and a 5,000-character note with no break in it',
+		async () => {
+			const base = model([
+				{
+					itemId: 'LIC-001',
+					status: 'partial',
+					note: 'x'.repeat(5000),
+					evidence: ['<img src=x onerror=alert(1)>'],
+					owner: '{{owner}}',
+					due: '2027-01-31'
+				}
+			]);
+			const one = base.answers[0]!;
+			const many: ReportModel = {
+				...base,
+				answers: Array.from({ length: 300 }, (_, i) => ({
+					...one,
+					itemId: `T-${String(i).padStart(3, '0')}`,
+					note: `note ${i}`
+				}))
+			};
+			const rendered = await pool.render(many);
+			const t = text(rendered.bytes);
+			expect(t).toContain('T-299');
+			expect(t).toContain('{{owner}}');
+			// A note of 5,000 characters with no break runs over pages: count its letters.
+			expect(t.match(/x/g)?.length).toBeGreaterThanOrEqual(5000);
+			expect(t).toContain('<img src=x onerror=alert(1)>');
+		},
+		SLOW
+	);
+});
