@@ -145,7 +145,7 @@ describe('cli assess', () => {
 		expect(bad.err).toMatch(/profile\.json: client_funds: /);
 	});
 
-	it('prints pure JSON on stdout through npm run --silent', () => {
+	it('prints pure JSON on stdout through npm run --silent', { timeout: 30_000 }, () => {
 		const out = execFileSync(
 			'npm',
 			[
@@ -164,7 +164,7 @@ describe('cli assess', () => {
 		expect(JSON.parse(out).verdict).toBe('not_ready');
 	});
 
-	it('exits 2 on unknown arguments', () => {
+	it('exits 2 on unknown arguments', { timeout: 30_000 }, () => {
 		const r = spawnSync('npm', ['run', '--silent', 'cli', '--', 'assess', '--frobnicate'], {
 			encoding: 'utf8'
 		});

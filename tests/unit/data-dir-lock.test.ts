@@ -34,7 +34,7 @@ describe('the embedded database folder', () => {
 		expect(fs.existsSync(path.join(dir, 'sandbox-readiness.lock'))).toBe(false);
 	});
 
-	it('makes the CLI refuse, with a message, a folder the server holds', () => {
+	it('makes the CLI refuse, with a message, a folder the server holds', { timeout: 30_000 }, () => {
 		const dir = tempDir();
 		const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
 		fs.writeFileSync(path.join(dir, 'sandbox-readiness.lock'), String(child.pid));
