@@ -186,6 +186,11 @@ describe('result', () => {
 		expect(gaps).toBeGreaterThan(-1);
 		expect(result.text).toContain('Lending without a licence');
 		expect(result.text).toContain('Remediation:');
+
+		// The list shows each assessment's progress, score and verdict.
+		const orgId = base.split('/')[2]!;
+		const list = await browser.get(`/o/${orgId}/assessments`);
+		expect(list.text).toMatch(/2026 自评 Draft 1 \/ \d+ 0% Not ready/);
 	});
 });
 

@@ -131,12 +131,13 @@ describe('invitations', () => {
 		).toBe(403);
 
 		const members = await owner.get(`/o/${orgId}/members`);
-		const ids = [...members.body.matchAll(/name="userId" value="([0-9a-f-]{36})"/g)].map(
-			(m) => m[1]!
-		);
-		const viewerId = ids.find(
-			(id, i) => ids.indexOf(id) === i && ids.filter((x) => x === id).length > 0 && id !== ids[0]
-		);
+		// Members are listed in the order they joined: the owner, then the viewer.
+		const ids = [
+			...new Set(
+				[...members.body.matchAll(/name="userId" value="([0-9a-f-]{36})"/g)].map((m) => m[1]!)
+			)
+		];
+		const viewerId = ids[1];
 		expect(viewerId).toBeDefined();
 		expect(
 			(await viewer.post(`/o/${orgId}/members?/role`, { userId: viewerId!, role: 'owner' })).status

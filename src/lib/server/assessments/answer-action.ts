@@ -15,7 +15,7 @@ export type AnswerNotice = {
 	conflict?: StoredAnswer | null;
 };
 
-export function answerFormData(itemId: string, answer: StoredAnswer | undefined): AnswerForm {
+function answerFormData(itemId: string, answer: StoredAnswer | undefined): AnswerForm {
 	return {
 		itemId,
 		version: answer?.version ?? 0,

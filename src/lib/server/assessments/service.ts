@@ -9,6 +9,7 @@ import {
 	findAnswer,
 	insertAnswer,
 	listAnswers,
+	listAnswersOf,
 	updateAnswer,
 	type AnswerValues,
 	type StoredAnswer
@@ -77,6 +78,26 @@ export async function loadAssessmentView(
 		answers
 	);
 	return { corpus, answers, evaluation };
+}
+
+/** Every assessment of a list evaluated, with one query for all their answers. */
+export async function evaluateAssessments(
+	db: Database,
+	assessments: AssessmentRecord[]
+): Promise<Map<string, Evaluation>> {
+	const answers = await listAnswersOf(
+		db,
+		assessments.map((a) => a.id)
+	);
+	const evaluations = new Map<string, Evaluation>();
+	for (const a of assessments) {
+		const corpus = await assessmentCorpus(db, a);
+		evaluations.set(
+			a.id,
+			evaluateAssessment(corpus, a.versionHash, a.profile, answers.get(a.id) ?? [])
+		);
+	}
+	return evaluations;
 }
 
 export type ProfileSaveResult =
@@ -184,6 +205,6 @@ export async function saveAnswer(
 	});
 }
 
-export function pickValues(a: StoredAnswer): AnswerValues {
+function pickValues(a: StoredAnswer): AnswerValues {
 	return { status: a.status, note: a.note, evidence: a.evidence, owner: a.owner, due: a.due };
 }

@@ -44,6 +44,22 @@ export async function listAnswers(db: Database, assessmentId: string): Promise<S
 	return rows.map(toStored);
 }
 
+/** The answers of several assessments in one query, by assessment id. */
+export async function listAnswersOf(
+	db: Database,
+	assessmentIds: string[]
+): Promise<Map<string, StoredAnswer[]>> {
+	const byAssessment = new Map<string, StoredAnswer[]>(assessmentIds.map((id) => [id, []]));
+	if (assessmentIds.length === 0) return byAssessment;
+	const rows = await selectAnswers(db)
+		.select('assessment_id as assessmentId')
+		.where('assessment_id', 'in', assessmentIds)
+		.orderBy('item_id')
+		.execute();
+	for (const { assessmentId, ...row } of rows) byAssessment.get(assessmentId)?.push(toStored(row));
+	return byAssessment;
+}
+
 export async function findAnswer(
 	db: Database,
 	assessmentId: string,

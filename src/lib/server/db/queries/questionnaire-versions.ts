@@ -1,13 +1,6 @@
 import type { Corpus } from '../../../domain/corpus';
 import type { Database } from '../connection';
 
-export interface VersionSummary {
-	hash: string;
-	itemCount: number;
-	provisionCount: number;
-	importedAt: Date;
-}
-
 /** Adds the version if its hash is new; an existing version is never changed. */
 export async function insertVersionIfNew(
 	db: Database,
@@ -35,17 +28,4 @@ export async function findVersionContent(db: Database, hash: string): Promise<Co
 		.executeTakeFirst();
 	if (!row) return null;
 	return (typeof row.content === 'string' ? JSON.parse(row.content) : row.content) as Corpus;
-}
-
-export async function listVersions(db: Database): Promise<VersionSummary[]> {
-	return db
-		.selectFrom('questionnaire_versions')
-		.select([
-			'hash',
-			'item_count as itemCount',
-			'provision_count as provisionCount',
-			'imported_at as importedAt'
-		])
-		.orderBy('imported_at', 'desc')
-		.execute();
 }

@@ -4,7 +4,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { startAssessmentSchema } from '$lib/schemas/assessment';
 import { requireMembership } from '$lib/server/auth/guards';
 import { START_ROLES } from '$lib/server/assessments/guards';
-import { loadAssessmentView, startAssessment } from '$lib/server/assessments/service';
+import { evaluateAssessments, startAssessment } from '$lib/server/assessments/service';
 import { listAssessments } from '$lib/server/db/queries/assessments';
 import { runtime } from '$lib/server/runtime';
 import type { Actions, PageServerLoad } from './$types';
@@ -14,8 +14,9 @@ export const load: PageServerLoad = async (event) => {
 	const db = runtime().db;
 	const assessments = await listAssessments(db, { orgId: membership.orgId });
 	const rows = [];
+	const evaluations = await evaluateAssessments(db, assessments);
 	for (const a of assessments) {
-		const { evaluation } = await loadAssessmentView(db, a);
+		const evaluation = evaluations.get(a.id)!;
 		const overall = evaluation.score.overall;
 		rows.push({
 			id: a.id,
