@@ -3,6 +3,7 @@ import * as accounts from './2026_11_22_000100_accounts';
 import * as questionnaireVersions from './2026_11_22_000200_questionnaire_versions';
 import * as assessments from './2026_11_22_000300_assessments';
 import * as reportCache from './2026_11_22_000400_report_cache';
+import * as consultancy from './2026_11_22_000500_consultancy';
 
 /**
  * Every migration, in order. A static list (not a directory scan) so the same provider works in the
@@ -12,5 +13,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_22_000100_accounts': accounts,
 	'2026_11_22_000200_questionnaire_versions': questionnaireVersions,
 	'2026_11_22_000300_assessments': assessments,
-	'2026_11_22_000400_report_cache': reportCache
+	'2026_11_22_000400_report_cache': reportCache,
+	'2026_11_22_000500_consultancy': consultancy
 };

@@ -27,6 +27,8 @@ export interface OrganisationsTable {
 	id: string;
 	name: string;
 	kind: OrgKind;
+	logo: Uint8Array | null;
+	logo_mime: string | null;
 	created_at: TimestampDefaultNow;
 }
 
@@ -34,6 +36,10 @@ export interface MembershipsTable {
 	org_id: string;
 	user_id: string;
 	role: Role;
+	/** A respondent's reach: one client, optionally one assessment and some of its domains. */
+	client_id: string | null;
+	assessment_id: string | null;
+	domains: Json | null;
 	created_at: TimestampDefaultNow;
 }
 
@@ -49,6 +55,9 @@ export interface InvitationsTable {
 	accepted_at: Timestamp | null;
 	accepted_by: string | null;
 	revoked_at: Timestamp | null;
+	client_id: string | null;
+	assessment_id: string | null;
+	domains: Json | null;
 }
 
 export interface LoginFailuresTable {
@@ -76,6 +85,8 @@ export interface AssessmentsTable {
 	profile: Json;
 	profile_version: ColumnType<number, number | undefined, number>;
 	state: ColumnType<AssessmentState, AssessmentState | undefined, AssessmentState>;
+	client_id: string | null;
+	previous_assessment_id: string | null;
 	created_by: string | null;
 	created_at: TimestampDefaultNow;
 	updated_at: TimestampDefaultNow;
@@ -91,6 +102,8 @@ export interface AnswersTable {
 	/** A calendar date; selected as YYYY-MM-DD text (cast in SQL) so pg and PGlite agree. */
 	due: string | null;
 	version: number;
+	/** Copied from a previous assessment and not yet confirmed. */
+	carried_over: ColumnType<boolean, boolean | undefined, boolean>;
 	updated_by: string | null;
 	updated_at: TimestampDefaultNow;
 }
@@ -115,7 +128,33 @@ export interface ReportCacheTable {
 	created_at: TimestampDefaultNow;
 }
 
+export interface ClientsTable {
+	id: string;
+	org_id: string;
+	name: string;
+	registered_name: string | null;
+	contact: string | null;
+	notes: ColumnType<string, string | undefined, string>;
+	created_by: string | null;
+	created_at: TimestampDefaultNow;
+	updated_at: TimestampDefaultNow;
+}
+
+export interface ApiTokensTable {
+	id: string;
+	org_id: string;
+	name: string;
+	/** SHA-256 (hex) of the token; the token itself is shown once and never stored. */
+	token_hash: string;
+	created_by: string | null;
+	created_at: TimestampDefaultNow;
+	last_used_at: Timestamp | null;
+	revoked_at: Timestamp | null;
+}
+
 export interface DB {
+	clients: ClientsTable;
+	api_tokens: ApiTokensTable;
 	assessments: AssessmentsTable;
 	answers: AnswersTable;
 	audit_log: AuditLogTable;

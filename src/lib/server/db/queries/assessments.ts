@@ -11,6 +11,8 @@ export interface AssessmentRecord {
 	profile: Profile;
 	profileVersion: number;
 	state: AssessmentState;
+	clientId: string | null;
+	previousAssessmentId: string | null;
 	createdAt: Date;
 	updatedAt: Date;
 }
@@ -23,6 +25,8 @@ const columns = [
 	'profile',
 	'profile_version as profileVersion',
 	'state',
+	'client_id as clientId',
+	'previous_assessment_id as previousAssessmentId',
 	'created_at as createdAt',
 	'updated_at as updatedAt'
 ] as const;
@@ -41,6 +45,8 @@ export async function insertAssessment(
 		versionHash: string;
 		createdBy: string | null;
 		profile?: Profile;
+		clientId?: string | null;
+		previousAssessmentId?: string | null;
 	}
 ): Promise<void> {
 	await db
@@ -51,6 +57,8 @@ export async function insertAssessment(
 			title: a.title,
 			version_hash: a.versionHash,
 			created_by: a.createdBy,
+			client_id: a.clientId ?? null,
+			previous_assessment_id: a.previousAssessmentId ?? null,
 			profile: JSON.stringify(a.profile ?? {})
 		})
 		.execute();
