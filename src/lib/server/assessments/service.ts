@@ -1,3 +1,4 @@
+import { findClient } from '../db/queries/clients';
 import { answerProblems, type AnswerProblem } from '../../domain/answer-rules';
 import type { Corpus, Item } from '../../domain/corpus';
 import type { Profile } from '../../domain/profile';
@@ -22,13 +23,29 @@ import {
 } from '../db/queries/assessments';
 import { insertAuditEntry } from '../db/queries/audit-log';
 
+/** A client id that is not the organisation's: callers answer it with 404 or a field error. */
+export class UnknownClientError extends Error {
+	constructor() {
+		super('Unknown client');
+	}
+}
+
 export async function startAssessment(
 	db: Database,
-	input: { orgId: string; title: string; actorId: string; profile?: Profile }
+	input: {
+		orgId: string;
+		title: string;
+		actorId: string;
+		profile?: Profile;
+		clientId?: string | null;
+	}
 ): Promise<string> {
 	const id = crypto.randomUUID();
 	await db.transaction().execute(async (tx) => {
+		if (input.clientId && !(await findClient(tx, { orgId: input.orgId, id: input.clientId })))
+			throw new UnknownClientError();
 		await insertAssessment(tx, {
+			clientId: input.clientId ?? null,
 			id,
 			orgId: input.orgId,
 			title: input.title.trim(),
