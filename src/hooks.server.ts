@@ -5,10 +5,13 @@ import { logger } from '$lib/server/logger';
 import { readServerEnv } from '$lib/server/env';
 import { runtime, startRuntime } from '$lib/server/runtime';
 import { resolveSession } from '$lib/server/http/session-hook';
+import { renderPool } from '$lib/server/report/worker-pool';
+import { warmUpReportModel } from '$lib/server/report/warm-up';
 import '$lib/server/startup';
 
 export const init: ServerInit = async () => {
 	const database = await startRuntime();
+	renderPool().warm(warmUpReportModel());
 	// adapter-node emits this once the HTTP server has closed: close the database so the process can
 	// exit, and so embedded PostgreSQL is shut down cleanly rather than left to the next start to recover.
 	process.once('sveltekit:shutdown', () => {

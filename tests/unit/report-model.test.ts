@@ -144,6 +144,14 @@ describe('report model', () => {
 			main: zh.sections[1]!.body[0],
 			alt: en.sections[1]!.body[0]
 		});
+		expect(zh.sections.map((s) => s.id)).toEqual(en.sections.map((s) => s.id));
+	});
+
+	it('prints the disclaimer once, at the end, not again inside the methodology', () => {
+		const both = model('both');
+		const headings = both.methodology.sections.map((s) => s.heading.alt);
+		expect(headings).toEqual(['Scope', 'Weights and score', 'Verdict']);
+		expect(both.labels.disclaimerText.main).toContain('不构成法律意见');
 	});
 
 	it('dates the report from the content, in Shanghai time', () => {

@@ -35,10 +35,10 @@ function model(answers: Answer[], lang: ReportModel['lang'] = 'both'): ReportMod
 	);
 }
 
-function text(bytes: Uint8Array): string {
+function text(bytes: Uint8Array, pages: string[] = []): string {
 	const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'render-')), 'r.pdf');
 	fs.writeFileSync(file, bytes);
-	return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+	return execFileSync('pdftotext', [...pages, file, '-'], { encoding: 'utf8' });
 }
 
 const pool = new RenderPool(1);
@@ -89,6 +89,22 @@ describe('rendering the report', () => {
 			// A note of 5,000 characters with no break runs over pages: count its letters.
 			expect(t.match(/x/g)?.length).toBeGreaterThanOrEqual(5000);
 			expect(t).toContain('<img src=x onerror=alert(1)>');
+		},
+		SLOW
+	);
+
+	it(
+		'lists both languages in a bilingual table of contents, and prints the disclaimer once',
+		async () => {
+			const m = model([]);
+			const rendered = await pool.render(m);
+			const contents = text(rendered.bytes, ['-f', '2', '-l', '2']);
+			for (const label of [m.labels.summary, m.labels.gapRegister, m.labels.disclaimer]) {
+				expect(contents).toContain(label.main);
+				expect(contents).toContain(label.alt);
+			}
+			const all = text(rendered.bytes);
+			expect(all.split('not legal advice').length - 1).toBe(1);
 		},
 		SLOW
 	);

@@ -4,22 +4,26 @@ import { MINIMUM_SCORE, READY_SCORE, SEVERITY_WEIGHTS } from './scoring';
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const w = SEVERITY_WEIGHTS;
 
+export type MethodologySectionId = 'scope' | 'weights' | 'verdict' | 'disclaimer';
+
 /** How an assessment is scored, in the words the methodology page and the PDF report both print. */
 export function methodology(lang: Lang): {
 	title: string;
-	sections: { heading: string; body: string[] }[];
+	sections: { id: MethodologySectionId; heading: string; body: string[] }[];
 } {
 	if (lang === 'zh') {
 		return {
 			title: '评分方法',
 			sections: [
 				{
+					id: 'scope',
 					heading: '适用范围',
 					body: [
 						'每个检查项都有一条适用规则，依据机构画像（机构类型、业务条线、个人信息规模、是否接触客户资金等）判断是否适用。不适用的检查项不计分，并在报告中列明排除原因。修改画像会重新确定适用范围，已作答的答案全部保留。'
 					]
 				},
 				{
+					id: 'weights',
 					heading: '权重与得分',
 					body: [
 						`按严重程度加权：关键 ${w.critical}、高 ${w.high}、中 ${w.medium}、低 ${w.low}。`,
@@ -30,6 +34,7 @@ export function methodology(lang: Lang): {
 					]
 				},
 				{
+					id: 'verdict',
 					heading: '结论',
 					body: [
 						'关键检查项是门槛：任何一项关键检查项未达到“合规”（包括部分合规和未作答），结论即为“尚未就绪”，无论总分多高。',
@@ -39,6 +44,7 @@ export function methodology(lang: Lang): {
 					]
 				},
 				{
+					id: 'disclaimer',
 					heading: '声明',
 					body: [
 						'本评估为机构自评，所引条文以原文为准，不构成法律意见。申请监管沙箱或试点前，请结合最新监管要求并咨询专业人士。'
@@ -51,12 +57,14 @@ export function methodology(lang: Lang): {
 		title: 'Scoring methodology',
 		sections: [
 			{
+				id: 'scope',
 				heading: 'Scope',
 				body: [
 					"Every item has an applicability rule over the firm's profile (type of organisation, business lines, scale of personal information, customer funds, …). Items that do not apply are not scored, and the report lists why each was excluded. Changing the profile re-scopes the items; every answer already given is kept."
 				]
 			},
 			{
+				id: 'weights',
 				heading: 'Weights and score',
 				body: [
 					`Items are weighted by severity: critical ${w.critical}, high ${w.high}, medium ${w.medium}, low ${w.low}.`,
@@ -67,6 +75,7 @@ export function methodology(lang: Lang): {
 				]
 			},
 			{
+				id: 'verdict',
 				heading: 'Verdict',
 				body: [
 					'Critical items are a gate: if any critical item is not fully compliant (partial or unanswered included), the verdict is "not ready", whatever the score.',
@@ -76,6 +85,7 @@ export function methodology(lang: Lang): {
 				]
 			},
 			{
+				id: 'disclaimer',
 				heading: 'Disclaimer',
 				body: [
 					'This is a self-assessment, not legal advice. The quoted Chinese text of each provision is authoritative; English summaries are ours. Check current regulatory requirements and seek professional advice before applying to a sandbox or pilot.'

@@ -325,20 +325,25 @@ function profileAnswer(
 	return choose(labels.map((l) => l.zh).join('、'), labels.map((l) => l.en).join(', '));
 }
 
-/** The methodology page's own text; in a bilingual report each paragraph is paired with its English. */
+/**
+ * The methodology page's own text; in a bilingual report each paragraph is paired with its English.
+ * Its short disclaimer is left out: the report ends with the full one.
+ */
 function bilingualMethodology(lang: ReportLang): ReportModel['methodology'] {
 	const zh = methodology('zh');
 	const en = methodology('en');
 	const choose = chooser(lang);
 	return {
 		title: choose(zh.title, en.title),
-		sections: zh.sections.map((section, i) => {
-			const other = en.sections[i];
-			return {
-				heading: choose(section.heading, other?.heading ?? ''),
-				body: section.body.map((line, j) => choose(line, other?.body[j] ?? ''))
-			};
-		})
+		sections: zh.sections
+			.filter((section) => section.id !== 'disclaimer')
+			.map((section) => {
+				const other = en.sections.find((s) => s.id === section.id);
+				return {
+					heading: choose(section.heading, other?.heading ?? ''),
+					body: section.body.map((line, j) => choose(line, other?.body[j] ?? ''))
+				};
+			})
 	};
 }
 

@@ -49,18 +49,20 @@ export function userFit(
 
 export { inlineText as inline } from '../../domain/report-text';
 
-/** A heading listed in the table of contents; the English sits under it in a bilingual report. */
+/**
+ * A heading listed in the table of contents. In a bilingual report the English sits under it in the
+ * same text node, so the contents list both languages too.
+ */
 export function heading(t: ReportText, level: 1 | 2 = 1, id?: string): Content {
 	const style = level === 1 ? 'h1' : 'h2';
-	const main: Content = {
-		text: t.main,
+	const toc = { tocItem: level === 1, tocStyle: level === 1 ? 'tocEntry' : undefined, id };
+	if (t.alt === null) return { text: t.main, style, ...toc };
+	return {
+		text: [t.main, { text: `\n${t.alt}`, style: 'headingAlt' }],
 		style,
-		tocItem: level === 1,
-		tocStyle: level === 1 ? 'tocEntry' : undefined,
-		id
+		margin: styles.headingAlt!.margin,
+		...toc
 	};
-	if (t.alt === null) return main;
-	return { stack: [main, { text: t.alt, style: [style, 'headingAlt'] }] };
 }
 
 /** Plain text the firm typed; an empty value shows a dash. */

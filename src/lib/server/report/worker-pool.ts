@@ -80,6 +80,16 @@ export class RenderPool {
 		return { bytes, renderer: 'inline', ms: performance.now() - started };
 	}
 
+	/**
+	 * Renders a throw-away report ahead of the first real one, which then finds a worker started,
+	 * its fonts parsed and its code compiled (the first report on a new worker took twice as long).
+	 */
+	warm(model: ReportModel): void {
+		this.render(model).catch((error: unknown) =>
+			logger.warn({ err: error }, 'warming the report workers failed')
+		);
+	}
+
 	async close(): Promise<void> {
 		const slots = this.slots.splice(0);
 		await Promise.all(slots.map((s) => s.worker.terminate()));
