@@ -90,7 +90,10 @@ export const uploadedFile = () =>
 
 export const importAssessmentFormSchema = z.object({
 	file: uploadedFile(),
-	clientId: z.string().trim().max(36).default('')
+	clientId: z.union([z.literal(''), z.uuid()]).default('')
 });
 
 export const importTemplateFormSchema = z.object({ file: uploadedFile() });
+
+/** What an import form says back: the problems found, one line each, when nothing was imported. */
+export type ImportNotice = { type: 'error' | 'success'; text: string; issues?: string[] };

@@ -4,6 +4,5 @@ import { reportLangs } from '$lib/domain/report-text';
 /** The report's language from the query string: zh, en or both (the default). */
 export const reportQuerySchema = z.object({ lang: z.enum(reportLangs).default('both') });
 
-/** The language of an action plan or template file: one language, or both for the template. */
+/** The language of an action plan file: one language. */
 export const exportLangQuerySchema = z.object({ lang: z.enum(['zh', 'en']) });
-export const templateLangQuerySchema = z.object({ lang: z.enum(reportLangs) });

@@ -17,6 +17,8 @@ import { insertAuditEntry } from '../db/queries/audit-log';
 import { findClient } from '../db/queries/clients';
 import { UnknownClientError } from './service';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export interface ImportIssue {
 	/** Where in the file: a JSON path such as answers.LIC-001.due, or clientId for the form's field. */
 	path: string;
@@ -142,6 +144,8 @@ export async function importAssessment(
 	if (issues.length > 0) return { ok: false, issues };
 
 	const id = crypto.randomUUID();
+	if (input.clientId !== null && !UUID.test(input.clientId))
+		return { ok: false, issues: [{ path: 'clientId', message: m.exports_err_unknown_client() }] };
 	try {
 		await db.transaction().execute(async (tx) => {
 			if (input.clientId && !(await findClient(tx, { orgId: input.orgId, id: input.clientId })))

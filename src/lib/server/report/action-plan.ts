@@ -80,8 +80,7 @@ export async function actionPlanWorkbook(plan: ActionPlan): Promise<Uint8Array> 
 	}));
 	for (const row of plan.rows) sheet.addRow({ ...row, due: row.due ? excelDate(row.due) : null });
 	sheet.getColumn('due').numFmt = 'yyyy-mm-dd';
-	for (const key of WRAPPED)
-		sheet.getColumn(key).alignment = { wrapText: true, vertical: 'top' };
+	for (const key of WRAPPED) sheet.getColumn(key).alignment = { wrapText: true, vertical: 'top' };
 	sheet.getRow(1).font = { bold: true };
 	sheet.autoFilter = {
 		from: { row: 1, column: 1 },
