@@ -158,6 +158,20 @@ describe('questionnaire template on the web', () => {
 		const base = await startAssessment(browser, orgId);
 		await saveProfile(browser, base, 0);
 		await saveAnswer(browser, base, 'LIC-001', 0, { status: 'partial' });
+		const result = await browser.get(`${base}/result`);
+		expect(result.status).toBe(200);
+		for (const href of [
+			'action-plan.xlsx?lang=zh',
+			'action-plan.csv?lang=en',
+			'export.json',
+			'template.xlsx?lang=both'
+		])
+			expect(result.body).toContain(`href="${base}/${href}"`);
+		expect(result.text).toContain('Import a filled questionnaire template');
+		expect(result.body).toContain('enctype="multipart/form-data"');
+		const list = await browser.get(`/o/${orgId}/assessments`);
+		expect(list.text).toContain('Import an assessment (JSON)');
+
 		const file = await browser.download(`${base}/template.xlsx?lang=en`);
 		expect(file.status).toBe(200);
 		expect(file.headers.get('content-type')).toBe(XLSX);
@@ -190,5 +204,36 @@ describe('questionnaire template on the web', () => {
 			bytes: await bytesOf(workbook)
 		});
 		expect(theirs.status).toBe(404);
+	});
+
+	it('lets a viewer download but not import', async () => {
+		const owner = new Browser(undefined, { lang: 'en' });
+		const { orgId } = await signUp(owner, { orgKind: 'consultancy' });
+		const base = await startAssessment(owner, orgId);
+		await saveProfile(owner, base, 0);
+		const invite = await owner.post(`/o/${orgId}/members?/invite`, { role: 'viewer', email: '' });
+		const token = invite.body.match(/\/invite\/([a-z2-7]+)/)![1];
+		const viewer = new Browser(undefined, { lang: 'en' });
+		await signUp(viewer);
+		expect((await viewer.post(`/invite/${token}?/accept`, {})).status).toBe(303);
+
+		expect((await viewer.download(`${base}/action-plan.xlsx?lang=en`)).status).toBe(200);
+		const template = await viewer.download(`${base}/template.xlsx`);
+		expect(template.status).toBe(200);
+		expect((await viewer.get(`${base}/result`)).text).not.toContain(
+			'Import a filled questionnaire template'
+		);
+		const upload = { name: 't.xlsx', type: XLSX, bytes: template.bytes };
+		expect((await postFile(viewer, `${base}/result?/importTemplate`, upload)).status).toBe(403);
+		const json = (await viewer.download(`${base}/export.json`)).bytes;
+		const imported = await postFile(viewer, `/o/${orgId}/assessments?/import`, {
+			name: 'a.json',
+			type: 'application/json',
+			bytes: json
+		});
+		expect(imported.status).toBe(403);
+		expect((await viewer.get(`/o/${orgId}/assessments`)).text).not.toContain(
+			'Import an assessment (JSON)'
+		);
 	});
 });
