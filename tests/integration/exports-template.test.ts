@@ -2,10 +2,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { scopeItems } from '../../src/lib/domain/applicability';
 import { currentQuestionnaire } from '../../src/lib/server/corpus';
-import {
-	importQuestionnaireTemplate,
-	questionnaireTemplateXlsx
-} from '../../src/lib/server/assessments/template';
+import { questionnaireTemplateXlsx } from '../../src/lib/server/assessments/template';
+import { importQuestionnaireTemplate } from '../../src/lib/server/assessments/template-import';
 import { listAnswers } from '../../src/lib/server/db/queries/answers';
 import { listAuditEntries } from '../../src/lib/server/db/queries/audit-log';
 import { saveAnswer, saveProfile, startAssessment } from '../helpers/assessment';
