@@ -113,3 +113,15 @@ export async function deleteMembership(
 		.executeTakeFirst();
 	return Number(result.numDeletedRows);
 }
+
+export async function findOrganisation(
+	db: Database,
+	id: string
+): Promise<{ id: string; name: string; kind: OrgKind } | null> {
+	const row = await db
+		.selectFrom('organisations')
+		.select(['id', 'name', 'kind'])
+		.where('id', '=', id)
+		.executeTakeFirst();
+	return row ?? null;
+}
