@@ -113,3 +113,12 @@ export async function deleteMembership(
 		.executeTakeFirst();
 	return Number(result.numDeletedRows);
 }
+
+export async function organisationExists(db: Database, orgId: string): Promise<boolean> {
+	const row = await db
+		.selectFrom('organisations')
+		.select('id')
+		.where('id', '=', orgId)
+		.executeTakeFirst();
+	return row !== undefined;
+}
