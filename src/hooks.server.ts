@@ -1,10 +1,11 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { logger } from '$lib/server/logger';
 import { readServerEnv } from '$lib/server/env';
 import { runtime, startRuntime } from '$lib/server/runtime';
 import { resolveSession } from '$lib/server/http/session-hook';
+import { ApiError, errorResponse, tooLarge } from '$lib/server/api/http';
 import '$lib/server/startup';
 
 export const init: ServerInit = async () => {
@@ -46,11 +47,21 @@ const bodySizeLimit = readServerEnv().bodySizeLimit;
 const handleBodySize: Handle = ({ event, resolve }) => {
 	const length = Number(event.request.headers.get('content-length') ?? 0);
 	if (length > bodySizeLimit) {
+		if (isApiRequest(event)) return errorResponse(tooLarge(bodySizeLimit));
 		return new Response(`Request body too large (limit ${bodySizeLimit} bytes)`, {
 			status: 413,
 			headers: { 'content-type': 'text/plain; charset=utf-8' }
 		});
 	}
+	return resolve(event);
+};
+
+const isApiRequest = (event: RequestEvent) => event.url.pathname.startsWith('/api/');
+
+/** The API answers JSON even for a path it does not have. */
+const handleApiNotFound: Handle = ({ event, resolve }) => {
+	if (isApiRequest(event) && event.route.id === null)
+		return errorResponse(new ApiError(404, 'not_found', 'Not found'));
 	return resolve(event);
 };
 
@@ -67,7 +78,13 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(handleRequestLog, handleBodySize, handleParaglide, handleSession);
+export const handle = sequence(
+	handleRequestLog,
+	handleBodySize,
+	handleApiNotFound,
+	handleParaglide,
+	handleSession
+);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message, requestId: event.locals.requestId };

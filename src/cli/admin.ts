@@ -87,7 +87,8 @@ export async function adminCommand(args: string[], io: CliIo): Promise<number> {
 				parseFlags(rest, Object.keys(createTokenArgs.shape))
 			);
 			return withDatabase(async (db) => {
-				if (!(await organisationExists(db, input.org))) throw new UsageError(`--org: no organisation ${input.org}`);
+				if (!(await organisationExists(db, input.org)))
+					throw new UsageError(`--org: no organisation ${input.org}`);
 				const { token } = await createApiToken(db, {
 					orgId: input.org,
 					name: input.name,

@@ -5,7 +5,7 @@ import {
 	findActiveApiToken,
 	insertApiToken,
 	touchApiToken,
-	type ApiTokenRecord
+	type ActiveApiToken
 } from '../db/queries/api-tokens';
 
 /** Recognisable in logs, configs and secret scanners. */
@@ -42,11 +42,10 @@ export async function createApiToken(
 export async function authenticateApiToken(
 	db: Database,
 	token: string
-): Promise<ApiTokenRecord | null> {
+): Promise<ActiveApiToken | null> {
 	if (!TOKEN_SHAPE.test(token)) return null;
 	const record = await findActiveApiToken(db, hashApiToken(token));
 	if (!record) return null;
-	const now = new Date();
-	await touchApiToken(db, record.id, now);
-	return { ...record, lastUsedAt: now };
+	await touchApiToken(db, record.id, new Date());
+	return record;
 }

@@ -35,7 +35,7 @@ export async function startAssessment(
 	input: {
 		orgId: string;
 		title: string;
-		actorId: string;
+		actorId: string | null;
 		profile?: Profile;
 		clientId?: string | null;
 	}
@@ -128,7 +128,7 @@ export async function saveProfile(
 		assessment: AssessmentRecord;
 		profile: Profile;
 		expectedVersion: number;
-		actorId: string;
+		actorId: string | null;
 	}
 ): Promise<ProfileSaveResult> {
 	const { assessment } = input;
@@ -174,7 +174,7 @@ export async function saveAnswer(
 		itemId: string;
 		values: AnswerValues;
 		expectedVersion: number;
-		actorId: string;
+		actorId: string | null;
 	}
 ): Promise<AnswerSaveResult> {
 	const { assessment, itemId, values } = input;

@@ -1,4 +1,5 @@
 import type { Database } from '../connection';
+import type { OrgKind } from '../schema';
 
 export interface ApiTokenRecord {
 	id: string;
@@ -32,16 +33,32 @@ export async function insertApiToken(
 		.execute();
 }
 
+/** A token that still works, with the organisation it acts for. */
+export interface ActiveApiToken {
+	id: string;
+	orgId: string;
+	orgName: string;
+	orgKind: OrgKind;
+	createdBy: string | null;
+}
+
 /** The token with this hash if it has not been revoked; the hash column is unique. */
 export async function findActiveApiToken(
 	db: Database,
 	tokenHash: string
-): Promise<ApiTokenRecord | null> {
+): Promise<ActiveApiToken | null> {
 	const row = await db
-		.selectFrom('api_tokens')
-		.select(columns)
-		.where('token_hash', '=', tokenHash)
-		.where('revoked_at', 'is', null)
+		.selectFrom('api_tokens as t')
+		.innerJoin('organisations as o', 'o.id', 't.org_id')
+		.select([
+			't.id',
+			't.org_id as orgId',
+			'o.name as orgName',
+			'o.kind as orgKind',
+			't.created_by as createdBy'
+		])
+		.where('t.token_hash', '=', tokenHash)
+		.where('t.revoked_at', 'is', null)
 		.executeTakeFirst();
 	return row ?? null;
 }
