@@ -46,9 +46,10 @@ function operation(key: string, spec: RouteSpec): ZodOpenApiOperationObject {
 		operationId: key,
 		summary: spec.summary,
 		...(spec.auth === false ? { security: [] } : {}),
-		...(spec.params || spec.query
-			? { requestParams: { path: spec.params, query: spec.query } }
-			: {}),
+		requestParams: {
+			...(spec.params ? { path: spec.params } : {}),
+			...(spec.query ? { query: spec.query } : {})
+		},
 		...(spec.body ? { requestBody: { required: true, content: json(spec.body) } } : {}),
 		responses
 	};
