@@ -23,9 +23,4 @@ export function standingLabel(standing: ItemStanding, o: In = {}): string {
 	return statusLabel(standing, o);
 }
 
-/** A score change in percentage points, signed: +12, −5, 0; a dash when either side has no score. */
-export function formatDelta(delta: number | null): string {
-	if (delta === null) return '—';
-	const points = Math.round(delta * 100);
-	return points > 0 ? `+${points}` : points < 0 ? `−${-points}` : '0';
-}
+export { formatDelta } from '$lib/domain/compare';

@@ -137,3 +137,10 @@ export function compareAssessments(before: CompareSide, after: CompareSide): Com
 		counts
 	};
 }
+
+/** A score change in percentage points, signed: +12, −5, 0; a dash when either side has no score. */
+export function formatDelta(delta: number | null): string {
+	if (delta === null) return '—';
+	const points = Math.round(delta * 100);
+	return points > 0 ? `+${points}` : points < 0 ? `−${-points}` : '0';
+}
