@@ -222,6 +222,6 @@ export async function saveAnswer(
 	});
 }
 
-function pickValues(a: StoredAnswer): AnswerValues {
+export function pickValues(a: StoredAnswer): AnswerValues {
 	return { status: a.status, note: a.note, evidence: a.evidence, owner: a.owner, due: a.due };
 }

@@ -1,7 +1,9 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { startAssessmentSchema } from '$lib/schemas/assessment';
+import { startFromPreviousSchema } from '$lib/schemas/history';
+import { startFromPrevious } from '$lib/server/assessments/history';
 import { requireMembership } from '$lib/server/auth/guards';
 import { START_ROLES } from '$lib/server/assessments/guards';
 import { evaluateAssessments, startAssessment } from '$lib/server/assessments/service';
@@ -48,5 +50,19 @@ export const actions: Actions = {
 			actorId: user.id
 		});
 		redirect(303, `/o/${membership.orgId}/assessments/${id}/profile`);
+	},
+	/** The next assessment, started from a previous one (from this list or its result page). */
+	next: async (event) => {
+		const { user, membership } = await requireMembership(event, event.params.orgId, START_ROLES);
+		const form = await superValidate(event.request, zod4(startFromPreviousSchema));
+		if (!form.valid) return fail(400, { nextForm: form });
+		const id = await startFromPrevious(runtime().db, {
+			orgId: membership.orgId,
+			actorId: user.id,
+			previousId: form.data.previousId,
+			title: form.data.title
+		});
+		if (!id) error(404, 'Not found');
+		redirect(303, `/o/${membership.orgId}/assessments/${id}/questionnaire`);
 	}
 };

@@ -1,11 +1,11 @@
-import { requireAssessment } from '$lib/server/assessments/guards';
+import { requireAssessment, START_ROLES } from '$lib/server/assessments/guards';
 import { itemWithProvisions } from '$lib/server/assessments/item-view';
 import { loadAssessmentView } from '$lib/server/assessments/service';
 import { runtime } from '$lib/server/runtime';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { assessment } = await requireAssessment(
+	const { assessment, membership } = await requireAssessment(
 		event,
 		event.params.orgId,
 		event.params.assessmentId,
@@ -36,6 +36,8 @@ export const load: PageServerLoad = async (event) => {
 		sources: Object.fromEntries(
 			corpus.sources.map((s) => [s.id, { zh: s.title_zh, en: s.title_en }])
 		),
-		conflicts: corpus.conflicts
+		conflicts: corpus.conflicts,
+		previousId: assessment.previousAssessmentId,
+		canStart: START_ROLES.includes(membership.role)
 	};
 };
