@@ -3,7 +3,7 @@ import { createApiToken } from '../lib/server/api/tokens';
 import { signUp } from '../lib/server/auth/accounts';
 import { openDatabase, type Database } from '../lib/server/db/connection';
 import { migrateToLatest } from '../lib/server/db/migrate';
-import { organisationExists } from '../lib/server/db/queries/organisations';
+import { findOrganisation } from '../lib/server/db/queries/organisations';
 import { readServerEnv } from '../lib/server/env';
 import { printJson, UsageError, type CliIo } from './io';
 
@@ -87,7 +87,7 @@ export async function adminCommand(args: string[], io: CliIo): Promise<number> {
 				parseFlags(rest, Object.keys(createTokenArgs.shape))
 			);
 			return withDatabase(async (db) => {
-				if (!(await organisationExists(db, input.org)))
+				if (!(await findOrganisation(db, input.org)))
 					throw new UsageError(`--org: no organisation ${input.org}`);
 				const { token } = await createApiToken(db, {
 					orgId: input.org,

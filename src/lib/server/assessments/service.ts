@@ -183,7 +183,7 @@ export async function saveAnswer(
 	if (!item) return { ok: false, reason: 'not_applicable_item' };
 	const problems = answerProblems(item, values);
 	if (problems.length > 0) return { ok: false, reason: 'invalid', problems };
-	return db.transaction().execute(async (tx) => {
+	return inTransaction(db, async (tx) => {
 		const before = await findAnswer(tx, assessment.id, itemId);
 		const saved =
 			input.expectedVersion === 0
@@ -220,6 +220,11 @@ export async function saveAnswer(
 		if (!after) throw new Error('saved answer vanished');
 		return { ok: true, version: after.version, answer: after };
 	});
+}
+
+/** Runs in the caller's transaction when there is one (a batch of saves), else in a new one. */
+function inTransaction<T>(db: Database, work: (tx: Database) => Promise<T>): Promise<T> {
+	return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
 
 export function pickValues(a: StoredAnswer): AnswerValues {

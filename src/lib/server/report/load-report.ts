@@ -17,7 +17,11 @@ import type { Membership } from '../db/queries/organisations';
  */
 export async function loadReportModel(
 	db: Database,
-	input: { assessment: AssessmentRecord; membership: Membership; lang: ReportLang }
+	input: {
+		assessment: AssessmentRecord;
+		membership: Pick<Membership, 'orgName' | 'orgKind'>;
+		lang: ReportLang;
+	}
 ): Promise<ReportModel> {
 	const { assessment, membership, lang } = input;
 	const { corpus, answers, evaluation } = await loadAssessmentView(db, assessment);

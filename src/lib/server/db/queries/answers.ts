@@ -153,6 +153,41 @@ export async function insertCarriedOverAnswers(
 		.execute();
 }
 
+/** The items whose answers were carried over from a previous assessment and not yet confirmed. */
+export async function listCarriedOver(db: Database, assessmentId: string): Promise<Set<string>> {
+	const rows = await db
+		.selectFrom('answers')
+		.select('item_id')
+		.where('assessment_id', '=', assessmentId)
+		.where('carried_over', '=', true)
+		.execute();
+	return new Set(rows.map((r) => r.item_id));
+}
+
+/** Inserts the answers of a new assessment at version 1 (an import), carried-over flags kept. */
+export async function insertAnswers(
+	db: Database,
+	assessmentId: string,
+	answers: (AnswerValues & { itemId: string; carriedOver: boolean })[],
+	actorId: string | null
+): Promise<void> {
+	if (answers.length === 0) return;
+	await db
+		.insertInto('answers')
+		.values(
+			answers.map(({ itemId, carriedOver, ...values }) => ({
+				assessment_id: assessmentId,
+				item_id: itemId,
+				...values,
+				evidence: JSON.stringify(values.evidence),
+				carried_over: carriedOver,
+				version: 1,
+				updated_by: actorId
+			}))
+		)
+		.execute();
+}
+
 /** Marks answers carried over (or confirmed, with `false`); each marked answer's version moves on. */
 export async function setCarriedOver(
 	db: Database,

@@ -114,11 +114,14 @@ export async function deleteMembership(
 	return Number(result.numDeletedRows);
 }
 
-export async function organisationExists(db: Database, orgId: string): Promise<boolean> {
+export async function findOrganisation(
+	db: Database,
+	id: string
+): Promise<{ id: string; name: string; kind: OrgKind } | null> {
 	const row = await db
 		.selectFrom('organisations')
-		.select('id')
-		.where('id', '=', orgId)
+		.select(['id', 'name', 'kind'])
+		.where('id', '=', id)
 		.executeTakeFirst();
-	return row !== undefined;
+	return row ?? null;
 }

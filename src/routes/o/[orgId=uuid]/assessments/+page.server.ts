@@ -1,15 +1,26 @@
-import { error, fail, redirect } from '@sveltejs/kit';
-import { superValidate } from 'sveltekit-superforms';
+import { error, redirect } from '@sveltejs/kit';
+// Superforms' fail, not SvelteKit's: it leaves the uploaded file out of the returned form.
+import { fail, message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
+import { m } from '$lib/paraglide/messages';
 import { startAssessmentSchema } from '$lib/schemas/assessment';
 import { startFromPreviousSchema } from '$lib/schemas/history';
 import { startFromPrevious } from '$lib/server/assessments/history';
+import {
+	importAssessmentFormSchema,
+	type AssessmentExport,
+	type ImportNotice
+} from '$lib/schemas/assessment-export';
+import { importAssessment } from '$lib/server/assessments/transfer';
+import { listClients } from '$lib/server/db/queries/clients';
 import { requireMembership } from '$lib/server/auth/guards';
 import { START_ROLES } from '$lib/server/assessments/guards';
 import { evaluateAssessments, startAssessment } from '$lib/server/assessments/service';
 import { listAssessments } from '$lib/server/db/queries/assessments';
 import { runtime } from '$lib/server/runtime';
 import type { Actions, PageServerLoad } from './$types';
+
+type ImportForm = typeof importAssessmentFormSchema._zod.output;
 
 export const load: PageServerLoad = async (event) => {
 	const { membership } = await requireMembership(event, event.params.orgId);
@@ -35,7 +46,14 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		assessments: rows,
 		canStart: START_ROLES.includes(membership.role),
-		form: await superValidate(zod4(startAssessmentSchema))
+		form: await superValidate(zod4(startAssessmentSchema)),
+		clients: START_ROLES.includes(membership.role)
+			? (await listClients(db, { orgId: membership.orgId })).map((c) => ({
+					id: c.id,
+					name: c.name
+				}))
+			: [],
+		importForm: await superValidate<ImportForm, ImportNotice>(zod4(importAssessmentFormSchema))
 	};
 };
 
@@ -64,5 +82,41 @@ export const actions: Actions = {
 		});
 		if (!id) error(404, 'Not found');
 		redirect(303, `/o/${membership.orgId}/assessments/${id}/questionnaire`);
+	},
+	/** An exported assessment (JSON) as a new draft, for the same or another client of the org. */
+	import: async (event) => {
+		const { user, membership } = await requireMembership(event, event.params.orgId, START_ROLES);
+		const form = await superValidate<ImportForm, ImportNotice>(
+			event.request,
+			zod4(importAssessmentFormSchema)
+		);
+		if (!form.valid) return fail(400, { form });
+		let data: unknown;
+		try {
+			data = JSON.parse(await form.data.file.text());
+		} catch {
+			return setError(form, 'file', m.exports_err_not_json());
+		}
+		const result = await importAssessment(runtime().db, {
+			orgId: membership.orgId,
+			actorId: user.id,
+			clientId: form.data.clientId || null,
+			// importAssessment validates the whole document itself before it writes anything.
+			data: data as AssessmentExport
+		});
+		if (!result.ok) {
+			const client = result.issues.find((i) => i.path === 'clientId');
+			if (client) return setError(form, 'clientId', client.message);
+			return message(
+				form,
+				{
+					type: 'error',
+					text: m.exports_import_issues(),
+					issues: result.issues.map((i) => `${i.path}: ${i.message}`)
+				},
+				{ status: 400 }
+			);
+		}
+		redirect(303, `/o/${membership.orgId}/assessments/${result.id}/result`);
 	}
 };

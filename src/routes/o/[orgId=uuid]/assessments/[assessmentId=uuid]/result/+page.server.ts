@@ -1,8 +1,16 @@
+import { error } from '@sveltejs/kit';
+import { fail, message, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { m } from '$lib/paraglide/messages';
+import { importTemplateFormSchema, type ImportNotice } from '$lib/schemas/assessment-export';
 import { requireAssessment, START_ROLES } from '$lib/server/assessments/guards';
+import { importQuestionnaireTemplate } from '$lib/server/assessments/template';
 import { itemWithProvisions } from '$lib/server/assessments/item-view';
 import { loadAssessmentView } from '$lib/server/assessments/service';
 import { runtime } from '$lib/server/runtime';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
+
+type TemplateForm = typeof importTemplateFormSchema._zod.output;
 
 export const load: PageServerLoad = async (event) => {
 	const { assessment, membership } = await requireAssessment(
@@ -38,6 +46,47 @@ export const load: PageServerLoad = async (event) => {
 		),
 		conflicts: corpus.conflicts,
 		previousId: assessment.previousAssessmentId,
-		canStart: START_ROLES.includes(membership.role)
+		canStart: START_ROLES.includes(membership.role),
+		canImportTemplate: START_ROLES.includes(membership.role) && assessment.state !== 'final',
+		templateForm: await superValidate<TemplateForm, ImportNotice>(zod4(importTemplateFormSchema))
 	};
+};
+
+export const actions: Actions = {
+	/** A filled questionnaire template: all of it or nothing, by the consultant running the assessment. */
+	importTemplate: async (event) => {
+		const { user, membership, assessment } = await requireAssessment(
+			event,
+			event.params.orgId,
+			event.params.assessmentId,
+			'view'
+		);
+		if (!START_ROLES.includes(membership.role)) error(403, 'Forbidden');
+		const form = await superValidate<TemplateForm, ImportNotice>(
+			event.request,
+			zod4(importTemplateFormSchema)
+		);
+		if (!form.valid) return fail(400, { form });
+		const result = await importQuestionnaireTemplate(runtime().db, {
+			orgId: assessment.orgId,
+			id: assessment.id,
+			actorId: user.id,
+			bytes: new Uint8Array(await form.data.file.arrayBuffer())
+		});
+		if (!result) error(404, 'Not found');
+		if (result.ok)
+			return message(form, {
+				type: 'success',
+				text: m.exports_template_imported({ saved: result.saved, skipped: result.skipped })
+			});
+		const notice: Record<typeof result.reason, [400 | 409, string]> = {
+			final: [409, m.exports_template_final()],
+			not_xlsx: [400, m.exports_template_not_xlsx()],
+			conflict: [409, m.exports_template_conflict()],
+			invalid: [400, m.exports_template_issues()]
+		};
+		const [status, text] = notice[result.reason];
+		const issues = result.reason === 'invalid' ? result.problems : undefined;
+		return message(form, { type: 'error', text, issues }, { status });
+	}
 };

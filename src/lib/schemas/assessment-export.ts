@@ -1,0 +1,99 @@
+import { answerStatuses } from '$lib/domain/scoring';
+import { m } from '$lib/paraglide/messages';
+import { z } from './zod';
+
+/**
+ * An assessment as a JSON file, format `sandbox-readiness/assessment` version 1:
+ *
+ * ```json
+ * {
+ *   "format": "sandbox-readiness/assessment",
+ *   "format_version": 1,
+ *   "exported_at": "2026-11-22T08:00:00.000Z",
+ *   "questionnaire_version": "<64 hex digits: the corpus version the answers belong to>",
+ *   "title": "2026 自评",
+ *   "client": "浦江数科" | null,          // informational: the import chooses the client
+ *   "state": "draft" | "in_review" | "final", // informational: an import is always a new draft
+ *   "profile": { "<profile question id>": "text" | ["option", …] | true | false | null },
+ *   "answers": {
+ *     "LIC-001": { "status": "compliant" | "partial" | "non_compliant" | "not_applicable",
+ *                  "note": "…", "evidence": ["…"], "owner": "…" | null,
+ *                  "due": "YYYY-MM-DD" | null, "carried_over": false }
+ *   }
+ * }
+ * ```
+ * Unknown fields are refused, so a typo is reported rather than silently dropped. A later format
+ * version gets a new `format_version`; this schema accepts exactly version 1.
+ */
+export const ASSESSMENT_EXPORT_FORMAT = 'sandbox-readiness/assessment';
+export const ASSESSMENT_EXPORT_VERSION = 1;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
+export function isCalendarDate(value: string): boolean {
+	if (!ISO_DATE.test(value)) return false;
+	const date = new Date(`${value}T00:00:00Z`);
+	return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+const calendarDate = z.string().refine(isCalendarDate, { error: () => m.err_date() });
+
+export const exportedAnswerSchema = z.strictObject({
+	status: z.enum(answerStatuses),
+	note: z.string().max(5000),
+	evidence: z.array(z.string().max(2000)).max(50),
+	owner: z.string().max(200).nullable(),
+	due: calendarDate.nullable(),
+	carried_over: z.boolean()
+});
+
+const profileValue = z.union([
+	z.string().max(500),
+	z.array(z.string().max(200)).max(50),
+	z.boolean(),
+	z.null()
+]);
+
+export const assessmentExportSchema = z.strictObject({
+	format: z.literal(ASSESSMENT_EXPORT_FORMAT),
+	format_version: z.literal(ASSESSMENT_EXPORT_VERSION),
+	exported_at: z.iso.datetime(),
+	questionnaire_version: z.string().regex(/^[0-9a-f]{64}$/),
+	title: z.string().trim().min(1).max(200),
+	client: z.string().max(200).nullable(),
+	state: z.enum(['draft', 'in_review', 'final']),
+	profile: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,59}$/), profileValue),
+	answers: z.record(z.string().regex(/^[A-Z]{2,5}-\d{3}$/), exportedAnswerSchema)
+});
+
+export type AssessmentExport = z.infer<typeof assessmentExportSchema>;
+export type ExportedAnswer = z.infer<typeof exportedAnswerSchema>;
+
+/** An issue's place in the file, as a JSON path: answers.LIC-001.evidence[2]. */
+export function jsonPath(path: readonly PropertyKey[]): string {
+	return (
+		path
+			.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
+			.join('') || '$'
+	);
+}
+
+const MAX_UPLOAD = 5 * 1024 * 1024;
+
+/** An uploaded file of at most 5 MB. */
+export const uploadedFile = () =>
+	z
+		.instanceof(File, { error: () => m.exports_err_file_required() })
+		.refine((f) => f.size > 0, { error: () => m.exports_err_file_required() })
+		.refine((f) => f.size <= MAX_UPLOAD, { error: () => m.exports_err_file_too_big() });
+
+export const importAssessmentFormSchema = z.object({
+	file: uploadedFile(),
+	clientId: z.union([z.literal(''), z.uuid()]).default('')
+});
+
+export const importTemplateFormSchema = z.object({ file: uploadedFile() });
+
+/** What an import form says back: the problems found, one line each, when nothing was imported. */
+export type ImportNotice = { type: 'error' | 'success'; text: string; issues?: string[] };

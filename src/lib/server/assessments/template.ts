@@ -1,0 +1,284 @@
+import ExcelJS from 'exceljs';
+import { scopeItems } from '../../domain/applicability';
+import type { Item, Lang, Localized } from '../../domain/corpus';
+import type { ReportLang } from '../../domain/report-text';
+import { answerStatuses, type AnswerStatus } from '../../domain/scoring';
+import {
+	readTemplateRows,
+	sameAnswer,
+	statusKey,
+	templateColumns,
+	type CellProblem,
+	type CellValue,
+	type TemplateColumn,
+	type TemplateRow
+} from '../../domain/template-import';
+import { severityLabel, statusLabel } from '../../assessment-labels';
+import { m } from '../../paraglide/messages';
+import { getLocale } from '../../paraglide/runtime';
+import type { Database } from '../db/connection';
+import { listAnswers } from '../db/queries/answers';
+import { findAssessment, type AssessmentRecord } from '../db/queries/assessments';
+import { insertAuditEntry } from '../db/queries/audit-log';
+import { excelDate } from '../report/action-plan';
+import { assessmentCorpus, saveAnswer } from './service';
+
+const LANGS: Lang[] = ['zh', 'en'];
+
+/** Text in the template's language(s): both on two lines in a bilingual template. */
+function chooser(lang: ReportLang) {
+	return (text: (l: Lang) => string) =>
+		lang === 'both' ? `${text('zh')}\n${text('en')}` : text(lang);
+}
+
+const inLang = (l: Lang) => ({ locale: l });
+
+/** Header words, by column, in one language. */
+function headerIn(l: Lang): Record<TemplateColumn, string> {
+	const o = inLang(l);
+	return {
+		item: m.report_item({}, o),
+		domain: m.library_filter_domain({}, o),
+		question: m.library_col_question({}, o),
+		severity: m.library_severity({}, o),
+		status: m.answer_status({}, o),
+		note: m.answer_note({}, o),
+		evidence: m.answer_evidence({}, o),
+		owner: m.answer_owner({}, o),
+		due: m.answer_due({}, o)
+	};
+}
+
+/** The words the status drop-down offers, in the template's language(s). */
+function statusChoices(lang: ReportLang): string[] {
+	return answerStatuses.map((s) =>
+		lang === 'both'
+			? `${statusLabel(s, inLang('zh'))} / ${statusLabel(s, inLang('en'))}`
+			: statusLabel(s, inLang(lang))
+	);
+}
+
+/** Every way a status may be written in a filled template: its code, or its label in either language. */
+function statusLookup(): Map<string, AnswerStatus> {
+	const lookup = new Map<string, AnswerStatus>();
+	for (const s of answerStatuses) {
+		lookup.set(statusKey(s), s);
+		for (const l of LANGS) lookup.set(statusKey(statusLabel(s, inLang(l))), s);
+		lookup.set(statusKey(`${statusLabel(s, inLang('zh'))} / ${statusLabel(s, inLang('en'))}`), s);
+	}
+	return lookup;
+}
+
+const WIDTHS: Record<TemplateColumn, number> = {
+	item: 10,
+	domain: 16,
+	question: 60,
+	severity: 10,
+	status: 18,
+	note: 40,
+	evidence: 36,
+	owner: 16,
+	due: 12
+};
+
+const sheetNames = (lang: ReportLang) => {
+	const l = lang === 'en' ? 'en' : 'zh';
+	return {
+		items: m.exports_sheet_items({}, inLang(l)),
+		instructions: m.exports_sheet_instructions({}, inLang(l))
+	};
+};
+
+function applicableItems(corpus: { items: Item[] }, assessment: AssessmentRecord): Item[] {
+	return scopeItems(corpus.items, assessment.profile).applicable;
+}
+
+/**
+ * The questionnaire as a workbook a client fills in offline: one row per applicable item, the
+ * stored answers already filled in, a drop-down for the status, and an instructions sheet.
+ */
+export async function questionnaireTemplateXlsx(
+	db: Database,
+	scope: { orgId: string; id: string; lang: ReportLang }
+): Promise<Uint8Array | null> {
+	const assessment = await findAssessment(db, scope);
+	if (!assessment) return null;
+	const corpus = await assessmentCorpus(db, assessment);
+	const answers = new Map((await listAnswers(db, assessment.id)).map((a) => [a.itemId, a]));
+	const domains = new Map(corpus.domains.map((d) => [d.id, d]));
+	const pick = chooser(scope.lang);
+	const local = (t: Localized) => pick((l) => t[l]);
+	const choices = statusChoices(scope.lang);
+	const names = sheetNames(scope.lang);
+
+	const workbook = new ExcelJS.Workbook();
+	workbook.created = assessment.updatedAt;
+	const sheet = workbook.addWorksheet(names.items, { views: [{ state: 'frozen', ySplit: 1 }] });
+	const headers = LANGS.map(headerIn);
+	sheet.columns = templateColumns.map((key) => ({
+		header: pick((l) => headers[LANGS.indexOf(l)]![key]),
+		key,
+		width: WIDTHS[key]
+	}));
+	const items = applicableItems(corpus, assessment);
+	for (const item of items) {
+		const answer = answers.get(item.id);
+		const domain = domains.get(item.domain);
+		sheet.addRow({
+			item: item.id,
+			domain: domain ? local(domain) : item.domain,
+			question: local(item.question),
+			severity: pick((l) => severityLabel(item.severity, inLang(l))),
+			status: answer ? choices[answerStatuses.indexOf(answer.status)] : null,
+			note: answer?.note ?? null,
+			evidence: answer?.evidence.join('\n') || null,
+			owner: answer?.owner ?? null,
+			due: answer?.due ? excelDate(answer.due) : null
+		});
+	}
+	const last = items.length + 1;
+	const statusColumn = sheet.getColumn('status').letter;
+	for (let row = 2; row <= last; row++)
+		sheet.getCell(`${statusColumn}${row}`).dataValidation = {
+			type: 'list',
+			allowBlank: true,
+			formulae: [`"${choices.join(',')}"`],
+			showErrorMessage: true
+		};
+	sheet.getColumn('due').numFmt = 'yyyy-mm-dd';
+	for (const key of ['question', 'note', 'evidence'] as const)
+		sheet.getColumn(key).alignment = { wrapText: true, vertical: 'top' };
+	sheet.getRow(1).font = { bold: true };
+	sheet.autoFilter = {
+		from: { row: 1, column: 1 },
+		to: { row: 1, column: templateColumns.length }
+	};
+
+	const help = workbook.addWorksheet(names.instructions);
+	help.getColumn(1).width = 110;
+	const statuses = choices.join(scope.lang === 'en' ? ', ' : '、');
+	for (const l of scope.lang === 'both' ? LANGS : [scope.lang]) {
+		const o = inLang(l);
+		for (const line of [
+			m.exports_instr_assessment({ title: assessment.title, hash: assessment.versionHash }, o),
+			m.exports_instr_1({}, o),
+			m.exports_instr_2({ statuses }, o),
+			m.exports_instr_3({}, o),
+			m.exports_instr_4({}, o),
+			m.exports_instr_5({}, o),
+			''
+		])
+			help.addRow([line]).alignment = { wrapText: true };
+	}
+	return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** A cell's value as plain data: rich text, hyperlinks and formulas flattened to what they show. */
+function plainCell(value: ExcelJS.CellValue): CellValue {
+	if (value === null || value === undefined) return null;
+	if (value instanceof Date || typeof value !== 'object') return value;
+	if ('richText' in value) return value.richText.map((r) => r.text).join('');
+	if ('result' in value) return plainCell((value.result ?? null) as ExcelJS.CellValue);
+	if ('text' in value) return String(value.text);
+	if ('error' in value) return String(value.error);
+	return null;
+}
+
+export type TemplateImportResult =
+	| { ok: true; saved: number; skipped: number }
+	| { ok: false; reason: 'final' | 'not_xlsx' | 'conflict' }
+	| { ok: false; reason: 'invalid'; problems: string[] };
+
+class ImportConflict extends Error {}
+
+function describeProblem(sheet: string, p: CellProblem, statuses: string[]): string {
+	const column = String.fromCharCode(65 + templateColumns.indexOf(p.column));
+	const problem =
+		p.code === 'not_one_of'
+			? m.exports_cell_not_one_of({ value: p.value, allowed: statuses.join(', ') })
+			: p.code === 'unknown_item'
+				? m.exports_cell_unknown_item({ value: p.value })
+				: p.code === 'duplicate_item'
+					? m.exports_cell_duplicate_item({ value: p.value })
+					: p.code === 'bad_date'
+						? m.exports_cell_bad_date({ value: p.value })
+						: p.code === 'too_long'
+							? m.exports_cell_too_long({ max: p.max })
+							: p.code === 'status_required'
+								? m.exports_cell_status_required()
+								: p.code === 'na_refused'
+									? m.exports_err_na_refused()
+									: m.exports_err_na_reason();
+	return m.exports_cell({ sheet, row: p.row, column, name: p.column, problem });
+}
+
+/**
+ * Imports a filled template into a draft or in-review assessment. Every bad cell is reported and
+ * nothing is saved while any is bad; otherwise the changed rows are saved through saveAnswer (so
+ * answer versions and the audit log apply), all in one transaction.
+ */
+export async function importQuestionnaireTemplate(
+	db: Database,
+	input: { orgId: string; id: string; actorId: string; bytes: Uint8Array }
+): Promise<TemplateImportResult | null> {
+	const assessment = await findAssessment(db, { orgId: input.orgId, id: input.id });
+	if (!assessment) return null;
+	if (assessment.state === 'final') return { ok: false, reason: 'final' };
+	const workbook = new ExcelJS.Workbook();
+	try {
+		await workbook.xlsx.load(input.bytes as unknown as ExcelJS.Buffer);
+	} catch {
+		return { ok: false, reason: 'not_xlsx' };
+	}
+	const sheet = workbook.worksheets[0];
+	if (!sheet) return { ok: false, reason: 'not_xlsx' };
+	const rows: TemplateRow[] = [];
+	sheet.eachRow((row, number) => {
+		if (number === 1) return;
+		const cells: TemplateRow['cells'] = {};
+		templateColumns.forEach((key, i) => (cells[key] = plainCell(row.getCell(i + 1).value)));
+		rows.push({ row: number, cells });
+	});
+	const corpus = await assessmentCorpus(db, assessment);
+	const items = new Map(applicableItems(corpus, assessment).map((i) => [i.id, i]));
+	const { answers, problems } = readTemplateRows(rows, items, statusLookup());
+	if (problems.length > 0)
+		return {
+			ok: false,
+			reason: 'invalid',
+			problems: problems.map((p) => describeProblem(sheet.name, p, statusChoices(getLocale())))
+		};
+
+	const stored = new Map((await listAnswers(db, assessment.id)).map((a) => [a.itemId, a]));
+	const changed = answers.filter((a) => {
+		const before = stored.get(a.itemId);
+		return !before || !sameAnswer(a.values, before);
+	});
+	try {
+		await db.transaction().execute(async (tx) => {
+			for (const a of changed) {
+				const result = await saveAnswer(tx, {
+					assessment,
+					itemId: a.itemId,
+					values: a.values,
+					expectedVersion: stored.get(a.itemId)?.version ?? 0,
+					actorId: input.actorId
+				});
+				if (!result.ok) throw new ImportConflict();
+			}
+			await insertAuditEntry(tx, {
+				orgId: assessment.orgId,
+				assessmentId: assessment.id,
+				itemId: null,
+				actorId: input.actorId,
+				action: 'template.imported',
+				oldValue: null,
+				newValue: { saved: changed.map((a) => a.itemId), skipped: answers.length - changed.length }
+			});
+		});
+	} catch (e) {
+		if (e instanceof ImportConflict) return { ok: false, reason: 'conflict' };
+		throw e;
+	}
+	return { ok: true, saved: changed.length, skipped: answers.length - changed.length };
+}

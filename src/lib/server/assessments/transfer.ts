@@ -1,0 +1,200 @@
+import { answerProblems } from '../../domain/answer-rules';
+import type { Corpus, ProfileQuestion } from '../../domain/corpus';
+import type { Profile, ProfileValue } from '../../domain/profile';
+import { m } from '../../paraglide/messages';
+import {
+	ASSESSMENT_EXPORT_FORMAT,
+	ASSESSMENT_EXPORT_VERSION,
+	assessmentExportSchema,
+	jsonPath,
+	type AssessmentExport
+} from '../../schemas/assessment-export';
+import { questionnaireVersion } from '../corpus';
+import type { Database } from '../db/connection';
+import { insertAnswers, listAnswers, listCarriedOver } from '../db/queries/answers';
+import { findAssessment, insertAssessment } from '../db/queries/assessments';
+import { insertAuditEntry } from '../db/queries/audit-log';
+import { findClient } from '../db/queries/clients';
+import { UnknownClientError } from './service';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface ImportIssue {
+	/** Where in the file: a JSON path such as answers.LIC-001.due, or clientId for the form's field. */
+	path: string;
+	message: string;
+}
+
+export type ImportResult = { ok: true; id: string } | { ok: false; issues: ImportIssue[] };
+
+/** The assessment as a versioned JSON document; null when it is not the organisation's. */
+export async function exportAssessment(
+	db: Database,
+	scope: { orgId: string; id: string }
+): Promise<AssessmentExport | null> {
+	const assessment = await findAssessment(db, scope);
+	if (!assessment) return null;
+	const answers = await listAnswers(db, assessment.id);
+	const carried = await listCarriedOver(db, assessment.id);
+	const client = assessment.clientId
+		? await findClient(db, { orgId: scope.orgId, id: assessment.clientId })
+		: null;
+	const profile: Record<string, ProfileValue> = {};
+	for (const [key, value] of Object.entries(assessment.profile))
+		if (value !== undefined) profile[key] = value;
+	return {
+		format: ASSESSMENT_EXPORT_FORMAT,
+		format_version: ASSESSMENT_EXPORT_VERSION,
+		exported_at: new Date().toISOString(),
+		questionnaire_version: assessment.versionHash,
+		title: assessment.title,
+		client: client?.name ?? null,
+		state: assessment.state,
+		profile,
+		answers: Object.fromEntries(
+			answers.map((a) => [
+				a.itemId,
+				{
+					status: a.status,
+					note: a.note,
+					evidence: a.evidence,
+					owner: a.owner,
+					due: a.due,
+					carried_over: carried.has(a.itemId)
+				}
+			])
+		)
+	};
+}
+
+function profileIssues(questions: ProfileQuestion[], profile: Profile): ImportIssue[] {
+	const byId = new Map(questions.map((q) => [q.id, q]));
+	const issues: ImportIssue[] = [];
+	for (const [id, value] of Object.entries(profile)) {
+		const path = jsonPath(['profile', id]);
+		const question = byId.get(id);
+		if (!question) {
+			issues.push({ path, message: m.exports_err_unknown_profile({ id }) });
+			continue;
+		}
+		if (value === null || value === undefined) continue;
+		const allowed = question.options.map((o) => o.value);
+		const fits =
+			question.kind === 'boolean'
+				? typeof value === 'boolean'
+				: question.kind === 'multi'
+					? Array.isArray(value) && value.every((v) => allowed.includes(v))
+					: question.kind === 'single'
+						? typeof value === 'string' && (value === '' || allowed.includes(value))
+						: typeof value === 'string';
+		if (!fits) issues.push({ path, message: m.err_choice() });
+	}
+	return issues;
+}
+
+function answerIssues(corpus: Corpus, answers: AssessmentExport['answers']): ImportIssue[] {
+	const items = new Map(corpus.items.map((i) => [i.id, i]));
+	return Object.entries(answers).flatMap(([itemId, answer]): ImportIssue[] => {
+		const item = items.get(itemId);
+		if (!item)
+			return [
+				{
+					path: jsonPath(['answers', itemId]),
+					message: m.exports_err_unknown_item({ item: itemId })
+				}
+			];
+		return answerProblems(item, answer).map((p) => ({
+			path: jsonPath(['answers', itemId, p.field]),
+			message: p.code === 'na_refused' ? m.exports_err_na_refused() : m.exports_err_na_reason()
+		}));
+	});
+}
+
+/**
+ * Restores an exported assessment as a new draft of the organisation, optionally for one of its
+ * clients: the same questionnaire version, profile and answers (each at version 1). Everything is
+ * checked before anything is written, and it is written in one transaction.
+ */
+export async function importAssessment(
+	db: Database,
+	input: { orgId: string; actorId: string; clientId: string | null; data: AssessmentExport }
+): Promise<ImportResult> {
+	const parsed = assessmentExportSchema.safeParse(input.data);
+	if (!parsed.success)
+		return {
+			ok: false,
+			issues: parsed.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message }))
+		};
+	const data = parsed.data;
+	const corpus = await questionnaireVersion(db, data.questionnaire_version);
+	if (!corpus)
+		return {
+			ok: false,
+			issues: [
+				{
+					path: 'questionnaire_version',
+					message: m.exports_err_unknown_version({ hash: data.questionnaire_version })
+				}
+			]
+		};
+	const issues = [
+		...profileIssues(corpus.profileQuestions, data.profile),
+		...answerIssues(corpus, data.answers)
+	];
+	if (issues.length > 0) return { ok: false, issues };
+
+	const id = crypto.randomUUID();
+	if (input.clientId !== null && !UUID.test(input.clientId))
+		return { ok: false, issues: [{ path: 'clientId', message: m.exports_err_unknown_client() }] };
+	try {
+		await db.transaction().execute(async (tx) => {
+			if (input.clientId && !(await findClient(tx, { orgId: input.orgId, id: input.clientId })))
+				throw new UnknownClientError();
+			await insertAssessment(tx, {
+				id,
+				orgId: input.orgId,
+				title: data.title,
+				versionHash: data.questionnaire_version,
+				createdBy: input.actorId,
+				profile: data.profile,
+				clientId: input.clientId
+			});
+			await insertAnswers(
+				tx,
+				id,
+				Object.entries(data.answers).map(([itemId, a]) => ({
+					itemId,
+					status: a.status,
+					note: a.note,
+					evidence: a.evidence,
+					owner: a.owner,
+					due: a.due,
+					carriedOver: a.carried_over
+				})),
+				input.actorId
+			);
+			await insertAuditEntry(tx, {
+				orgId: input.orgId,
+				assessmentId: id,
+				itemId: null,
+				actorId: input.actorId,
+				action: 'assessment.imported',
+				oldValue: null,
+				newValue: {
+					title: data.title,
+					questionnaire_version: data.questionnaire_version,
+					from_client: data.client,
+					from_state: data.state,
+					exported_at: data.exported_at,
+					profile: data.profile,
+					answers: data.answers
+				}
+			});
+		});
+	} catch (e) {
+		if (e instanceof UnknownClientError)
+			return { ok: false, issues: [{ path: 'clientId', message: m.exports_err_unknown_client() }] };
+		throw e;
+	}
+	return { ok: true, id };
+}

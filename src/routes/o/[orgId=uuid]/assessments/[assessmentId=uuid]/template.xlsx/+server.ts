@@ -1,0 +1,32 @@
+import { error } from '@sveltejs/kit';
+import { requireAssessment } from '$lib/server/assessments/guards';
+import { questionnaireTemplateXlsx } from '$lib/server/assessments/template';
+import { namedAttachment, safeFileName } from '$lib/server/report/content-disposition';
+import { requireReportLang } from '$lib/server/report/report-request';
+import { runtime } from '$lib/server/runtime';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async (event) => {
+	const { assessment } = await requireAssessment(
+		event,
+		event.params.orgId,
+		event.params.assessmentId,
+		'view'
+	);
+	const bytes = await questionnaireTemplateXlsx(runtime().db, {
+		orgId: assessment.orgId,
+		id: assessment.id,
+		lang: requireReportLang(event)
+	});
+	if (!bytes) error(404, 'Not found');
+	return new Response(bytes as Uint8Array<ArrayBuffer>, {
+		headers: {
+			'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+			'content-disposition': namedAttachment(
+				'questionnaire-template.xlsx',
+				`问卷模板-${safeFileName(assessment.title)}.xlsx`
+			),
+			'cache-control': 'private, no-store'
+		}
+	});
+};
