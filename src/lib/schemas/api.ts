@@ -1,4 +1,5 @@
 import type { ProfileQuestion } from '$lib/domain/corpus';
+import { itemChanges } from '$lib/domain/compare';
 import { answerStatuses } from '$lib/domain/scoring';
 import { answerJsonSchema, profileJsonSchema } from './assessment-json';
 import { requiredText, z } from './zod';
@@ -89,6 +90,12 @@ export function createAssessmentSchema(questions: readonly ProfileQuestion[]) {
 					code: 'custom',
 					path: [v.profile === undefined ? 'profile' : 'from_assessment_id'],
 					message: 'give either profile or from_assessment_id'
+				});
+			if (v.from_assessment_id !== undefined && v.client_id != null)
+				ctx.addIssue({
+					code: 'custom',
+					path: ['client_id'],
+					message: 'an assessment started from a previous one keeps its client'
 				});
 		})
 		.meta({
@@ -190,3 +197,50 @@ export const answerSavedSchema = z.object({ version: z.int() });
 export const answerConflictSchema = apiErrorSchema
 	.extend({ current: storedAnswerSchema.nullable() })
 	.meta({ id: 'AnswerConflict' });
+
+// --- exports, imports and comparison --------------------------------------------------------------
+
+export const actionPlanQuerySchema = z.object({
+	lang: z.enum(['zh', 'en']).default('zh').meta({ description: 'The language of the plan.' })
+});
+
+export const importQuerySchema = z.object({
+	client_id: z.uuid().optional().meta({ description: 'The client the imported assessment is for.' })
+});
+
+export const compareParamsSchema = z.object({ id: z.uuid(), other_id: z.uuid() });
+
+const comparedAssessment = z.object({
+	id: z.uuid(),
+	title: z.string(),
+	state: z.enum(assessmentStates),
+	versionHash: z.string(),
+	createdAt: timestamp
+});
+const scoreDelta = z.object({
+	before: z.number().nullable(),
+	after: z.number().nullable(),
+	delta: z.number().nullable()
+});
+const itemStanding = z.enum([...answerStatuses, 'unanswered', 'out_of_scope', 'absent']);
+
+/** Two assessments of one client (src/lib/server/assessments/comparison.ts), the earlier first. */
+export const comparisonSchema = z
+	.object({
+		before: comparedAssessment,
+		after: comparedAssessment,
+		overall: scoreDelta,
+		domains: z.array(scoreDelta.extend({ id: z.string(), label: localized })),
+		items: z.array(
+			z.object({
+				itemId,
+				domain: z.string(),
+				question: localized,
+				change: z.enum(itemChanges),
+				before: itemStanding,
+				after: itemStanding
+			})
+		),
+		counts: z.record(z.enum(itemChanges), z.int())
+	})
+	.meta({ id: 'Comparison' });

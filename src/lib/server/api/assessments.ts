@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Profile } from '$lib/domain/profile';
 import { m } from '$lib/paraglide/messages';
+import type { AssessmentExport } from '$lib/schemas/assessment-export';
 import type {
 	assessmentDetailSchema,
 	assessmentSummarySchema,
@@ -12,6 +13,11 @@ import {
 	startAssessment,
 	UnknownClientError
 } from '../assessments/service';
+import type { Lang } from '$lib/domain/corpus';
+import { startFromPrevious } from '../assessments/history';
+import { loadActionPlan } from '../report/action-plan';
+import { actionPlanResponse } from '../report/action-plan-download';
+import { importAssessment } from '../assessments/transfer';
 import { findAssessment, type AssessmentRecord } from '../db/queries/assessments';
 import type { StoredAnswer } from '../db/queries/answers';
 import type { ApiContext } from './endpoint';
@@ -142,4 +148,53 @@ export async function putApiAnswer(
 		undefined,
 		{ current: result.current ? answerJson(result.current) : null }
 	);
+}
+
+/** The next assessment from a previous one of the organisation (answers carried over), or 404. */
+export async function startApiAssessmentFrom(
+	api: ApiContext,
+	input: { previousId: string; title: string | undefined }
+): Promise<{ id: string }> {
+	const id = await startFromPrevious(api.db, {
+		orgId: api.membership.orgId,
+		actorId: api.actorId,
+		previousId: input.previousId,
+		title: input.title
+	});
+	if (!id)
+		throw new ApiError(404, 'not_found', 'No such assessment in this organisation', {
+			from_assessment_id: 'unknown assessment'
+		});
+	return { id };
+}
+
+/** Restores an export as a new draft; every problem is a 400 naming its JSON path. */
+export async function importApiAssessment(
+	api: ApiContext,
+	input: { clientId: string | null; data: AssessmentExport }
+): Promise<{ id: string }> {
+	const result = await importAssessment(api.db, {
+		orgId: api.membership.orgId,
+		actorId: api.actorId,
+		clientId: input.clientId,
+		data: input.data
+	});
+	if (result.ok) return { id: result.id };
+	if (result.issues.some((i) => i.path === 'clientId')) throw unknownClient();
+	const fields = Object.fromEntries(result.issues.map((i) => [i.path, i.message]));
+	throw new ApiError(400, 'invalid_body', `Invalid ${Object.keys(fields).join(', ')}`, fields);
+}
+
+/** The action plan of the organisation's assessment as a download, or 404. */
+export async function actionPlanDownloadApi(
+	api: ApiContext,
+	input: { id: string; lang: Lang; format: 'xlsx' | 'csv' }
+): Promise<Response> {
+	const plan = await loadActionPlan(api.db, {
+		orgId: api.membership.orgId,
+		id: input.id,
+		lang: input.lang
+	});
+	if (!plan) throw notFound();
+	return actionPlanResponse(plan, input.format);
 }

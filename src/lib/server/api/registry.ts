@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { ProfileQuestion } from '$lib/domain/corpus';
+import { assessmentExportSchema } from '$lib/schemas/assessment-export';
 import {
+	actionPlanQuerySchema,
 	answerConflictSchema,
 	answerParamsSchema,
 	answerSavedSchema,
@@ -8,9 +10,12 @@ import {
 	assessmentListSchema,
 	assessmentParamsSchema,
 	clientListSchema,
+	compareParamsSchema,
+	comparisonSchema,
 	createAssessmentSchema,
 	createClientSchema,
 	createdSchema,
+	importQuerySchema,
 	putAnswerSchema,
 	questionnaireSchema
 } from '$lib/schemas/api';
@@ -35,6 +40,7 @@ export interface RouteSpec {
 	conflict?: z.ZodType;
 }
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const route = <T extends RouteSpec>(spec: T): T => spec;
 
 /** The routes, built for the current questionnaire's profile questions (the profile's schema). */
@@ -102,6 +108,49 @@ export function buildApiRoutes(questions: readonly ProfileQuestion[]) {
 			params: assessmentParamsSchema,
 			query: reportQuerySchema,
 			success: { status: 200, description: 'The report', media: 'application/pdf' },
+			errors: [404]
+		}),
+		getActionPlanXlsx: route({
+			method: 'get',
+			path: '/assessments/{id}/action-plan.xlsx',
+			summary: 'The action plan as XLSX',
+			params: assessmentParamsSchema,
+			query: actionPlanQuerySchema,
+			success: { status: 200, description: 'The action plan', media: XLSX },
+			errors: [404]
+		}),
+		getActionPlanCsv: route({
+			method: 'get',
+			path: '/assessments/{id}/action-plan.csv',
+			summary: 'The action plan as CSV (UTF-8 with BOM)',
+			params: assessmentParamsSchema,
+			query: actionPlanQuerySchema,
+			success: { status: 200, description: 'The action plan', media: 'text/csv' },
+			errors: [404]
+		}),
+		exportAssessment: route({
+			method: 'get',
+			path: '/assessments/{id}/export',
+			summary: 'The assessment as a JSON document that import restores',
+			params: assessmentParamsSchema,
+			success: { status: 200, description: 'The export', json: assessmentExportSchema },
+			errors: [404]
+		}),
+		importAssessment: route({
+			method: 'post',
+			path: '/assessments/import',
+			summary: 'Restore an exported assessment as a new draft, with the same answers',
+			query: importQuerySchema,
+			body: assessmentExportSchema,
+			success: { status: 201, description: 'The new assessment’s id', json: createdSchema },
+			errors: [404, 413]
+		}),
+		compareAssessments: route({
+			method: 'get',
+			path: '/assessments/{id}/compare/{other_id}',
+			summary: 'Compare two assessments of one client: per domain and per item, the earlier first',
+			params: compareParamsSchema,
+			success: { status: 200, description: 'The comparison', json: comparisonSchema },
 			errors: [404]
 		}),
 		getOpenApi: route({

@@ -19,7 +19,7 @@ import { pickValues } from './service';
  */
 export async function startFromPrevious(
 	db: Database,
-	input: { orgId: string; actorId: string; previousId: string; title?: string }
+	input: { orgId: string; actorId: string | null; previousId: string; title?: string }
 ): Promise<string | null> {
 	const previous = await findAssessment(db, { orgId: input.orgId, id: input.previousId });
 	if (!previous) return null;

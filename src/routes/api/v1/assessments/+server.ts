@@ -1,5 +1,9 @@
-import { assessmentSummaryJson, startApiAssessment } from '$lib/server/api/assessments';
 import type { Profile } from '$lib/domain/profile';
+import {
+	assessmentSummaryJson,
+	startApiAssessment,
+	startApiAssessmentFrom
+} from '$lib/server/api/assessments';
 import { apiEndpoint } from '$lib/server/api/endpoint';
 import { listAssessments } from '$lib/server/db/queries/assessments';
 
@@ -8,10 +12,12 @@ export const GET = apiEndpoint('listAssessments', async ({ api }) => {
 	return { assessments: assessments.map(assessmentSummaryJson) };
 });
 
-export const POST = apiEndpoint('createAssessment', async ({ api, body }) => {
-	return startApiAssessment(api, {
-		clientId: body.client_id ?? null,
-		title: body.title,
-		profile: (body.profile ?? {}) as Profile
-	});
-});
+export const POST = apiEndpoint('createAssessment', async ({ api, body }) =>
+	body.from_assessment_id
+		? startApiAssessmentFrom(api, { previousId: body.from_assessment_id, title: body.title })
+		: startApiAssessment(api, {
+				clientId: body.client_id ?? null,
+				title: body.title,
+				profile: (body.profile ?? {}) as Profile
+			})
+);
