@@ -63,12 +63,6 @@ describe('the admin CLI and the API on a fresh database', () => {
 
 				let server = await startServer(env);
 				try {
-					const login = await new Browser(server.baseUrl).post('/login', {
-						email,
-						password: 'admin-password-2026'
-					});
-					expect(login.location).toBe(`/o/${org_id}`);
-
 					const out = fs.mkdtempSync(path.join(os.tmpdir(), 'api-example-'));
 					const script = spawnSync('npx', ['tsx', 'scripts/api-example.ts', out], {
 						encoding: 'utf8',
@@ -107,6 +101,10 @@ describe('the admin CLI and the API on a fresh database', () => {
 						note: 'saved just before the crash',
 						version: saved.json.version
 					});
+					const owner = new Browser(server.baseUrl);
+					const login = await owner.post('/login', { email, password: 'admin-password-2026' });
+					expect(login.status).toBe(303);
+					expect((await owner.get('/')).location).toBe(`/o/${org_id}`);
 				} finally {
 					await server.stop();
 				}
