@@ -1,44 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/lib/corpus/load';
 import { corpusPaths } from '../../src/lib/corpus/paths';
 import { buildOpenApiDocument } from '../../src/lib/server/api/openapi';
 import { buildApiRoutes } from '../../src/lib/server/api/registry';
-
-const apiRoot = path.resolve('src/routes/api/v1');
-
-/** Every endpoint file below src/routes/api/v1 as "METHOD /path/{param}". */
-export function routeFileOperations(): string[] {
-	const operations: string[] = [];
-	const walk = (dir: string) => {
-		for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-			const full = path.join(dir, entry.name);
-			if (entry.isDirectory()) walk(full);
-			else if (entry.name === '+server.ts') {
-				const route =
-					'/' +
-					path
-						.relative(apiRoot, dir)
-						.split(path.sep)
-						.map((s) => s.replace(/^\[(\w+)(=\w+)?\]$/, '{$1}'))
-						.join('/');
-				const source = fs.readFileSync(full, 'utf8');
-				for (const [, method] of source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g))
-					operations.push(`${method} ${route}`);
-			}
-		}
-	};
-	walk(apiRoot);
-	return operations.sort();
-}
-
-function documentOperations(document: { paths?: Record<string, object> }): string[] {
-	return Object.entries(document.paths ?? {})
-		.flatMap(([p, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${p}`))
-		.sort();
-}
+import { documentOperations, routeFileOperations } from '../helpers/api-routes';
 
 describe('the OpenAPI document of /api/v1', () => {
 	const corpus = loadCorpus(corpusPaths().seedsDir);
