@@ -1,4 +1,5 @@
 import { expect, inject } from 'vitest';
+import { baseProfile } from './assessment';
 import { Browser, signUp } from './browser';
 
 export interface ApiResponse {
@@ -70,21 +71,10 @@ export async function apiOrganisation(
 	return { owner, orgId, token, api: new Api(token, baseUrl) };
 }
 
-/** examples/profile.json: the CLI's profile shape, which the API takes as it is. */
-export const apiProfile = {
-	org_type: 'tech_company',
-	registered_name: '上海浦江数字科技有限公司',
-	business_scope: '软件开发；信息技术咨询服务',
-	licences: [],
-	business_lines: ['tech_services', 'ai_models'],
-	personal_information: 'under_100k',
-	cross_border_data: false,
-	client_funds: false,
-	retail_customers: true,
-	elderly_customers: false,
-	ftz_lingang: false,
-	target_sandbox: 'shanghai_sandbox'
-};
+/** The form's test profile in the CLI's profile.json shape (booleans as booleans), as the API takes it. */
+export const apiProfile = Object.fromEntries(
+	Object.entries(baseProfile).map(([k, v]) => [k, v === 'true' ? true : v === 'false' ? false : v])
+);
 
 /** Starts an assessment through the API; answers its id and its applicable item ids. */
 export async function apiAssessment(

@@ -21,7 +21,7 @@ import { importAssessment } from '../assessments/transfer';
 import { findAssessment, type AssessmentRecord } from '../db/queries/assessments';
 import type { StoredAnswer } from '../db/queries/answers';
 import type { ApiContext } from './endpoint';
-import { ApiError, notFound } from './http';
+import { ApiError, invalidFields, notFound } from './http';
 
 /** The organisation's assessment, or 404: another organisation's is never revealed. */
 export async function requireApiAssessment(api: ApiContext, id: string): Promise<AssessmentRecord> {
@@ -139,7 +139,7 @@ export async function putApiAnswer(
 				p.code === 'na_refused' ? m.err_na_refused() : m.err_na_reason()
 			])
 		);
-		throw new ApiError(400, 'invalid_body', `Invalid ${Object.keys(fields).join(', ')}`, fields);
+		throw invalidFields('invalid_body', fields);
 	}
 	throw new ApiError(
 		409,
@@ -181,8 +181,10 @@ export async function importApiAssessment(
 	});
 	if (result.ok) return { id: result.id };
 	if (result.issues.some((i) => i.path === 'clientId')) throw unknownClient();
-	const fields = Object.fromEntries(result.issues.map((i) => [i.path, i.message]));
-	throw new ApiError(400, 'invalid_body', `Invalid ${Object.keys(fields).join(', ')}`, fields);
+	throw invalidFields(
+		'invalid_body',
+		Object.fromEntries(result.issues.map((i) => [i.path, i.message]))
+	);
 }
 
 /** The action plan of the organisation's assessment as a download, or 404. */

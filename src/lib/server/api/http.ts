@@ -59,8 +59,12 @@ export function issueFields(error: z.ZodError, prefix: string[] = []): Record<st
 	return fields;
 }
 
-export function invalid(code: string, error: z.ZodError, prefix: string[] = []): ApiError {
-	const fields = issueFields(error, prefix);
+export function invalid(code: string, error: z.ZodError): ApiError {
+	return invalidFields(code, issueFields(error));
+}
+
+/** A 400 whose message and `fields` name every bad field. */
+export function invalidFields(code: string, fields: Record<string, string>): ApiError {
 	return new ApiError(400, code, `Invalid ${Object.keys(fields).join(', ')}`, fields);
 }
 
