@@ -1,4 +1,4 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { logger } from '$lib/server/logger';
@@ -7,6 +7,7 @@ import { runtime, startRuntime } from '$lib/server/runtime';
 import { resolveSession } from '$lib/server/http/session-hook';
 import { renderPool } from '$lib/server/report/worker-pool';
 import { warmUpReportModel } from '$lib/server/report/warm-up';
+import { ApiError, errorResponse, tooLarge } from '$lib/server/api/http';
 import '$lib/server/startup';
 
 export const init: ServerInit = async () => {
@@ -59,12 +60,26 @@ const handleBodySize: Handle = ({ event, resolve }) => {
 	const length = Number(event.request.headers.get('content-length') ?? 0);
 	const limit = isUpload(event.request, event.url) ? uploadSizeLimit : bodySizeLimit;
 	if (length > limit) {
+		if (isApiRequest(event)) {
+			const response = errorResponse(tooLarge(limit));
+			response.headers.set('connection', 'close');
+			return response;
+		}
 		return new Response(`Request body too large (limit ${limit} bytes)`, {
 			status: 413,
 			// The unread body is left behind: the client must not send its next request on this socket.
 			headers: { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }
 		});
 	}
+	return resolve(event);
+};
+
+const isApiRequest = (event: RequestEvent) => event.url.pathname.startsWith('/api/');
+
+/** The API answers JSON even for a path it does not have. */
+const handleApiNotFound: Handle = ({ event, resolve }) => {
+	if (isApiRequest(event) && event.route.id === null)
+		return errorResponse(new ApiError(404, 'not_found', 'Not found'));
 	return resolve(event);
 };
 
@@ -81,7 +96,13 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(handleRequestLog, handleBodySize, handleParaglide, handleSession);
+export const handle = sequence(
+	handleRequestLog,
+	handleBodySize,
+	handleApiNotFound,
+	handleParaglide,
+	handleSession
+);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message, requestId: event.locals.requestId };

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import { z } from 'zod';
 import { answerProblems } from '../lib/domain/answer-rules';
 import type { Corpus, ProfileQuestion } from '../lib/domain/corpus';
 import type { Profile } from '../lib/domain/profile';
-import { answerStatuses, type Answer } from '../lib/domain/scoring';
+import type { Answer } from '../lib/domain/scoring';
+import { answerJsonSchema, profileFieldSchema } from '../lib/schemas/assessment-json';
 import { UsageError } from './io';
 
 /** Bad input for `assess`: one message naming the file, the entry and the problem. */
@@ -17,20 +17,6 @@ export function readJsonFile(file: string): unknown {
 		throw new InputError(
 			`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`
 		);
-	}
-}
-
-function profileFieldSchema(q: ProfileQuestion): z.ZodType {
-	const values = q.options.map((o) => o.value) as [string, ...string[]];
-	switch (q.kind) {
-		case 'boolean':
-			return z.boolean();
-		case 'text':
-			return z.string().max(500);
-		case 'single':
-			return z.enum(values);
-		case 'multi':
-			return z.array(z.enum(values));
 	}
 }
 
@@ -61,16 +47,6 @@ export function parseProfile(
 	return profile;
 }
 
-const answerSchema = z
-	.object({
-		status: z.enum(answerStatuses),
-		note: z.string().max(5000).optional(),
-		evidence: z.union([z.string().max(2000), z.array(z.string().max(2000)).max(50)]).optional(),
-		owner: z.string().max(200).nullable().optional(),
-		due: z.iso.date().nullable().optional()
-	})
-	.strict();
-
 export function parseAnswers(file: string, raw: unknown, corpus: Corpus): Answer[] {
 	if (!raw || typeof raw !== 'object' || Array.isArray(raw))
 		throw new InputError(`${file}: must be a JSON object mapping item ids to answers`);
@@ -79,7 +55,7 @@ export function parseAnswers(file: string, raw: unknown, corpus: Corpus): Answer
 	for (const [itemId, value] of Object.entries(raw)) {
 		const item = items.get(itemId);
 		if (!item) throw new InputError(`${file}: ${itemId}: unknown item`);
-		const parsed = answerSchema.safeParse(value);
+		const parsed = answerJsonSchema.safeParse(value);
 		if (!parsed.success) {
 			const issue = parsed.error.issues[0];
 			throw new InputError(

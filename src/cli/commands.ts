@@ -6,6 +6,7 @@ import { writeReportPdf } from './report-pdf';
 import { InputError } from './assess-input';
 import { corpusCheckCommand, corpusRegisterCommand } from './corpus-check';
 import { migrateCommand } from './migrate';
+import { adminCommand, adminUsage } from './admin';
 import { printJson, UsageError, type CliIo } from './io';
 
 const usage = `Usage: npm run --silent cli -- <command>
@@ -18,7 +19,7 @@ const usage = `Usage: npm run --silent cli -- <command>
   db:migrate                 migrate the database (DATA_DIR or DATABASE_URL)
   assess --profile P.json --answers A.json [--out-json R.json] [--out-pdf R.pdf] [--lang zh|en|both]
                              score an assessment without a server; exit 2 on bad input
-`;
+${adminUsage}`;
 
 export async function runCommand(argv: string[], io: CliIo): Promise<number> {
 	const [command, ...args] = argv;
@@ -44,6 +45,8 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
 				return await assessCommand(args, io, writeReportPdf);
 			case 'db:migrate':
 				return await migrateCommand(io);
+			case 'admin':
+				return await adminCommand(args, io);
 			case undefined:
 			case 'help':
 			case '--help':

@@ -2,6 +2,9 @@ import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
 import type { ReportWords, Words } from '$lib/domain/report-text';
 import { severityLabel, statusLabel, verdictLabel, verdictReasonText } from './assessment-labels';
+import { changeLabel, standingLabel } from './compare-labels';
+import { itemChanges } from '$lib/domain/compare';
+import { answerStatuses } from '$lib/domain/scoring';
 
 /** The report's words in one language, from the same message catalogue as the web pages. */
 function wordsIn(locale: Locale): ReportWords {
@@ -66,6 +69,13 @@ function wordsIn(locale: Locale): ReportWords {
 		outOfScope: m.report_out_of_scope({}, o),
 		disclaimer: m.report_disclaimer({}, o),
 		disclaimerText: m.report_disclaimer_text({}, o),
+		changesLead: m.compare_report_lead({}, o),
+		compareBefore: m.compare_before({}, o),
+		compareAfter: m.compare_after({}, o),
+		compareDelta: m.compare_delta({}, o),
+		compareOverall: m.compare_overall({}, o),
+		compareChange: m.compare_change({}, o),
+		compareNoChanges: m.compare_no_changes({}, o),
 		pageOf: m.report_page_of({ page: '{page}', pages: '{pages}' }, o),
 		languageName: {
 			zh: m.report_lang_zh({}, o),
@@ -106,7 +116,20 @@ function wordsIn(locale: Locale): ReportWords {
 				? m.finding_in_name({ term: f.term }, o)
 				: m.finding_in_scope({ term: f.term }, o),
 		findingAdvice: (licensed) =>
-			licensed ? m.finding_licensed({}, o) : m.finding_unlicensed({}, o)
+			licensed ? m.finding_licensed({}, o) : m.finding_unlicensed({}, o),
+		changesSince: (title, date) => m.compare_report_title({ title, date }, o),
+		change: Object.fromEntries(itemChanges.map((c) => [c, changeLabel(c, o)])) as Record<
+			(typeof itemChanges)[number],
+			string
+		>,
+		standing: {
+			out_of_scope: standingLabel('out_of_scope', o),
+			unanswered: standingLabel('unanswered', o),
+			...(Object.fromEntries(answerStatuses.map((s) => [s, statusLabel(s, o)])) as Record<
+				(typeof answerStatuses)[number],
+				string
+			>)
+		}
 	};
 }
 

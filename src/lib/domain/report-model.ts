@@ -1,5 +1,6 @@
 import type { Corpus, Item, Localized, Provision, Severity } from './corpus';
 import { methodology } from './methodology';
+import { buildReportChanges, type ChangesInput, type ReportChanges } from './report-changes';
 import type { Profile, ProfileValue } from './profile';
 import type { Evaluation } from './result';
 import {
@@ -35,6 +36,16 @@ export interface ReportInput {
 	assessmentTitle: string | null;
 	/** When the content last changed: dates the report, so the same content gives the same report. */
 	updatedAt: Date;
+	/** The comparison with the assessment this one was started from, when there is one. */
+	changes?: ChangesInput | null;
+	/** The consultancy's logo, when it uploaded one. */
+	logo?: ReportLogo | null;
+}
+
+/** An image for the cover, as a data URL so any renderer (pdfmake, the browser) can show it. */
+export interface ReportLogo {
+	mime: 'image/png' | 'image/jpeg';
+	dataUrl: string;
 }
 
 export interface ProvisionQuote {
@@ -95,8 +106,8 @@ export interface ReportModel {
 	cover: {
 		firm: string;
 		consultancy: string | null;
-		/** Hook for a consultancy's logo; no logo is stored yet. */
-		logo: null;
+		/** The consultancy's logo (the firm's own when it is not a consultancy's report). */
+		logo: ReportLogo | null;
 		assessor: string;
 		date: string;
 		assessment: string | null;
@@ -135,6 +146,8 @@ export interface ReportModel {
 		conflict: ReportText | null;
 	}[];
 	answers: ReportAnswer[];
+	/** "Changes since …" the previous assessment; null when there was none. */
+	changes: ReportChanges | null;
 	methodology: { title: ReportText; sections: { heading: ReportText; body: ReportText[] }[] };
 }
 
@@ -208,7 +221,7 @@ export function buildReportModel(input: ReportInput, words: Words): ReportModel 
 		cover: {
 			firm: input.firm,
 			consultancy: input.consultancy,
-			logo: null,
+			logo: input.logo ?? null,
 			assessor: input.assessor,
 			date,
 			assessment: input.assessmentTitle,
@@ -284,6 +297,7 @@ export function buildReportModel(input: ReportInput, words: Words): ReportModel 
 			due: answer.due,
 			counted: applicable.has(item.id)
 		})),
+		changes: input.changes ? buildReportChanges(input.changes, lang, words) : null,
 		methodology: bilingualMethodology(lang)
 	};
 }

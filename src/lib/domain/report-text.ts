@@ -1,5 +1,6 @@
 import type { Lang, Severity } from './corpus';
 import type { ProfileFinding } from './findings';
+import type { ItemChange } from './compare';
 import type { AnswerStatus, GapStatus, Verdict, VerdictReason } from './scoring';
 
 export type ReportLang = Lang | 'both';
@@ -75,6 +76,13 @@ export const labelKeys = [
 	'outOfScope',
 	'disclaimer',
 	'disclaimerText',
+	'changesLead',
+	'compareBefore',
+	'compareAfter',
+	'compareDelta',
+	'compareOverall',
+	'compareChange',
+	'compareNoChanges',
 	/** With {page} and {pages} for the renderer to fill in. */
 	'pageOf'
 ] as const;
@@ -95,6 +103,9 @@ export type ReportWords = Record<LabelKey, string> & {
 	answered(figures: { answered: number; applicable: number; notApplicable: number }): string;
 	finding(finding: ProfileFinding): string;
 	findingAdvice(licensed: boolean): string;
+	changesSince(title: string, date: string): string;
+	change: Record<ItemChange, string>;
+	standing: { out_of_scope: string; unanswered: string } & Record<AnswerStatus, string>;
 };
 
 export type Words = Record<Lang, ReportWords>;

@@ -35,7 +35,7 @@ export async function startAssessment(
 	input: {
 		orgId: string;
 		title: string;
-		actorId: string;
+		actorId: string | null;
 		profile?: Profile;
 		clientId?: string | null;
 	}
@@ -128,7 +128,7 @@ export async function saveProfile(
 		assessment: AssessmentRecord;
 		profile: Profile;
 		expectedVersion: number;
-		actorId: string;
+		actorId: string | null;
 	}
 ): Promise<ProfileSaveResult> {
 	const { assessment } = input;
@@ -174,7 +174,7 @@ export async function saveAnswer(
 		itemId: string;
 		values: AnswerValues;
 		expectedVersion: number;
-		actorId: string;
+		actorId: string | null;
 	}
 ): Promise<AnswerSaveResult> {
 	const { assessment, itemId, values } = input;
@@ -227,6 +227,6 @@ function inTransaction<T>(db: Database, work: (tx: Database) => Promise<T>): Pro
 	return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
 
-function pickValues(a: StoredAnswer): AnswerValues {
+export function pickValues(a: StoredAnswer): AnswerValues {
 	return { status: a.status, note: a.note, evidence: a.evidence, owner: a.owner, due: a.due };
 }

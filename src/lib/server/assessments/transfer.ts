@@ -117,7 +117,7 @@ function answerIssues(corpus: Corpus, answers: AssessmentExport['answers']): Imp
  */
 export async function importAssessment(
 	db: Database,
-	input: { orgId: string; actorId: string; clientId: string | null; data: AssessmentExport }
+	input: { orgId: string; actorId: string | null; clientId: string | null; data: AssessmentExport }
 ): Promise<ImportResult> {
 	const parsed = assessmentExportSchema.safeParse(input.data);
 	if (!parsed.success)

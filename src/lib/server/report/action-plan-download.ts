@@ -1,7 +1,12 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { requireAssessment } from '../assessments/guards';
 import { runtime } from '../runtime';
-import { actionPlanCsvText, actionPlanWorkbook, loadActionPlan } from './action-plan';
+import {
+	actionPlanCsvText,
+	actionPlanWorkbook,
+	loadActionPlan,
+	type ActionPlan
+} from './action-plan';
 import { actionPlanDisposition } from './content-disposition';
 import { requireExportLang } from './report-request';
 
@@ -28,6 +33,14 @@ export async function actionPlanDownload(
 		lang
 	});
 	if (!plan) error(404, 'Not found');
+	return actionPlanResponse(plan, format);
+}
+
+/** An action plan as an XLSX or CSV download (the web's route and the API's). */
+export async function actionPlanResponse(
+	plan: ActionPlan,
+	format: keyof typeof TYPES
+): Promise<Response> {
 	const body = format === 'xlsx' ? await actionPlanWorkbook(plan) : actionPlanCsvText(plan);
 	return new Response(body as BodyInit, {
 		headers: {

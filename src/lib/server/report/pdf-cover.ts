@@ -3,9 +3,10 @@ import type { ReportModel } from '../../domain/report-model';
 import type { ReportText } from '../../domain/report-text';
 import { colours, heading, inline, para, verdictColour } from './pdf-text';
 
-/** Where a consultancy's logo goes once one can be uploaded; `cover.logo` is always null so far. */
-function coverLogo(_model: ReportModel): Content[] {
-	return [];
+/** The consultancy's logo at the top of the cover, fitted into a modest box. */
+function coverLogo(model: ReportModel): Content[] {
+	const logo = model.cover.logo;
+	return logo ? [{ image: logo.dataUrl, fit: [160, 60], margin: [0, 0, 0, 0] }] : [];
 }
 
 function field(label: ReportText, value: Content): TableCell[] {

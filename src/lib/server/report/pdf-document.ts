@@ -1,5 +1,6 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { ReportModel } from '../../domain/report-model';
+import { changesSection } from './pdf-changes';
 import { domainChart } from './pdf-chart';
 import { cover, summary } from './pdf-cover';
 import { gapRegister } from './pdf-gaps';
@@ -33,6 +34,7 @@ export function reportDocument(model: ReportModel): TDocumentDefinitions {
 		{ text: '', margin: [0, 12, 0, 0] },
 		heading(model.labels.byDomain),
 		domainChart(model),
+		changesSection(model),
 		gapRegister(model),
 		actionPlan(model),
 		notApplicable(model),

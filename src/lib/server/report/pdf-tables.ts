@@ -5,12 +5,12 @@ import { provisionQuote } from './pdf-gaps';
 import { colours, heading, inline, para, paraFit, sizes, userFit } from './pdf-text';
 import { columnWidths, CONTENT_WIDTH } from './typeset';
 
-function headerRow(labels: ReportText[]): TableCell[] {
+export function headerRow(labels: ReportText[]): TableCell[] {
 	return labels.map((l) => ({ text: inline(l), style: 'tableHeader' }));
 }
 
 /** A table whose header repeats on every page it runs over; widths from `columnWidths`. */
-function table(widths: number[], header: ReportText[], rows: TableCell[][]): Content {
+export function table(widths: number[], header: ReportText[], rows: TableCell[][]): Content {
 	return {
 		table: { widths, headerRows: 1, body: [headerRow(header), ...rows] },
 		layout: 'lightHorizontalLines',
@@ -18,7 +18,7 @@ function table(widths: number[], header: ReportText[], rows: TableCell[][]): Con
 	};
 }
 
-function section(title: ReportText, body: Content[], pageBreak = true): Content {
+export function section(title: ReportText, body: Content[], pageBreak = true): Content {
 	return [
 		...(pageBreak ? [{ text: '', pageBreak: 'before' as const }] : []),
 		heading(title),
@@ -26,7 +26,7 @@ function section(title: ReportText, body: Content[], pageBreak = true): Content 
 	];
 }
 
-const ID_WIDTH = 48;
+export const ID_WIDTH = 48;
 
 export function actionPlan(model: ReportModel): Content {
 	const l = model.labels;

@@ -10,6 +10,8 @@ export interface StoredAnswer {
 	owner: string | null;
 	due: string | null;
 	version: number;
+	/** Copied from a previous assessment (or across questionnaire versions) and not yet confirmed. */
+	carriedOver: boolean;
 	updatedAt: Date;
 	updatedBy: string | null;
 }
@@ -27,6 +29,7 @@ const selectAnswers = (db: Database) =>
 			'owner',
 			sql<string | null>`to_char(due, 'YYYY-MM-DD')`.as('due'),
 			'version',
+			'carried_over as carriedOver',
 			'updated_at as updatedAt',
 			'updated_by as updatedBy'
 		]);
@@ -109,6 +112,8 @@ export async function updateAnswer(
 			...a.values,
 			evidence: JSON.stringify(a.values.evidence),
 			version: a.expectedVersion + 1,
+			// Any save of a carried-over answer is the person standing by it.
+			carried_over: false,
 			updated_by: a.actorId,
 			updated_at: new Date()
 		})
@@ -117,6 +122,35 @@ export async function updateAnswer(
 		.where('version', '=', a.expectedVersion)
 		.executeTakeFirst();
 	return Number(result.numUpdatedRows) === 1;
+}
+
+/** Copies answers into an assessment as carried over (to be confirmed); version 1 each. */
+export async function insertCarriedOverAnswers(
+	db: Database,
+	a: {
+		assessmentId: string;
+		answers: (AnswerValues & { itemId: string })[];
+		actorId: string | null;
+	}
+): Promise<void> {
+	if (a.answers.length === 0) return;
+	await db
+		.insertInto('answers')
+		.values(
+			a.answers.map((x) => ({
+				assessment_id: a.assessmentId,
+				item_id: x.itemId,
+				status: x.status,
+				note: x.note,
+				evidence: JSON.stringify(x.evidence),
+				owner: x.owner,
+				due: x.due,
+				version: 1,
+				carried_over: true,
+				updated_by: a.actorId
+			}))
+		)
+		.execute();
 }
 
 /** The items whose answers were carried over from a previous assessment and not yet confirmed. */
@@ -151,5 +185,39 @@ export async function insertAnswers(
 				updated_by: actorId
 			}))
 		)
+		.execute();
+}
+
+/** Marks answers carried over (or confirmed, with `false`); each marked answer's version moves on. */
+export async function setCarriedOver(
+	db: Database,
+	a: { assessmentId: string; itemIds: string[]; carriedOver: boolean; actorId: string | null }
+): Promise<string[]> {
+	if (a.itemIds.length === 0) return [];
+	const rows = await db
+		.updateTable('answers')
+		.set({
+			carried_over: a.carriedOver,
+			version: sql`version + 1`,
+			updated_by: a.actorId,
+			updated_at: new Date()
+		})
+		.where('assessment_id', '=', a.assessmentId)
+		.where('item_id', 'in', a.itemIds)
+		.where('carried_over', '=', !a.carriedOver)
+		.returning('item_id')
+		.execute();
+	return rows.map((r) => r.item_id);
+}
+
+export async function deleteAnswers(
+	db: Database,
+	a: { assessmentId: string; itemIds: string[] }
+): Promise<void> {
+	if (a.itemIds.length === 0) return;
+	await db
+		.deleteFrom('answers')
+		.where('assessment_id', '=', a.assessmentId)
+		.where('item_id', 'in', a.itemIds)
 		.execute();
 }

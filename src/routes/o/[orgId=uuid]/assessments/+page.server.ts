@@ -1,9 +1,11 @@
-import { redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 // Superforms' fail, not SvelteKit's: it leaves the uploaded file out of the returned form.
 import { fail, message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { startAssessmentSchema } from '$lib/schemas/assessment';
+import { startFromPreviousSchema } from '$lib/schemas/history';
+import { startFromPrevious } from '$lib/server/assessments/history';
 import {
 	importAssessmentFormSchema,
 	type AssessmentExport,
@@ -66,6 +68,20 @@ export const actions: Actions = {
 			actorId: user.id
 		});
 		redirect(303, `/o/${membership.orgId}/assessments/${id}/profile`);
+	},
+	/** The next assessment, started from a previous one (from this list or its result page). */
+	next: async (event) => {
+		const { user, membership } = await requireMembership(event, event.params.orgId, START_ROLES);
+		const form = await superValidate(event.request, zod4(startFromPreviousSchema));
+		if (!form.valid) return fail(400, { nextForm: form });
+		const id = await startFromPrevious(runtime().db, {
+			orgId: membership.orgId,
+			actorId: user.id,
+			previousId: form.data.previousId,
+			title: form.data.title
+		});
+		if (!id) error(404, 'Not found');
+		redirect(303, `/o/${membership.orgId}/assessments/${id}/questionnaire`);
 	},
 	/** An exported assessment (JSON) as a new draft, for the same or another client of the org. */
 	import: async (event) => {

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { requireAssessment, canEdit } from '$lib/server/assessments/guards';
 import { answerForm, saveAnswerAction } from '$lib/server/assessments/answer-action';
+import { confirmCarriedOverAction } from '$lib/server/assessments/carry-over-action';
 import { itemWithProvisions } from '$lib/server/assessments/item-view';
 import { loadAssessmentView } from '$lib/server/assessments/service';
 import { runtime } from '$lib/server/runtime';
@@ -34,8 +35,9 @@ export const load: PageServerLoad = async (event) => {
 				saved: byItem.get(item.id) ?? null
 			}))
 		),
+		carriedOver: items.filter((i) => byItem.get(i.id)?.carriedOver).map((i) => i.id),
 		canEdit: canEdit(membership, assessment)
 	};
 };
 
-export const actions: Actions = { save: saveAnswerAction };
+export const actions: Actions = { save: saveAnswerAction, confirm: confirmCarriedOverAction };

@@ -45,6 +45,8 @@ export const load: PageServerLoad = async (event) => {
 			corpus.sources.map((s) => [s.id, { zh: s.title_zh, en: s.title_en }])
 		),
 		conflicts: corpus.conflicts,
+		previousId: assessment.previousAssessmentId,
+		canStart: START_ROLES.includes(membership.role),
 		canImportTemplate: START_ROLES.includes(membership.role) && assessment.state !== 'final',
 		templateForm: await superValidate<TemplateForm, ImportNotice>(zod4(importTemplateFormSchema))
 	};

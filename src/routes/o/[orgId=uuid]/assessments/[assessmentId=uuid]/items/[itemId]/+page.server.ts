@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { requireAssessment, canEdit } from '$lib/server/assessments/guards';
 import { answerForm, saveAnswerAction } from '$lib/server/assessments/answer-action';
+import { confirmCarriedOverAction } from '$lib/server/assessments/carry-over-action';
 import { itemWithProvisions } from '$lib/server/assessments/item-view';
 import { applicableItem, assessmentCorpus } from '$lib/server/assessments/service';
 import { findAnswer } from '$lib/server/db/queries/answers';
@@ -33,4 +34,4 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-export const actions: Actions = { save: saveAnswerAction };
+export const actions: Actions = { save: saveAnswerAction, confirm: confirmCarriedOverAction };

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { createApiToken } from '../lib/server/api/tokens';
+import { signUp } from '../lib/server/auth/accounts';
+import { openDatabase, type Database } from '../lib/server/db/connection';
+import { migrateToLatest } from '../lib/server/db/migrate';
+import { findOrganisation } from '../lib/server/db/queries/organisations';
+import { readServerEnv } from '../lib/server/env';
+import { printJson, UsageError, type CliIo } from './io';
+
+export const adminUsage = `  admin create-org --name NAME --kind firm|consultancy --owner-email E --owner-password P
+                             create an organisation and its owner; prints {"org_id", "user_id"}
+  admin create-token --org ORG_ID [--name LABEL]
+                             create an API token for the organisation; prints {"token"} once
+`;
+
+/** `--flag value` pairs; every flag must be one of `known` and have a value. */
+function parseFlags(args: string[], known: readonly string[]): Record<string, string> {
+	const flags: Record<string, string> = {};
+	for (let i = 0; i < args.length; i += 2) {
+		const flag = args[i]!;
+		const name = flag.startsWith('--') ? flag.slice(2) : '';
+		if (!known.includes(name)) throw new UsageError(`unknown argument: ${flag}`);
+		const value = args[i + 1];
+		if (value === undefined || value.startsWith('--'))
+			throw new UsageError(`${flag} needs a value`);
+		flags[name] = value;
+	}
+	return flags;
+}
+
+/** The first problem of a zod parse, as `--flag: message`. */
+function parseOrThrow<T>(schema: z.ZodType<T>, flags: Record<string, string>): T {
+	const parsed = schema.safeParse(flags);
+	if (parsed.success) return parsed.data;
+	const issue = parsed.error.issues[0]!;
+	const flag = issue.path.join('.');
+	throw new UsageError(
+		flags[flag] === undefined ? `--${flag} is required` : `--${flag}: ${issue.message}`
+	);
+}
+
+const createOrgArgs = z.object({
+	name: z.string().trim().min(1, 'must not be empty').max(200),
+	kind: z.enum(['firm', 'consultancy'], 'must be firm or consultancy'),
+	'owner-email': z.string().trim().toLowerCase().max(254).pipe(z.email('not an email address')),
+	'owner-password': z.string().min(10, 'must have at least 10 characters').max(200)
+});
+
+const createTokenArgs = z.object({
+	org: z.uuid('not an organisation id'),
+	name: z.string().trim().min(1, 'must not be empty').max(100).default('admin')
+});
+
+/** Opens the app's database (DATA_DIR or DATABASE_URL, and its lock), migrated, for one command. */
+async function withDatabase(run: (db: Database) => Promise<number>): Promise<number> {
+	const database = await openDatabase(readServerEnv());
+	try {
+		await migrateToLatest(database.db);
+		return await run(database.db);
+	} finally {
+		await database.close();
+	}
+}
+
+export async function adminCommand(args: string[], io: CliIo): Promise<number> {
+	const [sub, ...rest] = args;
+	switch (sub) {
+		case 'create-org': {
+			const input = parseOrThrow(createOrgArgs, parseFlags(rest, Object.keys(createOrgArgs.shape)));
+			return withDatabase(async (db) => {
+				const email = input['owner-email'];
+				const result = await signUp(db, {
+					name: email.split('@')[0]!,
+					email,
+					password: input['owner-password'],
+					orgName: input.name,
+					orgKind: input.kind
+				});
+				if (!result.ok) throw new UsageError(`--owner-email: ${email} already has an account`);
+				printJson(io, { org_id: result.orgId, user_id: result.userId });
+				return 0;
+			});
+		}
+		case 'create-token': {
+			const input = parseOrThrow(
+				createTokenArgs,
+				parseFlags(rest, Object.keys(createTokenArgs.shape))
+			);
+			return withDatabase(async (db) => {
+				if (!(await findOrganisation(db, input.org)))
+					throw new UsageError(`--org: no organisation ${input.org}`);
+				const { token } = await createApiToken(db, {
+					orgId: input.org,
+					name: input.name,
+					createdBy: null
+				});
+				printJson(io, { token });
+				return 0;
+			});
+		}
+		default:
+			throw new UsageError(sub ? `unknown admin command: ${sub}` : 'admin needs a command');
+	}
+}

@@ -1,0 +1,246 @@
+import type { ProfileQuestion } from '$lib/domain/corpus';
+import { itemChanges } from '$lib/domain/compare';
+import { answerStatuses } from '$lib/domain/scoring';
+import { answerJsonSchema, profileJsonSchema } from './assessment-json';
+import { requiredText, z } from './zod';
+
+// Every body, parameter and response of /api/v1. The endpoints validate with these and the OpenAPI
+// document is generated from them (src/lib/server/api/registry.ts), so the two cannot drift.
+
+export const apiErrorSchema = z
+	.object({
+		error: z.object({
+			code: z.string().meta({ example: 'invalid_body' }),
+			message: z.string(),
+			fields: z
+				.record(z.string(), z.string())
+				.optional()
+				.meta({ description: 'Problems by field path, e.g. "status" or "profile.licences".' })
+		})
+	})
+	.meta({ id: 'Error' });
+
+export const createdSchema = z.object({ id: z.uuid() }).meta({ id: 'Created' });
+
+const timestamp = z.iso.datetime({ offset: true });
+const itemId = z.string().regex(/^[A-Z]{2,5}-\d{3}$/);
+
+export const assessmentParamsSchema = z.object({ id: z.uuid() });
+export const answerParamsSchema = z.object({ id: z.uuid(), item_id: itemId });
+
+// --- questionnaire --------------------------------------------------------------------------------
+
+const localized = z.object({ zh: z.string(), en: z.string() });
+
+export const questionnaireSchema = z
+	.object({
+		version: z.string().meta({ description: 'SHA-256 of the questionnaire content.' }),
+		items: z.array(
+			z
+				.looseObject({
+					id: itemId,
+					domain: z.string(),
+					question: localized,
+					guidance: localized,
+					severity: z.enum(['critical', 'high', 'medium', 'low']),
+					never_na: z.boolean(),
+					applies_when: z.unknown().meta({ description: 'Applicability rule over the profile.' }),
+					provisions: z.array(z.string()),
+					remediation: localized
+				})
+				.meta({ description: 'An item as `cli items --json` prints it.' })
+		)
+	})
+	.meta({ id: 'Questionnaire' });
+
+// --- clients --------------------------------------------------------------------------------------
+
+export const createClientSchema = z.strictObject({
+	name: requiredText(200),
+	registered_name: z.string().trim().max(200).nullable().optional()
+});
+
+export const clientSchema = z
+	.object({
+		id: z.uuid(),
+		name: z.string(),
+		registered_name: z.string().nullable(),
+		contact: z.string().nullable(),
+		notes: z.string(),
+		created_at: timestamp
+	})
+	.meta({ id: 'Client' });
+
+export const clientListSchema = z.object({ clients: z.array(clientSchema) });
+
+// --- assessments ----------------------------------------------------------------------------------
+
+/** Either a profile (the CLI's profile.json) or an assessment to start from, not both. */
+export function createAssessmentSchema(questions: readonly ProfileQuestion[]) {
+	return z
+		.strictObject({
+			client_id: z.uuid().nullable().optional(),
+			title: z.string().trim().min(1).max(200).optional(),
+			profile: profileJsonSchema(questions).optional(),
+			from_assessment_id: z.uuid().optional()
+		})
+		.superRefine((v, ctx) => {
+			if ((v.profile === undefined) === (v.from_assessment_id === undefined))
+				ctx.addIssue({
+					code: 'custom',
+					path: [v.profile === undefined ? 'profile' : 'from_assessment_id'],
+					message: 'give either profile or from_assessment_id'
+				});
+			if (v.from_assessment_id !== undefined && v.client_id != null)
+				ctx.addIssue({
+					code: 'custom',
+					path: ['client_id'],
+					message: 'an assessment started from a previous one keeps its client'
+				});
+		})
+		.meta({
+			description:
+				'Start from a profile (as the CLI’s profile.json), or from a previous assessment whose answers are carried over.'
+		});
+}
+
+export const assessmentStates = ['draft', 'in_review', 'final'] as const;
+
+export const assessmentSummarySchema = z
+	.object({
+		id: z.uuid(),
+		title: z.string(),
+		client_id: z.uuid().nullable(),
+		state: z.enum(assessmentStates),
+		created_at: timestamp,
+		updated_at: timestamp
+	})
+	.meta({ id: 'AssessmentSummary' });
+
+export const assessmentListSchema = z.object({ assessments: z.array(assessmentSummarySchema) });
+
+export const storedAnswerSchema = z
+	.object({
+		status: z.enum(answerStatuses),
+		note: z.string(),
+		evidence: z.array(z.string()),
+		owner: z.string().nullable(),
+		due: z.iso.date().nullable(),
+		version: z.int()
+	})
+	.meta({ id: 'Answer' });
+
+const scoreFigures = z
+	.object({
+		score: z.number().nullable(),
+		earned: z.number(),
+		possible: z.number(),
+		applicable: z.int(),
+		answered: z.int(),
+		notApplicable: z.int(),
+		unanswered: z.int()
+	})
+	.meta({ id: 'ScoreFigures' });
+
+/** The CLI's result.json (src/lib/domain/result.ts). */
+export const resultSchema = z
+	.object({
+		questionnaire_version: z.string(),
+		applicable: z.array(itemId),
+		excluded: z.array(z.object({ item_id: itemId, reason: localized })),
+		complete: z.boolean(),
+		scores: z.object({ overall: scoreFigures, domains: z.record(z.string(), scoreFigures) }),
+		verdict: z.enum(['ready', 'ready_with_conditions', 'not_ready']),
+		verdict_reasons: z.array(z.looseObject({ code: z.string() })),
+		findings: z.array(
+			z.object({
+				code: z.literal('restricted_term'),
+				field: z.enum(['registered_name', 'business_scope']),
+				term: z.string(),
+				provisions: z.array(z.string()),
+				conflict: z.string().nullable(),
+				licensed: z.boolean()
+			})
+		),
+		gaps: z.array(
+			z.object({
+				item_id: itemId,
+				domain: z.string(),
+				severity: z.string(),
+				status: z.enum(['partial', 'non_compliant', 'unanswered']),
+				provisions: z.array(z.string())
+			})
+		)
+	})
+	.meta({ id: 'Result' });
+
+export const assessmentDetailSchema = z
+	.object({
+		id: z.uuid(),
+		title: z.string(),
+		client_id: z.uuid().nullable(),
+		state: z.enum(assessmentStates),
+		questionnaire_version: z.string(),
+		profile: z.record(z.string(), z.unknown()),
+		answers: z.record(itemId, storedAnswerSchema),
+		result: resultSchema
+	})
+	.meta({ id: 'Assessment' });
+
+/** `version` is the answer's current version (0 or absent for a first answer): a stale one is 409. */
+export const putAnswerSchema = answerJsonSchema.extend({
+	version: z.int().min(0).max(1_000_000).optional()
+});
+
+export const answerSavedSchema = z.object({ version: z.int() });
+
+export const answerConflictSchema = apiErrorSchema
+	.extend({ current: storedAnswerSchema.nullable() })
+	.meta({ id: 'AnswerConflict' });
+
+// --- exports, imports and comparison --------------------------------------------------------------
+
+export const actionPlanQuerySchema = z.object({
+	lang: z.enum(['zh', 'en']).default('zh').meta({ description: 'The language of the plan.' })
+});
+
+export const importQuerySchema = z.object({
+	client_id: z.uuid().optional().meta({ description: 'The client the imported assessment is for.' })
+});
+
+export const compareParamsSchema = z.object({ id: z.uuid(), other_id: z.uuid() });
+
+const comparedAssessment = z.object({
+	id: z.uuid(),
+	title: z.string(),
+	state: z.enum(assessmentStates),
+	versionHash: z.string(),
+	createdAt: timestamp
+});
+const scoreDelta = z.object({
+	before: z.number().nullable(),
+	after: z.number().nullable(),
+	delta: z.number().nullable()
+});
+const itemStanding = z.enum([...answerStatuses, 'unanswered', 'out_of_scope', 'absent']);
+
+/** Two assessments of one client (src/lib/server/assessments/comparison.ts), the earlier first. */
+export const comparisonSchema = z
+	.object({
+		before: comparedAssessment,
+		after: comparedAssessment,
+		overall: scoreDelta,
+		domains: z.array(scoreDelta.extend({ id: z.string(), label: localized })),
+		items: z.array(
+			z.object({
+				itemId,
+				domain: z.string(),
+				question: localized,
+				change: z.enum(itemChanges),
+				before: itemStanding,
+				after: itemStanding
+			})
+		),
+		counts: z.record(z.enum(itemChanges), z.int())
+	})
+	.meta({ id: 'Comparison' });

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import type { ProfileQuestion } from '../domain/corpus';
+import { answerStatuses } from '../domain/scoring';
+
+// The JSON shapes of a profile and an answer, shared by the CLI's files and the HTTP API. Plain
+// `zod` and relative imports only: the CLI runs without SvelteKit's aliases.
+
+/** One profile answer as JSON: booleans as booleans, lists as lists. */
+export function profileFieldSchema(q: ProfileQuestion): z.ZodType {
+	const values = q.options.map((o) => o.value) as [string, ...string[]];
+	switch (q.kind) {
+		case 'boolean':
+			return z.boolean();
+		case 'text':
+			return z.string().max(500);
+		case 'single':
+			return z.enum(values);
+		case 'multi':
+			return z.array(z.enum(values)).max(values.length);
+	}
+}
+
+/** A whole profile (profile.json): required questions must be answered, unknown keys are refused. */
+export function profileJsonSchema(questions: readonly ProfileQuestion[]) {
+	const shape: Record<string, z.ZodType> = {};
+	for (const q of questions) {
+		const field = profileFieldSchema(q).meta({ description: q.label.en });
+		shape[q.id] = q.required ? field : field.optional();
+	}
+	return z.strictObject(shape);
+}
+
+/** One answer (answers.json, the API): `evidence` a string or a list of strings, `due` YYYY-MM-DD. */
+export const answerJsonSchema = z.strictObject({
+	status: z.enum(answerStatuses),
+	note: z.string().max(5000).optional(),
+	evidence: z.union([z.string().max(2000), z.array(z.string().max(2000)).max(50)]).optional(),
+	owner: z.string().max(200).nullable().optional(),
+	due: z.iso.date().nullable().optional()
+});

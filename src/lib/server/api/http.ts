@@ -1,0 +1,94 @@
+import type { z } from 'zod';
+
+/** An API failure, answered as `{ error: { code, message, fields? } }` with its status. */
+export class ApiError extends Error {
+	constructor(
+		readonly status: 400 | 401 | 404 | 409 | 413,
+		readonly code: string,
+		message: string,
+		readonly fields?: Record<string, string>,
+		/** Extra top-level members, such as the current answer of a 409. */
+		readonly extra?: Record<string, unknown>
+	) {
+		super(message);
+	}
+}
+
+export function jsonResponse(body: unknown, status = 200, headers: HeadersInit = {}): Response {
+	return new Response(JSON.stringify(body), {
+		status,
+		headers: {
+			'content-type': 'application/json; charset=utf-8',
+			'cache-control': 'private, no-store',
+			...headers
+		}
+	});
+}
+
+export function errorResponse(error: ApiError): Response {
+	const headers: Record<string, string> =
+		error.status === 401 ? { 'www-authenticate': 'Bearer realm="api"' } : {};
+	return jsonResponse(
+		{
+			...error.extra,
+			error: {
+				code: error.code,
+				message: error.message,
+				...(error.fields ? { fields: error.fields } : {})
+			}
+		},
+		error.status,
+		headers
+	);
+}
+
+export const notFound = () => new ApiError(404, 'not_found', 'Not found');
+
+/** Zod issues as `{ "path.to.field": message }`, the first message of each field. */
+export function issueFields(error: z.ZodError, prefix: string[] = []): Record<string, string> {
+	const fields: Record<string, string> = {};
+	for (const issue of error.issues) {
+		// An unknown key is reported under its own name, not its parent's.
+		const keys = issue.code === 'unrecognized_keys' ? issue.keys : [null];
+		for (const key of keys) {
+			const path =
+				[...prefix, ...issue.path.map(String), ...(key ? [key] : [])].join('.') || '(body)';
+			fields[path] ??= key ? 'unknown field' : issue.message;
+		}
+	}
+	return fields;
+}
+
+export function invalid(code: string, error: z.ZodError): ApiError {
+	return invalidFields(code, issueFields(error));
+}
+
+/** A 400 whose message and `fields` name every bad field. */
+export function invalidFields(code: string, fields: Record<string, string>): ApiError {
+	return new ApiError(400, code, `Invalid ${Object.keys(fields).join(', ')}`, fields);
+}
+
+/**
+ * The request's JSON body, at most `limit` bytes. adapter-node refuses a body over BODY_SIZE_LIMIT
+ * while it streams (an error with status 413); that, and a body over our own limit, is a 413 here.
+ */
+export async function readJsonBody(request: Request, limit: number): Promise<unknown> {
+	let bytes: ArrayBuffer;
+	try {
+		bytes = await request.arrayBuffer();
+	} catch (error) {
+		if ((error as { status?: number }).status === 413) throw tooLarge(limit);
+		throw new ApiError(400, 'invalid_body', 'The request body could not be read');
+	}
+	if (bytes.byteLength > limit) throw tooLarge(limit);
+	if (bytes.byteLength === 0) throw new ApiError(400, 'invalid_json', 'A JSON body is required');
+	try {
+		return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+	} catch {
+		throw new ApiError(400, 'invalid_json', 'The body is not valid JSON');
+	}
+}
+
+export function tooLarge(limit: number): ApiError {
+	return new ApiError(413, 'too_large', `Request body too large (limit ${limit} bytes)`);
+}

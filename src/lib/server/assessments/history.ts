@@ -1,0 +1,105 @@
+import { answerProblems } from '../../domain/answer-rules';
+import { scopeItems } from '../../domain/applicability';
+import { currentQuestionnaire } from '../corpus';
+import type { Database } from '../db/connection';
+import { insertCarriedOverAnswers, listAnswers, setCarriedOver } from '../db/queries/answers';
+import {
+	findAssessment,
+	insertAssessment,
+	touchAssessment,
+	type AssessmentRecord
+} from '../db/queries/assessments';
+import { insertAuditEntry } from '../db/queries/audit-log';
+import { pickValues } from './service';
+
+/**
+ * Starts a new assessment from a previous one of the same organisation, on the current questionnaire:
+ * same client and profile; answers to items still asked of this profile are copied, marked carried
+ * over until someone confirms them. Null when the previous assessment is not the organisation's.
+ */
+export async function startFromPrevious(
+	db: Database,
+	input: { orgId: string; actorId: string | null; previousId: string; title?: string }
+): Promise<string | null> {
+	const previous = await findAssessment(db, { orgId: input.orgId, id: input.previousId });
+	if (!previous) return null;
+	const { hash, corpus } = currentQuestionnaire();
+	const applicable = new Map(
+		scopeItems(corpus.items, previous.profile).applicable.map((i) => [i.id, i])
+	);
+	const title = input.title?.trim() || nextTitle(previous.title);
+	const id = crypto.randomUUID();
+	await db.transaction().execute(async (tx) => {
+		const answers = (await listAnswers(tx, previous.id)).flatMap((a) => {
+			const item = applicable.get(a.itemId);
+			const values = pickValues(a);
+			// An answer the item would now refuse (N/A where it is no longer allowed) is left behind.
+			return item && answerProblems(item, values).length === 0
+				? [{ itemId: a.itemId, ...values }]
+				: [];
+		});
+		await insertAssessment(tx, {
+			id,
+			orgId: input.orgId,
+			title,
+			versionHash: hash,
+			createdBy: input.actorId,
+			profile: previous.profile,
+			clientId: previous.clientId,
+			previousAssessmentId: previous.id
+		});
+		await insertCarriedOverAnswers(tx, { assessmentId: id, answers, actorId: input.actorId });
+		await insertAuditEntry(tx, {
+			orgId: input.orgId,
+			assessmentId: id,
+			itemId: null,
+			actorId: input.actorId,
+			action: 'assessment.started_from_previous',
+			oldValue: null,
+			newValue: {
+				title,
+				previousAssessmentId: previous.id,
+				carriedOver: answers.map((a) => a.itemId)
+			}
+		});
+	});
+	return id;
+}
+
+/** "2025 自评" → "2026 自评"; any other title gets a suffix naming its origin. */
+function nextTitle(title: string): string {
+	const year = title.match(/\b(20\d\d)\b/);
+	if (year) return title.replace(year[1]!, String(Number(year[1]) + 1)).slice(0, 200);
+	return `${title} (2)`.slice(0, 200);
+}
+
+/**
+ * Confirms carried-over answers as they stand: the flag is cleared and each confirmation audited.
+ * Answers the confirmed item ids; items not carried over are left alone.
+ */
+export async function confirmCarriedOver(
+	db: Database,
+	input: { assessment: AssessmentRecord; itemIds: string[]; actorId: string }
+): Promise<string[]> {
+	const { assessment } = input;
+	return db.transaction().execute(async (tx) => {
+		const confirmed = await setCarriedOver(tx, {
+			assessmentId: assessment.id,
+			itemIds: input.itemIds,
+			carriedOver: false,
+			actorId: input.actorId
+		});
+		for (const itemId of confirmed)
+			await insertAuditEntry(tx, {
+				orgId: assessment.orgId,
+				assessmentId: assessment.id,
+				itemId,
+				actorId: input.actorId,
+				action: 'answer.confirmed',
+				oldValue: { carriedOver: true },
+				newValue: { carriedOver: false }
+			});
+		if (confirmed.length > 0) await touchAssessment(tx, assessment.id);
+		return confirmed;
+	});
+}

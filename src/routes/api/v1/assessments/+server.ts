@@ -1,0 +1,23 @@
+import type { Profile } from '$lib/domain/profile';
+import {
+	assessmentSummaryJson,
+	startApiAssessment,
+	startApiAssessmentFrom
+} from '$lib/server/api/assessments';
+import { apiEndpoint } from '$lib/server/api/endpoint';
+import { listAssessments } from '$lib/server/db/queries/assessments';
+
+export const GET = apiEndpoint('listAssessments', async ({ api }) => {
+	const assessments = await listAssessments(api.db, { orgId: api.membership.orgId });
+	return { assessments: assessments.map(assessmentSummaryJson) };
+});
+
+export const POST = apiEndpoint('createAssessment', async ({ api, body }) =>
+	body.from_assessment_id
+		? startApiAssessmentFrom(api, { previousId: body.from_assessment_id, title: body.title })
+		: startApiAssessment(api, {
+				clientId: body.client_id ?? null,
+				title: body.title,
+				profile: (body.profile ?? {}) as Profile
+			})
+);

@@ -1,0 +1,6 @@
+import { putApiAnswer, requireApiAssessment } from '$lib/server/api/assessments';
+import { apiEndpoint } from '$lib/server/api/endpoint';
+
+export const PUT = apiEndpoint('putAnswer', async ({ api, params, body }) =>
+	putApiAnswer(api, await requireApiAssessment(api, params.id), params.item_id, body)
+);

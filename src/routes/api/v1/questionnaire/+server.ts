@@ -1,0 +1,7 @@
+import { apiEndpoint } from '$lib/server/api/endpoint';
+import { currentQuestionnaire } from '$lib/server/corpus';
+
+export const GET = apiEndpoint('getQuestionnaire', async () => {
+	const { hash, corpus } = currentQuestionnaire();
+	return { version: hash, items: corpus.items };
+});

@@ -1,0 +1,29 @@
+import { requireAssessment } from '$lib/server/assessments/guards';
+import { comparable } from '$lib/server/assessments/comparison';
+import { listAssessments } from '$lib/server/db/queries/assessments';
+import { runtime } from '$lib/server/runtime';
+import type { PageServerLoad } from './$types';
+
+/** The assessments this one may be compared with, its predecessor first. */
+export const load: PageServerLoad = async (event) => {
+	const { assessment } = await requireAssessment(
+		event,
+		event.params.orgId,
+		event.params.assessmentId,
+		'view'
+	);
+	const others = (await listAssessments(runtime().db, { orgId: assessment.orgId }))
+		.filter((a) => comparable(assessment, a))
+		.sort(
+			(a, b) =>
+				Number(b.id === assessment.previousAssessmentId) -
+				Number(a.id === assessment.previousAssessmentId)
+		)
+		.map((a) => ({
+			id: a.id,
+			title: a.title,
+			createdAt: a.createdAt,
+			previous: a.id === assessment.previousAssessmentId
+		}));
+	return { others };
+};
