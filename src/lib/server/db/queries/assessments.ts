@@ -131,3 +131,21 @@ export async function findCreatorName(db: Database, assessmentId: string): Promi
 		.executeTakeFirst();
 	return row?.name ?? null;
 }
+
+/** Moves the assessment to another questionnaire version, if it is still on `fromHash`. */
+export async function updateAssessmentVersion(
+	db: Database,
+	scope: { orgId: string; id: string },
+	fromHash: string,
+	toHash: string
+): Promise<boolean> {
+	const result = await db
+		.updateTable('assessments')
+		.set({ version_hash: toHash, updated_at: new Date() })
+		.where('org_id', '=', scope.orgId)
+		.where('id', '=', scope.id)
+		.where('version_hash', '=', fromHash)
+		.where('state', '!=', 'final')
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
+}
