@@ -70,15 +70,12 @@ describe('starting an assessment from a previous one', () => {
 		expect((await browser.get(`${next}/items/LIC-001`)).text).not.toContain('沿用上次答案');
 		expect((await browser.get(`${next}/items/LIC-002`)).text).toContain('沿用上次答案');
 
-		// Saving a carried-over answer clears its mark too (version 2 after the copy's 1? no: 1).
+		// Saving a carried-over answer (copied as version 1) clears its mark too.
 		const saved = await saveAnswer(browser, next, 'LIC-002', 1, { status: 'partial' });
 		expect(saved.status).toBe(200);
 		expect((await browser.get(`${next}/items/LIC-002`)).text).not.toContain('沿用上次答案');
 		const after = await browser.get(`${next}/questionnaire`);
 		expect(after.text).not.toContain('沿用上次答案');
-
-		// Both confirmation and the start are in the item's history / audit.
-		expect((await browser.get(`${next}/items/LIC-001`)).text).toContain('Li Lei');
 	});
 
 	it('confirms every carried-over answer of a domain at once', async () => {

@@ -55,7 +55,9 @@ export const actions: Actions = {
 			actorId: user.id,
 			logo: null
 		});
+		// An empty form is "invalid" to superforms, and `message` would answer 400: set it directly.
 		const form = await superValidate(zod4(logoSchema), { id: 'branding' });
-		return message(form, { type: 'success' as const, text: m.branding_removed() });
+		form.message = { type: 'success' as const, text: m.branding_removed() };
+		return { form };
 	}
 };
