@@ -123,6 +123,8 @@ describe('comparing two assessments', () => {
 
 			const result = await browser.get(`${next}/result`);
 			expect(result.body).toContain(`${next}/compare/${previousId}`);
+			const choose = await browser.get(`${next}/compare`);
+			expect(choose.text).toMatch(/2025 自评 .* 与上一次评估对比/);
 
 			const page = await browser.get(`${next}/compare/${previousId}`);
 			expect(page.status).toBe(200);
@@ -167,5 +169,20 @@ describe('comparing two assessments', () => {
 		expect((await browser.get(`${base}/compare/${other.previousId}/compare.csv`)).status).toBe(404);
 		expect((await other.browser.get(`${base}/compare`)).status).toBe(404);
 		expect(orgId).not.toBe(other.orgId);
+	});
+});
+
+describe('the questionnaire version page', () => {
+	it('says an assessment on the current version is up to date, and moving it changes nothing', async () => {
+		const { browser, base } = await lastYear();
+		const page = await browser.get(`${base}/version`);
+		expect(page.status).toBe(200);
+		expect(page.text).toContain('本评估已使用当前问卷版本。');
+		expect((await browser.get(`${base}/questionnaire`)).text).not.toContain('问卷已更新');
+		const moved = await browser.post(`${base}/version?/move`, {});
+		expect(moved.status).toBe(303);
+		expect((await browser.get(`${base}/items/LIC-001`)).body).toContain(
+			'value="non_compliant" checked'
+		);
 	});
 });
