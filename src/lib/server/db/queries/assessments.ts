@@ -47,6 +47,8 @@ export async function insertAssessment(
 		profile?: Profile;
 		clientId?: string | null;
 		previousAssessmentId?: string | null;
+		/** 1 for a profile copied from elsewhere, so it counts as filled in. */
+		profileVersion?: number;
 	}
 ): Promise<void> {
 	await db
@@ -59,7 +61,8 @@ export async function insertAssessment(
 			created_by: a.createdBy,
 			client_id: a.clientId ?? null,
 			previous_assessment_id: a.previousAssessmentId ?? null,
-			profile: JSON.stringify(a.profile ?? {})
+			profile: JSON.stringify(a.profile ?? {}),
+			profile_version: a.profileVersion
 		})
 		.execute();
 }
