@@ -20,7 +20,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
 		.addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
 		.execute();
-	await db.schema.createIndex('clients_org_idx').on('clients').columns(['org_id', 'name']).execute();
+	await db.schema
+		.createIndex('clients_org_idx')
+		.on('clients')
+		.columns(['org_id', 'name'])
+		.execute();
 
 	await db.schema
 		.alterTable('assessments')

@@ -1,52 +1,33 @@
-import { fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { startAssessmentSchema } from '$lib/schemas/assessment';
 import { requireMembership } from '$lib/server/auth/guards';
+import { isRestricted } from '$lib/server/auth/scope';
 import { START_ROLES } from '$lib/server/assessments/guards';
-import { evaluateAssessments, startAssessment } from '$lib/server/assessments/service';
-import { listAssessments } from '$lib/server/db/queries/assessments';
+import { listAssessmentRows } from '$lib/server/assessments/list';
+import { startAssessmentAction } from '$lib/server/assessments/start-action';
+import { listClients } from '$lib/server/db/queries/clients';
 import { runtime } from '$lib/server/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { membership } = await requireMembership(event, event.params.orgId);
 	const db = runtime().db;
-	const assessments = await listAssessments(db, { orgId: membership.orgId });
-	const rows = [];
-	const evaluations = await evaluateAssessments(db, assessments);
-	for (const a of assessments) {
-		const evaluation = evaluations.get(a.id)!;
-		const overall = evaluation.score.overall;
-		rows.push({
-			id: a.id,
-			title: a.title,
-			state: a.state,
-			updatedAt: a.updatedAt,
-			versionHash: a.versionHash,
-			verdict: evaluation.score.verdict,
-			score: overall.score,
-			answered: overall.answered,
-			applicable: overall.applicable
-		});
-	}
+	const canStart = START_ROLES.includes(membership.role) && !isRestricted(membership);
 	return {
-		assessments: rows,
-		canStart: START_ROLES.includes(membership.role),
+		assessments: await listAssessmentRows(db, membership),
+		canStart,
+		clients:
+			canStart && membership.orgKind === 'consultancy'
+				? (await listClients(db, { orgId: membership.orgId })).map((c) => ({
+						id: c.id,
+						name: c.name
+					}))
+				: [],
 		form: await superValidate(zod4(startAssessmentSchema))
 	};
 };
 
 export const actions: Actions = {
-	start: async (event) => {
-		const { user, membership } = await requireMembership(event, event.params.orgId, START_ROLES);
-		const form = await superValidate(event.request, zod4(startAssessmentSchema));
-		if (!form.valid) return fail(400, { form });
-		const id = await startAssessment(runtime().db, {
-			orgId: membership.orgId,
-			title: form.data.title,
-			actorId: user.id
-		});
-		redirect(303, `/o/${membership.orgId}/assessments/${id}/profile`);
-	}
+	start: (event) => startAssessmentAction(event)
 };

@@ -1,4 +1,5 @@
-import { requireAssessment, canEdit } from '$lib/server/assessments/guards';
+import { requireAssessment, canEdit, canReview } from '$lib/server/assessments/guards';
+import { reachesWholeAssessments } from '$lib/server/auth/scope';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async (event) => {
@@ -14,8 +15,12 @@ export const load: LayoutServerLoad = async (event) => {
 			title: assessment.title,
 			state: assessment.state,
 			versionHash: assessment.versionHash,
-			hasProfile: assessment.profileVersion > 0
+			hasProfile: assessment.profileVersion > 0,
+			clientId: assessment.clientId
 		},
-		canEdit: canEdit(membership, assessment)
+		canEdit: canEdit(membership, assessment),
+		canReview: canReview(membership),
+		/** False for a respondent restricted to some domains: no profile, result or report. */
+		wholeAssessment: reachesWholeAssessments(membership)
 	};
 };

@@ -12,7 +12,8 @@ export const GET: RequestHandler = async (event) => {
 		event,
 		event.params.orgId,
 		event.params.assessmentId,
-		'view'
+		'view',
+		{ wholeAssessment: true }
 	);
 	const lang = requireReportLang(event);
 	const { db } = runtime();
