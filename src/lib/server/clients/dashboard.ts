@@ -21,6 +21,7 @@ export interface ClientDashboardRow {
 
 /**
  * A consultancy's clients at a glance: the newest assessment's verdict, score, open critical gaps
+ * (answered partial or non-compliant; unanswered items count towards completeness instead)
  * and overdue actions, and how many assessments wait for review. Five queries whatever the number
  * of clients (the answers of all newest assessments are read in one).
  */
@@ -57,7 +58,9 @@ export async function loadClientDashboard(
 						}
 					: null,
 			openCriticalGaps: evaluation
-				? evaluation.score.gaps.filter((g) => g.severity === 'critical').length
+				? evaluation.score.gaps.filter(
+						(g) => g.severity === 'critical' && g.status !== 'unanswered'
+					).length
 				: 0,
 			overdueActions: a ? (overdue.get(a.id) ?? 0) : 0,
 			waitingForReview: inReview.get(client.id) ?? 0
