@@ -30,6 +30,7 @@ describe('a respondent scoped to one client, one assessment and one domain', () 
 			assessmentId: assessmentIdOf(invited),
 			domains: ['complaints']
 		});
+		expect((await owner.get(link)).text).toContain('the client “Client A” only');
 		// The respondent answers in a browser (cookie jar) of their own.
 		respondent = await joinByInvitation(link);
 	});

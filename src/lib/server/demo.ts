@@ -184,7 +184,7 @@ export async function seedDemo(db: Database): Promise<string[]> {
 		// The consultancy's own second organisation shows switching between organisations.
 		await db.transaction().execute((tx) =>
 			createOrganisation(tx, {
-				name: '外滩合规咨询·研究部（演示）',
+				name: '外滩合规咨询（演示）·研究部',
 				kind: 'consultancy',
 				ownerId: consultancy.userId
 			})
