@@ -122,6 +122,8 @@ describe('review', () => {
 		expect((await saveAnswer(respondent, base, 'CMP-002', 1, { status: 'partial' })).status).toBe(
 			200
 		);
+		// The answer accepted before changed: it waits for review again.
+		expect(reviewState((await owner.get(`${base}/items/CMP-002`)).body)).toBe('pending');
 	});
 
 	it('refuses a second finalisation racing the first', async () => {
