@@ -84,6 +84,9 @@ describe('a respondent scoped to one client, one assessment and one domain', () 
 		expect(item.text).toContain('Complaints desk staffed since 2025');
 		expect(item.text).toContain('王芳');
 
+		const members = await owner.get(`/o/${orgId}/members`);
+		expect(members.text).toMatch(/王芳 \S+ Respondent · Client A/);
+
 		const submitted = await respondent.post(`${invited}/review?/submit`, {});
 		expect(submitted.status).toBe(200);
 		const list = await owner.get(`/o/${orgId}/assessments`);

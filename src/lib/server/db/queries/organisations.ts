@@ -18,6 +18,8 @@ export interface Member {
 	email: string;
 	role: Role;
 	joinedAt: Date;
+	/** The client a respondent answers for, if any. */
+	clientName: string | null;
 }
 
 export async function insertOrganisation(
@@ -96,12 +98,14 @@ export async function listMembers(db: Database, orgId: string): Promise<Member[]
 	return db
 		.selectFrom('memberships as m')
 		.innerJoin('users as u', 'u.id', 'm.user_id')
+		.leftJoin('clients as c', 'c.id', 'm.client_id')
 		.select([
 			'u.id as userId',
 			'u.name as name',
 			'u.email as email',
 			'm.role as role',
-			'm.created_at as joinedAt'
+			'm.created_at as joinedAt',
+			'c.name as clientName'
 		])
 		.where('m.org_id', '=', orgId)
 		.orderBy('m.created_at')
