@@ -4,6 +4,7 @@ import * as questionnaireVersions from './2026_11_22_000200_questionnaire_versio
 import * as assessments from './2026_11_22_000300_assessments';
 import * as reportCache from './2026_11_22_000400_report_cache';
 import * as consultancy from './2026_11_22_000500_consultancy';
+import * as review from './2026_11_22_000600_review';
 
 /**
  * Every migration, in order. A static list (not a directory scan) so the same provider works in the
@@ -14,5 +15,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_22_000200_questionnaire_versions': questionnaireVersions,
 	'2026_11_22_000300_assessments': assessments,
 	'2026_11_22_000400_report_cache': reportCache,
-	'2026_11_22_000500_consultancy': consultancy
+	'2026_11_22_000500_consultancy': consultancy,
+	'2026_11_22_000600_review': review
 };

@@ -36,7 +36,14 @@ export const createOrgSchema = z.object({
 
 export const inviteSchema = z.object({
 	role: z.enum(roles).default('respondent'),
-	email: z.union([z.literal(''), email()]).default('')
+	email: z.union([z.literal(''), email()]).default(''),
+	// A respondent's reach; the service checks that they belong to the organisation.
+	clientId: z.union([z.literal(''), z.uuid()]).default(''),
+	assessmentId: z.union([z.literal(''), z.uuid()]).default(''),
+	domains: z
+		.array(z.string().regex(/^[a-z_]{2,50}$/))
+		.max(50)
+		.default([])
 });
 
 export const memberRoleSchema = z.object({

@@ -3,7 +3,11 @@ import { answerStatuses } from '$lib/domain/scoring';
 import { m } from '$lib/paraglide/messages';
 import { requiredText, z } from './zod';
 
-export const startAssessmentSchema = z.object({ title: requiredText(200) });
+export const startAssessmentSchema = z.object({
+	title: requiredText(200),
+	/** A consultancy's assessment is for one of its clients ('' for its own). */
+	clientId: z.union([z.literal(''), z.uuid()]).default('')
+});
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -7,10 +7,14 @@ import type { Database } from './db/connection';
 import { saveAnswer, saveProfile, startAssessment } from './assessments/service';
 import { findAssessment } from './db/queries/assessments';
 import { createOrganisation } from './orgs/organisations';
+import { createClient } from './clients/service';
+import { moveAssessment } from './assessments/review';
+import { insertMembership } from './db/queries/organisations';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
 export const DEMO_FIRM_EMAIL = 'demo-firm@example.com';
 export const DEMO_CONSULTANT_EMAIL = 'demo-consultant@example.com';
+export const DEMO_RESPONDENT_EMAIL = 'demo-respondent@example.com';
 
 const firmProfile: Profile = {
 	org_type: 'tech_company',
@@ -66,7 +70,10 @@ async function answerShare(
 	}
 }
 
-/** A demo firm with a half-answered assessment and a consultancy with two client assessments. */
+/**
+ * A demo firm with a half-answered assessment; a consultancy with two clients, each with an
+ * assessment (one waiting for review), and a respondent of the first client.
+ */
 export async function seedDemo(db: Database): Promise<string[]> {
 	const firm = await signUp(db, {
 		name: '周敏',
@@ -99,44 +106,85 @@ export async function seedDemo(db: Database): Promise<string[]> {
 		orgKind: 'consultancy'
 	});
 	if (consultancy.ok && consultancy.orgId) {
-		const clients: [string, Profile, number][] = [
-			[
-				'客户：陆家嘴智投科技',
-				{ ...firmProfile, registered_name: '上海陆家嘴智投科技有限公司' },
-				0.8
-			],
-			[
-				'客户：临港链数科技',
-				{
+		const orgId = consultancy.orgId;
+		const actorId = consultancy.userId;
+		const clients: {
+			name: string;
+			registeredName: string;
+			contact: string;
+			profile: Profile;
+			share: number;
+			state: 'draft' | 'in_review';
+		}[] = [
+			{
+				name: '陆家嘴智投科技',
+				registeredName: '上海陆家嘴智投科技有限公司',
+				contact: '王芳 · 合规负责人 · compliance@ljz-demo.example.com',
+				profile: { ...firmProfile, registered_name: '上海陆家嘴智投科技有限公司' },
+				share: 0.8,
+				state: 'in_review'
+			},
+			{
+				name: '临港链数科技',
+				registeredName: '上海临港链数科技有限公司',
+				contact: '李强 · 首席运营官',
+				profile: {
 					...firmProfile,
 					registered_name: '上海临港链数科技有限公司',
 					ftz_lingang: true,
 					cross_border_data: true,
 					business_lines: ['blockchain', 'tech_services']
 				},
-				0.3
-			]
+				share: 0.3,
+				state: 'draft'
+			}
 		];
-		for (const [title, profile, share] of clients) {
-			const id = await startAssessment(db, {
-				orgId: consultancy.orgId,
-				title,
-				actorId: consultancy.userId
+		const clientIds: string[] = [];
+		for (const c of clients) {
+			const clientId = await createClient(db, {
+				orgId,
+				actorId,
+				fields: {
+					name: c.name,
+					registeredName: c.registeredName,
+					contact: c.contact,
+					notes: '演示客户。'
+				}
 			});
-			const a = await findAssessment(db, { orgId: consultancy.orgId, id });
+			clientIds.push(clientId);
+			const id = await startAssessment(db, {
+				orgId,
+				title: `${c.name} · 2026 年沙箱申请前评估`,
+				actorId,
+				clientId
+			});
+			const a = await findAssessment(db, { orgId, id });
 			if (a)
-				await saveProfile(db, {
-					assessment: a,
-					profile,
-					expectedVersion: 0,
-					actorId: consultancy.userId
-				});
-			await answerShare(db, consultancy.orgId, id, consultancy.userId, share);
+				await saveProfile(db, { assessment: a, profile: c.profile, expectedVersion: 0, actorId });
+			await answerShare(db, orgId, id, actorId, c.share);
+			const answered = await findAssessment(db, { orgId, id });
+			if (c.state === 'in_review' && answered)
+				await moveAssessment(db, { assessment: answered, transition: 'submit', actorId });
 		}
+		// A client's staff member who answers that client's assessments only.
+		const respondent = await signUp(db, {
+			name: '王芳',
+			email: DEMO_RESPONDENT_EMAIL,
+			password: DEMO_PASSWORD,
+			orgName: null,
+			orgKind: 'firm'
+		});
+		if (respondent.ok)
+			await insertMembership(db, {
+				orgId,
+				userId: respondent.userId,
+				role: 'respondent',
+				scope: { clientId: clientIds[0]!, assessmentId: null, domains: null }
+			});
 		// The consultancy's own second organisation shows switching between organisations.
 		await db.transaction().execute((tx) =>
 			createOrganisation(tx, {
-				name: '外滩合规咨询·研究部（演示）',
+				name: '外滩合规咨询（演示）·研究部',
 				kind: 'consultancy',
 				ownerId: consultancy.userId
 			})
@@ -145,6 +193,7 @@ export async function seedDemo(db: Database): Promise<string[]> {
 	return [
 		'Demo data (DEMO=0 turns it off):',
 		`  firm:        ${DEMO_FIRM_EMAIL} / ${DEMO_PASSWORD}`,
-		`  consultancy: ${DEMO_CONSULTANT_EMAIL} / ${DEMO_PASSWORD}`
+		`  consultancy: ${DEMO_CONSULTANT_EMAIL} / ${DEMO_PASSWORD}`,
+		`  respondent:  ${DEMO_RESPONDENT_EMAIL} / ${DEMO_PASSWORD} (one client of the consultancy)`
 	];
 }

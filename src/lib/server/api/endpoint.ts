@@ -52,7 +52,11 @@ async function authenticate(event: RequestEvent): Promise<ApiContext> {
 			orgId: token.orgId,
 			orgName: token.orgName,
 			orgKind: token.orgKind,
-			role: 'owner'
+			role: 'owner',
+			// A token reaches the whole organisation, never a respondent's part of it.
+			clientId: null,
+			assessmentId: null,
+			domains: null
 		},
 		actorId: token.createdBy
 	};

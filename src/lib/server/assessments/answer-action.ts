@@ -5,8 +5,8 @@ import { m } from '$lib/paraglide/messages';
 import { answerSchema, evidenceLines } from '$lib/schemas/assessment';
 import type { StoredAnswer } from '../db/queries/answers';
 import { runtime } from '../runtime';
-import { requireAssessment } from './guards';
-import { saveAnswer } from './service';
+import { canEdit, EDIT_ROLES, requireAssessment, requireItemInReach } from './guards';
+import { assessmentCorpus, saveAnswer } from './service';
 
 export type AnswerForm = typeof answerSchema._zod.output;
 export type AnswerNotice = {
@@ -42,13 +42,21 @@ export function answerForm(
 export async function saveAnswerAction(
 	event: RequestEvent<{ orgId: string; assessmentId: string }>
 ) {
-	const { assessment, user } = await requireAssessment(
+	const { assessment, user, membership } = await requireAssessment(
 		event,
 		event.params.orgId,
 		event.params.assessmentId,
-		'edit'
+		'view'
 	);
+	if (!EDIT_ROLES.includes(membership.role)) error(403, 'Forbidden');
 	const form = await superValidate<AnswerForm, AnswerNotice>(event.request, zod4(answerSchema));
+	const target = (await assessmentCorpus(runtime().db, assessment)).items.find(
+		(i) => i.id === form.data.itemId
+	);
+	if (target) requireItemInReach(membership, target);
+	if (!canEdit(membership, assessment))
+		// A final assessment is locked: say so beside the answer rather than on an error page.
+		return message(form, { type: 'error', text: m.clients_err_final_locked() }, { status: 409 });
 	if (!form.valid) return fail(400, { form });
 	const { data } = form;
 	const result = await saveAnswer(runtime().db, {

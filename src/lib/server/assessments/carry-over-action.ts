@@ -4,6 +4,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { scopeItems } from '$lib/domain/applicability';
 import { m } from '$lib/paraglide/messages';
 import { confirmCarriedOverSchema } from '$lib/schemas/history';
+import { reachesDomain } from '../auth/scope';
 import { listAnswers } from '../db/queries/answers';
 import { runtime } from '../runtime';
 import { requireAssessment } from './guards';
@@ -14,7 +15,7 @@ import { assessmentCorpus } from './service';
 export async function confirmCarriedOverAction(
 	event: RequestEvent<{ orgId: string; assessmentId: string }>
 ) {
-	const { assessment, user } = await requireAssessment(
+	const { assessment, user, membership } = await requireAssessment(
 		event,
 		event.params.orgId,
 		event.params.assessmentId,
@@ -28,7 +29,10 @@ export async function confirmCarriedOverAction(
 	const corpus = await assessmentCorpus(db, assessment);
 	const applicable = scopeItems(corpus.items, assessment.profile).applicable;
 	const { itemId, domain } = form.data;
-	const chosen = applicable.filter((i) => (itemId ? i.id === itemId : i.domain === domain));
+	// A respondent restricted to some domains confirms only within them.
+	const chosen = applicable.filter(
+		(i) => (itemId ? i.id === itemId : i.domain === domain) && reachesDomain(membership, i.domain)
+	);
 	if (chosen.length === 0) error(404, 'Not found');
 	const carried = new Set(
 		(await listAnswers(db, assessment.id)).filter((a) => a.carriedOver).map((a) => a.itemId)

@@ -4,6 +4,7 @@ import type { Role } from '../db/schema';
 import { runtime } from '../runtime';
 import type { Session } from './session';
 import type { UserProfile } from '../db/queries/users';
+import { isRestricted } from './scope';
 
 export interface Viewer {
 	user: UserProfile;
@@ -39,4 +40,19 @@ export async function requireMembership(
 	if (!membership) error(404, 'Not found');
 	if (roles && !roles.includes(membership.role)) error(403, 'Forbidden');
 	return { ...viewer, membership };
+}
+
+/**
+ * An organisation-wide page (members, clients): a respondent restricted to one client gets 404,
+ * as for anything else outside their reach.
+ */
+export async function requireOrgWide(
+	event: RequestEvent,
+	orgId: string,
+	roles?: readonly Role[]
+): Promise<Viewer & { membership: Membership }> {
+	const viewer = await requireMembership(event, orgId);
+	if (isRestricted(viewer.membership)) error(404, 'Not found');
+	if (roles && !roles.includes(viewer.membership.role)) error(403, 'Forbidden');
+	return viewer;
 }

@@ -152,7 +152,30 @@ export interface ApiTokensTable {
 	revoked_at: Timestamp | null;
 }
 
+export type ReviewDecision = 'accepted' | 'changes_requested';
+
+export interface ItemReviewsTable {
+	assessment_id: string;
+	item_id: string;
+	decision: ReviewDecision;
+	/** The answer version decided on (0: no answer); a newer answer makes the item pending again. */
+	answer_version: number;
+	reviewed_by: string | null;
+	reviewed_at: TimestampDefaultNow;
+}
+
+export interface ReviewCommentsTable {
+	id: string;
+	assessment_id: string;
+	item_id: string;
+	author_id: string | null;
+	body: string;
+	created_at: TimestampDefaultNow;
+}
+
 export interface DB {
+	item_reviews: ItemReviewsTable;
+	review_comments: ReviewCommentsTable;
 	clients: ClientsTable;
 	api_tokens: ApiTokensTable;
 	assessments: AssessmentsTable;

@@ -1,6 +1,13 @@
 import type { Database } from '../db/connection';
-import type { Role } from '../db/schema';
-import { findMembership, insertMembership } from '../db/queries/organisations';
+import type { OrgKind, Role } from '../db/schema';
+import {
+	findMembership,
+	insertMembership,
+	type RespondentScope
+} from '../db/queries/organisations';
+import { findClient } from '../db/queries/clients';
+import { findAssessment } from '../db/queries/assessments';
+import { assessmentCorpus } from '../assessments/service';
 import {
 	findInvitationByTokenHash,
 	insertInvitation,
@@ -11,9 +18,58 @@ import { generateSecureRandomString, hashSecretHex } from '../auth/tokens';
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
+export type ScopeProblem = {
+	field: 'clientId' | 'assessmentId' | 'domains';
+	code: 'required' | 'unknown';
+};
+
+/**
+ * Checks a respondent's reach against the organisation: a consultancy's respondent needs a client;
+ * the assessment must be that client's, and the domains must be the assessment's. Other roles
+ * reach everything, so any scope given for them is dropped.
+ */
+export async function checkRespondentScope(
+	db: Database,
+	org: { orgId: string; orgKind: OrgKind },
+	role: Role,
+	scope: RespondentScope
+): Promise<{ ok: true; scope: RespondentScope | null } | { ok: false; problem: ScopeProblem }> {
+	if (role !== 'respondent') return { ok: true, scope: null };
+	if (!scope.clientId) {
+		if (org.orgKind === 'consultancy')
+			return { ok: false, problem: { field: 'clientId', code: 'required' } };
+		return { ok: true, scope: null };
+	}
+	if (!(await findClient(db, { orgId: org.orgId, id: scope.clientId })))
+		return { ok: false, problem: { field: 'clientId', code: 'unknown' } };
+	if (!scope.assessmentId) {
+		if (scope.domains?.length)
+			return { ok: false, problem: { field: 'assessmentId', code: 'required' } };
+		return { ok: true, scope: { clientId: scope.clientId, assessmentId: null, domains: null } };
+	}
+	const assessment = await findAssessment(db, { orgId: org.orgId, id: scope.assessmentId });
+	if (!assessment || assessment.clientId !== scope.clientId)
+		return { ok: false, problem: { field: 'assessmentId', code: 'unknown' } };
+	const domains = scope.domains?.length ? [...new Set(scope.domains)] : null;
+	if (domains) {
+		const known = new Set((await assessmentCorpus(db, assessment)).domains.map((d) => d.id));
+		if (domains.some((d) => !known.has(d)))
+			return { ok: false, problem: { field: 'domains', code: 'unknown' } };
+	}
+	return { ok: true, scope: { clientId: scope.clientId, assessmentId: assessment.id, domains } };
+}
+
 export async function createInvitation(
 	db: Database,
-	input: { orgId: string; role: Role; email: string | null; createdBy: string; lifetimeMs?: number }
+	input: {
+		orgId: string;
+		role: Role;
+		email: string | null;
+		createdBy: string;
+		lifetimeMs?: number;
+		/** Checked by checkRespondentScope first. */
+		scope?: RespondentScope | null;
+	}
 ): Promise<{ token: string; expiresAt: Date }> {
 	const token = generateSecureRandomString() + generateSecureRandomString();
 	const expiresAt = new Date(Date.now() + (input.lifetimeMs ?? INVITATION_LIFETIME_MS));
@@ -24,7 +80,8 @@ export async function createInvitation(
 		role: input.role,
 		email: input.email,
 		createdBy: input.createdBy,
-		expiresAt
+		expiresAt,
+		scope: input.scope ?? null
 	});
 	return { token, expiresAt };
 }
@@ -60,7 +117,12 @@ export async function acceptInvitation(
 		if (state !== 'open') return { ok: false, reason: state };
 		if (await findMembership(tx, userId, inv.orgId)) return { ok: false, reason: 'already_member' };
 		if (!(await markInvitationAccepted(tx, inv.id, userId))) return { ok: false, reason: 'used' };
-		await insertMembership(tx, { orgId: inv.orgId, userId, role: inv.role });
+		await insertMembership(tx, {
+			orgId: inv.orgId,
+			userId,
+			role: inv.role,
+			scope: { clientId: inv.clientId, assessmentId: inv.assessmentId, domains: inv.domains }
+		});
 		return { ok: true, orgId: inv.orgId };
 	});
 }

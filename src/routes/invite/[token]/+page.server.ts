@@ -12,6 +12,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	return {
 		orgName: invitation.orgName,
 		role: invitation.role,
+		clientName: invitation.clientName,
 		state: invitationState(invitation),
 		loggedIn: locals.user !== null
 	};

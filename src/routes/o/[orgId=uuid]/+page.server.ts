@@ -1,12 +1,21 @@
 import { requireMembership } from '$lib/server/auth/guards';
+import { isRestricted } from '$lib/server/auth/scope';
+import { listAssessmentRows } from '$lib/server/assessments/list';
+import { loadClientDashboard } from '$lib/server/clients/dashboard';
 import { updateSessionOrg } from '$lib/server/db/queries/sessions';
 import { runtime } from '$lib/server/runtime';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { membership, session } = await requireMembership(event, event.params.orgId);
+	const db = runtime().db;
 	// Opening an organisation makes it the one the user lands on next time.
 	if (session.activeOrgId !== membership.orgId)
-		await updateSessionOrg(runtime().db, session.id, membership.orgId);
-	return {};
+		await updateSessionOrg(db, session.id, membership.orgId);
+	// A restricted respondent's overview is their own work; a consultancy's, its clients; a firm's, links.
+	if (isRestricted(membership))
+		return { myWork: await listAssessmentRows(db, membership), dashboard: null };
+	if (membership.orgKind === 'consultancy')
+		return { myWork: null, dashboard: await loadClientDashboard(db, membership.orgId) };
+	return { myWork: null, dashboard: null };
 };

@@ -221,3 +221,21 @@ export async function deleteAnswers(
 		.where('item_id', 'in', a.itemIds)
 		.execute();
 }
+
+/** Per assessment, the gap answers (partial or non-compliant) whose due date is before `today`. */
+export async function countOverdueAnswers(
+	db: Database,
+	assessmentIds: string[],
+	today: string
+): Promise<Map<string, number>> {
+	if (assessmentIds.length === 0) return new Map();
+	const rows = await db
+		.selectFrom('answers')
+		.select(['assessment_id as assessmentId', sql<number>`cast(count(*) as integer)`.as('n')])
+		.where('assessment_id', 'in', assessmentIds)
+		.where('status', 'in', ['partial', 'non_compliant'])
+		.where('due', '<', today)
+		.groupBy('assessment_id')
+		.execute();
+	return new Map(rows.map((r) => [r.assessmentId, r.n]));
+}

@@ -81,16 +81,15 @@ export async function findAssessment(
 	return row ? toRecord(row) : null;
 }
 
+/** The organisation's assessments, newest first; narrowed to one client or one assessment. */
 export async function listAssessments(
 	db: Database,
-	scope: { orgId: string }
+	scope: { orgId: string; clientId?: string; id?: string }
 ): Promise<AssessmentRecord[]> {
-	const rows = await db
-		.selectFrom('assessments')
-		.select(columns)
-		.where('org_id', '=', scope.orgId)
-		.orderBy('created_at', 'desc')
-		.execute();
+	let query = db.selectFrom('assessments').select(columns).where('org_id', '=', scope.orgId);
+	if (scope.clientId !== undefined) query = query.where('client_id', '=', scope.clientId);
+	if (scope.id !== undefined) query = query.where('id', '=', scope.id);
+	const rows = await query.orderBy('created_at', 'desc').orderBy('id').execute();
 	return rows.map(toRecord);
 }
 
@@ -151,4 +150,55 @@ export async function updateAssessmentVersion(
 		.where('state', '!=', 'final')
 		.executeTakeFirst();
 	return Number(result.numUpdatedRows) === 1;
+}
+
+/** Moves the assessment from one state to another; false when it was not in `from` any more. */
+export async function updateAssessmentState(
+	db: Database,
+	scope: { orgId: string; id: string },
+	from: AssessmentState,
+	to: AssessmentState
+): Promise<boolean> {
+	const result = await db
+		.updateTable('assessments')
+		.set({ state: to, updated_at: new Date() })
+		.where('org_id', '=', scope.orgId)
+		.where('id', '=', scope.id)
+		.where('state', '=', from)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
+}
+
+/** Each client's newest assessment: one query for the whole organisation. */
+export async function listLatestClientAssessments(
+	db: Database,
+	scope: { orgId: string }
+): Promise<AssessmentRecord[]> {
+	const rows = await db
+		.selectFrom('assessments')
+		.distinctOn('client_id')
+		.select(columns)
+		.where('org_id', '=', scope.orgId)
+		.where('client_id', 'is not', null)
+		.orderBy('client_id')
+		.orderBy('created_at', 'desc')
+		.orderBy('id')
+		.execute();
+	return rows.map(toRecord);
+}
+
+/** How many of each client's assessments wait for review. */
+export async function countInReviewByClient(
+	db: Database,
+	scope: { orgId: string }
+): Promise<Map<string, number>> {
+	const rows = await db
+		.selectFrom('assessments')
+		.select(['client_id as clientId', sql<number>`cast(count(*) as integer)`.as('n')])
+		.where('org_id', '=', scope.orgId)
+		.where('state', '=', 'in_review')
+		.where('client_id', 'is not', null)
+		.groupBy('client_id')
+		.execute();
+	return new Map(rows.map((r) => [r.clientId!, r.n]));
 }

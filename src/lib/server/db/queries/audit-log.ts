@@ -10,6 +10,18 @@ export interface AuditEntry {
 	at: Date;
 }
 
+const entryColumns = [
+	'a.id',
+	'a.action',
+	'a.item_id as itemId',
+	'u.name as actorName',
+	'a.old_value as oldValue',
+	'a.new_value as newValue',
+	'a.at'
+] as const;
+
+const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+
 export async function insertAuditEntry(
 	db: Database,
 	e: {
@@ -44,19 +56,30 @@ export async function listAuditEntries(
 	let query = db
 		.selectFrom('audit_log as a')
 		.leftJoin('users as u', 'u.id', 'a.actor_id')
-		.select([
-			'a.id',
-			'a.action',
-			'a.item_id as itemId',
-			'u.name as actorName',
-			'a.old_value as oldValue',
-			'a.new_value as newValue',
-			'a.at'
-		])
+		.select(entryColumns)
 		.where('a.org_id', '=', scope.orgId)
 		.where('a.assessment_id', '=', scope.assessmentId);
 	if (scope.itemId) query = query.where('a.item_id', '=', scope.itemId);
 	const rows = await query.orderBy('a.at', 'desc').orderBy('a.id', 'desc').limit(200).execute();
-	const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+	return rows.map((r) => ({ ...r, oldValue: parse(r.oldValue), newValue: parse(r.newValue) }));
+}
+
+/** The assessment's own history (created, submitted, sent back, finalised, re-opened), newest first. */
+export async function listAssessmentEvents(
+	db: Database,
+	scope: { orgId: string; assessmentId: string }
+): Promise<AuditEntry[]> {
+	const rows = await db
+		.selectFrom('audit_log as a')
+		.leftJoin('users as u', 'u.id', 'a.actor_id')
+		.select(entryColumns)
+		.where('a.org_id', '=', scope.orgId)
+		.where('a.assessment_id', '=', scope.assessmentId)
+		.where('a.item_id', 'is', null)
+		.where('a.action', 'like', 'assessment.%')
+		.orderBy('a.at', 'desc')
+		.orderBy('a.id', 'desc')
+		.limit(200)
+		.execute();
 	return rows.map((r) => ({ ...r, oldValue: parse(r.oldValue), newValue: parse(r.newValue) }));
 }

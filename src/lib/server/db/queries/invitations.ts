@@ -1,5 +1,6 @@
 import type { Database } from '../connection';
 import type { Role } from '../schema';
+import type { RespondentScope } from './organisations';
 
 export interface Invitation {
 	id: string;
@@ -11,6 +12,10 @@ export interface Invitation {
 	acceptedAt: Date | null;
 	revokedAt: Date | null;
 	createdAt: Date;
+	clientId: string | null;
+	clientName: string | null;
+	assessmentId: string | null;
+	domains: string[] | null;
 }
 
 const invitationColumns = [
@@ -22,8 +27,17 @@ const invitationColumns = [
 	'i.expires_at as expiresAt',
 	'i.accepted_at as acceptedAt',
 	'i.revoked_at as revokedAt',
-	'i.created_at as createdAt'
+	'i.created_at as createdAt',
+	'i.client_id as clientId',
+	'c.name as clientName',
+	'i.assessment_id as assessmentId',
+	'i.domains as domains'
 ] as const;
+
+function toInvitation(row: Omit<Invitation, 'domains'> & { domains: unknown }): Invitation {
+	const domains = typeof row.domains === 'string' ? JSON.parse(row.domains) : row.domains;
+	return { ...row, domains: Array.isArray(domains) ? domains.map(String) : null };
+}
 
 export async function insertInvitation(
 	db: Database,
@@ -35,6 +49,7 @@ export async function insertInvitation(
 		email: string | null;
 		createdBy: string;
 		expiresAt: Date;
+		scope: RespondentScope | null;
 	}
 ): Promise<void> {
 	await db
@@ -46,7 +61,10 @@ export async function insertInvitation(
 			role: inv.role,
 			email: inv.email,
 			created_by: inv.createdBy,
-			expires_at: inv.expiresAt
+			expires_at: inv.expiresAt,
+			client_id: inv.scope?.clientId ?? null,
+			assessment_id: inv.scope?.assessmentId ?? null,
+			domains: inv.scope?.domains ? JSON.stringify(inv.scope.domains) : null
 		})
 		.execute();
 }
@@ -58,23 +76,30 @@ export async function findInvitationByTokenHash(
 	const row = await db
 		.selectFrom('invitations as i')
 		.innerJoin('organisations as o', 'o.id', 'i.org_id')
+		.leftJoin('clients as c', 'c.id', 'i.client_id')
 		.select(invitationColumns)
 		.where('i.token_hash', '=', tokenHash)
 		.executeTakeFirst();
-	return row ?? null;
+	return row ? toInvitation(row) : null;
 }
 
-export async function listOpenInvitations(db: Database, orgId: string): Promise<Invitation[]> {
-	return db
+export async function listOpenInvitations(
+	db: Database,
+	orgId: string,
+	clientId?: string
+): Promise<Invitation[]> {
+	let query = db
 		.selectFrom('invitations as i')
 		.innerJoin('organisations as o', 'o.id', 'i.org_id')
+		.leftJoin('clients as c', 'c.id', 'i.client_id')
 		.select(invitationColumns)
 		.where('i.org_id', '=', orgId)
 		.where('i.accepted_at', 'is', null)
 		.where('i.revoked_at', 'is', null)
-		.where('i.expires_at', '>', new Date())
-		.orderBy('i.created_at', 'desc')
-		.execute();
+		.where('i.expires_at', '>', new Date());
+	if (clientId) query = query.where('i.client_id', '=', clientId);
+	const rows = await query.orderBy('i.created_at', 'desc').execute();
+	return rows.map(toInvitation);
 }
 
 /** Marks the invitation used; answers false when someone else used it first. */

@@ -6,6 +6,10 @@ export interface Membership {
 	orgName: string;
 	orgKind: OrgKind;
 	role: Role;
+	/** A respondent's reach (all null for everyone else): one client, one assessment, some domains. */
+	clientId: string | null;
+	assessmentId: string | null;
+	domains: string[] | null;
 }
 
 export interface Member {
@@ -14,6 +18,8 @@ export interface Member {
 	email: string;
 	role: Role;
 	joinedAt: Date;
+	/** The client a respondent answers for, if any. */
+	clientName: string | null;
 }
 
 export async function insertOrganisation(
@@ -23,26 +29,54 @@ export async function insertOrganisation(
 	await db.insertInto('organisations').values(org).execute();
 }
 
+export interface RespondentScope {
+	clientId: string | null;
+	assessmentId: string | null;
+	domains: string[] | null;
+}
+
 export async function insertMembership(
 	db: Database,
-	m: { orgId: string; userId: string; role: Role }
+	m: { orgId: string; userId: string; role: Role; scope?: RespondentScope }
 ): Promise<void> {
 	await db
 		.insertInto('memberships')
-		.values({ org_id: m.orgId, user_id: m.userId, role: m.role })
+		.values({
+			org_id: m.orgId,
+			user_id: m.userId,
+			role: m.role,
+			client_id: m.scope?.clientId ?? null,
+			assessment_id: m.scope?.assessmentId ?? null,
+			domains: m.scope?.domains ? JSON.stringify(m.scope.domains) : null
+		})
 		.execute();
+}
+
+const membershipColumns = [
+	'o.id as orgId',
+	'o.name as orgName',
+	'o.kind as orgKind',
+	'm.role as role',
+	'm.client_id as clientId',
+	'm.assessment_id as assessmentId',
+	'm.domains as domains'
+] as const;
+
+function toMembership(row: Omit<Membership, 'domains'> & { domains: unknown }): Membership {
+	const domains = typeof row.domains === 'string' ? JSON.parse(row.domains) : row.domains;
+	return { ...row, domains: Array.isArray(domains) ? domains.map(String) : null };
 }
 
 export async function listMemberships(db: Database, userId: string): Promise<Membership[]> {
 	const rows = await db
 		.selectFrom('memberships as m')
 		.innerJoin('organisations as o', 'o.id', 'm.org_id')
-		.select(['o.id as orgId', 'o.name as orgName', 'o.kind as orgKind', 'm.role as role'])
+		.select(membershipColumns)
 		.where('m.user_id', '=', userId)
 		.orderBy('o.name')
 		.orderBy('o.id')
 		.execute();
-	return rows;
+	return rows.map(toMembership);
 }
 
 export async function findMembership(
@@ -53,23 +87,25 @@ export async function findMembership(
 	const row = await db
 		.selectFrom('memberships as m')
 		.innerJoin('organisations as o', 'o.id', 'm.org_id')
-		.select(['o.id as orgId', 'o.name as orgName', 'o.kind as orgKind', 'm.role as role'])
+		.select(membershipColumns)
 		.where('m.user_id', '=', userId)
 		.where('m.org_id', '=', orgId)
 		.executeTakeFirst();
-	return row ?? null;
+	return row ? toMembership(row) : null;
 }
 
 export async function listMembers(db: Database, orgId: string): Promise<Member[]> {
 	return db
 		.selectFrom('memberships as m')
 		.innerJoin('users as u', 'u.id', 'm.user_id')
+		.leftJoin('clients as c', 'c.id', 'm.client_id')
 		.select([
 			'u.id as userId',
 			'u.name as name',
 			'u.email as email',
 			'm.role as role',
-			'm.created_at as joinedAt'
+			'm.created_at as joinedAt',
+			'c.name as clientName'
 		])
 		.where('m.org_id', '=', orgId)
 		.orderBy('m.created_at')

@@ -12,11 +12,12 @@ import {
 	type ImportNotice
 } from '$lib/schemas/assessment-export';
 import { importAssessment } from '$lib/server/assessments/transfer';
-import { listClients } from '$lib/server/db/queries/clients';
-import { requireMembership } from '$lib/server/auth/guards';
+import { requireMembership, requireOrgWide } from '$lib/server/auth/guards';
+import { isRestricted } from '$lib/server/auth/scope';
 import { START_ROLES } from '$lib/server/assessments/guards';
-import { evaluateAssessments, startAssessment } from '$lib/server/assessments/service';
-import { listAssessments } from '$lib/server/db/queries/assessments';
+import { listAssessmentRows } from '$lib/server/assessments/list';
+import { startAssessmentAction } from '$lib/server/assessments/start-action';
+import { listClients } from '$lib/server/db/queries/clients';
 import { runtime } from '$lib/server/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -25,53 +26,27 @@ type ImportForm = typeof importAssessmentFormSchema._zod.output;
 export const load: PageServerLoad = async (event) => {
 	const { membership } = await requireMembership(event, event.params.orgId);
 	const db = runtime().db;
-	const assessments = await listAssessments(db, { orgId: membership.orgId });
-	const rows = [];
-	const evaluations = await evaluateAssessments(db, assessments);
-	for (const a of assessments) {
-		const evaluation = evaluations.get(a.id)!;
-		const overall = evaluation.score.overall;
-		rows.push({
-			id: a.id,
-			title: a.title,
-			state: a.state,
-			updatedAt: a.updatedAt,
-			versionHash: a.versionHash,
-			verdict: evaluation.score.verdict,
-			score: overall.score,
-			answered: overall.answered,
-			applicable: overall.applicable
-		});
-	}
+	const canStart = START_ROLES.includes(membership.role) && !isRestricted(membership);
 	return {
-		assessments: rows,
-		canStart: START_ROLES.includes(membership.role),
+		assessments: await listAssessmentRows(db, membership),
+		canStart,
+		clients:
+			canStart && membership.orgKind === 'consultancy'
+				? (await listClients(db, { orgId: membership.orgId })).map((c) => ({
+						id: c.id,
+						name: c.name
+					}))
+				: [],
 		form: await superValidate(zod4(startAssessmentSchema)),
-		clients: START_ROLES.includes(membership.role)
-			? (await listClients(db, { orgId: membership.orgId })).map((c) => ({
-					id: c.id,
-					name: c.name
-				}))
-			: [],
 		importForm: await superValidate<ImportForm, ImportNotice>(zod4(importAssessmentFormSchema))
 	};
 };
 
 export const actions: Actions = {
-	start: async (event) => {
-		const { user, membership } = await requireMembership(event, event.params.orgId, START_ROLES);
-		const form = await superValidate(event.request, zod4(startAssessmentSchema));
-		if (!form.valid) return fail(400, { form });
-		const id = await startAssessment(runtime().db, {
-			orgId: membership.orgId,
-			title: form.data.title,
-			actorId: user.id
-		});
-		redirect(303, `/o/${membership.orgId}/assessments/${id}/profile`);
-	},
+	start: (event) => startAssessmentAction(event),
 	/** The next assessment, started from a previous one (from this list or its result page). */
 	next: async (event) => {
-		const { user, membership } = await requireMembership(event, event.params.orgId, START_ROLES);
+		const { user, membership } = await requireOrgWide(event, event.params.orgId, START_ROLES);
 		const form = await superValidate(event.request, zod4(startFromPreviousSchema));
 		if (!form.valid) return fail(400, { nextForm: form });
 		const id = await startFromPrevious(runtime().db, {
@@ -85,7 +60,7 @@ export const actions: Actions = {
 	},
 	/** An exported assessment (JSON) as a new draft, for the same or another client of the org. */
 	import: async (event) => {
-		const { user, membership } = await requireMembership(event, event.params.orgId, START_ROLES);
+		const { user, membership } = await requireOrgWide(event, event.params.orgId, START_ROLES);
 		const form = await superValidate<ImportForm, ImportNotice>(
 			event.request,
 			zod4(importAssessmentFormSchema)

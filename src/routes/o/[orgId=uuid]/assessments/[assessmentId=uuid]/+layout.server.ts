@@ -1,4 +1,5 @@
-import { requireAssessment, canEdit } from '$lib/server/assessments/guards';
+import { requireAssessment, canEdit, canReview } from '$lib/server/assessments/guards';
+import { reachesWholeAssessments } from '$lib/server/auth/scope';
 import { currentQuestionnaire } from '$lib/server/corpus';
 import type { LayoutServerLoad } from './$types';
 
@@ -17,8 +18,12 @@ export const load: LayoutServerLoad = async (event) => {
 			versionHash: assessment.versionHash,
 			hasProfile: assessment.profileVersion > 0,
 			/** A newer questionnaire than this assessment's is current. */
-			outdated: assessment.versionHash !== currentQuestionnaire().hash
+			outdated: assessment.versionHash !== currentQuestionnaire().hash,
+			clientId: assessment.clientId
 		},
-		canEdit: canEdit(membership, assessment)
+		canEdit: canEdit(membership, assessment),
+		canReview: canReview(membership),
+		/** False for a respondent restricted to some domains: no profile, result or report. */
+		wholeAssessment: reachesWholeAssessments(membership)
 	};
 };

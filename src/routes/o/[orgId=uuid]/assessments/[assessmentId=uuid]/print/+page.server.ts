@@ -9,7 +9,8 @@ export const load: PageServerLoad = async (event) => {
 		event,
 		event.params.orgId,
 		event.params.assessmentId,
-		'view'
+		'view',
+		{ wholeAssessment: true }
 	);
 	const lang = requireReportLang(event);
 	return {

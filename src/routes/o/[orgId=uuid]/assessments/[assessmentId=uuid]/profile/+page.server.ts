@@ -47,7 +47,8 @@ export const load: PageServerLoad = async (event) => {
 		event,
 		event.params.orgId,
 		event.params.assessmentId,
-		'view'
+		'view',
+		{ wholeAssessment: true }
 	);
 	const corpus = await assessmentCorpus(runtime().db, assessment);
 	const schema = profileSchema(corpus.profileQuestions);
@@ -81,7 +82,8 @@ export const actions: Actions = {
 			event,
 			event.params.orgId,
 			event.params.assessmentId,
-			'edit'
+			'edit',
+			{ wholeAssessment: true }
 		);
 		const db = runtime().db;
 		const corpus = await assessmentCorpus(db, assessment);

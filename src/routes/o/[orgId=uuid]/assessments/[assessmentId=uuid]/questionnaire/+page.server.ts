@@ -4,6 +4,8 @@ import { answerForm, saveAnswerAction } from '$lib/server/assessments/answer-act
 import { confirmCarriedOverAction } from '$lib/server/assessments/carry-over-action';
 import { itemWithProvisions } from '$lib/server/assessments/item-view';
 import { loadAssessmentView } from '$lib/server/assessments/service';
+import { reachesDomain } from '$lib/server/auth/scope';
+import { countCommentsByItem, listItemReviews } from '$lib/server/db/queries/reviews';
 import { runtime } from '$lib/server/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,11 +16,23 @@ export const load: PageServerLoad = async (event) => {
 		event.params.assessmentId,
 		'view'
 	);
-	const { corpus, answers, evaluation } = await loadAssessmentView(runtime().db, assessment);
+	const db = runtime().db;
+	const { corpus, answers, evaluation } = await loadAssessmentView(db, assessment);
 	const applicable = new Set(evaluation.result.applicable);
+	// A respondent restricted to some domains sees those only; any other is not found.
 	const domains = corpus.domains
 		.map((d) => ({ ...d, figures: evaluation.score.domains[d.id] }))
-		.filter((d) => d.figures !== undefined);
+		.filter((d) => d.figures !== undefined && reachesDomain(membership, d.id));
+	const [reviews, comments] = await Promise.all([
+		listItemReviews(db, assessment.id),
+		countCommentsByItem(db, assessment.id)
+	]);
+	const reviewOf = new Map(reviews.map((r) => [r.itemId, r.status]));
+	const flagged = reviews
+		.filter((r) => r.status === 'changes_requested')
+		.map((r) => corpus.items.find((i) => i.id === r.itemId))
+		.filter((i) => i !== undefined && reachesDomain(membership, i.domain))
+		.map((i) => ({ id: i!.id, domain: i!.domain }));
 	const requested = event.url.searchParams.get('domain');
 	if (requested !== null && !domains.some((d) => d.id === requested)) error(404, 'Not found');
 	const domainId = requested ?? domains[0]?.id ?? null;
@@ -32,10 +46,12 @@ export const load: PageServerLoad = async (event) => {
 			items.map(async (item) => ({
 				item: itemWithProvisions(corpus, item),
 				form: await answerForm(item.id, byItem.get(item.id)),
-				saved: byItem.get(item.id) ?? null
+				saved: byItem.get(item.id) ?? null,
+				review: { status: reviewOf.get(item.id) ?? 'pending', comments: comments.get(item.id) ?? 0 }
 			}))
 		),
 		carriedOver: items.filter((i) => byItem.get(i.id)?.carriedOver).map((i) => i.id),
+		flagged,
 		canEdit: canEdit(membership, assessment)
 	};
 };

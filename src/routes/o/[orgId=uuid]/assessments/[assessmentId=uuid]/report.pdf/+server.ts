@@ -9,7 +9,8 @@ export const GET: RequestHandler = async (event) => {
 		event,
 		event.params.orgId,
 		event.params.assessmentId,
-		'view'
+		'view',
+		{ wholeAssessment: true }
 	);
 	return reportPdfResponse(runtime().db, {
 		assessment,

@@ -17,7 +17,8 @@ export const load: PageServerLoad = async (event) => {
 		event,
 		event.params.orgId,
 		event.params.assessmentId,
-		'view'
+		'view',
+		{ wholeAssessment: true }
 	);
 	const { corpus, answers, evaluation } = await loadAssessmentView(runtime().db, assessment);
 	const items = new Map(corpus.items.map((i) => [i.id, i]));

@@ -1,11 +1,22 @@
 import { error } from '@sveltejs/kit';
-import { requireAssessment, canEdit } from '$lib/server/assessments/guards';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import type { FormNotice } from '$lib/forms';
+import { commentSchema } from '$lib/schemas/review';
+import {
+	requireAssessment,
+	canEdit,
+	canReview,
+	requireItemInReach
+} from '$lib/server/assessments/guards';
 import { answerForm, saveAnswerAction } from '$lib/server/assessments/answer-action';
 import { confirmCarriedOverAction } from '$lib/server/assessments/carry-over-action';
 import { itemWithProvisions } from '$lib/server/assessments/item-view';
+import { commentAction, reviewItemAction } from '$lib/server/assessments/review-actions';
 import { applicableItem, assessmentCorpus } from '$lib/server/assessments/service';
 import { findAnswer } from '$lib/server/db/queries/answers';
 import { listAuditEntries } from '$lib/server/db/queries/audit-log';
+import { listItemReviews, listReviewComments } from '$lib/server/db/queries/reviews';
 import { runtime } from '$lib/server/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -20,18 +31,43 @@ export const load: PageServerLoad = async (event) => {
 	const corpus = await assessmentCorpus(db, assessment);
 	const item = applicableItem(corpus, assessment.profile, event.params.itemId);
 	if (!item) error(404, 'Not found');
+	requireItemInReach(membership, item);
 	const saved = await findAnswer(db, assessment.id, item.id);
-	return {
-		item: itemWithProvisions(corpus, item),
-		form: await answerForm(item.id, saved ?? undefined),
-		saved,
-		history: await listAuditEntries(db, {
+	const [history, reviews, comments] = await Promise.all([
+		listAuditEntries(db, {
 			orgId: assessment.orgId,
 			assessmentId: assessment.id,
 			itemId: item.id
 		}),
-		canEdit: canEdit(membership, assessment)
+		listItemReviews(db, assessment.id),
+		listReviewComments(db, { assessmentId: assessment.id, itemId: item.id })
+	]);
+	const review = reviews.find((r) => r.itemId === item.id);
+	return {
+		item: itemWithProvisions(corpus, item),
+		form: await answerForm(item.id, saved ?? undefined),
+		saved,
+		history: history.filter((e) => e.action === 'answer.saved'),
+		review: {
+			status: review?.status ?? 'pending',
+			reviewerName: review?.reviewerName ?? null,
+			reviewedAt: review?.reviewedAt ?? null
+		},
+		comments,
+		commentForm: await superValidate<typeof commentSchema._zod.output, FormNotice>(
+			{ itemId: item.id, body: '' },
+			zod4(commentSchema),
+			{ id: 'comment', errors: false }
+		),
+		canEdit: canEdit(membership, assessment),
+		canComment: canEdit(membership, assessment) || canReview(membership),
+		canReviewItem: canReview(membership) && assessment.state !== 'final'
 	};
 };
 
-export const actions: Actions = { save: saveAnswerAction, confirm: confirmCarriedOverAction };
+export const actions: Actions = {
+	save: saveAnswerAction,
+	confirm: confirmCarriedOverAction,
+	comment: commentAction,
+	review: reviewItemAction
+};

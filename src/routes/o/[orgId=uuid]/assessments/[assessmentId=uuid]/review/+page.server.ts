@@ -1,0 +1,61 @@
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import type { FormNotice } from '$lib/forms';
+import { reopenSchema } from '$lib/schemas/review';
+import { EDIT_ROLES, REVIEW_ROLES, requireAssessment } from '$lib/server/assessments/guards';
+import { transitionAction } from '$lib/server/assessments/review-actions';
+import { loadAssessmentView } from '$lib/server/assessments/service';
+import { reachesDomain } from '$lib/server/auth/scope';
+import { listAssessmentEvents } from '$lib/server/db/queries/audit-log';
+import { countCommentsByItem, listItemReviews } from '$lib/server/db/queries/reviews';
+import { runtime } from '$lib/server/runtime';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { assessment, membership } = await requireAssessment(
+		event,
+		event.params.orgId,
+		event.params.assessmentId,
+		'view'
+	);
+	const db = runtime().db;
+	const { corpus, evaluation } = await loadAssessmentView(db, assessment);
+	const [reviews, comments, events] = await Promise.all([
+		listItemReviews(db, assessment.id),
+		countCommentsByItem(db, assessment.id),
+		listAssessmentEvents(db, { orgId: assessment.orgId, assessmentId: assessment.id })
+	]);
+	const statusOf = new Map(reviews.map((r) => [r.itemId, r.status]));
+	const applicable = new Set(evaluation.result.applicable);
+	const items = corpus.items
+		.filter((i) => applicable.has(i.id) && reachesDomain(membership, i.domain))
+		.map((i) => ({
+			id: i.id,
+			question: i.question,
+			status: statusOf.get(i.id) ?? 'pending',
+			comments: comments.get(i.id) ?? 0
+		}));
+	const role = membership.role;
+	const state = assessment.state;
+	return {
+		items,
+		events,
+		can: {
+			submit: state === 'draft' && EDIT_ROLES.includes(role),
+			requestChanges: state === 'in_review' && REVIEW_ROLES.includes(role),
+			finalise: state === 'in_review' && REVIEW_ROLES.includes(role),
+			reopen: state === 'final' && role === 'owner'
+		},
+		reopenForm: await superValidate<typeof reopenSchema._zod.output, FormNotice>(
+			zod4(reopenSchema),
+			{ id: 'reopen' }
+		)
+	};
+};
+
+export const actions: Actions = {
+	submit: transitionAction('submit'),
+	request_changes: transitionAction('request_changes'),
+	finalise: transitionAction('finalise'),
+	reopen: transitionAction('reopen')
+};

@@ -1,0 +1,79 @@
+import { fail } from '@sveltejs/kit';
+import { message, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { m } from '$lib/paraglide/messages';
+import type { FormNotice } from '$lib/forms';
+import { clientFields, clientSchema, type ClientForm } from '$lib/schemas/client';
+import { startAssessmentSchema } from '$lib/schemas/assessment';
+import { listAssessmentRows } from '$lib/server/assessments/list';
+import { startAssessmentAction } from '$lib/server/assessments/start-action';
+import { CLIENT_MANAGER_ROLES, requireClient } from '$lib/server/clients/guards';
+import { editClient } from '$lib/server/clients/service';
+import { currentQuestionnaire } from '$lib/server/corpus';
+import { listOpenInvitations } from '$lib/server/db/queries/invitations';
+import { inviteAction, inviteForm } from '$lib/server/orgs/invite-action';
+import { runtime } from '$lib/server/runtime';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { membership, client } = await requireClient(
+		event,
+		event.params.orgId,
+		event.params.clientId
+	);
+	const db = runtime().db;
+	const canManage = CLIENT_MANAGER_ROLES.includes(membership.role);
+	const assessments = await listAssessmentRows(db, membership, { clientId: client.id });
+	return {
+		client,
+		canManage,
+		assessments,
+		domains: currentQuestionnaire().corpus.domains.map((d) => ({ id: d.id, zh: d.zh, en: d.en })),
+		invitations: canManage ? await listOpenInvitations(db, membership.orgId, client.id) : [],
+		form: await superValidate<ClientForm, FormNotice>(
+			{
+				name: client.name,
+				registeredName: client.registeredName ?? '',
+				contact: client.contact ?? '',
+				notes: client.notes
+			},
+			zod4(clientSchema),
+			{ errors: false }
+		),
+		startForm: await superValidate(zod4(startAssessmentSchema)),
+		inviteForm: await inviteForm()
+	};
+};
+
+export const actions: Actions = {
+	update: async (event) => {
+		const { user, client } = await requireClient(
+			event,
+			event.params.orgId,
+			event.params.clientId,
+			CLIENT_MANAGER_ROLES
+		);
+		const form = await superValidate<ClientForm, FormNotice>(event.request, zod4(clientSchema));
+		if (!form.valid) return fail(400, { form });
+		await editClient(runtime().db, { client, actorId: user.id, fields: clientFields(form.data) });
+		return message(form, { type: 'success', text: m.clients_saved() });
+	},
+	start: async (event) => {
+		const { client } = await requireClient(
+			event,
+			event.params.orgId,
+			event.params.clientId,
+			CLIENT_MANAGER_ROLES
+		);
+		return startAssessmentAction(event, client.id);
+	},
+	invite: async (event) => {
+		const { client } = await requireClient(
+			event,
+			event.params.orgId,
+			event.params.clientId,
+			CLIENT_MANAGER_ROLES
+		);
+		return inviteAction(event, { roles: CLIENT_MANAGER_ROLES, clientId: client.id });
+	}
+};

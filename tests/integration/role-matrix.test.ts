@@ -1,0 +1,274 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Browser, signUp } from '../helpers/browser';
+import { saveAnswer } from '../helpers/assessment';
+import {
+	consultancy,
+	createClient,
+	inviteMember,
+	inviteRespondent,
+	joinByInvitation,
+	startClientAssessment
+} from '../helpers/consultancy';
+
+/**
+ * Every organisation route × every kind of actor. A row names a route (GET page, POST action or
+ * download) and what each actor gets: a status, or 'login' (a redirect to the login page).
+ * Routes added later append one line each to ROUTES.
+ *
+ * Posts carry deliberately incomplete or out-of-state input, so an allowed actor passes the
+ * guard and gets 400 (invalid form) or 409 (wrong state) without changing anything.
+ */
+const ACTORS = [
+	'owner',
+	'consultant',
+	'viewer',
+	'respondentA',
+	'respondentB',
+	'outsider',
+	'anonymous'
+] as const;
+type Actor = (typeof ACTORS)[number];
+type Outcome = number | 'login';
+type Expectation = Record<Actor, Outcome>;
+
+interface Fixture {
+	org: string;
+	clientA: string;
+	clientB: string;
+	/** A draft assessment of client A, one of client B, and a final one of client A. */
+	a: string;
+	b: string;
+	finalA: string;
+}
+
+interface Route {
+	method: 'GET' | 'POST';
+	path: (f: Fixture) => string;
+	form?: (f: Fixture) => Record<string, string | string[]>;
+	expect: Expectation;
+}
+
+const NOBODY_ELSE = { outsider: 404, anonymous: 'login' } as const;
+/** Everyone in the organisation (respondents see their own reach: their overview, their list). */
+const ANY_MEMBER: Expectation = {
+	owner: 200,
+	consultant: 200,
+	viewer: 200,
+	respondentA: 200,
+	respondentB: 200,
+	...NOBODY_ELSE
+};
+/** Organisation-wide pages: a respondent restricted to one client does not get them. */
+const ORG_WIDE: Expectation = { ...ANY_MEMBER, respondentA: 404, respondentB: 404 };
+/** Client A's things: its respondent reaches them, client B's does not. */
+const CLIENT_A: Expectation = { ...ANY_MEMBER, respondentB: 404 };
+const CLIENT_B: Expectation = { ...ANY_MEMBER, respondentA: 404 };
+const with_ = (base: Expectation, overrides: Partial<Expectation>): Expectation => ({
+	...base,
+	...overrides
+});
+const get = (path: Route['path'], expect: Expectation): Route => ({ method: 'GET', path, expect });
+const post = (path: Route['path'], form: Route['form'], expect: Expectation): Route => ({
+	method: 'POST',
+	path,
+	form,
+	expect
+});
+
+const ITEM = 'CMP-001';
+const answerForm = () => ({ __superform_id: ITEM, itemId: ITEM, version: '0', status: '' });
+
+const ROUTES: Route[] = [
+	// Organisation
+	get((f) => `/o/${f.org}`, ANY_MEMBER),
+	get((f) => `/o/${f.org}/assessments`, ANY_MEMBER),
+	post(
+		(f) => `/o/${f.org}/assessments?/start`,
+		() => ({ title: '' }),
+		with_(ORG_WIDE, { owner: 400, consultant: 400, viewer: 403 })
+	),
+	get((f) => `/o/${f.org}/members`, ORG_WIDE),
+	post(
+		(f) => `/o/${f.org}/members?/invite`,
+		() => ({ role: 'nobody' }),
+		with_(ORG_WIDE, { owner: 400, consultant: 403, viewer: 403 })
+	),
+	post(
+		(f) => `/o/${f.org}/members?/role`,
+		() => ({ userId: 'x', role: 'owner' }),
+		with_(ORG_WIDE, { owner: 400, consultant: 403, viewer: 403 })
+	),
+	post(
+		(f) => `/o/${f.org}/members?/remove`,
+		() => ({ userId: 'x' }),
+		with_(ORG_WIDE, { owner: 400, consultant: 403, viewer: 403 })
+	),
+	post(
+		(f) => `/o/${f.org}/members?/revoke`,
+		() => ({ invitationId: 'x' }),
+		with_(ORG_WIDE, { owner: 400, consultant: 403, viewer: 403 })
+	),
+	// Clients
+	get((f) => `/o/${f.org}/clients`, ORG_WIDE),
+	post(
+		(f) => `/o/${f.org}/clients?/create`,
+		() => ({ name: '' }),
+		with_(ORG_WIDE, { owner: 400, consultant: 400, viewer: 403 })
+	),
+	get((f) => `/o/${f.org}/clients/${f.clientA}`, ORG_WIDE),
+	get(
+		(f) => `/o/${f.org}/clients/${crypto.randomUUID()}`,
+		with_(ORG_WIDE, { owner: 404, consultant: 404, viewer: 404 })
+	),
+	post(
+		(f) => `/o/${f.org}/clients/${f.clientA}?/update`,
+		() => ({ name: '' }),
+		with_(ORG_WIDE, { owner: 400, consultant: 400, viewer: 403 })
+	),
+	post(
+		(f) => `/o/${f.org}/clients/${f.clientA}?/start`,
+		() => ({ title: '' }),
+		with_(ORG_WIDE, { owner: 400, consultant: 400, viewer: 403 })
+	),
+	post(
+		(f) => `/o/${f.org}/clients/${f.clientA}?/invite`,
+		() => ({ role: 'respondent', email: 'not-an-email' }),
+		with_(ORG_WIDE, { owner: 400, consultant: 400, viewer: 403 })
+	),
+	// An assessment of client A
+	get((f) => f.a, with_(CLIENT_A, { owner: 303, consultant: 303, viewer: 303, respondentA: 303 })),
+	get((f) => `${f.a}/profile`, CLIENT_A),
+	post(
+		(f) => `${f.a}/profile`,
+		() => ({ version: '1' }),
+		with_(CLIENT_A, { owner: 400, consultant: 400, viewer: 403, respondentA: 400 })
+	),
+	get((f) => `${f.a}/questionnaire`, CLIENT_A),
+	post(
+		(f) => `${f.a}/questionnaire?/save`,
+		answerForm,
+		with_(CLIENT_A, { owner: 400, consultant: 400, viewer: 403, respondentA: 400 })
+	),
+	get((f) => `${f.a}/items/${ITEM}`, CLIENT_A),
+	post(
+		(f) => `${f.a}/items/${ITEM}?/save`,
+		answerForm,
+		with_(CLIENT_A, { owner: 400, consultant: 400, viewer: 403, respondentA: 400 })
+	),
+	post(
+		(f) => `${f.a}/items/${ITEM}?/comment`,
+		() => ({ __superform_id: 'comment', itemId: ITEM, body: '' }),
+		with_(CLIENT_A, { owner: 400, consultant: 400, viewer: 403, respondentA: 400 })
+	),
+	post(
+		(f) => `${f.a}/items/${ITEM}?/review`,
+		() => ({ itemId: ITEM, decision: 'maybe' }),
+		with_(CLIENT_A, { owner: 400, consultant: 400, viewer: 403, respondentA: 403 })
+	),
+	get((f) => `${f.a}/result`, CLIENT_A),
+	get((f) => `${f.a}/review`, CLIENT_A),
+	// A draft cannot be sent back, finalised or re-opened: reviewers pass the guard and get 409.
+	post(
+		(f) => `${f.a}/review?/request_changes`,
+		() => ({}),
+		with_(CLIENT_A, { owner: 409, consultant: 409, viewer: 403, respondentA: 403 })
+	),
+	post(
+		(f) => `${f.a}/review?/finalise`,
+		() => ({}),
+		with_(CLIENT_A, { owner: 409, consultant: 409, viewer: 403, respondentA: 403 })
+	),
+	post(
+		(f) => `${f.a}/review?/reopen`,
+		() => ({ reason: 'x' }),
+		with_(CLIENT_A, { owner: 409, consultant: 403, viewer: 403, respondentA: 403 })
+	),
+	get((f) => `${f.a}/print?lang=en`, CLIENT_A),
+	get((f) => `${f.a}/report.pdf?lang=en`, CLIENT_A),
+	// A final assessment of client A: a submit is out of state; answers are locked.
+	post(
+		(f) => `${f.finalA}/review?/submit`,
+		() => ({}),
+		with_(CLIENT_A, { owner: 409, consultant: 409, viewer: 403, respondentA: 409 })
+	),
+	post(
+		(f) => `${f.finalA}/review?/reopen`,
+		() => ({ reason: '' }),
+		with_(CLIENT_A, { owner: 400, consultant: 403, viewer: 403, respondentA: 403 })
+	),
+	post(
+		(f) => `${f.finalA}/items/${ITEM}?/save`,
+		() => ({ ...answerForm(), status: 'compliant' }),
+		with_(CLIENT_A, { owner: 409, consultant: 409, viewer: 403, respondentA: 409 })
+	),
+	// An assessment of client B
+	get((f) => `${f.b}/questionnaire`, CLIENT_B),
+	get((f) => `${f.b}/items/${ITEM}`, CLIENT_B),
+	get((f) => `${f.b}/result`, CLIENT_B),
+	get((f) => `${f.b}/report.pdf?lang=zh`, CLIENT_B),
+	post(
+		(f) => `${f.b}/items/${ITEM}?/save`,
+		answerForm,
+		with_(CLIENT_B, { owner: 400, consultant: 400, viewer: 403, respondentB: 400 })
+	)
+];
+
+describe('role matrix', () => {
+	const actors = {} as Record<Actor, Browser>;
+	const fixture = {} as Fixture;
+
+	beforeAll(async () => {
+		const { owner, orgId } = await consultancy();
+		actors.owner = owner;
+		fixture.org = orgId;
+		fixture.clientA = await createClient(owner, orgId, { name: 'Client A' });
+		fixture.clientB = await createClient(owner, orgId, { name: 'Client B' });
+		fixture.a = await startClientAssessment(owner, orgId, fixture.clientA, 'A 2026');
+		fixture.b = await startClientAssessment(owner, orgId, fixture.clientB, 'B 2026');
+		fixture.finalA = await startClientAssessment(owner, orgId, fixture.clientA, 'A 2025');
+		expect((await saveAnswer(owner, fixture.finalA, ITEM, 0, { status: 'compliant' })).status).toBe(
+			200
+		);
+		expect((await owner.post(`${fixture.finalA}/review?/submit`, {})).status).toBe(200);
+		expect((await owner.post(`${fixture.finalA}/review?/finalise`, {})).status).toBe(200);
+
+		actors.consultant = await joinByInvitation(await inviteMember(owner, orgId, 'consultant'));
+		actors.viewer = await joinByInvitation(await inviteMember(owner, orgId, 'viewer'));
+		actors.respondentA = await joinByInvitation(
+			await inviteRespondent(owner, orgId, fixture.clientA)
+		);
+		actors.respondentB = await joinByInvitation(
+			await inviteRespondent(owner, orgId, fixture.clientB)
+		);
+		actors.outsider = new Browser();
+		await signUp(actors.outsider, { orgName: 'Another firm' });
+		actors.anonymous = new Browser();
+	});
+
+	for (const route of ROUTES) {
+		const label = `${route.method} ${route.path({
+			org: ':org',
+			clientA: ':clientA',
+			clientB: ':clientB',
+			a: ':a',
+			b: ':b',
+			finalA: ':finalA'
+		})}`;
+		it(label, async () => {
+			const got: Partial<Record<Actor, Outcome>> = {};
+			for (const actor of ACTORS) {
+				const browser = actors[actor];
+				const path = route.path(fixture);
+				const page =
+					route.method === 'GET'
+						? await browser.get(path)
+						: await browser.post(path, route.form?.(fixture) ?? {});
+				got[actor] =
+					page.status === 303 && page.location?.startsWith('/login') ? 'login' : page.status;
+				// Nothing of another organisation's is revealed on a refusal.
+				if (page.status === 404) expect(page.text).not.toContain('Client A');
+			}
+			expect(got).toEqual(route.expect);
+		});
+	}
+});
