@@ -64,6 +64,29 @@ describe('questionnaire template (XLSX)', () => {
 		expect(String(help!.getRow(1).getCell(1).value)).toContain('2026 年度自评');
 	});
 
+	it('writes both languages in a bilingual template, and reads its status words back', async () => {
+		const { db, orgId, ownerId, a, items } = await assessment();
+		const both = await load(
+			(await questionnaireTemplateXlsx(db, { orgId, id: a.id, lang: 'both' }))!
+		);
+		const sheet = both.worksheets[0]!;
+		expect(sheet.getRow(1).getCell(5).value).toBe('合规状况\nStatus');
+		const item = currentQuestionnaire().corpus.items.find((i) => i.id === items[0])!;
+		expect(rowOf(sheet, items[0]!).getCell(3).value).toBe(
+			`${item.question.zh}\n${item.question.en}`
+		);
+		const lic = rowOf(sheet, 'LIC-001');
+		expect(lic.getCell(5).value).toBe('部分合规 / Partially compliant');
+		rowOf(sheet, items[0]!).getCell(5).value = '合规 / Compliant';
+		const result = await importQuestionnaireTemplate(db, {
+			orgId,
+			id: a.id,
+			actorId: ownerId,
+			bytes: await bytesOf(both)
+		});
+		expect(result).toEqual({ ok: true, saved: 1, skipped: 1 });
+	});
+
 	it('imports a good file through the answer save path, skipping rows equal to the stored answer', async () => {
 		const { db, orgId, ownerId, a, items, bytes } = await assessment();
 		const workbook = await load(bytes);
