@@ -4,6 +4,7 @@ import { scopeItems } from '../../src/lib/domain/applicability';
 import { currentQuestionnaire } from '../../src/lib/server/corpus';
 import { questionnaireTemplateXlsx } from '../../src/lib/server/assessments/template';
 import { importQuestionnaireTemplate } from '../../src/lib/server/assessments/template-import';
+import type { Database } from '../../src/lib/server/db/connection';
 import { listAnswers } from '../../src/lib/server/db/queries/answers';
 import { listAuditEntries } from '../../src/lib/server/db/queries/audit-log';
 import { saveAnswer, saveProfile, startAssessment } from '../helpers/assessment';
@@ -30,6 +31,19 @@ function rowOf(sheet: ExcelJS.Worksheet, itemId: string): ExcelJS.Row {
 
 async function bytesOf(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
 	return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** Imports a workbook into the test's assessment, as its owner. */
+async function importWorkbook(
+	ctx: { db: Database; orgId: string; ownerId: string; a: { id: string } },
+	workbook: ExcelJS.Workbook
+) {
+	return importQuestionnaireTemplate(ctx.db, {
+		orgId: ctx.orgId,
+		id: ctx.a.id,
+		actorId: ctx.ownerId,
+		bytes: await bytesOf(workbook)
+	});
 }
 
 async function assessment() {
@@ -64,6 +78,24 @@ describe('questionnaire template (XLSX)', () => {
 		expect(String(help!.getRow(1).getCell(1).value)).toContain('2026 年度自评');
 	});
 
+	it('writes both languages in a bilingual template, and reads its status words back', async () => {
+		const { db, orgId, ownerId, a, items } = await assessment();
+		const both = await load(
+			(await questionnaireTemplateXlsx(db, { orgId, id: a.id, lang: 'both' }))!
+		);
+		const sheet = both.worksheets[0]!;
+		expect(sheet.getRow(1).getCell(5).value).toBe('合规状况\nStatus');
+		const item = currentQuestionnaire().corpus.items.find((i) => i.id === items[0])!;
+		expect(rowOf(sheet, items[0]!).getCell(3).value).toBe(
+			`${item.question.zh}\n${item.question.en}`
+		);
+		const lic = rowOf(sheet, 'LIC-001');
+		expect(lic.getCell(5).value).toBe('部分合规 / Partially compliant');
+		rowOf(sheet, items[0]!).getCell(5).value = '合规 / Compliant';
+		const result = await importWorkbook({ db, orgId, ownerId, a }, both);
+		expect(result).toEqual({ ok: true, saved: 1, skipped: 1 });
+	});
+
 	it('imports a good file through the answer save path, skipping rows equal to the stored answer', async () => {
 		const { db, orgId, ownerId, a, items, bytes } = await assessment();
 		const workbook = await load(bytes);
@@ -77,12 +109,7 @@ describe('questionnaire template (XLSX)', () => {
 		const second = rowOf(sheet, items[1]!);
 		second.getCell(5).value = 'not_applicable';
 		second.getCell(6).value = 'No such business line';
-		const result = await importQuestionnaireTemplate(db, {
-			orgId,
-			id: a.id,
-			actorId: ownerId,
-			bytes: await bytesOf(workbook)
-		});
+		const result = await importWorkbook({ db, orgId, ownerId, a }, workbook);
 		expect(result).toEqual({ ok: true, saved: 2, skipped: 1 });
 		const stored = new Map((await listAnswers(db, a.id)).map((x) => [x.itemId, x]));
 		expect(stored.get(items[0]!)).toMatchObject({
@@ -118,12 +145,7 @@ describe('questionnaire template (XLSX)', () => {
 		const answersBefore = await listAnswers(db, a.id);
 		const auditBefore = await listAuditEntries(db, { orgId, assessmentId: a.id });
 
-		const result = await importQuestionnaireTemplate(db, {
-			orgId,
-			id: a.id,
-			actorId: ownerId,
-			bytes: await bytesOf(workbook)
-		});
+		const result = await importWorkbook({ db, orgId, ownerId, a }, workbook);
 		expect(result?.ok).toBe(false);
 		const problems = (result as { problems: string[] }).problems;
 		expect(problems).toHaveLength(3);
