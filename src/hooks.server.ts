@@ -5,6 +5,8 @@ import { logger } from '$lib/server/logger';
 import { readServerEnv } from '$lib/server/env';
 import { runtime, startRuntime } from '$lib/server/runtime';
 import { resolveSession } from '$lib/server/http/session-hook';
+import { fieldWithNullCharacter, queryWithNullCharacter } from '$lib/server/http/null-characters';
+import { m } from '$lib/paraglide/messages';
 import '$lib/server/startup';
 
 export const init: ServerInit = async () => {
@@ -62,12 +64,28 @@ const handleParaglide: Handle = ({ event, resolve }) =>
 		});
 	});
 
+/** A NUL character anywhere in a field is refused with 400 naming the field (see null-characters.ts). */
+const handleNullCharacters: Handle = async ({ event, resolve }) => {
+	const field = queryWithNullCharacter(event.url) ?? (await fieldWithNullCharacter(event.request));
+	if (field === null) return resolve(event);
+	return new Response(m.proof_err_nul_field({ field }), {
+		status: 400,
+		headers: { 'content-type': 'text/plain; charset=utf-8' }
+	});
+};
+
 const handleSession: Handle = async ({ event, resolve }) => {
 	await resolveSession(event, runtime().db);
 	return resolve(event);
 };
 
-export const handle = sequence(handleRequestLog, handleBodySize, handleParaglide, handleSession);
+export const handle = sequence(
+	handleRequestLog,
+	handleBodySize,
+	handleParaglide,
+	handleNullCharacters,
+	handleSession
+);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message, requestId: event.locals.requestId };
