@@ -75,7 +75,17 @@ const handleNullCharacters: Handle = async ({ event, resolve }) => {
 };
 
 const handleSession: Handle = async ({ event, resolve }) => {
-	await resolveSession(event, runtime().db);
+	try {
+		await resolveSession(event, runtime().db);
+	} catch (error) {
+		if (await runtime().ping()) throw error;
+		// The database is away (a restart): say so plainly, with 503 as /healthz does.
+		logger.warn({ requestId: event.locals.requestId }, 'database unavailable');
+		return new Response(m.proof_err_unavailable(), {
+			status: 503,
+			headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '5' }
+		});
+	}
 	return resolve(event);
 };
 
