@@ -24,6 +24,9 @@ const handleRequestLog: Handle = async ({ event, resolve }) => {
 	event.locals.requestId = crypto.randomUUID();
 	const started = performance.now();
 	const response = await resolve(event);
+	const ms = performance.now() - started;
+	// The server's own time for the request, for the benchmarks and the browser's network panel.
+	response.headers.set('server-timing', `app;dur=${ms.toFixed(1)}`);
 	response.headers.set('x-request-id', event.locals.requestId);
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
@@ -35,7 +38,7 @@ const handleRequestLog: Handle = async ({ event, resolve }) => {
 			// The route pattern, not the path: paths can carry secrets such as invitation tokens.
 			route: event.route.id ?? 'unmatched',
 			status: response.status,
-			ms: Math.round(performance.now() - started)
+			ms: Math.round(ms)
 		},
 		'request'
 	);
