@@ -26,7 +26,7 @@ const handleRequestLog: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const ms = performance.now() - started;
 	// The server's own time for the request, for the benchmarks and the browser's network panel.
-	response.headers.set('server-timing', `app;dur=${ms.toFixed(1)}`);
+	response.headers.append('server-timing', `app;dur=${ms.toFixed(1)}`);
 	response.headers.set('x-request-id', event.locals.requestId);
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
