@@ -141,6 +141,10 @@ describe('accessibility (axe-core) of every main page', () => {
 					const grave = results.violations.filter(
 						(v) => v.impact === 'serious' || v.impact === 'critical'
 					);
+					// Lesser findings do not fail the test but are printed, to be fixed (all pages are clean today).
+					const lesser = results.violations.filter((v) => !grave.includes(v));
+					if (lesser.length > 0)
+						console.warn(`axe, ${entry.name} (${lang}):\n${describeViolations(lesser)}`);
 					expect(grave, `${entry.name} (${lang}):\n${describeViolations(grave)}`).toEqual([]);
 				} finally {
 					await page.close();
