@@ -47,18 +47,23 @@ export async function saveAnswer(
 	base: string,
 	itemId: string,
 	version: number,
-	fields: Partial<Record<'status' | 'note' | 'evidence' | 'owner' | 'due', string>>
+	fields: Partial<Record<'status' | 'note' | 'evidence' | 'owner' | 'due', string>>,
+	headers: Record<string, string> = {}
 ) {
 	// The item page and the questionnaire share one save action; the item page always shows the form.
-	return browser.post(`${base}/items/${itemId}?/save`, {
-		__superform_id: itemId,
-		itemId,
-		version: String(version),
-		status: '',
-		note: '',
-		evidence: '',
-		owner: '',
-		due: '',
-		...fields
-	});
+	return browser.post(
+		`${base}/items/${itemId}?/save`,
+		{
+			__superform_id: itemId,
+			itemId,
+			version: String(version),
+			status: '',
+			note: '',
+			evidence: '',
+			owner: '',
+			due: '',
+			...fields
+		},
+		{ headers }
+	);
 }

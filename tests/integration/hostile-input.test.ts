@@ -62,4 +62,16 @@ describe('hostile input', () => {
 		expect(long.status).toBe(400);
 		expect(long.text).toContain('Must be at most 5000 characters.');
 	});
+
+	it('refuses a null character with 400 naming the field, and stores nothing', async () => {
+		const browser = new Browser(undefined, { lang: 'en' });
+		const { orgId } = await signUp(browser);
+		const refused = await browser.post(`/o/${orgId}/assessments?/start`, { title: 'a\u0000b' });
+		expect(refused.status).toBe(400);
+		expect(refused.text).toContain('The field “title” contains a null character');
+		expect((await browser.get(`/o/${orgId}/assessments`)).text).not.toContain('ab');
+		const query = await browser.get('/library/items?q=%00');
+		expect(query.status).toBe(400);
+		expect(query.text).toContain('“q”');
+	});
 });

@@ -26,9 +26,19 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 export async function openDatabase(settings: DatabaseSettings): Promise<OpenedDatabase> {
 	if (settings.databaseUrl) {
-		const pool = new pg.Pool({ connectionString: settings.databaseUrl, max: 10 });
-		// An idle client losing its server (a restart) must not crash the process.
-		pool.on('error', () => undefined);
+		const pool = new pg.Pool({
+			connectionString: settings.databaseUrl,
+			max: 10,
+			// While the server is down, a request waits this long for a connection, then fails (500).
+			connectionTimeoutMillis: 5_000
+		});
+		// A client losing its server (a restart) must not crash the process: the pool only listens
+		// for errors on idle clients, so a checked-out one between two queries (inside a
+		// transaction, say) would emit an unhandled 'error'. The query in flight fails on its own;
+		// the broken client is dropped when it is released, and the pool connects afresh.
+		const ignore = () => undefined;
+		pool.on('error', ignore);
+		pool.on('connect', (client) => client.on('error', ignore));
 		const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 		return {
 			db,

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { ReportModel } from '../../domain/report-model';
 import { renderReportPdf } from './render-pdf';
@@ -16,6 +17,7 @@ export type RenderReply = { id: number; bytes: Uint8Array } | { id: number; erro
 
 if (!isMainThread && workerData === RENDER_WORKER && parentPort) {
 	const port = parentPort;
+	lowerThreadPriority();
 	port.on('message', (request: RenderRequest) => {
 		renderReportPdf(request.model).then(
 			(rendered) => {
@@ -30,4 +32,18 @@ if (!isMainThread && workerData === RENDER_WORKER && parentPort) {
 				} satisfies RenderReply)
 		);
 	});
+}
+
+/**
+ * A report may take seconds of CPU; saves and page loads must not wait behind it. On Linux a nice
+ * value belongs to the thread that sets it, so this worker yields to the request thread (measured
+ * in BENCHMARKS.md, bench:load). Elsewhere it may apply to the process or be refused: then skipped.
+ */
+function lowerThreadPriority(): void {
+	if (process.platform !== 'linux') return;
+	try {
+		os.setPriority(0, 10);
+	} catch {
+		// not permitted here: render at normal priority
+	}
 }

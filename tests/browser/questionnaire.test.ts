@@ -1,0 +1,151 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import type { Browser as Chromium, BrowserContext } from 'playwright-core';
+import { artifactPath, launchChromium } from '../helpers/chromium';
+import { Browser, signUp } from '../helpers/browser';
+import { saveProfile, startAssessment } from '../helpers/assessment';
+import { pdfText, squash } from '../helpers/pdf';
+
+let chromium: Chromium;
+const baseUrl = () => inject('baseUrl');
+
+beforeAll(async () => {
+	chromium = await launchChromium();
+});
+afterAll(async () => {
+	await chromium?.close();
+});
+
+/** A firm with a filled profile, made over HTTP; its session cookies and its assessment's path. */
+async function firmWithAssessment(orgName: string) {
+	const client = new Browser(baseUrl(), { lang: 'en' });
+	const { orgId } = await signUp(client, { orgName });
+	const base = await startAssessment(client, orgId, `${orgName} 2026`);
+	expect((await saveProfile(client, base, 0)).status).toBe(303);
+	return { cookies: client.cookies, base };
+}
+
+async function signedInContext(
+	cookies: Map<string, string>,
+	options: { javaScriptEnabled?: boolean; acceptDownloads?: boolean } = {}
+): Promise<BrowserContext> {
+	const context = await chromium.newContext({ baseURL: baseUrl(), ...options });
+	await context.addCookies([...cookies].map(([name, value]) => ({ name, value, url: baseUrl() })));
+	return context;
+}
+
+describe('the questionnaire in a real browser', () => {
+	it('works with JavaScript disabled: a plain form post saves and the saved state is shown', async () => {
+		const firm = await firmWithAssessment('无脚本测试有限公司');
+		const context = await signedInContext(firm.cookies, { javaScriptEnabled: false });
+		try {
+			const page = await context.newPage();
+			await page.goto(`${firm.base}/questionnaire`);
+			const item = page.locator('article#LIC-001');
+			await item.locator('input[name=status][value=non_compliant]').check();
+			await item.locator('textarea[name=note]').fill('No licence yet; applying in Q3');
+			await item.locator('input[name=owner]').fill('Compliance lead');
+			await Promise.all([page.waitForNavigation(), item.locator('button[type=submit]').click()]);
+
+			// The response to the plain post is the page again, with the saved answer and its state.
+			const after = page.locator('article#LIC-001');
+			expect(await after.locator('.notice.success').innerText()).toBe('Saved.');
+			expect(await after.locator('.save-state').innerText()).toBe('Saved');
+			await page.screenshot({ path: artifactPath('questionnaire-no-js.png'), fullPage: true });
+
+			await page.goto(`${firm.base}/questionnaire`);
+			const reloaded = page.locator('article#LIC-001');
+			expect(await reloaded.locator('input[name=status][value=non_compliant]').isChecked()).toBe(
+				true
+			);
+			expect(await reloaded.locator('textarea[name=note]').inputValue()).toBe(
+				'No licence yet; applying in Q3'
+			);
+			expect(await reloaded.locator('input[name=owner]').inputValue()).toBe('Compliance lead');
+			expect(await reloaded.locator('.save-state').innerText()).toBe('Saved');
+		} finally {
+			await context.close();
+		}
+	});
+
+	it('two browsers editing one answer: the conflict is shown, both values stay, the second saves deliberately', async () => {
+		const firm = await firmWithAssessment('并发编辑测试有限公司');
+		const first = await signedInContext(firm.cookies);
+		const second = await signedInContext(firm.cookies);
+		try {
+			const a = await first.newPage();
+			const b = await second.newPage();
+			await a.goto(`${firm.base}/questionnaire`);
+			await b.goto(`${firm.base}/questionnaire`);
+			const itemA = a.locator('article#LIC-001');
+			const itemB = b.locator('article#LIC-001');
+
+			await itemA.locator('textarea[name=note]').fill('Alice: licence granted in May');
+			await itemA.locator('input[name=status][value=compliant]').check();
+			await expect.poll(() => itemA.locator('.save-state').innerText()).toBe('Saved');
+			await expect
+				.poll(() => itemA.locator('textarea[name=note]').inputValue())
+				.toBe('Alice: licence granted in May');
+
+			// The second browser still holds the version it loaded: its save is refused, not applied.
+			await itemB.locator('textarea[name=note]').fill('Bob: licence application pending');
+			await itemB.locator('input[name=status][value=partial]').check();
+			const conflict = itemB.locator('.conflict');
+			await expect.poll(() => conflict.isVisible(), { timeout: 10_000 }).toBe(true);
+			const shown = await conflict.innerText();
+			expect(shown).toContain('Compliant');
+			expect(shown).toContain('Alice: licence granted in May');
+			expect(shown).toContain('Partially compliant');
+			expect(shown).toContain('Bob: licence application pending');
+			expect(await itemB.locator('.notice.error').innerText()).toContain(
+				'Someone saved this answer before you'
+			);
+			expect(await itemB.locator('textarea[name=note]').inputValue()).toBe(
+				'Bob: licence application pending'
+			);
+			await b.screenshot({ path: artifactPath('questionnaire-conflict.png'), fullPage: true });
+
+			// Nothing was overwritten: a fresh load shows the first browser's answer.
+			const check = await first.newPage();
+			await check.goto(`${firm.base}/items/LIC-001`);
+			expect(await check.locator('textarea[name=note]').inputValue()).toBe(
+				'Alice: licence granted in May'
+			);
+
+			// Having seen both, the second person saves on purpose; now theirs is the answer.
+			await itemB.locator('button[type=submit]').click();
+			await expect.poll(() => itemB.locator('.save-state').innerText()).toBe('Saved');
+			await check.goto(`${firm.base}/items/LIC-001`);
+			expect(await check.locator('input[name=status][value=partial]').isChecked()).toBe(true);
+			expect(await check.locator('textarea[name=note]').inputValue()).toBe(
+				'Bob: licence application pending'
+			);
+			// The first answer is still in the history.
+			expect(await check.locator('main').innerText()).toContain('Alice: licence granted in May');
+		} finally {
+			await first.close();
+			await second.close();
+		}
+	});
+
+	it('downloads the PDF report from the result page and reads it back', async () => {
+		const firm = await firmWithAssessment('下载报告测试有限公司');
+		const context = await signedInContext(firm.cookies, { acceptDownloads: true });
+		try {
+			const page = await context.newPage();
+			await page.goto(`${firm.base}/result`);
+			const [download] = await Promise.all([
+				page.waitForEvent('download'),
+				page.click('.report-downloads a[hreflang=en]')
+			]);
+			expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+			const bytes = new Uint8Array(fs.readFileSync((await download.path())!));
+			expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
+			const text = squash(pdfText(bytes));
+			expect(text).toContain(squash('下载报告测试有限公司 2026'));
+			expect(text).toContain(squash('上海浦江数字科技有限公司'));
+		} finally {
+			await context.close();
+		}
+	});
+});
