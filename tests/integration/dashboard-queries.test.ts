@@ -1,0 +1,77 @@
+import type { KyselyPlugin } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { importCorpus } from '../../src/lib/server/corpus';
+import { createClient } from '../../src/lib/server/clients/service';
+import { loadClientDashboard } from '../../src/lib/server/clients/dashboard';
+import { listAssessmentRows } from '../../src/lib/server/assessments/list';
+import { startAssessment } from '../../src/lib/server/assessments/service';
+import { findMembership } from '../../src/lib/server/db/queries/organisations';
+import { insertUser } from '../../src/lib/server/db/queries/users';
+import { createOrganisation } from '../../src/lib/server/orgs/organisations';
+import type { Database } from '../../src/lib/server/db/connection';
+import { useTestDatabase } from '../helpers/database';
+
+const database = useTestDatabase('dashboard');
+
+/** Counts the queries a piece of work sends. */
+function counting(db: Database): { db: Database; count: () => number } {
+	let n = 0;
+	const plugin: KyselyPlugin = {
+		transformQuery: (args) => {
+			n += 1;
+			return args.node;
+		},
+		transformResult: async (args) => args.result
+	};
+	return { db: db.withPlugin(plugin), count: () => n };
+}
+
+async function consultancyWith(db: Database, clients: number) {
+	const userId = crypto.randomUUID();
+	await insertUser(db, {
+		id: userId,
+		email: `${userId}@example.com`,
+		name: 'C',
+		passwordHash: 'x'
+	});
+	const orgId = await createOrganisation(db, {
+		name: 'Scale',
+		kind: 'consultancy',
+		ownerId: userId
+	});
+	for (let i = 0; i < clients; i++) {
+		const clientId = await createClient(db, {
+			orgId,
+			actorId: userId,
+			fields: { name: `Client ${i}`, registeredName: null, contact: null, notes: '' }
+		});
+		for (const year of [2025, 2026])
+			await startAssessment(db, { orgId, title: `${year}`, actorId: userId, clientId });
+	}
+	return { orgId, membership: (await findMembership(db, userId, orgId))! };
+}
+
+describe('the consultancy dashboard and assessment list', () => {
+	it('send the same number of queries for 2 clients as for 12', async () => {
+		const db = database().db;
+		await importCorpus(db);
+		const small = await consultancyWith(db, 2);
+		const large = await consultancyWith(db, 12);
+		const queries = async (work: (db: Database) => Promise<unknown>) => {
+			const c = counting(db);
+			await work(c.db);
+			return c.count();
+		};
+		const dashboard = (orgId: string) => (d: Database) => loadClientDashboard(d, orgId);
+		const few = await queries(dashboard(small.orgId));
+		expect(few).toBeGreaterThan(0);
+		expect(few).toBeLessThanOrEqual(5);
+		expect(await queries(dashboard(large.orgId))).toBe(few);
+		const rows = await loadClientDashboard(db, large.orgId);
+		expect(rows).toHaveLength(12);
+		expect(rows.every((r) => r.latest?.title === '2026')).toBe(true);
+
+		const list = (m: typeof small.membership) => (d: Database) => listAssessmentRows(d, m);
+		expect(await queries(list(large.membership))).toBe(await queries(list(small.membership)));
+	});
+});
