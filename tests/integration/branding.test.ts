@@ -50,6 +50,13 @@ describe('a consultancy’s logo', () => {
 		expect(wrongType.status).toBe(400);
 		expect(wrongType.text).toContain('只接受 PNG 或 JPEG 图片。');
 
+		// A PNG signature on bytes that are not a PNG: the report could not show it.
+		const broken = new Uint8Array(64);
+		broken.set(PNG.slice(0, 8));
+		const unreadable = await upload(browser, `${settings}?/logo`, new Blob([broken]));
+		expect(unreadable.status).toBe(400);
+		expect(unreadable.text).toContain('只接受 PNG 或 JPEG 图片。');
+
 		const big = new Uint8Array(512 * 1024 + 1);
 		big.set(PNG);
 		const tooBig = await upload(

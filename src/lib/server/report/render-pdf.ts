@@ -21,3 +21,16 @@ export async function renderReportPdf(model: ReportModel): Promise<Uint8Array> {
 	const buffer = await pdfmake.createPdf(reportDocument(model)).getBuffer();
 	return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
+
+/**
+ * Whether pdfmake can place this image: a file with a PNG or JPEG signature may still be one it
+ * cannot read, and an uploaded logo must never make every report of its organisation fail.
+ */
+export async function canEmbedImage(dataUrl: string): Promise<boolean> {
+	try {
+		await pdfmake.createPdf({ content: [{ image: dataUrl, fit: [16, 16] }] }).getBuffer();
+		return true;
+	} catch {
+		return false;
+	}
+}

@@ -7,6 +7,7 @@ import { apiTokenActions, loadApiTokens } from '$lib/server/api/token-settings';
 import { requireMembership } from '$lib/server/auth/guards';
 import { findOrganisationLogo } from '$lib/server/db/queries/branding';
 import { detectLogoMime, setOrganisationLogo } from '$lib/server/orgs/branding';
+import { canEmbedImage } from '$lib/server/report/render-pdf';
 import { runtime } from '$lib/server/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -25,8 +26,11 @@ export const load: PageServerLoad = async (event) => {
 
 async function logoPreview(orgId: string): Promise<string | null> {
 	const logo = await findOrganisationLogo(runtime().db, orgId);
-	return logo ? `data:${logo.mime};base64,${Buffer.from(logo.bytes).toString('base64')}` : null;
+	return logo ? dataUrl(logo.mime, logo.bytes) : null;
 }
+
+const dataUrl = (mime: string, bytes: Uint8Array) =>
+	`data:${mime};base64,${Buffer.from(bytes).toString('base64')}`;
 
 async function requireBrandingOwner(event: Parameters<Actions[string]>[0]) {
 	const viewer = await requireMembership(event, event.params.orgId!, ['owner']);
@@ -42,7 +46,8 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, { form });
 		const bytes = new Uint8Array(await form.data.logo.arrayBuffer());
 		const mime = detectLogoMime(bytes);
-		if (!mime) return setError(form, 'logo', m.branding_err_type());
+		if (!mime || !(await canEmbedImage(dataUrl(mime, bytes))))
+			return setError(form, 'logo', m.branding_err_type());
 		await setOrganisationLogo(runtime().db, {
 			orgId: membership.orgId,
 			actorId: user.id,
