@@ -43,3 +43,13 @@ export function pdfPreview(bytes: Uint8Array, name: string): string[] {
 export function squash(text: string): string {
 	return text.replace(/[\s-]+/g, '');
 }
+
+/** pdfimages' list of the images in the PDF: one line per image after the two header lines. */
+export function pdfImages(bytes: Uint8Array): string[] {
+	return withFile(bytes, (file) =>
+		execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' })
+			.split('\n')
+			.slice(2)
+			.filter((line) => line.trim() !== '')
+	);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyItem, compareAssessments, type CompareSide } from './compare';
+import { classifyItem, compareAssessments, formatDelta, type CompareSide } from './compare';
 import type { Corpus, Item } from './corpus';
 import { evaluateAssessment } from './result';
 import type { AnswerStatus } from './scoring';
@@ -99,5 +99,14 @@ describe('compareAssessments', () => {
 			not_applicable_changed: 1,
 			unchanged: 0
 		});
+	});
+});
+
+describe('formatDelta', () => {
+	it('signs a change in percentage points and dashes a missing one', () => {
+		expect(formatDelta(0.123)).toBe('+12');
+		expect(formatDelta(-0.05)).toBe('−5');
+		expect(formatDelta(0)).toBe('0');
+		expect(formatDelta(null)).toBe('—');
 	});
 });

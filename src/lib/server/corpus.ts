@@ -16,7 +16,11 @@ const byHash = new Map<string, Corpus>();
 
 /** Loads seeds/, stores it as a version if new, and makes it the current questionnaire. */
 export async function importCorpus(db: Database): Promise<QuestionnaireVersion> {
-	const corpus = loadCorpus(corpusPaths().seedsDir);
+	return installCorpus(db, loadCorpus(corpusPaths().seedsDir));
+}
+
+/** Stores a loaded corpus as a version if new and makes it the current questionnaire. */
+export async function installCorpus(db: Database, corpus: Corpus): Promise<QuestionnaireVersion> {
 	const hash = corpusHash(corpus);
 	const added = await insertVersionIfNew(db, hash, corpus);
 	logger.info(

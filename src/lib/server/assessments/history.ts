@@ -45,6 +45,7 @@ export async function startFromPrevious(
 			versionHash: hash,
 			createdBy: input.actorId,
 			profile: previous.profile,
+			profileVersion: previous.profileVersion > 0 ? 1 : 0,
 			clientId: previous.clientId,
 			previousAssessmentId: previous.id
 		});

@@ -47,6 +47,8 @@ export async function insertAssessment(
 		profile?: Profile;
 		clientId?: string | null;
 		previousAssessmentId?: string | null;
+		/** 1 for a profile copied from elsewhere, so it counts as filled in. */
+		profileVersion?: number;
 	}
 ): Promise<void> {
 	await db
@@ -59,7 +61,8 @@ export async function insertAssessment(
 			created_by: a.createdBy,
 			client_id: a.clientId ?? null,
 			previous_assessment_id: a.previousAssessmentId ?? null,
-			profile: JSON.stringify(a.profile ?? {})
+			profile: JSON.stringify(a.profile ?? {}),
+			profile_version: a.profileVersion
 		})
 		.execute();
 }
@@ -130,4 +133,22 @@ export async function findCreatorName(db: Database, assessmentId: string): Promi
 		.where('a.id', '=', assessmentId)
 		.executeTakeFirst();
 	return row?.name ?? null;
+}
+
+/** Moves the assessment to another questionnaire version, if it is still on `fromHash`. */
+export async function updateAssessmentVersion(
+	db: Database,
+	scope: { orgId: string; id: string },
+	fromHash: string,
+	toHash: string
+): Promise<boolean> {
+	const result = await db
+		.updateTable('assessments')
+		.set({ version_hash: toHash, updated_at: new Date() })
+		.where('org_id', '=', scope.orgId)
+		.where('id', '=', scope.id)
+		.where('version_hash', '=', fromHash)
+		.where('state', '!=', 'final')
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
 }

@@ -1,6 +1,65 @@
+import { error } from '@sveltejs/kit';
+import { fail, message, setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { m } from '$lib/paraglide/messages';
+import { logoSchema } from '$lib/schemas/branding';
+import { requireMembership } from '$lib/server/auth/guards';
+import { findOrganisationLogo } from '$lib/server/db/queries/branding';
+import { detectLogoMime, setOrganisationLogo } from '$lib/server/orgs/branding';
+import { runtime } from '$lib/server/runtime';
 import { apiTokenActions, loadApiTokens } from '$lib/server/api/token-settings';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => ({ ...(await loadApiTokens(event)) });
+/** Organisation settings: owners only. Each section loads its own form; branding is a consultancy's. */
+export const load: PageServerLoad = async (event) => {
+	const { membership } = await requireMembership(event, event.params.orgId, ['owner']);
+	const branding =
+		membership.orgKind === 'consultancy'
+			? {
+					form: await superValidate(zod4(logoSchema), { id: 'branding' }),
+					logo: await logoPreview(membership.orgId)
+				}
+			: null;
+	return { branding, ...(await loadApiTokens(event)) };
+};
 
-export const actions: Actions = { ...apiTokenActions };
+async function logoPreview(orgId: string): Promise<string | null> {
+	const logo = await findOrganisationLogo(runtime().db, orgId);
+	return logo ? `data:${logo.mime};base64,${Buffer.from(logo.bytes).toString('base64')}` : null;
+}
+
+async function requireBrandingOwner(event: Parameters<Actions[string]>[0]) {
+	const viewer = await requireMembership(event, event.params.orgId!, ['owner']);
+	if (viewer.membership.orgKind !== 'consultancy') error(403, 'Forbidden');
+	return viewer;
+}
+
+export const actions: Actions = {
+	logo: async (event) => {
+		const { user, membership } = await requireBrandingOwner(event);
+		const form = await superValidate(event.request, zod4(logoSchema), { id: 'branding' });
+		if (!form.valid) return fail(400, { form });
+		const bytes = new Uint8Array(await form.data.logo.arrayBuffer());
+		const mime = detectLogoMime(bytes);
+		if (!mime) return setError(form, 'logo', m.branding_err_type());
+		await setOrganisationLogo(runtime().db, {
+			orgId: membership.orgId,
+			actorId: user.id,
+			logo: { bytes, mime }
+		});
+		return message(form, { type: 'success' as const, text: m.branding_saved() });
+	},
+	removeLogo: async (event) => {
+		const { user, membership } = await requireBrandingOwner(event);
+		await setOrganisationLogo(runtime().db, {
+			orgId: membership.orgId,
+			actorId: user.id,
+			logo: null
+		});
+		// An empty form is "invalid" to superforms, and `message` would answer 400: set it directly.
+		const form = await superValidate(zod4(logoSchema), { id: 'branding' });
+		form.message = { type: 'success' as const, text: m.branding_removed() };
+		return { form };
+	},
+	...apiTokenActions
+};

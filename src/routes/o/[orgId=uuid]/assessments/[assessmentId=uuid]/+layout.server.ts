@@ -1,4 +1,5 @@
 import { requireAssessment, canEdit } from '$lib/server/assessments/guards';
+import { currentQuestionnaire } from '$lib/server/corpus';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async (event) => {
@@ -14,7 +15,9 @@ export const load: LayoutServerLoad = async (event) => {
 			title: assessment.title,
 			state: assessment.state,
 			versionHash: assessment.versionHash,
-			hasProfile: assessment.profileVersion > 0
+			hasProfile: assessment.profileVersion > 0,
+			/** A newer questionnaire than this assessment's is current. */
+			outdated: assessment.versionHash !== currentQuestionnaire().hash
 		},
 		canEdit: canEdit(membership, assessment)
 	};

@@ -1,0 +1,121 @@
+import {
+	diffQuestionnaires,
+	planVersionMove,
+	type QuestionnaireDiff,
+	type VersionMovePlan
+} from '../../domain/questionnaire-diff';
+import { currentQuestionnaire } from '../corpus';
+import type { Database } from '../db/connection';
+import { deleteAnswers, listAnswers, setCarriedOver } from '../db/queries/answers';
+import { updateAssessmentVersion, type AssessmentRecord } from '../db/queries/assessments';
+import { insertAuditEntry } from '../db/queries/audit-log';
+import { assessmentCorpus, pickValues } from './service';
+
+export interface VersionStatus {
+	/** True when a newer questionnaire than the assessment's is current. */
+	outdated: boolean;
+	currentHash: string;
+	diff: QuestionnaireDiff;
+	plan: VersionMovePlan;
+}
+
+/** How the assessment's questionnaire differs from the current one, and what a move would do. */
+export async function versionStatus(
+	db: Database,
+	assessment: AssessmentRecord
+): Promise<VersionStatus> {
+	const current = currentQuestionnaire();
+	const corpus = await assessmentCorpus(db, assessment);
+	const diff = diffQuestionnaires(corpus, current.corpus);
+	const answers = await listAnswers(db, assessment.id);
+	return {
+		outdated: current.hash !== assessment.versionHash,
+		currentHash: current.hash,
+		diff,
+		plan: planVersionMove(
+			diff,
+			answers.map((a) => a.itemId)
+		)
+	};
+}
+
+export type VersionMoveResult =
+	| { ok: true; plan: VersionMovePlan; toHash: string }
+	| { ok: false; reason: 'final' | 'current' | 'conflict' };
+
+/**
+ * Moves the assessment to the current questionnaire, in one transaction: answers to unchanged items
+ * stay; answers to changed items stay but are to be confirmed again (carried over); answers to removed
+ * items leave the assessment, each written whole to the audit log first. Refused on a final one.
+ */
+export async function moveToCurrentVersion(
+	db: Database,
+	input: { assessment: AssessmentRecord; actorId: string }
+): Promise<VersionMoveResult> {
+	const { assessment, actorId } = input;
+	if (assessment.state === 'final') return { ok: false, reason: 'final' };
+	const current = currentQuestionnaire();
+	if (current.hash === assessment.versionHash) return { ok: false, reason: 'current' };
+	const diff = diffQuestionnaires(await assessmentCorpus(db, assessment), current.corpus);
+	return db.transaction().execute(async (tx): Promise<VersionMoveResult> => {
+		const moved = await updateAssessmentVersion(
+			tx,
+			{ orgId: assessment.orgId, id: assessment.id },
+			assessment.versionHash,
+			current.hash
+		);
+		// Moved by someone else meanwhile, or made final: nothing is touched.
+		if (!moved) return { ok: false, reason: 'conflict' };
+		const answers = await listAnswers(tx, assessment.id);
+		const plan = planVersionMove(
+			diff,
+			answers.map((a) => a.itemId)
+		);
+		const audit = (itemId: string | null, action: string, oldValue: unknown, newValue: unknown) =>
+			insertAuditEntry(tx, {
+				orgId: assessment.orgId,
+				assessmentId: assessment.id,
+				itemId,
+				actorId,
+				action,
+				oldValue,
+				newValue
+			});
+		for (const answer of answers.filter((a) => plan.drop.includes(a.itemId)))
+			await audit(
+				answer.itemId,
+				'answer.removed_by_version',
+				{ ...pickValues(answer), version: answer.version, carriedOver: answer.carriedOver },
+				null
+			);
+		await deleteAnswers(tx, { assessmentId: assessment.id, itemIds: plan.drop });
+		const reconfirm = await setCarriedOver(tx, {
+			assessmentId: assessment.id,
+			itemIds: plan.reconfirm,
+			carriedOver: true,
+			actorId
+		});
+		for (const itemId of reconfirm)
+			await audit(
+				itemId,
+				'answer.to_confirm_by_version',
+				{ carriedOver: false },
+				{ carriedOver: true }
+			);
+		await audit(
+			null,
+			'assessment.version_moved',
+			{ versionHash: assessment.versionHash },
+			{
+				versionHash: current.hash,
+				added: diff.added.map((i) => i.id),
+				removed: diff.removed.map((i) => i.id),
+				changed: diff.changed.map((i) => i.id),
+				kept: plan.keep,
+				reconfirm: plan.reconfirm,
+				dropped: plan.drop
+			}
+		);
+		return { ok: true, plan, toHash: current.hash };
+	});
+}

@@ -1,0 +1,36 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { canEdit, requireAssessment } from '$lib/server/assessments/guards';
+import { moveToCurrentVersion, versionStatus } from '$lib/server/assessments/versions';
+import { runtime } from '$lib/server/runtime';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { assessment, membership } = await requireAssessment(
+		event,
+		event.params.orgId,
+		event.params.assessmentId,
+		'view'
+	);
+	return {
+		status: await versionStatus(runtime().db, assessment),
+		canMove: canEdit(membership, assessment)
+	};
+};
+
+export const actions: Actions = {
+	move: async (event) => {
+		const { assessment, user } = await requireAssessment(
+			event,
+			event.params.orgId,
+			event.params.assessmentId,
+			'edit'
+		);
+		const result = await moveToCurrentVersion(runtime().db, { assessment, actorId: user.id });
+		if (result.ok || result.reason === 'current')
+			redirect(303, `/o/${assessment.orgId}/assessments/${assessment.id}/questionnaire`);
+		return fail(result.reason === 'final' ? 403 : 409, {
+			error: result.reason === 'final' ? m.qversion_final() : m.qversion_conflict()
+		});
+	}
+};

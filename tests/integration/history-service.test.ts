@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/lib/corpus/load';
+import { corpusPaths } from '../../src/lib/corpus/paths';
+import { scopeItems } from '../../src/lib/domain/applicability';
+import type { Corpus } from '../../src/lib/domain/corpus';
+import type { Profile } from '../../src/lib/domain/profile';
+import { startFromPrevious } from '../../src/lib/server/assessments/history';
+import { saveAnswer, startAssessment } from '../../src/lib/server/assessments/service';
+import { moveToCurrentVersion, versionStatus } from '../../src/lib/server/assessments/versions';
+import { installCorpus } from '../../src/lib/server/corpus';
+import { listAnswers } from '../../src/lib/server/db/queries/answers';
+import { findAssessment } from '../../src/lib/server/db/queries/assessments';
+import { listAuditEntries } from '../../src/lib/server/db/queries/audit-log';
+import { insertClient } from '../../src/lib/server/db/queries/clients';
+import { findMembership } from '../../src/lib/server/db/queries/organisations';
+import { insertUser } from '../../src/lib/server/db/queries/users';
+import { createOrganisation } from '../../src/lib/server/orgs/organisations';
+import { loadReportModel } from '../../src/lib/server/report/load-report';
+import { useTestDatabase } from '../helpers/database';
+
+const database = useTestDatabase('history');
+const seeds = loadCorpus(corpusPaths().seedsDir);
+const profile: Profile = {
+	org_type: 'tech_company',
+	registered_name: '上海浦江数字科技有限公司',
+	business_lines: ['tech_services', 'ai_models'],
+	personal_information: 'under_100k',
+	retail_customers: true
+};
+const applicable = scopeItems(seeds.items, profile).applicable;
+const [kept, changed, removed] = [applicable[0]!, applicable[1]!, applicable[2]!];
+
+async function consultancyWithAssessment(label: string) {
+	const db = database().db;
+	await installCorpus(db, seeds);
+	const userId = crypto.randomUUID();
+	await insertUser(db, {
+		id: userId,
+		email: `${label}-${userId}@example.com`,
+		name: label,
+		passwordHash: 'x'
+	});
+	const orgId = await createOrganisation(db, {
+		name: '浦东合规咨询',
+		kind: 'consultancy',
+		ownerId: userId
+	});
+	const clientId = crypto.randomUUID();
+	await insertClient(db, {
+		id: clientId,
+		orgId,
+		createdBy: userId,
+		name: '浦江数科',
+		registeredName: '上海浦江数字科技有限公司',
+		contact: null,
+		notes: ''
+	});
+	const id = await startAssessment(db, {
+		orgId,
+		title: '2025 年度',
+		actorId: userId,
+		profile,
+		clientId
+	});
+	const assessment = (await findAssessment(db, { orgId, id }))!;
+	for (const item of [kept, changed, removed]) {
+		const saved = await saveAnswer(db, {
+			assessment,
+			itemId: item.id,
+			expectedVersion: 0,
+			actorId: userId,
+			values: {
+				status: 'partial',
+				note: `note ${item.id}`,
+				evidence: ['policy.pdf'],
+				owner: '周敏',
+				due: '2027-01-31'
+			}
+		});
+		expect(saved.ok).toBe(true);
+	}
+	return { db, userId, orgId, clientId, id };
+}
+
+/** The seeds with one item reworded and made more severe, one removed and one added. */
+function modifiedCorpus(): Corpus {
+	const corpus: Corpus = structuredClone(seeds);
+	const c = corpus.items.find((i) => i.id === changed.id)!;
+	c.question = { zh: `${c.question.zh}（修订）`, en: `${c.question.en} (revised)` };
+	c.severity = c.severity === 'critical' ? 'high' : 'critical';
+	corpus.items = corpus.items.filter((i) => i.id !== removed.id);
+	corpus.items.push({ ...structuredClone(kept), id: 'LIC-999' });
+	return corpus;
+}
+
+describe('starting from a previous assessment (service)', () => {
+	it('keeps the client, links the predecessor and audits the start; another organisation gets null', async () => {
+		const { db, userId, orgId, clientId, id } = await consultancyWithAssessment('carry');
+		const nextId = (await startFromPrevious(db, { orgId, actorId: userId, previousId: id }))!;
+		const next = (await findAssessment(db, { orgId, id: nextId }))!;
+		expect(next).toMatchObject({ clientId, previousAssessmentId: id, title: '2026 年度', profile });
+		const answers = await listAnswers(db, nextId);
+		expect(answers.map((a) => [a.itemId, a.carriedOver, a.note])).toEqual(
+			[kept, changed, removed].map((i) => [i.id, true, `note ${i.id}`]).sort()
+		);
+		const audit = await listAuditEntries(db, { orgId, assessmentId: nextId });
+		expect(audit.map((e) => e.action)).toContain('assessment.started_from_previous');
+
+		const other = await createOrganisation(db, { name: 'Other', kind: 'firm', ownerId: userId });
+		expect(
+			await startFromPrevious(db, { orgId: other, actorId: userId, previousId: id })
+		).toBeNull();
+
+		// The report names the client as the firm and the consultancy as assessor, with the changes.
+		const membership = (await findMembership(db, userId, orgId))!;
+		const model = await loadReportModel(db, { assessment: next, membership, lang: 'en' });
+		expect(model.cover.firm).toBe('上海浦江数字科技有限公司');
+		expect(model.cover.consultancy).toBe('浦东合规咨询');
+		expect(model.cover.assessor).toContain('浦东合规咨询');
+		expect(model.changes?.title.main).toMatch(/^Changes since 2025 年度/);
+	});
+});
+
+describe('moving an assessment to a new questionnaire version', () => {
+	it('keeps unchanged answers, asks again for changed ones and logs removed ones whole', async () => {
+		const { db, userId, orgId, id } = await consultancyWithAssessment('move');
+		const oldHash = (await findAssessment(db, { orgId, id }))!.versionHash;
+		const current = await installCorpus(db, modifiedCorpus());
+		expect(current.hash).not.toBe(oldHash);
+
+		const before = (await findAssessment(db, { orgId, id }))!;
+		const status = await versionStatus(db, before);
+		expect(status.outdated).toBe(true);
+		expect(status.diff.added.map((i) => i.id)).toEqual(['LIC-999']);
+		expect(status.diff.removed.map((i) => i.id)).toEqual([removed.id]);
+		expect(status.diff.changed.map((i) => [i.id, i.aspects])).toEqual([
+			[changed.id, ['wording', 'severity']]
+		]);
+		expect(status.plan).toEqual({ keep: [kept.id], reconfirm: [changed.id], drop: [removed.id] });
+
+		const result = await moveToCurrentVersion(db, { assessment: before, actorId: userId });
+		expect(result).toMatchObject({ ok: true, toHash: current.hash });
+		expect((await findAssessment(db, { orgId, id }))!.versionHash).toBe(current.hash);
+		const answers = new Map((await listAnswers(db, id)).map((a) => [a.itemId, a]));
+		expect([...answers.keys()].sort()).toEqual([kept.id, changed.id].sort());
+		expect(answers.get(kept.id)).toMatchObject({
+			carriedOver: false,
+			version: 1,
+			status: 'partial'
+		});
+		expect(answers.get(changed.id)).toMatchObject({
+			carriedOver: true,
+			version: 2,
+			status: 'partial'
+		});
+
+		const audit = await listAuditEntries(db, { orgId, assessmentId: id });
+		const gone = audit.find((e) => e.action === 'answer.removed_by_version')!;
+		expect(gone.itemId).toBe(removed.id);
+		expect(gone.oldValue).toMatchObject({
+			status: 'partial',
+			note: `note ${removed.id}`,
+			evidence: ['policy.pdf'],
+			owner: '周敏',
+			due: '2027-01-31'
+		});
+		expect(audit.map((e) => e.action)).toContain('assessment.version_moved');
+
+		// Moving again is nothing to do.
+		const moved = (await findAssessment(db, { orgId, id }))!;
+		expect(await moveToCurrentVersion(db, { assessment: moved, actorId: userId })).toEqual({
+			ok: false,
+			reason: 'current'
+		});
+		await installCorpus(db, seeds);
+	});
+
+	it('is refused on a final assessment, which stays as it was', async () => {
+		const { db, userId, orgId, id } = await consultancyWithAssessment('final');
+		await installCorpus(db, modifiedCorpus());
+		await db.updateTable('assessments').set({ state: 'final' }).where('id', '=', id).execute();
+		const final = (await findAssessment(db, { orgId, id }))!;
+		expect(await moveToCurrentVersion(db, { assessment: final, actorId: userId })).toEqual({
+			ok: false,
+			reason: 'final'
+		});
+		expect((await listAnswers(db, id)).length).toBe(3);
+		// Even a stale record (read before it became final) cannot move it.
+		const stale = { ...final, state: 'draft' as const };
+		expect(await moveToCurrentVersion(db, { assessment: stale, actorId: userId })).toEqual({
+			ok: false,
+			reason: 'conflict'
+		});
+		expect((await findAssessment(db, { orgId, id }))!.versionHash).toBe(final.versionHash);
+		await installCorpus(db, seeds);
+	});
+});
