@@ -24,7 +24,8 @@ export async function actionPlanDownload(
 		event,
 		event.params.orgId,
 		event.params.assessmentId,
-		'view'
+		'view',
+		{ wholeAssessment: true }
 	);
 	const lang = requireExportLang(event);
 	const plan = await loadActionPlan(runtime().db, {

@@ -9,7 +9,6 @@ import { findOrganisationLogo } from '$lib/server/db/queries/branding';
 import { detectLogoMime, setOrganisationLogo } from '$lib/server/orgs/branding';
 import { canEmbedImage } from '$lib/server/report/render-pdf';
 import { runtime } from '$lib/server/runtime';
-import { apiTokenActions, loadApiTokens } from '$lib/server/api/token-settings';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Organisation settings: owners only. Each section loads its own form; branding is a consultancy's. */
@@ -67,6 +66,5 @@ export const actions: Actions = {
 		const form = await superValidate(zod4(logoSchema), { id: 'branding' });
 		form.message = { type: 'success' as const, text: m.branding_removed() };
 		return { form };
-	},
-	...apiTokenActions
+	}
 };

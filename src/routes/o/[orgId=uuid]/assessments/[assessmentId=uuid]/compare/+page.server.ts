@@ -1,4 +1,5 @@
 import { requireAssessment } from '$lib/server/assessments/guards';
+import { reachesAssessment } from '$lib/server/auth/scope';
 import { comparable } from '$lib/server/assessments/comparison';
 import { listAssessments } from '$lib/server/db/queries/assessments';
 import { runtime } from '$lib/server/runtime';
@@ -6,14 +7,15 @@ import type { PageServerLoad } from './$types';
 
 /** The assessments this one may be compared with, its predecessor first. */
 export const load: PageServerLoad = async (event) => {
-	const { assessment } = await requireAssessment(
+	const { assessment, membership } = await requireAssessment(
 		event,
 		event.params.orgId,
 		event.params.assessmentId,
-		'view'
+		'view',
+		{ wholeAssessment: true }
 	);
 	const others = (await listAssessments(runtime().db, { orgId: assessment.orgId }))
-		.filter((a) => comparable(assessment, a))
+		.filter((a) => comparable(assessment, a) && reachesAssessment(membership, a))
 		.sort(
 			(a, b) =>
 				Number(b.id === assessment.previousAssessmentId) -

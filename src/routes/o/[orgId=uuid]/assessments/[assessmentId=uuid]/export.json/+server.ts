@@ -10,7 +10,8 @@ export const GET: RequestHandler = async (event) => {
 		event,
 		event.params.orgId,
 		event.params.assessmentId,
-		'view'
+		'view',
+		{ wholeAssessment: true }
 	);
 	const data = await exportAssessment(runtime().db, {
 		orgId: assessment.orgId,

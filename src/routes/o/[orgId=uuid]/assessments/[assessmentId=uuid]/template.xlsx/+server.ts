@@ -11,7 +11,8 @@ export const GET: RequestHandler = async (event) => {
 		event,
 		event.params.orgId,
 		event.params.assessmentId,
-		'view'
+		'view',
+		{ wholeAssessment: true }
 	);
 	const bytes = await questionnaireTemplateXlsx(runtime().db, {
 		orgId: assessment.orgId,

@@ -10,7 +10,8 @@ export const load: PageServerLoad = async (event) => {
 		event,
 		event.params.orgId,
 		event.params.assessmentId,
-		'view'
+		'view',
+		{ wholeAssessment: true }
 	);
 	return {
 		status: await versionStatus(runtime().db, assessment),
@@ -24,7 +25,8 @@ export const actions: Actions = {
 			event,
 			event.params.orgId,
 			event.params.assessmentId,
-			'edit'
+			'edit',
+			{ wholeAssessment: true }
 		);
 		const result = await moveToCurrentVersion(runtime().db, { assessment, actorId: user.id });
 		if (result.ok || result.reason === 'current')

@@ -10,8 +10,13 @@ export const GET: RequestHandler = async (event) => {
 		event,
 		event.params.orgId,
 		event.params.assessmentId,
-		'view'
+		'view',
+		{ wholeAssessment: true }
 	);
+	// The other assessment must be within the viewer's reach too.
+	await requireAssessment(event, event.params.orgId, event.params.otherId, 'view', {
+		wholeAssessment: true
+	});
 	const comparison = await loadComparison(runtime().db, {
 		orgId: assessment.orgId,
 		id: assessment.id,
