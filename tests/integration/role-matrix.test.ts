@@ -76,6 +76,8 @@ const post = (path: Route['path'], form: Route['form'], expect: Expectation): Ro
 });
 
 const ITEM = 'CMP-001';
+/** The id at the end of an assessment's path. */
+const idOf = (path: string) => path.split('/').pop()!;
 const answerForm = () => ({ __superform_id: ITEM, itemId: ITEM, version: '0', status: '' });
 
 const ROUTES: Route[] = [
@@ -201,7 +203,57 @@ const ROUTES: Route[] = [
 		() => ({ ...answerForm(), status: 'compliant' }),
 		with_(CLIENT_A, { owner: 409, consultant: 409, viewer: 403, respondentA: 409 })
 	),
+	// Downloads, history and versions of client A's assessment (whole-assessment views).
+	get((f) => `${f.a}/action-plan.csv?lang=en`, CLIENT_A),
+	get((f) => `${f.a}/action-plan.xlsx?lang=zh`, CLIENT_A),
+	get((f) => `${f.a}/export.json`, CLIENT_A),
+	get((f) => `${f.a}/template.xlsx?lang=both`, CLIENT_A),
+	post(
+		(f) => `${f.a}/result?/importTemplate`,
+		() => ({}),
+		with_(CLIENT_A, { owner: 400, consultant: 400, viewer: 403, respondentA: 403 })
+	),
+	get((f) => `${f.a}/compare`, CLIENT_A),
+	get((f) => `${f.a}/compare/${idOf(f.finalA)}`, CLIENT_A),
+	get((f) => `${f.a}/compare/${idOf(f.finalA)}/compare.csv`, CLIENT_A),
+	// Assessments of two different clients are never compared.
+	get(
+		(f) => `${f.a}/compare/${idOf(f.b)}`,
+		with_(CLIENT_A, { owner: 404, consultant: 404, viewer: 404, respondentA: 404 })
+	),
+	get((f) => `${f.a}/version`, CLIENT_A),
+	post(
+		(f) => `${f.a}/questionnaire?/confirm`,
+		() => ({}),
+		with_(CLIENT_A, { owner: 400, consultant: 400, viewer: 403, respondentA: 400 })
+	),
+	post(
+		(f) => `/o/${f.org}/assessments?/next`,
+		() => ({ previousId: 'not-a-uuid' }),
+		with_(ORG_WIDE, { owner: 400, consultant: 400, viewer: 403 })
+	),
+	post(
+		(f) => `/o/${f.org}/assessments?/import`,
+		() => ({}),
+		with_(ORG_WIDE, { owner: 400, consultant: 400, viewer: 403 })
+	),
+	// Organisation settings: owners only.
+	get((f) => `/o/${f.org}/settings`, with_(ORG_WIDE, { consultant: 403, viewer: 403 })),
+	post(
+		(f) => `/o/${f.org}/settings?/createToken`,
+		() => ({ name: '' }),
+		with_(ORG_WIDE, { owner: 400, consultant: 403, viewer: 403 })
+	),
+	post(
+		(f) => `/o/${f.org}/settings?/logo`,
+		() => ({}),
+		with_(ORG_WIDE, { owner: 400, consultant: 403, viewer: 403 })
+	),
 	// An assessment of client B
+	get(
+		(f) => `${f.b}/compare/${idOf(f.a)}`,
+		with_(CLIENT_B, { owner: 404, consultant: 404, viewer: 404, respondentB: 404 })
+	),
 	get((f) => `${f.b}/questionnaire`, CLIENT_B),
 	get((f) => `${f.b}/items/${ITEM}`, CLIENT_B),
 	get((f) => `${f.b}/result`, CLIENT_B),

@@ -4,7 +4,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import type { FormNotice } from '$lib/forms';
 import { createApiTokenSchema, revokeApiTokenSchema } from '$lib/schemas/api-tokens';
-import { requireMembership } from '../auth/guards';
+import { requireOrgWide } from '../auth/guards';
 import { listApiTokens, revokeApiToken } from '../db/queries/api-tokens';
 import { logger } from '../logger';
 import { runtime } from '../runtime';
@@ -27,7 +27,7 @@ function tokenForm(request?: Request) {
 }
 
 export async function loadApiTokens(event: OrgEvent) {
-	const { membership } = await requireMembership(event, event.params.orgId);
+	const { membership } = await requireOrgWide(event, event.params.orgId);
 	if (membership.role !== 'owner') return { apiTokens: null };
 	return {
 		apiTokens: {
@@ -39,7 +39,7 @@ export async function loadApiTokens(event: OrgEvent) {
 
 export const apiTokenActions = {
 	createToken: async (event: OrgEvent) => {
-		const { user, membership } = await requireMembership(event, event.params.orgId, OWNER);
+		const { user, membership } = await requireOrgWide(event, event.params.orgId, OWNER);
 		const form = await tokenForm(event.request);
 		if (!form.valid) return fail(400, { apiTokenForm: form });
 		const { id, token } = await createApiToken(runtime().db, {
@@ -53,7 +53,7 @@ export const apiTokenActions = {
 		return message(form, { type: 'success', text: m.api_token_created(), token });
 	},
 	revokeToken: async (event: OrgEvent) => {
-		const { user, membership } = await requireMembership(event, event.params.orgId, OWNER);
+		const { user, membership } = await requireOrgWide(event, event.params.orgId, OWNER);
 		const form = await superValidate(event.request, zod4(revokeApiTokenSchema));
 		if (!form.valid) return fail(400, { apiTokenRevoked: false });
 		const revoked = await revokeApiToken(runtime().db, {

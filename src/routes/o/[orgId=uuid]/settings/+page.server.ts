@@ -4,7 +4,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { logoSchema } from '$lib/schemas/branding';
 import { apiTokenActions, loadApiTokens } from '$lib/server/api/token-settings';
-import { requireMembership } from '$lib/server/auth/guards';
+import { requireOrgWide } from '$lib/server/auth/guards';
 import { findOrganisationLogo } from '$lib/server/db/queries/branding';
 import { detectLogoMime, setOrganisationLogo } from '$lib/server/orgs/branding';
 import { canEmbedImage } from '$lib/server/report/render-pdf';
@@ -13,7 +13,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** Organisation settings: owners only. Each section loads its own form; branding is a consultancy's. */
 export const load: PageServerLoad = async (event) => {
-	const { membership } = await requireMembership(event, event.params.orgId, ['owner']);
+	const { membership } = await requireOrgWide(event, event.params.orgId, ['owner']);
 	const branding =
 		membership.orgKind === 'consultancy'
 			? {
@@ -33,7 +33,7 @@ const dataUrl = (mime: string, bytes: Uint8Array) =>
 	`data:${mime};base64,${Buffer.from(bytes).toString('base64')}`;
 
 async function requireBrandingOwner(event: Parameters<Actions[string]>[0]) {
-	const viewer = await requireMembership(event, event.params.orgId!, ['owner']);
+	const viewer = await requireOrgWide(event, event.params.orgId!, ['owner']);
 	if (viewer.membership.orgKind !== 'consultancy') error(403, 'Forbidden');
 	return viewer;
 }
