@@ -3,7 +3,8 @@ const port = Number(process.env.PORT ?? 3000) || 3000;
 process.env.PORT = String(port);
 process.env.HOST ??= '0.0.0.0';
 process.env.ORIGIN ??= `http://localhost:${port}`;
-process.env.BODY_SIZE_LIMIT ??= '1M';
+// adapter-node's cap on any body: room for a 5 MB upload; forms are held to 1 MB by the app itself.
+process.env.BODY_SIZE_LIMIT ??= '6M';
 
 try {
 	await import('../build/index.js');

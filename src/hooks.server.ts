@@ -41,16 +41,31 @@ const handleRequestLog: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-const bodySizeLimit = readServerEnv().bodySizeLimit;
+const { bodySizeLimit, uploadSizeLimit } = readServerEnv();
+
+/** A file upload to one of the import actions (?/import, ?/importTemplate) may be larger. */
+function isUpload(request: Request, url: URL): boolean {
+	return (
+		request.method === 'POST' &&
+		url.search.startsWith('?/import') &&
+		(request.headers.get('content-type') ?? '').startsWith('multipart/form-data')
+	);
+}
 
 /** An oversized body is refused before anything reads it: 413, never a half-parsed form. */
 const handleBodySize: Handle = ({ event, resolve }) => {
 	const length = Number(event.request.headers.get('content-length') ?? 0);
-	if (length > bodySizeLimit) {
-		if (isApiRequest(event)) return errorResponse(tooLarge(bodySizeLimit));
-		return new Response(`Request body too large (limit ${bodySizeLimit} bytes)`, {
+	const limit = isUpload(event.request, event.url) ? uploadSizeLimit : bodySizeLimit;
+	if (length > limit) {
+		if (isApiRequest(event)) {
+			const refused = errorResponse(tooLarge(limit));
+			refused.headers.set('connection', 'close');
+			return refused;
+		}
+		return new Response(`Request body too large (limit ${limit} bytes)`, {
 			status: 413,
-			headers: { 'content-type': 'text/plain; charset=utf-8' }
+			// The unread body is left behind: the client must not send its next request on this socket.
+			headers: { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }
 		});
 	}
 	return resolve(event);

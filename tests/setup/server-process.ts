@@ -41,7 +41,7 @@ export async function startServer(env: Record<string, string | undefined>): Prom
 			ORIGIN: baseUrl,
 			ADDRESS_HEADER: 'x-forwarded-for',
 			XFF_DEPTH: '1',
-			BODY_SIZE_LIMIT: '1M',
+			BODY_SIZE_LIMIT: '6M',
 			SHUTDOWN_TIMEOUT: '2',
 			DEMO: '0',
 			LOG_LEVEL: 'warn',

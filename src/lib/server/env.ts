@@ -9,7 +9,10 @@ export interface ServerEnv {
 	logLevel: string;
 	smtpUrl: string | null;
 	publicOrigin: string | null;
+	/** The largest request body a page or form may send. */
 	bodySizeLimit: number;
+	/** The largest file upload (a multipart POST to an import action): a 5 MB file and its form. */
+	uploadSizeLimit: number;
 }
 
 export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -23,7 +26,9 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
 		logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'warn' : 'info'),
 		smtpUrl: env.SMTP_URL?.trim() || null,
 		publicOrigin: env.ORIGIN?.trim() || null,
-		bodySizeLimit: parseSize(env.BODY_SIZE_LIMIT ?? '1M')
+		// BODY_SIZE_LIMIT is adapter-node's outer cap on every body; it must allow the upload limit.
+		bodySizeLimit: parseSize(env.FORM_SIZE_LIMIT ?? '1M'),
+		uploadSizeLimit: parseSize(env.UPLOAD_SIZE_LIMIT ?? '6M')
 	};
 }
 

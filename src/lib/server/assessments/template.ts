@@ -3,25 +3,14 @@ import { scopeItems } from '../../domain/applicability';
 import type { Item, Lang, Localized } from '../../domain/corpus';
 import type { ReportLang } from '../../domain/report-text';
 import { answerStatuses, type AnswerStatus } from '../../domain/scoring';
-import {
-	readTemplateRows,
-	sameAnswer,
-	statusKey,
-	templateColumns,
-	type CellProblem,
-	type CellValue,
-	type TemplateColumn,
-	type TemplateRow
-} from '../../domain/template-import';
+import { statusKey, templateColumns, type TemplateColumn } from '../../domain/template-import';
 import { severityLabel, statusLabel } from '../../assessment-labels';
 import { m } from '../../paraglide/messages';
-import { getLocale } from '../../paraglide/runtime';
 import type { Database } from '../db/connection';
 import { listAnswers } from '../db/queries/answers';
 import { findAssessment, type AssessmentRecord } from '../db/queries/assessments';
-import { insertAuditEntry } from '../db/queries/audit-log';
 import { excelDate } from '../report/action-plan';
-import { assessmentCorpus, saveAnswer } from './service';
+import { assessmentCorpus } from './service';
 
 const LANGS: Lang[] = ['zh', 'en'];
 
@@ -31,7 +20,7 @@ function chooser(lang: ReportLang) {
 		lang === 'both' ? `${text('zh')}\n${text('en')}` : text(lang);
 }
 
-const inLang = (l: Lang) => ({ locale: l });
+export const inLang = (l: Lang) => ({ locale: l });
 
 /** Header words, by column, in one language. */
 function headerIn(l: Lang): Record<TemplateColumn, string> {
@@ -50,7 +39,7 @@ function headerIn(l: Lang): Record<TemplateColumn, string> {
 }
 
 /** The words the status drop-down offers, in the template's language(s). */
-function statusChoices(lang: ReportLang): string[] {
+export function statusChoices(lang: ReportLang): string[] {
 	return answerStatuses.map((s) =>
 		lang === 'both'
 			? `${statusLabel(s, inLang('zh'))} / ${statusLabel(s, inLang('en'))}`
@@ -59,7 +48,7 @@ function statusChoices(lang: ReportLang): string[] {
 }
 
 /** Every way a status may be written in a filled template: its code, or its label in either language. */
-function statusLookup(): Map<string, AnswerStatus> {
+export function statusLookup(): Map<string, AnswerStatus> {
 	const lookup = new Map<string, AnswerStatus>();
 	for (const s of answerStatuses) {
 		lookup.set(statusKey(s), s);
@@ -89,7 +78,7 @@ const sheetNames = (lang: ReportLang) => {
 	};
 };
 
-function applicableItems(corpus: { items: Item[] }, assessment: AssessmentRecord): Item[] {
+export function applicableItems(corpus: { items: Item[] }, assessment: AssessmentRecord): Item[] {
 	return scopeItems(corpus.items, assessment.profile).applicable;
 }
 
@@ -171,114 +160,4 @@ export async function questionnaireTemplateXlsx(
 			help.addRow([line]).alignment = { wrapText: true };
 	}
 	return new Uint8Array(await workbook.xlsx.writeBuffer());
-}
-
-/** A cell's value as plain data: rich text, hyperlinks and formulas flattened to what they show. */
-function plainCell(value: ExcelJS.CellValue): CellValue {
-	if (value === null || value === undefined) return null;
-	if (value instanceof Date || typeof value !== 'object') return value;
-	if ('richText' in value) return value.richText.map((r) => r.text).join('');
-	if ('result' in value) return plainCell((value.result ?? null) as ExcelJS.CellValue);
-	if ('text' in value) return String(value.text);
-	if ('error' in value) return String(value.error);
-	return null;
-}
-
-export type TemplateImportResult =
-	| { ok: true; saved: number; skipped: number }
-	| { ok: false; reason: 'final' | 'not_xlsx' | 'conflict' }
-	| { ok: false; reason: 'invalid'; problems: string[] };
-
-class ImportConflict extends Error {}
-
-function describeProblem(sheet: string, p: CellProblem, statuses: string[]): string {
-	const column = String.fromCharCode(65 + templateColumns.indexOf(p.column));
-	const problem =
-		p.code === 'not_one_of'
-			? m.exports_cell_not_one_of({ value: p.value, allowed: statuses.join(', ') })
-			: p.code === 'unknown_item'
-				? m.exports_cell_unknown_item({ value: p.value })
-				: p.code === 'duplicate_item'
-					? m.exports_cell_duplicate_item({ value: p.value })
-					: p.code === 'bad_date'
-						? m.exports_cell_bad_date({ value: p.value })
-						: p.code === 'too_long'
-							? m.exports_cell_too_long({ max: p.max })
-							: p.code === 'status_required'
-								? m.exports_cell_status_required()
-								: p.code === 'na_refused'
-									? m.exports_err_na_refused()
-									: m.exports_err_na_reason();
-	return m.exports_cell({ sheet, row: p.row, column, name: p.column, problem });
-}
-
-/**
- * Imports a filled template into a draft or in-review assessment. Every bad cell is reported and
- * nothing is saved while any is bad; otherwise the changed rows are saved through saveAnswer (so
- * answer versions and the audit log apply), all in one transaction.
- */
-export async function importQuestionnaireTemplate(
-	db: Database,
-	input: { orgId: string; id: string; actorId: string; bytes: Uint8Array }
-): Promise<TemplateImportResult | null> {
-	const assessment = await findAssessment(db, { orgId: input.orgId, id: input.id });
-	if (!assessment) return null;
-	if (assessment.state === 'final') return { ok: false, reason: 'final' };
-	const workbook = new ExcelJS.Workbook();
-	try {
-		await workbook.xlsx.load(input.bytes as unknown as ExcelJS.Buffer);
-	} catch {
-		return { ok: false, reason: 'not_xlsx' };
-	}
-	const sheet = workbook.worksheets[0];
-	if (!sheet) return { ok: false, reason: 'not_xlsx' };
-	const rows: TemplateRow[] = [];
-	sheet.eachRow((row, number) => {
-		if (number === 1) return;
-		const cells: TemplateRow['cells'] = {};
-		templateColumns.forEach((key, i) => (cells[key] = plainCell(row.getCell(i + 1).value)));
-		rows.push({ row: number, cells });
-	});
-	const corpus = await assessmentCorpus(db, assessment);
-	const items = new Map(applicableItems(corpus, assessment).map((i) => [i.id, i]));
-	const { answers, problems } = readTemplateRows(rows, items, statusLookup());
-	if (problems.length > 0)
-		return {
-			ok: false,
-			reason: 'invalid',
-			problems: problems.map((p) => describeProblem(sheet.name, p, statusChoices(getLocale())))
-		};
-
-	const stored = new Map((await listAnswers(db, assessment.id)).map((a) => [a.itemId, a]));
-	const changed = answers.filter((a) => {
-		const before = stored.get(a.itemId);
-		return !before || !sameAnswer(a.values, before);
-	});
-	try {
-		await db.transaction().execute(async (tx) => {
-			for (const a of changed) {
-				const result = await saveAnswer(tx, {
-					assessment,
-					itemId: a.itemId,
-					values: a.values,
-					expectedVersion: stored.get(a.itemId)?.version ?? 0,
-					actorId: input.actorId
-				});
-				if (!result.ok) throw new ImportConflict();
-			}
-			await insertAuditEntry(tx, {
-				orgId: assessment.orgId,
-				assessmentId: assessment.id,
-				itemId: null,
-				actorId: input.actorId,
-				action: 'template.imported',
-				oldValue: null,
-				newValue: { saved: changed.map((a) => a.itemId), skipped: answers.length - changed.length }
-			});
-		});
-	} catch (e) {
-		if (e instanceof ImportConflict) return { ok: false, reason: 'conflict' };
-		throw e;
-	}
-	return { ok: true, saved: changed.length, skipped: answers.length - changed.length };
 }

@@ -4,7 +4,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { importTemplateFormSchema, type ImportNotice } from '$lib/schemas/assessment-export';
 import { requireAssessment, START_ROLES } from '$lib/server/assessments/guards';
-import { importQuestionnaireTemplate } from '$lib/server/assessments/template';
+import { importQuestionnaireTemplate } from '$lib/server/assessments/template-import';
 import { itemWithProvisions } from '$lib/server/assessments/item-view';
 import { loadAssessmentView } from '$lib/server/assessments/service';
 import { runtime } from '$lib/server/runtime';

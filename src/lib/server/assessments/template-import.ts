@@ -1,0 +1,138 @@
+import ExcelJS from 'exceljs';
+import {
+	readTemplateRows,
+	sameAnswer,
+	templateColumns,
+	type CellProblem,
+	type CellValue,
+	type TemplateRow
+} from '../../domain/template-import';
+import { m } from '../../paraglide/messages';
+import { getLocale } from '../../paraglide/runtime';
+import type { Database } from '../db/connection';
+import { listAnswers } from '../db/queries/answers';
+import { findAssessment } from '../db/queries/assessments';
+import { insertAuditEntry } from '../db/queries/audit-log';
+import { assessmentCorpus, saveAnswer } from './service';
+import { applicableItems, statusChoices, statusLookup } from './template';
+
+/** A cell's value as plain data: rich text, hyperlinks and formulas flattened to what they show. */
+function plainCell(value: ExcelJS.CellValue): CellValue {
+	if (value === null || value === undefined) return null;
+	if (value instanceof Date || typeof value !== 'object') return value;
+	if ('richText' in value) return value.richText.map((r) => r.text).join('');
+	if ('result' in value) return plainCell((value.result ?? null) as ExcelJS.CellValue);
+	if ('text' in value) return String(value.text);
+	if ('error' in value) return String(value.error);
+	return null;
+}
+
+export type TemplateImportResult =
+	| { ok: true; saved: number; skipped: number }
+	| { ok: false; reason: 'final' | 'not_xlsx' | 'conflict' }
+	| { ok: false; reason: 'invalid'; problems: string[] };
+
+class ImportConflict extends Error {}
+
+function describeProblem(sheet: string, p: CellProblem, statuses: string[]): string {
+	const column = String.fromCharCode(65 + templateColumns.indexOf(p.column));
+	return m.exports_cell({
+		sheet,
+		row: p.row,
+		column,
+		name: p.column,
+		problem: problemText(p, statuses)
+	});
+}
+
+function problemText(p: CellProblem, statuses: string[]): string {
+	switch (p.code) {
+		case 'not_one_of':
+			return m.exports_cell_not_one_of({ value: p.value, allowed: statuses.join(', ') });
+		case 'unknown_item':
+			return m.exports_cell_unknown_item({ value: p.value });
+		case 'duplicate_item':
+			return m.exports_cell_duplicate_item({ value: p.value });
+		case 'bad_date':
+			return m.exports_cell_bad_date({ value: p.value });
+		case 'too_long':
+			return m.exports_cell_too_long({ max: p.max });
+		case 'status_required':
+			return m.exports_cell_status_required();
+		case 'na_refused':
+			return m.exports_err_na_refused();
+		case 'na_reason_required':
+			return m.exports_err_na_reason();
+	}
+}
+
+/**
+ * Imports a filled template into a draft or in-review assessment. Every bad cell is reported and
+ * nothing is saved while any is bad; otherwise the changed rows are saved through saveAnswer (so
+ * answer versions and the audit log apply), all in one transaction.
+ */
+export async function importQuestionnaireTemplate(
+	db: Database,
+	input: { orgId: string; id: string; actorId: string; bytes: Uint8Array }
+): Promise<TemplateImportResult | null> {
+	const assessment = await findAssessment(db, { orgId: input.orgId, id: input.id });
+	if (!assessment) return null;
+	if (assessment.state === 'final') return { ok: false, reason: 'final' };
+	const workbook = new ExcelJS.Workbook();
+	try {
+		await workbook.xlsx.load(input.bytes as unknown as ExcelJS.Buffer);
+	} catch {
+		return { ok: false, reason: 'not_xlsx' };
+	}
+	const sheet = workbook.worksheets[0];
+	if (!sheet) return { ok: false, reason: 'not_xlsx' };
+	const rows: TemplateRow[] = [];
+	sheet.eachRow((row, number) => {
+		if (number === 1) return;
+		const cells: TemplateRow['cells'] = {};
+		templateColumns.forEach((key, i) => (cells[key] = plainCell(row.getCell(i + 1).value)));
+		rows.push({ row: number, cells });
+	});
+	const corpus = await assessmentCorpus(db, assessment);
+	const items = new Map(applicableItems(corpus, assessment).map((i) => [i.id, i]));
+	const { answers, problems } = readTemplateRows(rows, items, statusLookup());
+	if (problems.length > 0)
+		return {
+			ok: false,
+			reason: 'invalid',
+			problems: problems.map((p) => describeProblem(sheet.name, p, statusChoices(getLocale())))
+		};
+
+	const stored = new Map((await listAnswers(db, assessment.id)).map((a) => [a.itemId, a]));
+	const changed = answers.filter((a) => {
+		const before = stored.get(a.itemId);
+		return !before || !sameAnswer(a.values, before);
+	});
+	try {
+		await db.transaction().execute(async (tx) => {
+			for (const a of changed) {
+				const result = await saveAnswer(tx, {
+					assessment,
+					itemId: a.itemId,
+					values: a.values,
+					expectedVersion: stored.get(a.itemId)?.version ?? 0,
+					actorId: input.actorId
+				});
+				if (!result.ok) throw new ImportConflict();
+			}
+			await insertAuditEntry(tx, {
+				orgId: assessment.orgId,
+				assessmentId: assessment.id,
+				itemId: null,
+				actorId: input.actorId,
+				action: 'template.imported',
+				oldValue: null,
+				newValue: { saved: changed.map((a) => a.itemId), skipped: answers.length - changed.length }
+			});
+		});
+	} catch (e) {
+		if (e instanceof ImportConflict) return { ok: false, reason: 'conflict' };
+		throw e;
+	}
+	return { ok: true, saved: changed.length, skipped: answers.length - changed.length };
+}
