@@ -20,6 +20,8 @@ const shot = (page: Page, name: string) =>
 	page.screenshot({ path: artifactPath(`consultant-${name}.png`), fullPage: true });
 
 async function signUp(page: Page, fields: { name: string; orgName?: string; kind?: string }) {
+	// Hydrated first, so the bound select keeps the kind chosen.
+	await page.waitForLoadState('networkidle');
 	await page.getByLabel('Name', { exact: true }).fill(fields.name);
 	await page.getByLabel('Email', { exact: true }).fill(uniqueEmail('journey'));
 	await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
@@ -73,6 +75,7 @@ describe('a consultancy in a real browser', () => {
 		await page.goto('/signup');
 		await signUp(page, { name: 'Li Na', orgName: 'Bund Compliance Advisory', kind: 'consultancy' });
 		await page.waitForURL(/\/o\/[0-9a-f-]{36}$/);
+		expect(await page.locator('.eyebrow').first().innerText()).toContain('Consultancy');
 		const orgUrl = new URL(page.url()).pathname;
 
 		// Creates a client.
@@ -136,17 +139,17 @@ describe('a consultancy in a real browser', () => {
 		await page.getByRole('button', { name: 'Accept', exact: true }).click();
 		await expect.poll(() => page.locator('#review').innerText()).toContain('Li Na');
 		await page.goto(`${assessmentUrl}/review`);
-		expect(await page.locator('main').innerText()).toContain('Attach');
+		expect(await page.locator('main').innerText()).toContain('1 accepted · 0 to change');
 		await page.getByRole('button', { name: 'Finalise' }).click();
 		await expect.poll(() => page.locator('.assessment-head').innerText()).toContain('answers locked');
 		await shot(page, 'review-final');
 
 		// Answers are locked, for the respondent as for the consultant.
 		await respondent.goto(`${assessmentUrl}/questionnaire`);
-		expect(await respondent.locator('article#LIC-001 fieldset').first().isDisabled()).toBe(true);
-		expect(
-			await respondent.locator('article#LIC-001 input[name=status][value=partial]').isChecked()
-		).toBe(true);
+		const locked = respondent.locator('article#LIC-001 input[name=status][value=partial]');
+		expect(await locked.isChecked()).toBe(true);
+		expect(await locked.isDisabled()).toBe(true);
+		expect(await respondent.locator('.assessment-head').innerText()).toContain('answers locked');
 		await respondentContext.close();
 
 		// The consultant downloads the PDF report and the XLSX action plan from the result page.
