@@ -123,9 +123,7 @@ describe('a consultancy in a real browser', () => {
 		await shot(respondent, 'respondent-questionnaire');
 		await respondent.getByRole('link', { name: 'Review', exact: true }).click();
 		await respondent.getByRole('button', { name: 'Submit for review' }).click();
-		await expect
-			.poll(() => respondent.locator('.state').first().innerText())
-			.toMatch(/review/i);
+		await expect.poll(() => respondent.locator('.state').first().innerText()).toMatch(/review/i);
 
 		// The consultant comments on an item, accepts it, and finalises.
 		await page.goto(`${assessmentUrl}/review`);
@@ -141,7 +139,9 @@ describe('a consultancy in a real browser', () => {
 		await page.goto(`${assessmentUrl}/review`);
 		expect(await page.locator('main').innerText()).toContain('1 accepted · 0 to change');
 		await page.getByRole('button', { name: 'Finalise' }).click();
-		await expect.poll(() => page.locator('.assessment-head').innerText()).toContain('answers locked');
+		await expect
+			.poll(() => page.locator('.assessment-head').innerText())
+			.toContain('answers locked');
 		await shot(page, 'review-final');
 
 		// Answers are locked, for the respondent as for the consultant.
@@ -185,12 +185,16 @@ describe('a consultancy in a real browser', () => {
 		const nextUrl = new URL(page.url()).pathname.replace(/\/questionnaire$/, '');
 		expect(nextUrl).not.toBe(assessmentUrl);
 		expect(await page.locator('h1').innerText()).toBe('Pujiang 2027');
-		const carried = page.locator('article#LIC-001 .carried-over');
+		const carried = page.locator('.carried-over:has(input[name=itemId][value=LIC-001])');
 		expect(await carried.innerText()).toContain('Carried over, confirm');
 		expect(
 			await page.locator('article#LIC-001 input[name=status][value=partial]').isChecked()
 		).toBe(true);
 		await shot(page, 'carried-over');
+		// Confirming the answer takes its mark away.
+		await carried.getByRole('button', { name: 'Confirm' }).click();
+		await expect.poll(() => carried.count()).toBe(0);
+		expect(await page.locator('.carried-over:has(input[value=LIC-002])').count()).toBe(1);
 
 		// And the comparison between the two.
 		await page.getByRole('link', { name: 'Result', exact: true }).click();
