@@ -206,4 +206,29 @@ describe('a consultancy in a real browser', () => {
 		await shot(page, 'compare');
 		await consultant.close();
 	});
+
+	it('keeps a kind of organisation chosen before the sign-up page hydrated', async () => {
+		const context = await browser.newContext({ locale: 'en-GB', baseURL: baseUrl() });
+		const page = await context.newPage();
+		// The page's scripts are held back while the consultant fills the server-rendered form.
+		let release!: () => void;
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await page.route('**/_app/**/*.js', async (route) => {
+			await held;
+			await route.continue();
+		});
+		await page.goto('/signup', { waitUntil: 'domcontentloaded' });
+		await page.getByLabel('Kind of organisation').selectOption('consultancy');
+		await page.getByLabel('Name', { exact: true }).fill('Early Bird');
+		release();
+		await page.waitForLoadState('networkidle');
+		await page.getByLabel('Email', { exact: true }).fill(uniqueEmail('early'));
+		await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+		await page.getByLabel('Organisation name').fill('Early Advisory');
+		expect(await page.getByLabel('Kind of organisation').inputValue()).toBe('consultancy');
+		await page.getByRole('button', { name: 'Sign up' }).click();
+		await page.waitForURL(/\/o\/[0-9a-f-]{36}$/);
+		expect(await page.locator('.eyebrow').first().innerText()).toContain('Consultancy');
+		await context.close();
+	});
 });
