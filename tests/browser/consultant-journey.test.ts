@@ -136,6 +136,22 @@ describe('a consultancy in a real browser', () => {
 			.toContain('Attach the licence application receipt.');
 		await page.getByRole('button', { name: 'Accept', exact: true }).click();
 		await expect.poll(() => page.locator('#review').innerText()).toContain('Li Na');
+		// Sends LIC-002 back: the item, then the whole assessment.
+		await page.goto(`${assessmentUrl}/items/LIC-002`);
+		await page.locator('#review').getByRole('button', { name: 'Request changes' }).click();
+		await expect.poll(() => page.locator('#review').innerText()).toContain('Li Na');
+		await page.goto(`${assessmentUrl}/review`);
+		expect(await page.locator('main').innerText()).toContain('1 accepted · 1 to change');
+		await page.getByRole('button', { name: 'Request changes' }).click();
+		await expect.poll(() => page.locator('.assessment-head .state').innerText()).toBe('Draft');
+
+		// The respondent changes that answer and submits again; its old decision no longer counts.
+		await respondent.goto(`${assessmentUrl}/questionnaire`);
+		await answer(respondent, 'LIC-002', 'Partially compliant');
+		await respondent.getByRole('link', { name: 'Review', exact: true }).click();
+		await respondent.getByRole('button', { name: 'Submit for review' }).click();
+		await expect.poll(() => respondent.locator('.state').first().innerText()).toMatch(/review/i);
+
 		await page.goto(`${assessmentUrl}/review`);
 		expect(await page.locator('main').innerText()).toContain('1 accepted · 0 to change');
 		await page.getByRole('button', { name: 'Finalise' }).click();
