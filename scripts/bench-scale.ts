@@ -15,6 +15,9 @@ const ORGS = Number(process.env.BENCH_ORGS ?? 1000);
 const ASSESSMENTS_PER_ORG = Number(process.env.BENCH_ASSESSMENTS_PER_ORG ?? 20);
 const ANSWERS_PER_ASSESSMENT = Number(process.env.BENCH_ANSWERS_PER_ASSESSMENT ?? 100);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 30);
+/** The bench user's consultancy: its clients, each with this many assessments (latest is shown). */
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
+const ASSESSMENTS_PER_CLIENT = Number(process.env.BENCH_ASSESSMENTS_PER_CLIENT ?? 3);
 
 interface Scene {
 	orgId: string;
@@ -22,15 +25,18 @@ interface Scene {
 	assessmentId: string;
 	/** The ids the assessments list shows, whose answers it reads in one query. */
 	listedIds: string[];
+	/** A consultancy (seeded) the bench user owns, with CLIENTS clients. */
+	consultancyId: string;
 }
 
-/** The pages timed. Another page (the consultancy dashboard, say) is one more line. */
+/** The pages timed. Another page is one more line. */
 const PAGES: { name: string; path: (s: Scene) => string }[] = [
 	{ name: 'assessments list', path: (s) => `/o/${s.orgId}/assessments` },
 	{ name: 'organisation home', path: (s) => `/o/${s.orgId}` },
 	{ name: 'questionnaire', path: (s) => `${s.base}/questionnaire` },
 	{ name: 'item page', path: (s) => `${s.base}/items/LIC-001` },
-	{ name: 'result', path: (s) => `${s.base}/result` }
+	{ name: 'result', path: (s) => `${s.base}/result` },
+	{ name: 'consultancy dashboard', path: (s) => `/o/${s.consultancyId}` }
 ];
 
 /** The main queries behind those pages, as Kysely sends them, for EXPLAIN (ANALYZE). */
@@ -60,6 +66,11 @@ const QUERIES: { name: string; sql: (s: Scene) => string; params: (s: Scene) => 
 		name: 'one answer (save)',
 		sql: () => `select * from answers where assessment_id = $1 and item_id = 'LIC-001'`,
 		params: (s) => [s.assessmentId]
+	},
+	{
+		name: 'clients of a consultancy (dashboard)',
+		sql: () => 'select * from clients where org_id = $1 order by name',
+		params: (s) => [s.consultancyId]
 	},
 	{
 		name: 'memberships of a user (every page)',
@@ -126,6 +137,37 @@ async function seed(client: pg.Client, scene: Scene): Promise<void> {
 		 from generate_series(2, $2) g cross join (select * from assessments where id = $1) a`,
 		[scene.assessmentId, ASSESSMENTS_PER_ORG]
 	);
+	// The bench user also owns a consultancy whose clients each have a few assessments, in one of
+	// every state, for the dashboard (its latest per client, scored; overdue actions; in review).
+	await step(
+		'consultancy',
+		`insert into organisations (id, name, kind) values ($1, '规模顾问有限公司', 'consultancy')`,
+		[scene.consultancyId]
+	);
+	await step(
+		'consultancy membership',
+		`insert into memberships (org_id, user_id, role)
+		 select $1, user_id, 'owner' from memberships where org_id = $2`,
+		[scene.consultancyId, scene.orgId]
+	);
+	await step(
+		'clients',
+		`insert into clients (id, org_id, name)
+		 select gen_random_uuid(), $1, '客户 ' || g from generate_series(1, $2) g`,
+		[scene.consultancyId, CLIENTS]
+	);
+	await step(
+		'client assessments',
+		`insert into assessments (id, org_id, client_id, title, state, version_hash, profile, profile_version,
+		                          created_at, updated_at)
+		 select gen_random_uuid(), c.org_id, c.id, c.name || ' 评估 ' || g,
+		        (array['draft','in_review','final'])[1 + (g % 3)], a.version_hash, a.profile, 1,
+		        now() - g * interval '1 day', now() - g * interval '1 day'
+		 from clients c cross join generate_series(1, $3) g
+		 cross join (select version_hash, profile from assessments where id = $2) a
+		 where c.org_id = $1`,
+		[scene.consultancyId, scene.assessmentId, ASSESSMENTS_PER_CLIENT]
+	);
 	await step(
 		'answers',
 		`insert into answers (assessment_id, item_id, status, note, evidence, owner, due, version)
@@ -157,7 +199,13 @@ async function main() {
 		const { orgId } = await signUp(browser, { orgName: '规模测试有限公司' });
 		const base = await startAssessment(browser, orgId);
 		await saveProfile(browser, base, 0);
-		const scene: Scene = { orgId, base, assessmentId: base.split('/').pop()!, listedIds: [] };
+		const scene: Scene = {
+			orgId,
+			base,
+			assessmentId: base.split('/').pop()!,
+			listedIds: [],
+			consultancyId: crypto.randomUUID()
+		};
 		await seed(client, scene);
 		scene.listedIds = (
 			await client.query<{ id: string }>('select id from assessments where org_id = $1', [orgId])
