@@ -105,6 +105,11 @@ describe('the questionnaire in a real browser', () => {
 			);
 			await b.screenshot({ path: artifactPath('questionnaire-conflict.png'), fullPage: true });
 
+			// More typing after the conflict does not autosave over the other answer: only Save does.
+			await itemB.locator('textarea[name=note]').fill('Bob: licence application pending.');
+			await b.waitForTimeout(2_000);
+			expect(await itemB.locator('.conflict').isVisible()).toBe(true);
+
 			// Nothing was overwritten: a fresh load shows the first browser's answer.
 			const check = await first.newPage();
 			await check.goto(`${firm.base}/items/LIC-001`);
@@ -118,7 +123,7 @@ describe('the questionnaire in a real browser', () => {
 			await check.goto(`${firm.base}/items/LIC-001`);
 			expect(await check.locator('input[name=status][value=partial]').isChecked()).toBe(true);
 			expect(await check.locator('textarea[name=note]').inputValue()).toBe(
-				'Bob: licence application pending'
+				'Bob: licence application pending.'
 			);
 			// The first answer is still in the history.
 			expect(await check.locator('main').innerText()).toContain('Alice: licence granted in May');
