@@ -18,9 +18,9 @@ import type { Corpus } from '../src/lib/domain/corpus';
 import { buildReportModel, type ReportModel } from '../src/lib/domain/report-model';
 import { evaluateAssessment } from '../src/lib/domain/result';
 import type { Answer, AnswerStatus } from '../src/lib/domain/scoring';
-import { reportWords } from '../src/lib/report-words';
-import { fontFiles } from '../src/lib/server/report/fonts';
-import { RenderPool } from '../src/lib/server/report/worker-pool';
+import { reportWords } from '../src/lib/labels/report-words';
+import { fontFiles } from '../src/lib/server/documents/pdf/fonts';
+import { RenderPool } from '../src/lib/server/documents/pdf/worker-pool';
 
 const WARM_RUNS = 7;
 const CHROMIUM_ARGS = [

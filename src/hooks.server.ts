@@ -3,14 +3,14 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { logger } from '$lib/server/logger';
 import { readServerEnv } from '$lib/server/env';
-import { runtime, startRuntime } from '$lib/server/runtime';
-import { resolveSession } from '$lib/server/http/session-hook';
-import { renderPool } from '$lib/server/report/worker-pool';
-import { warmUpReportModel } from '$lib/server/report/warm-up';
-import { ApiError, errorResponse, tooLarge } from '$lib/server/api/http';
-import { fieldWithNullCharacter, queryWithNullCharacter } from '$lib/server/http/null-characters';
+import { runtime, startRuntime } from '$lib/server/web/runtime';
+import { resolveSession } from '$lib/server/web/session-hook';
+import { renderPool } from '$lib/server/documents/pdf/worker-pool';
+import { warmUpReportModel } from '$lib/server/documents/pdf/warm-up';
+import { ApiError, errorResponse, tooLarge } from '$lib/server/web/api/http';
+import { fieldWithNullCharacter, queryWithNullCharacter } from '$lib/server/web/null-characters';
 import { m } from '$lib/paraglide/messages';
-import '$lib/server/startup';
+import '$lib/server/web/startup';
 
 export const init: ServerInit = async () => {
 	const database = await startRuntime();

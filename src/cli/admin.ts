@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createApiToken } from '../lib/server/api/tokens';
+import { createApiToken } from '../lib/server/auth/api-tokens';
 import { signUp } from '../lib/server/auth/accounts';
 import { openDatabase, type Database } from '../lib/server/db/connection';
 import { migrateToLatest } from '../lib/server/db/migrate';

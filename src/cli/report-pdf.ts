@@ -1,6 +1,6 @@
 import { buildReportModel } from '../lib/domain/report-model';
-import { reportWords } from '../lib/report-words';
-import { renderReportPdf } from '../lib/server/report/render-pdf';
+import { reportWords } from '../lib/labels/report-words';
+import { renderReportPdf } from '../lib/server/documents/pdf/render-pdf';
 import type { PdfWriter } from './assess';
 
 /**

@@ -1,6 +1,6 @@
 import { getLocale } from '$lib/paraglide/runtime';
 import { listMemberships } from '$lib/server/db/queries/organisations';
-import { runtime } from '$lib/server/runtime';
+import { runtime } from '$lib/server/web/runtime';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals, url }) => {

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { listMemberships } from '$lib/server/db/queries/organisations';
-import { runtime } from '$lib/server/runtime';
+import { runtime } from '$lib/server/web/runtime';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

@@ -6,7 +6,7 @@ import {
 	authenticateApiToken,
 	createApiToken,
 	hashApiToken
-} from '../../src/lib/server/api/tokens';
+} from '../../src/lib/server/auth/api-tokens';
 import { listApiTokens } from '../../src/lib/server/db/queries/api-tokens';
 
 describe('API tokens in the organisation’s settings', () => {

@@ -2,8 +2,8 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/lib/corpus/load';
 import { corpusPaths } from '../../src/lib/corpus/paths';
-import { buildOpenApiDocument } from '../../src/lib/server/api/openapi';
-import { buildApiRoutes } from '../../src/lib/server/api/registry';
+import { buildOpenApiDocument } from '../../src/lib/server/web/api/openapi';
+import { buildApiRoutes } from '../../src/lib/server/web/api/registry';
 import { documentOperations, routeFileOperations } from '../helpers/api-routes';
 
 describe('the OpenAPI document of /api/v1', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { reportContentDisposition } from '../../src/lib/server/report/content-disposition';
-import { textRuns } from '../../src/lib/server/report/text-runs';
-import { joinInlines } from '../../src/lib/server/report/merge-inlines';
-import { breakLines, columnWidths } from '../../src/lib/server/report/typeset';
+import { reportContentDisposition } from '../../src/lib/server/web/downloads/content-disposition';
+import { textRuns } from '../../src/lib/server/documents/pdf/text-runs';
+import { joinInlines } from '../../src/lib/server/documents/pdf/merge-inlines';
+import { breakLines, columnWidths } from '../../src/lib/server/documents/pdf/typeset';
 
 describe('report file name', () => {
 	it('gives an ASCII name and an RFC 5987 UTF-8 name without path or quote characters', () => {

@@ -7,7 +7,7 @@ import type { Profile } from '../../src/lib/domain/profile';
 import { evaluateAssessment } from '../../src/lib/domain/result';
 import type { Answer } from '../../src/lib/domain/scoring';
 import { methodology } from '../../src/lib/domain/methodology';
-import { reportWords } from '../../src/lib/report-words';
+import { reportWords } from '../../src/lib/labels/report-words';
 
 const corpus = loadCorpus(corpusPaths().seedsDir);
 const words = reportWords();

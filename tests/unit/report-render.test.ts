@@ -8,10 +8,10 @@ import { corpusPaths } from '../../src/lib/corpus/paths';
 import { buildReportModel, type ReportModel } from '../../src/lib/domain/report-model';
 import { evaluateAssessment } from '../../src/lib/domain/result';
 import type { Answer } from '../../src/lib/domain/scoring';
-import { reportWords } from '../../src/lib/report-words';
-import { renderReportPdf } from '../../src/lib/server/report/render-pdf';
+import { reportWords } from '../../src/lib/labels/report-words';
+import { renderReportPdf } from '../../src/lib/server/documents/pdf/render-pdf';
 import { reportCacheKey } from '../../src/lib/server/report/report-cache';
-import { RenderPool } from '../../src/lib/server/report/worker-pool';
+import { RenderPool } from '../../src/lib/server/documents/pdf/worker-pool';
 
 const corpus = loadCorpus(corpusPaths().seedsDir);
 const SLOW = 120_000;

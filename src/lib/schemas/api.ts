@@ -5,7 +5,7 @@ import { answerJsonSchema, profileJsonSchema } from './assessment-json';
 import { requiredText, z } from './zod';
 
 // Every body, parameter and response of /api/v1. The endpoints validate with these and the OpenAPI
-// document is generated from them (src/lib/server/api/registry.ts), so the two cannot drift.
+// document is generated from them (src/lib/server/web/api/registry.ts), so the two cannot drift.
 
 export const apiErrorSchema = z
 	.object({

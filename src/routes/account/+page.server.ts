@@ -4,8 +4,8 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { changePasswordSchema } from '$lib/schemas/account';
 import { changePassword } from '$lib/server/auth/accounts';
-import { requireUser } from '$lib/server/auth/guards';
-import { runtime } from '$lib/server/runtime';
+import { requireUser } from '$lib/server/web/guards/auth';
+import { runtime } from '$lib/server/web/runtime';
 import type { FormNotice } from '$lib/forms';
 import type { Actions, PageServerLoad } from './$types';
 

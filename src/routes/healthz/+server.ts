@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { runtime } from '$lib/server/runtime';
+import { runtime } from '$lib/server/web/runtime';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async () => {

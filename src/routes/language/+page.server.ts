@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { languageSchema } from '$lib/schemas/account';
-import { safeNextPath } from '$lib/server/auth/guards';
+import { safeNextPath } from '$lib/server/web/guards/auth';
 import type { Actions, PageServerLoad } from './$types';
 
 const YEAR_S = 365 * 24 * 60 * 60;

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { deleteSession } from '$lib/server/db/queries/sessions';
 import { deleteSessionTokenCookie } from '$lib/server/auth/session';
-import { runtime } from '$lib/server/runtime';
+import { runtime } from '$lib/server/web/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => redirect(303, '/');

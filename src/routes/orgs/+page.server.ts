@@ -2,11 +2,11 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { createOrgSchema, switchOrgSchema } from '$lib/schemas/account';
-import { requireUser } from '$lib/server/auth/guards';
+import { requireUser } from '$lib/server/web/guards/auth';
 import { findMembership, listMemberships } from '$lib/server/db/queries/organisations';
 import { updateSessionOrg } from '$lib/server/db/queries/sessions';
 import { createOrganisation } from '$lib/server/orgs/organisations';
-import { runtime } from '$lib/server/runtime';
+import { runtime } from '$lib/server/web/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -4,7 +4,7 @@ import type { Item, Lang, Localized } from '../../domain/corpus';
 import type { ReportLang } from '../../domain/report-text';
 import { answerStatuses, type AnswerStatus } from '../../domain/scoring';
 import { statusKey, templateColumns, type TemplateColumn } from '../../domain/template-import';
-import { severityLabel, statusLabel } from '../../assessment-labels';
+import { severityLabel, statusLabel } from '../../labels/assessment';
 import { m } from '../../paraglide/messages';
 import type { Database } from '../db/connection';
 import { listAnswers } from '../db/queries/answers';

@@ -1,7 +1,7 @@
 import { buildReportModel, type ReportLogo, type ReportModel } from '../../domain/report-model';
 import type { ChangesInput } from '../../domain/report-changes';
 import type { ReportLang } from '../../domain/report-text';
-import { reportWords } from '../../report-words';
+import { reportWords } from '../../labels/report-words';
 import { comparable, compareRecords } from '../assessments/comparison';
 import { loadAssessmentView } from '../assessments/service';
 import type { Database } from '../db/connection';

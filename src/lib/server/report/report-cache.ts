@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ReportModel } from '../../domain/report-model';
 import type { Database } from '../db/connection';
 import { findCachedReport, storeCachedReport } from '../db/queries/report-cache';
-import type { Rendered } from './worker-pool';
+import type { Rendered } from '../documents/pdf/worker-pool';
 
 /** Bump when the PDF layout or font changes, so cached reports are made anew. */
 const LAYOUT_VERSION = 1;

@@ -4,10 +4,10 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { logInSchema } from '$lib/schemas/account';
 import { logIn } from '$lib/server/auth/accounts';
-import { safeNextPath } from '$lib/server/auth/guards';
+import { safeNextPath } from '$lib/server/web/guards/auth';
 import { listMemberships } from '$lib/server/db/queries/organisations';
-import { startSession } from '$lib/server/http/start-session';
-import { runtime } from '$lib/server/runtime';
+import { startSession } from '$lib/server/web/start-session';
+import { runtime } from '$lib/server/web/runtime';
 import type { FormNotice } from '$lib/forms';
 import type { Actions, PageServerLoad } from './$types';
 

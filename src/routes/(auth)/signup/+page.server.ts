@@ -4,9 +4,9 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { signUpSchema } from '$lib/schemas/account';
 import { signUp } from '$lib/server/auth/accounts';
-import { safeNextPath } from '$lib/server/auth/guards';
-import { startSession } from '$lib/server/http/start-session';
-import { runtime } from '$lib/server/runtime';
+import { safeNextPath } from '$lib/server/web/guards/auth';
+import { startSession } from '$lib/server/web/start-session';
+import { runtime } from '$lib/server/web/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

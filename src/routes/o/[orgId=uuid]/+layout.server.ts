@@ -1,4 +1,4 @@
-import { requireMembership } from '$lib/server/auth/guards';
+import { requireMembership } from '$lib/server/web/guards/auth';
 import { isRestricted } from '$lib/server/auth/scope';
 import type { LayoutServerLoad } from './$types';
 

@@ -1,9 +1,9 @@
-import { requireMembership } from '$lib/server/auth/guards';
+import { requireMembership } from '$lib/server/web/guards/auth';
 import { isRestricted } from '$lib/server/auth/scope';
 import { listAssessmentRows } from '$lib/server/assessments/list';
 import { loadClientDashboard } from '$lib/server/clients/dashboard';
 import { updateSessionOrg } from '$lib/server/db/queries/sessions';
-import { runtime } from '$lib/server/runtime';
+import { runtime } from '$lib/server/web/runtime';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -3,8 +3,8 @@ import {
 	assessmentSummaryJson,
 	startApiAssessment,
 	startApiAssessmentFrom
-} from '$lib/server/api/assessments';
-import { apiEndpoint } from '$lib/server/api/endpoint';
+} from '$lib/server/web/api/assessments';
+import { apiEndpoint } from '$lib/server/web/api/endpoint';
 import { listAssessments } from '$lib/server/db/queries/assessments';
 
 export const GET = apiEndpoint('listAssessments', async ({ api }) => {

@@ -1,4 +1,4 @@
-import { apiEndpoint } from '$lib/server/api/endpoint';
+import { apiEndpoint } from '$lib/server/web/api/endpoint';
 import { insertClient, listClients } from '$lib/server/db/queries/clients';
 
 export const GET = apiEndpoint('listClients', async ({ api }) => {

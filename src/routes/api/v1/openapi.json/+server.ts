@@ -1,6 +1,6 @@
-import { jsonResponse } from '$lib/server/api/http';
-import { buildOpenApiDocument } from '$lib/server/api/openapi';
-import { apiRoutes } from '$lib/server/api/registry';
+import { jsonResponse } from '$lib/server/web/api/http';
+import { buildOpenApiDocument } from '$lib/server/web/api/openapi';
+import { apiRoutes } from '$lib/server/web/api/registry';
 import type { RequestHandler } from './$types';
 
 /** Public: the document describes the API, it holds no organisation's data. */

@@ -1,4 +1,4 @@
-import { apiEndpoint } from '$lib/server/api/endpoint';
+import { apiEndpoint } from '$lib/server/web/api/endpoint';
 import { currentQuestionnaire } from '$lib/server/corpus';
 
 export const GET = apiEndpoint('getQuestionnaire', async () => {

@@ -12,13 +12,13 @@ import {
 	type ImportNotice
 } from '$lib/schemas/assessment-export';
 import { importAssessment } from '$lib/server/assessments/transfer';
-import { requireMembership, requireOrgWide } from '$lib/server/auth/guards';
+import { requireMembership, requireOrgWide } from '$lib/server/web/guards/auth';
 import { isRestricted } from '$lib/server/auth/scope';
-import { START_ROLES } from '$lib/server/assessments/guards';
+import { START_ROLES } from '$lib/server/web/guards/assessment';
 import { listAssessmentRows } from '$lib/server/assessments/list';
-import { startAssessmentAction } from '$lib/server/assessments/start-action';
+import { startAssessmentAction } from '$lib/server/web/actions/start-assessment';
 import { listClients } from '$lib/server/db/queries/clients';
-import { runtime } from '$lib/server/runtime';
+import { runtime } from '$lib/server/web/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 type ImportForm = typeof importAssessmentFormSchema._zod.output;

@@ -2,10 +2,10 @@ import { fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { clientFields, clientSchema } from '$lib/schemas/client';
-import { CLIENT_MANAGER_ROLES, requireConsultancy } from '$lib/server/clients/guards';
+import { CLIENT_MANAGER_ROLES, requireConsultancy } from '$lib/server/web/guards/client';
 import { createClient } from '$lib/server/clients/service';
 import { listClients } from '$lib/server/db/queries/clients';
-import { runtime } from '$lib/server/runtime';
+import { runtime } from '$lib/server/web/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

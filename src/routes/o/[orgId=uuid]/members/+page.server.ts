@@ -3,17 +3,17 @@ import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { memberRoleSchema, memberSchema, revokeInviteSchema } from '$lib/schemas/account';
-import { requireOrgWide } from '$lib/server/auth/guards';
+import { requireOrgWide } from '$lib/server/web/guards/auth';
 import { listClients } from '$lib/server/db/queries/clients';
 import { listMembers } from '$lib/server/db/queries/organisations';
 import { listOpenInvitations, revokeInvitation } from '$lib/server/db/queries/invitations';
-import { inviteAction, inviteForm } from '$lib/server/orgs/invite-action';
+import { inviteAction, inviteForm } from '$lib/server/web/actions/invite';
 import {
 	changeMemberRole,
 	removeMember,
 	type MemberChangeResult
 } from '$lib/server/orgs/organisations';
-import { runtime } from '$lib/server/runtime';
+import { runtime } from '$lib/server/web/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 const OWNER = ['owner'] as const;

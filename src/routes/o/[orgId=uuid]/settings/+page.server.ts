@@ -3,12 +3,12 @@ import { fail, message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { logoSchema } from '$lib/schemas/branding';
-import { apiTokenActions, loadApiTokens } from '$lib/server/api/token-settings';
-import { requireOrgWide } from '$lib/server/auth/guards';
+import { apiTokenActions, loadApiTokens } from '$lib/server/web/actions/api-tokens';
+import { requireOrgWide } from '$lib/server/web/guards/auth';
 import { findOrganisationLogo } from '$lib/server/db/queries/branding';
 import { detectLogoMime, setOrganisationLogo } from '$lib/server/orgs/branding';
-import { canEmbedImage } from '$lib/server/report/render-pdf';
-import { runtime } from '$lib/server/runtime';
+import { canEmbedImage } from '$lib/server/documents/pdf/render-pdf';
+import { runtime } from '$lib/server/web/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Organisation settings: owners only. Each section loads its own form; branding is a consultancy's. */

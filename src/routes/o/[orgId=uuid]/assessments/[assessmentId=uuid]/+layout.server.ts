@@ -1,4 +1,4 @@
-import { requireAssessment, canEdit, canReview } from '$lib/server/assessments/guards';
+import { requireAssessment, canEdit, canReview } from '$lib/server/web/guards/assessment';
 import { reachesWholeAssessments } from '$lib/server/auth/scope';
 import { currentQuestionnaire } from '$lib/server/corpus';
 import type { LayoutServerLoad } from './$types';

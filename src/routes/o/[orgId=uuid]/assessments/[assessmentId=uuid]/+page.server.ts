@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { requireAssessment } from '$lib/server/assessments/guards';
+import { requireAssessment } from '$lib/server/web/guards/assessment';
 import { reachesWholeAssessments } from '$lib/server/auth/scope';
 import type { PageServerLoad } from './$types';
 

@@ -6,13 +6,13 @@ import type { FormNotice } from '$lib/forms';
 import { clientFields, clientSchema, type ClientForm } from '$lib/schemas/client';
 import { startAssessmentSchema } from '$lib/schemas/assessment';
 import { listAssessmentRows } from '$lib/server/assessments/list';
-import { startAssessmentAction } from '$lib/server/assessments/start-action';
-import { CLIENT_MANAGER_ROLES, requireClient } from '$lib/server/clients/guards';
+import { startAssessmentAction } from '$lib/server/web/actions/start-assessment';
+import { CLIENT_MANAGER_ROLES, requireClient } from '$lib/server/web/guards/client';
 import { editClient } from '$lib/server/clients/service';
 import { currentQuestionnaire } from '$lib/server/corpus';
 import { listOpenInvitations } from '$lib/server/db/queries/invitations';
-import { inviteAction, inviteForm } from '$lib/server/orgs/invite-action';
-import { runtime } from '$lib/server/runtime';
+import { inviteAction, inviteForm } from '$lib/server/web/actions/invite';
+import { runtime } from '$lib/server/web/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

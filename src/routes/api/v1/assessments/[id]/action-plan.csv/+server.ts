@@ -1,5 +1,5 @@
-import { actionPlanDownloadApi } from '$lib/server/api/assessments';
-import { apiEndpoint } from '$lib/server/api/endpoint';
+import { actionPlanDownloadApi } from '$lib/server/web/api/assessments';
+import { apiEndpoint } from '$lib/server/web/api/endpoint';
 
 export const GET = apiEndpoint('getActionPlanCsv', async ({ api, params, query }) =>
 	actionPlanDownloadApi(api, { id: params.id, lang: query.lang, format: 'csv' })

@@ -1,5 +1,5 @@
-import { apiEndpoint } from '$lib/server/api/endpoint';
-import { notFound } from '$lib/server/api/http';
+import { apiEndpoint } from '$lib/server/web/api/endpoint';
+import { notFound } from '$lib/server/web/api/http';
 import { exportAssessment } from '$lib/server/assessments/transfer';
 
 export const GET = apiEndpoint('exportAssessment', async ({ api, params }) => {

@@ -1,4 +1,4 @@
-import { actionPlanDownload } from '$lib/server/report/action-plan-download';
+import { actionPlanDownload } from '$lib/server/web/downloads/action-plan';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = (event) => actionPlanDownload(event, 'xlsx');

@@ -1,8 +1,8 @@
-import { requireAssessment } from '$lib/server/assessments/guards';
+import { requireAssessment } from '$lib/server/web/guards/assessment';
 import { reachesAssessment } from '$lib/server/auth/scope';
 import { comparable } from '$lib/server/assessments/comparison';
 import { listAssessments } from '$lib/server/db/queries/assessments';
-import { runtime } from '$lib/server/runtime';
+import { runtime } from '$lib/server/web/runtime';
 import type { PageServerLoad } from './$types';
 
 /** The assessments this one may be compared with, its predecessor first. */

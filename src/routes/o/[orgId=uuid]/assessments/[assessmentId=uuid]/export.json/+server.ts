@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
-import { requireAssessment } from '$lib/server/assessments/guards';
+import { requireAssessment } from '$lib/server/web/guards/assessment';
 import { exportAssessment } from '$lib/server/assessments/transfer';
-import { namedAttachment, safeFileName } from '$lib/server/report/content-disposition';
-import { runtime } from '$lib/server/runtime';
+import { namedAttachment, safeFileName } from '$lib/server/web/downloads/content-disposition';
+import { runtime } from '$lib/server/web/runtime';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {

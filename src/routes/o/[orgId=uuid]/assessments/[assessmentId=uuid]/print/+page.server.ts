@@ -1,7 +1,7 @@
-import { requireAssessment } from '$lib/server/assessments/guards';
+import { requireAssessment } from '$lib/server/web/guards/assessment';
 import { loadReportModel } from '$lib/server/report/load-report';
-import { requireReportLang } from '$lib/server/report/report-request';
-import { runtime } from '$lib/server/runtime';
+import { requireReportLang } from '$lib/server/web/downloads/report-request';
+import { runtime } from '$lib/server/web/runtime';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -5,9 +5,9 @@ import type { ProfileQuestion } from '$lib/domain/corpus';
 import type { Profile } from '$lib/domain/profile';
 import { m } from '$lib/paraglide/messages';
 import { profileSchema } from '$lib/schemas/assessment';
-import { requireAssessment } from '$lib/server/assessments/guards';
+import { requireAssessment } from '$lib/server/web/guards/assessment';
 import { assessmentCorpus, saveProfile } from '$lib/server/assessments/service';
-import { runtime } from '$lib/server/runtime';
+import { runtime } from '$lib/server/web/runtime';
 import type { FormNotice } from '$lib/forms';
 import type { Actions, PageServerLoad } from './$types';
 

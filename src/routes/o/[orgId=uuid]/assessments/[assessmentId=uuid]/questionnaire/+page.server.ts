@@ -1,12 +1,12 @@
 import { error } from '@sveltejs/kit';
-import { requireAssessment, canEdit } from '$lib/server/assessments/guards';
-import { answerForm, saveAnswerAction } from '$lib/server/assessments/answer-action';
-import { confirmCarriedOverAction } from '$lib/server/assessments/carry-over-action';
-import { itemWithProvisions } from '$lib/server/assessments/item-view';
+import { requireAssessment, canEdit } from '$lib/server/web/guards/assessment';
+import { answerForm, saveAnswerAction } from '$lib/server/web/actions/answer';
+import { confirmCarriedOverAction } from '$lib/server/web/actions/carry-over';
+import { itemWithProvisions } from '$lib/domain/item-view';
 import { loadAssessmentView } from '$lib/server/assessments/service';
 import { reachesDomain } from '$lib/server/auth/scope';
 import { countCommentsByItem, listItemReviews } from '$lib/server/db/queries/reviews';
-import { runtime } from '$lib/server/runtime';
+import { runtime } from '$lib/server/web/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

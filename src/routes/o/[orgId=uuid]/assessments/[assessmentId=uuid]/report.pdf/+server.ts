@@ -1,7 +1,7 @@
-import { requireAssessment } from '$lib/server/assessments/guards';
-import { reportPdfResponse } from '$lib/server/report/pdf-response';
-import { requireReportLang } from '$lib/server/report/report-request';
-import { runtime } from '$lib/server/runtime';
+import { requireAssessment } from '$lib/server/web/guards/assessment';
+import { reportPdfResponse } from '$lib/server/report/report-pdf';
+import { requireReportLang } from '$lib/server/web/downloads/report-request';
+import { runtime } from '$lib/server/web/runtime';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {

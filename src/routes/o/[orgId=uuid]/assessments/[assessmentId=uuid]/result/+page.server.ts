@@ -3,11 +3,11 @@ import { fail, message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { importTemplateFormSchema, type ImportNotice } from '$lib/schemas/assessment-export';
-import { requireAssessment, START_ROLES } from '$lib/server/assessments/guards';
+import { requireAssessment, START_ROLES } from '$lib/server/web/guards/assessment';
 import { importQuestionnaireTemplate } from '$lib/server/assessments/template-import';
-import { itemWithProvisions } from '$lib/server/assessments/item-view';
+import { itemWithProvisions } from '$lib/domain/item-view';
 import { loadAssessmentView } from '$lib/server/assessments/service';
-import { runtime } from '$lib/server/runtime';
+import { runtime } from '$lib/server/web/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 type TemplateForm = typeof importTemplateFormSchema._zod.output;

@@ -2,13 +2,13 @@ import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { FormNotice } from '$lib/forms';
 import { reopenSchema } from '$lib/schemas/review';
-import { EDIT_ROLES, REVIEW_ROLES, requireAssessment } from '$lib/server/assessments/guards';
-import { transitionAction } from '$lib/server/assessments/review-actions';
+import { EDIT_ROLES, REVIEW_ROLES, requireAssessment } from '$lib/server/web/guards/assessment';
+import { transitionAction } from '$lib/server/web/actions/review';
 import { loadAssessmentView } from '$lib/server/assessments/service';
 import { reachesDomain } from '$lib/server/auth/scope';
 import { listAssessmentEvents } from '$lib/server/db/queries/audit-log';
 import { countCommentsByItem, listItemReviews } from '$lib/server/db/queries/reviews';
-import { runtime } from '$lib/server/runtime';
+import { runtime } from '$lib/server/web/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

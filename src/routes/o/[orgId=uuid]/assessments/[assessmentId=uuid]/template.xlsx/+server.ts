@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
-import { requireAssessment } from '$lib/server/assessments/guards';
+import { requireAssessment } from '$lib/server/web/guards/assessment';
 import { questionnaireTemplateXlsx } from '$lib/server/assessments/template';
-import { namedAttachment, safeFileName } from '$lib/server/report/content-disposition';
-import { requireReportLang } from '$lib/server/report/report-request';
-import { runtime } from '$lib/server/runtime';
+import { namedAttachment, safeFileName } from '$lib/server/web/downloads/content-disposition';
+import { requireReportLang } from '$lib/server/web/downloads/report-request';
+import { runtime } from '$lib/server/web/runtime';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {

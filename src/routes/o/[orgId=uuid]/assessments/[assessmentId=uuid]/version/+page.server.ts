@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { canEdit, requireAssessment } from '$lib/server/assessments/guards';
+import { canEdit, requireAssessment } from '$lib/server/web/guards/assessment';
 import { moveToCurrentVersion, versionStatus } from '$lib/server/assessments/versions';
-import { runtime } from '$lib/server/runtime';
+import { runtime } from '$lib/server/web/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,5 +1,5 @@
-import { putApiAnswer, requireApiAssessment } from '$lib/server/api/assessments';
-import { apiEndpoint } from '$lib/server/api/endpoint';
+import { putApiAnswer, requireApiAssessment } from '$lib/server/web/api/assessments';
+import { apiEndpoint } from '$lib/server/web/api/endpoint';
 
 export const PUT = apiEndpoint('putAnswer', async ({ api, params, body }) =>
 	putApiAnswer(api, await requireApiAssessment(api, params.id), params.item_id, body)

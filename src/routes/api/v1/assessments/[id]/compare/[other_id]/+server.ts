@@ -1,5 +1,5 @@
-import { apiEndpoint } from '$lib/server/api/endpoint';
-import { notFound } from '$lib/server/api/http';
+import { apiEndpoint } from '$lib/server/web/api/endpoint';
+import { notFound } from '$lib/server/web/api/http';
 import { loadComparison } from '$lib/server/assessments/comparison';
 
 /** 404 when either is not the organisation's, or they assess different clients. */

@@ -1,4 +1,4 @@
-import { requireComparison } from '$lib/server/assessments/comparison-guard';
+import { requireComparison } from '$lib/server/web/guards/comparison';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => ({

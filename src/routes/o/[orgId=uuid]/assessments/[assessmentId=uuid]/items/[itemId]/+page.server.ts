@@ -8,16 +8,16 @@ import {
 	canEdit,
 	canReview,
 	requireItemInReach
-} from '$lib/server/assessments/guards';
-import { answerForm, saveAnswerAction } from '$lib/server/assessments/answer-action';
-import { confirmCarriedOverAction } from '$lib/server/assessments/carry-over-action';
-import { itemWithProvisions } from '$lib/server/assessments/item-view';
-import { commentAction, reviewItemAction } from '$lib/server/assessments/review-actions';
+} from '$lib/server/web/guards/assessment';
+import { answerForm, saveAnswerAction } from '$lib/server/web/actions/answer';
+import { confirmCarriedOverAction } from '$lib/server/web/actions/carry-over';
+import { itemWithProvisions } from '$lib/domain/item-view';
+import { commentAction, reviewItemAction } from '$lib/server/web/actions/review';
 import { applicableItem, assessmentCorpus } from '$lib/server/assessments/service';
 import { findAnswer } from '$lib/server/db/queries/answers';
 import { listAuditEntries } from '$lib/server/db/queries/audit-log';
 import { listItemReviews, listReviewComments } from '$lib/server/db/queries/reviews';
-import { runtime } from '$lib/server/runtime';
+import { runtime } from '$lib/server/web/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,6 +1,6 @@
-import { requireComparison } from '$lib/server/assessments/comparison-guard';
-import { comparisonCsv } from '$lib/server/assessments/comparison-csv';
-import { namedAttachment } from '$lib/server/report/content-disposition';
+import { requireComparison } from '$lib/server/web/guards/comparison';
+import { comparisonCsv } from '$lib/server/documents/comparison-csv';
+import { namedAttachment } from '$lib/server/web/downloads/content-disposition';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {

@@ -1,0 +1,139 @@
+import { m } from '$lib/paraglide/messages';
+import type { Locale } from '$lib/paraglide/runtime';
+import type { ReportWords, Words } from '$lib/domain/report-text';
+import { severityLabel, statusLabel, verdictLabel, verdictReasonText } from './assessment';
+import { changeLabel, standingLabel } from './compare';
+import { itemChanges } from '$lib/domain/compare';
+import { answerStatuses } from '$lib/domain/scoring';
+
+/** The report's words in one language, from the same message catalogue as the web pages. */
+function wordsIn(locale: Locale): ReportWords {
+	const o = { locale };
+	return {
+		appName: m.app_name({}, o),
+		title: m.report_title({}, o),
+		coverFirm: m.report_cover_firm({}, o),
+		coverConsultancy: m.report_cover_consultancy({}, o),
+		coverAssessor: m.report_cover_assessor({}, o),
+		coverDate: m.report_cover_date({}, o),
+		coverAssessment: m.report_cover_assessment({}, o),
+		coverVersion: m.report_cover_version({}, o),
+		coverVerdict: m.result_verdict({}, o),
+		coverLanguage: m.report_cover_language({}, o),
+		contents: m.report_contents({}, o),
+		summary: m.report_summary({}, o),
+		reasons: m.report_reasons({}, o),
+		score: m.result_score({}, o),
+		completeness: m.report_completeness({}, o),
+		incomplete: m.result_incomplete({}, o),
+		gapsBySeverity: m.report_gaps_by_severity({}, o),
+		total: m.report_total({}, o),
+		byDomain: m.result_by_domain({}, o),
+		gapRegister: m.report_gap_register({}, o),
+		gapRegisterLead: m.report_gap_register_lead({}, o),
+		noGaps: m.result_no_gaps({}, o),
+		item: m.report_item({}, o),
+		question: m.library_col_question({}, o),
+		status: m.answer_status({}, o),
+		note: m.answer_note({}, o),
+		evidence: m.answer_evidence({}, o),
+		provision: m.report_provision({}, o),
+		noProvision: m.report_no_provision({}, o),
+		summaryEn: m.library_summary_en({}, o),
+		relatedRules: m.library_related_rules({}, o),
+		ruleTitle: m.library_rule_title({}, o),
+		ruleIssuer: m.library_issuer({}, o),
+		ruleDate: m.library_rule_date({}, o),
+		ruleArticle: m.library_rule_article({}, o),
+		ruleVerification: m.library_rule_verification({}, o),
+		remediation: m.library_remediation({}, o),
+		owner: m.answer_owner({}, o),
+		due: m.answer_due({}, o),
+		severity: m.library_severity({}, o),
+		domain: m.library_filter_domain({}, o),
+		actionPlan: m.report_action_plan({}, o),
+		gap: m.report_gap({}, o),
+		notApplicable: m.report_not_applicable({}, o),
+		notApplicableNone: m.report_not_applicable_none({}, o),
+		reason: m.report_reason({}, o),
+		profile: m.profile_title({}, o),
+		profileAnswers: m.report_profile_answers({}, o),
+		profileEmpty: m.report_profile_empty({}, o),
+		notAnswered: m.report_not_answered({}, o),
+		excluded: m.report_excluded({}, o),
+		excludedNone: m.report_excluded_none({}, o),
+		findings: m.result_findings({}, o),
+		findingsNone: m.report_findings_none({}, o),
+		appendixAnswers: m.report_appendix_answers({}, o),
+		answersNone: m.report_answers_none({}, o),
+		outOfScope: m.report_out_of_scope({}, o),
+		disclaimer: m.report_disclaimer({}, o),
+		disclaimerText: m.report_disclaimer_text({}, o),
+		changesLead: m.compare_report_lead({}, o),
+		compareBefore: m.compare_before({}, o),
+		compareAfter: m.compare_after({}, o),
+		compareDelta: m.compare_delta({}, o),
+		compareOverall: m.compare_overall({}, o),
+		compareChange: m.compare_change({}, o),
+		compareNoChanges: m.compare_no_changes({}, o),
+		pageOf: m.report_page_of({ page: '{page}', pages: '{pages}' }, o),
+		languageName: {
+			zh: m.report_lang_zh({}, o),
+			en: m.report_lang_en({}, o),
+			both: m.report_lang_both({}, o)
+		},
+		yes: m.yes({}, o),
+		no: m.no({}, o),
+		verdict: {
+			ready: verdictLabel('ready', o),
+			ready_with_conditions: verdictLabel('ready_with_conditions', o),
+			not_ready: verdictLabel('not_ready', o)
+		},
+		severityLabel: {
+			critical: severityLabel('critical', o),
+			high: severityLabel('high', o),
+			medium: severityLabel('medium', o),
+			low: severityLabel('low', o)
+		},
+		statusLabel: {
+			compliant: statusLabel('compliant', o),
+			partial: statusLabel('partial', o),
+			non_compliant: statusLabel('non_compliant', o),
+			not_applicable: statusLabel('not_applicable', o),
+			unanswered: statusLabel('unanswered', o)
+		},
+		verified: m.library_verified({}, o),
+		unverified: m.library_unverified({}, o),
+		provisionStatus: {
+			superseded: m.provision_superseded({}, o),
+			expired: m.provision_expired({}, o)
+		},
+		verdictReason: (reason) => verdictReasonText(reason, o),
+		answered: (f) =>
+			m.result_answered({ answered: f.answered, applicable: f.applicable, na: f.notApplicable }, o),
+		finding: (f) =>
+			f.field === 'registered_name'
+				? m.finding_in_name({ term: f.term }, o)
+				: m.finding_in_scope({ term: f.term }, o),
+		findingAdvice: (licensed) =>
+			licensed ? m.finding_licensed({}, o) : m.finding_unlicensed({}, o),
+		changesSince: (title, date) => m.compare_report_title({ title, date }, o),
+		change: Object.fromEntries(itemChanges.map((c) => [c, changeLabel(c, o)])) as Record<
+			(typeof itemChanges)[number],
+			string
+		>,
+		standing: {
+			out_of_scope: standingLabel('out_of_scope', o),
+			unanswered: standingLabel('unanswered', o),
+			...(Object.fromEntries(answerStatuses.map((s) => [s, statusLabel(s, o)])) as Record<
+				(typeof answerStatuses)[number],
+				string
+			>)
+		}
+	};
+}
+
+/** Both languages' words: a bilingual report needs both whatever the reader's language. */
+export function reportWords(): Words {
+	return { zh: wordsIn('zh'), en: wordsIn('en') };
+}

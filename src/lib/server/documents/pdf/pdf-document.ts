@@ -1,0 +1,82 @@
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { ReportModel } from '../../../domain/report-model';
+import { changesSection } from './pdf-changes';
+import { domainChart } from './pdf-chart';
+import { cover, summary } from './pdf-cover';
+import { gapRegister } from './pdf-gaps';
+import {
+	actionPlan,
+	appendix,
+	disclaimer,
+	methodologySection,
+	notApplicable,
+	profile
+} from './pdf-tables';
+import { FONT_FAMILY } from './fonts';
+import { colours, heading, inline, styles } from './pdf-text';
+
+function pageOf(model: ReportModel, page: number, pages: number): string {
+	return inline(model.labels.pageOf)
+		.replaceAll('{page}', String(page))
+		.replaceAll('{pages}', String(pages));
+}
+
+/** The PDF as pdfmake describes it: every word comes from the model, nothing from the clock. */
+export function reportDocument(model: ReportModel): TDocumentDefinitions {
+	const created = new Date(model.meta.createdAt);
+	const content: Content[] = [
+		cover(model),
+		{
+			toc: { title: { text: inline(model.labels.contents), style: 'h1' } },
+			pageBreak: 'after'
+		},
+		summary(model),
+		{ text: '', margin: [0, 12, 0, 0] },
+		heading(model.labels.byDomain),
+		domainChart(model),
+		changesSection(model),
+		gapRegister(model),
+		actionPlan(model),
+		notApplicable(model),
+		profile(model),
+		appendix(model),
+		methodologySection(model),
+		disclaimer(model)
+	];
+	return {
+		pageSize: 'A4',
+		pageMargins: [48, 56, 48, 52],
+		language: model.lang === 'en' ? 'en' : 'zh-CN',
+		info: {
+			title: model.meta.title,
+			subject: inline(model.labels.title),
+			author: model.cover.assessor,
+			creator: inline(model.labels.appName),
+			producer: 'pdfmake',
+			creationDate: created,
+			modDate: created
+		},
+		defaultStyle: { font: FONT_FAMILY, fontSize: 9.5, lineHeight: 1.25, color: colours.ink },
+		styles,
+		header: (page) =>
+			page === 1
+				? null
+				: {
+						columns: [
+							{ text: `${model.cover.firm} · ${model.cover.date}`, width: '*' },
+							{ text: inline(model.labels.title), width: 'auto' }
+						],
+						fontSize: 7.5,
+						color: colours.muted,
+						margin: [48, 24, 48, 0]
+					},
+		footer: (page, pages) => ({
+			text: pageOf(model, page, pages),
+			alignment: 'center',
+			fontSize: 7.5,
+			color: colours.muted,
+			margin: [0, 18, 0, 0]
+		}),
+		content
+	};
+}

@@ -1,0 +1,132 @@
+import type { Content } from 'pdfmake/interfaces';
+import type { ProvisionQuote, ReportGap, ReportModel } from '../../../domain/report-model';
+import { colours, fitted, heading, inline, para, paraFit, sizes, userFit } from './pdf-text';
+import { CONTENT_WIDTH } from './typeset';
+
+/** The quote box: a 2 pt rule, 4 pt padding each side and 6 pt margins inside it. */
+const QUOTE_WIDTH = CONTENT_WIDTH - 2 - 8 - 12;
+const LABEL_WIDTH = 90;
+const FIELD_WIDTH = CONTENT_WIDTH - LABEL_WIDTH - 6;
+
+/** The provision as the law reads: verbatim Chinese, its citation, then the English summary. */
+export function provisionQuote(p: ProvisionQuote, model: ReportModel): Content {
+	const lines: Content[] = [
+		{ ...fitted(p.textZh, QUOTE_WIDTH, sizes.body), style: 'quote' },
+		{
+			...fitted(
+				`— ${p.citation}${p.standing ? ` (${inline(p.standing)})` : ''}`,
+				QUOTE_WIDTH,
+				sizes.small
+			),
+			style: 'citation',
+			margin: [0, 3, 0, 0]
+		}
+	];
+	if (p.sourceTitleEn)
+		lines.push({ ...fitted(p.sourceTitleEn, QUOTE_WIDTH, sizes.small), style: 'citation' });
+	if (p.summaryEn)
+		lines.push(
+			{
+				text: model.labels.summaryEn.alt ?? model.labels.summaryEn.main,
+				style: 'label',
+				margin: [0, 4, 0, 0]
+			},
+			fitted(p.summaryEn, QUOTE_WIDTH, sizes.alt)
+		);
+	return {
+		table: { widths: ['*'], body: [[{ stack: lines, margin: [6, 4, 6, 4] }]] },
+		layout: {
+			fillColor: () => colours.quote,
+			hLineWidth: () => 0,
+			vLineWidth: (i: number) => (i === 0 ? 2 : 0),
+			vLineColor: () => colours.accent
+		},
+		// A quote stays on one page: no running header splits the words of the law.
+		unbreakable: true,
+		margin: [0, 2, 0, 6]
+	};
+}
+
+// Labels are short: laid out whole, not piece by piece.
+function fieldLabel(label: string, top = 5): Content {
+	return { text: label, style: 'label', noWrap: true, margin: [0, top, 0, 2] };
+}
+
+function labelled(label: string, value: Content): Content {
+	return {
+		columns: [
+			{ text: label, style: 'label', noWrap: true, width: LABEL_WIDTH },
+			{ width: '*', stack: [value] }
+		],
+		columnGap: 6,
+		margin: [0, 1, 0, 1]
+	};
+}
+
+function relatedRules(gap: ReportGap, model: ReportModel): Content {
+	const l = model.labels;
+	return {
+		stack: gap.relatedRules.map((r) =>
+			fitted(
+				[
+					`• ${r.title}`,
+					` · ${inline(l.ruleIssuer)}: ${r.issuer}`,
+					r.date ? ` · ${inline(l.ruleDate)}: ${r.date}` : '',
+					r.article ? ` · ${inline(l.ruleArticle)}: ${r.article}` : '',
+					` · ${inline(r.verification)}`
+				].join(''),
+				CONTENT_WIDTH,
+				sizes.small
+			)
+		)
+	};
+}
+
+function gapEntry(gap: ReportGap, index: number, model: ReportModel): Content {
+	const l = model.labels;
+	return {
+		stack: [
+			{
+				text: [
+					{ text: `${index + 1}. ${gap.itemId}  `, bold: true },
+					{ text: inline(gap.severityLabel), color: colours[gap.severity], bold: true },
+					{
+						text: `  ·  ${inline(gap.statusLabel)}  ·  ${inline(gap.domain)}`,
+						color: colours.muted
+					}
+				],
+				fontSize: 9.5,
+				margin: [0, 0, 0, 2]
+			},
+			paraFit(gap.question, CONTENT_WIDTH, sizes.gapTitle, sizes.body),
+			{ text: '', margin: [0, 3, 0, 0] },
+			labelled(inline(l.note), userFit(gap.note, FIELD_WIDTH, sizes.body)),
+			...(gap.evidence.length
+				? [labelled(inline(l.evidence), userFit(gap.evidence.join('\n'), FIELD_WIDTH, sizes.body))]
+				: []),
+			labelled(inline(l.owner), userFit(gap.owner, FIELD_WIDTH, sizes.body)),
+			labelled(inline(l.due), userFit(gap.due, FIELD_WIDTH, sizes.body)),
+			fieldLabel(inline(l.provision), 5),
+			...(gap.provisions.length
+				? gap.provisions.map((p) => provisionQuote(p, model))
+				: [para(l.noProvision, 'muted')]),
+			...(gap.relatedRules.length
+				? [fieldLabel(inline(l.relatedRules), 3), relatedRules(gap, model)]
+				: []),
+			fieldLabel(inline(l.remediation), 5),
+			paraFit(gap.remediation, CONTENT_WIDTH)
+		],
+		margin: [0, 8, 0, 8]
+	};
+}
+
+export function gapRegister(model: ReportModel): Content {
+	return [
+		{ text: '', pageBreak: 'before' },
+		heading(model.labels.gapRegister),
+		para(model.labels.gapRegisterLead, 'muted'),
+		...(model.gaps.length === 0
+			? [para(model.labels.noGaps)]
+			: model.gaps.map((g, i) => gapEntry(g, i, model)))
+	];
+}

@@ -1,0 +1,97 @@
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { message, setError, superValidate, type SuperValidated } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { m } from '$lib/paraglide/messages';
+import { answerSchema, evidenceLines } from '$lib/schemas/assessment';
+import type { StoredAnswer } from '../../db/queries/answers';
+import { runtime } from '../runtime';
+import { canEdit, EDIT_ROLES, requireAssessment, requireItemInReach } from '../guards/assessment';
+import { assessmentCorpus, saveAnswer } from '../../assessments/service';
+
+export type AnswerForm = typeof answerSchema._zod.output;
+export type AnswerNotice = {
+	type: 'error' | 'success';
+	text: string;
+	conflict?: StoredAnswer | null;
+};
+
+function answerFormData(itemId: string, answer: StoredAnswer | undefined): AnswerForm {
+	return {
+		itemId,
+		version: answer?.version ?? 0,
+		status: answer?.status ?? '',
+		note: answer?.note ?? '',
+		evidence: answer?.evidence.join('\n') ?? '',
+		owner: answer?.owner ?? '',
+		due: answer?.due ?? ''
+	};
+}
+
+export function answerForm(
+	itemId: string,
+	answer: StoredAnswer | undefined
+): Promise<SuperValidated<AnswerForm, AnswerNotice>> {
+	return superValidate<AnswerForm, AnswerNotice>(
+		answerFormData(itemId, answer),
+		zod4(answerSchema),
+		{ id: itemId, errors: false }
+	);
+}
+
+/** The one action that saves an answer, shared by the questionnaire and the item page. */
+export async function saveAnswerAction(
+	event: RequestEvent<{ orgId: string; assessmentId: string }>
+) {
+	const { assessment, user, membership } = await requireAssessment(
+		event,
+		event.params.orgId,
+		event.params.assessmentId,
+		'view'
+	);
+	if (!EDIT_ROLES.includes(membership.role)) error(403, 'Forbidden');
+	const form = await superValidate<AnswerForm, AnswerNotice>(event.request, zod4(answerSchema));
+	const target = (await assessmentCorpus(runtime().db, assessment)).items.find(
+		(i) => i.id === form.data.itemId
+	);
+	if (target) requireItemInReach(membership, target);
+	if (!canEdit(membership, assessment))
+		// A final assessment is locked: say so beside the answer rather than on an error page.
+		return message(form, { type: 'error', text: m.clients_err_final_locked() }, { status: 409 });
+	if (!form.valid) return fail(400, { form });
+	const { data } = form;
+	const result = await saveAnswer(runtime().db, {
+		assessment,
+		itemId: data.itemId,
+		expectedVersion: data.version,
+		actorId: user.id,
+		values: {
+			status: data.status as StoredAnswer['status'],
+			note: data.note,
+			evidence: evidenceLines(data.evidence),
+			owner: data.owner === '' ? null : data.owner,
+			due: data.due === '' ? null : data.due
+		}
+	});
+	if (result.ok) {
+		form.data.version = result.version;
+		return message(form, { type: 'success', text: m.answer_saved() });
+	}
+	if (result.reason === 'not_applicable_item') error(404, 'Not found');
+	if (result.reason === 'invalid') {
+		for (const problem of result.problems) {
+			setError(
+				form,
+				problem.field,
+				problem.code === 'na_refused' ? m.err_na_refused() : m.err_na_reason()
+			);
+		}
+		return fail(400, { form });
+	}
+	// Someone saved first: keep the typed values, show theirs, and base a deliberate resave on theirs.
+	form.data.version = result.current?.version ?? 0;
+	return message(
+		form,
+		{ type: 'error', text: m.err_answer_conflict(), conflict: result.current },
+		{ status: 409 }
+	);
+}

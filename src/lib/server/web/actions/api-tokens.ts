@@ -1,0 +1,67 @@
+import { fail, type RequestEvent } from '@sveltejs/kit';
+import { message, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { m } from '$lib/paraglide/messages';
+import type { FormNotice } from '$lib/forms';
+import { createApiTokenSchema, revokeApiTokenSchema } from '$lib/schemas/api-tokens';
+import { requireOrgWide } from '../guards/auth';
+import { listApiTokens, revokeApiToken } from '../../db/queries/api-tokens';
+import { logger } from '../../logger';
+import { runtime } from '../runtime';
+import { createApiToken } from '../../auth/api-tokens';
+
+/** The API tokens section of the organisation's settings: owners only. */
+const OWNER = ['owner'] as const;
+type OrgEvent = RequestEvent<{ orgId: string }>;
+export type ApiTokenNotice = FormNotice & { token?: string };
+
+function tokenForm(request?: Request) {
+	return request
+		? superValidate<typeof createApiTokenSchema._zod.output, ApiTokenNotice>(
+				request,
+				zod4(createApiTokenSchema)
+			)
+		: superValidate<typeof createApiTokenSchema._zod.output, ApiTokenNotice>(
+				zod4(createApiTokenSchema)
+			);
+}
+
+export async function loadApiTokens(event: OrgEvent) {
+	const { membership } = await requireOrgWide(event, event.params.orgId);
+	if (membership.role !== 'owner') return { apiTokens: null };
+	return {
+		apiTokens: {
+			tokens: await listApiTokens(runtime().db, { orgId: membership.orgId }),
+			form: await tokenForm()
+		}
+	};
+}
+
+export const apiTokenActions = {
+	createToken: async (event: OrgEvent) => {
+		const { user, membership } = await requireOrgWide(event, event.params.orgId, OWNER);
+		const form = await tokenForm(event.request);
+		if (!form.valid) return fail(400, { apiTokenForm: form });
+		const { id, token } = await createApiToken(runtime().db, {
+			orgId: membership.orgId,
+			name: form.data.name,
+			createdBy: user.id
+		});
+		logger.info({ tokenId: id, orgId: membership.orgId, userId: user.id }, 'api token created');
+		form.data.name = '';
+		// Shown once: only its hash is kept.
+		return message(form, { type: 'success', text: m.api_token_created(), token });
+	},
+	revokeToken: async (event: OrgEvent) => {
+		const { user, membership } = await requireOrgWide(event, event.params.orgId, OWNER);
+		const form = await superValidate(event.request, zod4(revokeApiTokenSchema));
+		if (!form.valid) return fail(400, { apiTokenRevoked: false });
+		const revoked = await revokeApiToken(runtime().db, {
+			orgId: membership.orgId,
+			id: form.data.tokenId
+		});
+		if (!revoked) return fail(404, { apiTokenRevoked: false });
+		logger.info({ tokenId: form.data.tokenId, userId: user.id }, 'api token revoked');
+		return { apiTokenRevoked: true };
+	}
+};

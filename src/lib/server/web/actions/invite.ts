@@ -1,0 +1,62 @@
+import { fail, type RequestEvent } from '@sveltejs/kit';
+import { message, setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { m } from '$lib/paraglide/messages';
+import { inviteSchema } from '$lib/schemas/account';
+import type { FormNotice } from '$lib/forms';
+import type { Role } from '../../db/schema';
+import { requireOrgWide } from '../guards/auth';
+import { runtime } from '../runtime';
+import { checkRespondentScope, createInvitation } from '../../orgs/invitations';
+
+export type InviteNotice = FormNotice & { link?: string };
+
+export function inviteForm() {
+	return superValidate<typeof inviteSchema._zod.output, InviteNotice>(zod4(inviteSchema));
+}
+
+/**
+ * The one action that invites, from the members page (owners, any role) and from a client's page
+ * (owners and consultants, respondents of that client). The scope is checked against the
+ * organisation; a bad one is a field error and nothing is created.
+ */
+export async function inviteAction(
+	event: RequestEvent<{ orgId: string }>,
+	options: { roles: readonly Role[]; clientId?: string }
+) {
+	const { user, membership } = await requireOrgWide(event, event.params.orgId, options.roles);
+	const form = await superValidate<typeof inviteSchema._zod.output, InviteNotice>(
+		event.request,
+		zod4(inviteSchema)
+	);
+	if (!form.valid) return fail(400, { inviteForm: form });
+	if (options.clientId) {
+		form.data.role = 'respondent';
+		form.data.clientId = options.clientId;
+	}
+	const db = runtime().db;
+	const checked = await checkRespondentScope(db, membership, form.data.role, {
+		clientId: form.data.clientId || null,
+		assessmentId: form.data.assessmentId || null,
+		domains: form.data.domains
+	});
+	if (!checked.ok) {
+		const { field, code } = checked.problem;
+		setError(
+			form,
+			// An array field's own errors live under `_errors`.
+			field === 'domains' ? 'domains._errors' : field,
+			code === 'required' ? m.clients_err_scope_required() : m.clients_err_scope_unknown()
+		);
+		return fail(400, { inviteForm: form });
+	}
+	const { token } = await createInvitation(db, {
+		orgId: membership.orgId,
+		role: form.data.role,
+		email: form.data.email || null,
+		createdBy: user.id,
+		scope: checked.scope
+	});
+	const link = `${event.url.origin}/invite/${token}`;
+	return message(form, { type: 'success', text: m.invite_created(), link });
+}

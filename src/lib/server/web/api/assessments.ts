@@ -1,0 +1,202 @@
+import type { z } from 'zod';
+import type { Profile } from '$lib/domain/profile';
+import { m } from '$lib/paraglide/messages';
+import type { AssessmentExport } from '$lib/schemas/assessment-export';
+import type {
+	assessmentDetailSchema,
+	assessmentSummarySchema,
+	putAnswerSchema
+} from '$lib/schemas/api';
+import {
+	loadAssessmentView,
+	saveAnswer,
+	startAssessment,
+	UnknownClientError
+} from '../../assessments/service';
+import type { Lang } from '$lib/domain/corpus';
+import { startFromPrevious } from '../../assessments/history';
+import { loadActionPlan } from '../../report/action-plan';
+import { actionPlanResponse } from '../downloads/action-plan';
+import { importAssessment } from '../../assessments/transfer';
+import { findAssessment, type AssessmentRecord } from '../../db/queries/assessments';
+import type { StoredAnswer } from '../../db/queries/answers';
+import type { ApiContext } from './endpoint';
+import { ApiError, invalidFields, notFound } from './http';
+
+/** The organisation's assessment, or 404: another organisation's is never revealed. */
+export async function requireApiAssessment(api: ApiContext, id: string): Promise<AssessmentRecord> {
+	const assessment = await findAssessment(api.db, { orgId: api.membership.orgId, id });
+	if (!assessment) throw notFound();
+	return assessment;
+}
+
+export function assessmentSummaryJson(
+	a: AssessmentRecord
+): z.input<typeof assessmentSummarySchema> {
+	return {
+		id: a.id,
+		title: a.title,
+		client_id: a.clientId,
+		state: a.state,
+		created_at: new Date(a.createdAt).toISOString(),
+		updated_at: new Date(a.updatedAt).toISOString()
+	};
+}
+
+function answerJson(a: StoredAnswer) {
+	return {
+		status: a.status,
+		note: a.note,
+		evidence: a.evidence,
+		owner: a.owner,
+		due: a.due,
+		version: a.version
+	};
+}
+
+export async function assessmentDetailJson(
+	api: ApiContext,
+	assessment: AssessmentRecord
+): Promise<z.input<typeof assessmentDetailSchema>> {
+	const { answers, evaluation } = await loadAssessmentView(api.db, assessment);
+	return {
+		id: assessment.id,
+		title: assessment.title,
+		client_id: assessment.clientId,
+		state: assessment.state,
+		questionnaire_version: assessment.versionHash,
+		profile: assessment.profile,
+		answers: Object.fromEntries(answers.map((a) => [a.itemId, answerJson(a)])),
+		result: evaluation.result
+	};
+}
+
+/** Starts an assessment from a profile; an unknown client is a field error, not a 500. */
+export async function startApiAssessment(
+	api: ApiContext,
+	input: { clientId: string | null; title: string | undefined; profile: Profile }
+): Promise<{ id: string }> {
+	const registered = input.profile.registered_name;
+	const title =
+		input.title ??
+		(typeof registered === 'string' && registered.trim() !== '' ? registered.trim() : 'API');
+	try {
+		const id = await startAssessment(api.db, {
+			orgId: api.membership.orgId,
+			title,
+			actorId: api.actorId,
+			profile: input.profile,
+			clientId: input.clientId
+		});
+		return { id };
+	} catch (error) {
+		if (error instanceof UnknownClientError) throw unknownClient();
+		throw error;
+	}
+}
+
+export const unknownClient = () =>
+	new ApiError(404, 'unknown_client', 'No such client in this organisation', {
+		client_id: 'unknown client'
+	});
+
+/**
+ * Saves one answer through the app's own saveAnswer (versions, audit log, one transaction that has
+ * committed before this returns). A missing version means a first answer.
+ */
+export async function putApiAnswer(
+	api: ApiContext,
+	assessment: AssessmentRecord,
+	itemId: string,
+	body: z.output<typeof putAnswerSchema>
+): Promise<{ version: number }> {
+	if (assessment.state === 'final')
+		throw new ApiError(409, 'assessment_final', 'The assessment is final: its answers are locked');
+	const result = await saveAnswer(api.db, {
+		assessment,
+		itemId,
+		expectedVersion: body.version ?? 0,
+		actorId: api.actorId,
+		values: {
+			status: body.status,
+			note: body.note ?? '',
+			evidence: typeof body.evidence === 'string' ? [body.evidence] : (body.evidence ?? []),
+			owner: body.owner ?? null,
+			due: body.due ?? null
+		}
+	});
+	if (result.ok) return { version: result.version };
+	if (result.reason === 'not_applicable_item')
+		throw new ApiError(
+			404,
+			'unknown_item',
+			`${itemId} is not an applicable item of this assessment`
+		);
+	if (result.reason === 'invalid') {
+		const fields = Object.fromEntries(
+			result.problems.map((p) => [
+				p.field,
+				p.code === 'na_refused' ? m.err_na_refused() : m.err_na_reason()
+			])
+		);
+		throw invalidFields('invalid_body', fields);
+	}
+	throw new ApiError(
+		409,
+		'version_conflict',
+		'The answer was changed since that version: here is the current one',
+		undefined,
+		{ current: result.current ? answerJson(result.current) : null }
+	);
+}
+
+/** The next assessment from a previous one of the organisation (answers carried over), or 404. */
+export async function startApiAssessmentFrom(
+	api: ApiContext,
+	input: { previousId: string; title: string | undefined }
+): Promise<{ id: string }> {
+	const id = await startFromPrevious(api.db, {
+		orgId: api.membership.orgId,
+		actorId: api.actorId,
+		previousId: input.previousId,
+		title: input.title
+	});
+	if (!id)
+		throw new ApiError(404, 'not_found', 'No such assessment in this organisation', {
+			from_assessment_id: 'unknown assessment'
+		});
+	return { id };
+}
+
+/** Restores an export as a new draft; every problem is a 400 naming its JSON path. */
+export async function importApiAssessment(
+	api: ApiContext,
+	input: { clientId: string | null; data: AssessmentExport }
+): Promise<{ id: string }> {
+	const result = await importAssessment(api.db, {
+		orgId: api.membership.orgId,
+		actorId: api.actorId,
+		clientId: input.clientId,
+		data: input.data
+	});
+	if (result.ok) return { id: result.id };
+	if (result.issues.some((i) => i.path === 'clientId')) throw unknownClient();
+	throw invalidFields(
+		'invalid_body',
+		Object.fromEntries(result.issues.map((i) => [i.path, i.message]))
+	);
+}
+
+/** The action plan of the organisation's assessment as a download, or 404. */
+export async function actionPlanDownloadApi(
+	api: ApiContext,
+	input: { id: string; lang: Lang; format: 'xlsx' | 'csv' }
+): Promise<Response> {
+	const plan = await loadActionPlan(api.db, {
+		orgId: api.membership.orgId,
+		id: input.id,
+		lang: input.lang
+	});
+	if (!plan) throw notFound();
+	return actionPlanResponse(plan, input.format);
+}

@@ -1,0 +1,176 @@
+import type { z } from 'zod';
+import type { ProfileQuestion } from '$lib/domain/corpus';
+import { assessmentExportSchema } from '$lib/schemas/assessment-export';
+import {
+	actionPlanQuerySchema,
+	answerConflictSchema,
+	answerParamsSchema,
+	answerSavedSchema,
+	assessmentDetailSchema,
+	assessmentListSchema,
+	assessmentParamsSchema,
+	clientListSchema,
+	compareParamsSchema,
+	comparisonSchema,
+	createAssessmentSchema,
+	createClientSchema,
+	createdSchema,
+	importQuerySchema,
+	putAnswerSchema,
+	questionnaireSchema
+} from '$lib/schemas/api';
+import { reportQuerySchema } from '$lib/schemas/report';
+import { currentQuestionnaire } from '../../corpus';
+
+/** One endpoint of /api/v1: what it takes and answers. Handlers validate with it; the docs print it. */
+export interface RouteSpec {
+	method: 'get' | 'post' | 'put';
+	/** OpenAPI path below /api/v1, parameters as {name}. */
+	path: string;
+	summary: string;
+	/** false for the one public route, the OpenAPI document itself. */
+	auth?: false;
+	params?: z.ZodObject;
+	query?: z.ZodObject;
+	body?: z.ZodType;
+	success: { status: 200 | 201; description: string; json?: z.ZodType; media?: string };
+	/** Failures besides 401 (and 400 for anything with input) this route may answer. */
+	errors: readonly (404 | 409 | 413)[];
+	/** The body of a 409, when it says more than the error. */
+	conflict?: z.ZodType;
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const route = <T extends RouteSpec>(spec: T): T => spec;
+
+/** The routes, built for the current questionnaire's profile questions (the profile's schema). */
+export function buildApiRoutes(questions: readonly ProfileQuestion[]) {
+	return {
+		getQuestionnaire: route({
+			method: 'get',
+			path: '/questionnaire',
+			summary: 'The current questionnaire version and its items',
+			success: { status: 200, description: 'The questionnaire', json: questionnaireSchema },
+			errors: []
+		}),
+		listClients: route({
+			method: 'get',
+			path: '/clients',
+			summary: 'The organisation’s clients',
+			success: { status: 200, description: 'The clients', json: clientListSchema },
+			errors: []
+		}),
+		createClient: route({
+			method: 'post',
+			path: '/clients',
+			summary: 'Add a client',
+			body: createClientSchema,
+			success: { status: 201, description: 'The new client’s id', json: createdSchema },
+			errors: [413]
+		}),
+		listAssessments: route({
+			method: 'get',
+			path: '/assessments',
+			summary: 'The organisation’s assessments, newest first',
+			success: { status: 200, description: 'The assessments', json: assessmentListSchema },
+			errors: []
+		}),
+		createAssessment: route({
+			method: 'post',
+			path: '/assessments',
+			summary: 'Start an assessment, from a profile or from a previous assessment',
+			body: createAssessmentSchema(questions),
+			success: { status: 201, description: 'The new assessment’s id', json: createdSchema },
+			errors: [404, 413]
+		}),
+		getAssessment: route({
+			method: 'get',
+			path: '/assessments/{id}',
+			summary: 'An assessment: profile, answers and result (the CLI’s result.json)',
+			params: assessmentParamsSchema,
+			success: { status: 200, description: 'The assessment', json: assessmentDetailSchema },
+			errors: [404]
+		}),
+		putAnswer: route({
+			method: 'put',
+			path: '/assessments/{id}/answers/{item_id}',
+			summary: 'Answer an item; a stale `version` is refused with the current answer',
+			params: answerParamsSchema,
+			body: putAnswerSchema,
+			success: { status: 200, description: 'Saved, with its new version', json: answerSavedSchema },
+			errors: [404, 409, 413],
+			conflict: answerConflictSchema
+		}),
+		getReportPdf: route({
+			method: 'get',
+			path: '/assessments/{id}/report.pdf',
+			summary: 'The gap report as PDF',
+			params: assessmentParamsSchema,
+			query: reportQuerySchema,
+			success: { status: 200, description: 'The report', media: 'application/pdf' },
+			errors: [404]
+		}),
+		getActionPlanXlsx: route({
+			method: 'get',
+			path: '/assessments/{id}/action-plan.xlsx',
+			summary: 'The action plan as XLSX',
+			params: assessmentParamsSchema,
+			query: actionPlanQuerySchema,
+			success: { status: 200, description: 'The action plan', media: XLSX },
+			errors: [404]
+		}),
+		getActionPlanCsv: route({
+			method: 'get',
+			path: '/assessments/{id}/action-plan.csv',
+			summary: 'The action plan as CSV (UTF-8 with BOM)',
+			params: assessmentParamsSchema,
+			query: actionPlanQuerySchema,
+			success: { status: 200, description: 'The action plan', media: 'text/csv' },
+			errors: [404]
+		}),
+		exportAssessment: route({
+			method: 'get',
+			path: '/assessments/{id}/export',
+			summary: 'The assessment as a JSON document that import restores',
+			params: assessmentParamsSchema,
+			success: { status: 200, description: 'The export', json: assessmentExportSchema },
+			errors: [404]
+		}),
+		importAssessment: route({
+			method: 'post',
+			path: '/assessments/import',
+			summary: 'Restore an exported assessment as a new draft, with the same answers',
+			query: importQuerySchema,
+			body: assessmentExportSchema,
+			success: { status: 201, description: 'The new assessment’s id', json: createdSchema },
+			errors: [404, 413]
+		}),
+		compareAssessments: route({
+			method: 'get',
+			path: '/assessments/{id}/compare/{other_id}',
+			summary: 'Compare two assessments of one client: per domain and per item, the earlier first',
+			params: compareParamsSchema,
+			success: { status: 200, description: 'The comparison', json: comparisonSchema },
+			errors: [404]
+		}),
+		getOpenApi: route({
+			method: 'get',
+			path: '/openapi.json',
+			summary: 'This document',
+			auth: false,
+			success: { status: 200, description: 'OpenAPI 3.1' },
+			errors: []
+		})
+	};
+}
+
+export type ApiRoutes = ReturnType<typeof buildApiRoutes>;
+
+let built: { hash: string; routes: ApiRoutes } | null = null;
+
+/** The routes for the current questionnaire, built once per version. */
+export function apiRoutes(): ApiRoutes {
+	const { hash, corpus } = currentQuestionnaire();
+	if (built?.hash !== hash) built = { hash, routes: buildApiRoutes(corpus.profileQuestions) };
+	return built.routes;
+}

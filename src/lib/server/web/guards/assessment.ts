@@ -1,0 +1,49 @@
+import { error, type RequestEvent } from '@sveltejs/kit';
+import type { Role } from '../../db/schema';
+import { findAssessment, type AssessmentRecord } from '../../db/queries/assessments';
+import { requireMembership, type Viewer } from './auth';
+import { reachesAssessment, reachesDomain, reachesWholeAssessments } from '../../auth/scope';
+import type { Membership } from '../../db/queries/organisations';
+import { runtime } from '../runtime';
+
+export const EDIT_ROLES: readonly Role[] = ['owner', 'consultant', 'respondent'];
+export const START_ROLES: readonly Role[] = ['owner', 'consultant'];
+/** Who reviews: comments, accepts items, requests changes and finalises. */
+export const REVIEW_ROLES: readonly Role[] = ['owner', 'consultant'];
+
+export function canEdit(membership: Membership, assessment: AssessmentRecord): boolean {
+	return EDIT_ROLES.includes(membership.role) && assessment.state !== 'final';
+}
+
+export function canReview(membership: Membership): boolean {
+	return REVIEW_ROLES.includes(membership.role);
+}
+
+/**
+ * The assessment if it belongs to the viewer's organisation and lies within their reach: 404
+ * otherwise, 403 to edit without the role. `wholeAssessment` pages (result, report, profile) show
+ * every domain, so a respondent restricted to some domains gets 404 there.
+ */
+export async function requireAssessment(
+	event: RequestEvent,
+	orgId: string,
+	assessmentId: string,
+	mode: 'view' | 'edit',
+	options: { wholeAssessment?: boolean } = {}
+): Promise<Viewer & { membership: Membership; assessment: AssessmentRecord }> {
+	const viewer = await requireMembership(event, orgId);
+	const assessment = await findAssessment(runtime().db, {
+		orgId: viewer.membership.orgId,
+		id: assessmentId
+	});
+	if (!assessment || !reachesAssessment(viewer.membership, assessment)) error(404, 'Not found');
+	if (options.wholeAssessment && !reachesWholeAssessments(viewer.membership))
+		error(404, 'Not found');
+	if (mode === 'edit' && !canEdit(viewer.membership, assessment)) error(403, 'Forbidden');
+	return { ...viewer, assessment };
+}
+
+/** An item of a domain outside the member's reach is not found, on view and on save alike. */
+export function requireItemInReach(membership: Membership, item: { domain: string }): void {
+	if (!reachesDomain(membership, item.domain)) error(404, 'Not found');
+}

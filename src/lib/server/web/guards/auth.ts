@@ -1,0 +1,58 @@
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import { findMembership, type Membership } from '../../db/queries/organisations';
+import type { Role } from '../../db/schema';
+import { runtime } from '../runtime';
+import type { Session } from '../../auth/session';
+import type { UserProfile } from '../../db/queries/users';
+import { isRestricted } from '../../auth/scope';
+
+export interface Viewer {
+	user: UserProfile;
+	session: Session;
+}
+
+/** Only same-site paths may be a post-login destination: no open redirect. */
+export function safeNextPath(next: string | null | undefined): string {
+	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+	return next;
+}
+
+export function requireUser(event: RequestEvent): Viewer {
+	const { user, session } = event.locals;
+	if (!user || !session) {
+		const next = event.url.pathname + event.url.search;
+		redirect(303, `/login?next=${encodeURIComponent(next)}`);
+	}
+	return { user, session };
+}
+
+/**
+ * The organisation as the viewer may see it. Not a member: 404, so another organisation's
+ * existence is never revealed. A member without one of `roles`: 403.
+ */
+export async function requireMembership(
+	event: RequestEvent,
+	orgId: string,
+	roles?: readonly Role[]
+): Promise<Viewer & { membership: Membership }> {
+	const viewer = requireUser(event);
+	const membership = await findMembership(runtime().db, viewer.user.id, orgId);
+	if (!membership) error(404, 'Not found');
+	if (roles && !roles.includes(membership.role)) error(403, 'Forbidden');
+	return { ...viewer, membership };
+}
+
+/**
+ * An organisation-wide page (members, clients): a respondent restricted to one client gets 404,
+ * as for anything else outside their reach.
+ */
+export async function requireOrgWide(
+	event: RequestEvent,
+	orgId: string,
+	roles?: readonly Role[]
+): Promise<Viewer & { membership: Membership }> {
+	const viewer = await requireMembership(event, orgId);
+	if (isRestricted(viewer.membership)) error(404, 'Not found');
+	if (roles && !roles.includes(viewer.membership.role)) error(403, 'Forbidden');
+	return viewer;
+}

@@ -1,0 +1,14 @@
+import type { RequestEvent } from '@sveltejs/kit';
+import { createSession, setSessionTokenCookie } from '../auth/session';
+import { runtime } from './runtime';
+import { isSecureRequest } from './session-hook';
+
+/** A fresh session id on every login, so a planted cookie never becomes a live session. */
+export async function startSession(
+	event: RequestEvent,
+	userId: string,
+	activeOrgId: string | null
+): Promise<void> {
+	const { session, token } = await createSession(runtime().db, userId, activeOrgId);
+	setSessionTokenCookie(event.cookies, token, session.expiresAt, isSecureRequest(event));
+}

@@ -1,0 +1,22 @@
+import { importCorpus } from '../corpus';
+import { seedDemo } from '../demo';
+import { logger } from '../logger';
+import { onStartup } from './runtime';
+
+// Start-up work, in order, after migrations.
+onStartup(async ({ db }) => {
+	await importCorpus(db);
+});
+
+// A new, empty database gets the demo (on by default for the embedded database only).
+onStartup(async ({ db }, env) => {
+	if (!env.demo) return;
+	const users = await db
+		.selectFrom('users')
+		.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n'))
+		.executeTakeFirstOrThrow();
+	if (users.n > 0) return;
+	const banner = await seedDemo(db);
+	logger.info('demo data created');
+	(globalThis as { __sandboxReadinessBanner?: string[] }).__sandboxReadinessBanner = banner;
+});
