@@ -4,6 +4,7 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
+import { layerBoundaries } from './eslint.layers.js';
 
 export default ts.config(
 	{ ignores: ['build/', '.svelte-kit/', 'src/lib/paraglide/', 'data/', 'tests/artifacts/'] },
@@ -43,32 +44,5 @@ export default ts.config(
 			]
 		}
 	},
-	{
-		// The domain core is pure: no framework, database or PDF imports.
-		files: ['src/lib/domain/**/*.ts'],
-		rules: {
-			'no-restricted-imports': [
-				'error',
-				{
-					patterns: [
-						{
-							group: [
-								'$app/*',
-								'@sveltejs/*',
-								'kysely',
-								'pg',
-								'@electric-sql/*',
-								'pdfmake',
-								'$lib/server/*',
-								'**/server/**',
-								'node:*'
-							],
-							message:
-								'src/lib/domain is pure TypeScript: no framework, database, PDF or Node imports.'
-						}
-					]
-				}
-			]
-		}
-	}
+	...layerBoundaries
 );

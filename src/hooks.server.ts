@@ -6,7 +6,7 @@ import { readServerEnv } from '$lib/server/env';
 import { runtime, startRuntime } from '$lib/server/web/runtime';
 import { resolveSession } from '$lib/server/web/session-hook';
 import { renderPool } from '$lib/server/documents/pdf/worker-pool';
-import { warmUpReportModel } from '$lib/server/documents/pdf/warm-up';
+import { warmUpReportModel } from '$lib/server/report/warm-up';
 import { ApiError, errorResponse, tooLarge } from '$lib/server/web/api/http';
 import { fieldWithNullCharacter, queryWithNullCharacter } from '$lib/server/web/null-characters';
 import { m } from '$lib/paraglide/messages';

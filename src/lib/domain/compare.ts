@@ -144,3 +144,18 @@ export function formatDelta(delta: number | null): string {
 	const points = Math.round(delta * 100);
 	return points > 0 ? `+${points}` : points < 0 ? `−${-points}` : '0';
 }
+
+export interface ComparedAssessment {
+	id: string;
+	title: string;
+	state: 'draft' | 'in_review' | 'final';
+	versionHash: string;
+	/** ISO timestamp of when it was started. */
+	createdAt: string;
+}
+
+/** Two assessments compared, the earlier as "before": plain JSON, for the page, the CSV and the API. */
+export interface Comparison extends ComparisonFigures {
+	before: ComparedAssessment;
+	after: ComparedAssessment;
+}

@@ -1,3 +1,4 @@
+import type { StoredAnswer } from '$lib/domain/stored-answer';
 import type { ProfileQuestion } from '$lib/domain/corpus';
 import { answerStatuses } from '$lib/domain/scoring';
 import { m } from '$lib/paraglide/messages';
@@ -72,3 +73,10 @@ export function profileSchema(questions: readonly ProfileQuestion[]) {
 	}
 	return z.object(shape);
 }
+
+export type AnswerForm = typeof answerSchema._zod.output;
+export type AnswerNotice = {
+	type: 'error' | 'success';
+	text: string;
+	conflict?: StoredAnswer | null;
+};

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { deleteSession } from '$lib/server/db/queries/sessions';
-import { deleteSessionTokenCookie } from '$lib/server/auth/session';
+import { deleteSessionTokenCookie } from '$lib/server/web/session-cookie';
 import { runtime } from '$lib/server/web/runtime';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,22 +1,9 @@
-import { compareAssessments, type ComparisonFigures } from '../../domain/compare';
+import { compareAssessments, type ComparedAssessment, type Comparison } from '../../domain/compare';
+
+export type { ComparedAssessment, Comparison };
 import type { Database } from '../db/connection';
 import { findAssessment, type AssessmentRecord } from '../db/queries/assessments';
 import { loadAssessmentView } from './service';
-
-export interface ComparedAssessment {
-	id: string;
-	title: string;
-	state: AssessmentRecord['state'];
-	versionHash: string;
-	/** ISO timestamp of when it was started. */
-	createdAt: string;
-}
-
-/** Two assessments compared, the earlier as "before": plain JSON, for the page, the CSV and the API. */
-export interface Comparison extends ComparisonFigures {
-	before: ComparedAssessment;
-	after: ComparedAssessment;
-}
 
 function describe(a: AssessmentRecord): ComparedAssessment {
 	return {

@@ -1,11 +1,8 @@
-import ExcelJS from 'exceljs';
 import {
 	readTemplateRows,
 	sameAnswer,
 	templateColumns,
-	type CellProblem,
-	type CellValue,
-	type TemplateRow
+	type CellProblem
 } from '../../domain/template-import';
 import { m } from '../../paraglide/messages';
 import { getLocale } from '../../paraglide/runtime';
@@ -14,18 +11,12 @@ import { listAnswers } from '../db/queries/answers';
 import { findAssessment } from '../db/queries/assessments';
 import { insertAuditEntry } from '../db/queries/audit-log';
 import { assessmentCorpus, saveAnswer } from './service';
-import { applicableItems, statusChoices, statusLookup } from './template';
-
-/** A cell's value as plain data: rich text, hyperlinks and formulas flattened to what they show. */
-function plainCell(value: ExcelJS.CellValue): CellValue {
-	if (value === null || value === undefined) return null;
-	if (value instanceof Date || typeof value !== 'object') return value;
-	if ('richText' in value) return value.richText.map((r) => r.text).join('');
-	if ('result' in value) return plainCell((value.result ?? null) as ExcelJS.CellValue);
-	if ('text' in value) return String(value.text);
-	if ('error' in value) return String(value.error);
-	return null;
-}
+import {
+	readTemplateWorkbook,
+	statusChoices,
+	statusLookup
+} from '../documents/questionnaire-template';
+import { applicableItems } from './template';
 
 export type TemplateImportResult =
 	| { ok: true; saved: number; skipped: number }
@@ -78,21 +69,9 @@ export async function importQuestionnaireTemplate(
 	const assessment = await findAssessment(db, { orgId: input.orgId, id: input.id });
 	if (!assessment) return null;
 	if (assessment.state === 'final') return { ok: false, reason: 'final' };
-	const workbook = new ExcelJS.Workbook();
-	try {
-		await workbook.xlsx.load(input.bytes as unknown as ExcelJS.Buffer);
-	} catch {
-		return { ok: false, reason: 'not_xlsx' };
-	}
-	const sheet = workbook.worksheets[0];
-	if (!sheet) return { ok: false, reason: 'not_xlsx' };
-	const rows: TemplateRow[] = [];
-	sheet.eachRow((row, number) => {
-		if (number === 1) return;
-		const cells: TemplateRow['cells'] = {};
-		templateColumns.forEach((key, i) => (cells[key] = plainCell(row.getCell(i + 1).value)));
-		rows.push({ row: number, cells });
-	});
+	const read = await readTemplateWorkbook(input.bytes);
+	if (!read) return { ok: false, reason: 'not_xlsx' };
+	const { sheetName, rows } = read;
 	const corpus = await assessmentCorpus(db, assessment);
 	const items = new Map(applicableItems(corpus, assessment).map((i) => [i.id, i]));
 	const { answers, problems } = readTemplateRows(rows, items, statusLookup());
@@ -100,7 +79,7 @@ export async function importQuestionnaireTemplate(
 		return {
 			ok: false,
 			reason: 'invalid',
-			problems: problems.map((p) => describeProblem(sheet.name, p, statusChoices(getLocale())))
+			problems: problems.map((p) => describeProblem(sheetName, p, statusChoices(getLocale())))
 		};
 
 	const stored = new Map((await listAnswers(db, assessment.id)).map((a) => [a.itemId, a]));

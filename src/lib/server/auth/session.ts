@@ -1,5 +1,4 @@
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
-import type { Cookies } from '@sveltejs/kit';
 import type { Database } from '../db/connection';
 import {
 	deleteSession,
@@ -58,23 +57,4 @@ export async function validateSessionToken(db: Database, token: string): Promise
 		await updateSessionExpiry(db, id, session.expiresAt);
 	}
 	return session;
-}
-
-export function setSessionTokenCookie(
-	cookies: Cookies,
-	token: string,
-	expiresAt: Date,
-	secure: boolean
-): void {
-	cookies.set(SESSION_COOKIE, token, {
-		path: '/',
-		httpOnly: true,
-		sameSite: 'lax',
-		secure,
-		expires: expiresAt
-	});
-}
-
-export function deleteSessionTokenCookie(cookies: Cookies, secure: boolean): void {
-	cookies.delete(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
 }

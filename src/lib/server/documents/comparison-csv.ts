@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { formatPercent, local } from '$lib/labels/assessment';
 import { changeLabel, formatDelta, standingLabel } from '$lib/labels/compare';
 import { m } from '$lib/paraglide/messages';
-import type { Comparison } from '../assessments/comparison';
+import type { Comparison } from '$lib/domain/compare';
 
 /** Excel reads a UTF-8 file as the local code page unless it starts with a byte-order mark. */
 const BOM = '\uFEFF';

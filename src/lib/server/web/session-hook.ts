@@ -1,12 +1,8 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import type { Database } from '../db/connection';
 import { findUserById } from '../db/queries/users';
-import {
-	SESSION_COOKIE,
-	deleteSessionTokenCookie,
-	setSessionTokenCookie,
-	validateSessionToken
-} from '../auth/session';
+import { SESSION_COOKIE, validateSessionToken } from '../auth/session';
+import { deleteSessionTokenCookie, setSessionTokenCookie } from './session-cookie';
 
 export function isSecureRequest(event: RequestEvent): boolean {
 	return event.url.protocol === 'https:';

@@ -1,5 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { createSession, setSessionTokenCookie } from '../auth/session';
+import { createSession } from '../auth/session';
+import { setSessionTokenCookie } from './session-cookie';
 import { runtime } from './runtime';
 import { isSecureRequest } from './session-hook';
 

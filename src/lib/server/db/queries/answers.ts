@@ -1,22 +1,8 @@
 import { sql } from 'kysely';
-import type { AnswerStatus } from '../../../domain/scoring';
+import type { AnswerValues, StoredAnswer } from '../../../domain/stored-answer';
 import type { Database } from '../connection';
 
-export interface StoredAnswer {
-	itemId: string;
-	status: AnswerStatus;
-	note: string;
-	evidence: string[];
-	owner: string | null;
-	due: string | null;
-	version: number;
-	/** Copied from a previous assessment (or across questionnaire versions) and not yet confirmed. */
-	carriedOver: boolean;
-	updatedAt: Date;
-	updatedBy: string | null;
-}
-
-export type AnswerValues = Pick<StoredAnswer, 'status' | 'note' | 'evidence' | 'owner' | 'due'>;
+export type { AnswerValues, StoredAnswer };
 
 const selectAnswers = (db: Database) =>
 	db

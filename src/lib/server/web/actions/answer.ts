@@ -2,18 +2,16 @@ import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { message, setError, superValidate, type SuperValidated } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
-import { answerSchema, evidenceLines } from '$lib/schemas/assessment';
+import {
+	answerSchema,
+	evidenceLines,
+	type AnswerForm,
+	type AnswerNotice
+} from '$lib/schemas/assessment';
 import type { StoredAnswer } from '../../db/queries/answers';
 import { runtime } from '../runtime';
 import { canEdit, EDIT_ROLES, requireAssessment, requireItemInReach } from '../guards/assessment';
 import { assessmentCorpus, saveAnswer } from '../../assessments/service';
-
-export type AnswerForm = typeof answerSchema._zod.output;
-export type AnswerNotice = {
-	type: 'error' | 'success';
-	text: string;
-	conflict?: StoredAnswer | null;
-};
 
 function answerFormData(itemId: string, answer: StoredAnswer | undefined): AnswerForm {
 	return {

@@ -1,12 +1,8 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { requireAssessment } from '../guards/assessment';
 import { runtime } from '../runtime';
-import {
-	actionPlanCsvText,
-	actionPlanWorkbook,
-	loadActionPlan,
-	type ActionPlan
-} from '../../report/action-plan';
+import { actionPlanCsvText, actionPlanWorkbook } from '../../documents/action-plan';
+import { loadActionPlan, type ActionPlan } from '../../report/action-plan';
 import { actionPlanDisposition } from './content-disposition';
 import { requireExportLang } from './report-request';
 

@@ -1,6 +1,6 @@
 import { requireApiAssessment } from '$lib/server/web/api/assessments';
 import { apiEndpoint } from '$lib/server/web/api/endpoint';
-import { reportPdfResponse } from '$lib/server/report/report-pdf';
+import { reportPdfResponse } from '$lib/server/web/downloads/report-pdf';
 
 export const GET = apiEndpoint('getReportPdf', async ({ api, params, query }) =>
 	reportPdfResponse(api.db, {

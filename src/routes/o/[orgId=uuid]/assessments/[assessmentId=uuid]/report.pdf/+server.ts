@@ -1,5 +1,5 @@
 import { requireAssessment } from '$lib/server/web/guards/assessment';
-import { reportPdfResponse } from '$lib/server/report/report-pdf';
+import { reportPdfResponse } from '$lib/server/web/downloads/report-pdf';
 import { requireReportLang } from '$lib/server/web/downloads/report-request';
 import { runtime } from '$lib/server/web/runtime';
 import type { RequestHandler } from './$types';

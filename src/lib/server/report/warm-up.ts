@@ -1,8 +1,8 @@
-import { buildReportModel, type ReportModel } from '../../../domain/report-model';
-import { evaluateAssessment } from '../../../domain/result';
-import type { Answer } from '../../../domain/scoring';
-import { reportWords } from '../../../labels/report-words';
-import { currentQuestionnaire } from '../../corpus';
+import { buildReportModel, type ReportModel } from '../../domain/report-model';
+import { evaluateAssessment } from '../../domain/result';
+import type { Answer } from '../../domain/scoring';
+import { reportWords } from '../../labels/report-words';
+import { currentQuestionnaire } from '../corpus';
 
 /** A bilingual report on every item, each a gap: it goes through every part of the renderer. */
 export function warmUpReportModel(): ReportModel {
