@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/lib/corpus/load';
 import { corpusPaths } from '../../src/lib/corpus/paths';
@@ -8,12 +7,10 @@ import { evaluateAssessment } from '../../src/lib/domain/result';
 import type { Answer } from '../../src/lib/domain/scoring';
 import { baseProfile, saveAnswer, saveProfile, startAssessment } from '../helpers/assessment';
 import { Browser, signUp } from '../helpers/browser';
+import { loadMessages } from '../helpers/messages';
 
 const corpus = loadCorpus(corpusPaths().seedsDir);
-const messages = {
-	zh: JSON.parse(readFileSync('messages/zh.json', 'utf8')) as Record<string, string>,
-	en: JSON.parse(readFileSync('messages/en.json', 'utf8')) as Record<string, string>
-};
+const messages = loadMessages();
 const storedProfile: Profile = Object.fromEntries(
 	Object.entries(baseProfile).map(([k, v]) => [k, v === 'true' ? true : v === 'false' ? false : v])
 );

@@ -65,7 +65,7 @@ describe('questionnaire template (XLSX)', () => {
 		const { applicable, bytes } = await assessment();
 		const workbook = await load(bytes);
 		const [sheet, help] = workbook.worksheets;
-		expect(sheet!.name).toBe('条目');
+		expect(sheet!.name).toBe('检查项');
 		expect(help!.name).toBe('说明');
 		expect(sheet!.rowCount).toBe(applicable.length + 1);
 		expect(sheet!.getRow(1).getCell(5).value).toBe('合规状况');
