@@ -62,7 +62,7 @@ describe('action plan downloads', () => {
 			const disposition = file.headers.get('content-disposition')!;
 			expect(disposition).toMatch(/^attachment; filename="action-plan-\d{4}-\d{2}-\d{2}\.xlsx"; /);
 			expect(decodeURIComponent(disposition.match(/filename\*=UTF-8''(.+)$/)![1]!)).toMatch(
-				/^行动计划-浦江数科 \(上海\) 有限公司-\d{4}-\d{2}-\d{2}\.xlsx$/
+				/^整改计划-浦江数科 \(上海\) 有限公司-\d{4}-\d{2}-\d{2}\.xlsx$/
 			);
 
 			const sheet = await readSheet(file.bytes);

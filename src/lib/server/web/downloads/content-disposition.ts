@@ -24,10 +24,10 @@ export function namedAttachment(ascii: string, utf8: string): string {
 	return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeRfc5987(utf8)}`;
 }
 
-/** action-plan-<date>.<ext>, and 行动计划-<firm>-<date>.<ext> for clients that read UTF-8 names. */
+/** action-plan-<date>.<ext>, and 整改计划-<firm>-<date>.<ext> for clients that read UTF-8 names. */
 export function actionPlanDisposition(plan: { firm: string; date: string }, ext: string): string {
 	return namedAttachment(
 		`action-plan-${plan.date}.${ext}`,
-		`行动计划-${safeFileName(plan.firm)}-${plan.date}.${ext}`
+		`整改计划-${safeFileName(plan.firm)}-${plan.date}.${ext}`
 	);
 }
