@@ -1,6 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
+import { rendererSourceHashPlugin } from './src/lib/server/documents/pdf/renderer-source.js';
 
 export default defineConfig({
 	plugins: [
@@ -10,7 +11,9 @@ export default defineConfig({
 			strategy: ['cookie', 'preferredLanguage', 'baseLocale'],
 			cookieName: 'lang'
 		}),
-		sveltekit()
+		sveltekit(),
+		// The built server has no src/: the PDF renderer's source hash (report cache key) is compiled in.
+		rendererSourceHashPlugin()
 	],
 	test: {
 		projects: [

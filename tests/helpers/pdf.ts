@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { inflateSync } from 'node:zlib';
 
 function withFile<T>(bytes: Uint8Array, use: (file: string) => T): T {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pdf-'));
@@ -52,4 +53,30 @@ export function pdfImages(bytes: Uint8Array): string[] {
 			.slice(2)
 			.filter((line) => line.trim() !== '')
 	);
+}
+
+/** pdfinfo's page count. */
+export function pdfPages(bytes: Uint8Array): number {
+	const info = withFile(bytes, (file) => execFileSync('pdfinfo', [file], { encoding: 'utf8' }));
+	return Number(/^Pages:\s+(\d+)$/m.exec(info)?.[1]);
+}
+
+/**
+ * The number of text objects (BT … ET) in the page content: each piece of text drawn on its own
+ * is one. Read from the page content streams (Flate-compressed by pdfkit); font files (with a
+ * /Length1), images and other typed streams are skipped.
+ */
+export function pdfTextObjects(bytes: Uint8Array): number {
+	const pdf = Buffer.from(bytes);
+	const latin = pdf.toString('latin1');
+	let count = 0;
+	for (const m of latin.matchAll(/<<((?:(?!>>\s*stream)[\s\S])*)>>\s*stream\r?\n/g)) {
+		const dict = m[1]!;
+		if (/\/Length1|\/Subtype/.test(dict) || !/\/FlateDecode/.test(dict)) continue;
+		const length = Number(/\/Length (\d+)/.exec(dict)?.[1]);
+		const start = m.index + m[0].length;
+		const content = inflateSync(pdf.subarray(start, start + length)).toString('latin1');
+		count += content.match(/(^|\s)BT(\s|$)/g)?.length ?? 0;
+	}
+	return count;
 }

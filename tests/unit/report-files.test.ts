@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reportContentDisposition } from '../../src/lib/server/web/downloads/content-disposition';
 import { textRuns } from '../../src/lib/server/documents/pdf/text-runs';
-import { joinInlines } from '../../src/lib/server/documents/pdf/merge-inlines';
+import { joinInlines } from '../../src/lib/server/documents/pdf/pdfmake-patches/join-inlines';
 import { breakLines, columnWidths } from '../../src/lib/server/documents/pdf/typeset';
 
 describe('report file name', () => {

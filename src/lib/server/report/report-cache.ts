@@ -2,15 +2,20 @@ import { createHash } from 'node:crypto';
 import type { ReportModel } from '../../domain/report-model';
 import type { Database } from '../db/connection';
 import { findCachedReport, storeCachedReport } from '../db/queries/report-cache';
+import { rendererVersion, type RendererVersion } from '../documents/pdf/renderer-version';
 import type { Rendered } from '../documents/pdf/worker-pool';
 
-/** Bump when the PDF layout or font changes, so cached reports are made anew. */
-const LAYOUT_VERSION = 1;
-
-/** The same content in the same language gives the same key; any change to it, a new one. */
-export function reportCacheKey(model: ReportModel): string {
+/**
+ * The same content in the same language, drawn by the same renderer, gives the same key; a change
+ * to any of them, a new one. The renderer is named by its own version (package versions, font
+ * files, a hash of its source), so a change to how reports are drawn never serves an old PDF.
+ */
+export function reportCacheKey(
+	model: ReportModel,
+	renderer: Pick<RendererVersion, 'id'> = rendererVersion()
+): string {
 	return createHash('sha256')
-		.update(JSON.stringify({ layout: LAYOUT_VERSION, lang: model.lang, model }))
+		.update(JSON.stringify({ renderer: renderer.id, lang: model.lang, model }))
 		.digest('hex');
 }
 

@@ -1,7 +1,16 @@
 import { importCorpus } from '../corpus';
+import { assertPdfmakeVersion } from '../documents/pdf/pdfmake-patches';
+import { rendererVersion } from '../documents/pdf/renderer-version';
 import { seedDemo } from '../demo';
 import { logger } from '../logger';
 import { onStartup } from './runtime';
+
+// The report renderer patches pdfmake: refuse to start on a pdfmake other than the one the patches
+// were written for. The renderer's version (the report cache key) is computed once, here.
+onStartup(async () => {
+	assertPdfmakeVersion();
+	logger.info({ renderer: rendererVersion() }, 'report renderer');
+});
 
 // Start-up work, in order, after migrations.
 onStartup(async ({ db }) => {

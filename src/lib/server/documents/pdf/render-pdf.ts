@@ -1,20 +1,14 @@
-import { createRequire } from 'node:module';
-import type * as PdfMake from 'pdfmake';
 import type { ReportModel } from '../../../domain/report-model';
-import { fonts, isAllowedLocalFile } from './fonts';
-import { installInlineJoining } from './merge-inlines';
 import { reportDocument } from './pdf-document';
-import { installSharedLayoutCache } from './shared-layout';
-import { installFastStyleLookup } from './fast-style-lookup';
+import { configuredPdfmake } from './pdfmake-instance';
+import { applyPdfmakePatches } from './pdfmake-patches';
 
-// pdfmake's server build is CommonJS that exports one configured instance.
-const pdfmake = createRequire(import.meta.url)('pdfmake') as typeof PdfMake;
-pdfmake.setFonts(fonts);
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy(isAllowedLocalFile);
-installInlineJoining();
-installSharedLayoutCache();
-installFastStyleLookup();
+/**
+ * The patches in place before pdfmake lays out anything, in whichever thread loads this module;
+ * loading it throws if the installed pdfmake is not the one they were written for.
+ */
+export const activePdfmakePatches = applyPdfmakePatches();
+const pdfmake = configuredPdfmake();
 
 /** Renders the report on the calling thread; the server calls it through the worker pool. */
 export async function renderReportPdf(model: ReportModel): Promise<Uint8Array> {

@@ -1,0 +1,83 @@
+import { definePatch } from './patch';
+
+interface Glyph {
+	id: number;
+	codePoints: number[];
+	advanceWidth: number;
+}
+interface Run {
+	glyphs: Glyph[];
+	positions: Record<string, number>[];
+	advanceWidth: number;
+}
+interface EmbeddedFont {
+	name: string;
+	layoutCache?: Record<string, Run>;
+	layoutRun(text: string, features?: unknown): Run;
+}
+interface PdfDocument {
+	provideFont(family: string, bold: boolean, italics: boolean): EmbeddedFont;
+}
+
+/** Enough for the whole corpus and many reports' notes; past it the cache starts again. */
+const MAX_ENTRIES = 200_000;
+const caches = new Map<string, Record<string, Run>>();
+const shared = new WeakSet<EmbeddedFont>();
+
+function cacheFor(fontName: string): Record<string, Run> {
+	let cache = caches.get(fontName);
+	if (!cache || Object.keys(cache).length > MAX_ENTRIES) {
+		cache = Object.create(null) as Record<string, Run>;
+		caches.set(fontName, cache);
+	}
+	return cache;
+}
+
+/** Only the glyph data pdfkit reads, so a cached run holds no font instance alive. */
+function plainRun(run: Run): Run {
+	return {
+		glyphs: run.glyphs.map((g) => ({
+			id: g.id,
+			codePoints: g.codePoints,
+			advanceWidth: g.advanceWidth
+		})),
+		positions: run.positions,
+		advanceWidth: run.advanceWidth
+	};
+}
+
+/** Runs shaped so far, per font, in this thread's shared cache: the patch's observable effect. */
+export function sharedLayoutRuns(): Record<string, number> {
+	return Object.fromEntries([...caches].map(([font, cache]) => [font, Object.keys(cache).length]));
+}
+
+/**
+ * Replaces `PDFDocument.provideFont` (pdfmake/js/PDFDocument): the font it returns (pdfkit's
+ * EmbeddedFont) shapes through one cache per font for every document this thread renders, instead
+ * of one per document.
+ *
+ * Why: pdfkit shapes every word with fontkit and caches the result per document, so each report
+ * starts cold although most of its words (the provisions, the questions) were shaped for the last
+ * one. Performance only: the glyphs, and so the PDF bytes, are the same.
+ *
+ * Relies on pdfkit's EmbeddedFont keeping `layoutCache` and `layoutRun`; if pdfkit dropped them the
+ * patch would do nothing, which the unit test sees (no runs in `sharedLayoutRuns()` after a report).
+ */
+export const sharedLayoutCachePatch = definePatch<PdfDocument, 'provideFont'>({
+	name: 'shared-layout-cache',
+	module: 'pdfmake/js/PDFDocument',
+	className: 'PDFDocument',
+	method: 'provideFont',
+	why: 'keeps pdfkit’s per-document shaping cache across the reports a thread renders',
+	replace: (provideFont) =>
+		function (this: PdfDocument, family, bold, italics) {
+			const font = provideFont.call(this, family, bold, italics);
+			if (font.layoutCache && !shared.has(font)) {
+				shared.add(font);
+				const layoutRun = font.layoutRun;
+				font.layoutRun = (text, features) => plainRun(layoutRun.call(font, text, features));
+				font.layoutCache = cacheFor(font.name);
+			}
+			return font;
+		}
+});

@@ -1,0 +1,202 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseAnswers, parseProfile } from '../../src/cli/assess-input';
+import { loadCorpus } from '../../src/lib/corpus/load';
+import { corpusPaths } from '../../src/lib/corpus/paths';
+import { buildReportModel, type ReportModel } from '../../src/lib/domain/report-model';
+import { evaluateAssessment } from '../../src/lib/domain/result';
+import { reportWords } from '../../src/lib/labels/report-words';
+import { styles } from '../../src/lib/server/documents/pdf/pdf-text';
+import {
+	assertPdfmakeVersion,
+	PATCHED_FOR,
+	pdfmakePatches,
+	pdfmakePatchStatus
+} from '../../src/lib/server/documents/pdf/pdfmake-patches';
+import { fastStyleLookupPatch } from '../../src/lib/server/documents/pdf/pdfmake-patches/fast-style-lookup';
+import {
+	definePatch,
+	isPatched,
+	pdfmakeClass
+} from '../../src/lib/server/documents/pdf/pdfmake-patches/patch';
+import { sharedLayoutRuns } from '../../src/lib/server/documents/pdf/pdfmake-patches/shared-layout-cache';
+import {
+	activePdfmakePatches,
+	renderReportPdf
+} from '../../src/lib/server/documents/pdf/render-pdf';
+import { pdfFonts, pdfPages, pdfText, pdfTextObjects } from '../helpers/pdf';
+import { renderUnpatched } from '../helpers/unpatched-pdf';
+
+const SLOW = 180_000;
+
+/** The bilingual report of examples/: a tech firm, most items in scope, some answered. */
+function exampleReport(): ReportModel {
+	const corpus = loadCorpus(corpusPaths().seedsDir);
+	const read = (file: string): unknown => JSON.parse(fs.readFileSync(file, 'utf8'));
+	const profile = parseProfile('profile', read('examples/profile.json'), corpus.profileQuestions);
+	const answers = parseAnswers('answers', read('examples/answers.json'), corpus);
+	return buildReportModel(
+		{
+			corpus,
+			evaluation: evaluateAssessment(corpus, 'a'.repeat(64), profile, answers),
+			profile,
+			answers,
+			lang: 'both',
+			firm: String(profile.registered_name),
+			consultancy: null,
+			assessor: 'Test',
+			assessmentTitle: null,
+			updatedAt: new Date('2026-11-22T00:00:00Z')
+		},
+		reportWords()
+	);
+}
+
+describe('pdfmake version fence', () => {
+	it('pins pdfmake in package.json and the lock file to the version the patches were written for', () => {
+		const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')) as {
+			dependencies: Record<string, string>;
+		};
+		const lock = JSON.parse(fs.readFileSync('package-lock.json', 'utf8')) as {
+			packages: Record<string, { version: string }>;
+		};
+		expect(pkg.dependencies.pdfmake).toBe(PATCHED_FOR.pdfmake);
+		expect(lock.packages['node_modules/pdfmake']?.version).toBe(PATCHED_FOR.pdfmake);
+		expect(lock.packages['node_modules/pdfkit']?.version).toBe(PATCHED_FOR.pdfkit);
+		expect(() => assertPdfmakeVersion()).not.toThrow();
+	});
+
+	it('refuses another pdfmake, naming the version written for and the one installed', () => {
+		expect(() => assertPdfmakeVersion({ pdfmake: '0.3.12', pdfkit: PATCHED_FOR.pdfkit })).toThrow(
+			/written for pdfmake 0\.3\.11, but pdfmake 0\.3\.12 is installed/
+		);
+		expect(() => assertPdfmakeVersion({ pdfmake: PATCHED_FOR.pdfmake, pdfkit: '0.20.0' })).toThrow(
+			/written for pdfkit 0\.19\.1, but pdfkit 0\.20\.0 is installed/
+		);
+	});
+
+	it('refuses to patch a method pdfmake does not have, or internals it no longer keeps', () => {
+		const missing = definePatch<{ drawLine(): void }, 'drawLine'>({
+			name: 'missing',
+			module: 'pdfmake/js/Renderer',
+			className: 'Renderer',
+			method: 'drawLine',
+			why: 'test',
+			replace: (original) => original
+		});
+		expect(() => missing.apply()).toThrow(
+			/Renderer\.drawLine does not exist in the installed pdfmake/
+		);
+		const changed = definePatch<{ renderLine(): void }, 'renderLine'>({
+			name: 'changed',
+			module: 'pdfmake/js/Renderer',
+			className: 'Renderer',
+			method: 'renderLine',
+			why: 'test',
+			assumes: () => 'a Line no longer keeps its `inlines`',
+			replace: (original) => original
+		});
+		expect(() => changed.apply()).toThrow(/a Line no longer keeps its `inlines`/);
+		expect(changed.status().active).toBe(false);
+	});
+});
+
+describe('pdfmake patches', () => {
+	it('are all active on pdfmake’s own prototypes once the renderer is loaded', () => {
+		expect(activePdfmakePatches.map((s) => s.replaces).sort()).toEqual([
+			'PDFDocument.provideFont',
+			'Renderer.renderLine',
+			'StyleContextStack.getProperty'
+		]);
+		expect(pdfmakePatchStatus().every((s) => s.active)).toBe(true);
+		for (const patch of pdfmakePatches) {
+			const prototype = pdfmakeClass<{ prototype: Record<string, unknown> }>(
+				patch.module
+			).prototype;
+			expect(prototype[patch.method], patch.replaces).not.toBe(patch.original());
+			expect(isPatched(patch.module, patch.method), patch.replaces).toBe(true);
+		}
+	});
+
+	it('resolve every style property of the report as pdfmake does', () => {
+		type Stack = {
+			push(style: string | Record<string, unknown>): void;
+			getProperty(property: string): unknown;
+		};
+		const Stack = pdfmakeClass<new (styles: object, defaultStyle: object) => Stack>(
+			'pdfmake/js/StyleContextStack'
+		);
+		const original = fastStyleLookupPatch.original()!;
+		// The report's styles, and one that `extends` another (pdfmake's own path).
+		const dictionary = { ...styles, derived: { extends: ['h2', 'muted'], fontSize: 7 } };
+		const defaultStyle = { font: 'NotoSansSC', fontSize: 9.5, lineHeight: 1.25, color: '#111' };
+		const names = [...Object.keys(dictionary), 'unknown'];
+		const properties = [
+			...new Set([
+				...Object.values(dictionary).flatMap((s) => Object.keys(s)),
+				...Object.keys(defaultStyle),
+				'alignment',
+				'italics'
+			])
+		];
+		const overrides: Record<string, unknown>[] = [
+			{},
+			{ bold: false },
+			{ color: null, fontSize: 12 }
+		];
+		let compared = 0;
+		for (const a of names)
+			for (const b of names)
+				for (const override of overrides) {
+					const stack = new Stack(dictionary, defaultStyle);
+					stack.push(a);
+					stack.push(override);
+					stack.push(b);
+					for (const property of properties) {
+						expect(
+							stack.getProperty(property),
+							`${a} ${JSON.stringify(override)} ${b} ${property}`
+						).toEqual(original.call(stack, property));
+						compared++;
+					}
+				}
+		expect(compared).toBeGreaterThan(1000);
+	});
+
+	it(
+		'render a real report with the same text, pages and fonts as pdfmake unpatched, in far fewer text objects',
+		async () => {
+			const model = exampleReport();
+			const [unpatched, patched] = await Promise.all([
+				renderUnpatched(model),
+				renderReportPdf(model)
+			]);
+			// The comparison is with a pdfmake none of the patches reached.
+			expect(unpatched.patched).toEqual([]);
+
+			const pages = pdfPages(patched);
+			expect(pages).toBeGreaterThan(50);
+			expect(pages).toBe(pdfPages(unpatched.bytes));
+			const text = pdfText(patched);
+			expect(text).toContain(String(model.cover.firm));
+			expect(text).toBe(pdfText(unpatched.bytes));
+			// Regular and bold, embedded and subset, as unpatched: no styling dropped.
+			const fonts = pdfFonts(patched);
+			expect(fonts).toMatch(/NotoSansSC-Bold/);
+			expect(fonts).toBe(pdfFonts(unpatched.bytes));
+
+			// join-inlines: each line's same-style characters drawn as one text object.
+			const objects = pdfTextObjects(patched);
+			const unpatchedObjects = pdfTextObjects(unpatched.bytes);
+			expect(objects).toBeGreaterThan(pages);
+			// (About half here: the renderer already sets long texts as whole lines, see typeset.ts.)
+			expect(objects).toBeLessThan(unpatchedObjects * 0.75);
+			expect(patched.byteLength).toBeLessThan(unpatched.bytes.byteLength);
+			// shared-layout-cache: the words this report shaped wait for the next one, per font.
+			const runs = Object.values(sharedLayoutRuns());
+			expect(runs.length).toBeGreaterThanOrEqual(2);
+			for (const n of runs) expect(n).toBeGreaterThan(100);
+		},
+		SLOW
+	);
+});
