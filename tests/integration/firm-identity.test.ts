@@ -79,14 +79,22 @@ describe('moving the firm’s identity to one record (migration)', () => {
 			databaseUrl: scratch.env.DATABASE_URL ?? null,
 			dataDir: scratch.env.DATA_DIR
 		});
-		const migrator = new Migrator({ db: db(), provider: { getMigrations: async () => migrations } });
+		const migrator = new Migrator({
+			db: db(),
+			provider: { getMigrations: async () => migrations }
+		});
 		const before = await migrator.migrateTo(BEFORE);
 		if (before.error) throw before.error;
 		await importCorpus(db());
 
 		await db()
 			.insertInto('users')
-			.values({ id: ids.user, email: `u-${ids.user}@example.com`, name: '周敏', password_hash: 'x' })
+			.values({
+				id: ids.user,
+				email: `u-${ids.user}@example.com`,
+				name: '周敏',
+				password_hash: 'x'
+			})
 			.execute();
 		await db()
 			.insertInto('organisations')
@@ -137,8 +145,12 @@ describe('moving the firm’s identity to one record (migration)', () => {
 		await oldAssessment('unnamed2', ids.consultancy, ids.unnamed, {
 			registered_name: '上海临港链数科技有限公司'
 		});
-		await oldAssessment('splitA', ids.consultancy, ids.split, { registered_name: '甲科技有限公司' });
-		await oldAssessment('splitB', ids.consultancy, ids.split, { registered_name: '乙科技有限公司' });
+		await oldAssessment('splitA', ids.consultancy, ids.split, {
+			registered_name: '甲科技有限公司'
+		});
+		await oldAssessment('splitB', ids.consultancy, ids.split, {
+			registered_name: '乙科技有限公司'
+		});
 		// A firm assessing itself: no client record, its organisation takes the identity.
 		await oldAssessment('firm', ids.firm, null, {
 			registered_name: '上海浦江财富管理科技有限公司',
@@ -224,7 +236,10 @@ describe('moving the firm’s identity to one record (migration)', () => {
 		for (const key of ['pujiang', 'pujiangFinal']) {
 			const model = await report(key);
 			expect(model.cover.firm, key).toBe(REGISTERED);
-			expect(model.findings.map((f) => f.text.main), key).toContain(NAME_FINDING);
+			expect(
+				model.findings.map((f) => f.text.main),
+				key
+			).toContain(NAME_FINDING);
 			expect(await nameChecked(key), key).toEqual(['互联网金融']);
 			const answered = model.profile.find((p) => p.id === 'registered_name')?.answer?.main;
 			expect(answered, key).toBe(REGISTERED);
@@ -269,7 +284,9 @@ describe('moving the firm’s identity to one record (migration)', () => {
 
 	it('resolves a conflict when a person chooses, audited; a value the record now holds settles the rest', async () => {
 		const open = () => listIdentityConflicts(db(), { orgId: ids.consultancy, clientId: ids.split });
-		const [a, b] = (await open()).sort((x, y) => x.assessmentTitle.localeCompare(y.assessmentTitle));
+		const [a, b] = (await open()).sort((x, y) =>
+			x.assessmentTitle.localeCompare(y.assessmentTitle)
+		);
 		expect(
 			await resolveIdentityConflict(db(), {
 				orgId: ids.consultancy,
@@ -280,9 +297,7 @@ describe('moving the firm’s identity to one record (migration)', () => {
 		).toBe(true);
 		expect((await client(ids.split))?.registeredName).toBe('甲科技有限公司');
 		// Both drafts read the record now; the other one's value is still listed.
-		expect((await open()).map((c) => [c.id, c.currentValue])).toEqual([
-			[b!.id, '甲科技有限公司']
-		]);
+		expect((await open()).map((c) => [c.id, c.currentValue])).toEqual([[b!.id, '甲科技有限公司']]);
 		// Twice, or from another organisation: refused.
 		expect(
 			await resolveIdentityConflict(db(), {
@@ -350,7 +365,9 @@ describe('one identity for the profile form, the client page, the report and the
 			name: PROFILE_NAME,
 			registeredName: REGISTERED
 		});
-		const started = await owner.post(`/o/${orgId}/clients/${clientId}?/start`, { title: '2026 自评' });
+		const started = await owner.post(`/o/${orgId}/clients/${clientId}?/start`, {
+			title: '2026 自评'
+		});
 		expect(started.status).toBe(303);
 		const base = started.location!.replace(/\/profile$/, '');
 		const id = base.split('/').pop()!;
