@@ -9,6 +9,7 @@ import { loadReportModel } from '../../src/lib/server/report/load-report';
 import { loadAssessmentView } from '../../src/lib/server/assessments/service';
 import { moveAssessment } from '../../src/lib/server/assessments/review';
 import { editClient } from '../../src/lib/server/clients/service';
+import { exportAssessment, importAssessment } from '../../src/lib/server/assessments/transfer';
 import {
 	listIdentityConflicts,
 	resolveIdentityConflict
@@ -354,6 +355,26 @@ describe('moving the firm’s identity to one record (migration)', () => {
 		expect((await record('pujiangFinal')).frozenIdentity?.registeredName).toBe(PROFILE_NAME);
 		expect((await client(ids.pujiang))?.registeredName).toBe('上海浦江数字科技有限公司');
 		expect((await record('pujiang')).frozenIdentity).toBeNull();
+	});
+	it('keeps the record and lists the file’s differing value when an export is imported for a client', async () => {
+		const data = (await exportAssessment(db(), {
+			orgId: ids.consultancy,
+			id: assessment.lujiazui!
+		}))!;
+		expect(data.profile.registered_name).toBe('上海陆家嘴智投科技有限公司');
+		const result = await importAssessment(db(), {
+			orgId: ids.consultancy,
+			actorId: ids.user,
+			clientId: ids.pujiang,
+			data
+		});
+		expect(result.ok).toBe(true);
+		const id = (result as { id: string }).id;
+		expect((await client(ids.pujiang))?.registeredName).toBe('上海浦江数字科技有限公司');
+		const listed = await listIdentityConflicts(db(), { orgId: ids.consultancy, assessmentId: id });
+		expect(listed.map((c) => [c.field, c.currentValue, c.profileValue])).toEqual([
+			['registered_name', '上海浦江数字科技有限公司', '上海陆家嘴智投科技有限公司']
+		]);
 	});
 });
 
