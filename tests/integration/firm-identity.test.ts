@@ -375,6 +375,26 @@ describe('moving the firm’s identity to one record (migration)', () => {
 		expect(listed.map((c) => [c.field, c.currentValue, c.profileValue])).toEqual([
 			['registered_name', '上海浦江数字科技有限公司', '上海陆家嘴智投科技有限公司']
 		]);
+
+		// Without a client it is the consultancy's own: its record is never filled from a file.
+		const own = await importAssessment(db(), {
+			orgId: ids.consultancy,
+			actorId: ids.user,
+			clientId: null,
+			data
+		});
+		const ownId = (own as { id: string }).id;
+		expect(
+			(await listIdentityConflicts(db(), { orgId: ids.consultancy, assessmentId: ownId })).map(
+				(c) => [c.field, c.currentValue, c.profileValue]
+			)
+		).toEqual([['registered_name', null, '上海陆家嘴智投科技有限公司']]);
+		const consultancyRecord = await db()
+			.selectFrom('organisations')
+			.select('registered_name')
+			.where('id', '=', ids.consultancy)
+			.executeTakeFirstOrThrow();
+		expect(consultancyRecord.registered_name).toBeNull();
 	});
 });
 

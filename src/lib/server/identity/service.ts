@@ -199,8 +199,11 @@ export async function unfreezeFirmIdentity(
 
 /**
  * Identity fields that came with data from elsewhere (an imported export) for a new assessment: an
- * empty record takes them, a record that agrees is left alone, and a differing value is listed as a
- * conflict for a person to resolve, never written over the record. Runs in the caller's transaction.
+ * empty client record takes them, a record that agrees is left alone, and a differing value is
+ * listed as a conflict for a person to resolve, never written over the record. The organisation's
+ * own record is never filled this way (a consultancy importing a file without a client would take
+ * a client's name as its own): there, anything it does not already say is listed for a person.
+ * Runs in the caller's transaction.
  */
 export async function receiveFirmIdentity(
 	tx: Database,
@@ -218,7 +221,7 @@ export async function receiveFirmIdentity(
 		const given = input.values[field];
 		if (given === undefined) continue;
 		const current = identityValue(record, field);
-		if (current === null) fill[field] = given;
+		if (current === null && input.owner.clientId) fill[field] = given;
 		else if (!sameIdentityText(current, given)) {
 			conflicts.push(field);
 			await insertIdentityConflict(tx, {
