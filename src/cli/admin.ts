@@ -4,6 +4,9 @@ import { signUp } from '../lib/server/auth/accounts';
 import { openDatabase, type Database } from '../lib/server/db/connection';
 import { migrateToLatest } from '../lib/server/db/migrate';
 import { findOrganisation } from '../lib/server/db/queries/organisations';
+import { findAssessment } from '../lib/server/db/queries/assessments';
+import { firmIdentityJson } from '../lib/domain/identity';
+import { listIdentityConflicts, readFirmIdentity } from '../lib/server/identity/service';
 import { readServerEnv } from '../lib/server/env';
 import { printJson, UsageError, type CliIo } from './io';
 
@@ -11,6 +14,10 @@ export const adminUsage = `  admin create-org --name NAME --kind firm|consultanc
                              create an organisation and its owner; prints {"org_id", "user_id"}
   admin create-token --org ORG_ID [--name LABEL]
                              create an API token for the organisation; prints {"token"} once
+  admin firm --org ORG_ID --assessment ID
+                             the firm an assessment names, as the report and the API read it
+  admin identity-conflicts --org ORG_ID
+                             registered names and business scopes waiting for a person to choose
 `;
 
 /** `--flag value` pairs; every flag must be one of `known` and have a value. */
@@ -50,6 +57,13 @@ const createTokenArgs = z.object({
 	org: z.uuid('not an organisation id'),
 	name: z.string().trim().min(1, 'must not be empty').max(100).default('admin')
 });
+
+const firmArgs = z.object({
+	org: z.uuid('not an organisation id'),
+	assessment: z.uuid('not an assessment id')
+});
+
+const conflictArgs = z.object({ org: z.uuid('not an organisation id') });
 
 /** Opens the app's database (DATA_DIR or DATABASE_URL, and its lock), migrated, for one command. */
 async function withDatabase(run: (db: Database) => Promise<number>): Promise<number> {
@@ -95,6 +109,37 @@ export async function adminCommand(args: string[], io: CliIo): Promise<number> {
 					createdBy: null
 				});
 				printJson(io, { token });
+				return 0;
+			});
+		}
+		case 'firm': {
+			const input = parseOrThrow(firmArgs, parseFlags(rest, Object.keys(firmArgs.shape)));
+			return withDatabase(async (db) => {
+				const assessment = await findAssessment(db, { orgId: input.org, id: input.assessment });
+				if (!assessment)
+					throw new UsageError(`--assessment: no assessment ${input.assessment} in ${input.org}`);
+				printJson(io, firmIdentityJson(await readFirmIdentity(db, assessment)));
+				return 0;
+			});
+		}
+		case 'identity-conflicts': {
+			const input = parseOrThrow(conflictArgs, parseFlags(rest, Object.keys(conflictArgs.shape)));
+			return withDatabase(async (db) => {
+				if (!(await findOrganisation(db, input.org)))
+					throw new UsageError(`--org: no organisation ${input.org}`);
+				const conflicts = await listIdentityConflicts(db, { orgId: input.org });
+				printJson(io, {
+					conflicts: conflicts.map((c) => ({
+						id: c.id,
+						assessment_id: c.assessmentId,
+						assessment_title: c.assessmentTitle,
+						final: c.final,
+						client: c.clientName,
+						field: c.field,
+						current_value: c.currentValue,
+						profile_value: c.profileValue
+					}))
+				});
 				return 0;
 			});
 		}

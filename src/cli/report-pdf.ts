@@ -1,16 +1,16 @@
+import { firmName, identityOfProfile } from '../lib/domain/identity';
 import { buildReportModel } from '../lib/domain/report-model';
 import { reportWords } from '../lib/labels/report-words';
 import { renderReportPdf } from '../lib/server/documents/pdf/render-pdf';
 import type { PdfWriter } from './assess';
 
 /**
- * The gap report for `assess --out-pdf`. The command line has no organisation or account: the firm
- * is the registered name in the profile and the assessor is "CLI". It renders on the calling
- * thread: there is no request thread to keep free.
+ * The gap report for `assess --out-pdf`. The command line has no organisation or account: the
+ * profile file is the firm's one source of identity (the name check reads the same) and the
+ * assessor is "CLI". It renders on the calling thread: there is no request thread to keep free.
  */
 export const writeReportPdf: PdfWriter = async (input) => {
-	const name = input.profile.registered_name;
-	const firm = typeof name === 'string' && name.trim() !== '' ? name.trim() : 'CLI';
+	const firm = firmName(identityOfProfile(input.profile, 'CLI'));
 	const model = buildReportModel(
 		{
 			corpus: input.corpus,

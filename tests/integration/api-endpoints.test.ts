@@ -74,6 +74,18 @@ describe('/api/v1 assessments', () => {
 			}
 		});
 		expect(r.json.result.verdict_reasons.length).toBeGreaterThan(0);
+		// The client had no registered name: the profile's went onto its record, read back as the firm.
+		expect(r.json.firm).toEqual({
+			name: apiProfile.registered_name,
+			registered_name: apiProfile.registered_name,
+			business_scope: apiProfile.business_scope,
+			source: 'client'
+		});
+		const clients = await api.get('/clients');
+		expect(clients.json.clients[0]).toMatchObject({
+			registered_name: apiProfile.registered_name,
+			business_scope: apiProfile.business_scope
+		});
 		const list = await api.get('/assessments');
 		expect(list.json.assessments.map((a: { id: string }) => a.id)).toEqual([id]);
 	});

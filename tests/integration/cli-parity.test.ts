@@ -1,5 +1,9 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { apiOrganisation } from '../helpers/api';
+import { pdfText } from '../helpers/pdf';
 import { runCommand } from '../../src/cli/commands';
 import { Browser, signUp } from '../helpers/browser';
 import { saveAnswer, saveProfile, startAssessment } from '../helpers/assessment';
@@ -60,4 +64,46 @@ describe('the CLI and the web app', () => {
 		].map((m) => m[1]);
 		expect(webGaps).toEqual(cli.gaps.map((g: { item_id: string }) => g.item_id));
 	});
+
+	it('name the same firm on the report cover and check the same name: the CLI from its file, the API from the record', async () => {
+		// The API's firm is a firm assessing itself: the profile's name goes to its organisation.
+		const { api } = await apiOrganisation({ orgName: '浦江数科', orgKind: 'firm' });
+		const created = await api.post('/assessments', { profile });
+		expect(created.status).toBe(201);
+		const detail = await api.get(`/assessments/${created.json.id}`);
+		expect(detail.json.firm).toEqual({
+			name: profile.registered_name,
+			registered_name: profile.registered_name,
+			business_scope: profile.business_scope,
+			source: 'organisation'
+		});
+		expect(detail.json.profile).toEqual(profile);
+		const apiPdf = await api.get(`/assessments/${created.json.id}/report.pdf?lang=zh`);
+		expect(apiPdf.status).toBe(200);
+
+		// Rendered on this thread, so after the HTTP calls: no idle keep-alive socket goes stale.
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-firm-'));
+		const cliPdf = path.join(dir, 'report.pdf');
+		let out = '';
+		const code = await runCommand(
+			[
+				'assess',
+				'--profile',
+				'examples/profile.json',
+				'--answers',
+				'examples/answers.json',
+				'--out-pdf',
+				cliPdf,
+				'--lang',
+				'zh'
+			],
+			{ out: (s) => (out += s), err: () => undefined }
+		);
+		expect(code).toBe(0);
+		expect(detail.json.result.findings).toEqual(JSON.parse(out).findings);
+		const cover = (bytes: Uint8Array) => pdfText(bytes).split('\f')[0]!;
+		expect(cover(fs.readFileSync(cliPdf))).toContain(profile.registered_name as string);
+		expect(cover(apiPdf.bytes)).toContain(profile.registered_name as string);
+		fs.rmSync(dir, { recursive: true, force: true });
+	}, 180_000);
 });

@@ -94,7 +94,8 @@ describe('assessment export and import (JSON)', () => {
 		expect(again.title).toBe(file.title);
 		expect(again.client).toBe('乙公司');
 		const audit = await listAuditEntries(db, { orgId, assessmentId: id });
-		expect(audit.map((e) => e.action)).toEqual(['assessment.imported']);
+		// The file's registered name and business scope filled the other client's empty record.
+		expect(audit.map((e) => e.action)).toEqual(['assessment.imported', 'client.identity_updated']);
 	});
 
 	it('refuses a questionnaire version this database does not know, and creates nothing', async () => {

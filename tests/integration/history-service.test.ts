@@ -17,6 +17,8 @@ import { insertUser } from '../../src/lib/server/db/queries/users';
 import { createOrganisation } from '../../src/lib/server/orgs/organisations';
 import { loadReportModel } from '../../src/lib/server/report/load-report';
 import { useTestDatabase } from '../helpers/database';
+import { scopeProfile } from '../../src/lib/domain/identity';
+import { readFirmIdentity } from '../../src/lib/server/identity/service';
 
 const database = useTestDatabase('history');
 const seeds = loadCorpus(corpusPaths().seedsDir);
@@ -98,7 +100,14 @@ describe('starting from a previous assessment (service)', () => {
 		const { db, userId, orgId, clientId, id } = await consultancyWithAssessment('carry');
 		const nextId = (await startFromPrevious(db, { orgId, actorId: userId, previousId: id }))!;
 		const next = (await findAssessment(db, { orgId, id: nextId }))!;
-		expect(next).toMatchObject({ clientId, previousAssessmentId: id, title: '2026 年度', profile });
+		// The scope answers are copied; the registered name stays on the client record, read live.
+		expect(next).toMatchObject({
+			clientId,
+			previousAssessmentId: id,
+			title: '2026 年度',
+			profile: scopeProfile(profile)
+		});
+		expect((await readFirmIdentity(db, next)).registeredName).toBe(profile.registered_name);
 		const answers = await listAnswers(db, nextId);
 		expect(answers.map((a) => [a.itemId, a.carriedOver, a.note])).toEqual(
 			[kept, changed, removed].map((i) => [i.id, true, `note ${i.id}`]).sort()

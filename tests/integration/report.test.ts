@@ -41,8 +41,9 @@ describe('PDF gap report', () => {
 			expect(disposition).toMatch(/^attachment; filename="gap-report-\d{4}-\d{2}-\d{2}\.pdf"; /);
 			const encoded = disposition.match(/filename\*=UTF-8''(.+)$/)![1]!;
 			expect(encoded).not.toMatch(/[^A-Za-z0-9%._~-]/);
+			// The firm is named by its registered name (kept on the organisation), not what it goes by.
 			expect(decodeURIComponent(encoded)).toMatch(
-				/^差距报告-浦江数科 \(上海\) 有限公司-\d{4}-\d{2}-\d{2}\.pdf$/
+				/^差距报告-上海浦江数字科技有限公司-\d{4}-\d{2}-\d{2}\.pdf$/
 			);
 			expect(pdf.headers.get('server-timing')).toContain('desc="worker"');
 			expect(new TextDecoder().decode(pdf.bytes.slice(0, 5))).toBe('%PDF-');

@@ -1,6 +1,7 @@
 import type { ProfileQuestion } from '$lib/domain/corpus';
 import { itemChanges } from '$lib/domain/compare';
 import { answerStatuses } from '$lib/domain/scoring';
+import { IDENTITY_MAX } from '$lib/domain/identity';
 import { answerJsonSchema, profileJsonSchema } from './assessment-json';
 import { requiredText, z } from './zod';
 
@@ -57,7 +58,8 @@ export const questionnaireSchema = z
 
 export const createClientSchema = z.strictObject({
 	name: requiredText(200),
-	registered_name: z.string().trim().max(200).nullable().optional()
+	registered_name: z.string().trim().max(IDENTITY_MAX.registered_name).nullable().optional(),
+	business_scope: z.string().trim().max(IDENTITY_MAX.business_scope).nullable().optional()
 });
 
 export const clientSchema = z
@@ -65,6 +67,7 @@ export const clientSchema = z
 		id: z.uuid(),
 		name: z.string(),
 		registered_name: z.string().nullable(),
+		business_scope: z.string().nullable(),
 		contact: z.string().nullable(),
 		notes: z.string(),
 		created_at: timestamp
@@ -174,6 +177,21 @@ export const resultSchema = z
 	})
 	.meta({ id: 'Result' });
 
+/** The firm assessed, read from its one source: the report's cover and name check read the same. */
+export const firmIdentitySchema = z
+	.object({
+		name: z
+			.string()
+			.meta({ description: 'The name the report prints: the registered name when known.' }),
+		registered_name: z.string().nullable(),
+		business_scope: z.string().nullable(),
+		source: z.enum(['client', 'organisation', 'frozen', 'input']).meta({
+			description:
+				'Where it was read: the client record, the organisation itself, or the copy frozen when the assessment was finalised (input: a CLI profile file).'
+		})
+	})
+	.meta({ id: 'FirmIdentity' });
+
 export const assessmentDetailSchema = z
 	.object({
 		id: z.uuid(),
@@ -181,7 +199,11 @@ export const assessmentDetailSchema = z
 		client_id: z.uuid().nullable(),
 		state: z.enum(assessmentStates),
 		questionnaire_version: z.string(),
-		profile: z.record(z.string(), z.unknown()),
+		firm: firmIdentitySchema,
+		profile: z.record(z.string(), z.unknown()).meta({
+			description:
+				'The profile, with registered_name and business_scope read from the firm’s record (see firm).'
+		}),
 		answers: z.record(itemId, storedAnswerSchema),
 		result: resultSchema
 	})

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ProfileQuestion } from '../domain/corpus';
+import { IDENTITY_MAX, isIdentityField } from '../domain/identity';
 import { answerStatuses } from '../domain/scoring';
 
 // The JSON shapes of a profile and an answer, shared by the CLI's files and the HTTP API. Plain
@@ -12,7 +13,7 @@ export function profileFieldSchema(q: ProfileQuestion): z.ZodType {
 		case 'boolean':
 			return z.boolean();
 		case 'text':
-			return z.string().max(500);
+			return z.string().max(isIdentityField(q.id) ? IDENTITY_MAX[q.id] : 500);
 		case 'single':
 			return z.enum(values);
 		case 'multi':

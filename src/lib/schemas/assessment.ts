@@ -1,6 +1,7 @@
 import type { StoredAnswer } from '$lib/domain/stored-answer';
 import type { ProfileQuestion } from '$lib/domain/corpus';
 import { answerStatuses } from '$lib/domain/scoring';
+import { IDENTITY_MAX, isIdentityField } from '$lib/domain/identity';
 import { m } from '$lib/paraglide/messages';
 import { requiredText, z } from './zod';
 
@@ -48,13 +49,18 @@ export function evidenceLines(text: string): string[] {
  */
 export function profileSchema(questions: readonly ProfileQuestion[]) {
 	const shape: Record<string, z.ZodType> = {
-		version: z.number().int().min(0).max(1_000_000).default(0)
+		version: z.number().int().min(0).max(1_000_000).default(0),
+		// The identity as the form showed it: a field left unchanged is not written back, so a form
+		// opened before someone edited the client record does not undo that edit.
+		was_registered_name: z.string().max(IDENTITY_MAX.registered_name).default(''),
+		was_business_scope: z.string().max(IDENTITY_MAX.business_scope).default('')
 	};
 	for (const q of questions) {
 		const allowed = q.options.map((o) => o.value);
 		const choice = z.string().refine((v) => allowed.includes(v), { error: () => m.err_choice() });
 		if (q.kind === 'text') {
-			shape[q.id] = q.required ? requiredText(500) : z.string().trim().max(500).default('');
+			const max = isIdentityField(q.id) ? IDENTITY_MAX[q.id] : 500;
+			shape[q.id] = q.required ? requiredText(max) : z.string().trim().max(max).default('');
 		} else if (q.kind === 'multi') {
 			const list = z.array(choice).max(allowed.length);
 			shape[q.id] = (

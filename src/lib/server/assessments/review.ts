@@ -4,6 +4,7 @@ import { updateAssessmentState, type AssessmentRecord } from '../db/queries/asse
 import { insertAuditEntry } from '../db/queries/audit-log';
 import { insertReviewComment, upsertItemReview } from '../db/queries/reviews';
 import type { AssessmentState, ReviewDecision } from '../db/schema';
+import { freezeFirmIdentity, unfreezeFirmIdentity } from '../identity/service';
 
 /** The moves between states, each with the state it starts from and the one it leads to. */
 export const TRANSITIONS = {
@@ -20,6 +21,8 @@ export type TransitionResult = { ok: true } | { ok: false; reason: 'wrong_state'
 /**
  * Moves the assessment if it is still in the state the move starts from (two reviewers racing:
  * the second is refused). Audited as `assessment.<transition>`, with the reason when one is given.
+ * Finalising freezes a copy of the firm's identity on the assessment, so the signed report keeps
+ * the name it was signed with; re-opening drops the copy and the draft reads the record again.
  */
 export async function moveAssessment(
 	db: Database,
@@ -40,6 +43,8 @@ export async function moveAssessment(
 			to
 		);
 		if (!moved) return { ok: false, reason: 'wrong_state' };
+		const frozen = to === 'final' ? await freezeFirmIdentity(tx, assessment) : null;
+		if (from === 'final') await unfreezeFirmIdentity(tx, assessment);
 		await insertAuditEntry(tx, {
 			orgId: assessment.orgId,
 			assessmentId: assessment.id,
@@ -47,7 +52,19 @@ export async function moveAssessment(
 			actorId: input.actorId,
 			action: `assessment.${transition}`,
 			oldValue: { state: from },
-			newValue: input.reason ? { state: to, reason: input.reason } : { state: to }
+			newValue: {
+				state: to,
+				...(input.reason ? { reason: input.reason } : {}),
+				...(frozen
+					? {
+							identity: {
+								registeredName: frozen.registeredName,
+								businessScope: frozen.businessScope,
+								name: frozen.name
+							}
+						}
+					: {})
+			}
 		});
 		return { ok: true };
 	});

@@ -2,6 +2,22 @@ import { findClient } from '../db/queries/clients';
 import { answerProblems, type AnswerProblem } from '../../domain/answer-rules';
 import type { Corpus, Item } from '../../domain/corpus';
 import type { Profile } from '../../domain/profile';
+import {
+	IDENTITY_FIELDS,
+	firmName,
+	profileIdentity,
+	profileWithIdentity,
+	sameIdentityText,
+	scopeProfile,
+	type FirmIdentity,
+	type IdentityField
+} from '../../domain/identity';
+import {
+	readFirmIdentities,
+	readFirmIdentity,
+	readRecordIdentity,
+	writeFirmIdentity
+} from '../identity/service';
 import { evaluateAssessment, type Evaluation } from '../../domain/result';
 import { scopeItems } from '../../domain/applicability';
 import { currentQuestionnaire, questionnaireVersion } from '../corpus';
@@ -30,28 +46,40 @@ export class UnknownClientError extends Error {
 	}
 }
 
+/**
+ * Starts an assessment, for a client or for the organisation itself. Without a title it is named
+ * after the firm (the one firm-name rule, domain/identity.ts).
+ */
 export async function startAssessment(
 	db: Database,
 	input: {
 		orgId: string;
-		title: string;
+		title?: string;
 		actorId: string | null;
 		profile?: Profile;
 		clientId?: string | null;
 	}
 ): Promise<string> {
 	const id = crypto.randomUUID();
+	const owner = { orgId: input.orgId, clientId: input.clientId ?? null };
+	const given = input.profile ? profileIdentity(input.profile) : {};
 	await db.transaction().execute(async (tx) => {
 		if (input.clientId && !(await findClient(tx, { orgId: input.orgId, id: input.clientId })))
 			throw new UnknownClientError();
+		const title =
+			input.title?.trim() ||
+			firmName({
+				...(await readRecordIdentity(tx, owner)),
+				...(given.registered_name ? { registeredName: given.registered_name } : {})
+			});
 		await insertAssessment(tx, {
-			clientId: input.clientId ?? null,
+			clientId: owner.clientId,
 			id,
 			orgId: input.orgId,
-			title: input.title.trim(),
+			title,
 			versionHash: currentQuestionnaire().hash,
 			createdBy: input.actorId,
-			profile: input.profile
+			profile: input.profile ? scopeProfile(input.profile) : undefined
 		});
 		await insertAuditEntry(tx, {
 			orgId: input.orgId,
@@ -60,7 +88,15 @@ export async function startAssessment(
 			actorId: input.actorId,
 			action: 'assessment.created',
 			oldValue: null,
-			newValue: { title: input.title.trim() }
+			newValue: { title }
+		});
+		// A profile given whole (the API, as the CLI's profile.json) names the firm: that goes to
+		// its one record, as the profile form would save it.
+		await writeFirmIdentity(tx, {
+			owner,
+			assessmentId: id,
+			values: given,
+			actorId: input.actorId
 		});
 	});
 	return id;
@@ -79,6 +115,10 @@ export async function assessmentCorpus(
 export interface AssessmentView {
 	corpus: Corpus;
 	answers: StoredAnswer[];
+	/** The firm's identity, from its one source (readFirmIdentity). */
+	identity: FirmIdentity;
+	/** The whole profile: the assessment's scope answers with the identity filled in. */
+	profile: Profile;
 	evaluation: Evaluation;
 }
 
@@ -88,13 +128,10 @@ export async function loadAssessmentView(
 ): Promise<AssessmentView> {
 	const corpus = await assessmentCorpus(db, assessment);
 	const answers = await listAnswers(db, assessment.id);
-	const evaluation = evaluateAssessment(
-		corpus,
-		assessment.versionHash,
-		assessment.profile,
-		answers
-	);
-	return { corpus, answers, evaluation };
+	const identity = await readFirmIdentity(db, assessment);
+	const profile = profileWithIdentity(assessment.profile, identity);
+	const evaluation = evaluateAssessment(corpus, assessment.versionHash, profile, answers);
+	return { corpus, answers, identity, profile, evaluation };
 }
 
 /** Every assessment of a list evaluated, with one query for all their answers. */
@@ -106,12 +143,15 @@ export async function evaluateAssessments(
 		db,
 		assessments.map((a) => a.id)
 	);
+	const identities = await readFirmIdentities(db, assessments);
 	const evaluations = new Map<string, Evaluation>();
 	for (const a of assessments) {
 		const corpus = await assessmentCorpus(db, a);
+		const identity = identities.get(a.id);
+		const profile = identity ? profileWithIdentity(a.profile, identity) : a.profile;
 		evaluations.set(
 			a.id,
-			evaluateAssessment(corpus, a.versionHash, a.profile, answers.get(a.id) ?? [])
+			evaluateAssessment(corpus, a.versionHash, profile, answers.get(a.id) ?? [])
 		);
 	}
 	return evaluations;
@@ -121,7 +161,12 @@ export type ProfileSaveResult =
 	| { ok: true; version: number }
 	| { ok: false; reason: 'conflict'; current: AssessmentRecord['profile'] };
 
-/** Saves the profile; answers already given are kept whatever the new scope. */
+/**
+ * Saves the profile; answers already given are kept whatever the new scope. The scope answers go
+ * on the assessment, the identity fields to the firm's one record (client or organisation), both
+ * audited, in one transaction. `identityAsLoaded` is the identity the form showed: a field left as
+ * it was is not written, so a form opened before someone renamed the client does not undo it.
+ */
 export async function saveProfile(
 	db: Database,
 	input: {
@@ -129,14 +174,25 @@ export async function saveProfile(
 		profile: Profile;
 		expectedVersion: number;
 		actorId: string | null;
+		identityAsLoaded?: Partial<Record<IdentityField, string | null>>;
 	}
 ): Promise<ProfileSaveResult> {
 	const { assessment } = input;
+	const scope = scopeProfile(input.profile);
+	const given = profileIdentity(input.profile);
+	const changed: Partial<Record<IdentityField, string>> = {};
+	for (const field of IDENTITY_FIELDS) {
+		const value = given[field];
+		if (value === undefined) continue;
+		const loaded = input.identityAsLoaded?.[field];
+		if (input.identityAsLoaded && sameIdentityText(value, loaded ?? null)) continue;
+		changed[field] = value;
+	}
 	return db.transaction().execute(async (tx) => {
 		const version = await updateProfile(
 			tx,
 			{ orgId: assessment.orgId, id: assessment.id },
-			input.profile,
+			scope,
 			input.expectedVersion
 		);
 		if (version === null) return { ok: false, reason: 'conflict', current: assessment.profile };
@@ -147,8 +203,16 @@ export async function saveProfile(
 			actorId: input.actorId,
 			action: 'profile.saved',
 			oldValue: assessment.profile,
-			newValue: input.profile
+			newValue: scope
 		});
+		// A final assessment reads its frozen copy; its profile cannot be saved in the app anyway.
+		if (!assessment.frozenIdentity)
+			await writeFirmIdentity(tx, {
+				owner: assessment,
+				assessmentId: assessment.id,
+				values: changed,
+				actorId: input.actorId
+			});
 		return { ok: true, version };
 	});
 }

@@ -1,6 +1,8 @@
 import { answerProblems } from '../../domain/answer-rules';
 import type { Corpus, ProfileQuestion } from '../../domain/corpus';
 import type { Profile, ProfileValue } from '../../domain/profile';
+import { profileIdentity, profileWithIdentity } from '../../domain/identity';
+import { readFirmIdentity, receiveFirmIdentity } from '../identity/service';
 import { m } from '../../paraglide/messages';
 import {
 	ASSESSMENT_EXPORT_FORMAT,
@@ -39,9 +41,10 @@ export async function exportAssessment(
 	const client = assessment.clientId
 		? await findClient(db, { orgId: scope.orgId, id: assessment.clientId })
 		: null;
+	// Self-contained: the firm's identity (kept on its record) goes into the file's profile.
+	const whole = profileWithIdentity(assessment.profile, await readFirmIdentity(db, assessment));
 	const profile: Record<string, ProfileValue> = {};
-	for (const [key, value] of Object.entries(assessment.profile))
-		if (value !== undefined) profile[key] = value;
+	for (const [key, value] of Object.entries(whole)) if (value !== undefined) profile[key] = value;
 	return {
 		format: ASSESSMENT_EXPORT_FORMAT,
 		format_version: ASSESSMENT_EXPORT_VERSION,
@@ -113,7 +116,9 @@ function answerIssues(corpus: Corpus, answers: AssessmentExport['answers']): Imp
 /**
  * Restores an exported assessment as a new draft of the organisation, optionally for one of its
  * clients: the same questionnaire version, profile and answers (each at version 1). Everything is
- * checked before anything is written, and it is written in one transaction.
+ * checked before anything is written, and it is written in one transaction. The file's registered
+ * name and business scope fill an empty record; where the record says otherwise it is kept and the
+ * file's value listed as a conflict for a person to resolve.
  */
 export async function importAssessment(
 	db: Database,
@@ -173,6 +178,12 @@ export async function importAssessment(
 				})),
 				input.actorId
 			);
+			const identity = await receiveFirmIdentity(tx, {
+				owner: { orgId: input.orgId, clientId: input.clientId },
+				assessmentId: id,
+				values: profileIdentity(data.profile),
+				actorId: input.actorId
+			});
 			await insertAuditEntry(tx, {
 				orgId: input.orgId,
 				assessmentId: id,
@@ -187,7 +198,8 @@ export async function importAssessment(
 					from_state: data.state,
 					exported_at: data.exported_at,
 					profile: data.profile,
-					answers: data.answers
+					answers: data.answers,
+					...(identity.conflicts.length ? { identityConflicts: identity.conflicts } : {})
 				}
 			});
 		});

@@ -1,4 +1,5 @@
 import type { Database } from '../db/connection';
+import { closeSettledConflicts } from '../identity/service';
 import { insertAuditEntry } from '../db/queries/audit-log';
 import {
 	findClient,
@@ -10,7 +11,7 @@ import {
 
 export async function createClient(
 	db: Database,
-	input: { orgId: string; actorId: string; fields: ClientFields }
+	input: { orgId: string; actorId: string | null; fields: ClientFields }
 ): Promise<string> {
 	const id = crypto.randomUUID();
 	await db.transaction().execute(async (tx) => {
@@ -28,7 +29,11 @@ export async function createClient(
 	return id;
 }
 
-/** Saves the client's details; false when it is not the organisation's. */
+/**
+ * Saves the client's details; false when it is not the organisation's. The registered name and
+ * business scope are the identity every draft of the client reads: a conflict the new value
+ * settles is closed with it.
+ */
 export async function editClient(
 	db: Database,
 	input: { client: ClientRecord; actorId: string; fields: ClientFields }
@@ -38,6 +43,18 @@ export async function editClient(
 		const before = await findClient(tx, { orgId: client.orgId, id: client.id });
 		if (!before) return false;
 		await updateClient(tx, { orgId: client.orgId, id: client.id }, input.fields);
+		const settled = await closeSettledConflicts(
+			tx,
+			{ orgId: client.orgId, clientId: client.id },
+			{
+				registeredName: input.fields.registeredName,
+				businessScope:
+					input.fields.businessScope === undefined
+						? before.businessScope
+						: input.fields.businessScope
+			},
+			input.actorId
+		);
 		await insertAuditEntry(tx, {
 			orgId: client.orgId,
 			assessmentId: null,
@@ -47,10 +64,15 @@ export async function editClient(
 			oldValue: {
 				name: before.name,
 				registeredName: before.registeredName,
+				businessScope: before.businessScope,
 				contact: before.contact,
 				notes: before.notes
 			},
-			newValue: { id: client.id, ...input.fields }
+			newValue: {
+				id: client.id,
+				...input.fields,
+				...(settled.length ? { settledConflicts: settled } : {})
+			}
 		});
 		return true;
 	});

@@ -29,6 +29,9 @@ export interface OrganisationsTable {
 	kind: OrgKind;
 	logo: Uint8Array | null;
 	logo_mime: string | null;
+	/** The organisation's own identity, for the assessments it makes of itself. */
+	registered_name: ColumnType<string | null, string | null | undefined, string | null>;
+	business_scope: ColumnType<string | null, string | null | undefined, string | null>;
 	created_at: TimestampDefaultNow;
 }
 
@@ -87,6 +90,8 @@ export interface AssessmentsTable {
 	state: ColumnType<AssessmentState, AssessmentState | undefined, AssessmentState>;
 	client_id: string | null;
 	previous_assessment_id: string | null;
+	/** The firm's identity as it stood when the assessment was finalised; null before. */
+	frozen_identity: ColumnType<unknown, string | null | undefined, string | null>;
 	created_by: string | null;
 	created_at: TimestampDefaultNow;
 	updated_at: TimestampDefaultNow;
@@ -133,6 +138,7 @@ export interface ClientsTable {
 	org_id: string;
 	name: string;
 	registered_name: string | null;
+	business_scope: ColumnType<string | null, string | null | undefined, string | null>;
 	contact: string | null;
 	notes: ColumnType<string, string | undefined, string>;
 	created_by: string | null;
@@ -173,7 +179,26 @@ export interface ReviewCommentsTable {
 	created_at: TimestampDefaultNow;
 }
 
+export type IdentityFieldName = 'registered_name' | 'business_scope';
+
+/** An assessment's profile value that differed from its record when it moved there: for a person. */
+export interface IdentityConflictsTable {
+	id: string;
+	org_id: string;
+	assessment_id: string;
+	/** The record: the client, or (null) the organisation itself. */
+	client_id: string | null;
+	field: IdentityFieldName;
+	record_value: string | null;
+	profile_value: string;
+	found_at: TimestampDefaultNow;
+	resolved_at: Timestamp | null;
+	resolved_by: string | null;
+	resolution: 'record' | 'profile' | null;
+}
+
 export interface DB {
+	identity_conflicts: IdentityConflictsTable;
 	item_reviews: ItemReviewsTable;
 	review_comments: ReviewCommentsTable;
 	clients: ClientsTable;

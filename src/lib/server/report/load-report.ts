@@ -1,3 +1,4 @@
+import { firmName } from '../../domain/identity';
 import { buildReportModel, type ReportLogo, type ReportModel } from '../../domain/report-model';
 import type { ChangesInput } from '../../domain/report-changes';
 import type { ReportLang } from '../../domain/report-text';
@@ -6,14 +7,13 @@ import { comparable, compareRecords } from '../assessments/comparison';
 import { loadAssessmentView } from '../assessments/service';
 import type { Database } from '../db/connection';
 import { findOrganisationLogo } from '../db/queries/branding';
-import { findClient } from '../db/queries/clients';
 import { findAssessment, findCreatorName, type AssessmentRecord } from '../db/queries/assessments';
 import type { Membership } from '../db/queries/organisations';
 
 /**
- * The report model of an assessment as its organisation sees it. A consultancy assesses a client:
- * the firm is the client (its registered name) and the consultancy is named beside it as assessor,
- * with its logo on the cover.
+ * The report model of an assessment as its organisation sees it. The firm on the cover is the
+ * identity the name check reads (one source: readFirmIdentity, frozen once final). A consultancy
+ * assessing a client is named beside it as assessor, with its logo on the cover.
  */
 export async function loadReportModel(
 	db: Database,
@@ -24,25 +24,21 @@ export async function loadReportModel(
 	}
 ): Promise<ReportModel> {
 	const { assessment, membership, lang } = input;
-	const { corpus, answers, evaluation } = await loadAssessmentView(db, assessment);
+	const { corpus, answers, identity, profile, evaluation } = await loadAssessmentView(
+		db,
+		assessment
+	);
 	const consultancy = membership.orgKind === 'consultancy';
 	const creator = (await findCreatorName(db, assessment.id)) ?? '—';
-	const client = assessment.clientId
-		? await findClient(db, { orgId: assessment.orgId, id: assessment.clientId })
-		: null;
-	const firm = client
-		? client.registeredName?.trim() || client.name
-		: consultancy
-			? (profileName(assessment) ?? assessment.title)
-			: membership.orgName;
+	const client = assessment.clientId !== null;
 	return buildReportModel(
 		{
 			corpus,
 			evaluation,
-			profile: assessment.profile,
+			profile,
 			answers,
 			lang,
-			firm,
+			firm: firmName(identity),
 			consultancy: consultancy || client ? membership.orgName : null,
 			assessor: client ? `${membership.orgName} · ${creator}` : creator,
 			assessmentTitle: assessment.title,
@@ -52,11 +48,6 @@ export async function loadReportModel(
 		},
 		reportWords()
 	);
-}
-
-function profileName(assessment: AssessmentRecord): string | null {
-	const name = assessment.profile.registered_name;
-	return typeof name === 'string' && name.trim() !== '' ? name.trim() : null;
 }
 
 async function changesSincePrevious(

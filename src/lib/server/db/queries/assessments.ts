@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { scopeProfile, type FirmIdentity } from '../../../domain/identity';
 import type { Profile } from '../../../domain/profile';
 import type { Database } from '../connection';
 import type { AssessmentState } from '../schema';
@@ -13,6 +14,8 @@ export interface AssessmentRecord {
 	state: AssessmentState;
 	clientId: string | null;
 	previousAssessmentId: string | null;
+	/** The identity frozen when the assessment was finalised; null while it is not final. */
+	frozenIdentity: FirmIdentity | null;
 	createdAt: Date;
 	updatedAt: Date;
 }
@@ -27,13 +30,32 @@ const columns = [
 	'state',
 	'client_id as clientId',
 	'previous_assessment_id as previousAssessmentId',
+	'frozen_identity as frozenIdentity',
 	'created_at as createdAt',
 	'updated_at as updatedAt'
 ] as const;
 
-function toRecord(row: Omit<AssessmentRecord, 'profile'> & { profile: unknown }): AssessmentRecord {
-	const profile = typeof row.profile === 'string' ? JSON.parse(row.profile) : row.profile;
-	return { ...row, profile: (profile ?? {}) as Profile };
+const parseJson = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
+
+function toRecord(
+	row: Omit<AssessmentRecord, 'profile' | 'frozenIdentity'> & {
+		profile: unknown;
+		frozenIdentity: unknown;
+	}
+): AssessmentRecord {
+	const frozen = parseJson(row.frozenIdentity) as Omit<FirmIdentity, 'source'> | null;
+	return {
+		...row,
+		profile: (parseJson(row.profile) ?? {}) as Profile,
+		frozenIdentity: frozen
+			? {
+					registeredName: frozen.registeredName ?? null,
+					businessScope: frozen.businessScope ?? null,
+					name: frozen.name,
+					source: 'frozen'
+				}
+			: null
+	};
 }
 
 export async function insertAssessment(
@@ -61,7 +83,8 @@ export async function insertAssessment(
 			created_by: a.createdBy,
 			client_id: a.clientId ?? null,
 			previous_assessment_id: a.previousAssessmentId ?? null,
-			profile: JSON.stringify(a.profile ?? {}),
+			// Never the identity: that lives on the client or organisation (domain/identity.ts).
+			profile: JSON.stringify(scopeProfile(a.profile ?? {})),
 			profile_version: a.profileVersion
 		})
 		.execute();
@@ -103,7 +126,7 @@ export async function updateProfile(
 	const row = await db
 		.updateTable('assessments')
 		.set({
-			profile: JSON.stringify(profile),
+			profile: JSON.stringify(scopeProfile(profile)),
 			profile_version: sql`profile_version + 1`,
 			updated_at: new Date()
 		})
@@ -113,6 +136,28 @@ export async function updateProfile(
 		.returning('profile_version')
 		.executeTakeFirst();
 	return row?.profile_version ?? null;
+}
+
+/** Freezes the identity on the assessment (finalising) or clears the copy (null: re-opening). */
+export async function setFrozenIdentity(
+	db: Database,
+	scope: { orgId: string; id: string },
+	identity: Omit<FirmIdentity, 'source'> | null
+): Promise<void> {
+	await db
+		.updateTable('assessments')
+		.set({
+			frozen_identity: identity
+				? JSON.stringify({
+						registeredName: identity.registeredName,
+						businessScope: identity.businessScope,
+						name: identity.name
+					})
+				: null
+		})
+		.where('org_id', '=', scope.orgId)
+		.where('id', '=', scope.id)
+		.execute();
 }
 
 export async function touchAssessment(db: Database, id: string): Promise<void> {

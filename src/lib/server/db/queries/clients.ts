@@ -5,6 +5,7 @@ export interface ClientRecord {
 	orgId: string;
 	name: string;
 	registeredName: string | null;
+	businessScope: string | null;
 	contact: string | null;
 	notes: string;
 	createdAt: Date;
@@ -14,6 +15,8 @@ export interface ClientRecord {
 export interface ClientFields {
 	name: string;
 	registeredName: string | null;
+	/** Left as it is when not given. */
+	businessScope?: string | null;
 	contact: string | null;
 	notes: string;
 }
@@ -23,6 +26,7 @@ const columns = [
 	'org_id as orgId',
 	'name',
 	'registered_name as registeredName',
+	'business_scope as businessScope',
 	'contact',
 	'notes',
 	'created_at as createdAt',
@@ -40,6 +44,7 @@ export async function insertClient(
 			org_id: client.orgId,
 			name: client.name,
 			registered_name: client.registeredName,
+			business_scope: client.businessScope ?? null,
 			contact: client.contact,
 			notes: client.notes,
 			created_by: client.createdBy
@@ -82,6 +87,7 @@ export async function updateClient(
 		.set({
 			name: fields.name,
 			registered_name: fields.registeredName,
+			...(fields.businessScope === undefined ? {} : { business_scope: fields.businessScope }),
 			contact: fields.contact,
 			notes: fields.notes,
 			updated_at: new Date()
@@ -90,4 +96,36 @@ export async function updateClient(
 		.where('id', '=', scope.id)
 		.executeTakeFirst();
 	return result.numUpdatedRows > 0n;
+}
+
+/** The clients of a list of ids (another organisation's are not found). */
+export async function findClients(
+	db: Database,
+	scope: { orgId: string; ids: readonly string[] }
+): Promise<ClientRecord[]> {
+	if (scope.ids.length === 0) return [];
+	return db
+		.selectFrom('clients')
+		.select(columns)
+		.where('org_id', '=', scope.orgId)
+		.where('id', 'in', [...scope.ids])
+		.execute();
+}
+
+/** Sets the client's registered name and business scope (the identity its assessments read). */
+export async function updateClientIdentity(
+	db: Database,
+	scope: { orgId: string; id: string },
+	identity: { registeredName: string | null; businessScope: string | null }
+): Promise<void> {
+	await db
+		.updateTable('clients')
+		.set({
+			registered_name: identity.registeredName,
+			business_scope: identity.businessScope,
+			updated_at: new Date()
+		})
+		.where('org_id', '=', scope.orgId)
+		.where('id', '=', scope.id)
+		.execute();
 }

@@ -161,3 +161,35 @@ export async function findOrganisation(
 		.executeTakeFirst();
 	return row ?? null;
 }
+
+export interface OrganisationIdentity {
+	id: string;
+	name: string;
+	registeredName: string | null;
+	businessScope: string | null;
+}
+
+/** The organisation's own name, registered name and business scope. */
+export async function findOrganisationIdentity(
+	db: Database,
+	orgId: string
+): Promise<OrganisationIdentity | null> {
+	const row = await db
+		.selectFrom('organisations')
+		.select(['id', 'name', 'registered_name as registeredName', 'business_scope as businessScope'])
+		.where('id', '=', orgId)
+		.executeTakeFirst();
+	return row ?? null;
+}
+
+export async function updateOrganisationIdentity(
+	db: Database,
+	orgId: string,
+	identity: { registeredName: string | null; businessScope: string | null }
+): Promise<void> {
+	await db
+		.updateTable('organisations')
+		.set({ registered_name: identity.registeredName, business_scope: identity.businessScope })
+		.where('id', '=', orgId)
+		.execute();
+}

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Profile } from '$lib/domain/profile';
+import { firmIdentityJson } from '$lib/domain/identity';
 import { m } from '$lib/paraglide/messages';
 import type { AssessmentExport } from '$lib/schemas/assessment-export';
 import type {
@@ -58,32 +59,33 @@ export async function assessmentDetailJson(
 	api: ApiContext,
 	assessment: AssessmentRecord
 ): Promise<z.input<typeof assessmentDetailSchema>> {
-	const { answers, evaluation } = await loadAssessmentView(api.db, assessment);
+	const { answers, identity, profile, evaluation } = await loadAssessmentView(api.db, assessment);
 	return {
 		id: assessment.id,
 		title: assessment.title,
 		client_id: assessment.clientId,
 		state: assessment.state,
 		questionnaire_version: assessment.versionHash,
-		profile: assessment.profile,
+		firm: firmIdentityJson(identity),
+		profile,
 		answers: Object.fromEntries(answers.map((a) => [a.itemId, answerJson(a)])),
 		result: evaluation.result
 	};
 }
 
-/** Starts an assessment from a profile; an unknown client is a field error, not a 500. */
+/**
+ * Starts an assessment from a profile; an unknown client is a field error, not a 500. The
+ * profile's registered name and business scope are saved to the firm's one record (the client, or
+ * the organisation), as the profile form saves them; without a title it is named after the firm.
+ */
 export async function startApiAssessment(
 	api: ApiContext,
 	input: { clientId: string | null; title: string | undefined; profile: Profile }
 ): Promise<{ id: string }> {
-	const registered = input.profile.registered_name;
-	const title =
-		input.title ??
-		(typeof registered === 'string' && registered.trim() !== '' ? registered.trim() : 'API');
 	try {
 		const id = await startAssessment(api.db, {
 			orgId: api.membership.orgId,
-			title,
+			title: input.title,
 			actorId: api.actorId,
 			profile: input.profile,
 			clientId: input.clientId

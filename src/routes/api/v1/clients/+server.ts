@@ -1,5 +1,6 @@
 import { apiEndpoint } from '$lib/server/web/api/endpoint';
-import { insertClient, listClients } from '$lib/server/db/queries/clients';
+import { listClients } from '$lib/server/db/queries/clients';
+import { createClient } from '$lib/server/clients/service';
 
 export const GET = apiEndpoint('listClients', async ({ api }) => {
 	const clients = await listClients(api.db, { orgId: api.membership.orgId });
@@ -8,6 +9,7 @@ export const GET = apiEndpoint('listClients', async ({ api }) => {
 			id: c.id,
 			name: c.name,
 			registered_name: c.registeredName,
+			business_scope: c.businessScope,
 			contact: c.contact,
 			notes: c.notes,
 			created_at: new Date(c.createdAt).toISOString()
@@ -16,15 +18,16 @@ export const GET = apiEndpoint('listClients', async ({ api }) => {
 });
 
 export const POST = apiEndpoint('createClient', async ({ api, body }) => {
-	const id = crypto.randomUUID();
-	await insertClient(api.db, {
-		id,
+	const id = await createClient(api.db, {
 		orgId: api.membership.orgId,
-		createdBy: api.actorId,
-		name: body.name,
-		registeredName: body.registered_name?.trim() || null,
-		contact: null,
-		notes: ''
+		actorId: api.actorId,
+		fields: {
+			name: body.name,
+			registeredName: body.registered_name?.trim() || null,
+			businessScope: body.business_scope?.trim() || null,
+			contact: null,
+			notes: ''
+		}
 	});
 	return { id };
 });

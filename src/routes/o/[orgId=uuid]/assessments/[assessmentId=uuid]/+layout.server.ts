@@ -1,4 +1,11 @@
-import { requireAssessment, canEdit, canReview } from '$lib/server/web/guards/assessment';
+import {
+	requireAssessment,
+	canEdit,
+	canReview,
+	START_ROLES
+} from '$lib/server/web/guards/assessment';
+import { listIdentityConflicts } from '$lib/server/identity/service';
+import { runtime } from '$lib/server/web/runtime';
 import { reachesWholeAssessments } from '$lib/server/auth/scope';
 import { currentQuestionnaire } from '$lib/server/corpus';
 import type { LayoutServerLoad } from './$types';
@@ -10,7 +17,15 @@ export const load: LayoutServerLoad = async (event) => {
 		event.params.assessmentId,
 		'view'
 	);
+	// The registered name or business scope differed from the record: whoever manages it chooses.
+	const canResolveIdentity = START_ROLES.includes(membership.role);
 	return {
+		identityConflicts: canResolveIdentity
+			? await listIdentityConflicts(runtime().db, {
+					orgId: membership.orgId,
+					assessmentId: assessment.id
+				})
+			: [],
 		assessment: {
 			id: assessment.id,
 			title: assessment.title,

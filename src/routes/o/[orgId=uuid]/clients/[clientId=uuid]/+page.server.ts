@@ -13,6 +13,7 @@ import { currentQuestionnaire } from '$lib/server/corpus';
 import { listOpenInvitations } from '$lib/server/db/queries/invitations';
 import { inviteAction, inviteForm } from '$lib/server/web/actions/invite';
 import { runtime } from '$lib/server/web/runtime';
+import { listIdentityConflicts } from '$lib/server/identity/service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -30,10 +31,14 @@ export const load: PageServerLoad = async (event) => {
 		assessments,
 		domains: currentQuestionnaire().corpus.domains.map((d) => ({ id: d.id, zh: d.zh, en: d.en })),
 		invitations: canManage ? await listOpenInvitations(db, membership.orgId, client.id) : [],
+		identityConflicts: canManage
+			? await listIdentityConflicts(db, { orgId: membership.orgId, clientId: client.id })
+			: [],
 		form: await superValidate<ClientForm, FormNotice>(
 			{
 				name: client.name,
 				registeredName: client.registeredName ?? '',
+				businessScope: client.businessScope ?? '',
 				contact: client.contact ?? '',
 				notes: client.notes
 			},

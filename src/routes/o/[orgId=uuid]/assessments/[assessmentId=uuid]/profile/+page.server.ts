@@ -7,13 +7,25 @@ import { m } from '$lib/paraglide/messages';
 import { profileSchema } from '$lib/schemas/assessment';
 import { requireAssessment } from '$lib/server/web/guards/assessment';
 import { assessmentCorpus, saveProfile } from '$lib/server/assessments/service';
+import { readFirmIdentity } from '$lib/server/identity/service';
+import { profileWithIdentity, type FirmIdentity } from '$lib/domain/identity';
 import { runtime } from '$lib/server/web/runtime';
 import type { FormNotice } from '$lib/forms';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Stored profile → form fields (all text, booleans as "true"/"false"). */
-function toFormData(questions: readonly ProfileQuestion[], profile: Profile, version: number) {
-	const data: Record<string, unknown> = { version };
+/** Stored profile and the firm's identity → form fields (all text, booleans as "true"/"false"). */
+function toFormData(
+	questions: readonly ProfileQuestion[],
+	scope: Profile,
+	identity: FirmIdentity,
+	version: number
+) {
+	const profile = profileWithIdentity(scope, identity);
+	const data: Record<string, unknown> = {
+		version,
+		was_registered_name: identity.registeredName ?? '',
+		was_business_scope: identity.businessScope ?? ''
+	};
 	for (const q of questions) {
 		const v = profile[q.id];
 		data[q.id] =
@@ -50,15 +62,20 @@ export const load: PageServerLoad = async (event) => {
 		'view',
 		{ wholeAssessment: true }
 	);
-	const corpus = await assessmentCorpus(runtime().db, assessment);
+	const db = runtime().db;
+	const corpus = await assessmentCorpus(db, assessment);
+	const identity = await readFirmIdentity(db, assessment);
 	const schema = profileSchema(corpus.profileQuestions);
 	const form = await superValidate<Record<string, unknown>, FormNotice>(
-		toFormData(corpus.profileQuestions, assessment.profile, assessment.profileVersion),
+		toFormData(corpus.profileQuestions, assessment.profile, identity, assessment.profileVersion),
 		zod4(schema),
 		{ errors: false }
 	);
 	return {
 		form,
+		/** Where the registered name and business scope are kept, for the hint beside them. */
+		identitySource: identity.source,
+		identityName: identity.name,
 		questions: corpus.profileQuestions,
 		restrictedTerms: corpus.restrictedTerms,
 		provisions: Object.fromEntries(
@@ -96,7 +113,11 @@ export const actions: Actions = {
 			assessment,
 			profile: toProfile(corpus.profileQuestions, form.data),
 			expectedVersion: Number(form.data.version),
-			actorId: user.id
+			actorId: user.id,
+			identityAsLoaded: {
+				registered_name: String(form.data.was_registered_name ?? ''),
+				business_scope: String(form.data.was_business_scope ?? '')
+			}
 		});
 		if (!result.ok) {
 			return message(form, { type: 'error', text: m.err_profile_conflict() }, { status: 409 });
@@ -104,6 +125,10 @@ export const actions: Actions = {
 		if (assessment.profileVersion === 0)
 			redirect(303, `/o/${assessment.orgId}/assessments/${assessment.id}/questionnaire`);
 		form.data.version = result.version;
+		// The record may hold a newer value than this form did for a field left unchanged.
+		const identity = await readFirmIdentity(db, assessment);
+		form.data.registered_name = form.data.was_registered_name = identity.registeredName ?? '';
+		form.data.business_scope = form.data.was_business_scope = identity.businessScope ?? '';
 		return message(form, { type: 'success', text: m.profile_saved() });
 	}
 };
