@@ -1,0 +1,220 @@
+// Which sources a build/ was made from, and a build that is swapped in whole or not at all.
+//
+// Every build records a hash of its inputs in build/build-stamp.json (written by the adapter in
+// svelte.config.js, so `npm run build` stamps too). `npm start` (scripts/start.js) hashes the inputs
+// again and builds only when the two differ; a new build goes to a sibling directory first and is then
+// renamed over build/, so neither a running server nor an interrupted build sees a half-written one.
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * What the build reads, relative to the project root. seeds/ is not here: the server reads the corpus
+ * from the working directory when it starts (src/lib/corpus/paths.ts), it is not bundled.
+ */
+export const BUILD_INPUTS = [
+	'src',
+	'static',
+	'messages',
+	'migrations',
+	'project.inlang/settings.json',
+	'svelte.config.js',
+	'vite.config.ts',
+	'tsconfig.json',
+	'package.json',
+	'package-lock.json',
+	// What npm actually installed, should it differ from the lock file.
+	'node_modules/.package-lock.json',
+	// Vite reads these for import.meta.env and $env/static.
+	'.env',
+	'.env.local',
+	'.env.production',
+	'.env.production.local'
+];
+
+/** Under the inputs, but not read by the build: Paraglide's output (made from messages/) and tests. */
+const NOT_INPUTS = [/^src\/lib\/paraglide\//, /\.(test|spec)\.[cm]?[jt]s$/];
+
+export const STAMP_FILE = 'build-stamp.json';
+
+/**
+ * An input changed this close before the build started (or any time after) leaves the build
+ * unstamped: file systems keep modification times coarser than the clock (down to 2 s), so a file
+ * saved just after the start may carry an earlier time. The next `npm start` then builds again.
+ */
+const MTIME_MARGIN_MS = 2000;
+
+/**
+ * Hashes the paths and contents of the build's inputs, and notes the newest modification time among
+ * them and their folders (a folder's time moves when a file in it is added, removed or renamed).
+ * @param {string} root the project root
+ */
+export function hashInputs(root) {
+	const hash = crypto.createHash('sha256');
+	let files = 0;
+	let newest = { mtimeMs: 0, name: '' };
+	/** @param {string} name @param {fs.Stats} stats */
+	const note = (name, stats) => {
+		if (stats.mtimeMs > newest.mtimeMs) newest = { mtimeMs: stats.mtimeMs, name };
+	};
+	/** @param {string} name a path relative to the root, with forward slashes */
+	const visit = (name) => {
+		if (NOT_INPUTS.some((pattern) => pattern.test(name))) return;
+		const file = path.join(root, name);
+		const stats = fs.statSync(file);
+		note(name, stats);
+		if (stats.isDirectory()) {
+			for (const entry of fs.readdirSync(file).sort()) visit(`${name}/${entry}`);
+		} else if (stats.isFile()) {
+			const content = fs.readFileSync(file);
+			hash.update(`${name}\0${content.length}\0`);
+			hash.update(content);
+			files++;
+		}
+	};
+	for (const input of BUILD_INPUTS) {
+		if (fs.existsSync(path.join(root, input))) visit(input);
+		else hash.update(`${input}\0absent\0`);
+	}
+	return { inputs: hash.digest('hex'), files, newest };
+}
+
+/**
+ * The inputs hash a build was stamped with, or null (no build, or one made before stamps or while
+ * its sources changed).
+ * @param {string} buildDir
+ * @returns {string | null}
+ */
+export function readStamp(buildDir) {
+	try {
+		const stamp = JSON.parse(fs.readFileSync(path.join(buildDir, STAMP_FILE), 'utf8'));
+		return typeof stamp.inputs === 'string' ? stamp.inputs : null;
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * Stamps a finished build with its inputs, unless one of them changed after `startedAt` (then the
+ * build may hold the old or the new version of it, and stays unstamped).
+ * @param {string} root the project root
+ * @param {string} buildDir the build just written
+ * @param {number} startedAt when the build started (ms since the epoch)
+ * @returns {{ stamped: true, inputs: string } | { stamped: false, changed: string }}
+ */
+export function stampBuild(root, buildDir, startedAt) {
+	const { inputs, files, newest } = hashInputs(root);
+	if (newest.mtimeMs > startedAt - MTIME_MARGIN_MS) return { stamped: false, changed: newest.name };
+	fs.writeFileSync(
+		path.join(buildDir, STAMP_FILE),
+		JSON.stringify({ inputs, files, builtAt: new Date().toISOString() }, null, '\t') + '\n'
+	);
+	return { stamped: true, inputs };
+}
+
+/** A build in progress (`.build-next-<pid>`) or one being replaced (`.build-old-<pid>`). */
+const SIBLING = /^\.build-(next|old)-(\d+)$/;
+
+/** @param {number} pid */
+function alive(pid) {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
+	}
+}
+
+/**
+ * Removes what an interrupted build left beside build/ (its process is gone).
+ * @param {string} root
+ */
+export function removeAbandonedBuilds(root) {
+	for (const entry of fs.readdirSync(root)) {
+		const match = SIBLING.exec(entry);
+		if (match && !alive(Number(match[2])))
+			fs.rmSync(path.join(root, entry), { recursive: true, force: true });
+	}
+}
+
+/**
+ * The command `npm start` builds with: the package's own build script, through the npm that runs it.
+ * @returns {string[]}
+ */
+export function npmBuildCommand() {
+	const npm = process.env.npm_execpath;
+	return npm && /\.[cm]?js$/.test(npm)
+		? [process.execPath, npm, 'run', 'build']
+		: ['npm', 'run', 'build'];
+}
+
+/**
+ * Builds unless build/ was made from the current inputs; a new build is written beside build/ and
+ * renamed over it only once complete. A failed build leaves build/ as it was.
+ * @param {object} options
+ * @param {string} options.root the project root
+ * @param {string[]} [options.command] run with BUILD_OUT naming the directory to build into
+ * @param {(line: string) => void} [options.log]
+ * @returns {Promise<{ rebuilt: boolean, inputs: string }>}
+ */
+export async function ensureBuild({ root, command = npmBuildCommand(), log = console.log }) {
+	const buildDir = path.join(root, 'build');
+	const { inputs } = hashInputs(root);
+	if (readStamp(buildDir) === inputs && fs.existsSync(path.join(buildDir, 'index.js')))
+		return { rebuilt: false, inputs };
+
+	log(
+		fs.existsSync(buildDir)
+			? 'The sources changed since build/ was made: building again.'
+			: 'No build yet: building.'
+	);
+	removeAbandonedBuilds(root);
+	const next = `.build-next-${process.pid}`;
+	const nextDir = path.join(root, next);
+	fs.rmSync(nextDir, { recursive: true, force: true });
+	try {
+		await run(command, { cwd: root, env: { ...process.env, BUILD_OUT: next } });
+		if (!fs.existsSync(path.join(nextDir, 'index.js')))
+			throw new Error(`the build wrote no ${next}/index.js`);
+		if (readStamp(nextDir) === null)
+			log('A source changed during the build: the next start builds again.');
+		swapIn(root, next);
+	} finally {
+		fs.rmSync(nextDir, { recursive: true, force: true });
+	}
+	return { rebuilt: true, inputs };
+}
+
+/**
+ * Puts a finished build in place of build/: two renames, so build/ is at every moment either the
+ * old build or the new one, whole (or, between the renames, absent).
+ * @param {string} root
+ * @param {string} next the finished build's directory name, beside build/
+ */
+export function swapIn(root, next) {
+	const buildDir = path.join(root, 'build');
+	const old = path.join(root, `.build-old-${process.pid}`);
+	fs.rmSync(old, { recursive: true, force: true });
+	const hadBuild = fs.existsSync(buildDir);
+	if (hadBuild) fs.renameSync(buildDir, old);
+	fs.renameSync(path.join(root, next), buildDir);
+	if (hadBuild) fs.rmSync(old, { recursive: true, force: true });
+}
+
+/**
+ * @param {string[]} command
+ * @param {import('node:child_process').SpawnOptions} options
+ * @returns {Promise<void>}
+ */
+function run([file, ...args], options) {
+	return new Promise((resolve, reject) => {
+		const child = spawn(/** @type {string} */ (file), args, { stdio: 'inherit', ...options });
+		child.once('error', reject);
+		child.once('exit', (code, signal) =>
+			code === 0
+				? resolve()
+				: reject(new Error(`the build failed (${signal ?? `exit code ${code}`})`))
+		);
+	});
+}
