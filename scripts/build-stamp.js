@@ -133,8 +133,7 @@ function alive(pid) {
 export function removeAbandonedBuilds(root) {
 	for (const entry of fs.readdirSync(root)) {
 		const match = SIBLING.exec(entry);
-		if (match && !alive(Number(match[2])))
-			fs.rmSync(path.join(root, entry), { recursive: true, force: true });
+		if (match && !alive(Number(match[2]))) removeDir(path.join(root, entry));
 	}
 }
 
@@ -181,7 +180,7 @@ export async function ensureBuild({ root, command = npmBuildCommand(), log = con
 			log('A source changed during the build: the next start builds again.');
 		swapIn(root, next);
 	} finally {
-		fs.rmSync(nextDir, { recursive: true, force: true });
+		removeDir(nextDir);
 	}
 	return { rebuilt: true, inputs };
 }
@@ -199,7 +198,20 @@ export function swapIn(root, next) {
 	const hadBuild = fs.existsSync(buildDir);
 	if (hadBuild) fs.renameSync(buildDir, old);
 	fs.renameSync(path.join(root, next), buildDir);
-	if (hadBuild) fs.rmSync(old, { recursive: true, force: true });
+	if (hadBuild) removeDir(old);
+}
+
+/**
+ * Removes a directory that a stopped build may still be writing to for a moment; what cannot be
+ * removed now goes at the next start (removeAbandonedBuilds).
+ * @param {string} dir
+ */
+function removeDir(dir) {
+	try {
+		fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+	} catch {
+		// left for the next start
+	}
 }
 
 /**
@@ -209,12 +221,51 @@ export function swapIn(root, next) {
  */
 function run([file, ...args], options) {
 	return new Promise((resolve, reject) => {
-		const child = spawn(/** @type {string} */ (file), args, { stdio: 'inherit', ...options });
-		child.once('error', reject);
-		child.once('exit', (code, signal) =>
-			code === 0
-				? resolve()
-				: reject(new Error(`the build failed (${signal ?? `exit code ${code}`})`))
-		);
+		// In a process group of its own, so that a stop reaches every process of the build (npm, its
+		// shell, vite), not only the first: npm does not wait for its script to end.
+		const child = spawn(/** @type {string} */ (file), args, {
+			// No stdin: a process group other than the terminal's must not read from it.
+			stdio: ['ignore', 'inherit', 'inherit'],
+			detached: true,
+			...options
+		});
+		// Ctrl-C or a stop while building: stop the build too, and let the caller clean up after it.
+		const group = -(/** @type {number} */ (child.pid));
+		/** @type {NodeJS.Signals | null} */
+		let stoppedBy = null;
+		/** @param {NodeJS.Signals} signal */
+		const forward = (signal) => {
+			stoppedBy = signal;
+			signalGroup(group, signal);
+		};
+		const signals = /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP']);
+		for (const signal of signals) process.on(signal, forward);
+		const done = () => signals.forEach((signal) => process.off(signal, forward));
+		child.once('error', (error) => {
+			done();
+			reject(error);
+		});
+		child.once('exit', async (code, signal) => {
+			done();
+			if (code === 0) return resolve();
+			// Stopped: npm may be gone while vite still writes; wait (up to 10 s) for the whole group.
+			for (let wait = 0; stoppedBy && signalGroup(group, 0) && wait < 100; wait++)
+				await new Promise((resolve) => setTimeout(resolve, 100));
+			reject(new Error(`the build failed (${stoppedBy ?? signal ?? `exit code ${code}`})`));
+		});
 	});
+}
+
+/**
+ * Signals a process group; with signal 0, whether any process of it is left.
+ * @param {number} group the negated id of the group's first process
+ * @param {NodeJS.Signals | 0} signal
+ */
+function signalGroup(group, signal) {
+	try {
+		process.kill(group, signal);
+		return true;
+	} catch {
+		return false;
+	}
 }
