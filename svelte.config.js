@@ -1,9 +1,13 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
-import { stampBuild } from './scripts/build-stamp.js';
+import { beginBuild, stampBuild } from './scripts/build-stamp.js';
 
-// When this build started: SvelteKit loads this file again during a build, the first load counts.
-const buildStartedAt = (globalThis.__sandboxBuildStartedAt ??= Date.now());
+// `npm run build` (which `npm start` runs when it must build) hashes the inputs as it starts, to
+// stamp the build with at the end; SvelteKit loads this file more than once during a build.
+const building =
+	process.env.npm_lifecycle_event === 'build'
+		? (globalThis.__sandboxBuildBegun ??= beginBuild(process.cwd()))
+		: null;
 // `npm start` builds into a directory beside build/ and renames it over build/ once complete.
 const out = process.env.BUILD_OUT || 'build';
 const nodeAdapter = adapter({ out });
@@ -17,7 +21,8 @@ const config = {
 			// Every build records which sources it was made from (scripts/build-stamp.js).
 			async adapt(builder) {
 				await nodeAdapter.adapt(builder);
-				const stamp = stampBuild(process.cwd(), out, buildStartedAt);
+				if (!building) return builder.log.warn(`${out}/ is not stamped: build with npm run build`);
+				const stamp = stampBuild(process.cwd(), out, building);
 				if (!stamp.stamped)
 					builder.log.warn(`${stamp.changed} changed during the build: ${out}/ is left unstamped`);
 			}

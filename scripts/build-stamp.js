@@ -39,15 +39,7 @@ const NOT_INPUTS = [/^src\/lib\/paraglide\//, /\.(test|spec)\.[cm]?[jt]s$/];
 export const STAMP_FILE = 'build-stamp.json';
 
 /**
- * An input changed this close before the build started (or any time after) leaves the build
- * unstamped: file systems keep modification times coarser than the clock (down to 2 s), so a file
- * saved just after the start may carry an earlier time. The next `npm start` then builds again.
- */
-const MTIME_MARGIN_MS = 2000;
-
-/**
- * Hashes the paths and contents of the build's inputs, and notes the newest modification time among
- * them and their folders (a folder's time moves when a file in it is added, removed or renamed).
+ * Hashes the paths and contents of the build's inputs, and notes the newest file among them.
  * @param {string} root the project root
  */
 export function hashInputs(root) {
@@ -63,10 +55,10 @@ export function hashInputs(root) {
 		if (NOT_INPUTS.some((pattern) => pattern.test(name))) return;
 		const file = path.join(root, name);
 		const stats = fs.statSync(file);
-		note(name, stats);
 		if (stats.isDirectory()) {
 			for (const entry of fs.readdirSync(file).sort()) visit(`${name}/${entry}`);
 		} else if (stats.isFile()) {
+			note(name, stats);
 			const content = fs.readFileSync(file);
 			hash.update(`${name}\0${content.length}\0`);
 			hash.update(content);
@@ -96,21 +88,33 @@ export function readStamp(buildDir) {
 }
 
 /**
- * Stamps a finished build with its inputs, unless one of them changed after `startedAt` (then the
- * build may hold the old or the new version of it, and stays unstamped).
+ * Hashes the inputs as a build starts, for stampBuild to check at its end.
+ * @param {string} root the project root
+ * @returns {{ startedAt: number, inputs: string }}
+ */
+export function beginBuild(root) {
+	const startedAt = Date.now();
+	return { startedAt, inputs: hashInputs(root).inputs };
+}
+
+/**
+ * Stamps a finished build with the inputs it started from, unless they changed since (then the
+ * build may hold the old or the new version of a file, and stays unstamped: the next start builds).
+ * A file changed and changed back is caught by its time: no input may be newer than the start.
  * @param {string} root the project root
  * @param {string} buildDir the build just written
- * @param {number} startedAt when the build started (ms since the epoch)
- * @returns {{ stamped: true, inputs: string } | { stamped: false, changed: string }}
+ * @param {{ startedAt: number, inputs: string }} begun what beginBuild saw
+ * @returns {{ stamped: true } | { stamped: false, changed: string }}
  */
-export function stampBuild(root, buildDir, startedAt) {
+export function stampBuild(root, buildDir, begun) {
 	const { inputs, files, newest } = hashInputs(root);
-	if (newest.mtimeMs > startedAt - MTIME_MARGIN_MS) return { stamped: false, changed: newest.name };
+	if (inputs !== begun.inputs || newest.mtimeMs > begun.startedAt)
+		return { stamped: false, changed: newest.name };
 	fs.writeFileSync(
 		path.join(buildDir, STAMP_FILE),
 		JSON.stringify({ inputs, files, builtAt: new Date().toISOString() }, null, '\t') + '\n'
 	);
-	return { stamped: true, inputs };
+	return { stamped: true };
 }
 
 /** A build in progress (`.build-next-<pid>`) or one being replaced (`.build-old-<pid>`). */

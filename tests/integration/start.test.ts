@@ -27,15 +27,6 @@ describe.skipIf(process.env.TEST_DB === 'postgres')('npm start', () => {
 		for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
 	});
 
-	/** Dates a file, or a folder and all in it, an hour back: saved well before any build starts. */
-	function age(file: string) {
-		const then = new Date(Date.now() - 3_600_000);
-		if (fs.statSync(file).isDirectory())
-			for (const entry of fs.readdirSync(file, { recursive: true }))
-				fs.utimesSync(path.join(file, String(entry)), then, then);
-		fs.utimesSync(file, then, then);
-	}
-
 	/** A project with a few inputs, and a fake build that copies src/app.ts to index.js and stamps. */
 	function fakeProject() {
 		const root = tempDir('project');
@@ -48,8 +39,8 @@ describe.skipIf(process.env.TEST_DB === 'postgres')('npm start', () => {
 			path.join(root, 'fake-build.mjs'),
 			`import fs from 'node:fs';
 import path from 'node:path';
-import { stampBuild } from ${JSON.stringify(buildStamp)};
-const startedAt = Date.now();
+import { beginBuild, stampBuild } from ${JSON.stringify(buildStamp)};
+const begun = beginBuild(process.cwd());
 const out = process.env.BUILD_OUT;
 fs.appendFileSync('builds.log', out + '\\n');
 fs.mkdirSync(out);
@@ -58,12 +49,12 @@ if (process.argv[2] === 'fail') {
 	process.exit(1);
 }
 if (process.argv[2] === 'edit') fs.writeFileSync('src/app.ts', 'edited during the build');
+// Changed and changed back: the content is as at the start, the time is not.
+if (process.argv[2] === 'edit and undo') fs.utimesSync('src/app.ts', new Date(), new Date(Date.now() + 5000));
 fs.writeFileSync(path.join(out, 'index.js'), fs.readFileSync('src/app.ts'));
-stampBuild(process.cwd(), out, startedAt);
+stampBuild(process.cwd(), out, begun);
 `
 		);
-		age(path.join(root, 'src'));
-		age(path.join(root, 'package.json'));
 		const build = (mode = 'ok') =>
 			ensureBuild({
 				root,
@@ -105,7 +96,6 @@ stampBuild(process.cwd(), out, startedAt);
 		expect(project.builds(), 'no build for unchanged sources').toBe(1);
 
 		fs.writeFileSync(path.join(project.root, 'src/app.ts'), 'version 2');
-		age(path.join(project.root, 'src'));
 		expect(await project.build()).toMatchObject({ rebuilt: true });
 		expect(project.built()).toBe('version 2');
 		expect(project.builds()).toBe(2);
@@ -116,7 +106,6 @@ stampBuild(process.cwd(), out, startedAt);
 		const project = fakeProject();
 		await project.build();
 		fs.writeFileSync(path.join(project.root, 'src/app.ts'), 'version 2');
-		age(path.join(project.root, 'src'));
 		await expect(project.build('fail')).rejects.toThrow(/the build failed/);
 		expect(project.built(), 'the previous build, whole').toBe('version 1');
 		expect(fs.existsSync(path.join(project.root, 'build/half-written'))).toBe(false);
@@ -124,9 +113,16 @@ stampBuild(process.cwd(), out, startedAt);
 
 		expect(await project.build('edit')).toMatchObject({ rebuilt: true });
 		expect(readStamp(path.join(project.root, 'build')), 'not claimed up to date').toBeNull();
-		age(path.join(project.root, 'src'));
 		expect(await project.build()).toMatchObject({ rebuilt: true });
 		expect(project.built()).toBe('edited during the build');
+		expect(readStamp(path.join(project.root, 'build'))).not.toBeNull();
+
+		fs.writeFileSync(path.join(project.root, 'src/app.ts'), 'version 3');
+		await project.build('edit and undo');
+		expect(
+			readStamp(path.join(project.root, 'build')),
+			'same content, but saved after the start'
+		).toBeNull();
 	});
 
 	it('removes what an interrupted build left beside build/', async () => {
