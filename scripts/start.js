@@ -1,4 +1,21 @@
-// Starts the built server and prints where it listens, once it answers.
+// Starts the built server (building first only if the sources changed since the last build) and
+// prints where it listens, once it answers.
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ensureBuild } from './build-stamp.js';
+
+const root = process.cwd();
+
+try {
+	await ensureBuild({ root });
+} catch (error) {
+	console.error(
+		`\nSandbox Readiness was not built: ${error instanceof Error ? error.message : String(error)}`
+	);
+	process.exit(1);
+}
+
 const port = Number(process.env.PORT ?? 3000) || 3000;
 process.env.PORT = String(port);
 process.env.HOST ??= '0.0.0.0';
@@ -7,13 +24,62 @@ process.env.ORIGIN ??= `http://localhost:${port}`;
 process.env.BODY_SIZE_LIMIT ??= '6M';
 
 try {
-	await import('../build/index.js');
+	/** @type {{ server: { server: import('node:http').Server } }} */
+	const { server } = await import(pathToFileURL(path.join(root, 'build/index.js')).href);
+	server.server.prependListener('request', guardStaticFiles);
 } catch (error) {
 	// A clear line for the person starting it (for example: the embedded database is in use).
 	console.error(
 		`\nSandbox Readiness could not start: ${error instanceof Error ? error.message : String(error)}`
 	);
 	process.exit(1);
+}
+
+/**
+ * adapter-node serves build/client through sirv, which lists the files once at start-up and, for a
+ * request, writes a 200 header and pipes a read stream of the file into the response, with no handler
+ * for the stream's errors: a file gone since start-up (a rebuild, a clean-up) raised an unhandled
+ * ENOENT that ended the process. Here a failed static file answers 404 (500 if it exists but cannot
+ * be read), for that request only.
+ * @param {import('node:http').IncomingMessage} _request
+ * @param {import('node:http').ServerResponse} response
+ */
+function guardStaticFiles(_request, response) {
+	response.on('pipe', (source) => {
+		if (!(source instanceof fs.ReadStream)) return;
+		source.once('error', (error) => {
+			source.unpipe(response);
+			const code = /** @type {NodeJS.ErrnoException} */ (error).code ?? '';
+			failResponse(response, ['ENOENT', 'ENOTDIR', 'EISDIR'].includes(code) ? 404 : 500);
+		});
+	});
+}
+
+/**
+ * sirv's 200 header is stored on the response but goes out only with the first byte of the body,
+ * which never came: replace it. (Node keeps the stored header in `_header` and sets `_headerSent`
+ * once it is written; there is no public way to take back a `writeHead`.) Should anything have
+ * reached the client already, the connection is closed instead.
+ * @param {import('node:http').ServerResponse} response
+ * @param {number} status
+ */
+function failResponse(response, status) {
+	const internal = /** @type {{ _header?: unknown, _headerSent?: unknown }} */ (
+		/** @type {unknown} */ (response)
+	);
+	if (response.writableEnded || internal._headerSent !== false || !internal._header) {
+		response.destroy();
+		return;
+	}
+	internal._header = null;
+	for (const name of response.getHeaderNames()) response.removeHeader(name);
+	const body = status === 404 ? 'Not Found' : 'Internal Error';
+	response.writeHead(status, body, {
+		'content-type': 'text/plain; charset=utf-8',
+		'content-length': Buffer.byteLength(body),
+		'cache-control': 'no-store'
+	});
+	response.end(body);
 }
 
 const url = `http://localhost:${port}`;
