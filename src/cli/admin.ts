@@ -3,7 +3,7 @@ import { createApiToken } from '../lib/server/auth/api-tokens';
 import { signUp } from '../lib/server/auth/accounts';
 import { openDatabase, type Database } from '../lib/server/db/connection';
 import { migrateToLatest } from '../lib/server/db/migrate';
-import { findOrganisation } from '../lib/server/db/queries/organisations';
+import { organisationExists } from '../lib/server/orgs/organisations';
 import { readServerEnv } from '../lib/server/env';
 import { printJson, UsageError, type CliIo } from './io';
 
@@ -87,13 +87,17 @@ export async function adminCommand(args: string[], io: CliIo): Promise<number> {
 				parseFlags(rest, Object.keys(createTokenArgs.shape))
 			);
 			return withDatabase(async (db) => {
-				if (!(await findOrganisation(db, input.org)))
+				if (!(await organisationExists(db, input.org)))
 					throw new UsageError(`--org: no organisation ${input.org}`);
-				const { token } = await createApiToken(db, {
-					orgId: input.org,
-					name: input.name,
-					createdBy: null
-				});
+				// Made by the administrator, not by a person of the organisation: no user in the audit log.
+				const { token } = await createApiToken(
+					db,
+					{ userId: null },
+					{
+						orgId: input.org,
+						name: input.name
+					}
+				);
 				printJson(io, { token });
 				return 0;
 			});

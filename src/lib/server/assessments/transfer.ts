@@ -13,7 +13,7 @@ import { questionnaireVersion } from '../corpus';
 import type { Database } from '../db/connection';
 import { insertAnswers, listAnswers, listCarriedOver } from '../db/queries/answers';
 import { findAssessment, insertAssessment } from '../db/queries/assessments';
-import { insertAuditEntry } from '../db/queries/audit-log';
+import { audited, type Actor } from '../db/audited';
 import { findClient } from '../db/queries/clients';
 import { UnknownClientError } from './service';
 
@@ -117,7 +117,8 @@ function answerIssues(corpus: Corpus, answers: AssessmentExport['answers']): Imp
  */
 export async function importAssessment(
 	db: Database,
-	input: { orgId: string; actorId: string | null; clientId: string | null; data: AssessmentExport }
+	actor: Actor,
+	input: { orgId: string; clientId: string | null; data: AssessmentExport }
 ): Promise<ImportResult> {
 	const parsed = assessmentExportSchema.safeParse(input.data);
 	if (!parsed.success)
@@ -147,15 +148,15 @@ export async function importAssessment(
 	if (input.clientId !== null && !UUID.test(input.clientId))
 		return { ok: false, issues: [{ path: 'clientId', message: m.exports_err_unknown_client() }] };
 	try {
-		await db.transaction().execute(async (tx) => {
-			if (input.clientId && !(await findClient(tx, { orgId: input.orgId, id: input.clientId })))
+		await audited(db, actor, async (tx) => {
+			if (input.clientId && !(await findClient(tx.db, { orgId: input.orgId, id: input.clientId })))
 				throw new UnknownClientError();
 			await insertAssessment(tx, {
 				id,
 				orgId: input.orgId,
 				title: data.title,
 				versionHash: data.questionnaire_version,
-				createdBy: input.actorId,
+				createdBy: actor.userId,
 				profile: data.profile,
 				clientId: input.clientId
 			});
@@ -171,16 +172,14 @@ export async function importAssessment(
 					due: a.due,
 					carriedOver: a.carried_over
 				})),
-				input.actorId
+				actor.userId
 			);
-			await insertAuditEntry(tx, {
-				orgId: input.orgId,
-				assessmentId: id,
-				itemId: null,
-				actorId: input.actorId,
+			tx.record({
 				action: 'assessment.imported',
-				oldValue: null,
-				newValue: {
+				orgId: input.orgId,
+				entity: { type: 'assessment', id },
+				assessmentId: id,
+				after: {
 					title: data.title,
 					questionnaire_version: data.questionnaire_version,
 					from_client: data.client,

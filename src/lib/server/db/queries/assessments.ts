@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Profile } from '../../../domain/profile';
 import type { Database } from '../connection';
+import type { AuditedTx } from '../audited';
 import type { AssessmentState } from '../schema';
 
 export interface AssessmentRecord {
@@ -37,7 +38,7 @@ function toRecord(row: Omit<AssessmentRecord, 'profile'> & { profile: unknown })
 }
 
 export async function insertAssessment(
-	db: Database,
+	tx: AuditedTx,
 	a: {
 		id: string;
 		orgId: string;
@@ -51,7 +52,7 @@ export async function insertAssessment(
 		profileVersion?: number;
 	}
 ): Promise<void> {
-	await db
+	await tx.db
 		.insertInto('assessments')
 		.values({
 			id: a.id,
@@ -95,12 +96,12 @@ export async function listAssessments(
 
 /** Saves the profile if nobody saved it since `expectedVersion`; answers the new version or null. */
 export async function updateProfile(
-	db: Database,
+	tx: AuditedTx,
 	scope: { orgId: string; id: string },
 	profile: Profile,
 	expectedVersion: number
 ): Promise<number | null> {
-	const row = await db
+	const row = await tx.db
 		.updateTable('assessments')
 		.set({
 			profile: JSON.stringify(profile),
@@ -115,8 +116,8 @@ export async function updateProfile(
 	return row?.profile_version ?? null;
 }
 
-export async function touchAssessment(db: Database, id: string): Promise<void> {
-	await db
+export async function touchAssessment(tx: AuditedTx, id: string): Promise<void> {
+	await tx.db
 		.updateTable('assessments')
 		.set({ updated_at: new Date() })
 		.where('id', '=', id)
@@ -136,12 +137,12 @@ export async function findCreatorName(db: Database, assessmentId: string): Promi
 
 /** Moves the assessment to another questionnaire version, if it is still on `fromHash`. */
 export async function updateAssessmentVersion(
-	db: Database,
+	tx: AuditedTx,
 	scope: { orgId: string; id: string },
 	fromHash: string,
 	toHash: string
 ): Promise<boolean> {
-	const result = await db
+	const result = await tx.db
 		.updateTable('assessments')
 		.set({ version_hash: toHash, updated_at: new Date() })
 		.where('org_id', '=', scope.orgId)
@@ -154,12 +155,12 @@ export async function updateAssessmentVersion(
 
 /** Moves the assessment from one state to another; false when it was not in `from` any more. */
 export async function updateAssessmentState(
-	db: Database,
+	tx: AuditedTx,
 	scope: { orgId: string; id: string },
 	from: AssessmentState,
 	to: AssessmentState
 ): Promise<boolean> {
-	const result = await db
+	const result = await tx.db
 		.updateTable('assessments')
 		.set({ state: to, updated_at: new Date() })
 		.where('org_id', '=', scope.orgId)

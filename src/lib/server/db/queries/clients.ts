@@ -1,4 +1,5 @@
 import type { Database } from '../connection';
+import type { AuditedTx } from '../audited';
 
 export interface ClientRecord {
 	id: string;
@@ -30,10 +31,10 @@ const columns = [
 ] as const;
 
 export async function insertClient(
-	db: Database,
+	tx: AuditedTx,
 	client: ClientFields & { id: string; orgId: string; createdBy: string | null }
 ): Promise<void> {
-	await db
+	await tx.db
 		.insertInto('clients')
 		.values({
 			id: client.id,
@@ -73,11 +74,11 @@ export async function listClients(db: Database, scope: { orgId: string }): Promi
 
 /** Returns false when the client is not the organisation's. */
 export async function updateClient(
-	db: Database,
+	tx: AuditedTx,
 	scope: { orgId: string; id: string },
 	fields: ClientFields
 ): Promise<boolean> {
-	const result = await db
+	const result = await tx.db
 		.updateTable('clients')
 		.set({
 			name: fields.name,

@@ -1,8 +1,8 @@
 import { apiEndpoint } from '$lib/server/web/api/endpoint';
-import { insertClient, listClients } from '$lib/server/db/queries/clients';
+import { clientsOf, createClient } from '$lib/server/clients/service';
 
 export const GET = apiEndpoint('listClients', async ({ api }) => {
-	const clients = await listClients(api.db, { orgId: api.membership.orgId });
+	const clients = await clientsOf(api.db, api.membership.orgId);
 	return {
 		clients: clients.map((c) => ({
 			id: c.id,
@@ -16,15 +16,14 @@ export const GET = apiEndpoint('listClients', async ({ api }) => {
 });
 
 export const POST = apiEndpoint('createClient', async ({ api, body }) => {
-	const id = crypto.randomUUID();
-	await insertClient(api.db, {
-		id,
+	const id = await createClient(api.db, api.actor, {
 		orgId: api.membership.orgId,
-		createdBy: api.actorId,
-		name: body.name,
-		registeredName: body.registered_name?.trim() || null,
-		contact: null,
-		notes: ''
+		fields: {
+			name: body.name,
+			registeredName: body.registered_name?.trim() || null,
+			contact: null,
+			notes: ''
+		}
 	});
 	return { id };
 });

@@ -78,7 +78,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const { assessment, user } = await requireAssessment(
+		const { assessment, actor } = await requireAssessment(
 			event,
 			event.params.orgId,
 			event.params.assessmentId,
@@ -92,11 +92,10 @@ export const actions: Actions = {
 			zod4(profileSchema(corpus.profileQuestions))
 		);
 		if (!form.valid) return fail(400, { form });
-		const result = await saveProfile(db, {
+		const result = await saveProfile(db, actor, {
 			assessment,
 			profile: toProfile(corpus.profileQuestions, form.data),
-			expectedVersion: Number(form.data.version),
-			actorId: user.id
+			expectedVersion: Number(form.data.version)
 		});
 		if (!result.ok) {
 			return message(form, { type: 'error', text: m.err_profile_conflict() }, { status: 409 });
