@@ -42,6 +42,7 @@ describe('moving the firm’s identity to one record (migration)', () => {
 		split: crypto.randomUUID()
 	};
 	const assessment: Record<string, string> = {};
+	const actor = { userId: ids.user };
 
 	/** An assessment as the old schema stored it: identity inside the profile. */
 	async function oldAssessment(
@@ -247,9 +248,8 @@ describe('moving the firm’s identity to one record (migration)', () => {
 		}
 
 		const pujiang = (await client(ids.pujiang))!;
-		await editClient(db(), {
+		await editClient(db(), actor, {
 			client: pujiang,
-			actorId: ids.user,
 			fields: { ...pujiang, registeredName: '上海浦江数字科技有限公司' }
 		});
 		const draft = await report('pujiang');
@@ -263,20 +263,18 @@ describe('moving the firm’s identity to one record (migration)', () => {
 
 		// Re-opening drops the frozen copy: the draft reads the record again; finalising freezes anew.
 		const final = await record('pujiangFinal');
-		expect(
-			await moveAssessment(db(), { assessment: final, transition: 'reopen', actorId: ids.user })
-		).toEqual({ ok: true });
+		expect(await moveAssessment(db(), actor, { assessment: final, transition: 'reopen' })).toEqual({
+			ok: true
+		});
 		expect((await record('pujiangFinal')).frozenIdentity).toBeNull();
 		expect((await report('pujiangFinal')).cover.firm).toBe('上海浦江数字科技有限公司');
-		await moveAssessment(db(), {
+		await moveAssessment(db(), actor, {
 			assessment: await record('pujiangFinal'),
-			transition: 'submit',
-			actorId: ids.user
+			transition: 'submit'
 		});
-		await moveAssessment(db(), {
+		await moveAssessment(db(), actor, {
 			assessment: await record('pujiangFinal'),
-			transition: 'finalise',
-			actorId: ids.user
+			transition: 'finalise'
 		});
 		expect((await record('pujiangFinal')).frozenIdentity?.registeredName).toBe(
 			'上海浦江数字科技有限公司'
@@ -289,11 +287,10 @@ describe('moving the firm’s identity to one record (migration)', () => {
 			x.assessmentTitle.localeCompare(y.assessmentTitle)
 		);
 		expect(
-			await resolveIdentityConflict(db(), {
+			await resolveIdentityConflict(db(), actor, {
 				orgId: ids.consultancy,
 				conflictId: a!.id,
-				choice: 'profile',
-				actorId: ids.user
+				choice: 'profile'
 			})
 		).toBe(true);
 		expect((await client(ids.split))?.registeredName).toBe('甲科技有限公司');
@@ -301,26 +298,23 @@ describe('moving the firm’s identity to one record (migration)', () => {
 		expect((await open()).map((c) => [c.id, c.currentValue])).toEqual([[b!.id, '甲科技有限公司']]);
 		// Twice, or from another organisation: refused.
 		expect(
-			await resolveIdentityConflict(db(), {
+			await resolveIdentityConflict(db(), actor, {
 				orgId: ids.consultancy,
 				conflictId: a!.id,
-				choice: 'record',
-				actorId: ids.user
+				choice: 'record'
 			})
 		).toBe(false);
 		expect(
-			await resolveIdentityConflict(db(), {
+			await resolveIdentityConflict(db(), actor, {
 				orgId: ids.firm,
 				conflictId: b!.id,
-				choice: 'record',
-				actorId: ids.user
+				choice: 'record'
 			})
 		).toBe(false);
 		// Renaming the client to the other value settles it too.
 		const split = (await client(ids.split))!;
-		await editClient(db(), {
+		await editClient(db(), actor, {
 			client: split,
-			actorId: ids.user,
 			fields: { ...split, registeredName: '乙科技有限公司' }
 		});
 		expect(await open()).toEqual([]);
@@ -346,11 +340,10 @@ describe('moving the firm’s identity to one record (migration)', () => {
 			currentValue: '上海浦江数字科技有限公司',
 			profileValue: PROFILE_NAME
 		});
-		await resolveIdentityConflict(db(), {
+		await resolveIdentityConflict(db(), actor, {
 			orgId: ids.consultancy,
 			conflictId: signed!.id,
-			choice: 'profile',
-			actorId: ids.user
+			choice: 'profile'
 		});
 		expect((await record('pujiangFinal')).frozenIdentity?.registeredName).toBe(PROFILE_NAME);
 		expect((await client(ids.pujiang))?.registeredName).toBe('上海浦江数字科技有限公司');
@@ -362,9 +355,8 @@ describe('moving the firm’s identity to one record (migration)', () => {
 			id: assessment.lujiazui!
 		}))!;
 		expect(data.profile.registered_name).toBe('上海陆家嘴智投科技有限公司');
-		const result = await importAssessment(db(), {
+		const result = await importAssessment(db(), actor, {
 			orgId: ids.consultancy,
-			actorId: ids.user,
 			clientId: ids.pujiang,
 			data
 		});
@@ -377,9 +369,8 @@ describe('moving the firm’s identity to one record (migration)', () => {
 		]);
 
 		// Without a client it is the consultancy's own: its record is never filled from a file.
-		const own = await importAssessment(db(), {
+		const own = await importAssessment(db(), actor, {
 			orgId: ids.consultancy,
-			actorId: ids.user,
 			clientId: null,
 			data
 		});
