@@ -19,15 +19,24 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('entity_id', 'text')
 		.addColumn('redacted_at', 'timestamptz')
 		.execute();
+	// The firm's identity (2026_12_01_113000) wrote rows before this: a change to a client's or the
+	// organisation's identity names that record (the client's id as `clientId`), a resolved
+	// conflict names the conflict; its own move of each profile's identity names the assessment.
 	await sql`
 		update audit_log set
 			entity_type = case
+				when action = 'client.identity_updated' then 'client'
+				when action = 'organisation.identity_updated' then 'organisation'
+				when action = 'identity.conflict_resolved' then 'identity_conflict'
 				when item_id is not null and action like 'item.%' then 'item'
 				when item_id is not null then 'answer'
 				when assessment_id is not null then 'assessment'
 				when action like 'client.%' then 'client'
 				else 'organisation' end,
 			entity_id = case
+				when action = 'client.identity_updated' then coalesce(new_value->>'clientId', '')
+				when action = 'organisation.identity_updated' then org_id::text
+				when action = 'identity.conflict_resolved' then coalesce(new_value->>'conflictId', '')
 				when item_id is not null then assessment_id::text || '/' || item_id
 				when assessment_id is not null then assessment_id::text
 				when action like 'client.%' then coalesce(new_value->>'id', '')

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { migrations } from '../../migrations/index';
 import { openDatabase, type OpenedDatabase } from '../../src/lib/server/db/connection';
@@ -43,6 +44,7 @@ describe('moving the firm’s identity to one record (migration)', () => {
 	};
 	const assessment: Record<string, string> = {};
 	const actor = { userId: ids.user };
+	const oldConflict = crypto.randomUUID();
 
 	/** An assessment as the old schema stored it: identity inside the profile. */
 	async function oldAssessment(
@@ -159,6 +161,18 @@ describe('moving the firm’s identity to one record (migration)', () => {
 			business_scope: '数据处理服务'
 		});
 
+		// Rows the identity code wrote before the audit log named its entities (2026_12_01_121300).
+		const identity = await migrator.migrateTo('2026_12_01_113000_firm_identity');
+		if (identity.error) throw identity.error;
+		await sql`
+			insert into audit_log (org_id, assessment_id, actor_id, action, old_value, new_value) values
+			(${ids.consultancy}, null, ${ids.user}, 'client.identity_updated', null,
+				${JSON.stringify({ clientId: ids.lujiazui, registeredName: '上海陆家嘴智投科技有限公司' })}),
+			(${ids.firm}, ${assessment.firm}, ${ids.user}, 'organisation.identity_updated', null, null),
+			(${ids.consultancy}, ${assessment.pujiang}, ${ids.user}, 'identity.conflict_resolved', null,
+				${JSON.stringify({ conflictId: oldConflict, choice: 'record' })})
+		`.execute(db());
+
 		const latest = await migrator.migrateToLatest();
 		if (latest.error) throw latest.error;
 	});
@@ -200,6 +214,20 @@ describe('moving the firm’s identity to one record (migration)', () => {
 			.where('action', '=', 'identity.moved_to_record')
 			.execute();
 		expect(moved).toHaveLength(Object.keys(assessment).length);
+	});
+
+	it('names the entity of every row written before the audit log did', async () => {
+		const rows = await db()
+			.selectFrom('audit_log')
+			.select(['action', 'assessment_id', 'entity_type', 'entity_id'])
+			.execute();
+		for (const r of rows.filter((r) => r.action === 'identity.moved_to_record'))
+			expect(r).toMatchObject({ entity_type: 'assessment', entity_id: r.assessment_id });
+		const entity = (action: string) =>
+			rows.filter((r) => r.action === action).map((r) => [r.entity_type, r.entity_id]);
+		expect(entity('client.identity_updated')).toEqual([['client', ids.lujiazui]]);
+		expect(entity('organisation.identity_updated')).toEqual([['organisation', ids.firm]]);
+		expect(entity('identity.conflict_resolved')).toEqual([['identity_conflict', oldConflict]]);
 	});
 
 	it('keeps both values where they disagree and lists them for a person, picking neither', async () => {
