@@ -259,6 +259,7 @@ const RECIPES: Record<string, Recipe> = {
 			await f.owner.post(`/o/${f.orgId}/clients/${f.clientA}?/update`, {
 				name: 'Client A',
 				registeredName: '上海陆家嘴智投科技有限公司',
+				businessScope: '软件开发；数据处理服务',
 				contact: '王芳',
 				notes: 'Second meeting on 3 March'
 			})
@@ -277,6 +278,29 @@ const RECIPES: Record<string, Recipe> = {
 				assessmentId: ''
 			})
 		),
+
+	// The firm's identity: a conflict found by an import for a client of another registered name
+	'POST /o/[orgId=uuid]/identity?/resolve': async (f) => {
+		const clientB = await createClient(f.owner, f.orgId, {
+			name: 'Client B',
+			registeredName: '上海临港链数科技有限公司'
+		});
+		const imported = await postFile(
+			f.owner,
+			`/o/${f.orgId}/assessments?/import`,
+			{ name: 'b.json', type: 'application/json', bytes: JSON.stringify(await exported(f)) },
+			{ clientId: clientB }
+		);
+		expect(imported.status).toBe(303);
+		const page = await f.owner.get(`/o/${f.orgId}/identity`);
+		const conflictId = page.body.match(/name="conflictId" value="([0-9a-f-]{36})"/)![1]!;
+		const response = await f.owner.post(`/o/${f.orgId}/identity?/resolve`, {
+			conflictId,
+			choice: 'profile',
+			next: `/o/${f.orgId}/identity`
+		});
+		return byOwner(f, response);
+	},
 
 	// Assessments
 	'POST /o/[orgId=uuid]/assessments?/start': async (f) =>
