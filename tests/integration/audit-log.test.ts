@@ -170,15 +170,18 @@ describe('redactAuditForAssessment', () => {
 			answers: { 'LIC-001': { status: 'partial', note } }
 		});
 		const before = await auditRows({ column: 'assessment_id', value: purged.id });
+		// The profile names the firm: its registered name goes to the organisation's record, a row
+		// that names the assessment it was entered on.
 		expect(before.map((r) => r.action)).toEqual([
 			'assessment.created',
 			'profile.saved',
+			'organisation.identity_updated',
 			'answer.saved'
 		]);
 		expect(JSON.stringify(before)).toContain(note);
 		const keptBefore = await auditRows({ column: 'assessment_id', value: kept.id });
 
-		expect(await redactAuditForAssessment(db, purged.id, { userId: ownerId })).toBe(3);
+		expect(await redactAuditForAssessment(db, purged.id, { userId: ownerId })).toBe(4);
 		// The assessment itself may go now: its rows stay.
 		await db.deleteFrom('assessments').where('id', '=', purged.id).execute();
 
@@ -195,7 +198,7 @@ describe('redactAuditForAssessment', () => {
 		}
 		// The purge is itself on record.
 		expect(after.slice(before.length)).toMatchObject([
-			{ action: 'audit.redacted', actor_id: ownerId, new_value: { rows: 3 } }
+			{ action: 'audit.redacted', actor_id: ownerId, new_value: { rows: 4 } }
 		]);
 		// Another assessment's rows are untouched.
 		expect(await auditRows({ column: 'assessment_id', value: kept.id })).toEqual(keptBefore);
