@@ -3,10 +3,10 @@ import { createApiToken } from '../lib/server/auth/api-tokens';
 import { signUp } from '../lib/server/auth/accounts';
 import { openDatabase, type Database } from '../lib/server/db/connection';
 import { migrateToLatest } from '../lib/server/db/migrate';
-import { findOrganisation } from '../lib/server/db/queries/organisations';
 import { findAssessment } from '../lib/server/db/queries/assessments';
 import { firmIdentityJson } from '../lib/domain/identity';
 import { listIdentityConflicts, readFirmIdentity } from '../lib/server/identity/service';
+import { organisationExists } from '../lib/server/orgs/organisations';
 import { readServerEnv } from '../lib/server/env';
 import { printJson, UsageError, type CliIo } from './io';
 
@@ -101,13 +101,17 @@ export async function adminCommand(args: string[], io: CliIo): Promise<number> {
 				parseFlags(rest, Object.keys(createTokenArgs.shape))
 			);
 			return withDatabase(async (db) => {
-				if (!(await findOrganisation(db, input.org)))
+				if (!(await organisationExists(db, input.org)))
 					throw new UsageError(`--org: no organisation ${input.org}`);
-				const { token } = await createApiToken(db, {
-					orgId: input.org,
-					name: input.name,
-					createdBy: null
-				});
+				// Made by the administrator, not by a person of the organisation: no user in the audit log.
+				const { token } = await createApiToken(
+					db,
+					{ userId: null },
+					{
+						orgId: input.org,
+						name: input.name
+					}
+				);
 				printJson(io, { token });
 				return 0;
 			});
@@ -125,7 +129,7 @@ export async function adminCommand(args: string[], io: CliIo): Promise<number> {
 		case 'identity-conflicts': {
 			const input = parseOrThrow(conflictArgs, parseFlags(rest, Object.keys(conflictArgs.shape)));
 			return withDatabase(async (db) => {
-				if (!(await findOrganisation(db, input.org)))
+				if (!(await organisationExists(db, input.org)))
 					throw new UsageError(`--org: no organisation ${input.org}`);
 				const conflicts = await listIdentityConflicts(db, { orgId: input.org });
 				printJson(io, {

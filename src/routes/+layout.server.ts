@@ -1,10 +1,10 @@
 import { getLocale } from '$lib/paraglide/runtime';
-import { listMemberships } from '$lib/server/db/queries/organisations';
+import { membershipsOf } from '$lib/server/orgs/organisations';
 import { runtime } from '$lib/server/web/runtime';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals, url }) => {
-	const memberships = locals.user ? await listMemberships(runtime().db, locals.user.id) : [];
+	const memberships = locals.user ? await membershipsOf(runtime().db, locals.user.id) : [];
 	return {
 		locale: getLocale(),
 		user: locals.user,

@@ -62,7 +62,7 @@ describe('API token storage', () => {
 		const { db } = database();
 		const orgId = crypto.randomUUID();
 		await db.insertInto('organisations').values({ id: orgId, name: 'Org', kind: 'firm' }).execute();
-		const { id, token } = await createApiToken(db, { orgId, name: 'cli', createdBy: null });
+		const { id, token } = await createApiToken(db, { userId: null }, { orgId, name: 'cli' });
 		expect(token).toMatch(/^sr_[a-z2-7]{52}$/);
 		const rows = await db.selectFrom('api_tokens').selectAll().execute();
 		expect(rows).toHaveLength(1);

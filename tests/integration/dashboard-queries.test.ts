@@ -6,10 +6,10 @@ import { loadClientDashboard } from '../../src/lib/server/clients/dashboard';
 import { listAssessmentRows } from '../../src/lib/server/assessments/list';
 import { startAssessment } from '../../src/lib/server/assessments/service';
 import { findMembership } from '../../src/lib/server/db/queries/organisations';
-import { insertUser } from '../../src/lib/server/db/queries/users';
 import { createOrganisation } from '../../src/lib/server/orgs/organisations';
 import type { Database } from '../../src/lib/server/db/connection';
 import { useTestDatabase } from '../helpers/database';
+import { person } from '../helpers/seed-assessment';
 
 const database = useTestDatabase('dashboard');
 
@@ -27,26 +27,16 @@ function counting(db: Database): { db: Database; count: () => number } {
 }
 
 async function consultancyWith(db: Database, clients: number) {
-	const userId = crypto.randomUUID();
-	await insertUser(db, {
-		id: userId,
-		email: `${userId}@example.com`,
-		name: 'C',
-		passwordHash: 'x'
-	});
-	const orgId = await createOrganisation(db, {
-		name: 'Scale',
-		kind: 'consultancy',
-		ownerId: userId
-	});
+	const userId = await person(db, 'C');
+	const actor = { userId };
+	const orgId = await createOrganisation(db, actor, { name: 'Scale', kind: 'consultancy' });
 	for (let i = 0; i < clients; i++) {
-		const clientId = await createClient(db, {
+		const clientId = await createClient(db, actor, {
 			orgId,
-			actorId: userId,
 			fields: { name: `Client ${i}`, registeredName: null, contact: null, notes: '' }
 		});
 		for (const year of [2025, 2026])
-			await startAssessment(db, { orgId, title: `${year}`, actorId: userId, clientId });
+			await startAssessment(db, actor, { orgId, title: `${year}`, clientId });
 	}
 	return { orgId, membership: (await findMembership(db, userId, orgId))! };
 }

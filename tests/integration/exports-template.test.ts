@@ -38,12 +38,15 @@ async function importWorkbook(
 	ctx: { db: Database; orgId: string; ownerId: string; a: { id: string } },
 	workbook: ExcelJS.Workbook
 ) {
-	return importQuestionnaireTemplate(ctx.db, {
-		orgId: ctx.orgId,
-		id: ctx.a.id,
-		actorId: ctx.ownerId,
-		bytes: await bytesOf(workbook)
-	});
+	return importQuestionnaireTemplate(
+		ctx.db,
+		{ userId: ctx.ownerId },
+		{
+			orgId: ctx.orgId,
+			id: ctx.a.id,
+			bytes: await bytesOf(workbook)
+		}
+	);
 }
 
 async function assessment() {
@@ -162,11 +165,15 @@ describe('questionnaire template (XLSX)', () => {
 		const { db, orgId, ownerId, a, bytes } = await assessment();
 		const notXlsx = new TextEncoder().encode('item,status\nLIC-001,compliant\n');
 		expect(
-			await importQuestionnaireTemplate(db, { orgId, id: a.id, actorId: ownerId, bytes: notXlsx })
+			await importQuestionnaireTemplate(
+				db,
+				{ userId: ownerId },
+				{ orgId, id: a.id, bytes: notXlsx }
+			)
 		).toEqual({ ok: false, reason: 'not_xlsx' });
 		await db.updateTable('assessments').set({ state: 'final' }).where('id', '=', a.id).execute();
 		expect(
-			await importQuestionnaireTemplate(db, { orgId, id: a.id, actorId: ownerId, bytes })
+			await importQuestionnaireTemplate(db, { userId: ownerId }, { orgId, id: a.id, bytes })
 		).toEqual({ ok: false, reason: 'final' });
 	});
 });

@@ -76,12 +76,15 @@ describe('assessment export and import (JSON)', () => {
 		});
 		expect(file.answers[na]!.carried_over).toBe(true);
 
-		const result = await importAssessment(db, {
-			orgId,
-			actorId: ownerId,
-			clientId: clientB,
-			data: file
-		});
+		const result = await importAssessment(
+			db,
+			{ userId: ownerId },
+			{
+				orgId,
+				clientId: clientB,
+				data: file
+			}
+		);
 		expect(result.ok).toBe(true);
 		const id = (result as { id: string }).id;
 		const copy = (await findAssessment(db, { orgId, id }))!;
@@ -101,12 +104,15 @@ describe('assessment export and import (JSON)', () => {
 	it('refuses a questionnaire version this database does not know, and creates nothing', async () => {
 		const { db, orgId, ownerId, file } = await exported();
 		const before = await countAssessments(db, orgId);
-		const result = await importAssessment(db, {
-			orgId,
-			actorId: ownerId,
-			clientId: null,
-			data: { ...file, questionnaire_version: 'a'.repeat(64) }
-		});
+		const result = await importAssessment(
+			db,
+			{ userId: ownerId },
+			{
+				orgId,
+				clientId: null,
+				data: { ...file, questionnaire_version: 'a'.repeat(64) }
+			}
+		);
 		expect(result).toEqual({
 			ok: false,
 			issues: [{ path: 'questionnaire_version', message: expect.stringContaining('a'.repeat(64)) }]
@@ -125,12 +131,15 @@ describe('assessment export and import (JSON)', () => {
 		bad.answers[na]!.status = 'yes';
 		bad.answers['LIC-001']!.evidence = ['ok', 42];
 		bad.extra = true;
-		const result = await importAssessment(db, {
-			orgId,
-			actorId: ownerId,
-			clientId: null,
-			data: bad as unknown as AssessmentExport
-		});
+		const result = await importAssessment(
+			db,
+			{ userId: ownerId },
+			{
+				orgId,
+				clientId: null,
+				data: bad as unknown as AssessmentExport
+			}
+		);
 		expect(result.ok).toBe(false);
 		const paths = (result as { issues: { path: string }[] }).issues.map((i) => i.path).sort();
 		expect(paths).toEqual(
@@ -148,7 +157,7 @@ describe('assessment export and import (JSON)', () => {
 		data.answers[allowed] = { ...file.answers['LIC-001']!, status: 'not_applicable', note: ' ' };
 		data.answers[refused] = { ...file.answers['LIC-001']!, status: 'not_applicable', note: 'x' };
 		data.profile.no_such_question = true;
-		const result = await importAssessment(db, { orgId, actorId: ownerId, clientId: null, data });
+		const result = await importAssessment(db, { userId: ownerId }, { orgId, clientId: null, data });
 		expect(result.ok).toBe(false);
 		const issues = (result as { issues: { path: string; message: string }[] }).issues;
 		expect(issues.map((i) => i.path).sort()).toEqual(
@@ -168,12 +177,15 @@ describe('assessment export and import (JSON)', () => {
 		const other = await consultancy(db, '别家咨询');
 		const theirClient = await addClient(db, other.orgId, '别家客户');
 		const before = await countAssessments(db, orgId);
-		const result = await importAssessment(db, {
-			orgId,
-			actorId: ownerId,
-			clientId: theirClient,
-			data: file
-		});
+		const result = await importAssessment(
+			db,
+			{ userId: ownerId },
+			{
+				orgId,
+				clientId: theirClient,
+				data: file
+			}
+		);
 		expect(result).toEqual({
 			ok: false,
 			issues: [{ path: 'clientId', message: expect.any(String) }]

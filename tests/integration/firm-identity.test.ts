@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { migrations } from '../../migrations/index';
 import { openDatabase, type OpenedDatabase } from '../../src/lib/server/db/connection';
@@ -42,6 +43,8 @@ describe('moving the firm’s identity to one record (migration)', () => {
 		split: crypto.randomUUID()
 	};
 	const assessment: Record<string, string> = {};
+	const actor = { userId: ids.user };
+	const oldConflict = crypto.randomUUID();
 
 	/** An assessment as the old schema stored it: identity inside the profile. */
 	async function oldAssessment(
@@ -158,6 +161,18 @@ describe('moving the firm’s identity to one record (migration)', () => {
 			business_scope: '数据处理服务'
 		});
 
+		// Rows the identity code wrote before the audit log named its entities (2026_12_01_121300).
+		const identity = await migrator.migrateTo('2026_12_01_113000_firm_identity');
+		if (identity.error) throw identity.error;
+		await sql`
+			insert into audit_log (org_id, assessment_id, actor_id, action, old_value, new_value) values
+			(${ids.consultancy}, null, ${ids.user}, 'client.identity_updated', null,
+				${JSON.stringify({ clientId: ids.lujiazui, registeredName: '上海陆家嘴智投科技有限公司' })}),
+			(${ids.firm}, ${assessment.firm}, ${ids.user}, 'organisation.identity_updated', null, null),
+			(${ids.consultancy}, ${assessment.pujiang}, ${ids.user}, 'identity.conflict_resolved', null,
+				${JSON.stringify({ conflictId: oldConflict, choice: 'record' })})
+		`.execute(db());
+
 		const latest = await migrator.migrateToLatest();
 		if (latest.error) throw latest.error;
 	});
@@ -199,6 +214,20 @@ describe('moving the firm’s identity to one record (migration)', () => {
 			.where('action', '=', 'identity.moved_to_record')
 			.execute();
 		expect(moved).toHaveLength(Object.keys(assessment).length);
+	});
+
+	it('names the entity of every row written before the audit log did', async () => {
+		const rows = await db()
+			.selectFrom('audit_log')
+			.select(['action', 'assessment_id', 'entity_type', 'entity_id'])
+			.execute();
+		for (const r of rows.filter((r) => r.action === 'identity.moved_to_record'))
+			expect(r).toMatchObject({ entity_type: 'assessment', entity_id: r.assessment_id });
+		const entity = (action: string) =>
+			rows.filter((r) => r.action === action).map((r) => [r.entity_type, r.entity_id]);
+		expect(entity('client.identity_updated')).toEqual([['client', ids.lujiazui]]);
+		expect(entity('organisation.identity_updated')).toEqual([['organisation', ids.firm]]);
+		expect(entity('identity.conflict_resolved')).toEqual([['identity_conflict', oldConflict]]);
 	});
 
 	it('keeps both values where they disagree and lists them for a person, picking neither', async () => {
@@ -247,9 +276,8 @@ describe('moving the firm’s identity to one record (migration)', () => {
 		}
 
 		const pujiang = (await client(ids.pujiang))!;
-		await editClient(db(), {
+		await editClient(db(), actor, {
 			client: pujiang,
-			actorId: ids.user,
 			fields: { ...pujiang, registeredName: '上海浦江数字科技有限公司' }
 		});
 		const draft = await report('pujiang');
@@ -263,20 +291,18 @@ describe('moving the firm’s identity to one record (migration)', () => {
 
 		// Re-opening drops the frozen copy: the draft reads the record again; finalising freezes anew.
 		const final = await record('pujiangFinal');
-		expect(
-			await moveAssessment(db(), { assessment: final, transition: 'reopen', actorId: ids.user })
-		).toEqual({ ok: true });
+		expect(await moveAssessment(db(), actor, { assessment: final, transition: 'reopen' })).toEqual({
+			ok: true
+		});
 		expect((await record('pujiangFinal')).frozenIdentity).toBeNull();
 		expect((await report('pujiangFinal')).cover.firm).toBe('上海浦江数字科技有限公司');
-		await moveAssessment(db(), {
+		await moveAssessment(db(), actor, {
 			assessment: await record('pujiangFinal'),
-			transition: 'submit',
-			actorId: ids.user
+			transition: 'submit'
 		});
-		await moveAssessment(db(), {
+		await moveAssessment(db(), actor, {
 			assessment: await record('pujiangFinal'),
-			transition: 'finalise',
-			actorId: ids.user
+			transition: 'finalise'
 		});
 		expect((await record('pujiangFinal')).frozenIdentity?.registeredName).toBe(
 			'上海浦江数字科技有限公司'
@@ -289,11 +315,10 @@ describe('moving the firm’s identity to one record (migration)', () => {
 			x.assessmentTitle.localeCompare(y.assessmentTitle)
 		);
 		expect(
-			await resolveIdentityConflict(db(), {
+			await resolveIdentityConflict(db(), actor, {
 				orgId: ids.consultancy,
 				conflictId: a!.id,
-				choice: 'profile',
-				actorId: ids.user
+				choice: 'profile'
 			})
 		).toBe(true);
 		expect((await client(ids.split))?.registeredName).toBe('甲科技有限公司');
@@ -301,26 +326,23 @@ describe('moving the firm’s identity to one record (migration)', () => {
 		expect((await open()).map((c) => [c.id, c.currentValue])).toEqual([[b!.id, '甲科技有限公司']]);
 		// Twice, or from another organisation: refused.
 		expect(
-			await resolveIdentityConflict(db(), {
+			await resolveIdentityConflict(db(), actor, {
 				orgId: ids.consultancy,
 				conflictId: a!.id,
-				choice: 'record',
-				actorId: ids.user
+				choice: 'record'
 			})
 		).toBe(false);
 		expect(
-			await resolveIdentityConflict(db(), {
+			await resolveIdentityConflict(db(), actor, {
 				orgId: ids.firm,
 				conflictId: b!.id,
-				choice: 'record',
-				actorId: ids.user
+				choice: 'record'
 			})
 		).toBe(false);
 		// Renaming the client to the other value settles it too.
 		const split = (await client(ids.split))!;
-		await editClient(db(), {
+		await editClient(db(), actor, {
 			client: split,
-			actorId: ids.user,
 			fields: { ...split, registeredName: '乙科技有限公司' }
 		});
 		expect(await open()).toEqual([]);
@@ -346,11 +368,10 @@ describe('moving the firm’s identity to one record (migration)', () => {
 			currentValue: '上海浦江数字科技有限公司',
 			profileValue: PROFILE_NAME
 		});
-		await resolveIdentityConflict(db(), {
+		await resolveIdentityConflict(db(), actor, {
 			orgId: ids.consultancy,
 			conflictId: signed!.id,
-			choice: 'profile',
-			actorId: ids.user
+			choice: 'profile'
 		});
 		expect((await record('pujiangFinal')).frozenIdentity?.registeredName).toBe(PROFILE_NAME);
 		expect((await client(ids.pujiang))?.registeredName).toBe('上海浦江数字科技有限公司');
@@ -362,9 +383,8 @@ describe('moving the firm’s identity to one record (migration)', () => {
 			id: assessment.lujiazui!
 		}))!;
 		expect(data.profile.registered_name).toBe('上海陆家嘴智投科技有限公司');
-		const result = await importAssessment(db(), {
+		const result = await importAssessment(db(), actor, {
 			orgId: ids.consultancy,
-			actorId: ids.user,
 			clientId: ids.pujiang,
 			data
 		});
@@ -377,9 +397,8 @@ describe('moving the firm’s identity to one record (migration)', () => {
 		]);
 
 		// Without a client it is the consultancy's own: its record is never filled from a file.
-		const own = await importAssessment(db(), {
+		const own = await importAssessment(db(), actor, {
 			orgId: ids.consultancy,
-			actorId: ids.user,
 			clientId: null,
 			data
 		});

@@ -11,14 +11,14 @@ import { installCorpus } from '../../src/lib/server/corpus';
 import { listAnswers } from '../../src/lib/server/db/queries/answers';
 import { findAssessment } from '../../src/lib/server/db/queries/assessments';
 import { listAuditEntries } from '../../src/lib/server/db/queries/audit-log';
-import { insertClient } from '../../src/lib/server/db/queries/clients';
 import { findMembership } from '../../src/lib/server/db/queries/organisations';
-import { insertUser } from '../../src/lib/server/db/queries/users';
+import { createClient } from '../../src/lib/server/clients/service';
 import { createOrganisation } from '../../src/lib/server/orgs/organisations';
 import { loadReportModel } from '../../src/lib/server/report/load-report';
 import { useTestDatabase } from '../helpers/database';
 import { scopeProfile } from '../../src/lib/domain/identity';
 import { readFirmIdentity } from '../../src/lib/server/identity/service';
+import { person } from '../helpers/seed-assessment';
 
 const database = useTestDatabase('history');
 const seeds = loadCorpus(corpusPaths().seedsDir);
@@ -35,42 +35,25 @@ const [kept, changed, removed] = [applicable[0]!, applicable[1]!, applicable[2]!
 async function consultancyWithAssessment(label: string) {
 	const db = database().db;
 	await installCorpus(db, seeds);
-	const userId = crypto.randomUUID();
-	await insertUser(db, {
-		id: userId,
-		email: `${label}-${userId}@example.com`,
-		name: label,
-		passwordHash: 'x'
-	});
-	const orgId = await createOrganisation(db, {
-		name: '浦东合规咨询',
-		kind: 'consultancy',
-		ownerId: userId
-	});
-	const clientId = crypto.randomUUID();
-	await insertClient(db, {
-		id: clientId,
+	const userId = await person(db, label);
+	const actor = { userId };
+	const orgId = await createOrganisation(db, actor, { name: '浦东合规咨询', kind: 'consultancy' });
+	const clientId = await createClient(db, actor, {
 		orgId,
-		createdBy: userId,
-		name: '浦江数科',
-		registeredName: '上海浦江数字科技有限公司',
-		contact: null,
-		notes: ''
+		fields: {
+			name: '浦江数科',
+			registeredName: '上海浦江数字科技有限公司',
+			contact: null,
+			notes: ''
+		}
 	});
-	const id = await startAssessment(db, {
-		orgId,
-		title: '2025 年度',
-		actorId: userId,
-		profile,
-		clientId
-	});
+	const id = await startAssessment(db, actor, { orgId, title: '2025 年度', profile, clientId });
 	const assessment = (await findAssessment(db, { orgId, id }))!;
 	for (const item of [kept, changed, removed]) {
-		const saved = await saveAnswer(db, {
+		const saved = await saveAnswer(db, actor, {
 			assessment,
 			itemId: item.id,
 			expectedVersion: 0,
-			actorId: userId,
 			values: {
 				status: 'partial',
 				note: `note ${item.id}`,
@@ -98,7 +81,7 @@ function modifiedCorpus(): Corpus {
 describe('starting from a previous assessment (service)', () => {
 	it('keeps the client, links the predecessor and audits the start; another organisation gets null', async () => {
 		const { db, userId, orgId, clientId, id } = await consultancyWithAssessment('carry');
-		const nextId = (await startFromPrevious(db, { orgId, actorId: userId, previousId: id }))!;
+		const nextId = (await startFromPrevious(db, { userId }, { orgId, previousId: id }))!;
 		const next = (await findAssessment(db, { orgId, id: nextId }))!;
 		// The scope answers are copied; the registered name stays on the client record, read live.
 		expect(next).toMatchObject({
@@ -115,10 +98,8 @@ describe('starting from a previous assessment (service)', () => {
 		const audit = await listAuditEntries(db, { orgId, assessmentId: nextId });
 		expect(audit.map((e) => e.action)).toContain('assessment.started_from_previous');
 
-		const other = await createOrganisation(db, { name: 'Other', kind: 'firm', ownerId: userId });
-		expect(
-			await startFromPrevious(db, { orgId: other, actorId: userId, previousId: id })
-		).toBeNull();
+		const other = await createOrganisation(db, { userId }, { name: 'Other', kind: 'firm' });
+		expect(await startFromPrevious(db, { userId }, { orgId: other, previousId: id })).toBeNull();
 
 		// The report names the client as the firm and the consultancy as assessor, with the changes.
 		const membership = (await findMembership(db, userId, orgId))!;
@@ -147,7 +128,7 @@ describe('moving an assessment to a new questionnaire version', () => {
 		]);
 		expect(status.plan).toEqual({ keep: [kept.id], reconfirm: [changed.id], drop: [removed.id] });
 
-		const result = await moveToCurrentVersion(db, { assessment: before, actorId: userId });
+		const result = await moveToCurrentVersion(db, { userId }, { assessment: before });
 		expect(result).toMatchObject({ ok: true, toHash: current.hash });
 		expect((await findAssessment(db, { orgId, id }))!.versionHash).toBe(current.hash);
 		const answers = new Map((await listAnswers(db, id)).map((a) => [a.itemId, a]));
@@ -177,7 +158,7 @@ describe('moving an assessment to a new questionnaire version', () => {
 
 		// Moving again is nothing to do.
 		const moved = (await findAssessment(db, { orgId, id }))!;
-		expect(await moveToCurrentVersion(db, { assessment: moved, actorId: userId })).toEqual({
+		expect(await moveToCurrentVersion(db, { userId }, { assessment: moved })).toEqual({
 			ok: false,
 			reason: 'current'
 		});
@@ -189,14 +170,14 @@ describe('moving an assessment to a new questionnaire version', () => {
 		await installCorpus(db, modifiedCorpus());
 		await db.updateTable('assessments').set({ state: 'final' }).where('id', '=', id).execute();
 		const final = (await findAssessment(db, { orgId, id }))!;
-		expect(await moveToCurrentVersion(db, { assessment: final, actorId: userId })).toEqual({
+		expect(await moveToCurrentVersion(db, { userId }, { assessment: final })).toEqual({
 			ok: false,
 			reason: 'final'
 		});
 		expect((await listAnswers(db, id)).length).toBe(3);
 		// Even a stale record (read before it became final) cannot move it.
 		const stale = { ...final, state: 'draft' as const };
-		expect(await moveToCurrentVersion(db, { assessment: stale, actorId: userId })).toEqual({
+		expect(await moveToCurrentVersion(db, { userId }, { assessment: stale })).toEqual({
 			ok: false,
 			reason: 'conflict'
 		});

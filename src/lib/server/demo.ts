@@ -9,7 +9,7 @@ import { findAssessment } from './db/queries/assessments';
 import { createOrganisation } from './orgs/organisations';
 import { createClient } from './clients/service';
 import { moveAssessment } from './assessments/review';
-import { insertMembership } from './db/queries/organisations';
+import { acceptInvitation, createInvitation } from './orgs/invitations';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
 export const DEMO_FIRM_EMAIL = 'demo-firm@example.com';
@@ -54,19 +54,22 @@ async function answerShare(
 	for (const [index, item] of applicable.slice(0, count).entries()) {
 		const status = cycle[index % cycle.length]!;
 		const gap = status === 'partial' || status === 'non_compliant';
-		await saveAnswer(db, {
-			assessment,
-			itemId: item.id,
-			expectedVersion: 0,
-			actorId,
-			values: {
-				status,
-				note: gap ? '制度已起草，尚未经董事会审批。' : '已建立并运行，见证据。',
-				evidence: gap ? [] : [`证据-${item.id}.pdf`],
-				owner: gap ? '合规部' : null,
-				due: gap ? '2027-03-31' : null
+		await saveAnswer(
+			db,
+			{ userId: actorId },
+			{
+				assessment,
+				itemId: item.id,
+				expectedVersion: 0,
+				values: {
+					status,
+					note: gap ? '制度已起草，尚未经董事会审批。' : '已建立并运行，见证据。',
+					evidence: gap ? [] : [`证据-${item.id}.pdf`],
+					owner: gap ? '合规部' : null,
+					due: gap ? '2027-03-31' : null
+				}
 			}
-		});
+		);
 	}
 }
 
@@ -83,19 +86,14 @@ export async function seedDemo(db: Database): Promise<string[]> {
 		orgKind: 'firm'
 	});
 	if (!firm.ok || !firm.orgId) return [];
-	const assessmentId = await startAssessment(db, {
+	const firmOwner = { userId: firm.userId };
+	const assessmentId = await startAssessment(db, firmOwner, {
 		orgId: firm.orgId,
-		title: '2026 年沙箱申请前自评',
-		actorId: firm.userId
+		title: '2026 年沙箱申请前自评'
 	});
 	const assessment = await findAssessment(db, { orgId: firm.orgId, id: assessmentId });
 	if (assessment)
-		await saveProfile(db, {
-			assessment,
-			profile: firmProfile,
-			expectedVersion: 0,
-			actorId: firm.userId
-		});
+		await saveProfile(db, firmOwner, { assessment, profile: firmProfile, expectedVersion: 0 });
 	await answerShare(db, firm.orgId, assessmentId, firm.userId, 0.5);
 
 	const consultancy = await signUp(db, {
@@ -108,6 +106,7 @@ export async function seedDemo(db: Database): Promise<string[]> {
 	if (consultancy.ok && consultancy.orgId) {
 		const orgId = consultancy.orgId;
 		const actorId = consultancy.userId;
+		const actor = { userId: actorId };
 		const clients: {
 			name: string;
 			registeredName: string;
@@ -141,9 +140,8 @@ export async function seedDemo(db: Database): Promise<string[]> {
 		];
 		const clientIds: string[] = [];
 		for (const c of clients) {
-			const clientId = await createClient(db, {
+			const clientId = await createClient(db, actor, {
 				orgId,
-				actorId,
 				fields: {
 					name: c.name,
 					registeredName: c.registeredName,
@@ -152,19 +150,18 @@ export async function seedDemo(db: Database): Promise<string[]> {
 				}
 			});
 			clientIds.push(clientId);
-			const id = await startAssessment(db, {
+			const id = await startAssessment(db, actor, {
 				orgId,
 				title: `${c.name} · 2026 年沙箱申请前评估`,
-				actorId,
 				clientId
 			});
 			const a = await findAssessment(db, { orgId, id });
 			if (a)
-				await saveProfile(db, { assessment: a, profile: c.profile, expectedVersion: 0, actorId });
+				await saveProfile(db, actor, { assessment: a, profile: c.profile, expectedVersion: 0 });
 			await answerShare(db, orgId, id, actorId, c.share);
 			const answered = await findAssessment(db, { orgId, id });
 			if (c.state === 'in_review' && answered)
-				await moveAssessment(db, { assessment: answered, transition: 'submit', actorId });
+				await moveAssessment(db, actor, { assessment: answered, transition: 'submit' });
 		}
 		// A client's staff member who answers that client's assessments only.
 		const respondent = await signUp(db, {
@@ -174,21 +171,20 @@ export async function seedDemo(db: Database): Promise<string[]> {
 			orgName: null,
 			orgKind: 'firm'
 		});
-		if (respondent.ok)
-			await insertMembership(db, {
+		if (respondent.ok) {
+			const { token } = await createInvitation(db, actor, {
 				orgId,
-				userId: respondent.userId,
 				role: 'respondent',
+				email: DEMO_RESPONDENT_EMAIL,
 				scope: { clientId: clientIds[0]!, assessmentId: null, domains: null }
 			});
+			await acceptInvitation(db, { userId: respondent.userId }, token);
+		}
 		// The consultancy's own second organisation shows switching between organisations.
-		await db.transaction().execute((tx) =>
-			createOrganisation(tx, {
-				name: '外滩合规咨询（演示）·研究部',
-				kind: 'consultancy',
-				ownerId: consultancy.userId
-			})
-		);
+		await createOrganisation(db, actor, {
+			name: '外滩合规咨询（演示）·研究部',
+			kind: 'consultancy'
+		});
 	}
 	return [
 		'Demo data (DEMO=0 turns it off):',

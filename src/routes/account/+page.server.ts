@@ -18,7 +18,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	password: async (event) => {
-		const { user, session } = requireUser(event);
+		const { actor, session } = requireUser(event);
 		const form = await superValidate<PasswordForm, FormNotice>(
 			event.request,
 			zod4(changePasswordSchema)
@@ -26,8 +26,7 @@ export const actions: Actions = {
 		const input = { ...form.data };
 		form.data = { currentPassword: '', newPassword: '', confirmPassword: '' };
 		if (!form.valid) return fail(400, { form });
-		const result = await changePassword(runtime().db, {
-			userId: user.id,
+		const result = await changePassword(runtime().db, actor, {
 			currentPassword: input.currentPassword,
 			newPassword: input.newPassword,
 			keepSessionId: session.id

@@ -1,14 +1,17 @@
 import { redirect } from '@sveltejs/kit';
-import { deleteSession } from '$lib/server/db/queries/sessions';
+import { endSession } from '$lib/server/auth/session';
 import { deleteSessionTokenCookie } from '$lib/server/web/session-cookie';
+import { userActor } from '$lib/server/web/guards/auth';
 import { runtime } from '$lib/server/web/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
-	default: async ({ locals, cookies, url }) => {
-		if (locals.session) await deleteSession(runtime().db, locals.session.id);
+	default: async (event) => {
+		const { locals, cookies, url } = event;
+		if (locals.session)
+			await endSession(runtime().db, userActor(event, locals.session.userId), locals.session.id);
 		deleteSessionTokenCookie(cookies, url.protocol === 'https:');
 		redirect(303, '/login');
 	}

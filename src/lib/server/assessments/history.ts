@@ -9,7 +9,7 @@ import {
 	touchAssessment,
 	type AssessmentRecord
 } from '../db/queries/assessments';
-import { insertAuditEntry } from '../db/queries/audit-log';
+import { audited, type Actor } from '../db/audited';
 import { pickValues } from './service';
 
 /**
@@ -19,7 +19,8 @@ import { pickValues } from './service';
  */
 export async function startFromPrevious(
 	db: Database,
-	input: { orgId: string; actorId: string | null; previousId: string; title?: string }
+	actor: Actor,
+	input: { orgId: string; previousId: string; title?: string }
 ): Promise<string | null> {
 	const previous = await findAssessment(db, { orgId: input.orgId, id: input.previousId });
 	if (!previous) return null;
@@ -29,8 +30,8 @@ export async function startFromPrevious(
 	);
 	const title = input.title?.trim() || nextTitle(previous.title);
 	const id = crypto.randomUUID();
-	await db.transaction().execute(async (tx) => {
-		const answers = (await listAnswers(tx, previous.id)).flatMap((a) => {
+	await audited(db, actor, async (tx) => {
+		const answers = (await listAnswers(tx.db, previous.id)).flatMap((a) => {
 			const item = applicable.get(a.itemId);
 			const values = pickValues(a);
 			// An answer the item would now refuse (N/A where it is no longer allowed) is left behind.
@@ -43,21 +44,19 @@ export async function startFromPrevious(
 			orgId: input.orgId,
 			title,
 			versionHash: hash,
-			createdBy: input.actorId,
+			createdBy: actor.userId,
 			profile: previous.profile,
 			profileVersion: previous.profileVersion > 0 ? 1 : 0,
 			clientId: previous.clientId,
 			previousAssessmentId: previous.id
 		});
-		await insertCarriedOverAnswers(tx, { assessmentId: id, answers, actorId: input.actorId });
-		await insertAuditEntry(tx, {
-			orgId: input.orgId,
-			assessmentId: id,
-			itemId: null,
-			actorId: input.actorId,
+		await insertCarriedOverAnswers(tx, { assessmentId: id, answers, actorId: actor.userId });
+		tx.record({
 			action: 'assessment.started_from_previous',
-			oldValue: null,
-			newValue: {
+			orgId: input.orgId,
+			entity: { type: 'assessment', id },
+			assessmentId: id,
+			after: {
 				title,
 				previousAssessmentId: previous.id,
 				carriedOver: answers.map((a) => a.itemId)
@@ -80,25 +79,26 @@ function nextTitle(title: string): string {
  */
 export async function confirmCarriedOver(
 	db: Database,
-	input: { assessment: AssessmentRecord; itemIds: string[]; actorId: string }
+	actor: Actor,
+	input: { assessment: AssessmentRecord; itemIds: string[] }
 ): Promise<string[]> {
 	const { assessment } = input;
-	return db.transaction().execute(async (tx) => {
+	return audited(db, actor, async (tx) => {
 		const confirmed = await setCarriedOver(tx, {
 			assessmentId: assessment.id,
 			itemIds: input.itemIds,
 			carriedOver: false,
-			actorId: input.actorId
+			actorId: actor.userId
 		});
 		for (const itemId of confirmed)
-			await insertAuditEntry(tx, {
+			tx.record({
+				action: 'answer.confirmed',
 				orgId: assessment.orgId,
+				entity: { type: 'answer', id: `${assessment.id}/${itemId}` },
 				assessmentId: assessment.id,
 				itemId,
-				actorId: input.actorId,
-				action: 'answer.confirmed',
-				oldValue: { carriedOver: true },
-				newValue: { carriedOver: false }
+				before: { carriedOver: true },
+				after: { carriedOver: false }
 			});
 		if (confirmed.length > 0) await touchAssessment(tx, assessment.id);
 		return confirmed;

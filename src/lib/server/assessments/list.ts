@@ -1,10 +1,15 @@
 import type { Database } from '../db/connection';
-import { listAssessments } from '../db/queries/assessments';
+import { listAssessments, type AssessmentRecord } from '../db/queries/assessments';
 import { listClients } from '../db/queries/clients';
 import type { Membership } from '../db/queries/organisations';
 import { countItemReviews } from '../db/queries/reviews';
 import { reachOf } from '../auth/scope';
 import { evaluateAssessments } from './service';
+
+/** The organisation's assessments, newest first. */
+export function assessmentsOf(db: Database, orgId: string): Promise<AssessmentRecord[]> {
+	return listAssessments(db, { orgId });
+}
 
 /**
  * The assessments a member may see (a restricted respondent: only those within reach), optionally

@@ -1,8 +1,15 @@
 import type { Database } from '../db/connection';
 import { findAnswer } from '../db/queries/answers';
 import { updateAssessmentState, type AssessmentRecord } from '../db/queries/assessments';
-import { insertAuditEntry } from '../db/queries/audit-log';
-import { insertReviewComment, upsertItemReview } from '../db/queries/reviews';
+import { audited, type Actor } from '../db/audited';
+import {
+	countCommentsByItem,
+	insertReviewComment,
+	listItemReviews,
+	listReviewComments,
+	upsertItemReview,
+	type ItemReview
+} from '../db/queries/reviews';
 import type { AssessmentState, ReviewDecision } from '../db/schema';
 import { freezeFirmIdentity, unfreezeFirmIdentity } from '../identity/service';
 
@@ -26,16 +33,16 @@ export type TransitionResult = { ok: true } | { ok: false; reason: 'wrong_state'
  */
 export async function moveAssessment(
 	db: Database,
+	actor: Actor,
 	input: {
 		assessment: AssessmentRecord;
 		transition: Transition;
-		actorId: string;
 		reason?: string;
 	}
 ): Promise<TransitionResult> {
 	const { assessment, transition } = input;
 	const { from, to } = TRANSITIONS[transition];
-	return db.transaction().execute(async (tx) => {
+	return audited(db, actor, async (tx): Promise<TransitionResult> => {
 		const moved = await updateAssessmentState(
 			tx,
 			{ orgId: assessment.orgId, id: assessment.id },
@@ -45,14 +52,13 @@ export async function moveAssessment(
 		if (!moved) return { ok: false, reason: 'wrong_state' };
 		const frozen = to === 'final' ? await freezeFirmIdentity(tx, assessment) : null;
 		if (from === 'final') await unfreezeFirmIdentity(tx, assessment);
-		await insertAuditEntry(tx, {
-			orgId: assessment.orgId,
-			assessmentId: assessment.id,
-			itemId: null,
-			actorId: input.actorId,
+		tx.record({
 			action: `assessment.${transition}`,
-			oldValue: { state: from },
-			newValue: {
+			orgId: assessment.orgId,
+			entity: { type: 'assessment', id: assessment.id },
+			assessmentId: assessment.id,
+			before: { state: from },
+			after: {
 				state: to,
 				...(input.reason ? { reason: input.reason } : {}),
 				...(frozen
@@ -73,56 +79,71 @@ export async function moveAssessment(
 /** Accepts an item or requests changes to it, on the answer as it stands now. */
 export async function reviewItem(
 	db: Database,
+	actor: Actor & { userId: string },
 	input: {
 		assessment: AssessmentRecord;
 		itemId: string;
 		decision: ReviewDecision;
-		actorId: string;
 	}
 ): Promise<void> {
 	const { assessment, itemId } = input;
-	await db.transaction().execute(async (tx) => {
-		const answer = await findAnswer(tx, assessment.id, itemId);
+	await audited(db, actor, async (tx) => {
+		const answer = await findAnswer(tx.db, assessment.id, itemId);
 		await upsertItemReview(tx, {
 			assessmentId: assessment.id,
 			itemId,
 			decision: input.decision,
 			answerVersion: answer?.version ?? 0,
-			reviewerId: input.actorId
+			reviewerId: actor.userId
 		});
-		await insertAuditEntry(tx, {
+		tx.record({
+			action: 'item.reviewed',
 			orgId: assessment.orgId,
+			entity: { type: 'item', id: `${assessment.id}/${itemId}` },
 			assessmentId: assessment.id,
 			itemId,
-			actorId: input.actorId,
-			action: 'item.reviewed',
-			oldValue: null,
-			newValue: { decision: input.decision, answerVersion: answer?.version ?? 0 }
+			after: { decision: input.decision, answerVersion: answer?.version ?? 0 }
 		});
 	});
 }
 
 export async function addReviewComment(
 	db: Database,
-	input: { assessment: AssessmentRecord; itemId: string; body: string; actorId: string }
+	actor: Actor & { userId: string },
+	input: { assessment: AssessmentRecord; itemId: string; body: string }
 ): Promise<void> {
 	const { assessment, itemId } = input;
-	await db.transaction().execute(async (tx) => {
+	await audited(db, actor, async (tx) => {
+		const id = crypto.randomUUID();
 		await insertReviewComment(tx, {
-			id: crypto.randomUUID(),
+			id,
 			assessmentId: assessment.id,
 			itemId,
-			authorId: input.actorId,
+			authorId: actor.userId,
 			body: input.body
 		});
-		await insertAuditEntry(tx, {
+		tx.record({
+			action: 'item.commented',
 			orgId: assessment.orgId,
+			entity: { type: 'comment', id },
 			assessmentId: assessment.id,
 			itemId,
-			actorId: input.actorId,
-			action: 'item.commented',
-			oldValue: null,
-			newValue: { body: input.body }
+			after: { body: input.body }
 		});
 	});
+}
+
+/** Each item's review status (accepted, changes requested) on the assessment. */
+export function itemReviews(db: Database, assessmentId: string): Promise<ItemReview[]> {
+	return listItemReviews(db, assessmentId);
+}
+
+/** How many comments each item's thread has. */
+export function commentCounts(db: Database, assessmentId: string): Promise<Map<string, number>> {
+	return countCommentsByItem(db, assessmentId);
+}
+
+/** One item's comment thread, oldest first. */
+export function itemComments(db: Database, assessmentId: string, itemId: string) {
+	return listReviewComments(db, { assessmentId, itemId });
 }

@@ -37,7 +37,7 @@ import {
 	updateProfile,
 	type AssessmentRecord
 } from '../db/queries/assessments';
-import { insertAuditEntry } from '../db/queries/audit-log';
+import { audited, type Actor, type AuditedTx } from '../db/audited';
 
 /** A client id that is not the organisation's: callers answer it with 404 or a field error. */
 export class UnknownClientError extends Error {
@@ -52,10 +52,10 @@ export class UnknownClientError extends Error {
  */
 export async function startAssessment(
 	db: Database,
+	actor: Actor,
 	input: {
 		orgId: string;
 		title?: string;
-		actorId: string | null;
 		profile?: Profile;
 		clientId?: string | null;
 	}
@@ -63,13 +63,14 @@ export async function startAssessment(
 	const id = crypto.randomUUID();
 	const owner = { orgId: input.orgId, clientId: input.clientId ?? null };
 	const given = input.profile ? profileIdentity(input.profile) : {};
-	await db.transaction().execute(async (tx) => {
-		if (input.clientId && !(await findClient(tx, { orgId: input.orgId, id: input.clientId })))
+	const profile = input.profile ? scopeProfile(input.profile) : undefined;
+	await audited(db, actor, async (tx) => {
+		if (input.clientId && !(await findClient(tx.db, { orgId: input.orgId, id: input.clientId })))
 			throw new UnknownClientError();
 		const title =
 			input.title?.trim() ||
 			firmName({
-				...(await readRecordIdentity(tx, owner)),
+				...(await readRecordIdentity(tx.db, owner)),
 				...(given.registered_name ? { registeredName: given.registered_name } : {})
 			});
 		await insertAssessment(tx, {
@@ -78,25 +79,22 @@ export async function startAssessment(
 			orgId: input.orgId,
 			title,
 			versionHash: currentQuestionnaire().hash,
-			createdBy: input.actorId,
-			profile: input.profile ? scopeProfile(input.profile) : undefined
+			createdBy: actor.userId,
+			profile
 		});
-		await insertAuditEntry(tx, {
-			orgId: input.orgId,
-			assessmentId: id,
-			itemId: null,
-			actorId: input.actorId,
+		tx.record({
 			action: 'assessment.created',
-			oldValue: null,
-			newValue: { title }
+			orgId: input.orgId,
+			entity: { type: 'assessment', id },
+			assessmentId: id,
+			after: { title, clientId: owner.clientId, profile }
 		});
 		// A profile given whole (the API, as the CLI's profile.json) names the firm: that goes to
 		// its one record, as the profile form would save it.
 		await writeFirmIdentity(tx, {
 			owner,
 			assessmentId: id,
-			values: given,
-			actorId: input.actorId
+			values: given
 		});
 	});
 	return id;
@@ -169,11 +167,11 @@ export type ProfileSaveResult =
  */
 export async function saveProfile(
 	db: Database,
+	actor: Actor,
 	input: {
 		assessment: AssessmentRecord;
 		profile: Profile;
 		expectedVersion: number;
-		actorId: string | null;
 		identityAsLoaded?: Partial<Record<IdentityField, string | null>>;
 	}
 ): Promise<ProfileSaveResult> {
@@ -188,7 +186,7 @@ export async function saveProfile(
 		if (input.identityAsLoaded && sameIdentityText(value, loaded ?? null)) continue;
 		changed[field] = value;
 	}
-	return db.transaction().execute(async (tx) => {
+	return audited(db, actor, async (tx): Promise<ProfileSaveResult> => {
 		const version = await updateProfile(
 			tx,
 			{ orgId: assessment.orgId, id: assessment.id },
@@ -196,22 +194,20 @@ export async function saveProfile(
 			input.expectedVersion
 		);
 		if (version === null) return { ok: false, reason: 'conflict', current: assessment.profile };
-		await insertAuditEntry(tx, {
-			orgId: assessment.orgId,
-			assessmentId: assessment.id,
-			itemId: null,
-			actorId: input.actorId,
+		tx.record({
 			action: 'profile.saved',
-			oldValue: assessment.profile,
-			newValue: scope
+			orgId: assessment.orgId,
+			entity: { type: 'assessment', id: assessment.id },
+			assessmentId: assessment.id,
+			before: assessment.profile,
+			after: scope
 		});
 		// A final assessment reads its frozen copy; its profile cannot be saved in the app anyway.
 		if (!assessment.frozenIdentity)
 			await writeFirmIdentity(tx, {
 				owner: assessment,
 				assessmentId: assessment.id,
-				values: changed,
-				actorId: input.actorId
+				values: changed
 			});
 		return { ok: true, version };
 	});
@@ -231,64 +227,72 @@ export function applicableItem(corpus: Corpus, profile: Profile, itemId: string)
  * Saves one answer if nobody saved it since `expectedVersion` (0 for a first answer); a stale save
  * is refused with the stored answer, never silently overwritten. Every change is audited.
  */
-export async function saveAnswer(
+export function saveAnswer(
 	db: Database,
-	input: {
-		assessment: AssessmentRecord;
-		itemId: string;
-		values: AnswerValues;
-		expectedVersion: number;
-		actorId: string | null;
-	}
+	actor: Actor,
+	input: SaveAnswerInput
+): Promise<AnswerSaveResult> {
+	return audited(db, actor, (tx) => saveAnswerIn(tx, input));
+}
+
+interface SaveAnswerInput {
+	assessment: AssessmentRecord;
+	itemId: string;
+	values: AnswerValues;
+	expectedVersion: number;
+}
+
+/** saveAnswer inside an audited transaction: a batch of saves (a template import) is one. */
+export async function saveAnswerIn(
+	tx: AuditedTx,
+	input: SaveAnswerInput
 ): Promise<AnswerSaveResult> {
 	const { assessment, itemId, values } = input;
-	const corpus = await assessmentCorpus(db, assessment);
+	const corpus = await assessmentCorpus(tx.db, assessment);
 	const item = applicableItem(corpus, assessment.profile, itemId);
 	if (!item) return { ok: false, reason: 'not_applicable_item' };
 	const problems = answerProblems(item, values);
 	if (problems.length > 0) return { ok: false, reason: 'invalid', problems };
-	return inTransaction(db, async (tx) => {
-		const before = await findAnswer(tx, assessment.id, itemId);
-		const saved =
-			input.expectedVersion === 0
-				? await insertAnswer(tx, {
-						assessmentId: assessment.id,
-						itemId,
-						values,
-						actorId: input.actorId
-					})
-				: await updateAnswer(tx, {
-						assessmentId: assessment.id,
-						itemId,
-						values,
-						actorId: input.actorId,
-						expectedVersion: input.expectedVersion
-					});
-		if (!saved)
-			return {
-				ok: false,
-				reason: 'conflict',
-				current: await findAnswer(tx, assessment.id, itemId)
-			};
-		await insertAuditEntry(tx, {
-			orgId: assessment.orgId,
-			assessmentId: assessment.id,
-			itemId,
-			actorId: input.actorId,
-			action: 'answer.saved',
-			oldValue: before ? pickValues(before) : null,
-			newValue: values
-		});
-		await touchAssessment(tx, assessment.id);
-		const after = await findAnswer(tx, assessment.id, itemId);
-		if (!after) throw new Error('saved answer vanished');
-		return { ok: true, version: after.version, answer: after };
+	const actorId = tx.actor.userId;
+	const before = await findAnswer(tx.db, assessment.id, itemId);
+	const saved =
+		input.expectedVersion === 0
+			? await insertAnswer(tx, { assessmentId: assessment.id, itemId, values, actorId })
+			: await updateAnswer(tx, {
+					assessmentId: assessment.id,
+					itemId,
+					values,
+					actorId,
+					expectedVersion: input.expectedVersion
+				});
+	if (!saved)
+		return {
+			ok: false,
+			reason: 'conflict',
+			current: await findAnswer(tx.db, assessment.id, itemId)
+		};
+	tx.record({
+		action: 'answer.saved',
+		orgId: assessment.orgId,
+		entity: { type: 'answer', id: `${assessment.id}/${itemId}` },
+		assessmentId: assessment.id,
+		itemId,
+		before: before ? pickValues(before) : null,
+		after: values
 	});
+	await touchAssessment(tx, assessment.id);
+	const after = await findAnswer(tx.db, assessment.id, itemId);
+	if (!after) throw new Error('saved answer vanished');
+	return { ok: true, version: after.version, answer: after };
 }
 
-/** Runs in the caller's transaction when there is one (a batch of saves), else in a new one. */
-function inTransaction<T>(db: Database, work: (tx: Database) => Promise<T>): Promise<T> {
-	return db.isTransaction ? work(db) : db.transaction().execute(work);
+/** The answer stored for one item, or null. */
+export function savedAnswer(
+	db: Database,
+	assessment: AssessmentRecord,
+	itemId: string
+): Promise<StoredAnswer | null> {
+	return findAnswer(db, assessment.id, itemId);
 }
 
 export function pickValues(a: StoredAnswer): AnswerValues {

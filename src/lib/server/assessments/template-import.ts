@@ -9,8 +9,8 @@ import { getLocale } from '../../paraglide/runtime';
 import type { Database } from '../db/connection';
 import { listAnswers } from '../db/queries/answers';
 import { findAssessment } from '../db/queries/assessments';
-import { insertAuditEntry } from '../db/queries/audit-log';
-import { assessmentCorpus, saveAnswer } from './service';
+import { audited, type Actor } from '../db/audited';
+import { assessmentCorpus, saveAnswerIn } from './service';
 import {
 	readTemplateWorkbook,
 	statusChoices,
@@ -64,7 +64,8 @@ function problemText(p: CellProblem, statuses: string[]): string {
  */
 export async function importQuestionnaireTemplate(
 	db: Database,
-	input: { orgId: string; id: string; actorId: string; bytes: Uint8Array }
+	actor: Actor,
+	input: { orgId: string; id: string; bytes: Uint8Array }
 ): Promise<TemplateImportResult | null> {
 	const assessment = await findAssessment(db, { orgId: input.orgId, id: input.id });
 	if (!assessment) return null;
@@ -88,25 +89,22 @@ export async function importQuestionnaireTemplate(
 		return !before || !sameAnswer(a.values, before);
 	});
 	try {
-		await db.transaction().execute(async (tx) => {
+		await audited(db, actor, async (tx) => {
 			for (const a of changed) {
-				const result = await saveAnswer(tx, {
+				const result = await saveAnswerIn(tx, {
 					assessment,
 					itemId: a.itemId,
 					values: a.values,
-					expectedVersion: stored.get(a.itemId)?.version ?? 0,
-					actorId: input.actorId
+					expectedVersion: stored.get(a.itemId)?.version ?? 0
 				});
 				if (!result.ok) throw new ImportConflict();
 			}
-			await insertAuditEntry(tx, {
-				orgId: assessment.orgId,
-				assessmentId: assessment.id,
-				itemId: null,
-				actorId: input.actorId,
+			tx.record({
 				action: 'template.imported',
-				oldValue: null,
-				newValue: { saved: changed.map((a) => a.itemId), skipped: answers.length - changed.length }
+				orgId: assessment.orgId,
+				entity: { type: 'assessment', id: assessment.id },
+				assessmentId: assessment.id,
+				after: { saved: changed.map((a) => a.itemId), skipped: answers.length - changed.length }
 			});
 		});
 	} catch (e) {

@@ -15,7 +15,7 @@ import { questionnaireVersion } from '../corpus';
 import type { Database } from '../db/connection';
 import { insertAnswers, listAnswers, listCarriedOver } from '../db/queries/answers';
 import { findAssessment, insertAssessment } from '../db/queries/assessments';
-import { insertAuditEntry } from '../db/queries/audit-log';
+import { audited, type Actor } from '../db/audited';
 import { findClient } from '../db/queries/clients';
 import { UnknownClientError } from './service';
 
@@ -122,7 +122,8 @@ function answerIssues(corpus: Corpus, answers: AssessmentExport['answers']): Imp
  */
 export async function importAssessment(
 	db: Database,
-	input: { orgId: string; actorId: string | null; clientId: string | null; data: AssessmentExport }
+	actor: Actor,
+	input: { orgId: string; clientId: string | null; data: AssessmentExport }
 ): Promise<ImportResult> {
 	const parsed = assessmentExportSchema.safeParse(input.data);
 	if (!parsed.success)
@@ -152,15 +153,15 @@ export async function importAssessment(
 	if (input.clientId !== null && !UUID.test(input.clientId))
 		return { ok: false, issues: [{ path: 'clientId', message: m.exports_err_unknown_client() }] };
 	try {
-		await db.transaction().execute(async (tx) => {
-			if (input.clientId && !(await findClient(tx, { orgId: input.orgId, id: input.clientId })))
+		await audited(db, actor, async (tx) => {
+			if (input.clientId && !(await findClient(tx.db, { orgId: input.orgId, id: input.clientId })))
 				throw new UnknownClientError();
 			await insertAssessment(tx, {
 				id,
 				orgId: input.orgId,
 				title: data.title,
 				versionHash: data.questionnaire_version,
-				createdBy: input.actorId,
+				createdBy: actor.userId,
 				profile: data.profile,
 				clientId: input.clientId
 			});
@@ -176,22 +177,19 @@ export async function importAssessment(
 					due: a.due,
 					carriedOver: a.carried_over
 				})),
-				input.actorId
+				actor.userId
 			);
 			const identity = await receiveFirmIdentity(tx, {
 				owner: { orgId: input.orgId, clientId: input.clientId },
 				assessmentId: id,
-				values: profileIdentity(data.profile),
-				actorId: input.actorId
+				values: profileIdentity(data.profile)
 			});
-			await insertAuditEntry(tx, {
-				orgId: input.orgId,
-				assessmentId: id,
-				itemId: null,
-				actorId: input.actorId,
+			tx.record({
 				action: 'assessment.imported',
-				oldValue: null,
-				newValue: {
+				orgId: input.orgId,
+				entity: { type: 'assessment', id },
+				assessmentId: id,
+				after: {
 					title: data.title,
 					questionnaire_version: data.questionnaire_version,
 					from_client: data.client,

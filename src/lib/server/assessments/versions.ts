@@ -8,7 +8,7 @@ import { currentQuestionnaire } from '../corpus';
 import type { Database } from '../db/connection';
 import { deleteAnswers, listAnswers, setCarriedOver } from '../db/queries/answers';
 import { updateAssessmentVersion, type AssessmentRecord } from '../db/queries/assessments';
-import { insertAuditEntry } from '../db/queries/audit-log';
+import { audited, type Actor } from '../db/audited';
 import { assessmentCorpus, pickValues } from './service';
 
 export interface VersionStatus {
@@ -50,14 +50,16 @@ export type VersionMoveResult =
  */
 export async function moveToCurrentVersion(
 	db: Database,
-	input: { assessment: AssessmentRecord; actorId: string }
+	actor: Actor,
+	input: { assessment: AssessmentRecord }
 ): Promise<VersionMoveResult> {
-	const { assessment, actorId } = input;
+	const { assessment } = input;
+	const actorId = actor.userId;
 	if (assessment.state === 'final') return { ok: false, reason: 'final' };
 	const current = currentQuestionnaire();
 	if (current.hash === assessment.versionHash) return { ok: false, reason: 'current' };
 	const diff = diffQuestionnaires(await assessmentCorpus(db, assessment), current.corpus);
-	return db.transaction().execute(async (tx): Promise<VersionMoveResult> => {
+	return audited(db, actor, async (tx): Promise<VersionMoveResult> => {
 		const moved = await updateAssessmentVersion(
 			tx,
 			{ orgId: assessment.orgId, id: assessment.id },
@@ -66,23 +68,25 @@ export async function moveToCurrentVersion(
 		);
 		// Moved by someone else meanwhile, or made final: nothing is touched.
 		if (!moved) return { ok: false, reason: 'conflict' };
-		const answers = await listAnswers(tx, assessment.id);
+		const answers = await listAnswers(tx.db, assessment.id);
 		const plan = planVersionMove(
 			diff,
 			answers.map((a) => a.itemId)
 		);
-		const audit = (itemId: string | null, action: string, oldValue: unknown, newValue: unknown) =>
-			insertAuditEntry(tx, {
+		const audit = (itemId: string | null, action: string, before: unknown, after: unknown) =>
+			tx.record({
+				action,
 				orgId: assessment.orgId,
+				entity: itemId
+					? { type: 'answer', id: `${assessment.id}/${itemId}` }
+					: { type: 'assessment', id: assessment.id },
 				assessmentId: assessment.id,
 				itemId,
-				actorId,
-				action,
-				oldValue,
-				newValue
+				before,
+				after
 			});
 		for (const answer of answers.filter((a) => plan.drop.includes(a.itemId)))
-			await audit(
+			audit(
 				answer.itemId,
 				'answer.removed_by_version',
 				{ ...pickValues(answer), version: answer.version, carriedOver: answer.carriedOver },
@@ -96,18 +100,14 @@ export async function moveToCurrentVersion(
 			actorId
 		});
 		for (const itemId of reconfirm)
-			await audit(
-				itemId,
-				'answer.to_confirm_by_version',
-				{ carriedOver: false },
-				{ carriedOver: true }
-			);
-		await audit(
+			audit(itemId, 'answer.to_confirm_by_version', { carriedOver: false }, { carriedOver: true });
+		// Named questionnaireVersion: a key named like a hash would be redacted as a secret.
+		audit(
 			null,
 			'assessment.version_moved',
-			{ versionHash: assessment.versionHash },
+			{ questionnaireVersion: assessment.versionHash },
 			{
-				versionHash: current.hash,
+				questionnaireVersion: current.hash,
 				added: diff.added.map((i) => i.id),
 				removed: diff.removed.map((i) => i.id),
 				changed: diff.changed.map((i) => i.id),

@@ -1,4 +1,5 @@
 import type { Database } from '../db/connection';
+import { audited, type Actor } from '../db/audited';
 import type { OrgKind } from '../db/schema';
 import { deleteUserSessions } from '../db/queries/sessions';
 import {
@@ -7,7 +8,7 @@ import {
 	insertUser,
 	updatePasswordHash
 } from '../db/queries/users';
-import { createOrganisation } from '../orgs/organisations';
+import { createOrganisationIn } from '../orgs/organisations';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password';
 import {
 	clearAccountFailures,
@@ -23,20 +24,41 @@ export function normaliseEmail(email: string): string {
 export type SignUpResult =
 	{ ok: true; userId: string; orgId: string | null } | { ok: false; reason: 'email_taken' };
 
+/** Signs a person up (with their organisation, unless they join one by invitation): they are the actor. */
 export async function signUp(
 	db: Database,
-	input: { name: string; email: string; password: string; orgName: string | null; orgKind: OrgKind }
+	input: {
+		name: string;
+		email: string;
+		password: string;
+		orgName: string | null;
+		orgKind: OrgKind;
+		/** The request, for the audit row. */
+		requestId?: string | null;
+	}
 ): Promise<SignUpResult> {
 	const email = normaliseEmail(input.email);
 	if (await findUserIdByEmail(db, email)) return { ok: false, reason: 'email_taken' };
 	const passwordHash = await hashPassword(input.password);
 	const userId = crypto.randomUUID();
+	const actor: Actor = { userId, requestId: input.requestId };
 	try {
-		const orgId = await db.transaction().execute(async (tx) => {
-			await insertUser(tx, { id: userId, email, name: input.name.trim(), passwordHash });
+		const orgId = await audited(db, actor, async (tx) => {
+			const name = input.name.trim();
+			await insertUser(tx, { id: userId, email, name, passwordHash });
+			tx.record({
+				action: 'user.signed_up',
+				orgId: null,
+				entity: { type: 'user', id: userId },
+				after: { email, name }
+			});
 			// Someone joining by invitation starts with no organisation of their own.
 			if (input.orgName === null) return null;
-			return createOrganisation(tx, { name: input.orgName, kind: input.orgKind, ownerId: userId });
+			return createOrganisationIn(tx, {
+				name: input.orgName,
+				kind: input.orgKind,
+				ownerId: userId
+			});
 		});
 		return { ok: true, userId, orgId };
 	} catch (error) {
@@ -70,19 +92,28 @@ export async function logIn(
 	return { ok: true, userId: credentials.id };
 }
 
-/** Changes the password and ends every other session of the user. */
+/** Changes the password and ends every other session of the user (who is the actor). */
 export async function changePassword(
 	db: Database,
-	input: { userId: string; currentPassword: string; newPassword: string; keepSessionId: string }
+	actor: Actor & { userId: string },
+	input: { currentPassword: string; newPassword: string; keepSessionId: string }
 ): Promise<{ ok: true } | { ok: false; reason: 'wrong_password' }> {
-	const credentials = await findCredentials(db, { id: input.userId });
+	const userId = actor.userId;
+	const credentials = await findCredentials(db, { id: userId });
 	if (!credentials || !(await verifyPassword(credentials.passwordHash, input.currentPassword))) {
 		return { ok: false, reason: 'wrong_password' };
 	}
 	const passwordHash = await hashPassword(input.newPassword);
-	await db.transaction().execute(async (tx) => {
-		await updatePasswordHash(tx, input.userId, passwordHash);
-		await deleteUserSessions(tx, input.userId, { except: input.keepSessionId });
+	await audited(db, actor, async (tx) => {
+		await updatePasswordHash(tx, userId, passwordHash);
+		const ended = await deleteUserSessions(tx, userId, { except: input.keepSessionId });
+		// Neither hash is written: that the password changed, and what it ended, is the record.
+		tx.record({
+			action: 'user.password_changed',
+			orgId: null,
+			entity: { type: 'user', id: userId },
+			after: { otherLoginsEnded: ended }
+		});
 	});
 	return { ok: true };
 }

@@ -1,11 +1,15 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Database } from '../db/connection';
+import { audited, type Actor } from '../db/audited';
 import {
 	findActiveApiToken,
 	insertApiToken,
+	listApiTokens,
+	revokeApiToken as markApiTokenRevoked,
 	touchApiToken,
-	type ActiveApiToken
+	type ActiveApiToken,
+	type ApiTokenRecord
 } from '../db/queries/api-tokens';
 
 /** Recognisable in logs, configs and secret scanners. */
@@ -19,20 +23,54 @@ export function hashApiToken(token: string): string {
 /** A new token for the organisation: 256 random bits. The token is returned once; only its hash is kept. */
 export async function createApiToken(
 	db: Database,
-	input: { orgId: string; name: string; createdBy: string | null }
+	actor: Actor,
+	input: { orgId: string; name: string }
 ): Promise<{ id: string; token: string }> {
 	const bytes = new Uint8Array(32);
 	crypto.getRandomValues(bytes);
 	const token = API_TOKEN_PREFIX + encodeBase32LowerCaseNoPadding(bytes);
 	const id = crypto.randomUUID();
-	await insertApiToken(db, {
-		id,
-		orgId: input.orgId,
-		name: input.name.trim(),
-		tokenHash: hashApiToken(token),
-		createdBy: input.createdBy
+	const name = input.name.trim();
+	await audited(db, actor, async (tx) => {
+		await insertApiToken(tx, {
+			id,
+			orgId: input.orgId,
+			name,
+			tokenHash: hashApiToken(token),
+			// The token acts for whoever made it (null: the admin CLI).
+			createdBy: actor.userId
+		});
+		tx.record({
+			action: 'api_token.created',
+			orgId: input.orgId,
+			entity: { type: 'api_token', id },
+			after: { name }
+		});
 	});
 	return { id, token };
+}
+
+/** Revokes the organisation's token; false when it is not the organisation's or already revoked. */
+export async function revokeApiToken(
+	db: Database,
+	actor: Actor,
+	input: { orgId: string; id: string }
+): Promise<boolean> {
+	return audited(db, actor, async (tx) => {
+		if (!(await markApiTokenRevoked(tx, input))) return false;
+		tx.record({
+			action: 'api_token.revoked',
+			orgId: input.orgId,
+			entity: { type: 'api_token', id: input.id },
+			after: { revoked: true }
+		});
+		return true;
+	});
+}
+
+/** The organisation's tokens that still work, newest first. */
+export function apiTokensOf(db: Database, orgId: string): Promise<ApiTokenRecord[]> {
+	return listApiTokens(db, { orgId });
 }
 
 /**

@@ -1,10 +1,13 @@
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import type { Database } from '../db/connection';
+import { audited, type Actor } from '../db/audited';
 import {
+	deleteExpiredSession,
 	deleteSession,
 	findSession,
 	insertSession,
-	updateSessionExpiry
+	updateSessionExpiry,
+	updateSessionOrg
 } from '../db/queries/sessions';
 import { generateSecureRandomString, hashSecret } from './tokens';
 
@@ -26,16 +29,54 @@ export interface CreatedSession {
 	token: string;
 }
 
+/** A login: the person (the actor) gets a new session. Audited without the session's id or secret. */
 export async function createSession(
 	db: Database,
-	userId: string,
+	actor: Actor & { userId: string },
 	activeOrgId: string | null
 ): Promise<CreatedSession> {
+	const userId = actor.userId;
 	const id = generateSecureRandomString();
 	const secret = generateSecureRandomString();
 	const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
-	await insertSession(db, { id, userId, secretHash: hashSecret(secret), expiresAt, activeOrgId });
+	await audited(db, actor, async (tx) => {
+		await insertSession(tx, { id, userId, secretHash: hashSecret(secret), expiresAt, activeOrgId });
+		tx.record({
+			action: 'user.logged_in',
+			orgId: activeOrgId,
+			entity: { type: 'user', id: userId },
+			after: { expiresAt }
+		});
+	});
 	return { session: { id, userId, activeOrgId, expiresAt }, token: `${id}.${secret}` };
+}
+
+/** A logout: the session ends. */
+export async function endSession(
+	db: Database,
+	actor: Actor & { userId: string },
+	sessionId: string
+): Promise<void> {
+	await audited(db, actor, async (tx) => {
+		await deleteSession(tx, sessionId);
+		tx.record({
+			action: 'user.logged_out',
+			orgId: null,
+			entity: { type: 'user', id: actor.userId }
+		});
+	});
+}
+
+/**
+ * The organisation the session opens next time (bookkeeping, not audited: a preference of the
+ * session, which opening an organisation's page also sets).
+ */
+export async function rememberActiveOrganisation(
+	db: Database,
+	session: Session,
+	orgId: string
+): Promise<void> {
+	if (session.activeOrgId !== orgId) await updateSessionOrg(db, session.id, orgId);
 }
 
 /** Resolves a cookie token to a live session, sliding its expiry; null when invalid or expired. */
@@ -48,7 +89,7 @@ export async function validateSessionToken(db: Database, token: string): Promise
 	const expiresAt = new Date(row.expires_at);
 	const now = Date.now();
 	if (expiresAt.getTime() <= now) {
-		await deleteSession(db, id);
+		await deleteExpiredSession(db, id);
 		return null;
 	}
 	const session: Session = { id, userId: row.user_id, activeOrgId: row.active_org_id, expiresAt };

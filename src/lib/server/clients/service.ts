@@ -1,29 +1,41 @@
 import type { Database } from '../db/connection';
 import { closeSettledConflicts } from '../identity/service';
-import { insertAuditEntry } from '../db/queries/audit-log';
+import { audited, type Actor } from '../db/audited';
 import {
 	findClient,
 	insertClient,
+	listClients,
 	updateClient,
 	type ClientFields,
 	type ClientRecord
 } from '../db/queries/clients';
 
+/** The organisation's clients, by name. */
+export function clientsOf(db: Database, orgId: string): Promise<ClientRecord[]> {
+	return listClients(db, { orgId });
+}
+
+/** The organisation's clients as choices for a form: id and name. */
+export async function clientChoices(
+	db: Database,
+	orgId: string
+): Promise<{ id: string; name: string }[]> {
+	return (await clientsOf(db, orgId)).map((c) => ({ id: c.id, name: c.name }));
+}
+
 export async function createClient(
 	db: Database,
-	input: { orgId: string; actorId: string | null; fields: ClientFields }
+	actor: Actor,
+	input: { orgId: string; fields: ClientFields }
 ): Promise<string> {
 	const id = crypto.randomUUID();
-	await db.transaction().execute(async (tx) => {
-		await insertClient(tx, { ...input.fields, id, orgId: input.orgId, createdBy: input.actorId });
-		await insertAuditEntry(tx, {
-			orgId: input.orgId,
-			assessmentId: null,
-			itemId: null,
-			actorId: input.actorId,
+	await audited(db, actor, async (tx) => {
+		await insertClient(tx, { ...input.fields, id, orgId: input.orgId, createdBy: actor.userId });
+		tx.record({
 			action: 'client.created',
-			oldValue: null,
-			newValue: { id, ...input.fields }
+			orgId: input.orgId,
+			entity: { type: 'client', id },
+			after: { id, ...input.fields }
 		});
 	});
 	return id;
@@ -36,11 +48,12 @@ export async function createClient(
  */
 export async function editClient(
 	db: Database,
-	input: { client: ClientRecord; actorId: string; fields: ClientFields }
+	actor: Actor,
+	input: { client: ClientRecord; fields: ClientFields }
 ): Promise<boolean> {
 	const { client } = input;
-	return db.transaction().execute(async (tx) => {
-		const before = await findClient(tx, { orgId: client.orgId, id: client.id });
+	return audited(db, actor, async (tx) => {
+		const before = await findClient(tx.db, { orgId: client.orgId, id: client.id });
 		if (!before) return false;
 		await updateClient(tx, { orgId: client.orgId, id: client.id }, input.fields);
 		const settled = await closeSettledConflicts(
@@ -52,23 +65,20 @@ export async function editClient(
 					input.fields.businessScope === undefined
 						? before.businessScope
 						: input.fields.businessScope
-			},
-			input.actorId
+			}
 		);
-		await insertAuditEntry(tx, {
-			orgId: client.orgId,
-			assessmentId: null,
-			itemId: null,
-			actorId: input.actorId,
+		tx.record({
 			action: 'client.updated',
-			oldValue: {
+			orgId: client.orgId,
+			entity: { type: 'client', id: client.id },
+			before: {
 				name: before.name,
 				registeredName: before.registeredName,
 				businessScope: before.businessScope,
 				contact: before.contact,
 				notes: before.notes
 			},
-			newValue: {
+			after: {
 				id: client.id,
 				...input.fields,
 				...(settled.length ? { settledConflicts: settled } : {})

@@ -113,16 +113,27 @@ export interface AnswersTable {
 	updated_at: TimestampDefaultNow;
 }
 
+/** Written only by db/audited.ts. */
 export interface AuditLogTable {
 	id: Generated<number>;
-	org_id: string;
+	/** Null for what belongs to a person, not an organisation (sign-up, login). */
+	org_id: string | null;
+	/** Not a foreign key: the rows of an assessment outlive it, redacted. */
 	assessment_id: string | null;
 	item_id: string | null;
 	actor_id: string | null;
+	/** The API token the change came through, if any. */
+	api_token_id: string | null;
+	/** The x-request-id of the request that made the change. */
+	request_id: string | null;
 	action: string;
+	entity_type: string;
+	entity_id: string;
 	old_value: Json | null;
 	new_value: Json | null;
 	at: TimestampDefaultNow;
+	/** When the content (old and new values) was replaced by a marker; who/what/when stay. */
+	redacted_at: Timestamp | null;
 }
 
 export interface ReportCacheTable {

@@ -7,12 +7,12 @@ import {
 	type IdentityField
 } from '../../domain/identity';
 import type { Database } from '../db/connection';
+import { audited, type Actor, type AuditedTx } from '../db/audited';
 import {
 	setFrozenIdentity,
 	type AssessmentRecord,
 	findAssessment
 } from '../db/queries/assessments';
-import { insertAuditEntry } from '../db/queries/audit-log';
 import { findClient, findClients, updateClientIdentity } from '../db/queries/clients';
 import {
 	insertIdentityConflict,
@@ -104,20 +104,19 @@ const orgIdentity = (o: {
 /**
  * Writes identity fields to their one record (the client, or the organisation) when they differ
  * from it, audited with before and after; open conflicts the new value settles are closed with it.
- * Runs in the caller's transaction. Answers whether anything changed.
+ * Runs in the caller's audited transaction. Answers whether anything changed.
  */
 export async function writeFirmIdentity(
-	tx: Database,
+	tx: AuditedTx,
 	input: {
 		owner: IdentityOwner;
 		/** The assessment it was entered on, if any: the audit row names it. */
 		assessmentId: string | null;
 		values: Partial<Record<IdentityField, string>>;
-		actorId: string | null;
 	}
 ): Promise<boolean> {
 	const { owner } = input;
-	const before = await readRecordIdentity(tx, owner);
+	const before = await readRecordIdentity(tx.db, owner);
 	const after = {
 		registeredName: input.values.registered_name ?? before.registeredName,
 		businessScope: input.values.business_scope ?? before.businessScope
@@ -130,15 +129,16 @@ export async function writeFirmIdentity(
 	if (owner.clientId)
 		await updateClientIdentity(tx, { orgId: owner.orgId, id: owner.clientId }, after);
 	else await updateOrganisationIdentity(tx, owner.orgId, after);
-	const settled = await closeSettledConflicts(tx, owner, after, input.actorId);
-	await insertAuditEntry(tx, {
-		orgId: owner.orgId,
-		assessmentId: input.assessmentId,
-		itemId: null,
-		actorId: input.actorId,
+	const settled = await closeSettledConflicts(tx, owner, after);
+	tx.record({
 		action: owner.clientId ? 'client.identity_updated' : 'organisation.identity_updated',
-		oldValue: { registeredName: before.registeredName, businessScope: before.businessScope },
-		newValue: {
+		orgId: owner.orgId,
+		entity: owner.clientId
+			? { type: 'client', id: owner.clientId }
+			: { type: 'organisation', id: owner.orgId },
+		assessmentId: input.assessmentId,
+		before: { registeredName: before.registeredName, businessScope: before.businessScope },
+		after: {
 			...(owner.clientId ? { clientId: owner.clientId } : {}),
 			...after,
 			...(settled.length ? { settledConflicts: settled } : {})
@@ -149,15 +149,15 @@ export async function writeFirmIdentity(
 
 /**
  * Closes the open conflicts of a record's live (not final) assessments whose differing value the
- * record now holds: nothing is left to choose. Answers their ids.
+ * record now holds: nothing is left to choose. Runs in the caller's audited transaction, whose
+ * record of the change names them. Answers their ids.
  */
 export async function closeSettledConflicts(
-	tx: Database,
+	tx: AuditedTx,
 	owner: IdentityOwner,
-	now: { registeredName: string | null; businessScope: string | null },
-	actorId: string | null
+	now: { registeredName: string | null; businessScope: string | null }
 ): Promise<string[]> {
-	const open = await listOpenIdentityConflicts(tx, {
+	const open = await listOpenIdentityConflicts(tx.db, {
 		orgId: owner.orgId,
 		...(owner.clientId ? { clientId: owner.clientId } : {})
 	});
@@ -171,7 +171,7 @@ export async function closeSettledConflicts(
 			await resolveIdentityConflictRow(
 				tx,
 				{ orgId: owner.orgId, id: c.id },
-				{ by: actorId, choice: 'profile' }
+				{ by: tx.actor.userId, choice: 'profile' }
 			)
 		)
 			settled.push(c.id);
@@ -179,19 +179,22 @@ export async function closeSettledConflicts(
 	return settled;
 }
 
-/** Freezes the record's identity on an assessment being finalised; answers the copy. */
+/**
+ * Freezes the record's identity on an assessment being finalised; answers the copy. Runs in the
+ * caller's audited transaction (the move's record carries the copy).
+ */
 export async function freezeFirmIdentity(
-	tx: Database,
+	tx: AuditedTx,
 	assessment: IdentityOwner & { id: string }
 ): Promise<FirmIdentity> {
-	const identity = await readRecordIdentity(tx, assessment);
+	const identity = await readRecordIdentity(tx.db, assessment);
 	await setFrozenIdentity(tx, { orgId: assessment.orgId, id: assessment.id }, identity);
 	return { ...identity, source: 'frozen' };
 }
 
 /** Drops the frozen copy of an assessment being re-opened: it reads the record again. */
 export async function unfreezeFirmIdentity(
-	tx: Database,
+	tx: AuditedTx,
 	assessment: IdentityOwner & { id: string }
 ): Promise<void> {
 	await setFrozenIdentity(tx, { orgId: assessment.orgId, id: assessment.id }, null);
@@ -203,18 +206,17 @@ export async function unfreezeFirmIdentity(
  * listed as a conflict for a person to resolve, never written over the record. The organisation's
  * own record is never filled this way (a consultancy importing a file without a client would take
  * a client's name as its own): there, anything it does not already say is listed for a person.
- * Runs in the caller's transaction.
+ * Runs in the caller's audited transaction, whose record names the conflicts (the import's).
  */
 export async function receiveFirmIdentity(
-	tx: Database,
+	tx: AuditedTx,
 	input: {
 		owner: IdentityOwner;
 		assessmentId: string;
 		values: Partial<Record<IdentityField, string>>;
-		actorId: string | null;
 	}
 ): Promise<{ filled: IdentityField[]; conflicts: IdentityField[] }> {
-	const record = await readRecordIdentity(tx, input.owner);
+	const record = await readRecordIdentity(tx.db, input.owner);
 	const fill: Partial<Record<IdentityField, string>> = {};
 	const conflicts: IdentityField[] = [];
 	for (const field of IDENTITY_FIELDS) {
@@ -238,8 +240,7 @@ export async function receiveFirmIdentity(
 		await writeFirmIdentity(tx, {
 			owner: input.owner,
 			assessmentId: input.assessmentId,
-			values: fill,
-			actorId: input.actorId
+			values: fill
 		});
 	return { filled: Object.keys(fill) as IdentityField[], conflicts };
 }
@@ -284,10 +285,11 @@ export type ConflictChoice = 'record' | 'profile';
  */
 export async function resolveIdentityConflict(
 	db: Database,
-	input: { orgId: string; conflictId: string; choice: ConflictChoice; actorId: string }
+	actor: Actor,
+	input: { orgId: string; conflictId: string; choice: ConflictChoice }
 ): Promise<boolean> {
-	return db.transaction().execute(async (tx) => {
-		const [row] = await listOpenIdentityConflicts(tx, {
+	return audited(db, actor, async (tx) => {
+		const [row] = await listOpenIdentityConflicts(tx.db, {
 			orgId: input.orgId,
 			id: input.conflictId
 		});
@@ -296,12 +298,15 @@ export async function resolveIdentityConflict(
 		const closed = await resolveIdentityConflictRow(
 			tx,
 			{ orgId: input.orgId, id: row.id },
-			{ by: input.actorId, choice: input.choice }
+			{ by: actor.userId, choice: input.choice }
 		);
 		if (!closed) return false;
 		if (input.choice === 'profile') {
 			const values = { [row.field]: row.profileValue } as Partial<Record<IdentityField, string>>;
-			const assessment = await findAssessment(tx, { orgId: input.orgId, id: row.assessmentId });
+			const assessment = await findAssessment(tx.db, {
+				orgId: input.orgId,
+				id: row.assessmentId
+			});
 			if (!assessment) return false;
 			if (assessment.frozenIdentity) {
 				const frozen = assessment.frozenIdentity;
@@ -318,19 +323,17 @@ export async function resolveIdentityConflict(
 				await writeFirmIdentity(tx, {
 					owner: assessment,
 					assessmentId: assessment.id,
-					values,
-					actorId: input.actorId
+					values
 				});
 			}
 		}
-		await insertAuditEntry(tx, {
-			orgId: input.orgId,
-			assessmentId: row.assessmentId,
-			itemId: null,
-			actorId: input.actorId,
+		tx.record({
 			action: 'identity.conflict_resolved',
-			oldValue: { field: row.field, current: conflict.currentValue, profile: row.profileValue },
-			newValue: {
+			orgId: input.orgId,
+			entity: { type: 'identity_conflict', id: row.id },
+			assessmentId: row.assessmentId,
+			before: { field: row.field, current: conflict.currentValue, profile: row.profileValue },
+			after: {
 				conflictId: row.id,
 				choice: input.choice,
 				value: input.choice === 'profile' ? row.profileValue : conflict.currentValue,

@@ -1,4 +1,5 @@
 import type { Database } from '../db/connection';
+import { audited, type Actor } from '../db/audited';
 import type { OrgKind, Role } from '../db/schema';
 import {
 	findMembership,
@@ -11,7 +12,9 @@ import { assessmentCorpus } from '../assessments/service';
 import {
 	findInvitationByTokenHash,
 	insertInvitation,
+	listOpenInvitations,
 	markInvitationAccepted,
+	revokeInvitation as markInvitationRevoked,
 	type Invitation
 } from '../db/queries/invitations';
 import { generateSecureRandomString, hashSecretHex } from '../auth/tokens';
@@ -61,11 +64,11 @@ export async function checkRespondentScope(
 
 export async function createInvitation(
 	db: Database,
+	actor: Actor & { userId: string },
 	input: {
 		orgId: string;
 		role: Role;
 		email: string | null;
-		createdBy: string;
 		lifetimeMs?: number;
 		/** Checked by checkRespondentScope first. */
 		scope?: RespondentScope | null;
@@ -73,17 +76,56 @@ export async function createInvitation(
 ): Promise<{ token: string; expiresAt: Date }> {
 	const token = generateSecureRandomString() + generateSecureRandomString();
 	const expiresAt = new Date(Date.now() + (input.lifetimeMs ?? INVITATION_LIFETIME_MS));
-	await insertInvitation(db, {
-		id: crypto.randomUUID(),
-		orgId: input.orgId,
-		tokenHash: hashSecretHex(token),
-		role: input.role,
-		email: input.email,
-		createdBy: input.createdBy,
-		expiresAt,
-		scope: input.scope ?? null
+	const id = crypto.randomUUID();
+	const scope = input.scope ?? null;
+	await audited(db, actor, async (tx) => {
+		await insertInvitation(tx, {
+			id,
+			orgId: input.orgId,
+			tokenHash: hashSecretHex(token),
+			role: input.role,
+			email: input.email,
+			createdBy: actor.userId,
+			expiresAt,
+			scope
+		});
+		// The link's token is the invitation's secret: never in the audit log.
+		tx.record({
+			action: 'invitation.created',
+			orgId: input.orgId,
+			entity: { type: 'invitation', id },
+			after: { role: input.role, email: input.email, scope, expiresAt }
+		});
 	});
 	return { token, expiresAt };
+}
+
+/** Revokes an open invitation of the organisation; false when there is none to revoke. */
+export async function revokeInvitation(
+	db: Database,
+	actor: Actor,
+	input: { orgId: string; invitationId: string }
+): Promise<boolean> {
+	return audited(db, actor, async (tx) => {
+		const revoked = await markInvitationRevoked(tx, input.orgId, input.invitationId);
+		if (revoked === 0) return false;
+		tx.record({
+			action: 'invitation.revoked',
+			orgId: input.orgId,
+			entity: { type: 'invitation', id: input.invitationId },
+			after: { revoked: true }
+		});
+		return true;
+	});
+}
+
+/** The organisation's invitations still open (of one client, when given), newest first. */
+export function openInvitations(
+	db: Database,
+	orgId: string,
+	clientId?: string
+): Promise<Invitation[]> {
+	return listOpenInvitations(db, orgId, clientId);
 }
 
 export type InvitationState = 'open' | 'used' | 'expired' | 'revoked';
@@ -107,21 +149,25 @@ export type AcceptResult =
 /** Joins the user to the organisation; the link works once. */
 export async function acceptInvitation(
 	db: Database,
-	token: string,
-	userId: string
+	actor: Actor & { userId: string },
+	token: string
 ): Promise<AcceptResult> {
-	return db.transaction().execute(async (tx) => {
-		const inv = await findInvitation(tx, token);
+	const userId = actor.userId;
+	return audited(db, actor, async (tx): Promise<AcceptResult> => {
+		const inv = await findInvitation(tx.db, token);
 		if (!inv) return { ok: false, reason: 'not_found' };
 		const state = invitationState(inv);
 		if (state !== 'open') return { ok: false, reason: state };
-		if (await findMembership(tx, userId, inv.orgId)) return { ok: false, reason: 'already_member' };
+		if (await findMembership(tx.db, userId, inv.orgId))
+			return { ok: false, reason: 'already_member' };
 		if (!(await markInvitationAccepted(tx, inv.id, userId))) return { ok: false, reason: 'used' };
-		await insertMembership(tx, {
+		const scope = { clientId: inv.clientId, assessmentId: inv.assessmentId, domains: inv.domains };
+		await insertMembership(tx, { orgId: inv.orgId, userId, role: inv.role, scope });
+		tx.record({
+			action: 'invitation.accepted',
 			orgId: inv.orgId,
-			userId,
-			role: inv.role,
-			scope: { clientId: inv.clientId, assessmentId: inv.assessmentId, domains: inv.domains }
+			entity: { type: 'invitation', id: inv.id },
+			after: { member: userId, role: inv.role, ...scope }
 		});
 		return { ok: true, orgId: inv.orgId };
 	});

@@ -10,6 +10,7 @@ export async function startSession(
 	userId: string,
 	activeOrgId: string | null
 ): Promise<void> {
-	const { session, token } = await createSession(runtime().db, userId, activeOrgId);
+	const actor = { userId, requestId: event.locals.requestId };
+	const { session, token } = await createSession(runtime().db, actor, activeOrgId);
 	setSessionTokenCookie(event.cookies, token, session.expiresAt, isSecureRequest(event));
 }

@@ -5,7 +5,7 @@ import { m } from '$lib/paraglide/messages';
 import { logInSchema } from '$lib/schemas/account';
 import { logIn } from '$lib/server/auth/accounts';
 import { safeNextPath } from '$lib/server/web/guards/auth';
-import { listMemberships } from '$lib/server/db/queries/organisations';
+import { membershipsOf } from '$lib/server/orgs/organisations';
 import { startSession } from '$lib/server/web/start-session';
 import { runtime } from '$lib/server/web/runtime';
 import type { FormNotice } from '$lib/forms';
@@ -42,7 +42,7 @@ export const actions: Actions = {
 				{ status: result.reason === 'throttled' ? 429 : 400 }
 			);
 		}
-		const memberships = await listMemberships(db, result.userId);
+		const memberships = await membershipsOf(db, result.userId);
 		await startSession(event, result.userId, memberships[0]?.orgId ?? null);
 		const next = event.url.searchParams.get('next');
 		redirect(303, next ? safeNextPath(next) : '/');

@@ -29,7 +29,8 @@ export const actions: Actions = {
 			email: form.data.email,
 			password: form.data.password,
 			orgName: form.data.orgName === '' ? null : form.data.orgName,
-			orgKind: form.data.orgKind
+			orgKind: form.data.orgKind,
+			requestId: event.locals.requestId
 		});
 		form.data.password = '';
 		if (!result.ok) return setError(form, 'email', m.err_email_taken(), { status: 400 });

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { requireUser } from '$lib/server/web/guards/auth';
-import { updateSessionOrg } from '$lib/server/db/queries/sessions';
+import { rememberActiveOrganisation } from '$lib/server/auth/session';
 import { acceptInvitation, findInvitation, invitationState } from '$lib/server/orgs/invitations';
 import { runtime } from '$lib/server/web/runtime';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,9 +20,9 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 
 export const actions: Actions = {
 	accept: async (event) => {
-		const { user, session } = requireUser(event);
+		const { actor, session } = requireUser(event);
 		const db = runtime().db;
-		const result = await acceptInvitation(db, event.params.token, user.id);
+		const result = await acceptInvitation(db, actor, event.params.token);
 		if (!result.ok) {
 			if (result.reason === 'not_found') error(404, 'Not found');
 			const text = {
@@ -33,7 +33,7 @@ export const actions: Actions = {
 			}[result.reason];
 			return fail(result.reason === 'already_member' ? 409 : 410, { error: text });
 		}
-		await updateSessionOrg(db, session.id, result.orgId);
+		await rememberActiveOrganisation(db, session, result.orgId);
 		redirect(303, `/o/${result.orgId}`);
 	}
 };

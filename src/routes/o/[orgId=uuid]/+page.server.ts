@@ -2,7 +2,7 @@ import { requireMembership } from '$lib/server/web/guards/auth';
 import { isRestricted } from '$lib/server/auth/scope';
 import { listAssessmentRows } from '$lib/server/assessments/list';
 import { loadClientDashboard } from '$lib/server/clients/dashboard';
-import { updateSessionOrg } from '$lib/server/db/queries/sessions';
+import { rememberActiveOrganisation } from '$lib/server/auth/session';
 import { runtime } from '$lib/server/web/runtime';
 import type { PageServerLoad } from './$types';
 
@@ -10,8 +10,7 @@ export const load: PageServerLoad = async (event) => {
 	const { membership, session } = await requireMembership(event, event.params.orgId);
 	const db = runtime().db;
 	// Opening an organisation makes it the one the user lands on next time.
-	if (session.activeOrgId !== membership.orgId)
-		await updateSessionOrg(db, session.id, membership.orgId);
+	await rememberActiveOrganisation(db, session, membership.orgId);
 	// A restricted respondent's overview is their own work; a consultancy's, its clients; a firm's, links.
 	if (isRestricted(membership))
 		return { myWork: await listAssessmentRows(db, membership), dashboard: null };

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { AnswerValues, StoredAnswer } from '../../../domain/stored-answer';
 import type { Database } from '../connection';
+import type { AuditedTx } from '../audited';
 
 export type { AnswerValues, StoredAnswer };
 
@@ -63,10 +64,10 @@ export async function findAnswer(
 
 /** Inserts version 1; answers false when an answer already exists (someone saved first). */
 export async function insertAnswer(
-	db: Database,
+	tx: AuditedTx,
 	a: { assessmentId: string; itemId: string; values: AnswerValues; actorId: string | null }
 ): Promise<boolean> {
-	const result = await db
+	const result = await tx.db
 		.insertInto('answers')
 		.values({
 			assessment_id: a.assessmentId,
@@ -83,7 +84,7 @@ export async function insertAnswer(
 
 /** Updates only if the stored version is `expectedVersion`; answers false otherwise. */
 export async function updateAnswer(
-	db: Database,
+	tx: AuditedTx,
 	a: {
 		assessmentId: string;
 		itemId: string;
@@ -92,7 +93,7 @@ export async function updateAnswer(
 		expectedVersion: number;
 	}
 ): Promise<boolean> {
-	const result = await db
+	const result = await tx.db
 		.updateTable('answers')
 		.set({
 			...a.values,
@@ -112,7 +113,7 @@ export async function updateAnswer(
 
 /** Copies answers into an assessment as carried over (to be confirmed); version 1 each. */
 export async function insertCarriedOverAnswers(
-	db: Database,
+	tx: AuditedTx,
 	a: {
 		assessmentId: string;
 		answers: (AnswerValues & { itemId: string })[];
@@ -120,7 +121,7 @@ export async function insertCarriedOverAnswers(
 	}
 ): Promise<void> {
 	if (a.answers.length === 0) return;
-	await db
+	await tx.db
 		.insertInto('answers')
 		.values(
 			a.answers.map((x) => ({
@@ -152,13 +153,13 @@ export async function listCarriedOver(db: Database, assessmentId: string): Promi
 
 /** Inserts the answers of a new assessment at version 1 (an import), carried-over flags kept. */
 export async function insertAnswers(
-	db: Database,
+	tx: AuditedTx,
 	assessmentId: string,
 	answers: (AnswerValues & { itemId: string; carriedOver: boolean })[],
 	actorId: string | null
 ): Promise<void> {
 	if (answers.length === 0) return;
-	await db
+	await tx.db
 		.insertInto('answers')
 		.values(
 			answers.map(({ itemId, carriedOver, ...values }) => ({
@@ -176,11 +177,11 @@ export async function insertAnswers(
 
 /** Marks answers carried over (or confirmed, with `false`); each marked answer's version moves on. */
 export async function setCarriedOver(
-	db: Database,
+	tx: AuditedTx,
 	a: { assessmentId: string; itemIds: string[]; carriedOver: boolean; actorId: string | null }
 ): Promise<string[]> {
 	if (a.itemIds.length === 0) return [];
-	const rows = await db
+	const rows = await tx.db
 		.updateTable('answers')
 		.set({
 			carried_over: a.carriedOver,
@@ -197,11 +198,11 @@ export async function setCarriedOver(
 }
 
 export async function deleteAnswers(
-	db: Database,
+	tx: AuditedTx,
 	a: { assessmentId: string; itemIds: string[] }
 ): Promise<void> {
 	if (a.itemIds.length === 0) return;
-	await db
+	await tx.db
 		.deleteFrom('answers')
 		.where('assessment_id', '=', a.assessmentId)
 		.where('item_id', 'in', a.itemIds)

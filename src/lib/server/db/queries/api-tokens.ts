@@ -1,4 +1,5 @@
 import type { Database } from '../connection';
+import type { AuditedTx } from '../audited';
 import type { OrgKind } from '../schema';
 
 export interface ApiTokenRecord {
@@ -18,10 +19,10 @@ const columns = [
 ] as const;
 
 export async function insertApiToken(
-	db: Database,
+	tx: AuditedTx,
 	token: { id: string; orgId: string; name: string; tokenHash: string; createdBy: string | null }
 ): Promise<void> {
-	await db
+	await tx.db
 		.insertInto('api_tokens')
 		.values({
 			id: token.id,
@@ -63,6 +64,7 @@ export async function findActiveApiToken(
 	return row ?? null;
 }
 
+/** Bookkeeping (not audited): when the token was last used. */
 export async function touchApiToken(db: Database, id: string, at: Date): Promise<void> {
 	await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
 }
@@ -84,10 +86,10 @@ export async function listApiTokens(
 
 /** Returns false when the token is not the organisation's or already revoked. */
 export async function revokeApiToken(
-	db: Database,
+	tx: AuditedTx,
 	scope: { orgId: string; id: string }
 ): Promise<boolean> {
-	const result = await db
+	const result = await tx.db
 		.updateTable('api_tokens')
 		.set({ revoked_at: new Date() })
 		.where('org_id', '=', scope.orgId)

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { scopeProfile, type FirmIdentity } from '../../../domain/identity';
 import type { Profile } from '../../../domain/profile';
 import type { Database } from '../connection';
+import type { AuditedTx } from '../audited';
 import type { AssessmentState } from '../schema';
 
 export interface AssessmentRecord {
@@ -59,7 +60,7 @@ function toRecord(
 }
 
 export async function insertAssessment(
-	db: Database,
+	tx: AuditedTx,
 	a: {
 		id: string;
 		orgId: string;
@@ -73,7 +74,7 @@ export async function insertAssessment(
 		profileVersion?: number;
 	}
 ): Promise<void> {
-	await db
+	await tx.db
 		.insertInto('assessments')
 		.values({
 			id: a.id,
@@ -118,12 +119,12 @@ export async function listAssessments(
 
 /** Saves the profile if nobody saved it since `expectedVersion`; answers the new version or null. */
 export async function updateProfile(
-	db: Database,
+	tx: AuditedTx,
 	scope: { orgId: string; id: string },
 	profile: Profile,
 	expectedVersion: number
 ): Promise<number | null> {
-	const row = await db
+	const row = await tx.db
 		.updateTable('assessments')
 		.set({
 			profile: JSON.stringify(scopeProfile(profile)),
@@ -140,11 +141,11 @@ export async function updateProfile(
 
 /** Freezes the identity on the assessment (finalising) or clears the copy (null: re-opening). */
 export async function setFrozenIdentity(
-	db: Database,
+	tx: AuditedTx,
 	scope: { orgId: string; id: string },
 	identity: Omit<FirmIdentity, 'source'> | null
 ): Promise<void> {
-	await db
+	await tx.db
 		.updateTable('assessments')
 		.set({
 			frozen_identity: identity
@@ -160,8 +161,8 @@ export async function setFrozenIdentity(
 		.execute();
 }
 
-export async function touchAssessment(db: Database, id: string): Promise<void> {
-	await db
+export async function touchAssessment(tx: AuditedTx, id: string): Promise<void> {
+	await tx.db
 		.updateTable('assessments')
 		.set({ updated_at: new Date() })
 		.where('id', '=', id)
@@ -181,12 +182,12 @@ export async function findCreatorName(db: Database, assessmentId: string): Promi
 
 /** Moves the assessment to another questionnaire version, if it is still on `fromHash`. */
 export async function updateAssessmentVersion(
-	db: Database,
+	tx: AuditedTx,
 	scope: { orgId: string; id: string },
 	fromHash: string,
 	toHash: string
 ): Promise<boolean> {
-	const result = await db
+	const result = await tx.db
 		.updateTable('assessments')
 		.set({ version_hash: toHash, updated_at: new Date() })
 		.where('org_id', '=', scope.orgId)
@@ -199,12 +200,12 @@ export async function updateAssessmentVersion(
 
 /** Moves the assessment from one state to another; false when it was not in `from` any more. */
 export async function updateAssessmentState(
-	db: Database,
+	tx: AuditedTx,
 	scope: { orgId: string; id: string },
 	from: AssessmentState,
 	to: AssessmentState
 ): Promise<boolean> {
-	const result = await db
+	const result = await tx.db
 		.updateTable('assessments')
 		.set({ state: to, updated_at: new Date() })
 		.where('org_id', '=', scope.orgId)

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Database } from '../connection';
+import { REDACTED, type AuditedTx } from '../audited';
 
 export interface AuditEntry {
 	id: number;
@@ -21,33 +23,6 @@ const entryColumns = [
 ] as const;
 
 const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
-
-export async function insertAuditEntry(
-	db: Database,
-	e: {
-		orgId: string;
-		assessmentId: string | null;
-		itemId: string | null;
-		actorId: string | null;
-		action: string;
-		oldValue: unknown;
-		newValue: unknown;
-	}
-): Promise<void> {
-	await db
-		.insertInto('audit_log')
-		.values({
-			org_id: e.orgId,
-			assessment_id: e.assessmentId,
-			item_id: e.itemId,
-			actor_id: e.actorId,
-			action: e.action,
-			old_value:
-				e.oldValue === null || e.oldValue === undefined ? null : JSON.stringify(e.oldValue),
-			new_value: e.newValue === null || e.newValue === undefined ? null : JSON.stringify(e.newValue)
-		})
-		.execute();
-}
 
 export async function listAuditEntries(
 	db: Database,
@@ -82,4 +57,28 @@ export async function listAssessmentEvents(
 		.limit(200)
 		.execute();
 	return rows.map((r) => ({ ...r, oldValue: parse(r.oldValue), newValue: parse(r.newValue) }));
+}
+
+/**
+ * Replaces the content (old and new values) of the assessment's rows with a marker; who, what and
+ * when stay. Answers the organisations the rows were in and how many were redacted.
+ */
+export async function redactAssessmentAuditContent(
+	tx: AuditedTx,
+	assessmentId: string
+): Promise<{ orgIds: string[]; count: number }> {
+	const marker = JSON.stringify(REDACTED);
+	const rows = await tx.db
+		.updateTable('audit_log')
+		.set({
+			old_value: sql`case when old_value is null then null else ${marker}::jsonb end`,
+			new_value: sql`case when new_value is null then null else ${marker}::jsonb end`,
+			redacted_at: new Date()
+		})
+		.where('assessment_id', '=', assessmentId)
+		.where('redacted_at', 'is', null)
+		.returning('org_id')
+		.execute();
+	const orgIds = [...new Set(rows.flatMap((r) => (r.org_id ? [r.org_id] : [])))];
+	return { orgIds, count: rows.length };
 }

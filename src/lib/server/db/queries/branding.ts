@@ -1,4 +1,5 @@
 import type { Database } from '../connection';
+import type { AuditedTx } from '../audited';
 
 export type LogoMime = 'image/png' | 'image/jpeg';
 
@@ -23,11 +24,11 @@ export async function findOrganisationLogo(
 
 /** Sets (or, with null, removes) the organisation's logo. */
 export async function updateOrganisationLogo(
-	db: Database,
+	tx: AuditedTx,
 	orgId: string,
 	logo: OrganisationLogo | null
 ): Promise<void> {
-	await db
+	await tx.db
 		.updateTable('organisations')
 		.set({ logo: logo?.bytes ?? null, logo_mime: logo?.mime ?? null })
 		.where('id', '=', orgId)

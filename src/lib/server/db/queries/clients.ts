@@ -1,4 +1,5 @@
 import type { Database } from '../connection';
+import type { AuditedTx } from '../audited';
 
 export interface ClientRecord {
 	id: string;
@@ -34,10 +35,10 @@ const columns = [
 ] as const;
 
 export async function insertClient(
-	db: Database,
+	tx: AuditedTx,
 	client: ClientFields & { id: string; orgId: string; createdBy: string | null }
 ): Promise<void> {
-	await db
+	await tx.db
 		.insertInto('clients')
 		.values({
 			id: client.id,
@@ -78,11 +79,11 @@ export async function listClients(db: Database, scope: { orgId: string }): Promi
 
 /** Returns false when the client is not the organisation's. */
 export async function updateClient(
-	db: Database,
+	tx: AuditedTx,
 	scope: { orgId: string; id: string },
 	fields: ClientFields
 ): Promise<boolean> {
-	const result = await db
+	const result = await tx.db
 		.updateTable('clients')
 		.set({
 			name: fields.name,
@@ -114,11 +115,11 @@ export async function findClients(
 
 /** Sets the client's registered name and business scope (the identity its assessments read). */
 export async function updateClientIdentity(
-	db: Database,
+	tx: AuditedTx,
 	scope: { orgId: string; id: string },
 	identity: { registeredName: string | null; businessScope: string | null }
 ): Promise<void> {
-	await db
+	await tx.db
 		.updateTable('clients')
 		.set({
 			registered_name: identity.registeredName,

@@ -1,4 +1,5 @@
 import type { Database } from '../connection';
+import type { AuditedTx } from '../audited';
 import type { AssessmentState, IdentityFieldName } from '../schema';
 
 export interface IdentityConflictRow {
@@ -20,7 +21,7 @@ export interface IdentityConflictRow {
 }
 
 export async function insertIdentityConflict(
-	db: Database,
+	tx: AuditedTx,
 	c: {
 		orgId: string;
 		assessmentId: string;
@@ -31,7 +32,7 @@ export async function insertIdentityConflict(
 	}
 ): Promise<string> {
 	const id = crypto.randomUUID();
-	await db
+	await tx.db
 		.insertInto('identity_conflicts')
 		.values({
 			id,
@@ -92,11 +93,11 @@ export async function listOpenIdentityConflicts(
 
 /** Closes a conflict if it is still open; false when someone closed it already. */
 export async function resolveIdentityConflictRow(
-	db: Database,
+	tx: AuditedTx,
 	scope: { orgId: string; id: string },
 	resolution: { by: string | null; choice: 'record' | 'profile' }
 ): Promise<boolean> {
-	const result = await db
+	const result = await tx.db
 		.updateTable('identity_conflicts')
 		.set({ resolved_at: new Date(), resolved_by: resolution.by, resolution: resolution.choice })
 		.where('org_id', '=', scope.orgId)

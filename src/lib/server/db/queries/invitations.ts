@@ -1,4 +1,5 @@
 import type { Database } from '../connection';
+import type { AuditedTx } from '../audited';
 import type { Role } from '../schema';
 import type { RespondentScope } from './organisations';
 
@@ -40,7 +41,7 @@ function toInvitation(row: Omit<Invitation, 'domains'> & { domains: unknown }): 
 }
 
 export async function insertInvitation(
-	db: Database,
+	tx: AuditedTx,
 	inv: {
 		id: string;
 		orgId: string;
@@ -52,7 +53,7 @@ export async function insertInvitation(
 		scope: RespondentScope | null;
 	}
 ): Promise<void> {
-	await db
+	await tx.db
 		.insertInto('invitations')
 		.values({
 			id: inv.id,
@@ -104,11 +105,11 @@ export async function listOpenInvitations(
 
 /** Marks the invitation used; answers false when someone else used it first. */
 export async function markInvitationAccepted(
-	db: Database,
+	tx: AuditedTx,
 	id: string,
 	userId: string
 ): Promise<boolean> {
-	const result = await db
+	const result = await tx.db
 		.updateTable('invitations')
 		.set({ accepted_at: new Date(), accepted_by: userId })
 		.where('id', '=', id)
@@ -118,8 +119,8 @@ export async function markInvitationAccepted(
 	return Number(result.numUpdatedRows) === 1;
 }
 
-export async function revokeInvitation(db: Database, orgId: string, id: string): Promise<number> {
-	const result = await db
+export async function revokeInvitation(tx: AuditedTx, orgId: string, id: string): Promise<number> {
+	const result = await tx.db
 		.updateTable('invitations')
 		.set({ revoked_at: new Date() })
 		.where('id', '=', id)

@@ -1,4 +1,5 @@
 import type { Database } from '../connection';
+import type { AuditedTx } from '../audited';
 import type { OrgKind, Role } from '../schema';
 
 export interface Membership {
@@ -23,10 +24,10 @@ export interface Member {
 }
 
 export async function insertOrganisation(
-	db: Database,
+	tx: AuditedTx,
 	org: { id: string; name: string; kind: OrgKind }
 ): Promise<void> {
-	await db.insertInto('organisations').values(org).execute();
+	await tx.db.insertInto('organisations').values(org).execute();
 }
 
 export interface RespondentScope {
@@ -36,10 +37,10 @@ export interface RespondentScope {
 }
 
 export async function insertMembership(
-	db: Database,
+	tx: AuditedTx,
 	m: { orgId: string; userId: string; role: Role; scope?: RespondentScope }
 ): Promise<void> {
-	await db
+	await tx.db
 		.insertInto('memberships')
 		.values({
 			org_id: m.orgId,
@@ -123,12 +124,12 @@ export async function countOwners(db: Database, orgId: string): Promise<number> 
 }
 
 export async function updateMemberRole(
-	db: Database,
+	tx: AuditedTx,
 	orgId: string,
 	userId: string,
 	role: Role
 ): Promise<number> {
-	const result = await db
+	const result = await tx.db
 		.updateTable('memberships')
 		.set({ role })
 		.where('org_id', '=', orgId)
@@ -138,11 +139,11 @@ export async function updateMemberRole(
 }
 
 export async function deleteMembership(
-	db: Database,
+	tx: AuditedTx,
 	orgId: string,
 	userId: string
 ): Promise<number> {
-	const result = await db
+	const result = await tx.db
 		.deleteFrom('memberships')
 		.where('org_id', '=', orgId)
 		.where('user_id', '=', userId)
@@ -183,11 +184,11 @@ export async function findOrganisationIdentity(
 }
 
 export async function updateOrganisationIdentity(
-	db: Database,
+	tx: AuditedTx,
 	orgId: string,
 	identity: { registeredName: string | null; businessScope: string | null }
 ): Promise<void> {
-	await db
+	await tx.db
 		.updateTable('organisations')
 		.set({ registered_name: identity.registeredName, business_scope: identity.businessScope })
 		.where('id', '=', orgId)

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../connection';
+import type { AuditedTx } from '../audited';
 import type { ReviewDecision } from '../schema';
 
 /** pending: not reviewed yet, or the answer changed since the decision. */
@@ -22,7 +23,7 @@ export interface ReviewComment {
 
 /** Records a decision on the answer version it was made on (0 when unanswered). */
 export async function upsertItemReview(
-	db: Database,
+	tx: AuditedTx,
 	r: {
 		assessmentId: string;
 		itemId: string;
@@ -31,7 +32,7 @@ export async function upsertItemReview(
 		reviewerId: string;
 	}
 ): Promise<void> {
-	await db
+	await tx.db
 		.insertInto('item_reviews')
 		.values({
 			assessment_id: r.assessmentId,
@@ -111,10 +112,10 @@ export async function countItemReviews(
 }
 
 export async function insertReviewComment(
-	db: Database,
+	tx: AuditedTx,
 	c: { id: string; assessmentId: string; itemId: string; authorId: string; body: string }
 ): Promise<void> {
-	await db
+	await tx.db
 		.insertInto('review_comments')
 		.values({
 			id: c.id,

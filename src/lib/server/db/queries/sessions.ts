@@ -1,4 +1,5 @@
 import type { Database } from '../connection';
+import type { AuditedTx } from '../audited';
 import type { SessionRow } from '../schema';
 
 export type SessionRecord = Pick<
@@ -7,7 +8,7 @@ export type SessionRecord = Pick<
 >;
 
 export async function insertSession(
-	db: Database,
+	tx: AuditedTx,
 	session: {
 		id: string;
 		userId: string;
@@ -16,7 +17,7 @@ export async function insertSession(
 		activeOrgId: string | null;
 	}
 ): Promise<void> {
-	await db
+	await tx.db
 		.insertInto('sessions')
 		.values({
 			id: session.id,
@@ -37,6 +38,7 @@ export async function findSession(db: Database, id: string): Promise<SessionReco
 	return row ?? null;
 }
 
+/** Bookkeeping (not audited): a session's sliding expiry. */
 export async function updateSessionExpiry(
 	db: Database,
 	id: string,
@@ -45,6 +47,7 @@ export async function updateSessionExpiry(
 	await db.updateTable('sessions').set({ expires_at: expiresAt }).where('id', '=', id).execute();
 }
 
+/** Bookkeeping (not audited): the organisation the session opens next, a preference. */
 export async function updateSessionOrg(
 	db: Database,
 	id: string,
@@ -53,16 +56,28 @@ export async function updateSessionOrg(
 	await db.updateTable('sessions').set({ active_org_id: orgId }).where('id', '=', id).execute();
 }
 
-export async function deleteSession(db: Database, id: string): Promise<void> {
-	await db.deleteFrom('sessions').where('id', '=', id).execute();
+/** Bookkeeping (not audited): a session that ran out, found on its next use. */
+export async function deleteExpiredSession(db: Database, id: string): Promise<void> {
+	await db
+		.deleteFrom('sessions')
+		.where('id', '=', id)
+		.where('expires_at', '<=', new Date())
+		.execute();
 }
 
+/** A logout. */
+export async function deleteSession(tx: AuditedTx, id: string): Promise<void> {
+	await tx.db.deleteFrom('sessions').where('id', '=', id).execute();
+}
+
+/** Ends the user's sessions (but `except`); answers how many. */
 export async function deleteUserSessions(
-	db: Database,
+	tx: AuditedTx,
 	userId: string,
 	options: { except?: string } = {}
-): Promise<void> {
-	let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+): Promise<number> {
+	let query = tx.db.deleteFrom('sessions').where('user_id', '=', userId);
 	if (options.except) query = query.where('id', '!=', options.except);
-	await query.execute();
+	const result = await query.executeTakeFirst();
+	return Number(result.numDeletedRows);
 }

@@ -1,4 +1,5 @@
 import type { Database } from '../connection';
+import type { AuditedTx } from '../audited';
 
 export interface UserProfile {
 	id: string;
@@ -7,10 +8,10 @@ export interface UserProfile {
 }
 
 export async function insertUser(
-	db: Database,
+	tx: AuditedTx,
 	user: { id: string; email: string; name: string; passwordHash: string }
 ): Promise<void> {
-	await db
+	await tx.db
 		.insertInto('users')
 		.values({ id: user.id, email: user.email, name: user.name, password_hash: user.passwordHash })
 		.execute();
@@ -46,9 +47,13 @@ export async function findCredentials(
 }
 
 export async function updatePasswordHash(
-	db: Database,
+	tx: AuditedTx,
 	id: string,
 	passwordHash: string
 ): Promise<void> {
-	await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute();
+	await tx.db
+		.updateTable('users')
+		.set({ password_hash: passwordHash })
+		.where('id', '=', id)
+		.execute();
 }

@@ -40,7 +40,7 @@ export function answerForm(
 export async function saveAnswerAction(
 	event: RequestEvent<{ orgId: string; assessmentId: string }>
 ) {
-	const { assessment, user, membership } = await requireAssessment(
+	const { assessment, actor, membership } = await requireAssessment(
 		event,
 		event.params.orgId,
 		event.params.assessmentId,
@@ -57,11 +57,10 @@ export async function saveAnswerAction(
 		return message(form, { type: 'error', text: m.clients_err_final_locked() }, { status: 409 });
 	if (!form.valid) return fail(400, { form });
 	const { data } = form;
-	const result = await saveAnswer(runtime().db, {
+	const result = await saveAnswer(runtime().db, actor, {
 		assessment,
 		itemId: data.itemId,
 		expectedVersion: data.version,
-		actorId: user.id,
 		values: {
 			status: data.status as StoredAnswer['status'],
 			note: data.note,

@@ -5,10 +5,9 @@ import { m } from '$lib/paraglide/messages';
 import type { FormNotice } from '$lib/forms';
 import { createApiTokenSchema, revokeApiTokenSchema } from '$lib/schemas/api-tokens';
 import { requireOrgWide } from '../guards/auth';
-import { listApiTokens, revokeApiToken } from '../../db/queries/api-tokens';
 import { logger } from '../../logger';
 import { runtime } from '../runtime';
-import { createApiToken } from '../../auth/api-tokens';
+import { apiTokensOf, createApiToken, revokeApiToken } from '../../auth/api-tokens';
 
 /** The API tokens section of the organisation's settings: owners only. */
 const OWNER = ['owner'] as const;
@@ -31,7 +30,7 @@ export async function loadApiTokens(event: OrgEvent) {
 	if (membership.role !== 'owner') return { apiTokens: null };
 	return {
 		apiTokens: {
-			tokens: await listApiTokens(runtime().db, { orgId: membership.orgId }),
+			tokens: await apiTokensOf(runtime().db, membership.orgId),
 			form: await tokenForm()
 		}
 	};
@@ -39,13 +38,12 @@ export async function loadApiTokens(event: OrgEvent) {
 
 export const apiTokenActions = {
 	createToken: async (event: OrgEvent) => {
-		const { user, membership } = await requireOrgWide(event, event.params.orgId, OWNER);
+		const { user, actor, membership } = await requireOrgWide(event, event.params.orgId, OWNER);
 		const form = await tokenForm(event.request);
 		if (!form.valid) return fail(400, { apiTokenForm: form });
-		const { id, token } = await createApiToken(runtime().db, {
+		const { id, token } = await createApiToken(runtime().db, actor, {
 			orgId: membership.orgId,
-			name: form.data.name,
-			createdBy: user.id
+			name: form.data.name
 		});
 		logger.info({ tokenId: id, orgId: membership.orgId, userId: user.id }, 'api token created');
 		form.data.name = '';
@@ -53,10 +51,10 @@ export const apiTokenActions = {
 		return message(form, { type: 'success', text: m.api_token_created(), token });
 	},
 	revokeToken: async (event: OrgEvent) => {
-		const { user, membership } = await requireOrgWide(event, event.params.orgId, OWNER);
+		const { user, actor, membership } = await requireOrgWide(event, event.params.orgId, OWNER);
 		const form = await superValidate(event.request, zod4(revokeApiTokenSchema));
 		if (!form.valid) return fail(400, { apiTokenRevoked: false });
-		const revoked = await revokeApiToken(runtime().db, {
+		const revoked = await revokeApiToken(runtime().db, actor, {
 			orgId: membership.orgId,
 			id: form.data.tokenId
 		});

@@ -15,7 +15,7 @@ import { assessmentCorpus } from '../../assessments/service';
 export async function confirmCarriedOverAction(
 	event: RequestEvent<{ orgId: string; assessmentId: string }>
 ) {
-	const { assessment, user, membership } = await requireAssessment(
+	const { assessment, actor, membership } = await requireAssessment(
 		event,
 		event.params.orgId,
 		event.params.assessmentId,
@@ -37,10 +37,9 @@ export async function confirmCarriedOverAction(
 	const carried = new Set(
 		(await listAnswers(db, assessment.id)).filter((a) => a.carriedOver).map((a) => a.itemId)
 	);
-	const confirmed = await confirmCarriedOver(db, {
+	const confirmed = await confirmCarriedOver(db, actor, {
 		assessment,
-		itemIds: chosen.map((i) => i.id).filter((id) => carried.has(id)),
-		actorId: user.id
+		itemIds: chosen.map((i) => i.id).filter((id) => carried.has(id))
 	});
 	return { confirmed: m.carry_confirmed({ count: confirmed.length }) };
 }

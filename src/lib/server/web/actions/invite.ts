@@ -24,7 +24,7 @@ export async function inviteAction(
 	event: RequestEvent<{ orgId: string }>,
 	options: { roles: readonly Role[]; clientId?: string }
 ) {
-	const { user, membership } = await requireOrgWide(event, event.params.orgId, options.roles);
+	const { actor, membership } = await requireOrgWide(event, event.params.orgId, options.roles);
 	const form = await superValidate<typeof inviteSchema._zod.output, InviteNotice>(
 		event.request,
 		zod4(inviteSchema)
@@ -50,11 +50,10 @@ export async function inviteAction(
 		);
 		return fail(400, { inviteForm: form });
 	}
-	const { token } = await createInvitation(db, {
+	const { token } = await createInvitation(db, actor, {
 		orgId: membership.orgId,
 		role: form.data.role,
 		email: form.data.email || null,
-		createdBy: user.id,
 		scope: checked.scope
 	});
 	const link = `${event.url.origin}/invite/${token}`;

@@ -51,7 +51,7 @@ async function requireReviewedItem(
 
 /** Anyone who answers or reviews may add to an item's thread. */
 export async function commentAction(event: AssessmentEvent) {
-	const { assessment, membership, user } = await requireAssessmentRole(event, EDIT_ROLES);
+	const { assessment, membership, actor } = await requireAssessmentRole(event, EDIT_ROLES);
 	const form = await superValidate<typeof commentSchema._zod.output, FormNotice>(
 		event.request,
 		zod4(commentSchema),
@@ -59,11 +59,10 @@ export async function commentAction(event: AssessmentEvent) {
 	);
 	if (!form.valid) return fail(400, { commentForm: form });
 	await requireReviewedItem(membership, assessment, form.data.itemId);
-	await addReviewComment(runtime().db, {
+	await addReviewComment(runtime().db, actor, {
 		assessment,
 		itemId: form.data.itemId,
-		body: form.data.body,
-		actorId: user.id
+		body: form.data.body
 	});
 	form.data.body = '';
 	form.message = { type: 'success', text: m.clients_comment_added() };
@@ -72,16 +71,15 @@ export async function commentAction(event: AssessmentEvent) {
 }
 
 export async function reviewItemAction(event: AssessmentEvent) {
-	const { assessment, membership, user } = await requireAssessmentRole(event, REVIEW_ROLES);
+	const { assessment, membership, actor } = await requireAssessmentRole(event, REVIEW_ROLES);
 	const form = await superValidate(event.request, zod4(itemReviewSchema));
 	if (!form.valid) return fail(400, { reviewError: m.err_invalid() });
 	await requireReviewedItem(membership, assessment, form.data.itemId);
 	if (assessment.state === 'final') return fail(409, { reviewError: m.clients_err_final_locked() });
-	await reviewItem(runtime().db, {
+	await reviewItem(runtime().db, actor, {
 		assessment,
 		itemId: form.data.itemId,
-		decision: form.data.decision,
-		actorId: user.id
+		decision: form.data.decision
 	});
 	return { reviewed: form.data.decision };
 }
@@ -96,7 +94,7 @@ const MOVE_ROLES: Record<Transition, readonly Role[]> = {
 
 export function transitionAction(transition: Transition) {
 	return async (event: AssessmentEvent) => {
-		const { assessment, user } = await requireAssessmentRole(event, MOVE_ROLES[transition]);
+		const { assessment, actor } = await requireAssessmentRole(event, MOVE_ROLES[transition]);
 		let reason: string | undefined;
 		if (transition === 'reopen') {
 			const form = await superValidate<typeof reopenSchema._zod.output, FormNotice>(
@@ -107,12 +105,7 @@ export function transitionAction(transition: Transition) {
 			if (!form.valid) return fail(400, { reopenForm: form });
 			reason = form.data.reason;
 		}
-		const result = await moveAssessment(runtime().db, {
-			assessment,
-			transition,
-			actorId: user.id,
-			reason
-		});
+		const result = await moveAssessment(runtime().db, actor, { assessment, transition, reason });
 		if (!result.ok) return fail(409, { moveError: m.clients_err_wrong_state() });
 		return { moved: transition };
 	};

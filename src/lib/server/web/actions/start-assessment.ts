@@ -13,15 +13,14 @@ export async function startAssessmentAction(
 	event: RequestEvent<{ orgId: string }>,
 	clientId?: string
 ) {
-	const { user, membership } = await requireOrgWide(event, event.params.orgId, START_ROLES);
+	const { actor, membership } = await requireOrgWide(event, event.params.orgId, START_ROLES);
 	const form = await superValidate(event.request, zod4(startAssessmentSchema));
 	if (!form.valid) return fail(400, { form });
 	let id: string;
 	try {
-		id = await startAssessment(runtime().db, {
+		id = await startAssessment(runtime().db, actor, {
 			orgId: membership.orgId,
 			title: form.data.title,
-			actorId: user.id,
 			clientId: clientId ?? (form.data.clientId || null)
 		});
 	} catch (e) {

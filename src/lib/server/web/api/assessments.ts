@@ -83,10 +83,9 @@ export async function startApiAssessment(
 	input: { clientId: string | null; title: string | undefined; profile: Profile }
 ): Promise<{ id: string }> {
 	try {
-		const id = await startAssessment(api.db, {
+		const id = await startAssessment(api.db, api.actor, {
 			orgId: api.membership.orgId,
 			title: input.title,
-			actorId: api.actorId,
 			profile: input.profile,
 			clientId: input.clientId
 		});
@@ -114,11 +113,10 @@ export async function putApiAnswer(
 ): Promise<{ version: number }> {
 	if (assessment.state === 'final')
 		throw new ApiError(409, 'assessment_final', 'The assessment is final: its answers are locked');
-	const result = await saveAnswer(api.db, {
+	const result = await saveAnswer(api.db, api.actor, {
 		assessment,
 		itemId,
 		expectedVersion: body.version ?? 0,
-		actorId: api.actorId,
 		values: {
 			status: body.status,
 			note: body.note ?? '',
@@ -157,9 +155,8 @@ export async function startApiAssessmentFrom(
 	api: ApiContext,
 	input: { previousId: string; title: string | undefined }
 ): Promise<{ id: string }> {
-	const id = await startFromPrevious(api.db, {
+	const id = await startFromPrevious(api.db, api.actor, {
 		orgId: api.membership.orgId,
-		actorId: api.actorId,
 		previousId: input.previousId,
 		title: input.title
 	});
@@ -175,9 +172,8 @@ export async function importApiAssessment(
 	api: ApiContext,
 	input: { clientId: string | null; data: AssessmentExport }
 ): Promise<{ id: string }> {
-	const result = await importAssessment(api.db, {
+	const result = await importAssessment(api.db, api.actor, {
 		orgId: api.membership.orgId,
-		actorId: api.actorId,
 		clientId: input.clientId,
 		data: input.data
 	});

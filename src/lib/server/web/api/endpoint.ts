@@ -8,6 +8,7 @@ import { runtime } from '../runtime';
 import { ApiError, errorResponse, invalid, jsonResponse, notFound, readJsonBody } from './http';
 import { apiRoutes, type ApiRoutes, type RouteSpec } from './registry';
 import { authenticateApiToken } from '../../auth/api-tokens';
+import type { Actor } from '../../db/audited';
 
 /** Who is calling: the token and the organisation it is scoped to. */
 export interface ApiContext {
@@ -15,8 +16,8 @@ export interface ApiContext {
 	tokenId: string;
 	/** The organisation as an owner sees it, for services that take a membership. */
 	membership: Membership;
-	/** Whoever created the token (null for one made by the admin CLI): the actor in the audit log. */
-	actorId: string | null;
+	/** Whoever created the token (null for one made by the admin CLI), through the token. */
+	actor: Actor;
 }
 
 type Parsed<T, K extends string> = T extends { [P in K]: infer S extends z.ZodType }
@@ -58,7 +59,7 @@ async function authenticate(event: RequestEvent): Promise<ApiContext> {
 			assessmentId: null,
 			domains: null
 		},
-		actorId: token.createdBy
+		actor: { userId: token.createdBy, apiTokenId: token.id, requestId: event.locals.requestId }
 	};
 }
 

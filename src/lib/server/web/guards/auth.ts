@@ -5,10 +5,18 @@ import { runtime } from '../runtime';
 import type { Session } from '../../auth/session';
 import type { UserProfile } from '../../db/queries/users';
 import { isRestricted } from '../../auth/scope';
+import type { Actor } from '../../db/audited';
 
 export interface Viewer {
 	user: UserProfile;
 	session: Session;
+	/** The viewer as the author of a change: what services write to the audit log. */
+	actor: Actor & { userId: string };
+}
+
+/** The signed-in person as the author of a change made by this request. */
+export function userActor(event: RequestEvent, userId: string): Actor & { userId: string } {
+	return { userId, requestId: event.locals.requestId };
 }
 
 /** Only same-site paths may be a post-login destination: no open redirect. */
@@ -23,7 +31,7 @@ export function requireUser(event: RequestEvent): Viewer {
 		const next = event.url.pathname + event.url.search;
 		redirect(303, `/login?next=${encodeURIComponent(next)}`);
 	}
-	return { user, session };
+	return { user, session, actor: userActor(event, user.id) };
 }
 
 /**

@@ -5,10 +5,10 @@ import {
 	startApiAssessmentFrom
 } from '$lib/server/web/api/assessments';
 import { apiEndpoint } from '$lib/server/web/api/endpoint';
-import { listAssessments } from '$lib/server/db/queries/assessments';
+import { assessmentsOf } from '$lib/server/assessments/list';
 
 export const GET = apiEndpoint('listAssessments', async ({ api }) => {
-	const assessments = await listAssessments(api.db, { orgId: api.membership.orgId });
+	const assessments = await assessmentsOf(api.db, api.membership.orgId);
 	return { assessments: assessments.map(assessmentSummaryJson) };
 });
 

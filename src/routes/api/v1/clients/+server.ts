@@ -1,9 +1,8 @@
 import { apiEndpoint } from '$lib/server/web/api/endpoint';
-import { listClients } from '$lib/server/db/queries/clients';
-import { createClient } from '$lib/server/clients/service';
+import { clientsOf, createClient } from '$lib/server/clients/service';
 
 export const GET = apiEndpoint('listClients', async ({ api }) => {
-	const clients = await listClients(api.db, { orgId: api.membership.orgId });
+	const clients = await clientsOf(api.db, api.membership.orgId);
 	return {
 		clients: clients.map((c) => ({
 			id: c.id,
@@ -18,9 +17,8 @@ export const GET = apiEndpoint('listClients', async ({ api }) => {
 });
 
 export const POST = apiEndpoint('createClient', async ({ api, body }) => {
-	const id = await createClient(api.db, {
+	const id = await createClient(api.db, api.actor, {
 		orgId: api.membership.orgId,
-		actorId: api.actorId,
 		fields: {
 			name: body.name,
 			registeredName: body.registered_name?.trim() || null,

@@ -17,7 +17,7 @@ import { isRestricted } from '$lib/server/auth/scope';
 import { START_ROLES } from '$lib/server/web/guards/assessment';
 import { listAssessmentRows } from '$lib/server/assessments/list';
 import { startAssessmentAction } from '$lib/server/web/actions/start-assessment';
-import { listClients } from '$lib/server/db/queries/clients';
+import { clientChoices } from '$lib/server/clients/service';
 import { runtime } from '$lib/server/web/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -32,10 +32,7 @@ export const load: PageServerLoad = async (event) => {
 		canStart,
 		clients:
 			canStart && membership.orgKind === 'consultancy'
-				? (await listClients(db, { orgId: membership.orgId })).map((c) => ({
-						id: c.id,
-						name: c.name
-					}))
+				? await clientChoices(db, membership.orgId)
 				: [],
 		form: await superValidate(zod4(startAssessmentSchema)),
 		importForm: await superValidate<ImportForm, ImportNotice>(zod4(importAssessmentFormSchema))
@@ -46,12 +43,11 @@ export const actions: Actions = {
 	start: (event) => startAssessmentAction(event),
 	/** The next assessment, started from a previous one (from this list or its result page). */
 	next: async (event) => {
-		const { user, membership } = await requireOrgWide(event, event.params.orgId, START_ROLES);
+		const { actor, membership } = await requireOrgWide(event, event.params.orgId, START_ROLES);
 		const form = await superValidate(event.request, zod4(startFromPreviousSchema));
 		if (!form.valid) return fail(400, { nextForm: form });
-		const id = await startFromPrevious(runtime().db, {
+		const id = await startFromPrevious(runtime().db, actor, {
 			orgId: membership.orgId,
-			actorId: user.id,
 			previousId: form.data.previousId,
 			title: form.data.title
 		});
@@ -60,7 +56,7 @@ export const actions: Actions = {
 	},
 	/** An exported assessment (JSON) as a new draft, for the same or another client of the org. */
 	import: async (event) => {
-		const { user, membership } = await requireOrgWide(event, event.params.orgId, START_ROLES);
+		const { actor, membership } = await requireOrgWide(event, event.params.orgId, START_ROLES);
 		const form = await superValidate<ImportForm, ImportNotice>(
 			event.request,
 			zod4(importAssessmentFormSchema)
@@ -72,9 +68,8 @@ export const actions: Actions = {
 		} catch {
 			return setError(form, 'file', m.exports_err_not_json());
 		}
-		const result = await importAssessment(runtime().db, {
+		const result = await importAssessment(runtime().db, actor, {
 			orgId: membership.orgId,
-			actorId: user.id,
 			clientId: form.data.clientId || null,
 			// importAssessment validates the whole document itself before it writes anything.
 			data: data as AssessmentExport

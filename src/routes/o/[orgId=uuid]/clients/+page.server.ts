@@ -3,15 +3,14 @@ import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { clientFields, clientSchema } from '$lib/schemas/client';
 import { CLIENT_MANAGER_ROLES, requireConsultancy } from '$lib/server/web/guards/client';
-import { createClient } from '$lib/server/clients/service';
-import { listClients } from '$lib/server/db/queries/clients';
+import { clientsOf, createClient } from '$lib/server/clients/service';
 import { runtime } from '$lib/server/web/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { membership } = await requireConsultancy(event, event.params.orgId);
 	return {
-		clients: await listClients(runtime().db, { orgId: membership.orgId }),
+		clients: await clientsOf(runtime().db, membership.orgId),
 		canManage: CLIENT_MANAGER_ROLES.includes(membership.role),
 		form: await superValidate(zod4(clientSchema))
 	};
@@ -19,16 +18,15 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	create: async (event) => {
-		const { user, membership } = await requireConsultancy(
+		const { actor, membership } = await requireConsultancy(
 			event,
 			event.params.orgId,
 			CLIENT_MANAGER_ROLES
 		);
 		const form = await superValidate(event.request, zod4(clientSchema));
 		if (!form.valid) return fail(400, { form });
-		const id = await createClient(runtime().db, {
+		const id = await createClient(runtime().db, actor, {
 			orgId: membership.orgId,
-			actorId: user.id,
 			fields: clientFields(form.data)
 		});
 		redirect(303, `/o/${membership.orgId}/clients/${id}`);

@@ -24,17 +24,16 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	resolve: async (event) => {
-		const { user, membership } = await requireOrgWide(event, event.params.orgId, START_ROLES);
+		const { actor, membership } = await requireOrgWide(event, event.params.orgId, START_ROLES);
 		const form = await superValidate<typeof resolveConflictSchema._zod.output, FormNotice>(
 			event.request,
 			zod4(resolveConflictSchema)
 		);
 		if (!form.valid) return fail(400, { form });
-		const resolved = await resolveIdentityConflict(runtime().db, {
+		const resolved = await resolveIdentityConflict(runtime().db, actor, {
 			orgId: membership.orgId,
 			conflictId: form.data.conflictId,
-			choice: form.data.choice,
-			actorId: user.id
+			choice: form.data.choice
 		});
 		if (!resolved)
 			return message(form, { type: 'error', text: m.identity_conflict_gone() }, { status: 409 });

@@ -4,12 +4,12 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { memberRoleSchema, memberSchema, revokeInviteSchema } from '$lib/schemas/account';
 import { requireOrgWide } from '$lib/server/web/guards/auth';
-import { listClients } from '$lib/server/db/queries/clients';
-import { listMembers } from '$lib/server/db/queries/organisations';
-import { listOpenInvitations, revokeInvitation } from '$lib/server/db/queries/invitations';
+import { clientChoices } from '$lib/server/clients/service';
+import { openInvitations, revokeInvitation } from '$lib/server/orgs/invitations';
 import { inviteAction, inviteForm } from '$lib/server/web/actions/invite';
 import {
 	changeMemberRole,
+	membersOf,
 	removeMember,
 	type MemberChangeResult
 } from '$lib/server/orgs/organisations';
@@ -23,14 +23,9 @@ export const load: PageServerLoad = async (event) => {
 	const db = runtime().db;
 	const isOwner = membership.role === 'owner';
 	return {
-		members: await listMembers(db, membership.orgId),
-		invitations: isOwner ? await listOpenInvitations(db, membership.orgId) : [],
-		clients: isOwner
-			? (await listClients(db, { orgId: membership.orgId })).map((c) => ({
-					id: c.id,
-					name: c.name
-				}))
-			: [],
+		members: await membersOf(db, membership.orgId),
+		invitations: isOwner ? await openInvitations(db, membership.orgId) : [],
+		clients: isOwner ? await clientChoices(db, membership.orgId) : [],
 		isOwner,
 		inviteForm: await inviteForm()
 	};
@@ -43,31 +38,36 @@ function memberChangeFailure(result: Exclude<MemberChangeResult, { ok: true }>) 
 export const actions: Actions = {
 	invite: (event) => inviteAction(event, { roles: OWNER }),
 	role: async (event) => {
-		const { membership } = await requireOrgWide(event, event.params.orgId, OWNER);
+		const { actor, membership } = await requireOrgWide(event, event.params.orgId, OWNER);
 		const form = await superValidate(event.request, zod4(memberRoleSchema));
 		if (!form.valid) return fail(400, { roleForm: form });
-		const result = await changeMemberRole(
-			runtime().db,
-			membership.orgId,
-			form.data.userId,
-			form.data.role
-		);
+		const result = await changeMemberRole(runtime().db, actor, {
+			orgId: membership.orgId,
+			userId: form.data.userId,
+			role: form.data.role
+		});
 		if (!result.ok) return fail(400, { roleError: memberChangeFailure(result) });
 		return { roleChanged: true };
 	},
 	remove: async (event) => {
-		const { membership } = await requireOrgWide(event, event.params.orgId, OWNER);
+		const { actor, membership } = await requireOrgWide(event, event.params.orgId, OWNER);
 		const form = await superValidate(event.request, zod4(memberSchema));
 		if (!form.valid) return fail(400, { removeForm: form });
-		const result = await removeMember(runtime().db, membership.orgId, form.data.userId);
+		const result = await removeMember(runtime().db, actor, {
+			orgId: membership.orgId,
+			userId: form.data.userId
+		});
 		if (!result.ok) return fail(400, { roleError: memberChangeFailure(result) });
 		return { removed: true };
 	},
 	revoke: async (event) => {
-		const { membership } = await requireOrgWide(event, event.params.orgId, OWNER);
+		const { actor, membership } = await requireOrgWide(event, event.params.orgId, OWNER);
 		const form = await superValidate(event.request, zod4(revokeInviteSchema));
 		if (!form.valid) return fail(400, { revokeForm: form });
-		await revokeInvitation(runtime().db, membership.orgId, form.data.invitationId);
+		await revokeInvitation(runtime().db, actor, {
+			orgId: membership.orgId,
+			invitationId: form.data.invitationId
+		});
 		return { revoked: true };
 	}
 };

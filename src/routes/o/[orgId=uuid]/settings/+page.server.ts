@@ -5,8 +5,7 @@ import { m } from '$lib/paraglide/messages';
 import { logoSchema } from '$lib/schemas/branding';
 import { apiTokenActions, loadApiTokens } from '$lib/server/web/actions/api-tokens';
 import { requireOrgWide } from '$lib/server/web/guards/auth';
-import { findOrganisationLogo } from '$lib/server/db/queries/branding';
-import { detectLogoMime, setOrganisationLogo } from '$lib/server/orgs/branding';
+import { detectLogoMime, organisationLogo, setOrganisationLogo } from '$lib/server/orgs/branding';
 import { canEmbedImage } from '$lib/server/documents/pdf/render-pdf';
 import { runtime } from '$lib/server/web/runtime';
 import type { Actions, PageServerLoad } from './$types';
@@ -25,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 async function logoPreview(orgId: string): Promise<string | null> {
-	const logo = await findOrganisationLogo(runtime().db, orgId);
+	const logo = await organisationLogo(runtime().db, orgId);
 	return logo ? dataUrl(logo.mime, logo.bytes) : null;
 }
 
@@ -41,27 +40,22 @@ async function requireBrandingOwner(event: Parameters<Actions[string]>[0]) {
 export const actions: Actions = {
 	...apiTokenActions,
 	logo: async (event) => {
-		const { user, membership } = await requireBrandingOwner(event);
+		const { actor, membership } = await requireBrandingOwner(event);
 		const form = await superValidate(event.request, zod4(logoSchema), { id: 'branding' });
 		if (!form.valid) return fail(400, { form });
 		const bytes = new Uint8Array(await form.data.logo.arrayBuffer());
 		const mime = detectLogoMime(bytes);
 		if (!mime || !(await canEmbedImage(dataUrl(mime, bytes))))
 			return setError(form, 'logo', m.branding_err_type());
-		await setOrganisationLogo(runtime().db, {
+		await setOrganisationLogo(runtime().db, actor, {
 			orgId: membership.orgId,
-			actorId: user.id,
 			logo: { bytes, mime }
 		});
 		return message(form, { type: 'success' as const, text: m.branding_saved() });
 	},
 	removeLogo: async (event) => {
-		const { user, membership } = await requireBrandingOwner(event);
-		await setOrganisationLogo(runtime().db, {
-			orgId: membership.orgId,
-			actorId: user.id,
-			logo: null
-		});
+		const { actor, membership } = await requireBrandingOwner(event);
+		await setOrganisationLogo(runtime().db, actor, { orgId: membership.orgId, logo: null });
 		// An empty form is "invalid" to superforms, and `message` would answer 400: set it directly.
 		const form = await superValidate(zod4(logoSchema), { id: 'branding' });
 		form.message = { type: 'success' as const, text: m.branding_removed() };

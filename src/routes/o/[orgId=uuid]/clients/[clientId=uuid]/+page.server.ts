@@ -10,7 +10,7 @@ import { startAssessmentAction } from '$lib/server/web/actions/start-assessment'
 import { CLIENT_MANAGER_ROLES, requireClient } from '$lib/server/web/guards/client';
 import { editClient } from '$lib/server/clients/service';
 import { currentQuestionnaire } from '$lib/server/corpus';
-import { listOpenInvitations } from '$lib/server/db/queries/invitations';
+import { openInvitations } from '$lib/server/orgs/invitations';
 import { inviteAction, inviteForm } from '$lib/server/web/actions/invite';
 import { runtime } from '$lib/server/web/runtime';
 import { listIdentityConflicts } from '$lib/server/identity/service';
@@ -30,7 +30,7 @@ export const load: PageServerLoad = async (event) => {
 		canManage,
 		assessments,
 		domains: currentQuestionnaire().corpus.domains.map((d) => ({ id: d.id, zh: d.zh, en: d.en })),
-		invitations: canManage ? await listOpenInvitations(db, membership.orgId, client.id) : [],
+		invitations: canManage ? await openInvitations(db, membership.orgId, client.id) : [],
 		identityConflicts: canManage
 			? await listIdentityConflicts(db, { orgId: membership.orgId, clientId: client.id })
 			: [],
@@ -52,7 +52,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	update: async (event) => {
-		const { user, client } = await requireClient(
+		const { actor, client } = await requireClient(
 			event,
 			event.params.orgId,
 			event.params.clientId,
@@ -60,7 +60,7 @@ export const actions: Actions = {
 		);
 		const form = await superValidate<ClientForm, FormNotice>(event.request, zod4(clientSchema));
 		if (!form.valid) return fail(400, { form });
-		await editClient(runtime().db, { client, actorId: user.id, fields: clientFields(form.data) });
+		await editClient(runtime().db, actor, { client, fields: clientFields(form.data) });
 		return message(form, { type: 'success', text: m.clients_saved() });
 	},
 	start: async (event) => {

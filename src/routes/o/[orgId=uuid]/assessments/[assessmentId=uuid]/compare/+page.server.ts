@@ -1,7 +1,7 @@
 import { requireAssessment } from '$lib/server/web/guards/assessment';
 import { reachesAssessment } from '$lib/server/auth/scope';
 import { comparable } from '$lib/server/assessments/comparison';
-import { listAssessments } from '$lib/server/db/queries/assessments';
+import { assessmentsOf } from '$lib/server/assessments/list';
 import { runtime } from '$lib/server/web/runtime';
 import type { PageServerLoad } from './$types';
 
@@ -14,7 +14,7 @@ export const load: PageServerLoad = async (event) => {
 		'view',
 		{ wholeAssessment: true }
 	);
-	const others = (await listAssessments(runtime().db, { orgId: assessment.orgId }))
+	const others = (await assessmentsOf(runtime().db, assessment.orgId))
 		.filter((a) => comparable(assessment, a) && reachesAssessment(membership, a))
 		.sort(
 			(a, b) =>

@@ -95,7 +95,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const { assessment, user } = await requireAssessment(
+		const { assessment, actor } = await requireAssessment(
 			event,
 			event.params.orgId,
 			event.params.assessmentId,
@@ -109,11 +109,10 @@ export const actions: Actions = {
 			zod4(profileSchema(corpus.profileQuestions))
 		);
 		if (!form.valid) return fail(400, { form });
-		const result = await saveProfile(db, {
+		const result = await saveProfile(db, actor, {
 			assessment,
 			profile: toProfile(corpus.profileQuestions, form.data),
 			expectedVersion: Number(form.data.version),
-			actorId: user.id,
 			identityAsLoaded: {
 				registered_name: String(form.data.was_registered_name ?? ''),
 				business_scope: String(form.data.was_business_scope ?? '')

@@ -4,8 +4,8 @@ import { answerForm, saveAnswerAction } from '$lib/server/web/actions/answer';
 import { confirmCarriedOverAction } from '$lib/server/web/actions/carry-over';
 import { itemWithProvisions } from '$lib/domain/item-view';
 import { loadAssessmentView } from '$lib/server/assessments/service';
+import { commentCounts, itemReviews } from '$lib/server/assessments/review';
 import { reachesDomain } from '$lib/server/auth/scope';
-import { countCommentsByItem, listItemReviews } from '$lib/server/db/queries/reviews';
 import { runtime } from '$lib/server/web/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -24,8 +24,8 @@ export const load: PageServerLoad = async (event) => {
 		.map((d) => ({ ...d, figures: evaluation.score.domains[d.id] }))
 		.filter((d) => d.figures !== undefined && reachesDomain(membership, d.id));
 	const [reviews, comments] = await Promise.all([
-		listItemReviews(db, assessment.id),
-		countCommentsByItem(db, assessment.id)
+		itemReviews(db, assessment.id),
+		commentCounts(db, assessment.id)
 	]);
 	const reviewOf = new Map(reviews.map((r) => [r.itemId, r.status]));
 	const flagged = reviews

@@ -56,7 +56,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	/** A filled questionnaire template: all of it or nothing, by the consultant running the assessment. */
 	importTemplate: async (event) => {
-		const { user, membership, assessment } = await requireAssessment(
+		const { actor, membership, assessment } = await requireAssessment(
 			event,
 			event.params.orgId,
 			event.params.assessmentId,
@@ -68,10 +68,9 @@ export const actions: Actions = {
 			zod4(importTemplateFormSchema)
 		);
 		if (!form.valid) return fail(400, { form });
-		const result = await importQuestionnaireTemplate(runtime().db, {
+		const result = await importQuestionnaireTemplate(runtime().db, actor, {
 			orgId: assessment.orgId,
 			id: assessment.id,
-			actorId: user.id,
 			bytes: new Uint8Array(await form.data.file.arrayBuffer())
 		});
 		if (!result) error(404, 'Not found');

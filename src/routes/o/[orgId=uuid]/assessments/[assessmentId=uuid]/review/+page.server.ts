@@ -6,8 +6,8 @@ import { EDIT_ROLES, REVIEW_ROLES, requireAssessment } from '$lib/server/web/gua
 import { transitionAction } from '$lib/server/web/actions/review';
 import { loadAssessmentView } from '$lib/server/assessments/service';
 import { reachesDomain } from '$lib/server/auth/scope';
-import { listAssessmentEvents } from '$lib/server/db/queries/audit-log';
-import { countCommentsByItem, listItemReviews } from '$lib/server/db/queries/reviews';
+import { assessmentEvents } from '$lib/server/audit/service';
+import { commentCounts, itemReviews } from '$lib/server/assessments/review';
 import { runtime } from '$lib/server/web/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,9 +21,9 @@ export const load: PageServerLoad = async (event) => {
 	const db = runtime().db;
 	const { corpus, evaluation } = await loadAssessmentView(db, assessment);
 	const [reviews, comments, events] = await Promise.all([
-		listItemReviews(db, assessment.id),
-		countCommentsByItem(db, assessment.id),
-		listAssessmentEvents(db, { orgId: assessment.orgId, assessmentId: assessment.id })
+		itemReviews(db, assessment.id),
+		commentCounts(db, assessment.id),
+		assessmentEvents(db, assessment)
 	]);
 	const statusOf = new Map(reviews.map((r) => [r.itemId, r.status]));
 	const applicable = new Set(evaluation.result.applicable);

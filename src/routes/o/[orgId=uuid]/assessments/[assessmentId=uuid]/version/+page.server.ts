@@ -21,14 +21,14 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	move: async (event) => {
-		const { assessment, user } = await requireAssessment(
+		const { assessment, actor } = await requireAssessment(
 			event,
 			event.params.orgId,
 			event.params.assessmentId,
 			'edit',
 			{ wholeAssessment: true }
 		);
-		const result = await moveToCurrentVersion(runtime().db, { assessment, actorId: user.id });
+		const result = await moveToCurrentVersion(runtime().db, actor, { assessment });
 		if (result.ok || result.reason === 'current')
 			redirect(303, `/o/${assessment.orgId}/assessments/${assessment.id}/questionnaire`);
 		return fail(result.reason === 'final' ? 403 : 409, {

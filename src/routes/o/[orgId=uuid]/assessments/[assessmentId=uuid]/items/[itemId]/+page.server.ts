@@ -13,10 +13,9 @@ import { answerForm, saveAnswerAction } from '$lib/server/web/actions/answer';
 import { confirmCarriedOverAction } from '$lib/server/web/actions/carry-over';
 import { itemWithProvisions } from '$lib/domain/item-view';
 import { commentAction, reviewItemAction } from '$lib/server/web/actions/review';
-import { applicableItem, assessmentCorpus } from '$lib/server/assessments/service';
-import { findAnswer } from '$lib/server/db/queries/answers';
-import { listAuditEntries } from '$lib/server/db/queries/audit-log';
-import { listItemReviews, listReviewComments } from '$lib/server/db/queries/reviews';
+import { applicableItem, assessmentCorpus, savedAnswer } from '$lib/server/assessments/service';
+import { itemComments, itemReviews } from '$lib/server/assessments/review';
+import { answerHistory } from '$lib/server/audit/service';
 import { runtime } from '$lib/server/web/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -32,22 +31,18 @@ export const load: PageServerLoad = async (event) => {
 	const item = applicableItem(corpus, assessment.profile, event.params.itemId);
 	if (!item) error(404, 'Not found');
 	requireItemInReach(membership, item);
-	const saved = await findAnswer(db, assessment.id, item.id);
+	const saved = await savedAnswer(db, assessment, item.id);
 	const [history, reviews, comments] = await Promise.all([
-		listAuditEntries(db, {
-			orgId: assessment.orgId,
-			assessmentId: assessment.id,
-			itemId: item.id
-		}),
-		listItemReviews(db, assessment.id),
-		listReviewComments(db, { assessmentId: assessment.id, itemId: item.id })
+		answerHistory(db, assessment, item.id),
+		itemReviews(db, assessment.id),
+		itemComments(db, assessment.id, item.id)
 	]);
 	const review = reviews.find((r) => r.itemId === item.id);
 	return {
 		item: itemWithProvisions(corpus, item),
 		form: await answerForm(item.id, saved ?? undefined),
 		saved,
-		history: history.filter((e) => e.action === 'answer.saved'),
+		history,
 		review: {
 			status: review?.status ?? 'pending',
 			reviewerName: review?.reviewerName ?? null,
