@@ -62,7 +62,8 @@ describe('action plan downloads', () => {
 			const disposition = file.headers.get('content-disposition')!;
 			expect(disposition).toMatch(/^attachment; filename="action-plan-\d{4}-\d{2}-\d{2}\.xlsx"; /);
 			expect(decodeURIComponent(disposition.match(/filename\*=UTF-8''(.+)$/)![1]!)).toMatch(
-				/^整改计划-浦江数科 \(上海\) 有限公司-\d{4}-\d{2}-\d{2}\.xlsx$/
+				// The firm's registered name, which the profile saved to the organisation's record.
+				/^整改计划-上海浦江数字科技有限公司-\d{4}-\d{2}-\d{2}\.xlsx$/
 			);
 
 			const sheet = await readSheet(file.bytes);
