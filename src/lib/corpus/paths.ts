@@ -4,6 +4,6 @@ import path from 'node:path';
 export function corpusPaths(env: NodeJS.ProcessEnv = process.env) {
 	return {
 		seedsDir: path.resolve(env.SEEDS_DIR ?? 'seeds'),
-		sourcesDir: path.resolve(env.SOURCES_DIR ?? 'seeds/sources')
+		sourcesDir: path.resolve(env.SOURCES_DIR || 'seeds/sources')
 	};
 }
