@@ -1,7 +1,8 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
-import { defineConfig } from 'vitest/config';
+import { defineConfig } from 'vite';
 
+// The app's build. The tests have their own configuration, without these plugins: vitest.config.ts.
 export default defineConfig({
 	plugins: [
 		paraglideVitePlugin({
@@ -11,53 +12,5 @@ export default defineConfig({
 			cookieName: 'lang'
 		}),
 		sveltekit()
-	],
-	test: {
-		projects: [
-			{
-				extends: true,
-				test: {
-					name: 'unit',
-					include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
-					environment: 'node'
-				}
-			},
-			{
-				extends: true,
-				test: {
-					name: 'pglite',
-					include: ['tests/integration/**/*.test.ts'],
-					globalSetup: ['tests/setup/server.ts'],
-					env: { TEST_DB: 'pglite' },
-					fileParallelism: false,
-					testTimeout: 30_000,
-					hookTimeout: 120_000
-				}
-			},
-			{
-				extends: true,
-				test: {
-					name: 'browser',
-					include: ['tests/browser/**/*.test.ts'],
-					globalSetup: ['tests/setup/server.ts'],
-					env: { TEST_DB: 'pglite' },
-					fileParallelism: false,
-					testTimeout: 60_000,
-					hookTimeout: 120_000
-				}
-			},
-			{
-				extends: true,
-				test: {
-					name: 'postgres',
-					include: ['tests/integration/**/*.test.ts', 'tests/postgres/**/*.test.ts'],
-					globalSetup: ['tests/setup/server.ts'],
-					env: { TEST_DB: 'postgres' },
-					fileParallelism: false,
-					testTimeout: 30_000,
-					hookTimeout: 120_000
-				}
-			}
-		]
-	}
+	]
 });

@@ -1,0 +1,101 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+import { ensureParaglideCompiled } from './tests/setup/paraglide';
+
+/*
+ * The tests' own configuration, apart from vite.config.ts (vitest prefers this file): no SvelteKit
+ * or Paraglide plugin. Unit tests import plain TypeScript; integration tests drive the built server
+ * (`npm run build`) over HTTP. They need only `$lib` and the compiled messages in src/lib/paraglide
+ * (`npm install` compiles them; ensureParaglideCompiled recompiles when a message file changed).
+ */
+ensureParaglideCompiled();
+
+const resolve = { alias: { $lib: path.resolve('src/lib') } };
+
+/*
+ * Which integration files run on which database. The pglite project (embedded PostgreSQL, as a new
+ * user runs the app) runs tests/integration/**. The postgres project (the server at 127.0.0.1:5432)
+ * runs only what can turn out differently there; everything else would prove the same thing twice.
+ * A new integration file runs on PGlite only unless it is listed here.
+ */
+
+/** Outcomes that depend on the database engine: both projects run these. */
+const DATABASE_SENSITIVE = [
+	// Restart, kill -9 and durability: each engine's own write-ahead log and recovery.
+	'tests/integration/restart.test.ts',
+	'tests/integration/crash.test.ts',
+	// The admin CLI migrating a fresh database and the server reopening it after kill -9.
+	'tests/integration/api-admin.test.ts',
+	// Services run in-process on each engine's driver, comparing stored values exactly (the pg driver
+	// and PGlite parse dates, timestamps, counts and JSON differently) and counting queries.
+	'tests/integration/dashboard-queries.test.ts',
+	'tests/integration/demo.test.ts',
+	'tests/integration/history-service.test.ts',
+	'tests/integration/api-tokens.test.ts',
+	'tests/integration/exports-transfer.test.ts',
+	'tests/integration/exports-template.test.ts'
+];
+
+/**
+ * Races and atomicity under concurrent requests: PostgreSQL only. PGlite runs one connection, so two
+ * requests never overlap in the database and a race test passes there whatever the code does.
+ */
+const CONCURRENCY = [
+	// Two people accepting one invitation link at once: exactly one is admitted.
+	'tests/integration/invitations-service.test.ts',
+	// Two finalisations racing: one 200, one 409.
+	'tests/integration/review.test.ts'
+];
+
+/** One shared server per project; each test makes its own users and organisations. */
+const server = {
+	globalSetup: ['tests/setup/server.ts'],
+	testTimeout: 30_000,
+	hookTimeout: 120_000
+};
+
+export default defineConfig({
+	resolve,
+	test: {
+		projects: [
+			{
+				resolve,
+				test: {
+					name: 'unit',
+					include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+					environment: 'node'
+				}
+			},
+			{
+				resolve,
+				test: {
+					name: 'pglite',
+					include: ['tests/integration/**/*.test.ts'],
+					exclude: CONCURRENCY,
+					env: { TEST_DB: 'pglite' },
+					...server
+				}
+			},
+			{
+				resolve,
+				test: {
+					name: 'postgres',
+					include: ['tests/postgres/**/*.test.ts', ...DATABASE_SENSITIVE, ...CONCURRENCY],
+					env: { TEST_DB: 'postgres' },
+					...server
+				}
+			},
+			{
+				resolve,
+				test: {
+					// Real Chromium against the app on PGlite.
+					name: 'browser',
+					include: ['tests/browser/**/*.test.ts'],
+					env: { TEST_DB: 'pglite' },
+					...server,
+					testTimeout: 60_000
+				}
+			}
+		]
+	}
+});
