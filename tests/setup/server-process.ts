@@ -35,7 +35,9 @@ export async function startServer(env: Record<string, string | undefined>): Prom
 	const child = spawn(process.execPath, [entry], {
 		env: {
 			...process.env,
-			NODE_ENV: 'production',
+			// A test server on loopback: the only place the cheap password-hash profile is allowed
+			// (src/lib/server/auth/password.ts). Every sign-up would otherwise pay the full argon2 cost.
+			NODE_ENV: 'test',
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			ORIGIN: baseUrl,

@@ -8,7 +8,7 @@ import {
 	updatePasswordHash
 } from '../db/queries/users';
 import { createOrganisation } from '../orgs/organisations';
-import { hashPassword, verifyAgainstDummy, verifyPassword } from './password';
+import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from './password';
 import {
 	clearAccountFailures,
 	isLoginThrottled,
@@ -67,6 +67,10 @@ export async function logIn(
 		return { ok: false, reason: 'wrong_credentials' };
 	}
 	await clearAccountFailures(db, keys);
+	// A hash made cheaply (by a test run) or at a lower cost than today's: store one at today's cost,
+	// now that the password is at hand.
+	if (needsRehash(credentials.passwordHash))
+		await updatePasswordHash(db, credentials.id, await hashPassword(input.password));
 	return { ok: true, userId: credentials.id };
 }
 
