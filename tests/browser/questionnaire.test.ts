@@ -75,6 +75,9 @@ describe('the questionnaire in a real browser', () => {
 		try {
 			const a = await first.newPage();
 			const b = await second.newPage();
+			// The second browser's timers run on Playwright's clock, so the test can move past the
+			// typing autosave's delay at once instead of waiting it out.
+			await b.clock.install();
 			await a.goto(`${firm.base}/questionnaire`);
 			await b.goto(`${firm.base}/questionnaire`);
 			const itemA = a.locator('article#LIC-001');
@@ -106,8 +109,12 @@ describe('the questionnaire in a real browser', () => {
 			await b.screenshot({ path: artifactPath('questionnaire-conflict.png'), fullPage: true });
 
 			// More typing after the conflict does not autosave over the other answer: only Save does.
+			const saves: string[] = [];
+			b.on('request', (r) => void (r.method() === 'POST' && saves.push(r.url())));
 			await itemB.locator('textarea[name=note]').fill('Bob: licence application pending.');
-			await b.waitForTimeout(2_000);
+			// Well past the typing autosave's delay (1.2 s): its timer has fired, and sent nothing.
+			await b.clock.runFor(5_000);
+			expect(await itemB.locator('.save-state.saving').count()).toBe(0);
 			expect(await itemB.locator('.conflict').isVisible()).toBe(true);
 
 			// Nothing was overwritten: a fresh load shows the first browser's answer.
@@ -116,6 +123,8 @@ describe('the questionnaire in a real browser', () => {
 			expect(await check.locator('textarea[name=note]').inputValue()).toBe(
 				'Alice: licence granted in May'
 			);
+			// By now a save sent when the timer fired would have been seen leaving the second browser.
+			expect(saves).toEqual([]);
 
 			// Having seen both, the second person saves on purpose; now theirs is the answer.
 			await itemB.locator('button[type=submit]').click();
