@@ -24,7 +24,7 @@ const DATABASE_SENSITIVE = [
 	// Restart, kill -9 and durability: each engine's own write-ahead log and recovery.
 	'tests/integration/restart.test.ts',
 	'tests/integration/crash.test.ts',
-	// The admin CLI migrating a fresh database and the server reopening it after kill -9.
+	// The admin CLI migrating a fresh database, and the server reopening it after kill -9.
 	'tests/integration/api-admin.test.ts',
 	// Services run in-process on each engine's driver, comparing stored values exactly (the pg driver
 	// and PGlite parse dates, timestamps, counts and JSON differently) and counting queries.
@@ -57,6 +57,15 @@ const server = {
 export default defineConfig({
 	resolve,
 	test: {
+		/*
+		 * Test files run in parallel, across projects too (vitest's default here would be one at a time:
+		 * cores - 1). Integration files are isolated from each other: each makes its own users and
+		 * organisations (random emails and client addresses, so login throttling never crosses files)
+		 * on the project's one shared server, or starts its own server on its own database. Much of
+		 * their time is spent waiting on that server, so a few more workers than cores keep both cores
+		 * busy. VITEST_MAX_WORKERS overrides it.
+		 */
+		maxWorkers: 3,
 		projects: [
 			{
 				resolve,

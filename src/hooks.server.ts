@@ -17,7 +17,7 @@ export const init: ServerInit = async () => {
 	const database = await startRuntime();
 	if (cheapHashingAllowed())
 		logger.warn('NODE_ENV=test on loopback: passwords are hashed at the cheap test cost');
-	renderPool().warm(warmUpReportModel());
+	if (readServerEnv().reportWarmUp) renderPool().warm(warmUpReportModel());
 	// adapter-node emits this once the HTTP server has closed: close the database so the process can
 	// exit, and so embedded PostgreSQL is shut down cleanly rather than left to the next start to recover.
 	process.once('sveltekit:shutdown', () => {

@@ -47,6 +47,9 @@ export async function startServer(env: Record<string, string | undefined>): Prom
 			SHUTDOWN_TIMEOUT: '2',
 			DEMO: '0',
 			LOG_LEVEL: 'warn',
+			// Most servers a test starts live for a few requests: no throw-away report at start-up
+			// (several CPU-seconds each). The projects' shared servers keep it (tests/setup/server.ts).
+			REPORT_WARM_UP: '0',
 			...env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
