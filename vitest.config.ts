@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { ensureParaglideCompiled } from './tests/setup/paraglide';
 
 /*
@@ -59,6 +60,35 @@ const sharedServer = {
 	hookTimeout: 120_000
 };
 
+/**
+ * The longest files (about a minute each on two cores), started first whatever their project, so
+ * that none of them is left running alone at the end. Vitest would otherwise go project by project
+ * (browser, pglite, postgres, unit) and, without timings from an earlier run, larger files first.
+ */
+const LONGEST_FIRST = [
+	'tests/browser/accessibility.test.ts',
+	'tests/integration/api-admin.test.ts',
+	'tests/browser/consultant-journey.test.ts',
+	'tests/integration/report.test.ts',
+	'tests/integration/role-matrix.test.ts',
+	'tests/integration/fuzz.test.ts',
+	'tests/browser/journey.test.ts',
+	'tests/integration/embedded-database-lock.test.ts',
+	'tests/unit/report-render.test.ts',
+	'tests/unit/cli-assess.test.ts'
+];
+
+class LongestFirst extends BaseSequencer {
+	async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+		const rank = (spec: TestSpecification) => {
+			const i = LONGEST_FIRST.findIndex((file) => spec.moduleId.endsWith(file));
+			return i < 0 ? LONGEST_FIRST.length : i;
+		};
+		// Array.prototype.sort is stable: the rest keep vitest's order.
+		return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
+	}
+}
+
 export default defineConfig({
 	resolve,
 	test: {
@@ -71,6 +101,7 @@ export default defineConfig({
 		 * busy. VITEST_MAX_WORKERS overrides it.
 		 */
 		maxWorkers: 3,
+		sequence: { sequencer: LongestFirst },
 		projects: [
 			{
 				resolve,
@@ -114,7 +145,11 @@ export default defineConfig({
 					env: { TEST_DB: 'pglite' },
 					...sharedServer,
 					server,
-					testTimeout: 60_000
+					// Files run beside the integration projects on two cores: a journey through a real
+					// browser takes several times longer than alone, and a save longer than expect.poll's
+					// default second. The conditions waited for are the same.
+					testTimeout: 120_000,
+					expect: { poll: { timeout: 15_000 } }
 				}
 			}
 		]

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { Browser as Chromium, BrowserContext } from 'playwright-core';
-import { artifactPath, launchChromium } from '../helpers/chromium';
+import { launchChromium, screenshot } from '../helpers/chromium';
 import { Browser, signUp } from '../helpers/browser';
 import { saveProfile, startAssessment } from '../helpers/assessment';
 import { pdfText, squash } from '../helpers/pdf';
@@ -51,7 +51,7 @@ describe('the questionnaire in a real browser', () => {
 			const after = page.locator('article#LIC-001');
 			expect(await after.locator('.notice.success').innerText()).toBe('Saved.');
 			expect(await after.locator('.save-state').innerText()).toBe('Saved');
-			await page.screenshot({ path: artifactPath('questionnaire-no-js.png'), fullPage: true });
+			await screenshot(page, 'questionnaire-no-js.png');
 
 			await page.goto(`${firm.base}/questionnaire`);
 			const reloaded = page.locator('article#LIC-001');
@@ -80,6 +80,8 @@ describe('the questionnaire in a real browser', () => {
 			await b.clock.install();
 			await a.goto(`${firm.base}/questionnaire`);
 			await b.goto(`${firm.base}/questionnaire`);
+			// Hydrated first: a choice clicked before would be reset by the bound form.
+			await Promise.all([a.waitForLoadState('networkidle'), b.waitForLoadState('networkidle')]);
 			const itemA = a.locator('article#LIC-001');
 			const itemB = b.locator('article#LIC-001');
 
@@ -106,7 +108,7 @@ describe('the questionnaire in a real browser', () => {
 			expect(await itemB.locator('textarea[name=note]').inputValue()).toBe(
 				'Bob: licence application pending'
 			);
-			await b.screenshot({ path: artifactPath('questionnaire-conflict.png'), fullPage: true });
+			await screenshot(b, 'questionnaire-conflict.png');
 
 			// More typing after the conflict does not autosave over the other answer: only Save does.
 			const saves: string[] = [];
