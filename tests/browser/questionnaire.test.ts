@@ -75,9 +75,20 @@ describe('the questionnaire in a real browser', () => {
 		try {
 			const a = await first.newPage();
 			const b = await second.newPage();
-			// The second browser's timers run on Playwright's clock, so the test can move past the
-			// typing autosave's delay at once instead of waiting it out.
+			// Both browsers' timers run on Playwright's clock: a person types a note and picks a status
+			// in one go (the choice replaces the typing autosave's pending timer, and one save carries
+			// both), however slowly this machine runs the two steps; and the test can move past the
+			// typing delay at once instead of waiting it out.
+			await a.clock.install();
 			await b.clock.install();
+			/** Types the note and picks the status with the page's time stopped, then lets it run. */
+			const answer = async (page: typeof a, note: string, status: string) => {
+				await page.clock.pauseAt(Date.now() + 1000);
+				const item = page.locator('article#LIC-001');
+				await item.locator('textarea[name=note]').fill(note);
+				await item.locator(`input[name=status][value=${status}]`).check();
+				await page.clock.resume();
+			};
 			await a.goto(`${firm.base}/questionnaire`);
 			await b.goto(`${firm.base}/questionnaire`);
 			// Hydrated first: a choice clicked before would be reset by the bound form.
@@ -85,16 +96,14 @@ describe('the questionnaire in a real browser', () => {
 			const itemA = a.locator('article#LIC-001');
 			const itemB = b.locator('article#LIC-001');
 
-			await itemA.locator('textarea[name=note]').fill('Alice: licence granted in May');
-			await itemA.locator('input[name=status][value=compliant]').check();
+			await answer(a, 'Alice: licence granted in May', 'compliant');
 			await expect.poll(() => itemA.locator('.save-state').innerText()).toBe('Saved');
 			await expect
 				.poll(() => itemA.locator('textarea[name=note]').inputValue())
 				.toBe('Alice: licence granted in May');
 
 			// The second browser still holds the version it loaded: its save is refused, not applied.
-			await itemB.locator('textarea[name=note]').fill('Bob: licence application pending');
-			await itemB.locator('input[name=status][value=partial]').check();
+			await answer(b, 'Bob: licence application pending', 'partial');
 			const conflict = itemB.locator('.conflict');
 			await expect.poll(() => conflict.isVisible(), { timeout: 10_000 }).toBe(true);
 			const shown = await conflict.innerText();
