@@ -30,7 +30,7 @@ const config = {
 		// Type-check and lint the TypeScript scripts (the PDF benchmark) with the app.
 		typescript: {
 			config: (config) => {
-				config.include.push('../scripts/**/*.ts');
+				config.include.push('../scripts/**/*.ts', '../vitest.config.ts');
 			}
 		},
 		// CSRF origin check stays on (SvelteKit default); CSP nonces/hashes for SvelteKit's inline script.

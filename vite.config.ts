@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
-import { defineConfig } from 'vitest/config';
+import { defineConfig } from 'vite';
 import { rendererSourceHashPlugin } from './src/lib/server/documents/pdf/renderer-source.js';
 
+// The app's build. The tests have their own configuration, without these plugins: vitest.config.ts.
 export default defineConfig({
 	plugins: [
 		paraglideVitePlugin({
@@ -14,53 +15,5 @@ export default defineConfig({
 		sveltekit(),
 		// The built server has no src/: the PDF renderer's source hash (report cache key) is compiled in.
 		rendererSourceHashPlugin()
-	],
-	test: {
-		projects: [
-			{
-				extends: true,
-				test: {
-					name: 'unit',
-					include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
-					environment: 'node'
-				}
-			},
-			{
-				extends: true,
-				test: {
-					name: 'pglite',
-					include: ['tests/integration/**/*.test.ts'],
-					globalSetup: ['tests/setup/server.ts'],
-					env: { TEST_DB: 'pglite' },
-					fileParallelism: false,
-					testTimeout: 30_000,
-					hookTimeout: 120_000
-				}
-			},
-			{
-				extends: true,
-				test: {
-					name: 'browser',
-					include: ['tests/browser/**/*.test.ts'],
-					globalSetup: ['tests/setup/server.ts'],
-					env: { TEST_DB: 'pglite' },
-					fileParallelism: false,
-					testTimeout: 60_000,
-					hookTimeout: 120_000
-				}
-			},
-			{
-				extends: true,
-				test: {
-					name: 'postgres',
-					include: ['tests/integration/**/*.test.ts', 'tests/postgres/**/*.test.ts'],
-					globalSetup: ['tests/setup/server.ts'],
-					env: { TEST_DB: 'postgres' },
-					fileParallelism: false,
-					testTimeout: 30_000,
-					hookTimeout: 120_000
-				}
-			}
-		]
-	}
+	]
 });

@@ -8,13 +8,16 @@ import { resolveSession } from '$lib/server/web/session-hook';
 import { renderPool } from '$lib/server/documents/pdf/worker-pool';
 import { warmUpReportModel } from '$lib/server/report/warm-up';
 import { ApiError, errorResponse, tooLarge } from '$lib/server/web/api/http';
+import { cheapHashingAllowed } from '$lib/server/auth/password';
 import { fieldWithNullCharacter, queryWithNullCharacter } from '$lib/server/web/null-characters';
 import { m } from '$lib/paraglide/messages';
 import '$lib/server/web/startup';
 
 export const init: ServerInit = async () => {
 	const database = await startRuntime();
-	renderPool().warm(warmUpReportModel());
+	if (cheapHashingAllowed())
+		logger.warn('NODE_ENV=test on loopback: passwords are hashed at the cheap test cost');
+	if (readServerEnv().reportWarmUp) renderPool().warm(warmUpReportModel());
 	// adapter-node emits this once the HTTP server has closed: close the database so the process can
 	// exit, and so embedded PostgreSQL is shut down cleanly rather than left to the next start to recover.
 	process.once('sveltekit:shutdown', () => {
@@ -60,24 +63,60 @@ function isUpload(request: Request, url: URL): boolean {
 	);
 }
 
-/** An oversized body is refused before anything reads it: 413, never a half-parsed form. */
-const handleBodySize: Handle = ({ event, resolve }) => {
+/**
+ * An oversized body is refused before anything parses it: 413, never a half-parsed form. The body
+ * is read and thrown away first, within bounds (DRAIN), so that the client finishes sending it and
+ * sees the 413: a server that answers and closes while a browser is still sending makes the browser
+ * report a network error instead. A body larger than the bound, or slower, is cut off.
+ */
+const handleBodySize: Handle = async ({ event, resolve }) => {
 	const length = Number(event.request.headers.get('content-length') ?? 0);
 	const limit = isUpload(event.request, event.url) ? uploadSizeLimit : bodySizeLimit;
 	if (length > limit) {
+		const drained = length <= DRAIN.bytes && (await drainBody(event.request, DRAIN));
+		// A body left unread: the client must not send its next request on this socket.
+		const close: Record<string, string> = drained ? {} : { connection: 'close' };
 		if (isApiRequest(event)) {
 			const response = errorResponse(tooLarge(limit));
-			response.headers.set('connection', 'close');
+			for (const [k, v] of Object.entries(close)) response.headers.set(k, v);
 			return response;
 		}
 		return new Response(`Request body too large (limit ${limit} bytes)`, {
 			status: 413,
-			// The unread body is left behind: the client must not send its next request on this socket.
-			headers: { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }
+			headers: { 'content-type': 'text/plain; charset=utf-8', ...close }
 		});
 	}
 	return resolve(event);
 };
+
+/** How much of a refused body is read and discarded, and for how long, before answering 413. */
+const DRAIN = { bytes: 8 * 1024 * 1024, ms: 2000 };
+
+/** Reads and discards the body; true when it ended within the bounds, false when cut off. */
+async function drainBody(request: Request, bounds: typeof DRAIN): Promise<boolean> {
+	if (!request.body) return true;
+	const reader = request.body.getReader();
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const timeout = new Promise<'timeout'>((resolve) => {
+		timer = setTimeout(() => resolve('timeout'), bounds.ms);
+	});
+	try {
+		let read = 0;
+		while (read <= bounds.bytes) {
+			const chunk = await Promise.race([reader.read(), timeout]);
+			if (chunk === 'timeout') return false;
+			if (chunk.done) return true;
+			read += chunk.value.byteLength;
+		}
+		return false;
+	} catch {
+		// The client went away, or the body broke adapter-node's own limit: nothing more to read.
+		return false;
+	} finally {
+		clearTimeout(timer);
+		reader.releaseLock();
+	}
+}
 
 const isApiRequest = (event: RequestEvent) => event.url.pathname.startsWith('/api/');
 

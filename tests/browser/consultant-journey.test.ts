@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { artifactPath, launchChromium } from '../helpers/chromium';
+import { launchChromium, screenshot } from '../helpers/chromium';
 import { uniqueEmail, PASSWORD } from '../helpers/browser';
 import { pdfText, squash } from '../helpers/pdf';
 
@@ -16,8 +16,7 @@ afterAll(async () => {
 	await browser?.close();
 });
 
-const shot = (page: Page, name: string) =>
-	page.screenshot({ path: artifactPath(`consultant-${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) => screenshot(page, `consultant-${name}.png`);
 
 async function signUp(page: Page, fields: { name: string; orgName?: string; kind?: string }) {
 	// Hydrated first, so the bound select keeps the kind chosen.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { artifactPath, launchChromium } from '../helpers/chromium';
+import { launchChromium, screenshot } from '../helpers/chromium';
 import { uniqueEmail, PASSWORD } from '../helpers/browser';
 
 let browser: Browser;
@@ -24,7 +24,7 @@ describe('a firm in a real browser', () => {
 		await page.fill('#field-orgName', '上海浦江数字科技有限公司');
 		await page.click('button[type=submit]:has-text("注册")');
 		await page.waitForURL(/\/o\/[0-9a-f-]{36}$/);
-		await page.screenshot({ path: artifactPath('org-home.png'), fullPage: true });
+		await screenshot(page, 'org-home.png');
 
 		await page.click('a:has-text("评估")');
 		await page.fill('#field-title', '2026 自评');
@@ -48,7 +48,7 @@ describe('a firm in a real browser', () => {
 			await page.check(`input[name=${flag}][value=false]`);
 		}
 		await page.check('input[name=target_sandbox][value=shanghai_sandbox]');
-		await page.screenshot({ path: artifactPath('profile.png'), fullPage: true });
+		await screenshot(page, 'profile.png');
 		await page.click('button:has-text("保存画像")');
 		await page.waitForURL(/\/questionnaire$/);
 
@@ -63,7 +63,7 @@ describe('a firm in a real browser', () => {
 		await expect
 			.poll(() => item.locator('.save-state').innerText(), { timeout: 10_000 })
 			.toBe('已保存');
-		await page.screenshot({ path: artifactPath('questionnaire.png'), fullPage: true });
+		await screenshot(page, 'questionnaire.png');
 
 		await page.reload();
 		expect(
@@ -76,7 +76,7 @@ describe('a firm in a real browser', () => {
 		await page.click('nav.tabs a:has-text("结果")');
 		await page.waitForURL(/\/result$/);
 		expect(await page.locator('.result-summary').innerText()).toContain('尚未就绪');
-		await page.screenshot({ path: artifactPath('result.png'), fullPage: true });
+		await screenshot(page, 'result.png');
 		await context.close();
 	});
 
@@ -101,9 +101,9 @@ describe('a firm in a real browser', () => {
 		const text = await page.locator('main').innerText();
 		expect(text).toContain('经营主体不得在名称、经营范围中使用具有金融属性的字样');
 		expect(text).toContain('NAM-001');
-		await page.screenshot({ path: artifactPath('library-provision.png'), fullPage: true });
+		await screenshot(page, 'library-provision.png');
 		await page.goto('/library/items?domain=licensing');
-		await page.screenshot({ path: artifactPath('library-items.png'), fullPage: true });
+		await screenshot(page, 'library-items.png');
 		await context.close();
 	});
 });

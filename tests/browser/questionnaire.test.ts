@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { Browser as Chromium, BrowserContext } from 'playwright-core';
-import { artifactPath, launchChromium } from '../helpers/chromium';
+import { launchChromium, screenshot } from '../helpers/chromium';
 import { Browser, signUp } from '../helpers/browser';
 import { saveProfile, startAssessment } from '../helpers/assessment';
 import { pdfText, squash } from '../helpers/pdf';
@@ -51,7 +51,7 @@ describe('the questionnaire in a real browser', () => {
 			const after = page.locator('article#LIC-001');
 			expect(await after.locator('.notice.success').innerText()).toBe('Saved.');
 			expect(await after.locator('.save-state').innerText()).toBe('Saved');
-			await page.screenshot({ path: artifactPath('questionnaire-no-js.png'), fullPage: true });
+			await screenshot(page, 'questionnaire-no-js.png');
 
 			await page.goto(`${firm.base}/questionnaire`);
 			const reloaded = page.locator('article#LIC-001');
@@ -75,21 +75,35 @@ describe('the questionnaire in a real browser', () => {
 		try {
 			const a = await first.newPage();
 			const b = await second.newPage();
+			// Both browsers' timers run on Playwright's clock: a person types a note and picks a status
+			// in one go (the choice replaces the typing autosave's pending timer, and one save carries
+			// both), however slowly this machine runs the two steps; and the test can move past the
+			// typing delay at once instead of waiting it out.
+			await a.clock.install();
+			await b.clock.install();
+			/** Types the note and picks the status with the page's time stopped, then lets it run. */
+			const answer = async (page: typeof a, note: string, status: string) => {
+				await page.clock.pauseAt(Date.now() + 1000);
+				const item = page.locator('article#LIC-001');
+				await item.locator('textarea[name=note]').fill(note);
+				await item.locator(`input[name=status][value=${status}]`).check();
+				await page.clock.resume();
+			};
 			await a.goto(`${firm.base}/questionnaire`);
 			await b.goto(`${firm.base}/questionnaire`);
+			// Hydrated first: a choice clicked before would be reset by the bound form.
+			await Promise.all([a.waitForLoadState('networkidle'), b.waitForLoadState('networkidle')]);
 			const itemA = a.locator('article#LIC-001');
 			const itemB = b.locator('article#LIC-001');
 
-			await itemA.locator('textarea[name=note]').fill('Alice: licence granted in May');
-			await itemA.locator('input[name=status][value=compliant]').check();
+			await answer(a, 'Alice: licence granted in May', 'compliant');
 			await expect.poll(() => itemA.locator('.save-state').innerText()).toBe('Saved');
 			await expect
 				.poll(() => itemA.locator('textarea[name=note]').inputValue())
 				.toBe('Alice: licence granted in May');
 
 			// The second browser still holds the version it loaded: its save is refused, not applied.
-			await itemB.locator('textarea[name=note]').fill('Bob: licence application pending');
-			await itemB.locator('input[name=status][value=partial]').check();
+			await answer(b, 'Bob: licence application pending', 'partial');
 			const conflict = itemB.locator('.conflict');
 			await expect.poll(() => conflict.isVisible(), { timeout: 10_000 }).toBe(true);
 			const shown = await conflict.innerText();
@@ -103,11 +117,15 @@ describe('the questionnaire in a real browser', () => {
 			expect(await itemB.locator('textarea[name=note]').inputValue()).toBe(
 				'Bob: licence application pending'
 			);
-			await b.screenshot({ path: artifactPath('questionnaire-conflict.png'), fullPage: true });
+			await screenshot(b, 'questionnaire-conflict.png');
 
 			// More typing after the conflict does not autosave over the other answer: only Save does.
+			const saves: string[] = [];
+			b.on('request', (r) => void (r.method() === 'POST' && saves.push(r.url())));
 			await itemB.locator('textarea[name=note]').fill('Bob: licence application pending.');
-			await b.waitForTimeout(2_000);
+			// Well past the typing autosave's delay (1.2 s): its timer has fired, and sent nothing.
+			await b.clock.runFor(5_000);
+			expect(await itemB.locator('.save-state.saving').count()).toBe(0);
 			expect(await itemB.locator('.conflict').isVisible()).toBe(true);
 
 			// Nothing was overwritten: a fresh load shows the first browser's answer.
@@ -116,6 +134,8 @@ describe('the questionnaire in a real browser', () => {
 			expect(await check.locator('textarea[name=note]').inputValue()).toBe(
 				'Alice: licence granted in May'
 			);
+			// By now a save sent when the timer fired would have been seen leaving the second browser.
+			expect(saves).toEqual([]);
 
 			// Having seen both, the second person saves on purpose; now theirs is the answer.
 			await itemB.locator('button[type=submit]').click();

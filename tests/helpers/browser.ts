@@ -13,7 +13,8 @@ export class Browser {
 		if (options.lang) this.cookies.set('lang', options.lang);
 	}
 
-	private headers(extra: Record<string, string> = {}): Record<string, string> {
+	/** The headers this browser sends: its cookies, its address, and what it accepts. */
+	headers(extra: Record<string, string> = {}): Record<string, string> {
 		const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
 		return {
 			accept: 'text/html,application/xhtml+xml',

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -27,4 +27,13 @@ export async function launchChromium(): Promise<Browser> {
 export function artifactPath(name: string): string {
 	fs.mkdirSync('tests/artifacts', { recursive: true });
 	return `tests/artifacts/${name}`;
+}
+
+/**
+ * A full-page screenshot under tests/artifacts/, for people to look at; nothing asserts on it. Taken
+ * only when asked (SCREENSHOTS=1 npx vitest run --project browser): CI does not pay for them.
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+	if (process.env.SCREENSHOTS !== '1') return;
+	await page.screenshot({ path: artifactPath(name), fullPage: true });
 }

@@ -14,6 +14,8 @@ export interface SaveBurst {
 	/** Requests that failed (refused, 5xx or connection errors), for reporting. */
 	failures: string[];
 	acknowledged: Map<string, Acknowledged>;
+	/** How many saves the server has acknowledged so far, all items together. */
+	acknowledgedSaves(): number;
 	/** The note sent with the save in flight for an item, which may have committed unacknowledged. */
 	inFlight: Map<string, Acknowledged>;
 }
@@ -63,6 +65,7 @@ export function startSaveBurst(browser: Browser, base: string, items: string[]):
 	const writers = items.map((id, i) => writer(id, i));
 	return {
 		acknowledged,
+		acknowledgedSaves: () => [...acknowledged.values()].reduce((sum, a) => sum + a.version, 0),
 		inFlight,
 		failures,
 		stop: async () => {

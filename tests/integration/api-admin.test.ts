@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/lib/server/db/connection';
 import { Api } from '../helpers/api';
 import { Browser } from '../helpers/browser';
 import { createScratchDatabase, testDbKind } from '../setup/databases';
@@ -42,13 +41,7 @@ describe('the admin CLI and the API on a fresh database', () => {
 				DATA_DIR: scratch.env.DATA_DIR
 			};
 			try {
-				const bad = cli(['admin', 'create-org', '--name', 'X', '--kind', 'bank'], env);
-				expect(bad.status).toBe(2);
-				expect(bad.stderr).toContain('--kind: must be firm or consultancy');
-				const noOrg = cli(['admin', 'create-token', '--org', 'nope'], env);
-				expect(noOrg.status).toBe(2);
-				expect(noOrg.stderr).toContain('--org');
-
+				// Bad arguments, refused before the database is opened: tests/unit/cli-assess.test.ts.
 				const email = `ops-${Date.now()}@example.com`;
 				const org = cli(createOrgArgs(email), env);
 				expect(org.status, org.stderr).toBe(0);
@@ -110,34 +103,6 @@ describe('the admin CLI and the API on a fresh database', () => {
 				}
 			} finally {
 				await scratch.drop();
-			}
-		}
-	);
-
-	it(
-		'never opens one embedded database from two processes: the CLI refuses the server’s, the server the CLI’s',
-		{ timeout: 180_000 },
-		async () => {
-			const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sr-lock-'));
-			const env: Env = { DATABASE_URL: '', DATA_DIR: dataDir };
-			try {
-				const server = await startServer(env);
-				try {
-					const refused = cli(createOrgArgs('lock@example.com'), env);
-					expect(refused.status).toBe(2);
-					expect(refused.stderr).toContain('is in use by another process');
-				} finally {
-					await server.stop();
-				}
-				// The CLI's own way in: the same openDatabase, which takes the folder's lock.
-				const held = await openDatabase({ databaseUrl: null, dataDir });
-				try {
-					await expect(startServer(env)).rejects.toThrow(/is in use by another process/);
-				} finally {
-					await held.close();
-				}
-			} finally {
-				fs.rmSync(dataDir, { recursive: true, force: true });
 			}
 		}
 	);

@@ -22,7 +22,10 @@ describe('kill -9 during a burst of saves', () => {
 			expect(items.length).toBeGreaterThanOrEqual(4);
 
 			const burst = startSaveBurst(browser, base, items);
-			await new Promise((r) => setTimeout(r, 2500));
+			// Kill it mid-burst, once every writer has had a few saves acknowledged.
+			await expect
+				.poll(() => burst.acknowledgedSaves(), { timeout: 60_000, interval: 50 })
+				.toBeGreaterThanOrEqual(3 * items.length);
 			await first.stop('SIGKILL');
 			const acknowledged = await burst.stop();
 			const saves = [...acknowledged.values()].reduce((sum, a) => sum + a.version, 0);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Browser, signUp } from '../helpers/browser';
 import { saveAnswer, saveProfile, startAssessment } from '../helpers/assessment';
+import { rawRequest } from '../helpers/raw-http';
 
 describe('hostile input', () => {
 	it('shows script and markup in free text as text', async () => {
@@ -37,16 +38,35 @@ describe('hostile input', () => {
 		expect((await new Browser().get('/healthz')).status).toBe(200);
 	});
 
-	it('refuses an oversized body with 413 and saves nothing', async () => {
+	it('refuses an oversized body with 413 and saves nothing, after letting the client send it', async () => {
 		const browser = new Browser(undefined, { lang: 'en' });
 		const { orgId } = await signUp(browser);
 		const base = await startAssessment(browser, orgId);
 		await saveProfile(browser, base, 0);
-		const huge = await saveAnswer(browser, base, 'LIC-001', 0, {
+		const form = new URLSearchParams({
+			__superform_id: 'LIC-001',
+			itemId: 'LIC-001',
+			version: '0',
 			status: 'compliant',
-			note: 'x'.repeat(2 * 1024 * 1024)
+			// 5 MB: five times the form limit, and more than the kernel's socket buffers take in
+			// unread, so a server that stops reading makes the send fail (under adapter-node's 6 MB).
+			note: 'x'.repeat(5 * 1024 * 1024)
+		});
+		// A plain socket: fetch would lose the answer with EPIPE if the server closed mid-body.
+		const huge = await rawRequest(browser.baseUrl, {
+			method: 'POST',
+			path: `${base}/items/LIC-001?/save`,
+			headers: browser.headers({
+				'content-type': 'application/x-www-form-urlencoded',
+				origin: browser.baseUrl
+			}),
+			body: new TextEncoder().encode(form.toString())
 		});
 		expect(huge.status).toBe(413);
+		expect(huge.body).toContain('Request body too large');
+		// The server read the body before answering, so a browser finishes sending and shows the 413
+		// (closing mid-body resets the connection: EPIPE or ECONNRESET here, a network error there).
+		expect(huge.socketError).toBeNull();
 		expect((await browser.get(`${base}/items/LIC-001`)).text).toContain('No changes yet.');
 	});
 

@@ -12,8 +12,6 @@ import {
 	startSaveBurst
 } from '../helpers/save-burst';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 describe('the PostgreSQL server restarted under load', () => {
 	let cluster: PostgresCluster;
 	let server: RunningServer;
@@ -41,13 +39,14 @@ describe('the PostgreSQL server restarted under load', () => {
 			const items = (await questionnaireItems(browser, base)).slice(0, 6);
 
 			const burst = startSaveBurst(browser, base, items);
-			await sleep(1500);
-			const beforeOutage = [...burst.acknowledged.values()].reduce((s, a) => s + a.version, 0);
-			expect(beforeOutage).toBeGreaterThan(0);
+			await expect
+				.poll(() => burst.acknowledgedSaves(), { timeout: 30_000, interval: 50 })
+				.toBeGreaterThanOrEqual(2 * items.length);
 
+			const failuresBefore = burst.failures.length;
 			cluster.stop();
-			await sleep(200);
-			expect(server.process.exitCode, server.output()).toBeNull();
+			const healthStatus = async () => (await fetch(`${server.baseUrl}/healthz`)).status;
+			await expect.poll(healthStatus, { timeout: 10_000, interval: 50 }).toBe(503);
 			const health = await fetch(`${server.baseUrl}/healthz`);
 			expect(health.status).toBe(503);
 			expect(await health.json()).toEqual({ status: 'unavailable', database: false });
@@ -56,18 +55,20 @@ describe('the PostgreSQL server restarted under load', () => {
 			expect(during.status).toBe(503);
 			expect(during.text).toContain('The service is briefly unavailable');
 			expect(during.body).not.toMatch(/\n\s+at |node_modules|ECONNREFUSED|\.js:\d+/);
-			await sleep(1000);
+			// Every writer has had a save fail against the stopped database, and the process lives on.
+			const failedItems = () =>
+				new Set(burst.failures.slice(failuresBefore).map((f) => f.split(':')[0])).size;
+			await expect.poll(failedItems, { timeout: 20_000, interval: 50 }).toBe(items.length);
+			expect(server.process.exitCode, server.output()).toBeNull();
 
 			cluster.start();
 			// The same process, never restarted, finds the database again.
+			await expect.poll(healthStatus, { timeout: 20_000, interval: 200 }).toBe(200);
+			const atRecovery = burst.acknowledgedSaves();
+			// The writers go on where they were, saving again.
 			await expect
-				.poll(async () => (await fetch(`${server.baseUrl}/healthz`)).status, {
-					timeout: 20_000,
-					interval: 200
-				})
-				.toBe(200);
-			const atRecovery = [...burst.acknowledged.values()].reduce((s, a) => s + a.version, 0);
-			await sleep(1500);
+				.poll(() => burst.acknowledgedSaves(), { timeout: 30_000, interval: 50 })
+				.toBeGreaterThanOrEqual(atRecovery + items.length);
 			const acknowledged = await burst.stop();
 			const total = [...acknowledged.values()].reduce((s, a) => s + a.version, 0);
 			expect(total, 'saves acknowledged after recovery').toBeGreaterThan(atRecovery);

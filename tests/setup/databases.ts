@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
 export const POSTGRES_ADMIN_URL =
@@ -20,13 +21,22 @@ export interface ScratchDatabase {
 	drop(): Promise<void>;
 }
 
-/** A fresh, empty database for one test run: a temp folder for PGlite, a new database on the server. */
+/**
+ * A fresh, empty database for one test run: a temp folder for PGlite, a new database on the server.
+ *
+ * A PGlite folder starts as a copy of an empty cluster made once per PGlite version (initdb costs
+ * several CPU-seconds, a copy a fraction of one). The app sees what a first start sees, an empty
+ * database: it migrates it and imports the corpus itself. `{ initdb: true }` leaves the folder empty
+ * instead, so that PGlite creates the cluster as it does on a new user's first start.
+ */
 export async function createScratchDatabase(
 	kind: TestDbKind,
-	label: string
+	label: string,
+	options: { initdb?: boolean } = {}
 ): Promise<ScratchDatabase> {
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `sr-${label}-`));
 	if (kind === 'pglite') {
+		if (!options.initdb) fs.cpSync(await emptyPgliteCluster(), dataDir, { recursive: true });
 		return {
 			env: { DATA_DIR: dataDir },
 			drop: async () => fs.rmSync(dataDir, { recursive: true, force: true })
@@ -66,4 +76,29 @@ export async function createScratchDatabase(
 			fs.rmSync(dataDir, { recursive: true, force: true });
 		}
 	};
+}
+
+/**
+ * The folder of an empty PGlite cluster (initdb done, nothing else), cached under node_modules/.cache
+ * per PGlite version. Made in a temp folder and renamed into place, so that projects starting at
+ * once never see half of one; whoever renames second throws theirs away.
+ */
+export async function emptyPgliteCluster(): Promise<string> {
+	const { version } = JSON.parse(
+		fs.readFileSync(path.resolve('node_modules/@electric-sql/pglite/package.json'), 'utf8')
+	) as { version: string };
+	const cache = path.resolve('node_modules/.cache/sandbox-readiness');
+	const template = path.join(cache, `pglite-${version}-empty-cluster`);
+	if (fs.existsSync(template)) return template;
+	fs.mkdirSync(cache, { recursive: true });
+	const building = fs.mkdtempSync(path.join(cache, 'building-'));
+	const pglite = await PGlite.create(building);
+	await pglite.close();
+	try {
+		fs.renameSync(building, template);
+	} catch (error) {
+		fs.rmSync(building, { recursive: true, force: true });
+		if (!fs.existsSync(template)) throw error;
+	}
+	return template;
 }

@@ -35,7 +35,9 @@ export async function startServer(env: Record<string, string | undefined>): Prom
 	const child = spawn(process.execPath, [entry], {
 		env: {
 			...process.env,
-			NODE_ENV: 'production',
+			// A test server on loopback: the only place the cheap password-hash profile is allowed
+			// (src/lib/server/auth/password.ts). Every sign-up would otherwise pay the full argon2 cost.
+			NODE_ENV: 'test',
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			ORIGIN: baseUrl,
@@ -45,6 +47,9 @@ export async function startServer(env: Record<string, string | undefined>): Prom
 			SHUTDOWN_TIMEOUT: '2',
 			DEMO: '0',
 			LOG_LEVEL: 'warn',
+			// Most servers a test starts live for a few requests: no throw-away report at start-up
+			// (several CPU-seconds each). The projects' shared servers keep it (tests/setup/server.ts).
+			REPORT_WARM_UP: '0',
 			...env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']

@@ -15,8 +15,13 @@ export default async function setup(project: TestProject) {
 	const kind = (project.name === 'browser' ? 'pglite' : project.name) as TestDbKind;
 	if (kind !== 'pglite' && kind !== 'postgres')
 		throw new Error(`unexpected project ${project.name}`);
-	const database = await createScratchDatabase(kind, 'http');
-	const server = await startServer(database.env);
+	// The browser project's server starts on a folder PGlite has never seen, as on a new user's
+	// first start; the others start on a copy of an empty cluster (see createScratchDatabase).
+	const database = await createScratchDatabase(kind, 'http', {
+		initdb: project.name === 'browser'
+	});
+	// Started as in production, warm-up report included.
+	const server = await startServer({ ...database.env, REPORT_WARM_UP: '1' });
 	project.provide('baseUrl', server.baseUrl);
 	project.provide('dbKind', kind);
 	return async () => {

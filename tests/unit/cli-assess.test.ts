@@ -212,3 +212,17 @@ describe('cli corpus commands', () => {
 		expect(report.provisionsBySource['sh-ifc-regulation-2024']).toBeGreaterThan(50);
 	});
 });
+
+describe('cli admin arguments', () => {
+	// Refused before any database is opened; tests/integration/api-admin.test.ts runs the commands
+	// as processes against both databases.
+	it('refuses an unknown kind of organisation and a malformed organisation id with exit 2', async () => {
+		const bad = await run(['admin', 'create-org', '--name', 'X', '--kind', 'bank']);
+		expect(bad.code).toBe(2);
+		expect(bad.err).toContain('--kind: must be firm or consultancy');
+		const noOrg = await run(['admin', 'create-token', '--org', 'nope']);
+		expect(noOrg.code).toBe(2);
+		expect(noOrg.err).toContain('--org: not an organisation id');
+		expect(bad.out + noOrg.out).toBe('');
+	});
+});

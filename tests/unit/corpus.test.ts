@@ -6,10 +6,11 @@ import { parse, stringify } from 'yaml';
 import { checkCorpus, needsItem } from '../../src/lib/corpus/check';
 import { idRegistryProblems, readIdRegistry } from '../../src/lib/corpus/id-registry';
 import { CorpusError, loadCorpus } from '../../src/lib/corpus/load';
+import { corpusPaths } from '../../src/lib/corpus/paths';
 import { corpusHash } from '../../src/lib/corpus/version';
 
-const seedsDir = path.resolve('seeds');
-const sourcesDir = path.resolve('../shared/sources');
+// The repository's own copy of the source documents (seeds/sources), as corpus-check reads them.
+const { seedsDir, sourcesDir } = corpusPaths({});
 const corpus = loadCorpus(seedsDir);
 const sources = new Map(
 	corpus.sources.map((s) => [

@@ -13,6 +13,8 @@ export interface ServerEnv {
 	bodySizeLimit: number;
 	/** The largest file upload (a multipart POST to an import action): a 5 MB file and its form. */
 	uploadSizeLimit: number;
+	/** Render a throw-away report at start-up so the first real one is fast (REPORT_WARM_UP=0: not). */
+	reportWarmUp: boolean;
 }
 
 export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -28,7 +30,8 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
 		publicOrigin: env.ORIGIN?.trim() || null,
 		// BODY_SIZE_LIMIT is adapter-node's outer cap on every body; it must allow the upload limit.
 		bodySizeLimit: parseSize(env.FORM_SIZE_LIMIT ?? '1M'),
-		uploadSizeLimit: parseSize(env.UPLOAD_SIZE_LIMIT ?? '6M')
+		uploadSizeLimit: parseSize(env.UPLOAD_SIZE_LIMIT ?? '6M'),
+		reportWarmUp: env.REPORT_WARM_UP !== '0'
 	};
 }
 

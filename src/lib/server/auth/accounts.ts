@@ -9,7 +9,7 @@ import {
 	updatePasswordHash
 } from '../db/queries/users';
 import { createOrganisationIn } from '../orgs/organisations';
-import { hashPassword, verifyAgainstDummy, verifyPassword } from './password';
+import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from './password';
 import {
 	clearAccountFailures,
 	isLoginThrottled,
@@ -89,6 +89,20 @@ export async function logIn(
 		return { ok: false, reason: 'wrong_credentials' };
 	}
 	await clearAccountFailures(db, keys);
+	// A hash made cheaply (by a test run) or at a lower cost than today's: store one at today's cost,
+	// now that the password is at hand.
+	if (needsRehash(credentials.passwordHash)) {
+		const passwordHash = await hashPassword(input.password);
+		await audited(db, { userId: credentials.id }, async (tx) => {
+			await updatePasswordHash(tx, credentials.id, passwordHash);
+			// The hash is not written: that it was renewed at today's cost is the record.
+			tx.record({
+				action: 'user.password_rehashed',
+				orgId: null,
+				entity: { type: 'user', id: credentials.id }
+			});
+		});
+	}
 	return { ok: true, userId: credentials.id };
 }
 

@@ -1,0 +1,161 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+import { ensureParaglideCompiled } from './tests/setup/paraglide';
+
+/*
+ * The tests' own configuration, apart from vite.config.ts (vitest prefers this file): no SvelteKit
+ * or Paraglide plugin. Unit tests import plain TypeScript; integration tests drive the built server
+ * (`npm run build`) over HTTP. They need only `$lib` and the compiled messages in src/lib/paraglide
+ * (`npm install` compiles them; ensureParaglideCompiled recompiles when a message file changed).
+ */
+ensureParaglideCompiled();
+
+const resolve = { alias: { $lib: path.resolve('src/lib') } };
+/**
+ * The compiled messages are plain JavaScript, one module per message: Node loads them natively in a
+ * fraction of the time Vite's module runner takes to transform and evaluate ~600 modules per file.
+ */
+const server = { deps: { external: [/\/src\/lib\/paraglide\//] } };
+
+/*
+ * Which integration files run on which database. The pglite project (embedded PostgreSQL, as a new
+ * user runs the app) runs tests/integration/**. The postgres project (the server at 127.0.0.1:5432)
+ * runs only what can turn out differently there; everything else would prove the same thing twice.
+ * A new integration file runs on PGlite only unless it is listed here.
+ */
+
+/** Outcomes that depend on the database engine: both projects run these. */
+const DATABASE_SENSITIVE = [
+	// Restart, kill -9 and durability: each engine's own write-ahead log and recovery.
+	'tests/integration/restart.test.ts',
+	'tests/integration/crash.test.ts',
+	// The admin CLI migrating a fresh database, and the server reopening it after kill -9.
+	'tests/integration/api-admin.test.ts',
+	// Services run in-process on each engine's driver, comparing stored values exactly (the pg driver
+	// and PGlite parse dates, timestamps, counts and JSON differently) and counting queries.
+	'tests/integration/dashboard-queries.test.ts',
+	'tests/integration/demo.test.ts',
+	'tests/integration/history-service.test.ts',
+	'tests/integration/api-tokens.test.ts',
+	'tests/integration/exports-transfer.test.ts',
+	'tests/integration/exports-template.test.ts',
+	// The identity migration on rows that agree and disagree, then the audit migration's backfill.
+	'tests/integration/firm-identity.test.ts',
+	// An audited change commits with its rows or rolls back whole, in each engine's transactions.
+	'tests/integration/audit-log.test.ts'
+];
+
+/**
+ * Races and atomicity under concurrent requests: PostgreSQL only. PGlite runs one connection, so two
+ * requests never overlap in the database and a race test passes there whatever the code does.
+ */
+const CONCURRENCY = [
+	// Two people accepting one invitation link at once: exactly one is admitted.
+	'tests/integration/invitations-service.test.ts',
+	// Two finalisations racing: one 200, one 409.
+	'tests/integration/review.test.ts'
+];
+
+/** One shared server per project; each test makes its own users and organisations. */
+const sharedServer = {
+	globalSetup: ['tests/setup/server.ts'],
+	testTimeout: 30_000,
+	hookTimeout: 120_000
+};
+
+/**
+ * The longest files (about a minute each on two cores), started first whatever their project, so
+ * that none of them is left running alone at the end. Vitest would otherwise go project by project
+ * (browser, pglite, postgres, unit) and, without timings from an earlier run, larger files first.
+ */
+const LONGEST_FIRST = [
+	'tests/browser/accessibility.test.ts',
+	'tests/integration/api-admin.test.ts',
+	'tests/browser/consultant-journey.test.ts',
+	'tests/integration/report.test.ts',
+	'tests/integration/role-matrix.test.ts',
+	'tests/integration/fuzz.test.ts',
+	'tests/browser/journey.test.ts',
+	'tests/integration/embedded-database-lock.test.ts',
+	'tests/unit/report-render.test.ts',
+	'tests/unit/cli-assess.test.ts'
+];
+
+class LongestFirst extends BaseSequencer {
+	async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+		const rank = (spec: TestSpecification) => {
+			const i = LONGEST_FIRST.findIndex((file) => spec.moduleId.endsWith(file));
+			return i < 0 ? LONGEST_FIRST.length : i;
+		};
+		// Array.prototype.sort is stable: the rest keep vitest's order.
+		return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
+	}
+}
+
+export default defineConfig({
+	resolve,
+	test: {
+		/*
+		 * Test files run in parallel, across projects too (vitest's default here would be one at a time:
+		 * cores - 1). Integration files are isolated from each other: each makes its own users and
+		 * organisations (random emails and client addresses, so login throttling never crosses files)
+		 * on the project's one shared server, or starts its own server on its own database. Much of
+		 * their time is spent waiting on that server, so a few more workers than cores keep both cores
+		 * busy. VITEST_MAX_WORKERS overrides it.
+		 */
+		maxWorkers: 3,
+		sequence: { sequencer: LongestFirst },
+		projects: [
+			{
+				resolve,
+				test: {
+					name: 'unit',
+					include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+					environment: 'node',
+					// Pure functions and files on disk, no module state or mocks to leak between files:
+					// a worker keeps the modules it loaded (the corpus, pdfmake, the fonts) for its next file.
+					isolate: false,
+					server
+				}
+			},
+			{
+				resolve,
+				test: {
+					name: 'pglite',
+					include: ['tests/integration/**/*.test.ts'],
+					exclude: CONCURRENCY,
+					env: { TEST_DB: 'pglite' },
+					...sharedServer,
+					server
+				}
+			},
+			{
+				resolve,
+				test: {
+					name: 'postgres',
+					include: ['tests/postgres/**/*.test.ts', ...DATABASE_SENSITIVE, ...CONCURRENCY],
+					env: { TEST_DB: 'postgres' },
+					...sharedServer,
+					server
+				}
+			},
+			{
+				resolve,
+				test: {
+					// Real Chromium against the app on PGlite.
+					name: 'browser',
+					include: ['tests/browser/**/*.test.ts'],
+					env: { TEST_DB: 'pglite' },
+					...sharedServer,
+					server,
+					// Files run beside the integration projects on two cores: a journey through a real
+					// browser takes several times longer than alone, and a save longer than expect.poll's
+					// default second. The conditions waited for are the same.
+					testTimeout: 120_000,
+					expect: { poll: { timeout: 15_000 } }
+				}
+			}
+		]
+	}
+});
