@@ -102,6 +102,11 @@ describe('renderer source hash', () => {
 	});
 
 	it('refuses a folder without the renderer sources (a build without the plugin)', () => {
-		expect(() => hashRendererSources(os.tmpdir())).toThrow(/no renderer sources/);
+		const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'no-renderer-'));
+		try {
+			expect(() => hashRendererSources(empty)).toThrow(/no renderer sources/);
+		} finally {
+			fs.rmSync(empty, { recursive: true, force: true });
+		}
 	});
 });
