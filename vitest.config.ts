@@ -1,15 +1,53 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
-import { ensureParaglideCompiled } from './tests/setup/paraglide';
 
 /*
  * The tests' own configuration, apart from vite.config.ts (vitest prefers this file): no SvelteKit
  * or Paraglide plugin. Unit tests import plain TypeScript; integration tests drive the built server
- * (`npm run build`) over HTTP. They need only `$lib` and the compiled messages in src/lib/paraglide
- * (`npm install` compiles them; ensureParaglideCompiled recompiles when a message file changed).
+ * (`npm run build`) over HTTP. They need only `$lib` and the compiled messages in src/lib/paraglide.
  */
 ensureParaglideCompiled();
+
+/**
+ * `npm install` compiles the messages (the `prepare` script), and so does a build; this recompiles
+ * only when a message file or the inlang settings changed since, so a test run never sees stale
+ * messages and never pays for a compile it does not need.
+ */
+function ensureParaglideCompiled(root = process.cwd()): void {
+	const output = path.join(root, 'src/lib/paraglide/messages/_index.js');
+	const inputs = [
+		...filesUnder(path.join(root, 'messages')),
+		path.join(root, 'project.inlang/settings.json')
+	];
+	const newestInput = Math.max(...inputs.map((f) => fs.statSync(f).mtimeMs));
+	if (fs.existsSync(output) && fs.statSync(output).mtimeMs >= newestInput) return;
+	execFileSync(
+		process.execPath,
+		[
+			path.join(root, 'node_modules/@inlang/paraglide-js/bin/run.js'),
+			'compile',
+			'--project',
+			'./project.inlang',
+			'--outdir',
+			'./src/lib/paraglide'
+		],
+		{ cwd: root, stdio: 'inherit' }
+	);
+	// The compiler may leave an unchanged file alone: mark the output as at least as new as its inputs.
+	const now = new Date();
+	fs.utimesSync(output, now, now);
+}
+
+function filesUnder(dir: string): string[] {
+	if (!fs.existsSync(dir)) return [];
+	return fs
+		.readdirSync(dir, { recursive: true, withFileTypes: true })
+		.filter((e) => e.isFile())
+		.map((e) => path.join(e.parentPath, e.name));
+}
 
 const resolve = { alias: { $lib: path.resolve('src/lib') } };
 /**
@@ -33,11 +71,13 @@ const DATABASE_SENSITIVE = [
 	// The admin CLI migrating a fresh database, and the server reopening it after kill -9.
 	'tests/integration/api-admin.test.ts',
 	// Services run in-process on each engine's driver, comparing stored values exactly (the pg driver
-	// and PGlite parse dates, timestamps, counts and JSON differently) and counting queries.
+	// and PGlite read and write dates, timestamps, counts, JSON and bytes differently) and counting
+	// queries.
 	'tests/integration/dashboard-queries.test.ts',
 	'tests/integration/demo.test.ts',
 	'tests/integration/history-service.test.ts',
 	'tests/integration/api-tokens.test.ts',
+	'tests/integration/driver-values.test.ts',
 	'tests/integration/exports-transfer.test.ts',
 	'tests/integration/exports-template.test.ts',
 	// The identity migration on rows that agree and disagree, then the audit migration's backfill.
