@@ -9,7 +9,11 @@ import { renderPool } from '$lib/server/documents/pdf/worker-pool';
 import { warmUpReportModel } from '$lib/server/report/warm-up';
 import { ApiError, errorResponse, tooLarge } from '$lib/server/web/api/http';
 import { cheapHashingAllowed } from '$lib/server/auth/password';
-import { fieldWithNullCharacter, queryWithNullCharacter } from '$lib/server/web/null-characters';
+import {
+	fieldWithNullCharacter,
+	jsonFieldWithLoneSurrogate,
+	queryWithNullCharacter
+} from '$lib/server/web/null-characters';
 import { m } from '$lib/paraglide/messages';
 import '$lib/server/web/startup';
 
@@ -137,9 +141,12 @@ const handleParaglide: Handle = ({ event, resolve }) =>
 
 /** A NUL character anywhere in a field is refused with 400 naming the field (see null-characters.ts). */
 const handleNullCharacters: Handle = async ({ event, resolve }) => {
-	const field = queryWithNullCharacter(event.url) ?? (await fieldWithNullCharacter(event.request));
+	const nul = queryWithNullCharacter(event.url) ?? (await fieldWithNullCharacter(event.request));
+	const surrogate = nul === null ? await jsonFieldWithLoneSurrogate(event.request) : null;
+	const field = nul ?? surrogate;
 	if (field === null) return resolve(event);
-	const message = m.proof_err_nul_field({ field });
+	const message =
+		nul !== null ? m.proof_err_nul_field({ field }) : m.proof_err_surrogate_field({ field });
 	if (isApiRequest(event))
 		return errorResponse(new ApiError(400, 'invalid_body', message, { [field]: message }));
 	return new Response(message, {

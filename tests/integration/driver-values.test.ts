@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { importCorpus } from '../../src/lib/server/corpus';
 import { startAssessment } from '../../src/lib/server/assessments/service';
-import {
-	findOrganisationLogo,
-	updateOrganisationLogo
-} from '../../src/lib/server/db/queries/branding';
+import { signUp } from '../../src/lib/server/auth/accounts';
+import { findOrganisationLogo } from '../../src/lib/server/db/queries/branding';
+import { setOrganisationLogo } from '../../src/lib/server/orgs/branding';
 import { findCachedReport, storeCachedReport } from '../../src/lib/server/db/queries/report-cache';
-import { insertUser } from '../../src/lib/server/db/queries/users';
-import { createOrganisation } from '../../src/lib/server/orgs/organisations';
 import { useTestDatabase } from '../helpers/database';
 
 // Binary columns (bytea) come back as a Buffer from pg and as a Uint8Array from PGlite, and each
@@ -23,34 +20,35 @@ function awkwardBytes(): Uint8Array {
 
 async function organisation() {
 	const db = database().db;
-	const ownerId = crypto.randomUUID();
-	await insertUser(db, {
-		id: ownerId,
-		email: `${ownerId}@example.com`,
+	const signedUp = await signUp(db, {
 		name: 'Owner',
-		passwordHash: 'x'
+		email: `${crypto.randomUUID()}@example.com`,
+		password: 'a long enough password',
+		orgName: 'Bytes',
+		orgKind: 'consultancy'
 	});
-	const orgId = await createOrganisation(db, { name: 'Bytes', kind: 'consultancy', ownerId });
-	return { db, orgId, ownerId };
+	if (!signedUp.ok || !signedUp.orgId) throw new Error('sign-up failed');
+	return { db, orgId: signedUp.orgId, ownerId: signedUp.userId };
 }
 
 describe('binary values on each database', () => {
 	it('keep a logo byte for byte, and remove it', async () => {
-		const { db, orgId } = await organisation();
+		const { db, orgId, ownerId } = await organisation();
+		const actor = { userId: ownerId };
 		const bytes = awkwardBytes();
-		await updateOrganisationLogo(db, orgId, { bytes, mime: 'image/png' });
+		await setOrganisationLogo(db, actor, { orgId, logo: { bytes, mime: 'image/png' } });
 		const logo = await findOrganisationLogo(db, orgId);
 		expect(logo?.mime).toBe('image/png');
 		expect(logo?.bytes).toBeInstanceOf(Uint8Array);
 		expect([...logo!.bytes]).toEqual([...bytes]);
-		await updateOrganisationLogo(db, orgId, null);
+		await setOrganisationLogo(db, actor, { orgId, logo: null });
 		expect(await findOrganisationLogo(db, orgId)).toBeNull();
 	});
 
 	it('keep a cached report byte for byte', async () => {
 		const { db, orgId, ownerId } = await organisation();
 		await importCorpus(db);
-		const assessmentId = await startAssessment(db, { orgId, title: 'Bytes', actorId: ownerId });
+		const assessmentId = await startAssessment(db, { userId: ownerId }, { orgId, title: 'Bytes' });
 		const bytes = awkwardBytes();
 		await storeCachedReport(db, { key: `k-${assessmentId}`, assessmentId, lang: 'en', bytes });
 		const found = await findCachedReport(db, `k-${assessmentId}`);

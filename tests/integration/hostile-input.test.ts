@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Browser, signUp } from '../helpers/browser';
 import { saveAnswer, saveProfile, startAssessment } from '../helpers/assessment';
 import { rawRequest } from '../helpers/raw-http';
+import { apiOrganisation, apiProfile } from '../helpers/api';
 
 describe('hostile input', () => {
 	it('shows script and markup in free text as text', async () => {
@@ -93,5 +94,38 @@ describe('hostile input', () => {
 		const query = await browser.get('/library/items?q=%00');
 		expect(query.status).toBe(400);
 		expect(query.text).toContain('“q”');
+	});
+
+	it('refuses a null character in a multipart text field, as in any other form', async () => {
+		const browser = new Browser(undefined, { lang: 'en' });
+		const { orgId } = await signUp(browser);
+		const body = new FormData();
+		body.append('title', 'multi\u0000part');
+		const cookie = [...browser.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+		const refused = await fetch(`${browser.baseUrl}/o/${orgId}/assessments?/start`, {
+			method: 'POST',
+			headers: { cookie, origin: browser.baseUrl, 'x-forwarded-for': browser.address },
+			body,
+			redirect: 'manual'
+		});
+		expect(refused.status).toBe(400);
+		expect(await refused.text()).toContain('The field “title” contains a null character');
+		expect((await browser.get(`/o/${orgId}/assessments`)).text).not.toContain('multipart');
+	});
+
+	it('refuses half a surrogate pair in JSON with 400 naming the field, and creates nothing', async () => {
+		const { api } = await apiOrganisation();
+		const before = await api.get('/clients');
+		const refused = await api.post('/clients', { name: 'x\ud800y' });
+		expect(refused.status).toBe(400);
+		expect(refused.json.error.fields.name).toContain('UTF-16');
+		const profile = await api.post('/assessments', {
+			profile: { ...apiProfile, registered_name: 'x\udc00' }
+		});
+		expect(profile.status).toBe(400);
+		expect(Object.keys(profile.json.error.fields)).toEqual(['registered_name']);
+		expect((await api.get('/clients')).json).toEqual(before.json);
+		// A whole pair is ordinary text.
+		expect((await api.post('/clients', { name: '\ud83d\ude00 Emoji Ltd' })).status).toBe(201);
 	});
 });

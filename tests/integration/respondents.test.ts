@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from '../helpers/browser';
-import { saveAnswer } from '../helpers/assessment';
+import { baseProfile, saveAnswer, saveProfile } from '../helpers/assessment';
 import {
 	assessmentIdOf,
 	consultancy,
@@ -126,5 +126,45 @@ describe('respondent invitations', () => {
 			domains: ['complaints']
 		});
 		expect(domainsWithoutAssessment.status).toBe(400);
+	});
+});
+
+describe('a respondent answering a client assessment’s profile', () => {
+	it('cannot change the client’s registered name or business scope, which other assessments read', async () => {
+		const { owner, orgId } = await consultancy();
+		const clientId = await createClient(owner, orgId, { name: 'Client R' });
+		const base = await startClientAssessment(owner, orgId, clientId, 'R profile');
+		const registered = { was_registered_name: '', was_business_scope: '' };
+		const version = async (who: Browser) =>
+			Number(/name="version" value="(\d+)"/.exec((await who.get(`${base}/profile`)).body)?.[1]);
+		expect([200, 303]).toContain(
+			(await saveProfile(owner, base, await version(owner), registered)).status
+		);
+		const link = await inviteRespondent(owner, orgId, clientId, {
+			assessmentId: assessmentIdOf(base)
+		});
+		const respondent = await joinByInvitation(link);
+		const asLoaded = {
+			was_registered_name: baseProfile.registered_name as string,
+			was_business_scope: baseProfile.business_scope as string
+		};
+
+		const renamed = await saveProfile(respondent, base, await version(respondent), {
+			...asLoaded,
+			registered_name: '改名金融信息服务有限公司'
+		});
+		expect(renamed.status).toBe(403);
+		expect(renamed.text).toContain('kept on the client record, which your consultant maintains');
+		const client = await owner.get(`/o/${orgId}/clients/${clientId}`);
+		expect(client.text).toContain(baseProfile.registered_name as string);
+		expect(client.text).not.toContain('改名金融信息服务有限公司');
+
+		// The rest of the profile is theirs to answer.
+		const answered = await saveProfile(respondent, base, await version(respondent), {
+			...asLoaded,
+			client_funds: 'true'
+		});
+		expect(answered.status).toBe(200);
+		expect((await respondent.get(`${base}/profile`)).body).toContain('readonly');
 	});
 });

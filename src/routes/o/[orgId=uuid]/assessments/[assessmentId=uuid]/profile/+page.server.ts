@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { message, superValidate } from 'sveltekit-superforms';
+import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { ProfileQuestion } from '$lib/domain/corpus';
 import type { Profile } from '$lib/domain/profile';
@@ -55,7 +55,7 @@ function toProfile(questions: readonly ProfileQuestion[], data: Record<string, u
 }
 
 export const load: PageServerLoad = async (event) => {
-	const { assessment } = await requireAssessment(
+	const { assessment, membership } = await requireAssessment(
 		event,
 		event.params.orgId,
 		event.params.assessmentId,
@@ -75,6 +75,8 @@ export const load: PageServerLoad = async (event) => {
 		form,
 		/** Where the registered name and business scope are kept, for the hint beside them. */
 		identitySource: identity.source,
+		/** A respondent answers the profile but does not keep the client's record. */
+		identityReadOnly: membership.role === 'respondent',
 		identityName: identity.name,
 		questions: corpus.profileQuestions,
 		restrictedTerms: corpus.restrictedTerms,
@@ -95,7 +97,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const { assessment, actor } = await requireAssessment(
+		const { assessment, actor, membership } = await requireAssessment(
 			event,
 			event.params.orgId,
 			event.params.assessmentId,
@@ -109,6 +111,16 @@ export const actions: Actions = {
 			zod4(profileSchema(corpus.profileQuestions))
 		);
 		if (!form.valid) return fail(400, { form });
+		// The registered name and business scope are the client's record, read by every assessment of
+		// the client, some beyond a respondent's reach: a respondent answers the profile, not those.
+		if (membership.role === 'respondent') {
+			for (const field of ['registered_name', 'business_scope'] as const) {
+				const was = String(form.data[`was_${field}`] ?? '').trim();
+				if (String(form.data[field] ?? '').trim() !== was)
+					setError(form, field, m.identity_respondent_cannot_change());
+			}
+			if (!form.valid) return fail(403, { form });
+		}
 		const result = await saveProfile(db, actor, {
 			assessment,
 			profile: toProfile(corpus.profileQuestions, form.data),
