@@ -18,6 +18,36 @@ function dashboardRow(body: string, clientId: string) {
 }
 
 describe('clients', () => {
+	it('keep a change made meanwhile: a stale edit form writes only what its user changed', async () => {
+		const { owner, orgId } = await consultancy();
+		const clientId = await createClient(owner, orgId, { name: 'Stale Form', contact: 'Wang Fang' });
+		const shown = {
+			name: 'Stale Form',
+			registeredName: '上海陆家嘴智投科技有限公司',
+			businessScope: '',
+			contact: 'Wang Fang',
+			notes: ''
+		};
+		const loaded = JSON.stringify(shown);
+		const update = (fields: Partial<typeof shown>) =>
+			owner.post(`/o/${orgId}/clients/${clientId}?/update`, { ...shown, ...fields, loaded });
+		const page = () => owner.get(`/o/${orgId}/clients/${clientId}`);
+		expect((await page()).body).toContain('name="loaded"');
+
+		// A second tab renames the firm; the first, opened before, changes only the contact.
+		expect((await update({ registeredName: '上海陆家嘴新名称有限公司' })).status).toBe(200);
+		expect((await update({ contact: 'Li Qiang' })).status).toBe(200);
+		expect((await page()).text).toContain('上海陆家嘴新名称有限公司');
+		expect((await page()).text).toContain('Li Qiang');
+
+		// Both change the same field to different values: the later one is refused, nothing saved.
+		const refused = await update({ registeredName: '上海另一个名称有限公司', notes: 'mine' });
+		expect(refused.status).toBe(409);
+		expect(refused.text).toContain('Someone changed this client’s details');
+		expect((await page()).text).not.toContain('上海另一个名称有限公司');
+		expect((await page()).text).not.toContain('mine');
+	});
+
 	it('are created, listed and edited; a bad form names the field and saves nothing', async () => {
 		const { owner, orgId } = await consultancy();
 		const refused = await owner.post(`/o/${orgId}/clients?/create`, {

@@ -15,6 +15,11 @@ export function clientsOf(db: Database, orgId: string): Promise<ClientRecord[]> 
 	return listClients(db, { orgId });
 }
 
+/** One client of the organisation, or null when it is not theirs. */
+export function clientOf(db: Database, scope: { orgId: string; id: string }) {
+	return findClient(db, scope);
+}
+
 /** The organisation's clients as choices for a form: id and name. */
 export async function clientChoices(
 	db: Database,
@@ -49,12 +54,15 @@ export async function createClient(
 export async function editClient(
 	db: Database,
 	actor: Actor,
-	input: { client: ClientRecord; fields: ClientFields }
-): Promise<boolean> {
+	input: { client: ClientRecord; fields: ClientFields; fieldsAsLoaded?: ClientFields | null }
+): Promise<EditClientResult> {
 	const { client } = input;
-	return audited(db, actor, async (tx) => {
+	return audited(db, actor, async (tx): Promise<EditClientResult> => {
 		const before = await findClient(tx.db, { orgId: client.orgId, id: client.id });
-		if (!before) return false;
+		if (!before) return { ok: false, reason: 'not_found' };
+		const merged = mergeClientFields(before, input.fields, input.fieldsAsLoaded ?? null);
+		if ('conflict' in merged) return { ok: false, reason: 'conflict', field: merged.conflict };
+		input = { ...input, fields: merged.fields };
 		await updateClient(tx, { orgId: client.orgId, id: client.id }, input.fields);
 		const settled = await closeSettledConflicts(
 			tx,
@@ -84,6 +92,41 @@ export async function editClient(
 				...(settled.length ? { settledConflicts: settled } : {})
 			}
 		});
-		return true;
+		return { ok: true };
 	});
+}
+
+export type EditClientResult =
+	| { ok: true }
+	| { ok: false; reason: 'not_found' }
+	| { ok: false; reason: 'conflict'; field: keyof ClientFields };
+
+const EDITABLE: (keyof ClientFields)[] = [
+	'name',
+	'registeredName',
+	'businessScope',
+	'contact',
+	'notes'
+];
+
+/**
+ * What to write when the form showed `loaded`: a field the person left as it was keeps the stored
+ * value (someone else may have changed it since, on this page or through an assessment's profile);
+ * a field they changed that someone else changed meanwhile, to something else, is a conflict.
+ */
+export function mergeClientFields(
+	stored: ClientFields,
+	given: ClientFields,
+	loaded: ClientFields | null
+): { fields: ClientFields } | { conflict: keyof ClientFields } {
+	if (!loaded) return { fields: given };
+	const fields = { ...given };
+	for (const key of EDITABLE) {
+		const now = stored[key] ?? null;
+		const was = loaded[key] ?? null;
+		const wanted = given[key] ?? null;
+		if (wanted === was) (fields as Record<string, unknown>)[key] = now;
+		else if (now !== was && now !== wanted) return { conflict: key };
+	}
+	return { fields };
 }

@@ -3,12 +3,18 @@ import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import type { FormNotice } from '$lib/forms';
-import { clientFields, clientSchema, type ClientForm } from '$lib/schemas/client';
+import {
+	clientFields,
+	clientFieldsAsLoaded,
+	clientFormValues,
+	clientSchema,
+	type ClientForm
+} from '$lib/schemas/client';
 import { startAssessmentSchema } from '$lib/schemas/assessment';
 import { listAssessmentRows } from '$lib/server/assessments/list';
 import { startAssessmentAction } from '$lib/server/web/actions/start-assessment';
 import { CLIENT_MANAGER_ROLES, requireClient } from '$lib/server/web/guards/client';
-import { editClient } from '$lib/server/clients/service';
+import { clientOf, editClient } from '$lib/server/clients/service';
 import { currentQuestionnaire } from '$lib/server/corpus';
 import { openInvitations } from '$lib/server/orgs/invitations';
 import { inviteAction, inviteForm } from '$lib/server/web/actions/invite';
@@ -35,13 +41,7 @@ export const load: PageServerLoad = async (event) => {
 			? await listIdentityConflicts(db, { orgId: membership.orgId, clientId: client.id })
 			: [],
 		form: await superValidate<ClientForm, FormNotice>(
-			{
-				name: client.name,
-				registeredName: client.registeredName ?? '',
-				businessScope: client.businessScope ?? '',
-				contact: client.contact ?? '',
-				notes: client.notes
-			},
+			clientFormValues(client),
 			zod4(clientSchema),
 			{ errors: false }
 		),
@@ -60,7 +60,17 @@ export const actions: Actions = {
 		);
 		const form = await superValidate<ClientForm, FormNotice>(event.request, zod4(clientSchema));
 		if (!form.valid) return fail(400, { form });
-		await editClient(runtime().db, actor, { client, fields: clientFields(form.data) });
+		const db = runtime().db;
+		const saved = await editClient(db, actor, {
+			client,
+			fields: clientFields(form.data),
+			fieldsAsLoaded: clientFieldsAsLoaded(form.data.loaded)
+		});
+		if (!saved.ok && saved.reason === 'conflict')
+			return message(form, { type: 'error', text: m.clients_err_conflict() }, { status: 409 });
+		// What is stored now, fields changed by someone else included, becomes what the form shows.
+		const now = await clientOf(db, { orgId: client.orgId, id: client.id });
+		if (now) form.data = clientFormValues(now);
 		return message(form, { type: 'success', text: m.clients_saved() });
 	},
 	start: async (event) => {
