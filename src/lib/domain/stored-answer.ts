@@ -1,13 +1,7 @@
-import type { AnswerStatus } from './scoring';
+import type { Answer } from './scoring';
 
 /** An answer as it is kept: the values given, who gave them and when, and its version. */
-export interface StoredAnswer {
-	itemId: string;
-	status: AnswerStatus;
-	note: string;
-	evidence: string[];
-	owner: string | null;
-	due: string | null;
+export interface StoredAnswer extends Answer {
 	version: number;
 	/** Copied from a previous assessment (or across questionnaire versions) and not yet confirmed. */
 	carriedOver: boolean;

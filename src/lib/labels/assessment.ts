@@ -1,5 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import type { Localized } from '$lib/domain/corpus';
+import type { VerdictReason } from '$lib/domain/scoring';
 import { getLocale, type Locale } from '$lib/paraglide/runtime';
 
 /** A language other than the request's, for a report in a chosen language. */
@@ -53,18 +54,8 @@ export function local(text: Localized): string {
 	return getLocale() === 'en' ? text.en : text.zh;
 }
 
-type Reason =
-	| { code: 'nothing_applicable' }
-	| { code: 'all_not_applicable' }
-	| { code: 'critical_not_compliant'; itemIds: string[] }
-	| { code: 'score_below_minimum'; score: number; minimum: number }
-	| { code: 'incomplete'; unanswered: number }
-	| { code: 'high_not_compliant'; itemIds: string[] }
-	| { code: 'score_below_ready'; score: number; ready: number }
-	| { code: 'all_criteria_met'; score: number };
-
 /** One sentence for each reason behind a verdict. */
-export function verdictReasonText(reason: Reason, o: In = {}): string {
+export function verdictReasonText(reason: VerdictReason, o: In = {}): string {
 	const pct = (x: number) => formatPercent(x);
 	switch (reason.code) {
 		case 'nothing_applicable':
