@@ -45,7 +45,7 @@ async function fillProfile(page: Page) {
 	]) {
 		await page.check(`input[name=${flag}][value=false]`);
 	}
-	await page.check('input[name=target_sandbox][value=shanghai_sandbox]');
+	await page.check('input[name=target_sandbox][value=pboc_joint]');
 	await page.getByRole('button', { name: 'Save profile' }).click();
 	await page.waitForURL(/\/questionnaire$/);
 }

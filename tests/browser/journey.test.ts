@@ -47,7 +47,7 @@ describe('a firm in a real browser', () => {
 		]) {
 			await page.check(`input[name=${flag}][value=false]`);
 		}
-		await page.check('input[name=target_sandbox][value=shanghai_sandbox]');
+		await page.check('input[name=target_sandbox][value=pboc_joint]');
 		await screenshot(page, 'profile.png');
 		await page.click('button:has-text("保存画像")');
 		await page.waitForURL(/\/questionnaire$/);

@@ -13,7 +13,7 @@ export const baseProfile: Record<string, string | string[]> = {
 	retail_customers: 'true',
 	elderly_customers: 'false',
 	ftz_lingang: 'false',
-	target_sandbox: 'shanghai_sandbox'
+	target_sandbox: 'pboc_joint'
 };
 
 /** Starts an assessment through the form; answers its base path. */

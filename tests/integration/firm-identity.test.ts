@@ -206,7 +206,7 @@ describe('moving the firm’s identity to one record (migration)', () => {
 			const a = await record(key, key === 'firm' ? ids.firm : ids.consultancy);
 			expect(a.profile, key).not.toHaveProperty('registered_name');
 			expect(a.profile, key).not.toHaveProperty('business_scope');
-			expect(a.profile.target_sandbox, key).toBe('shanghai_sandbox');
+			expect(a.profile.target_sandbox, key).toBe('pboc_joint');
 		}
 		const moved = await db()
 			.selectFrom('audit_log')

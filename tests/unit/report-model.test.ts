@@ -24,7 +24,7 @@ const profile: Profile = {
 	retail_customers: true,
 	elderly_customers: false,
 	ftz_lingang: false,
-	target_sandbox: 'shanghai_sandbox'
+	target_sandbox: 'pboc_joint'
 };
 
 function answer(itemId: string, status: Answer['status'], extra: Partial<Answer> = {}): Answer {

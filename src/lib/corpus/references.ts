@@ -51,6 +51,9 @@ export function findReferenceErrors(corpus: Corpus): string[] {
 		}
 	}
 	const conflictIds = new Set(corpus.conflicts.map((c) => c.id));
+	const licences = new Set(
+		corpus.profileQuestions.find((q) => q.id === 'licences')?.options.map((o) => o.value) ?? []
+	);
 	for (const t of corpus.restrictedTerms) {
 		for (const pid of t.provisions) {
 			if (!provisionIds.has(pid))
@@ -58,6 +61,18 @@ export function findReferenceErrors(corpus: Corpus): string[] {
 		}
 		if (t.conflict && !conflictIds.has(t.conflict))
 			problems.push(`restricted term ${t.term}: conflict: unknown conflict ${t.conflict}`);
+		for (const itemId of t.named_by) {
+			if (!corpus.items.some((i) => i.id === itemId))
+				problems.push(`restricted term ${t.term}: named_by: unknown item ${itemId}`);
+		}
+		for (const [licence, phrases] of Object.entries(t.licensed)) {
+			if (!licences.has(licence))
+				problems.push(`restricted term ${t.term}: licensed: unknown licence ${licence}`);
+			for (const phrase of phrases.filter((ph) => !ph.includes(t.term)))
+				problems.push(`restricted term ${t.term}: licensed: ${phrase} does not contain the term`);
+		}
+		for (const phrase of t.neutral.filter((ph) => !ph.includes(t.term)))
+			problems.push(`restricted term ${t.term}: neutral: ${phrase} does not contain the term`);
 	}
 	for (const item of corpus.items) {
 		const domain = domains.get(item.domain);

@@ -133,5 +133,12 @@ export const profileQuestionSchema = z
 	});
 
 export const restrictedTermSchema = z
-	.object({ term: text, provisions: z.array(id).min(1), conflict: id.nullable().default(null) })
+	.object({
+		term: text,
+		provisions: z.array(id).min(1),
+		conflict: id.nullable().default(null),
+		named_by: z.array(id).default([]),
+		licensed: z.record(z.string(), z.array(text).min(1)).default({}),
+		neutral: z.array(text).default([])
+	})
 	.strict();

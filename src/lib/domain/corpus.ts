@@ -122,6 +122,12 @@ export interface RestrictedTerm {
 	term: string;
 	provisions: string[];
 	conflict: string | null;
+	/** Items whose own text names the word as restricted. */
+	named_by: string[];
+	/** Per licence held, the phrases containing the word that its holder may carry. */
+	licensed: Record<string, string[]>;
+	/** Registration phrases that contain the word without claiming it (非银行支付). */
+	neutral: string[];
 }
 
 export interface Corpus {

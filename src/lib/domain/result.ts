@@ -1,5 +1,5 @@
 import { scopeItems } from './applicability';
-import type { Corpus, Localized } from './corpus';
+import type { Basis, Corpus, Localized } from './corpus';
 import { describeRule } from './describe-rule';
 import { findRestrictedTerms, type ProfileFinding } from './findings';
 import type { Profile } from './profile';
@@ -7,6 +7,7 @@ import {
 	scoreAssessment,
 	type Answer,
 	type AssessmentScore,
+	type Gap,
 	type GapStatus,
 	type ScoreFigures,
 	type Verdict,
@@ -23,14 +24,31 @@ export interface AssessmentResult {
 	verdict: Verdict;
 	verdict_reasons: VerdictReason[];
 	findings: ProfileFinding[];
-	gaps: {
-		item_id: string;
-		domain: string;
-		severity: string;
-		status: GapStatus;
-		provisions: string[];
-	}[];
+	/** Answered shortfalls on obligation and entry-condition items, most severe first. */
+	gaps: ResultGap[];
+	/** Good-practice (policy-alignment) items: scored apart, never gaps, never "not ready". */
+	good_practice: { scores: ScoreFigures; items: ResultGap[] };
+	/** Applicable items not answered yet: counted towards completeness, not ranked as gaps. */
+	unanswered: string[];
 }
+
+export interface ResultGap {
+	item_id: string;
+	domain: string;
+	severity: string;
+	basis: Basis;
+	status: GapStatus;
+	provisions: string[];
+}
+
+const resultGap = (g: Gap): ResultGap => ({
+	item_id: g.itemId,
+	domain: g.domain,
+	severity: g.severity,
+	basis: g.basis,
+	status: g.status,
+	provisions: g.provisions
+});
 
 export interface Evaluation {
 	score: AssessmentScore;
@@ -68,13 +86,9 @@ export function evaluateAssessment(
 			verdict: score.verdict,
 			verdict_reasons: score.reasons,
 			findings: findRestrictedTerms(profile, corpus.restrictedTerms),
-			gaps: score.gaps.map((g) => ({
-				item_id: g.itemId,
-				domain: g.domain,
-				severity: g.severity,
-				status: g.status,
-				provisions: g.provisions
-			}))
+			gaps: score.gaps.map(resultGap),
+			good_practice: { scores: score.goodPractice, items: score.opportunities.map(resultGap) },
+			unanswered: score.unanswered
 		}
 	};
 }

@@ -28,7 +28,7 @@ const firmProfile: Profile = {
 	retail_customers: true,
 	elderly_customers: true,
 	ftz_lingang: false,
-	target_sandbox: 'shanghai_sandbox'
+	target_sandbox: 'pboc_joint'
 };
 
 /** Deterministic answers for the first `share` of the applicable items: mostly compliant, some gaps. */
