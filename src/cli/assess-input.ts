@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { answerProblems } from '../lib/domain/answer-rules';
 import type { Corpus, ProfileQuestion } from '../lib/domain/corpus';
 import type { Profile } from '../lib/domain/profile';
+import { describeContradiction, profileContradictions } from '../lib/domain/profile-checks';
 import type { Answer } from '../lib/domain/scoring';
 import { answerJsonSchema, profileFieldSchema } from '../lib/schemas/assessment-json';
 import { UsageError } from './io';
@@ -44,6 +45,9 @@ export function parseProfile(
 		if (q.required && profile[q.id] === undefined)
 			throw new InputError(`${file}: ${q.id}: required`);
 	}
+	const contradiction = profileContradictions(profile)[0];
+	if (contradiction)
+		throw new InputError(`${file}: ${describeContradiction(contradiction, profile)}`);
 	return profile;
 }
 

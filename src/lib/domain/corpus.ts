@@ -138,4 +138,14 @@ export interface Corpus {
 	conflicts: Conflict[];
 	items: Item[];
 	restrictedTerms: RestrictedTerm[];
+	/**
+	 * Retired item id → the active items that replaced it (merged into, split into), from
+	 * seeds/id-registry.json. Absent in versions stored before it existed.
+	 */
+	replacements?: Record<string, Replacement>;
+}
+
+export interface Replacement {
+	by: string[];
+	reason: string | null;
 }

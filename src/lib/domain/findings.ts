@@ -1,4 +1,4 @@
-import type { RestrictedTerm } from './corpus';
+import type { Localized, ProfileQuestion, RestrictedTerm } from './corpus';
 import type { Profile } from './profile';
 
 export type NameField = 'registered_name' | 'business_scope';
@@ -18,6 +18,8 @@ export interface ProfileFinding {
 	 */
 	licensed: boolean;
 	licence: string | null;
+	/** The licence's name as the profile question prints it. */
+	licenceLabel: Localized | null;
 }
 
 /** A half-open span of the text [start, end). */
@@ -115,8 +117,10 @@ interface Claim {
  */
 export function findRestrictedTerms(
 	profile: Profile,
-	terms: readonly RestrictedTerm[]
+	terms: readonly RestrictedTerm[],
+	questions: readonly Pick<ProfileQuestion, 'id' | 'options'>[] = []
 ): ProfileFinding[] {
+	const licenceOptions = questions.find((q) => q.id === 'licences')?.options ?? [];
 	const held = Array.isArray(profile.licences) ? profile.licences.map(String) : [];
 	const longestFirst = [...terms].sort((a, b) => b.term.length - a.term.length);
 	const claims = new Map<string, Claim[]>();
@@ -150,6 +154,7 @@ export function findRestrictedTerms(
 			list.some((c) => c.field === f)
 		);
 		const licensed = list.every((c) => c.licence !== null);
+		const licence = licensed ? list[0]!.licence : null;
 		return [
 			{
 				code: 'restricted_term',
@@ -159,7 +164,8 @@ export function findRestrictedTerms(
 				conflict: term.conflict,
 				namedBy: term.named_by,
 				licensed,
-				licence: licensed ? list[0]!.licence : null
+				licence,
+				licenceLabel: licenceOptions.find((o) => o.value === licence)?.label ?? null
 			}
 		];
 	});

@@ -71,3 +71,25 @@ export function profileContradictions(profile: Profile): Contradiction[] {
 		out.push({ code: 'licensed_alone_without_licence', fields: ['target_sandbox', 'org_type'] });
 	return out;
 }
+
+const WHY: Record<ContradictionCode, string> = {
+	retail_without_personal_information:
+		'serving individuals means processing their personal information',
+	elderly_without_retail: 'elderly customers are individual (retail) customers',
+	role_without_personal_information:
+		'a role for personal information needs some personal information processed',
+	tech_company_with_financial_licence:
+		'a firm holding a financial licence is a licensed institution or a local financial organisation, not an unlicensed technology company',
+	licensed_institution_without_licence:
+		'a licensed financial institution must name its licence (banking, payment, securities, funds, insurance or financial holding)',
+	local_org_without_local_licence:
+		'a local financial organisation must name its licence (microcredit, financing guarantee, leasing, factoring, pawnshop, …)',
+	licensed_alone_without_licence:
+		'only a licensed institution applies to the PBOC tool alone with a financial service'
+};
+
+/** One English sentence naming both fields, for the API and the CLI. */
+export function describeContradiction(c: Contradiction, profile: Profile): string {
+	const show = (f: string) => `${f} = ${JSON.stringify(profile[f] ?? null)}`;
+	return `${show(c.fields[0])} contradicts ${show(c.fields[1])}: ${WHY[c.code]}`;
+}

@@ -1,4 +1,4 @@
-import type { Provision, Source } from './corpus';
+import type { Corpus, Provision, Source } from './corpus';
 
 export type Standing =
 	| { kind: 'in_force' }
@@ -21,4 +21,27 @@ export function provisionStanding(provision: Provision, provisions: Provision[])
 export function citeProvision(provision: Provision, sources: Source[]): string {
 	const source = sources.find((s) => s.id === provision.source);
 	return source ? `${source.title_zh} ${provision.label}` : provision.label;
+}
+
+/** How strongly a provision binds, as shown wherever it is quoted. */
+export type ForceClass = 'binding' | 'encouraged' | 'context';
+
+export function forceClass(force: Provision['force']): ForceClass {
+	if (force === 'must' || force === 'must_not') return 'binding';
+	if (force === 'encouraged' || force === 'permitted') return 'encouraged';
+	return 'context';
+}
+
+/**
+ * "Law current as of …": the latest date on which the national rules the items point to were
+ * reviewed or checked against a public copy; null when the corpus records none.
+ */
+export function lawCurrentAsOf(corpus: Pick<Corpus, 'items'>): string | null {
+	let latest: string | null = null;
+	for (const item of corpus.items)
+		for (const rule of item.related_rules) {
+			for (const date of [rule.last_verified, rule.source?.checked_on])
+				if (date && (latest === null || date > latest)) latest = date;
+		}
+	return latest;
 }

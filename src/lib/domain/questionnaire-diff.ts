@@ -1,4 +1,6 @@
+import { answerProblems } from './answer-rules';
 import type { Corpus, Item, Localized, Provision } from './corpus';
+import type { AnswerStatus } from './scoring';
 
 /** What about an item changed from one questionnaire version to the next. */
 export const itemAspects = ['wording', 'severity', 'provisions', 'applicability'] as const;
@@ -22,9 +24,17 @@ export interface ProvisionChange {
 	change: 'added' | 'removed' | 'text' | 'status';
 }
 
+/** A removed item that was merged into or split into others, with why. */
+export interface ReplacedItem extends ItemSummary {
+	by: string[];
+	reason: string | null;
+}
+
 export interface QuestionnaireDiff {
 	added: ItemSummary[];
 	removed: ItemSummary[];
+	/** The removed items with successors: their answers are carried over to them. */
+	replaced: ReplacedItem[];
 	changed: ChangedItem[];
 	provisions: ProvisionChange[];
 }
@@ -46,7 +56,7 @@ function provisionChange(before: Provision, after: Provision): ProvisionChange['
 /** Every difference between two questionnaire versions that matters to an answer. */
 export function diffQuestionnaires(
 	from: Pick<Corpus, 'items' | 'provisions'>,
-	to: Pick<Corpus, 'items' | 'provisions'>
+	to: Pick<Corpus, 'items' | 'provisions' | 'replacements'>
 ): QuestionnaireDiff {
 	const oldItems = new Map(from.items.map((i) => [i.id, i]));
 	const newItems = new Map(to.items.map((i) => [i.id, i]));
@@ -78,9 +88,16 @@ export function diffQuestionnaires(
 		if (aspects.length > 0 || changedProvisions.length > 0)
 			changed.push({ ...summary(item), aspects, changedProvisions });
 	}
+	const removed = from.items.filter((i) => !newItems.has(i.id)).map(summary);
+	const replaced = removed.flatMap((i): ReplacedItem[] => {
+		const r = to.replacements?.[i.id];
+		const by = (r?.by ?? []).filter((id) => newItems.has(id));
+		return by.length > 0 ? [{ ...i, by, reason: r?.reason ?? null }] : [];
+	});
 	return {
 		added: to.items.filter((i) => !oldItems.has(i.id)).map(summary),
-		removed: from.items.filter((i) => !newItems.has(i.id)).map(summary),
+		removed,
+		replaced,
 		changed,
 		provisions
 	};
@@ -89,9 +106,11 @@ export function diffQuestionnaires(
 export interface VersionMovePlan {
 	/** Answers kept as they are. */
 	keep: string[];
-	/** Answers kept but to be confirmed again: their item changed. */
+	/** Answers kept but to be confirmed again: their item changed, or an answer was carried to it. */
 	reconfirm: string[];
-	/** Answers whose item is gone: they leave the assessment (their values go to the audit log). */
+	/** Answers of removed items carried to their successors ("carried over, please confirm"). */
+	carry: { from: string; to: string[] }[];
+	/** Answers whose item is gone with no successor: they leave (their values go to the audit log). */
 	drop: string[];
 }
 
@@ -102,11 +121,78 @@ export function planVersionMove(
 ): VersionMovePlan {
 	const removed = new Set(diff.removed.map((i) => i.id));
 	const changed = new Set(diff.changed.map((i) => i.id));
-	const plan: VersionMovePlan = { keep: [], reconfirm: [], drop: [] };
+	const successors = new Map(diff.replaced.map((r) => [r.id, r.by]));
+	const answered = new Set(answeredItemIds);
+	const plan: VersionMovePlan = { keep: [], reconfirm: [], carry: [], drop: [] };
 	for (const id of answeredItemIds) {
-		if (removed.has(id)) plan.drop.push(id);
-		else if (changed.has(id)) plan.reconfirm.push(id);
+		const by = successors.get(id);
+		if (by) plan.carry.push({ from: id, to: by });
+		else if (removed.has(id)) plan.drop.push(id);
+	}
+	// A successor already answered keeps its answer, to be confirmed in the light of the one merged in.
+	const receiving = new Set(plan.carry.flatMap((c) => c.to).filter((id) => answered.has(id)));
+	for (const id of answeredItemIds) {
+		if (removed.has(id)) continue;
+		if (changed.has(id) || receiving.has(id)) plan.reconfirm.push(id);
 		else plan.keep.push(id);
 	}
 	return plan;
+}
+
+export interface CarriedValues {
+	itemId: string;
+	status: AnswerStatus;
+	note: string;
+	evidence: string[];
+	owner: string | null;
+	due: string | null;
+}
+
+const CAUTION: AnswerStatus[] = ['non_compliant', 'partial', 'compliant', 'not_applicable'];
+
+/**
+ * The answers that successors receive from the items they replace. A successor fed by several old
+ * answers (a merge) takes the least compliant status among them, every note (each marked with its
+ * old item), every piece of evidence, the first owner and the earliest due date. An answer the
+ * successor would refuse (N/A where it is not allowed) is not carried; successors that already have
+ * an answer are left to it. `oldIds` lists, per successor, the answers it came from.
+ */
+export function carryAnswers(
+	plan: Pick<VersionMovePlan, 'carry'>,
+	oldAnswers: readonly CarriedValues[],
+	items: readonly Item[],
+	alreadyAnswered: ReadonlySet<string>
+): (CarriedValues & { from: string[] })[] {
+	const byId = new Map(oldAnswers.map((a) => [a.itemId, a]));
+	const itemById = new Map(items.map((i) => [i.id, i]));
+	const sources = new Map<string, CarriedValues[]>();
+	for (const { from, to } of plan.carry) {
+		const answer = byId.get(from);
+		if (!answer) continue;
+		for (const id of to) {
+			if (alreadyAnswered.has(id)) continue;
+			const item = itemById.get(id);
+			if (!item || answerProblems(item, answer).length > 0) continue;
+			sources.set(id, [...(sources.get(id) ?? []), answer]);
+		}
+	}
+	return [...sources].map(([itemId, from]) => {
+		const status = CAUTION.find((s) => from.some((a) => a.status === s))!;
+		const dues = from.map((a) => a.due).filter((d): d is string => d !== null).sort();
+		return {
+			itemId,
+			from: from.map((a) => a.itemId),
+			status,
+			note:
+				from.length === 1
+					? from[0]!.note
+					: from
+							.filter((a) => a.note.trim() !== '')
+							.map((a) => `[${a.itemId}] ${a.note}`)
+							.join('\n'),
+			evidence: [...new Set(from.flatMap((a) => a.evidence))].slice(0, 50),
+			owner: from.find((a) => a.owner !== null)?.owner ?? null,
+			due: dues[0] ?? null
+		};
+	});
 }

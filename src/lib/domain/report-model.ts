@@ -1,4 +1,5 @@
-import type { Corpus, Item, Localized, Provision, Severity } from './corpus';
+import type { Basis, Corpus, Item, Localized, Provision, Severity } from './corpus';
+import { forceClass, lawCurrentAsOf, type ForceClass } from './provision-standing';
 import { methodology } from './methodology';
 import { buildReportChanges, type ChangesInput, type ReportChanges } from './report-changes';
 import type { Profile, ProfileValue } from './profile';
@@ -7,6 +8,7 @@ import {
 	SEVERITY_ORDER,
 	type Answer,
 	type AnswerStatus,
+	type Gap,
 	type GapStatus,
 	type Verdict
 } from './scoring';
@@ -58,6 +60,9 @@ export interface ProvisionQuote {
 	sourceTitleEn: string | null;
 	summaryEn: string | null;
 	standing: ReportText | null;
+	/** Binding, encouraged or context: shown beside every quote. */
+	force: ForceClass;
+	forceLabel: ReportText;
 }
 
 export interface ReportRelatedRule {
@@ -70,6 +75,8 @@ export interface ReportRelatedRule {
 
 export interface ReportGap {
 	itemId: string;
+	basis: Basis;
+	basisLabel: ReportText;
 	severity: Severity;
 	severityLabel: ReportText;
 	status: GapStatus;
@@ -126,6 +133,14 @@ export interface ReportModel {
 		complete: boolean;
 		gapCounts: { severity: Severity; label: ReportText; count: number }[];
 		totalGaps: number;
+		/** "Law current as of …": the latest date the cited national rules were reviewed. */
+		lawCurrentAsOf: ReportText | null;
+	};
+	/** Good-practice items, scored apart: never gaps, never "not ready". */
+	goodPractice: {
+		scoreText: string;
+		completeness: ReportText;
+		items: ReportGap[];
 	};
 	domains: {
 		id: string;
@@ -173,12 +188,14 @@ export function buildReportModel(input: ReportInput, words: Words): ReportModel 
 	const date = isoDate(input.updatedAt);
 	const verdictLabel = phrase((w) => w.verdict[score.verdict]);
 
-	const gaps = score.gaps.map((gap): ReportGap => {
+	const reportGap = (gap: Gap): ReportGap => {
 		const item = items.get(gap.itemId) as Item;
 		const answer = answers.get(gap.itemId);
 		const domain = domains.get(gap.domain);
 		return {
 			itemId: gap.itemId,
+			basis: gap.basis,
+			basisLabel: phrase((w) => w.basisLabel[gap.basis]),
 			severity: gap.severity,
 			severityLabel: phrase((w) => w.severityLabel[gap.severity]),
 			status: gap.status,
@@ -199,7 +216,10 @@ export function buildReportModel(input: ReportInput, words: Words): ReportModel 
 			})),
 			remediation: local(item.remediation)
 		};
-	});
+	};
+	const gaps = score.gaps.map(reportGap);
+	const quotedForFindings = new Set<string>();
+	const asOf = lawCurrentAsOf(corpus);
 
 	const applicable = new Set(evaluation.result.applicable);
 	const stored = corpus.items.flatMap((item) => {
@@ -243,7 +263,13 @@ export function buildReportModel(input: ReportInput, words: Words): ReportModel 
 				label: phrase((w) => w.severityLabel[severity]),
 				count: score.gaps.filter((g) => g.severity === severity).length
 			})),
-			totalGaps: score.gaps.length
+			totalGaps: score.gaps.length,
+			lawCurrentAsOf: asOf ? phrase((w) => w.lawCurrentAsOf(asOf)) : null
+		},
+		goodPractice: {
+			scoreText: formatScore(score.goodPractice.score),
+			completeness: phrase((w) => w.answered(score.goodPractice)),
+			items: score.opportunities.map(reportGap)
 		},
 		domains: corpus.domains.flatMap((d) => {
 			const figures = score.domains[d.id];
@@ -279,10 +305,13 @@ export function buildReportModel(input: ReportInput, words: Words): ReportModel 
 		})),
 		findings: evaluation.result.findings.map((f) => {
 			const conflict = corpus.conflicts.find((c) => c.id === f.conflict);
+			// One finding per word, and each provision quoted once: under the first word citing it.
+			const fresh = f.provisions.filter((id) => !quotedForFindings.has(id));
+			fresh.forEach((id) => quotedForFindings.add(id));
 			return {
 				text: phrase((w) => w.finding(f)),
 				advice: phrase((w) => w.findingAdvice(f.licensed)),
-				provisions: f.provisions.flatMap(quote),
+				provisions: fresh.flatMap(quote),
 				conflict: conflict ? choose(conflict.reason_zh, conflict.reason_en) : null
 			};
 		}),
@@ -318,7 +347,9 @@ function provisionQuoter(corpus: Corpus, lang: ReportLang, words: Words) {
 				citation: source ? `${source.title_zh} ${p.label}` : p.label,
 				sourceTitleEn: lang === 'zh' ? null : (source?.title_en ?? null),
 				summaryEn: lang === 'zh' ? null : p.summary_en,
-				standing: standing === 'in_force' ? null : phrase((w) => w.provisionStatus[standing])
+				standing: standing === 'in_force' ? null : phrase((w) => w.provisionStatus[standing]),
+				force: forceClass(p.force),
+				forceLabel: phrase((w) => w.forceLabel[forceClass(p.force)])
 			}
 		];
 	};

@@ -1,4 +1,5 @@
-import type { Lang, Severity } from './corpus';
+import type { Basis, Lang, Severity } from './corpus';
+import type { ForceClass } from './provision-standing';
 import type { ProfileFinding } from './findings';
 import type { ItemChange } from './compare';
 import type { AnswerStatus, GapStatus, Verdict, VerdictReason } from './scoring';
@@ -83,6 +84,10 @@ export const labelKeys = [
 	'compareOverall',
 	'compareChange',
 	'compareNoChanges',
+	'basis',
+	'goodPractice',
+	'goodPracticeLead',
+	'goodPracticeNone',
 	/** With {page} and {pages} for the renderer to fill in. */
 	'pageOf'
 ] as const;
@@ -95,7 +100,10 @@ export type ReportWords = Record<LabelKey, string> & {
 	no: string;
 	verdict: Record<Verdict, string>;
 	severityLabel: Record<Severity, string>;
-	statusLabel: Record<AnswerStatus | GapStatus, string>;
+	statusLabel: Record<AnswerStatus | GapStatus | 'unanswered', string>;
+	basisLabel: Record<Basis, string>;
+	forceLabel: Record<ForceClass, string>;
+	lawCurrentAsOf(date: string): string;
 	verified: string;
 	unverified: string;
 	provisionStatus: { superseded: string; expired: string };

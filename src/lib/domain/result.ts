@@ -85,7 +85,7 @@ export function evaluateAssessment(
 			scores: { overall: score.overall, domains: score.domains },
 			verdict: score.verdict,
 			verdict_reasons: score.reasons,
-			findings: findRestrictedTerms(profile, corpus.restrictedTerms),
+			findings: findRestrictedTerms(profile, corpus.restrictedTerms, corpus.profileQuestions),
 			gaps: score.gaps.map(resultGap),
 			good_practice: { scores: score.goodPractice, items: score.opportunities.map(resultGap) },
 			unanswered: score.unanswered

@@ -23,7 +23,9 @@ export function verdictLabel(verdict: string, o: In = {}): string {
 		? m.verdict_ready({}, o)
 		: verdict === 'ready_with_conditions'
 			? m.verdict_ready_with_conditions({}, o)
-			: m.verdict_not_ready({}, o);
+			: verdict === 'not_assessed'
+				? m.bank_verdict_not_assessed({}, o)
+				: m.verdict_not_ready({}, o);
 }
 
 export function severityLabel(severity: string, o: In = {}): string {
@@ -62,6 +64,11 @@ export function verdictReasonText(reason: VerdictReason, o: In = {}): string {
 			return m.reason_nothing_applicable({}, o);
 		case 'all_not_applicable':
 			return m.reason_all_not_applicable({}, o);
+		case 'too_few_answered':
+			return m.bank_reason_too_few_answered(
+				{ answered: reason.answered, required: reason.required, applicable: reason.applicable },
+				o
+			);
 		case 'critical_not_compliant':
 			return m.reason_critical(
 				{ count: reason.itemIds.length, items: reason.itemIds.join(', ') },

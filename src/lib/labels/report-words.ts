@@ -3,6 +3,7 @@ import type { Locale } from '$lib/paraglide/runtime';
 import type { ReportWords, Words } from '$lib/domain/report-text';
 import { severityLabel, statusLabel, verdictLabel, verdictReasonText } from './assessment';
 import { changeLabel, standingLabel } from './compare';
+import { basisLabel, findingText, forceClassLabel } from './bank';
 import { itemChanges } from '$lib/domain/compare';
 import { answerStatuses } from '$lib/domain/scoring';
 
@@ -76,6 +77,10 @@ function wordsIn(locale: Locale): ReportWords {
 		compareOverall: m.compare_overall({}, o),
 		compareChange: m.compare_change({}, o),
 		compareNoChanges: m.compare_no_changes({}, o),
+		basis: m.bank_basis_label({}, o),
+		goodPractice: m.bank_good_practice_title({}, o),
+		goodPracticeLead: m.bank_good_practice_intro({}, o),
+		goodPracticeNone: m.bank_good_practice_none({}, o),
 		pageOf: m.report_page_of({ page: '{page}', pages: '{pages}' }, o),
 		languageName: {
 			zh: m.report_lang_zh({}, o),
@@ -87,8 +92,20 @@ function wordsIn(locale: Locale): ReportWords {
 		verdict: {
 			ready: verdictLabel('ready', o),
 			ready_with_conditions: verdictLabel('ready_with_conditions', o),
-			not_ready: verdictLabel('not_ready', o)
+			not_ready: verdictLabel('not_ready', o),
+			not_assessed: verdictLabel('not_assessed', o)
 		},
+		basisLabel: {
+			obligation: basisLabel('obligation', o),
+			entry_condition: basisLabel('entry_condition', o),
+			good_practice: basisLabel('good_practice', o)
+		},
+		forceLabel: {
+			binding: forceClassLabel('binding', o),
+			encouraged: forceClassLabel('encouraged', o),
+			context: forceClassLabel('context', o)
+		},
+		lawCurrentAsOf: (date) => m.bank_law_current_as_of({ date }, o),
 		severityLabel: {
 			critical: severityLabel('critical', o),
 			high: severityLabel('high', o),
@@ -111,10 +128,7 @@ function wordsIn(locale: Locale): ReportWords {
 		verdictReason: (reason) => verdictReasonText(reason, o),
 		answered: (f) =>
 			m.result_answered({ answered: f.answered, applicable: f.applicable, na: f.notApplicable }, o),
-		finding: (f) =>
-			f.field === 'registered_name'
-				? m.finding_in_name({ term: f.term }, o)
-				: m.finding_in_scope({ term: f.term }, o),
+		finding: (f) => findingText(f, o),
 		findingAdvice: (licensed) =>
 			licensed ? m.finding_licensed({}, o) : m.finding_unlicensed({}, o),
 		changesSince: (title, date) => m.compare_report_title({ title, date }, o),

@@ -1,6 +1,6 @@
-import type { ProfileQuestion } from '$lib/domain/corpus';
+import { bases, type ProfileQuestion } from '$lib/domain/corpus';
 import { itemChanges } from '$lib/domain/compare';
-import { answerStatuses } from '$lib/domain/scoring';
+import { answerStatuses, verdicts } from '$lib/domain/scoring';
 import { IDENTITY_MAX } from '$lib/domain/identity';
 import { answerJsonSchema, profileJsonSchema } from './assessment-json';
 import { requiredText, z } from './zod';
@@ -44,6 +44,14 @@ export const questionnaireSchema = z
 					question: localized,
 					guidance: localized,
 					severity: z.enum(['critical', 'high', 'medium', 'low']),
+					basis: z.enum(bases).meta({
+						description:
+							'obligation and entry_condition decide the verdict; good_practice (policy alignment and good practice) is scored apart.'
+					}),
+					criteria: z
+						.object({ compliant: localized, partial: localized, non_compliant: localized })
+						.nullable()
+						.meta({ description: 'What counts as compliant, partially compliant, non-compliant.' }),
 					never_na: z.boolean(),
 					applies_when: z.unknown().meta({ description: 'Applicability rule over the profile.' }),
 					provisions: z.array(z.string()),
@@ -145,6 +153,15 @@ const scoreFigures = z
 	})
 	.meta({ id: 'ScoreFigures' });
 
+const resultGap = z.object({
+	item_id: itemId,
+	domain: z.string(),
+	severity: z.string(),
+	basis: z.enum(bases),
+	status: z.enum(['partial', 'non_compliant']),
+	provisions: z.array(z.string())
+});
+
 /** The CLI's result.json (src/lib/domain/result.ts). */
 export const resultSchema = z
 	.object({
@@ -153,27 +170,38 @@ export const resultSchema = z
 		excluded: z.array(z.object({ item_id: itemId, reason: localized })),
 		complete: z.boolean(),
 		scores: z.object({ overall: scoreFigures, domains: z.record(z.string(), scoreFigures) }),
-		verdict: z.enum(['ready', 'ready_with_conditions', 'not_ready']),
+		verdict: z.enum(verdicts).meta({
+			description:
+				'not_assessed when fewer than 80% of the applicable obligation and entry-condition items are answered (or none apply).'
+		}),
 		verdict_reasons: z.array(z.looseObject({ code: z.string() })),
 		findings: z.array(
 			z.object({
 				code: z.literal('restricted_term'),
-				field: z.enum(['registered_name', 'business_scope']),
 				term: z.string(),
+				fields: z.array(z.enum(['registered_name', 'business_scope'])).meta({
+					description: 'Where the word is claimed (one finding per word).'
+				}),
 				provisions: z.array(z.string()),
 				conflict: z.string().nullable(),
-				licensed: z.boolean()
+				namedBy: z.array(z.string()).meta({ description: 'Items whose text names the word.' }),
+				licensed: z.boolean().meta({
+					description: 'Every use is covered by a licence the profile lists: confirm, not remove.'
+				}),
+				licence: z.string().nullable()
 			})
 		),
-		gaps: z.array(
-			z.object({
-				item_id: itemId,
-				domain: z.string(),
-				severity: z.string(),
-				status: z.enum(['partial', 'non_compliant', 'unanswered']),
-				provisions: z.array(z.string())
-			})
-		)
+		gaps: z.array(resultGap).meta({
+			description:
+				'Answered partial or non-compliant obligation and entry-condition items, most severe first.'
+		}),
+		good_practice: z.object({ scores: scoreFigures, items: z.array(resultGap) }).meta({
+			description:
+				'Good-practice items, scored apart: their figures, and those answered partial or non-compliant. Never gaps.'
+		}),
+		unanswered: z.array(itemId).meta({
+			description: 'Applicable items not answered yet (not ranked as gaps).'
+		})
 	})
 	.meta({ id: 'Result' });
 

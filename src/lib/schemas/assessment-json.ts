@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { ProfileQuestion } from '../domain/corpus';
+import type { Profile } from '../domain/profile';
+import { describeContradiction, profileContradictions } from '../domain/profile-checks';
 import { IDENTITY_MAX, isIdentityField } from '../domain/identity';
 import { answerStatuses } from '../domain/scoring';
 
@@ -21,14 +23,25 @@ export function profileFieldSchema(q: ProfileQuestion): z.ZodType {
 	}
 }
 
-/** A whole profile (profile.json): required questions must be answered, unknown keys are refused. */
+/**
+ * A whole profile (profile.json): required questions must be answered, unknown keys are refused, and
+ * answers that contradict each other are refused with both fields named.
+ */
 export function profileJsonSchema(questions: readonly ProfileQuestion[]) {
 	const shape: Record<string, z.ZodType> = {};
 	for (const q of questions) {
 		const field = profileFieldSchema(q).meta({ description: q.label.en });
 		shape[q.id] = q.required ? field : field.optional();
 	}
-	return z.strictObject(shape);
+	return z.strictObject(shape).superRefine((profile, ctx) => {
+		for (const c of profileContradictions(profile as Profile))
+			for (const field of c.fields)
+				ctx.addIssue({
+					code: 'custom',
+					path: [field],
+					message: describeContradiction(c, profile as Profile)
+				});
+	});
 }
 
 /** One answer (answers.json, the API): `evidence` a string or a list of strings, `due` YYYY-MM-DD. */

@@ -1,5 +1,6 @@
 import { answerProblems } from '../../domain/answer-rules';
 import { scopeItems } from '../../domain/applicability';
+import { carryAnswers } from '../../domain/questionnaire-diff';
 import { currentQuestionnaire } from '../corpus';
 import type { Database } from '../db/connection';
 import { insertCarriedOverAnswers, listAnswers, setCarriedOver } from '../db/queries/answers';
@@ -14,8 +15,9 @@ import { pickValues } from './service';
 
 /**
  * Starts a new assessment from a previous one of the same organisation, on the current questionnaire:
- * same client and profile; answers to items still asked of this profile are copied, marked carried
- * over until someone confirms them. Null when the previous assessment is not the organisation's.
+ * same client and profile; answers to items still asked of this profile are copied, and answers to
+ * items since merged or split are carried to their successors, all marked carried over until someone
+ * confirms them. Null when the previous assessment is not the organisation's.
  */
 export async function startFromPrevious(
 	db: Database,
@@ -31,7 +33,8 @@ export async function startFromPrevious(
 	const title = input.title?.trim() || nextTitle(previous.title);
 	const id = crypto.randomUUID();
 	await audited(db, actor, async (tx) => {
-		const answers = (await listAnswers(tx.db, previous.id)).flatMap((a) => {
+		const old = await listAnswers(tx.db, previous.id);
+		const answers = old.flatMap((a) => {
 			const item = applicable.get(a.itemId);
 			const values = pickValues(a);
 			// An answer the item would now refuse (N/A where it is no longer allowed) is left behind.
@@ -39,6 +42,23 @@ export async function startFromPrevious(
 				? [{ itemId: a.itemId, ...values }]
 				: [];
 		});
+		// Answers to items since merged or split go to their successors still asked of this profile.
+		const answered = new Set(answers.map((a) => a.itemId));
+		const carry = old
+			.filter((a) => !applicable.has(a.itemId) && corpus.replacements?.[a.itemId])
+			.map((a) => ({
+				from: a.itemId,
+				to: corpus.replacements![a.itemId]!.by.filter((id) => applicable.has(id))
+			}));
+		for (const c of carryAnswers({ carry }, old, [...applicable.values()], answered))
+			answers.push({
+				itemId: c.itemId,
+				status: c.status,
+				note: c.note,
+				evidence: c.evidence,
+				owner: c.owner,
+				due: c.due
+			});
 		await insertAssessment(tx, {
 			id,
 			orgId: input.orgId,

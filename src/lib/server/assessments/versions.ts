@@ -1,4 +1,5 @@
 import {
+	carryAnswers,
 	diffQuestionnaires,
 	planVersionMove,
 	type QuestionnaireDiff,
@@ -6,7 +7,12 @@ import {
 } from '../../domain/questionnaire-diff';
 import { currentQuestionnaire } from '../corpus';
 import type { Database } from '../db/connection';
-import { deleteAnswers, listAnswers, setCarriedOver } from '../db/queries/answers';
+import {
+	deleteAnswers,
+	insertCarriedOverAnswers,
+	listAnswers,
+	setCarriedOver
+} from '../db/queries/answers';
 import { updateAssessmentVersion, type AssessmentRecord } from '../db/queries/assessments';
 import { audited, type Actor } from '../db/audited';
 import { assessmentCorpus, pickValues } from './service';
@@ -45,8 +51,10 @@ export type VersionMoveResult =
 
 /**
  * Moves the assessment to the current questionnaire, in one transaction: answers to unchanged items
- * stay; answers to changed items stay but are to be confirmed again (carried over); answers to removed
- * items leave the assessment, each written whole to the audit log first. Refused on a final one.
+ * stay; answers to changed items stay but are to be confirmed again (carried over); an answer to an
+ * item that was merged or split (seeds/id-registry.json `replaced_by`) is carried to its successors
+ * as "carried over, please confirm"; answers to items removed with no successor leave the
+ * assessment. Every answer that leaves is written whole to the audit log first. Refused on a final one.
  */
 export async function moveToCurrentVersion(
 	db: Database,
@@ -85,14 +93,37 @@ export async function moveToCurrentVersion(
 				before,
 				after
 			});
-		for (const answer of answers.filter((a) => plan.drop.includes(a.itemId)))
+		const carried = carryAnswers(
+			plan,
+			answers,
+			current.corpus.items,
+			new Set(answers.map((a) => a.itemId))
+		);
+		const carriedFrom = (id: string) =>
+			carried.filter((c) => c.from.includes(id)).map((c) => c.itemId);
+		const leaving = [...plan.drop, ...plan.carry.map((c) => c.from)];
+		for (const answer of answers.filter((a) => leaving.includes(a.itemId)))
 			audit(
 				answer.itemId,
 				'answer.removed_by_version',
 				{ ...pickValues(answer), version: answer.version, carriedOver: answer.carriedOver },
-				null
+				carriedFrom(answer.itemId).length > 0 ? { carriedTo: carriedFrom(answer.itemId) } : null
 			);
-		await deleteAnswers(tx, { assessmentId: assessment.id, itemIds: plan.drop });
+		await deleteAnswers(tx, { assessmentId: assessment.id, itemIds: leaving });
+		await insertCarriedOverAnswers(tx, {
+			assessmentId: assessment.id,
+			answers: carried.map((c) => ({
+				itemId: c.itemId,
+				status: c.status,
+				note: c.note,
+				evidence: c.evidence,
+				owner: c.owner,
+				due: c.due
+			})),
+			actorId
+		});
+		for (const c of carried)
+			audit(c.itemId, 'answer.carried_by_version', { from: c.from }, { ...c, carriedOver: true });
 		const reconfirm = await setCarriedOver(tx, {
 			assessmentId: assessment.id,
 			itemIds: plan.reconfirm,
@@ -113,6 +144,7 @@ export async function moveToCurrentVersion(
 				changed: diff.changed.map((i) => i.id),
 				kept: plan.keep,
 				reconfirm: plan.reconfirm,
+				carried: carried.map((c) => ({ to: c.itemId, from: c.from })),
 				dropped: plan.drop
 			}
 		);

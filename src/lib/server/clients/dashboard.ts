@@ -58,9 +58,7 @@ export async function loadClientDashboard(
 						}
 					: null,
 			openCriticalGaps: evaluation
-				? evaluation.score.gaps.filter(
-						(g) => g.severity === 'critical' && g.status !== 'unanswered'
-					).length
+				? evaluation.score.gaps.filter((g) => g.severity === 'critical').length
 				: 0,
 			overdueActions: a ? (overdue.get(a.id) ?? 0) : 0,
 			waitingForReview: inReview.get(client.id) ?? 0

@@ -4,6 +4,9 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import type { ProfileQuestion } from '$lib/domain/corpus';
 import type { Profile } from '$lib/domain/profile';
 import { m } from '$lib/paraglide/messages';
+import { profileContradictions } from '$lib/domain/profile-checks';
+import { contradictionReason } from '$lib/labels/bank';
+import { local } from '$lib/labels/assessment';
 import { profileSchema } from '$lib/schemas/assessment';
 import { requireAssessment } from '$lib/server/web/guards/assessment';
 import { assessmentCorpus, saveProfile } from '$lib/server/assessments/service';
@@ -111,6 +114,20 @@ export const actions: Actions = {
 			zod4(profileSchema(corpus.profileQuestions))
 		);
 		if (!form.valid) return fail(400, { form });
+		const profile = toProfile(corpus.profileQuestions, form.data);
+		const label = (id: string) => {
+			const q = corpus.profileQuestions.find((x) => x.id === id);
+			return q ? local(q.label) : id;
+		};
+		for (const c of profileContradictions(profile)) {
+			const text = m.bank_profile_contradiction({
+				first: label(c.fields[0]),
+				second: label(c.fields[1]),
+				why: contradictionReason(c.code)
+			});
+			for (const field of c.fields) setError(form, field, text);
+		}
+		if (!form.valid) return fail(400, { form });
 		// The registered name and business scope are the client's record, read by every assessment of
 		// the client, some beyond a respondent's reach: a respondent answers the profile, not those.
 		if (membership.role === 'respondent') {
@@ -123,7 +140,7 @@ export const actions: Actions = {
 		}
 		const result = await saveProfile(db, actor, {
 			assessment,
-			profile: toProfile(corpus.profileQuestions, form.data),
+			profile,
 			expectedVersion: Number(form.data.version),
 			identityAsLoaded: {
 				registered_name: String(form.data.was_registered_name ?? ''),
