@@ -7,7 +7,66 @@ export interface CorpusReport {
 	provisionsByAddressee: Record<string, number>;
 	itemsByDomain: Record<string, number>;
 	itemsBySeverity: Record<string, number>;
+	/** Items by basis, and by basis × severity ("obligation/critical"). */
+	itemsByBasis: Record<string, number>;
+	itemsByBasisAndSeverity: Record<string, number>;
+	/** How each obligation item is bound: by a must/must-not provision or a verified national rule. */
+	obligations: ObligationCoverage;
 	problems: string[];
+}
+
+export interface ObligationCoverage {
+	total: number;
+	/** Cite an in-force must/must-not provision addressed to firms. */
+	withBindingProvision: number;
+	/** Point to a national rule whose title and issuer are verified. */
+	withVerifiedRule: number;
+	/** Point to a national rule whose article is verified (url, excerpt and date recorded). */
+	withVerifiedArticle: number;
+	/** Critical obligations without a verified article, by id. */
+	criticalWithoutVerifiedArticle: string[];
+	/** Obligations with neither a binding provision nor a verified rule, by id. */
+	unbound: string[];
+}
+
+type Item = Corpus['items'][number];
+type Provision = Corpus['provisions'][number];
+
+/** A provision that itself binds firms: must or must-not, in force, addressed to someone other than government. */
+export function isBindingProvision(p: Provision): boolean {
+	return (
+		(p.force === 'must' || p.force === 'must_not') &&
+		p.status === 'in_force' &&
+		p.addressee.some((a) => a !== 'government')
+	);
+}
+
+export const hasVerifiedRule = (item: Item) =>
+	item.related_rules.some((r) => r.verification === 'verified');
+
+export const hasVerifiedArticle = (item: Item) =>
+	item.related_rules.some(
+		(r) => r.verification === 'verified' && r.article !== null && r.source !== null
+	);
+
+export function obligationCoverage(corpus: Corpus): ObligationCoverage {
+	const provisions = new Map(corpus.provisions.map((p) => [p.id, p]));
+	const obligations = corpus.items.filter((i) => i.basis === 'obligation');
+	const bindingProvision = (i: Item) =>
+		i.provisions.some((id) => {
+			const p = provisions.get(id);
+			return p !== undefined && isBindingProvision(p);
+		});
+	return {
+		total: obligations.length,
+		withBindingProvision: obligations.filter(bindingProvision).length,
+		withVerifiedRule: obligations.filter(hasVerifiedRule).length,
+		withVerifiedArticle: obligations.filter(hasVerifiedArticle).length,
+		criticalWithoutVerifiedArticle: obligations
+			.filter((i) => i.severity === 'critical' && !hasVerifiedArticle(i))
+			.map((i) => i.id),
+		unbound: obligations.filter((i) => !bindingProvision(i) && !hasVerifiedRule(i)).map((i) => i.id)
+	};
 }
 
 const stripWhitespace = (s: string) => s.replace(/\s+/g, '');
@@ -21,7 +80,11 @@ export function needsItem(p: Corpus['provisions'][number]): boolean {
 	);
 }
 
-export function checkCorpus(corpus: Corpus, sourcesDir: string): CorpusReport {
+export function checkCorpus(
+	corpus: Corpus,
+	sourcesDir: string,
+	options: { requireBoundObligations?: boolean } = { requireBoundObligations: false }
+): CorpusReport {
 	const problems: string[] = [];
 	const sourceText = new Map<string, string>();
 	for (const source of corpus.sources) {
@@ -55,6 +118,20 @@ export function checkCorpus(corpus: Corpus, sourcesDir: string): CorpusReport {
 			);
 		}
 	}
+	for (const item of corpus.items) {
+		for (const rule of item.related_rules) {
+			if (rule.article !== null && (rule.source === null || rule.verification !== 'verified'))
+				problems.push(
+					`item ${item.id}: ${rule.title} ${rule.article} is not verified with url and excerpt`
+				);
+		}
+	}
+	const coverage = obligationCoverage(corpus);
+	for (const id of options.requireBoundObligations ? coverage.unbound : []) {
+		problems.push(
+			`item ${id}: an obligation needs a must/must-not provision or a verified national rule`
+		);
+	}
 	const count = <T>(xs: T[], key: (x: T) => string[]) => {
 		const out: Record<string, number> = {};
 		for (const x of xs) for (const k of key(x)) out[k] = (out[k] ?? 0) + 1;
@@ -65,6 +142,9 @@ export function checkCorpus(corpus: Corpus, sourcesDir: string): CorpusReport {
 		provisionsByAddressee: count(corpus.provisions, (p) => p.addressee),
 		itemsByDomain: count(corpus.items, (i) => [i.domain]),
 		itemsBySeverity: count(corpus.items, (i) => [i.severity]),
+		itemsByBasis: count(corpus.items, (i) => [i.basis]),
+		itemsByBasisAndSeverity: count(corpus.items, (i) => [`${i.basis}/${i.severity}`]),
+		obligations: coverage,
 		problems
 	};
 }

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { addressees, forces, provisionStatuses, severities, type Rule } from '../domain/corpus';
+import {
+	addressees,
+	bases,
+	forces,
+	provisionStatuses,
+	severities,
+	type Rule
+} from '../domain/corpus';
 
 const isoDate = z
 	.union([z.string(), z.date()])
@@ -24,7 +31,8 @@ export const sourceSchema = z
 		issued_on: isoDate,
 		effective_from: isoDate.nullable(),
 		effective_to: isoDate.nullable(),
-		note_en: text
+		note_en: text,
+		standing: localized.nullable().default(null)
 	})
 	.strict();
 
@@ -46,7 +54,9 @@ export const provisionSchema = z
 		status: z.enum(provisionStatuses),
 		effective_from: isoDate.nullable(),
 		effective_to: isoDate.nullable().default(null),
-		superseded_by: id.nullable().default(null)
+		superseded_by: id.nullable().default(null),
+		erratum: localized.nullable().default(null),
+		caveat: localized.nullable().default(null)
 	})
 	.strict()
 	.refine((p) => p.status !== 'superseded' || p.superseded_by !== null, {
@@ -84,6 +94,14 @@ export const ruleSchema: z.ZodType<Rule> = z.lazy(() =>
 	])
 );
 
+export const ruleSourceSchema = z
+	.object({
+		url: z.string().url('must be the address of the public copy the article was checked against'),
+		excerpt: text,
+		checked_on: isoDate
+	})
+	.strict();
+
 export const relatedRuleSchema = z
 	.object({
 		title: text,
@@ -91,8 +109,21 @@ export const relatedRuleSchema = z
 		date: isoDate.nullable().default(null),
 		article: z.string().nullable().default(null),
 		verification: z.enum(['verified', 'unverified']),
-		last_verified: isoDate
+		last_verified: isoDate,
+		source: ruleSourceSchema.nullable().default(null)
 	})
+	.strict()
+	.refine((r) => r.article === null || r.verification === 'verified', {
+		path: ['article'],
+		message: 'an unverified pointer names no article (write null: "article to be confirmed")'
+	})
+	.refine((r) => r.article === null || r.source !== null, {
+		path: ['source'],
+		message: 'a verified article needs the url, excerpt and date it was checked against'
+	});
+
+const criteriaSchema = z
+	.object({ compliant: localized, partial: localized, non_compliant: localized })
 	.strict();
 
 export const itemSchema = z
@@ -102,8 +133,10 @@ export const itemSchema = z
 		question: localized,
 		guidance: localized,
 		answer_scale: z.literal('compliance').default('compliance'),
+		basis: z.enum(bases),
 		severity: z.enum(severities),
 		severity_reason: localized.nullable().default(null),
+		criteria: criteriaSchema.nullable().default(null),
 		never_na: z.boolean().default(false),
 		applies_when: ruleSchema,
 		provisions: z.array(id).min(1, 'must cite at least one provision'),

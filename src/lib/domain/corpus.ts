@@ -21,6 +21,21 @@ export type ProvisionStatus = (typeof provisionStatuses)[number];
 export const severities = ['critical', 'high', 'medium', 'low'] as const;
 export type Severity = (typeof severities)[number];
 
+/**
+ * What kind of requirement an item tests: a must/must-not in a cited provision or a binding national
+ * rule (obligation), what the PBOC innovation-test tool or the CSRC pilot require of applicants
+ * (entry_condition), or an encouraged measure (good_practice, scored apart, never a gap).
+ */
+export const bases = ['obligation', 'entry_condition', 'good_practice'] as const;
+export type Basis = (typeof bases)[number];
+
+/** What counts as 符合 / 部分符合 / 不符合 for one item. */
+export interface Criteria {
+	compliant: Localized;
+	partial: Localized;
+	non_compliant: Localized;
+}
+
 export interface Source {
 	id: string;
 	file: string;
@@ -34,6 +49,8 @@ export interface Source {
 	effective_from: string | null;
 	effective_to: string | null;
 	note_en: string;
+	/** The document's current standing, with what later national rules overtook. */
+	standing?: Localized | null;
 }
 
 export interface Provision {
@@ -50,6 +67,10 @@ export interface Provision {
 	effective_from: string | null;
 	effective_to: string | null;
 	superseded_by: string | null;
+	/** An extraction artefact in the quoted text (kept verbatim) and the official wording. */
+	erratum?: Localized | null;
+	/** The clause's current standing where later national rules overtook it. */
+	caveat?: Localized | null;
 }
 
 export interface Conflict {
@@ -86,6 +107,14 @@ export interface RelatedRule {
 	article: string | null;
 	verification: 'verified' | 'unverified';
 	last_verified: string;
+	/** Where the article was checked: required when a verified pointer names an article. */
+	source: RuleSource | null;
+}
+
+export interface RuleSource {
+	url: string;
+	excerpt: string;
+	checked_on: string;
 }
 
 export interface Item {
@@ -94,8 +123,10 @@ export interface Item {
 	question: Localized;
 	guidance: Localized;
 	answer_scale: 'compliance';
+	basis: Basis;
 	severity: Severity;
 	severity_reason: Localized | null;
+	criteria: Criteria | null;
 	never_na: boolean;
 	applies_when: Rule;
 	provisions: string[];
