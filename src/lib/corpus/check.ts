@@ -41,12 +41,18 @@ export function isBindingProvision(p: Provision): boolean {
 	);
 }
 
+/** A recommended national or industry standard (GB/T, JR/T) guides; it does not bind. */
+export const isStandard = (rule: Item['related_rules'][number]) =>
+	/(GB|JR)\/T\s?\d/.test(rule.title);
+
+/** A law, regulation, rule or binding notice whose title and issuer were checked. */
 export const hasVerifiedRule = (item: Item) =>
-	item.related_rules.some((r) => r.verification === 'verified');
+	item.related_rules.some((r) => r.verification === 'verified' && !isStandard(r));
 
 export const hasVerifiedArticle = (item: Item) =>
 	item.related_rules.some(
-		(r) => r.verification === 'verified' && r.article !== null && r.source !== null
+		(r) =>
+			r.verification === 'verified' && !isStandard(r) && r.article !== null && r.source !== null
 	);
 
 export function obligationCoverage(corpus: Corpus): ObligationCoverage {
