@@ -86,11 +86,7 @@ export function needsItem(p: Corpus['provisions'][number]): boolean {
 	);
 }
 
-export function checkCorpus(
-	corpus: Corpus,
-	sourcesDir: string,
-	options: { requireBoundObligations?: boolean } = { requireBoundObligations: false }
-): CorpusReport {
+export function checkCorpus(corpus: Corpus, sourcesDir: string): CorpusReport {
 	const problems: string[] = [];
 	const sourceText = new Map<string, string>();
 	for (const source of corpus.sources) {
@@ -133,7 +129,7 @@ export function checkCorpus(
 		}
 	}
 	const coverage = obligationCoverage(corpus);
-	for (const id of options.requireBoundObligations ? coverage.unbound : []) {
+	for (const id of coverage.unbound) {
 		problems.push(
 			`item ${id}: an obligation needs a must/must-not provision or a verified national rule`
 		);
