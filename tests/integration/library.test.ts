@@ -7,10 +7,10 @@ describe('library overview', () => {
 		expect(page.status).toBe(200);
 		for (const title of [
 			'上海市推进国际金融中心建设条例',
-			'上海国际金融中心建设"十四五"规划',
+			'上海国际金融中心建设“十四五”规划',
 			'上海高质量推进全球金融科技中心建设行动方案',
 			'资本市场金融科技创新试点（上海）启动（新闻报道）',
-			'关于促进本市互联网金融产业健康发展若干意见'
+			'关于促进本市互联网金融产业健康发展的若干意见'
 		])
 			expect(page.text).toContain(title);
 		expect(page.text).toContain('新闻报道，仅供背景参考');
