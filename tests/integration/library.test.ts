@@ -34,7 +34,7 @@ describe('a provision', () => {
 			/<blockquote[^>]*lang="zh-CN"[^>]*>[^<]*经营主体不得在名称、经营范围中使用具有金融属性的字样/
 		);
 		expect(page.text).toContain('no business entity may use words with a financial character');
-		expect(page.text).toContain('关于促进本市互联网金融产业健康发展若干意见 （五）第五句');
+		expect(page.text).toContain('关于促进本市互联网金融产业健康发展的若干意见 （五）第五句');
 		expect(page.text).toContain('以此为准');
 		expect(page.text).toContain('以条例为准');
 		expect(page.body).toContain('href="/library/items/NAM-001"');
