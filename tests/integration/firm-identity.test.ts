@@ -260,7 +260,7 @@ describe('moving the firm’s identity to one record (migration)', () => {
 			loadReportModel(db(), { assessment: await record(key), membership, lang: 'zh' });
 		const nameChecked = async (key: string) =>
 			(await loadAssessmentView(db(), await record(key))).evaluation.result.findings
-				.filter((f) => f.field === 'registered_name')
+				.filter((f) => f.fields.includes('registered_name'))
 				.map((f) => f.term);
 
 		for (const key of ['pujiang', 'pujiangFinal']) {

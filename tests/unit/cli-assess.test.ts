@@ -39,7 +39,7 @@ describe('cli assess', () => {
 		expect(result.verdict_reasons[0].code).toBe('critical_not_compliant');
 		expect(result.findings).toEqual([
 			expect.objectContaining({
-				field: 'registered_name',
+				fields: ['registered_name'],
 				term: '财富管理',
 				provisions: ['ifcr2024.a50.p3']
 			})
@@ -54,7 +54,12 @@ describe('cli assess', () => {
 		);
 		expect(result.gaps.map((g: { item_id: string }) => g.item_id)).toContain('NAM-001');
 		expect(result.gaps.map((g: { item_id: string }) => g.item_id)).not.toContain('LIC-001');
-		expect(result.scores.overall.notApplicable).toBe(1);
+		// ESG-002 (answered N/A) is good practice: scored apart, with the opportunities listed apart.
+		expect(result.scores.overall.notApplicable).toBe(0);
+		expect(result.good_practice.scores.notApplicable).toBe(1);
+		expect(result.good_practice.items.length).toBeGreaterThan(0);
+		expect(result.gaps.every((g: { basis: string }) => g.basis !== 'good_practice')).toBe(true);
+		expect(result.unanswered.length).toBeGreaterThan(0);
 		expect(result.complete).toBe(false);
 	});
 

@@ -31,13 +31,24 @@ function answer(itemId: string, status: Answer['status'], extra: Partial<Answer>
 	return { itemId, status, note: '', evidence: [], owner: null, due: null, ...extra };
 }
 
-const answers: Answer[] = [
+const given: Answer[] = [
 	answer('LIC-001', 'non_compliant', { note: '无牌照', owner: 'CEO', due: '2027-01-31' }),
 	answer('LIC-005', 'partial', { note: 'Register kept' }),
 	answer('NAM-001', 'compliant'),
 	answer('ESG-002', 'not_applicable', { note: 'No loan book' }),
 	// Client funds are out of scope for this profile: kept, listed, not counted.
 	answer('FND-001', 'partial', { note: 'Custody pending' })
+];
+// Every other obligation and entry condition answered compliant, so that the verdict can speak.
+const answers: Answer[] = [
+	...given,
+	...evaluateAssessment(corpus, 'x', profile, [])
+		.result.applicable.filter(
+			(id) =>
+				!given.some((a) => a.itemId === id) &&
+				corpus.items.find((i) => i.id === id)!.basis !== 'good_practice'
+		)
+		.map((id) => answer(id, 'compliant'))
 ];
 
 function model(lang: ReportLang, overrides: Partial<ReportInput> = {}) {
@@ -161,14 +172,43 @@ describe('report model', () => {
 		expect(model('zh')).toEqual(m);
 	});
 
+	it('shows each gap’s basis and each quote’s force, and good practice apart from the gaps', () => {
+		const both = model('both');
+		const lic = both.gaps.find((g) => g.itemId === 'LIC-001')!;
+		expect(lic.basisLabel).toEqual({ main: '法定义务', alt: 'Obligation' });
+		for (const quote of both.gaps.flatMap((g) => g.provisions)) {
+			const force = corpus.provisions.find((p) => p.id === quote.id)!.force;
+			const expected =
+				force === 'must' || force === 'must_not'
+					? 'binding'
+					: force === 'context'
+						? 'context'
+						: 'encouraged';
+			expect(quote.force).toBe(expected);
+			expect(quote.forceLabel.alt).toBe(
+				{ binding: 'Binding', encouraged: 'Encouraged', context: 'Context' }[expected]
+			);
+		}
+		// LIC-005 (a register of financial activities) is good practice: an opportunity, not a gap.
+		expect(both.gaps.map((g) => g.itemId)).not.toContain('LIC-005');
+		expect(both.goodPractice.items.map((g) => g.itemId)).toContain('LIC-005');
+		expect(both.labels.goodPractice).toEqual({
+			main: '政策契合与良好实践',
+			alt: 'Policy alignment and good practice'
+		});
+		expect(both.summary.lawCurrentAsOf?.alt).toMatch(/^Law current as of \d{4}-\d{2}-\d{2}$/);
+	});
+
 	it('builds a report for an empty assessment: no profile, nothing answered', () => {
 		const m = model('both', { profile: {}, answers: [] });
 		expect(m.profile.every((p) => p.answer === null)).toBe(true);
 		expect(m.answers).toEqual([]);
 		expect(m.notApplicable).toEqual([]);
-		expect(m.summary.scoreText).toBe('0%');
-		expect(m.summary.verdict).toBe('not_ready');
-		expect(m.gaps.length).toBe(m.summary.totalGaps);
-		expect(m.gaps.every((g) => g.statusLabel.alt === 'Unanswered')).toBe(true);
+		// Nothing answered: no score, no verdict yet, and unanswered items are not gaps.
+		expect(m.summary.scoreText).toBe('—');
+		expect(m.summary.verdict).toBe('not_assessed');
+		expect(m.summary.verdictLabel).toEqual({ main: '暂不评定', alt: 'Not yet assessed' });
+		expect(m.gaps).toEqual([]);
+		expect(m.summary.totalGaps).toBe(0);
 	});
 });

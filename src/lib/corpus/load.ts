@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
-import type { Corpus } from '../domain/corpus';
+import type { Corpus, Replacement } from '../domain/corpus';
 import {
 	conflictSchema,
 	domainSchema,
@@ -13,6 +13,7 @@ import {
 	sourceSchema
 } from './schema';
 import { findReferenceErrors } from './references';
+import { readIdRegistry, replacedBy } from './id-registry';
 
 export class CorpusError extends Error {
 	constructor(readonly problems: string[]) {
@@ -44,11 +45,27 @@ export function loadCorpus(seedsDir: string): Corpus {
 			: [],
 		provisions: listDir('provisions').flatMap((f) => read(f, provisionSchema)),
 		items: listDir('items').flatMap((f) => read(f, itemSchema)),
-		restrictedTerms: read('restricted-terms.yaml', restrictedTermSchema)
+		restrictedTerms: read('restricted-terms.yaml', restrictedTermSchema),
+		replacements: readReplacements(seedsDir)
 	};
 	problems.push(...findReferenceErrors(corpus));
 	if (problems.length > 0) throw new CorpusError(problems);
 	return corpus;
+}
+
+/**
+ * Retired items with successors (seeds/id-registry.json `replaced_by`, followed through later
+ * retirements to active items), with the reason recorded: the version move carries answers by it.
+ */
+function readReplacements(seedsDir: string): Record<string, Replacement> {
+	const registry = readIdRegistry(seedsDir);
+	if (!registry) return {};
+	const out: Record<string, Replacement> = {};
+	for (const [id, entry] of Object.entries(registry.items)) {
+		if (typeof entry !== 'object') continue;
+		out[id] = { by: replacedBy(registry, id), reason: entry.reason ?? null };
+	}
+	return out;
 }
 
 function readList<S extends z.ZodType>(

@@ -40,7 +40,7 @@ describe('action plan rows', () => {
 						{ citation: '办法 第九条', id: 'b' }
 					] as ReportModel['gaps'][number]['provisions']
 				}),
-				gap('DAT-002', { status: 'unanswered', statusLabel: t('未作答') })
+				gap('DAT-002', { status: 'partial', statusLabel: t('部分合规') })
 			]
 		} as unknown as ReportModel;
 		expect(actionPlanRows(model)).toEqual([
@@ -60,11 +60,11 @@ describe('action plan rows', () => {
 				question: '问题 DAT-002',
 				provision: '',
 				severity: '关键',
-				finding: '未作答',
+				finding: '部分合规',
 				remediation: '整改 DAT-002',
 				owner: '',
 				due: null,
-				status: '未作答'
+				status: '部分合规'
 			}
 		]);
 	});

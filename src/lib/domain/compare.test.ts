@@ -60,10 +60,11 @@ describe('compareAssessments', () => {
 		const lic = result.domains.find((d) => d.id === 'licensing')!;
 		expect(lic).toMatchObject({ before: 3 / 7, after: 1, label: { en: 'Licensing' } });
 		expect(lic.delta).toBeCloseTo(4 / 7);
+		// Nothing answered in the domain before: no score, so no difference to show.
 		expect(result.domains.find((d) => d.id === 'esg')).toMatchObject({
-			before: 0,
+			before: null,
 			after: 0.5,
-			delta: 0.5
+			delta: null
 		});
 		expect(result.overall.after).toBeGreaterThan(result.overall.before!);
 	});

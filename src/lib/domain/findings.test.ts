@@ -1,15 +1,27 @@
 import { describe, expect, it } from 'vitest';
+import type { RestrictedTerm } from './corpus';
 import { findRestrictedTerms } from './findings';
 
+const term = (t: string, extra: Partial<RestrictedTerm> = {}): RestrictedTerm => ({
+	term: t,
+	provisions: ['ifcr2024.a50.p3'],
+	conflict: null,
+	named_by: [],
+	licensed: {},
+	neutral: [],
+	...extra
+});
+
 const terms = [
-	{ term: '金融', provisions: ['ifcr2024.a50.p3'], conflict: null },
-	{ term: '财富管理', provisions: ['ifcr2024.a50.p3'], conflict: null },
-	{
-		term: '互联网金融',
+	term('金融', { licensed: { banking: ['金融'] }, neutral: ['接受金融机构委托'] }),
+	term('财富管理'),
+	term('互联网金融', {
 		provisions: ['ifcr2024.a50.p3', 'ifo2014.c05.s5'],
 		conflict: 'naming-internet-finance'
-	},
-	{ term: 'P2P', provisions: ['ifcr2024.a50.p3'], conflict: null }
+	}),
+	term('P2P'),
+	term('银行', { neutral: ['非银行支付'] }),
+	term('支付', { licensed: { payment: ['支付'] } })
 ];
 
 describe('findRestrictedTerms', () => {
@@ -21,11 +33,14 @@ describe('findRestrictedTerms', () => {
 		expect(findings).toEqual([
 			{
 				code: 'restricted_term',
-				field: 'registered_name',
 				term: '财富管理',
+				fields: ['registered_name'],
 				provisions: ['ifcr2024.a50.p3'],
 				conflict: null,
-				licensed: false
+				namedBy: [],
+				licensed: false,
+				licence: null,
+				licenceLabel: null
 			}
 		]);
 	});
@@ -50,15 +65,31 @@ describe('findRestrictedTerms', () => {
 			{ registered_name: '浦江科技', business_scope: '网络借贷信息中介（p2p）' },
 			terms
 		);
-		expect(findings).toEqual([expect.objectContaining({ field: 'business_scope', term: 'P2P' })]);
+		expect(findings).toEqual([
+			expect.objectContaining({ fields: ['business_scope'], term: 'P2P' })
+		]);
 	});
 
-	it('marks findings for a licensed institution, whose licence may allow the word', () => {
+	it('marks a word the firm’s licence allows, and only that word', () => {
 		const findings = findRestrictedTerms(
-			{ org_type: 'licensed_institution', registered_name: '某某金融租赁有限公司' },
+			{ registered_name: '某某金融支付有限公司', licences: ['payment'] },
 			terms
 		);
-		expect(findings[0]?.licensed).toBe(true);
+		expect(findings.map((f) => [f.term, f.licensed, f.licence])).toEqual([
+			['金融', false, null],
+			['支付', true, 'payment']
+		]);
+	});
+
+	it('does not take a standard phrase or an excluded business as a claim', () => {
+		expect(
+			findRestrictedTerms(
+				{
+					business_scope: '非银行支付业务；接受金融机构委托从事信息技术外包；咨询（不含金融业务）'
+				},
+				terms
+			).map((f) => f.term)
+		).toEqual(['支付']);
 	});
 
 	it('finds nothing in a clean name or an empty profile', () => {

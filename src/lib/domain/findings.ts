@@ -100,7 +100,9 @@ const inside = (spans: readonly Span[], at: number, length: number) =>
 
 /** Spans of the phrases (each containing the word) found in the text. */
 function phraseSpans(text: string, phrases: readonly string[]): Span[] {
-	return phrases.flatMap((p) => occurrences(text, p.toUpperCase()).map((at): Span => [at, at + p.length]));
+	return phrases.flatMap((p) =>
+		occurrences(text, p.toUpperCase()).map((at): Span => [at, at + p.length])
+	);
 }
 
 interface Claim {

@@ -1,4 +1,5 @@
 import type { Corpus, Item } from './corpus';
+import { forceClass } from './provision-standing';
 
 /** What the page shows of an item: the item itself and its provisions, quoted and cited. */
 export function itemWithProvisions(corpus: Corpus, item: Item) {
@@ -16,6 +17,7 @@ export function itemWithProvisions(corpus: Corpus, item: Item) {
 					text_zh: p.text_zh,
 					summary_en: p.summary_en,
 					status: p.status,
+					force: forceClass(p.force),
 					sourceTitle: { zh: source?.title_zh ?? p.source, en: source?.title_en ?? p.source }
 				}
 			];

@@ -61,7 +61,10 @@ export function profileContradictions(profile: Profile): Contradiction[] {
 			code: 'role_without_personal_information',
 			fields: ['personal_information_role', 'personal_information']
 		});
-	if (profile.org_type === 'tech_company' && has([...FINANCIAL_LICENCES, ...LOCAL_FINANCIAL_LICENCES]))
+	if (
+		profile.org_type === 'tech_company' &&
+		has([...FINANCIAL_LICENCES, ...LOCAL_FINANCIAL_LICENCES])
+	)
 		out.push({ code: 'tech_company_with_financial_licence', fields: ['org_type', 'licences'] });
 	if (profile.org_type === 'licensed_institution' && !has(FINANCIAL_LICENCES))
 		out.push({ code: 'licensed_institution_without_licence', fields: ['org_type', 'licences'] });

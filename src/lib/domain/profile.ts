@@ -22,7 +22,9 @@ function matches(field: string, value: string, ruleValue: string): boolean {
 	if (value === ruleValue) return true;
 	const retired = RETIRED_PROFILE_VALUES[field];
 	if (!retired) return false;
-	return (retired[ruleValue]?.includes(value) ?? false) || (retired[value]?.includes(ruleValue) ?? false);
+	return (
+		(retired[ruleValue]?.includes(value) ?? false) || (retired[value]?.includes(ruleValue) ?? false)
+	);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Provision } from './corpus';
-import { diffQuestionnaires, planVersionMove } from './questionnaire-diff';
+import { carryAnswers, diffQuestionnaires, planVersionMove } from './questionnaire-diff';
+import type { AnswerStatus } from './scoring';
 import { makeItem } from './test-fixtures';
 
 function provision(id: string, overrides: Partial<Provision> = {}): Provision {
@@ -34,6 +35,7 @@ describe('diffQuestionnaires', () => {
 		expect(diffQuestionnaires(v, v)).toEqual({
 			added: [],
 			removed: [],
+			replaced: [],
 			changed: [],
 			provisions: []
 		});
@@ -102,7 +104,118 @@ describe('planVersionMove', () => {
 		expect(planVersionMove(diff, ['LIC-001', 'LIC-002', 'LIC-003'])).toEqual({
 			keep: ['LIC-003'],
 			reconfirm: ['LIC-001'],
+			carry: [],
 			drop: ['LIC-002']
 		});
+	});
+
+	it('carries the answers of merged and split items to their successors, to be confirmed', () => {
+		// LIC-001 + LIC-002 merge into LIC-010; LIC-003 splits into LIC-011 and LIC-012.
+		const merged = makeItem('LIC-010', 'critical', { provisions: ['p1'] });
+		const partA = makeItem('LIC-011', 'low', { provisions: ['p1'] });
+		const partB = makeItem('LIC-012', 'low', { provisions: ['p1'], never_na: true });
+		const to = {
+			items: [merged, partA, partB],
+			provisions: [p1, p2],
+			replacements: {
+				'LIC-001': { by: ['LIC-010'], reason: 'merged: one duty' },
+				'LIC-002': { by: ['LIC-010'], reason: 'merged: one duty' },
+				'LIC-003': { by: ['LIC-011', 'LIC-012'], reason: 'split: two requirements' }
+			}
+		};
+		const diff = diffQuestionnaires({ items: [a, b, c], provisions: [p1, p2] }, to);
+		expect(diff.replaced.map((r) => [r.id, r.by, r.reason])).toEqual([
+			['LIC-001', ['LIC-010'], 'merged: one duty'],
+			['LIC-002', ['LIC-010'], 'merged: one duty'],
+			['LIC-003', ['LIC-011', 'LIC-012'], 'split: two requirements']
+		]);
+		const plan = planVersionMove(diff, ['LIC-001', 'LIC-002', 'LIC-003']);
+		expect(plan).toEqual({
+			keep: [],
+			reconfirm: [],
+			carry: [
+				{ from: 'LIC-001', to: ['LIC-010'] },
+				{ from: 'LIC-002', to: ['LIC-010'] },
+				{ from: 'LIC-003', to: ['LIC-011', 'LIC-012'] }
+			],
+			drop: []
+		});
+		const answer = (itemId: string, status: AnswerStatus, note: string, due: string | null) => ({
+			itemId,
+			status,
+			note,
+			evidence: [`${itemId}.pdf`],
+			owner: null,
+			due
+		});
+		const carried = carryAnswers(
+			plan,
+			[
+				answer('LIC-001', 'compliant', '已取得', '2027-03-01'),
+				answer('LIC-002', 'partial', '申请中', '2027-01-01'),
+				answer('LIC-003', 'non_compliant', '未建立', null)
+			],
+			to.items,
+			new Set()
+		);
+		expect(carried).toEqual([
+			{
+				itemId: 'LIC-010',
+				from: ['LIC-001', 'LIC-002'],
+				status: 'partial',
+				note: '[LIC-001] 已取得\n[LIC-002] 申请中',
+				evidence: ['LIC-001.pdf', 'LIC-002.pdf'],
+				owner: null,
+				due: '2027-01-01'
+			},
+			{
+				...answer('LIC-011', 'non_compliant', '未建立', null),
+				evidence: ['LIC-003.pdf'],
+				from: ['LIC-003']
+			},
+			{
+				...answer('LIC-012', 'non_compliant', '未建立', null),
+				evidence: ['LIC-003.pdf'],
+				from: ['LIC-003']
+			}
+		]);
+	});
+
+	it('leaves a successor that has its own answer to it, asking to confirm it again', () => {
+		const diff = diffQuestionnaires(
+			{ items: [a, b], provisions: [p1, p2] },
+			{
+				items: [a],
+				provisions: [p1, p2],
+				replacements: { 'LIC-002': { by: ['LIC-001'], reason: null } }
+			}
+		);
+		const plan = planVersionMove(diff, ['LIC-001', 'LIC-002']);
+		expect(plan).toMatchObject({
+			reconfirm: ['LIC-001'],
+			carry: [{ from: 'LIC-002', to: ['LIC-001'] }]
+		});
+		expect(
+			carryAnswers(
+				plan,
+				[{ itemId: 'LIC-002', status: 'partial', note: '', evidence: [], owner: null, due: null }],
+				[a],
+				new Set(['LIC-001'])
+			)
+		).toEqual([]);
+	});
+
+	it('does not carry N/A to a successor that refuses it', () => {
+		const strict = makeItem('LIC-020', 'high', { never_na: true });
+		const plan = { carry: [{ from: 'LIC-002', to: ['LIC-020'] }] };
+		const na = {
+			itemId: 'LIC-002',
+			status: 'not_applicable' as const,
+			note: '无此业务',
+			evidence: [],
+			owner: null,
+			due: null
+		};
+		expect(carryAnswers(plan, [na], [strict], new Set())).toEqual([]);
 	});
 });

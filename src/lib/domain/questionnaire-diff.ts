@@ -178,7 +178,10 @@ export function carryAnswers(
 	}
 	return [...sources].map(([itemId, from]) => {
 		const status = CAUTION.find((s) => from.some((a) => a.status === s))!;
-		const dues = from.map((a) => a.due).filter((d): d is string => d !== null).sort();
+		const dues = from
+			.map((a) => a.due)
+			.filter((d): d is string => d !== null)
+			.sort();
 		return {
 			itemId,
 			from: from.map((a) => a.itemId),

@@ -72,33 +72,74 @@ describe('scoreAssessment', () => {
 		expect(result.reasons[0]).toEqual({ code: 'critical_not_compliant', itemIds: ['LIC-001'] });
 	});
 
-	it('counts an unanswered item as a gap and marks the result incomplete', () => {
-		const result = scoreAssessment(
-			all,
-			answersOf({ 'LIC-001': 'compliant', 'LIC-002': 'compliant', 'CPG-001': 'compliant' })
+	it('does not rank an unanswered item as a gap, but marks the result incomplete', () => {
+		const many = [
+			...all,
+			...Array.from({ length: 6 }, (_, i) => makeItem(`LIC-${400 + i}`, 'low'))
+		];
+		const answers = answersOf(
+			Object.fromEntries(many.filter((i) => i !== low).map((i) => [i.id, 'compliant']))
 		);
+		const result = scoreAssessment(many, answers);
 		expect(result.complete).toBe(false);
 		expect(result.overall.unanswered).toBe(1);
-		expect(result.overall.possible).toBe(
-			SEVERITY_WEIGHTS.critical +
-				SEVERITY_WEIGHTS.high +
-				SEVERITY_WEIGHTS.medium +
-				SEVERITY_WEIGHTS.low
-		);
-		expect(result.gaps).toEqual([
-			expect.objectContaining({ itemId: 'ESG-001', status: 'unanswered', credit: 0 })
-		]);
+		expect(result.overall.score).toBe(1);
+		expect(result.gaps).toEqual([]);
+		expect(result.unanswered).toEqual(['ESG-001']);
 		expect(result.verdict).toBe('ready_with_conditions');
 		expect(result.reasons).toContainEqual({ code: 'incomplete', unanswered: 1 });
 	});
 
-	it('treats an unanswered critical item as a failed gate', () => {
+	it('gives no verdict below 80% of the obligation and entry-condition items answered', () => {
+		// 3 of 4 answered (75%): a known critical gap is listed, but the verdict waits.
 		const result = scoreAssessment(
 			all,
-			answersOf({ 'LIC-002': 'compliant', 'CPG-001': 'compliant', 'ESG-001': 'compliant' })
+			answersOf({ 'LIC-001': 'non_compliant', 'LIC-002': 'compliant', 'CPG-001': 'compliant' })
 		);
-		expect(result.verdict).toBe('not_ready');
-		expect(result.reasons[0]).toEqual({ code: 'critical_not_compliant', itemIds: ['LIC-001'] });
+		expect(result.verdict).toBe('not_assessed');
+		expect(result.reasons).toEqual([
+			{ code: 'too_few_answered', answered: 3, required: 4, applicable: 4 }
+		]);
+		expect(result.gaps.map((g) => g.itemId)).toEqual(['LIC-001']);
+		// Exactly at the threshold the verdict speaks: 4 of 5 is 80%.
+		const five = [...all, makeItem('LIC-010', 'low')];
+		const at = scoreAssessment(
+			five,
+			answersOf({
+				'LIC-001': 'compliant',
+				'LIC-002': 'compliant',
+				'CPG-001': 'compliant',
+				'ESG-001': 'compliant'
+			})
+		);
+		expect(at.verdict).toBe('ready_with_conditions');
+	});
+
+	it('scores good-practice items apart: never a gap, never "not ready"', () => {
+		const encouraged = makeItem('POL-009', 'critical', {
+			domain: 'policy_alignment',
+			basis: 'good_practice'
+		});
+		const sandbox = makeItem('SBX-003', 'high', { domain: 'sandbox', basis: 'entry_condition' });
+		const result = scoreAssessment(
+			[critical, sandbox, encouraged],
+			answersOf({ 'LIC-001': 'compliant', 'SBX-003': 'compliant', 'POL-009': 'non_compliant' })
+		);
+		expect(result.verdict).toBe('ready');
+		expect(result.gaps).toEqual([]);
+		expect(result.opportunities.map((g) => [g.itemId, g.basis])).toEqual([
+			['POL-009', 'good_practice']
+		]);
+		expect(result.overall).toMatchObject({ applicable: 2, score: 1 });
+		expect(result.goodPractice).toMatchObject({ applicable: 1, answered: 1, score: 0 });
+		expect(result.domains.policy_alignment).toBeUndefined();
+		// An entry condition decides the verdict like an obligation.
+		const failed = scoreAssessment(
+			[critical, sandbox, encouraged],
+			answersOf({ 'LIC-001': 'compliant', 'SBX-003': 'non_compliant', 'POL-009': 'compliant' })
+		);
+		expect(failed.gaps.map((g) => [g.itemId, g.basis])).toEqual([['SBX-003', 'entry_condition']]);
+		expect(failed.verdict).not.toBe('ready');
 	});
 
 	it('is not ready below the minimum score even with every critical item met', () => {
@@ -153,7 +194,7 @@ describe('scoreAssessment', () => {
 	it('says clearly when nothing is applicable, never NaN', () => {
 		const result = scoreAssessment([], new Map());
 		expect(result.overall.score).toBeNull();
-		expect(result.verdict).toBe('not_ready');
+		expect(result.verdict).toBe('not_assessed');
 		expect(result.reasons).toEqual([{ code: 'nothing_applicable' }]);
 		expect(JSON.stringify(result)).not.toContain('NaN');
 	});

@@ -215,7 +215,8 @@ function decideVerdict(
 	if (critical.length > 0) blocking.push({ code: 'critical_not_compliant', itemIds: critical });
 	if (score < MINIMUM_SCORE)
 		blocking.push({ code: 'score_below_minimum', score, minimum: MINIMUM_SCORE });
-	if (overall.unanswered > 0) conditions.push({ code: 'incomplete', unanswered: overall.unanswered });
+	if (overall.unanswered > 0)
+		conditions.push({ code: 'incomplete', unanswered: overall.unanswered });
 	const high = gaps
 		.filter((g) => g.severity === 'high' && g.status === 'non_compliant')
 		.map((g) => g.itemId);

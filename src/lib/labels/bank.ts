@@ -34,8 +34,7 @@ export const contradictionReason = (code: ContradictionCode, o: In = {}): string
 		elderly_without_retail: m.bank_contradiction_elderly_without_retail,
 		role_without_personal_information: m.bank_contradiction_role_without_personal_information,
 		tech_company_with_financial_licence: m.bank_contradiction_tech_company_with_financial_licence,
-		licensed_institution_without_licence:
-			m.bank_contradiction_licensed_institution_without_licence,
+		licensed_institution_without_licence: m.bank_contradiction_licensed_institution_without_licence,
 		local_org_without_local_licence: m.bank_contradiction_local_org_without_local_licence,
 		licensed_alone_without_licence: m.bank_contradiction_licensed_alone_without_licence
 	})[code]({}, o);

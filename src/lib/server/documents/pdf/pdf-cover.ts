@@ -91,6 +91,13 @@ export function summary(model: ReportModel): Content {
 				]
 			},
 			layout: 'lightHorizontalLines'
-		}
+		},
+		{ text: inline(l.goodPractice), style: 'h2' },
+		para(l.goodPracticeLead, 'muted'),
+		para({
+			main: `${model.goodPractice.scoreText} · ${model.goodPractice.completeness.main}`,
+			alt: model.goodPractice.completeness.alt
+		}),
+		...(s.lawCurrentAsOf ? [para(s.lawCurrentAsOf, 'muted')] : [])
 	];
 }

@@ -14,7 +14,7 @@ export function provisionQuote(p: ProvisionQuote, model: ReportModel): Content {
 		{ ...fitted(p.textZh, QUOTE_WIDTH, sizes.body), style: 'quote' },
 		{
 			...fitted(
-				`— ${p.citation}${p.standing ? ` (${inline(p.standing)})` : ''}`,
+				`— ${p.citation}${p.standing ? ` (${inline(p.standing)})` : ''} · ${inline(p.forceLabel)}`,
 				QUOTE_WIDTH,
 				sizes.small
 			),
@@ -91,7 +91,7 @@ function gapEntry(gap: ReportGap, index: number, model: ReportModel): Content {
 					{ text: `${index + 1}. ${gap.itemId}  `, bold: true },
 					{ text: inline(gap.severityLabel), color: colours[gap.severity], bold: true },
 					{
-						text: `  ·  ${inline(gap.statusLabel)}  ·  ${inline(gap.domain)}`,
+						text: `  ·  ${inline(gap.basisLabel)}  ·  ${inline(gap.statusLabel)}  ·  ${inline(gap.domain)}`,
 						color: colours.muted
 					}
 				],
@@ -121,12 +121,19 @@ function gapEntry(gap: ReportGap, index: number, model: ReportModel): Content {
 }
 
 export function gapRegister(model: ReportModel): Content {
+	const good = model.goodPractice.items;
 	return [
 		{ text: '', pageBreak: 'before' },
 		heading(model.labels.gapRegister),
 		para(model.labels.gapRegisterLead, 'muted'),
 		...(model.gaps.length === 0
 			? [para(model.labels.noGaps)]
-			: model.gaps.map((g, i) => gapEntry(g, i, model)))
+			: model.gaps.map((g, i) => gapEntry(g, i, model))),
+		// Good practice, apart from the gaps: never a gap, never "not ready".
+		heading(model.labels.goodPractice, 2),
+		para(model.labels.goodPracticeLead, 'muted'),
+		...(good.length === 0
+			? [para(model.labels.goodPracticeNone)]
+			: good.map((g, i) => gapEntry(g, i, model)))
 	];
 }

@@ -86,7 +86,8 @@ export const colours = {
 export const verdictColour = {
 	ready: colours.good,
 	ready_with_conditions: colours.medium,
-	not_ready: colours.critical
+	not_ready: colours.critical,
+	not_assessed: colours.muted
 } as const;
 
 export const styles: Record<string, Style> = {

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { describeRule } from '$lib/domain/describe-rule';
-import { citeProvision, provisionStanding } from '$lib/domain/provision-standing';
+import { citeProvision, lawCurrentAsOf, provisionStanding } from '$lib/domain/provision-standing';
 import { m } from '$lib/paraglide/messages';
 import { currentQuestionnaire } from '$lib/server/corpus';
 import type { PageServerLoad } from './$types';
@@ -16,6 +16,7 @@ export const load: PageServerLoad = ({ params }) => {
 		item,
 		domain: corpus.domains.find((d) => d.id === item.domain) ?? null,
 		applicability: { zh: rule('zh'), en: rule('en') },
+		lawCurrentAsOf: lawCurrentAsOf(corpus),
 		provisions: item.provisions.flatMap((id) => {
 			const provision = corpus.provisions.find((p) => p.id === id);
 			if (!provision) return [];

@@ -6,6 +6,7 @@ import { importTemplateFormSchema, type ImportNotice } from '$lib/schemas/assess
 import { requireAssessment, START_ROLES } from '$lib/server/web/guards/assessment';
 import { importQuestionnaireTemplate } from '$lib/server/assessments/template-import';
 import { itemWithProvisions } from '$lib/domain/item-view';
+import { lawCurrentAsOf } from '$lib/domain/provision-standing';
 import { loadAssessmentView } from '$lib/server/assessments/service';
 import { runtime } from '$lib/server/web/runtime';
 import type { Actions, PageServerLoad } from './$types';
@@ -34,6 +35,17 @@ export const load: PageServerLoad = async (event) => {
 			item: itemWithProvisions(corpus, items.get(g.itemId)!),
 			answer: byItem.get(g.itemId) ?? null
 		})),
+		opportunities: evaluation.score.opportunities.map((g) => ({
+			...g,
+			question: items.get(g.itemId)!.question,
+			answer: byItem.get(g.itemId) ?? null
+		})),
+		unanswered: evaluation.score.unanswered.map((id) => ({
+			itemId: id,
+			basis: items.get(id)!.basis,
+			question: items.get(id)!.question
+		})),
+		lawCurrentAsOf: lawCurrentAsOf(corpus),
 		restrictedProvisions: Object.fromEntries(
 			corpus.provisions
 				.filter((p) => corpus.restrictedTerms.some((t) => t.provisions.includes(p.id)))
