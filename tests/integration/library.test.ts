@@ -7,10 +7,10 @@ describe('library overview', () => {
 		expect(page.status).toBe(200);
 		for (const title of [
 			'上海市推进国际金融中心建设条例',
-			'上海国际金融中心建设"十四五"规划',
+			'上海国际金融中心建设“十四五”规划',
 			'上海高质量推进全球金融科技中心建设行动方案',
 			'资本市场金融科技创新试点（上海）启动（新闻报道）',
-			'关于促进本市互联网金融产业健康发展若干意见'
+			'关于促进本市互联网金融产业健康发展的若干意见'
 		])
 			expect(page.text).toContain(title);
 		expect(page.text).toContain('新闻报道，仅供背景参考');
@@ -34,7 +34,7 @@ describe('a provision', () => {
 			/<blockquote[^>]*lang="zh-CN"[^>]*>[^<]*经营主体不得在名称、经营范围中使用具有金融属性的字样/
 		);
 		expect(page.text).toContain('no business entity may use words with a financial character');
-		expect(page.text).toContain('关于促进本市互联网金融产业健康发展若干意见 （五）第五句');
+		expect(page.text).toContain('关于促进本市互联网金融产业健康发展的若干意见 （五）第五句');
 		expect(page.text).toContain('以此为准');
 		expect(page.text).toContain('以条例为准');
 		expect(page.body).toContain('href="/library/items/NAM-001"');

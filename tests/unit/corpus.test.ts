@@ -3,8 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { checkCorpus, needsItem } from '../../src/lib/corpus/check';
-import { idRegistryProblems, readIdRegistry } from '../../src/lib/corpus/id-registry';
+import {
+	checkCorpus,
+	isBindingProvision,
+	needsItem,
+	obligationCoverage
+} from '../../src/lib/corpus/check';
+import { idRegistryProblems, readIdRegistry, replacedBy } from '../../src/lib/corpus/id-registry';
 import { CorpusError, loadCorpus } from '../../src/lib/corpus/load';
 import { corpusPaths } from '../../src/lib/corpus/paths';
 import { corpusHash } from '../../src/lib/corpus/version';
@@ -79,7 +84,86 @@ describe('the provision corpus', () => {
 	});
 });
 
+describe('the legal basis of items', () => {
+	const provisions = new Map(corpus.provisions.map((p) => [p.id, p]));
+
+	it('binds every obligation by a must/must-not provision or a verified national rule', () => {
+		for (const item of corpus.items.filter((i) => i.basis === 'obligation')) {
+			const bindingProvision = item.provisions.some((id) => {
+				const p = provisions.get(id);
+				return p !== undefined && isBindingProvision(p);
+			});
+			const verifiedRule = item.related_rules.some(
+				(r) => r.verification === 'verified' && !/(GB|JR)\/T\s?\d/.test(r.title)
+			);
+			expect(bindingProvision || verifiedRule, item.id).toBe(true);
+		}
+		expect(obligationCoverage(corpus).unbound).toEqual([]);
+	});
+
+	it('gives an article only where it was verified, with the address, excerpt and date', () => {
+		for (const item of corpus.items) {
+			for (const rule of item.related_rules.filter((r) => r.article !== null)) {
+				expect(rule.verification, `${item.id} ${rule.title}`).toBe('verified');
+				expect(rule.source?.url, `${item.id} ${rule.title}`).toMatch(/^https?:\/\//);
+				expect(rule.source?.excerpt.length, `${item.id} ${rule.title}`).toBeGreaterThan(10);
+				expect(rule.source?.checked_on, `${item.id} ${rule.title}`).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+			}
+		}
+	});
+
+	it('fails corpus-check for an obligation bound by nothing verified', () => {
+		const changed = structuredClone(corpus);
+		const item = changed.items.find((i) => i.id === 'LIC-002')!;
+		expect(item.basis).toBe('obligation');
+		item.provisions = ['ftap2024.c14'];
+		item.related_rules = item.related_rules.map((r) => ({
+			...r,
+			verification: 'unverified' as const,
+			article: null,
+			source: null
+		}));
+		expect(checkCorpus(changed, sourcesDir).problems).toContain(
+			'item LIC-002: an obligation needs a must/must-not provision or a verified national rule'
+		);
+	});
+
+	it('fails corpus-check for an article that lacks its recorded source', () => {
+		const changed = structuredClone(corpus);
+		const rule = changed.items
+			.flatMap((i) => i.related_rules)
+			.find((r) => r.article !== null && r.source !== null)!;
+		rule.source = null;
+		expect(checkCorpus(changed, sourcesDir).problems.join('\n')).toMatch(
+			/is not verified with url and excerpt/
+		);
+	});
+
+	it('states in the corpus README why each critical obligation has no verified article', () => {
+		const readme = fs.readFileSync(path.join(seedsDir, 'README.md'), 'utf8');
+		for (const id of obligationCoverage(corpus).criticalWithoutVerifiedArticle)
+			expect(readme, id).toMatch(new RegExp(`^\\| ${id} \\|`, 'm'));
+	});
+
+	it('defines 符合 / 部分符合 / 不符合 for every item, in both languages', () => {
+		for (const item of corpus.items) {
+			for (const level of ['compliant', 'partial', 'non_compliant'] as const) {
+				expect(item.criteria?.[level].zh, `${item.id} ${level}`).toMatch(/\p{Script=Han}/u);
+				expect(item.criteria?.[level].en, `${item.id} ${level}`).toMatch(/^[\x20-\x7e’‘“”–—]+$/);
+			}
+		}
+	});
+});
+
 describe('ids', () => {
+	it('record what replaced each merged or split item', () => {
+		const registry = readIdRegistry(seedsDir)!;
+		expect(replacedBy(registry, 'IFR-003')).toEqual(['FND-002']);
+		expect(replacedBy(registry, 'SBX-005')).toEqual(['SBX-008', 'RSK-003', 'CMP-005']);
+		expect(replacedBy(registry, 'ISR-002')).toHaveLength(9);
+		expect(replacedBy(registry, 'LIC-001')).toEqual([]);
+	});
+
 	it('are unique', () => {
 		const ids = [...corpus.provisions.map((p) => p.id), ...corpus.items.map((i) => i.id)];
 		expect(new Set(ids).size).toBe(ids.length);

@@ -173,7 +173,7 @@ const cases: Case[] = [
 			'CBD-007',
 			'PII-001',
 			'PII-005',
-			'ETH-005',
+			'ETH-008',
 			'DSC-003'
 		],
 		outOfScope: ['CMP-001', 'ETH-002', 'FND-001', 'SUI-001'],

@@ -136,7 +136,7 @@ export const itemSchema = z
 		basis: z.enum(bases),
 		severity: z.enum(severities),
 		severity_reason: localized.nullable().default(null),
-		criteria: criteriaSchema.nullable().default(null),
+		criteria: criteriaSchema,
 		never_na: z.boolean().default(false),
 		applies_when: ruleSchema,
 		provisions: z.array(id).min(1, 'must cite at least one provision'),

@@ -126,6 +126,7 @@ export interface Item {
 	basis: Basis;
 	severity: Severity;
 	severity_reason: Localized | null;
+	/** Required in seeds/; null only in questionnaire versions stored before criteria existed. */
 	criteria: Criteria | null;
 	never_na: boolean;
 	applies_when: Rule;
