@@ -1,3 +1,4 @@
+import { forceClass } from '../lib/domain/provision-standing';
 import { CorpusError, loadCorpus } from '../lib/corpus/load';
 import { DataDirLockedError } from '../lib/server/db/data-dir-lock';
 import { corpusPaths } from '../lib/corpus/paths';
@@ -27,7 +28,15 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
 		switch (command) {
 			case 'provisions':
 				requireJsonFlag(args);
-				printJson(io, loadCorpus(corpusPaths().seedsDir).provisions);
+				// `force` as coded (must, must_not, encouraged, permitted, context) and, beside it, the
+				// class every page shows: binding, encouraged or context.
+				printJson(
+					io,
+					loadCorpus(corpusPaths().seedsDir).provisions.map((p) => ({
+						...p,
+						force_class: forceClass(p.force)
+					}))
+				);
 				return 0;
 			case 'items':
 				requireJsonFlag(args);

@@ -70,10 +70,17 @@ describe('/api/v1 assessments', () => {
 			result: {
 				questionnaire_version: expect.stringMatching(/^[0-9a-f]{64}$/),
 				complete: false,
-				verdict: 'not_ready',
-				scores: { overall: expect.objectContaining({ unanswered: applicable.length }) }
+				verdict: 'not_assessed',
+				gaps: [],
+				good_practice: expect.objectContaining({ items: [] })
 			}
 		});
+		// Unanswered items are listed (obligations and entry conditions first), never ranked as gaps.
+		expect([...r.json.result.unanswered].sort()).toEqual([...applicable].sort());
+		const { overall } = r.json.result.scores;
+		expect(overall.unanswered + r.json.result.good_practice.scores.unanswered).toBe(
+			applicable.length
+		);
 		expect(r.json.result.verdict_reasons.length).toBeGreaterThan(0);
 		// The client had no registered name: the profile's went onto its record, read back as the firm.
 		expect(r.json.firm).toEqual({
@@ -103,6 +110,22 @@ describe('/api/v1 assessments', () => {
 		const required = await api.post('/assessments', { profile: withoutType });
 		expect(required.status).toBe(400);
 		expect(required.json.error.fields).toHaveProperty(['profile.org_type']);
+		expect((await api.get('/assessments')).json.assessments).toEqual([]);
+	});
+
+	it('refuses a contradictory profile, naming both fields', async () => {
+		const { api } = await apiOrganisation();
+		const r = await api.post('/assessments', {
+			profile: { ...apiProfile, retail_customers: true, personal_information: 'none' }
+		});
+		expect(r.status).toBe(400);
+		expect(Object.keys(r.json.error.fields).sort()).toEqual([
+			'profile.personal_information',
+			'profile.retail_customers'
+		]);
+		expect(r.json.error.fields['profile.retail_customers']).toMatch(
+			/retail_customers = true contradicts personal_information = "none"/
+		);
 		expect((await api.get('/assessments')).json.assessments).toEqual([]);
 	});
 
@@ -136,8 +159,9 @@ describe('/api/v1 assessments', () => {
 describe('/api/v1 answers', () => {
 	it('saves an answer, refuses a stale version with the current answer, and takes the current one', async () => {
 		const { api } = await apiOrganisation();
-		const { id, applicable } = await apiAssessment(api);
-		const item = applicable[0]!;
+		const { id } = await apiAssessment(api);
+		// An obligation (good-practice items are scored apart from the overall figures).
+		const item = 'LIC-001';
 		const first = await api.put(`/assessments/${id}/answers/${item}`, {
 			status: 'partial',
 			note: 'half done',
@@ -224,8 +248,9 @@ describe('/api/v1 answers', () => {
 describe('/api/v1 files, export, import and comparison', () => {
 	it('downloads the PDF report and the action plan as XLSX and CSV', async () => {
 		const { api } = await apiOrganisation();
-		const { id, applicable } = await apiAssessment(api);
-		await api.put(`/assessments/${id}/answers/${applicable[0]}`, { status: 'non_compliant' });
+		const { id } = await apiAssessment(api);
+		// A gap on an obligation: the action plan lists gaps, not good-practice opportunities.
+		await api.put(`/assessments/${id}/answers/LIC-001`, { status: 'non_compliant' });
 		const pdf = await api.get(`/assessments/${id}/report.pdf?lang=en`);
 		expect(pdf.status).toBe(200);
 		expect(pdf.headers.get('content-type')).toBe('application/pdf');
@@ -238,7 +263,7 @@ describe('/api/v1 files, export, import and comparison', () => {
 		expect(new TextDecoder().decode(xlsx.bytes.slice(0, 2))).toBe('PK');
 		const csv = await api.get(`/assessments/${id}/action-plan.csv?lang=en`);
 		expect(csv.status).toBe(200);
-		expect(new TextDecoder().decode(csv.bytes)).toContain(applicable[0]!);
+		expect(new TextDecoder().decode(csv.bytes)).toContain('LIC-001');
 	});
 
 	it('exports an assessment and imports it as a new one with the same answers', async () => {

@@ -465,8 +465,8 @@ describe('one identity for the profile form, the client page, the report and the
 			expect(detail.json.profile.registered_name).toBe(name);
 			expect(
 				detail.json.result.findings.some(
-					(f: { field: string; term: string }) =>
-						f.field === 'registered_name' && f.term === '互联网金融'
+					(f: { fields: string[]; term: string }) =>
+						f.fields.includes('registered_name') && f.term === '互联网金融'
 				)
 			).toBe(finding);
 		};

@@ -126,7 +126,12 @@ describe('moving an assessment to a new questionnaire version', () => {
 		expect(status.diff.changed.map((i) => [i.id, i.aspects])).toEqual([
 			[changed.id, ['wording', 'severity']]
 		]);
-		expect(status.plan).toEqual({ keep: [kept.id], reconfirm: [changed.id], drop: [removed.id] });
+		expect(status.plan).toEqual({
+			keep: [kept.id],
+			reconfirm: [changed.id],
+			carry: [],
+			drop: [removed.id]
+		});
 
 		const result = await moveToCurrentVersion(db, { userId }, { assessment: before });
 		expect(result).toMatchObject({ ok: true, toHash: current.hash });
@@ -162,6 +167,86 @@ describe('moving an assessment to a new questionnaire version', () => {
 			ok: false,
 			reason: 'current'
 		});
+		await installCorpus(db, seeds);
+	});
+
+	it('carries the answers of merged and split items to their successors, to be confirmed', async () => {
+		const { db, userId, orgId, id } = await consultancyWithAssessment('merge');
+		// kept + changed merge into LIC-901; removed splits into LIC-902 and LIC-903.
+		const corpus: Corpus = structuredClone(seeds);
+		const gone = [kept.id, changed.id, removed.id];
+		corpus.items = corpus.items.filter((i) => !gone.includes(i.id));
+		corpus.items.push(
+			{ ...structuredClone(kept), id: 'LIC-901', never_na: false },
+			{ ...structuredClone(removed), id: 'LIC-902', never_na: false },
+			{ ...structuredClone(removed), id: 'LIC-903', never_na: false }
+		);
+		corpus.replacements = {
+			[kept.id]: { by: ['LIC-901'], reason: 'merged' },
+			[changed.id]: { by: ['LIC-901'], reason: 'merged' },
+			[removed.id]: { by: ['LIC-902', 'LIC-903'], reason: 'split' }
+		};
+		await installCorpus(db, corpus);
+		const before = (await findAssessment(db, { orgId, id }))!;
+		const status = await versionStatus(db, before);
+		expect(status.diff.replaced.map((r) => [r.id, r.by])).toEqual(
+			[
+				[kept.id, ['LIC-901']],
+				[changed.id, ['LIC-901']],
+				[removed.id, ['LIC-902', 'LIC-903']]
+			].sort()
+		);
+		expect(status.plan.drop).toEqual([]);
+
+		expect(await moveToCurrentVersion(db, { userId }, { assessment: before })).toMatchObject({
+			ok: true
+		});
+		const answers = new Map((await listAnswers(db, id)).map((a) => [a.itemId, a]));
+		expect([...answers.keys()].sort()).toEqual(['LIC-901', 'LIC-902', 'LIC-903']);
+		for (const successor of answers.values())
+			expect(successor).toMatchObject({
+				carriedOver: true,
+				status: 'partial',
+				evidence: ['policy.pdf'],
+				owner: '周敏',
+				due: '2027-01-31'
+			});
+		expect(answers.get('LIC-901')!.note).toBe(
+			[kept.id, changed.id]
+				.sort()
+				.map((i) => `[${i}] note ${i}`)
+				.join('\n')
+		);
+		expect(answers.get('LIC-902')!.note).toBe(`note ${removed.id}`);
+		const audit = await listAuditEntries(db, { orgId, assessmentId: id });
+		expect(
+			audit
+				.filter((e) => e.action === 'answer.carried_by_version')
+				.map((e) => e.itemId)
+				.sort()
+		).toEqual(['LIC-901', 'LIC-902', 'LIC-903']);
+		expect(
+			audit
+				.filter((e) => e.action === 'answer.removed_by_version')
+				.map((e) => e.itemId)
+				.sort()
+		).toEqual(gone.sort());
+
+		// Starting from an assessment on the old version carries the same way.
+		await installCorpus(db, seeds);
+		const previous = await consultancyWithAssessment('merge-previous');
+		await installCorpus(db, corpus);
+		const nextId = (await startFromPrevious(
+			db,
+			{ userId: previous.userId },
+			{ orgId: previous.orgId, previousId: previous.id }
+		))!;
+		const next = await listAnswers(db, nextId);
+		expect(next.map((a) => [a.itemId, a.carriedOver, a.status])).toEqual([
+			['LIC-901', true, 'partial'],
+			['LIC-902', true, 'partial'],
+			['LIC-903', true, 'partial']
+		]);
 		await installCorpus(db, seeds);
 	});
 

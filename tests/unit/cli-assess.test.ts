@@ -148,6 +148,23 @@ describe('cli assess', () => {
 		const bad = await run(['assess', '--profile', profile, '--answers', 'examples/answers.json']);
 		expect(bad.code).toBe(2);
 		expect(bad.err).toMatch(/profile\.json: client_funds: /);
+		const contradictory = writeJson(dir, 'contradictory.json', {
+			...JSON.parse(fs.readFileSync('examples/profile.json', 'utf8')),
+			retail_customers: true,
+			personal_information: 'none',
+			personal_information_role: undefined
+		});
+		const refused = await run([
+			'assess',
+			'--profile',
+			contradictory,
+			'--answers',
+			'examples/answers.json'
+		]);
+		expect(refused.code).toBe(2);
+		expect(refused.err).toMatch(
+			/contradictory\.json: retail_customers = true contradicts personal_information = "none"/
+		);
 	});
 
 	it('prints pure JSON on stdout through npm run --silent', { timeout: 30_000 }, () => {
@@ -185,11 +202,20 @@ describe('cli corpus commands', () => {
 		expect(provisions.find((p: { id: string }) => p.id === 'ifcr2024.a50.p3')).toMatchObject({
 			source: 'sh-ifc-regulation-2024',
 			label: '第五十条第三款',
-			force: 'must_not'
+			force: 'must_not',
+			force_class: 'binding'
 		});
 		const items = JSON.parse((await run(['items', '--json'])).out);
 		expect(items.length).toBeGreaterThanOrEqual(80);
 		expect(items[0]).toHaveProperty('provisions');
+		for (const item of items) {
+			expect(['obligation', 'entry_condition', 'good_practice']).toContain(item.basis);
+			expect(item.criteria).toEqual({
+				compliant: { zh: expect.any(String), en: expect.any(String) },
+				partial: { zh: expect.any(String), en: expect.any(String) },
+				non_compliant: { zh: expect.any(String), en: expect.any(String) }
+			});
+		}
 		const questions = JSON.parse((await run(['profile-questions', '--json'])).out);
 		expect(questions.map((q: { id: string }) => q.id)).toEqual(
 			expect.arrayContaining([
@@ -204,7 +230,9 @@ describe('cli corpus commands', () => {
 				'ftz_lingang',
 				'registered_name',
 				'business_scope',
-				'target_sandbox'
+				'target_sandbox',
+				'personal_information_role',
+				'ciio'
 			])
 		);
 	});
