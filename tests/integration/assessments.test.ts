@@ -24,6 +24,19 @@ describe('profile', () => {
 		expect((await browser.get(base)).location).toBe(`${base}/profile`);
 	});
 
+	it('refuses a contradictory profile, naming both questions, saving nothing', async () => {
+		const { browser, base } = await firmWithAssessment();
+		const page = await saveProfile(browser, base, 0, {
+			retail_customers: 'true',
+			personal_information: 'none'
+		});
+		expect(page.status).toBe(400);
+		expect(page.text).toContain(
+			'“Do you serve retail (individual) customers?” contradicts “Personal information processed”'
+		);
+		expect((await browser.get(base)).location).toBe(`${base}/profile`);
+	});
+
 	it('finds restricted financial words in the name and cites the provision', async () => {
 		const { browser, base } = await firmWithAssessment('zh');
 		const saved = await saveProfile(browser, base, 0, {
@@ -125,7 +138,9 @@ describe('questionnaire', () => {
 		expect(refused.text).toContain('cannot be answered “not applicable”');
 
 		const naItem = await browser.get(`${base}/questionnaire?domain=esg`);
-		const allowsNa = [...naItem.body.matchAll(/id="(ESG-\d{3})"/g)].map((m) => m[1]!)[0]!;
+		const allowsNa = [...naItem.body.matchAll(/<article[^>]*id="(ESG-\d{3})"/g)].map(
+			(m) => m[1]!
+		)[0]!;
 		const noReason = await saveAnswer(browser, base, allowsNa, 0, {
 			status: 'not_applicable',
 			note: '  '
@@ -178,9 +193,12 @@ describe('result', () => {
 		});
 		const result = await browser.get(`${base}/result`);
 		expect(result.status).toBe(200);
-		expect(result.text).toContain('Not ready');
-		expect(result.text).toMatch(/critical item\(s\) not fully compliant: .*LIC-001/);
+		// One answer is far from 80% of the obligations: no verdict yet, but the known gap is listed.
+		expect(result.text).toContain('Not yet assessed');
+		expect(result.text).toMatch(/Only 1 of \d+ obligation and entry-condition items are answered/);
 		expect(result.text).toContain('The result is incomplete.');
+		expect(result.text).toContain('Policy alignment and good practice');
+		expect(result.text).toMatch(/Unanswered \(\d+\)/);
 		expect(result.body).toContain('class="domain-chart"');
 		const gaps = result.body.indexOf('LIC-001');
 		expect(gaps).toBeGreaterThan(-1);
@@ -190,7 +208,7 @@ describe('result', () => {
 		// The list shows each assessment's progress, score and verdict.
 		const orgId = base.split('/')[2]!;
 		const list = await browser.get(`/o/${orgId}/assessments`);
-		expect(list.text).toMatch(/2026 自评 Draft 1 \/ \d+ 0% Not ready/);
+		expect(list.text).toMatch(/2026 自评 Draft 1 \/ \d+ 0% Not yet assessed/);
 	});
 });
 

@@ -55,9 +55,12 @@ describe('the CLI and the web app', () => {
 		expect(page.body).toContain(cli.questionnaire_version.slice(0, 12));
 		expect(page.text).toContain(`${Math.round(cli.scores.overall.score * 100)}%`);
 		expect(page.text).toContain(
-			{ ready: 'Ready', ready_with_conditions: 'Ready with conditions', not_ready: 'Not ready' }[
-				cli.verdict as string
-			]
+			{
+				ready: 'Ready',
+				ready_with_conditions: 'Ready with conditions',
+				not_ready: 'Not ready',
+				not_assessed: 'Not yet assessed'
+			}[cli.verdict as string]
 		);
 		const webGaps = [
 			...page.body.matchAll(/<li class="gap">[\s\S]*?<code>([A-Z]+-\d{3})<\/code>/g)

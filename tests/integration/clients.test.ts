@@ -136,7 +136,8 @@ describe('consultancy dashboard', () => {
 		const row = dashboardRow(page.body, busy);
 		expect(row.html).toContain('Busy 2026');
 		expect(row.html).not.toContain('Busy 2025');
-		expect(row.html).toContain('Not ready');
+		// Three answers: no verdict yet, but the open critical gap is counted.
+		expect(row.html).toContain('Not yet assessed');
 		expect(row.critical).toBe(1);
 		expect(row.overdue).toBe(1);
 		expect(row.review).toBe(1);

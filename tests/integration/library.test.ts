@@ -108,7 +108,9 @@ describe('items', () => {
 		const page = await new Browser(undefined, { lang: 'en' }).get(
 			'/library/items?domain=naming_marketing'
 		);
-		expect(page.text).toContain("Are the firm's registered name and business scope free of words");
+		expect(page.text).toContain(
+			"Do the firm's registered name and business scope use words with a financial character"
+		);
 		expect(page.text).toContain('Business name, scope and marketing');
 	});
 
@@ -119,8 +121,14 @@ describe('items', () => {
 		expect(page.text).toContain('不可回答“不适用”');
 		expect(page.text).toContain('经营主体不得在名称、经营范围中使用具有金融属性的字样');
 		expect(page.text).toContain('上海市推进国际金融中心建设条例 第五十条第三款');
-		expect(page.text).toContain('防范和处置非法集资条例（国务院令第737号）');
+		expect(page.text).toContain('防范和处置非法集资条例');
 		expect(page.text).toContain('已核验');
+		// Its basis and each quote's force are shown; a verified rule says when it was checked.
+		expect(page.text).toContain('法定义务');
+		expect(page.text).toContain('约束性');
+		expect(page.text).toContain('已于 2026-12-01 对照公开文本核验');
+		expect(page.text).not.toMatch(/未核验\s*·?\s*最近核验于/);
+		expect(page.text).toMatch(/法规信息截至 \d{4}-\d{2}-\d{2}/);
 	});
 
 	it('writes a scoped item’s applicability with the profile labels', async () => {

@@ -31,7 +31,7 @@ export function methodology(lang: Lang): {
 						'“不适用”须写明理由，且不计入分子和分母；标注为“不得选择不适用”的检查项（如持牌经营、名称、非法集资、投诉处理）不能选“不适用”。',
 						'每个检查项注明依据类型：法定义务（所引条文或国家法律法规的强制性要求）、沙箱准入条件（人民银行工具或证监会试点对申请主体的要求）、政策契合与良好实践（政策鼓励的做法）。只有前两类决定结论；良好实践单独计分，不列为差距，也不会使结论成为“尚未就绪”。',
 						'未作答的检查项不计入得分，也不列为差距，只计入完成度；结果标记为“未完成”。',
-						'得分 = 已得权重之和 ÷ 已作答检查项的应得权重之和，整体（法定义务和准入条件）和各领域分别计算。没有可计分的检查项时不给出百分比，而是明确说明原因。'
+						'得分 = 已得权重之和 ÷ 已作答检查项的应得权重之和，整体（法定义务和准入条件）和各领域（该领域全部检查项，用于显示进度）分别计算。没有可计分的检查项时不给出百分比，而是明确说明原因。'
 					]
 				},
 				{
@@ -74,7 +74,7 @@ export function methodology(lang: Lang): {
 					'Not applicable needs a written reason and leaves both numerator and denominator; items marked "N/A not allowed" (licensing, the business name, illegal fundraising, complaints, …) cannot be answered N/A.',
 					'Each item states its basis: an obligation (a must or must-not in a cited provision or a binding national rule), a sandbox entry condition (what the PBOC tool or the CSRC pilot requires of applicants), or policy alignment and good practice (a measure policy encourages). Only the first two decide the verdict; good practice is scored apart, is never a gap and never makes the verdict "not ready".',
 					'An unanswered item is neither scored nor listed as a gap; it counts towards completeness and marks the result incomplete.',
-					'Score = weight earned ÷ weight possible over the answered items, overall (obligations and entry conditions) and per domain. When nothing can be scored, no percentage is given; the result says why.'
+					'Score = weight earned ÷ weight possible over the answered items, overall (obligations and entry conditions) and per domain (all its items, to show progress). When nothing can be scored, no percentage is given; the result says why.'
 				]
 			},
 			{

@@ -132,7 +132,8 @@ describe('scoreAssessment', () => {
 		]);
 		expect(result.overall).toMatchObject({ applicable: 2, score: 1 });
 		expect(result.goodPractice).toMatchObject({ applicable: 1, answered: 1, score: 0 });
-		expect(result.domains.policy_alignment).toBeUndefined();
+		// A domain's figures show progress through all its items.
+		expect(result.domains.policy_alignment).toMatchObject({ applicable: 1, score: 0 });
 		// An entry condition decides the verdict like an obligation.
 		const failed = scoreAssessment(
 			[critical, sandbox, encouraged],

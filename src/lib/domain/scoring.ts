@@ -75,6 +75,7 @@ export type VerdictReason =
 export interface AssessmentScore {
 	/** Obligation and entry-condition items: these decide the verdict. */
 	overall: ScoreFigures;
+	/** Every applicable item of each domain, whatever its basis: progress, not the verdict. */
 	domains: Record<string, ScoreFigures>;
 	/** Good-practice (policy alignment) items, scored apart. */
 	goodPractice: ScoreFigures;
@@ -150,10 +151,9 @@ export function scoreAssessment(
 		const weight = SEVERITY_WEIGHTS[item.severity];
 		const status = answers.get(item.id)?.status;
 		const counts = decidesVerdict(item);
-		if (counts) {
-			addItem(overall, weight, status);
-			addItem((domains[item.domain] ??= emptyFigures()), weight, status);
-		} else addItem(goodPractice, weight, status);
+		addItem(counts ? overall : goodPractice, weight, status);
+		// A domain's figures cover all its items: they show progress through the questionnaire.
+		addItem((domains[item.domain] ??= emptyFigures()), weight, status);
 		if (status === undefined) (counts ? unansweredVerdict : unansweredOther).push(item.id);
 		else if (status === 'partial' || status === 'non_compliant')
 			(counts ? gaps : opportunities).push({
