@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { Migrator } from 'kysely/migration';
+import { Migrator } from 'kysely';
 import { migrations } from '../../migrations/index';
 import { openDatabase, type OpenedDatabase } from '../../src/lib/server/db/connection';
 import { currentQuestionnaire, importCorpus } from '../../src/lib/server/corpus';

@@ -1,4 +1,4 @@
-import { Migrator, type MigrationResultSet } from 'kysely/migration';
+import { Migrator, type MigrationResultSet } from 'kysely';
 import { migrations } from '../../../../migrations/index';
 import type { Database } from './connection';
 
