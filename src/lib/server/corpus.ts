@@ -8,11 +8,7 @@ import { hashCorpusLoaderSources } from '../corpus/loader-source';
 import { corpusPaths } from '../corpus/paths';
 import { corpusHash } from '../corpus/version';
 import type { Database } from './db/connection';
-import {
-	findVersionContent,
-	insertVersionIfNew,
-	versionExists
-} from './db/queries/questionnaire-versions';
+import { findVersionContent, insertVersionIfNew } from './db/queries/questionnaire-versions';
 import { logger } from './logger';
 
 // Replaced by a string constant in the built app (corpusLoaderHashPlugin in vite.config.ts).
@@ -32,8 +28,9 @@ const byHash = new Map<string, Corpus>();
  * Reading, validating and hashing the YAML costs seconds of CPU, and every start paid it again for
  * the same corpus. With a `cacheDir` (the server's data directory), the loaded corpus is also kept
  * in a file there under the digest of what it was loaded from (every file under seeds/ and the
- * loader's own code); a start whose digest matches, and whose database holds that version, takes
- * the corpus from the file: exactly the object the loader gave, key order included.
+ * loader's own code); a start whose digest matches takes the corpus from the file — exactly the
+ * object the loader gave, key order included — and stores it as a version if the database lacks it
+ * (as an import would: same hash, same content).
  */
 export async function importCorpus(
 	db: Database,
@@ -42,17 +39,16 @@ export async function importCorpus(
 	const { seedsDir } = corpusPaths();
 	const cacheFile = options.cacheDir ? path.join(options.cacheDir, CORPUS_CACHE_FILE) : null;
 	const digest = cacheFile ? corpusSourceDigest(seedsDir) : null;
-	if (cacheFile && digest) {
-		const cached = readCorpusCache(cacheFile, digest);
-		if (cached && (await versionExists(db, cached.hash))) {
-			logger.info(
-				{ version: cached.hash, items: cached.corpus.items.length },
-				'corpus unchanged since its import'
-			);
-			current = cached;
-			byHash.set(cached.hash, cached.corpus);
-			return current;
-		}
+	const cached = cacheFile && digest ? readCorpusCache(cacheFile, digest) : null;
+	if (cached) {
+		const added = await insertVersionIfNew(db, cached.hash, cached.corpus);
+		logger.info(
+			{ version: cached.hash, added, items: cached.corpus.items.length },
+			'corpus unchanged since its import: taken from the data directory'
+		);
+		current = cached;
+		byHash.set(cached.hash, cached.corpus);
+		return current;
 	}
 	const version = await installCorpus(db, loadCorpus(seedsDir));
 	if (cacheFile && digest) writeCorpusCache(cacheFile, digest, version);
@@ -77,7 +73,11 @@ function readCorpusCache(file: string, digest: string): QuestionnaireVersion | n
 }
 
 /** Written whole or not at all (a temporary file renamed over it); a failure only costs the next start. */
-function writeCorpusCache(file: string, digest: string, version: QuestionnaireVersion): void {
+export function writeCorpusCache(
+	file: string,
+	digest: string,
+	version: QuestionnaireVersion
+): void {
 	if (!fs.existsSync(path.dirname(file))) return;
 	const temporary = `${file}.${process.pid}.tmp`;
 	try {

@@ -29,12 +29,3 @@ export async function findVersionContent(db: Database, hash: string): Promise<Co
 	if (!row) return null;
 	return (typeof row.content === 'string' ? JSON.parse(row.content) : row.content) as Corpus;
 }
-
-export async function versionExists(db: Database, hash: string): Promise<boolean> {
-	const row = await db
-		.selectFrom('questionnaire_versions')
-		.select('hash')
-		.where('hash', '=', hash)
-		.executeTakeFirst();
-	return row !== undefined;
-}
