@@ -68,7 +68,11 @@ export async function startServer(env: Record<string, string | undefined>): Prom
 		}
 		await new Promise((r) => setTimeout(r, 100));
 	}
-	if (Date.now() >= deadline) throw new Error(`server did not become healthy:\n${output}`);
+	if (Date.now() >= deadline) {
+		// Not left running behind the failed test (it would hold its port and a core).
+		child.kill('SIGKILL');
+		throw new Error(`server did not become healthy:\n${output}`);
+	}
 	return {
 		baseUrl,
 		process: child,
