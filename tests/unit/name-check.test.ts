@@ -70,6 +70,13 @@ const table: Row[] = [
 		restricted: [],
 		licensed: ['保险']
 	},
+	{
+		name: '上海浦江票据交易所股份有限公司',
+		scope: '票据交易、登记托管、清算结算',
+		licences: ['market_infrastructure'],
+		restricted: [],
+		licensed: ['交易所', '清算']
+	},
 	// Local financial organisations: the words their licence requires them to carry.
 	{
 		name: '上海市浦东新区浦江小额贷款股份有限公司',

@@ -7,7 +7,8 @@ export const FINANCIAL_LICENCES = [
 	'securities_futures',
 	'fund_management',
 	'insurance',
-	'financial_holding'
+	'financial_holding',
+	'market_infrastructure'
 ] as const;
 export const LOCAL_FINANCIAL_LICENCES = [
 	'microcredit',
@@ -84,7 +85,7 @@ const WHY: Record<ContradictionCode, string> = {
 	tech_company_with_financial_licence:
 		'a firm holding a financial licence is a licensed institution or a local financial organisation, not an unlicensed technology company',
 	licensed_institution_without_licence:
-		'a licensed financial institution must name its licence (banking, payment, securities, funds, insurance or financial holding)',
+		'a licensed financial institution must name its licence (banking, payment, securities, funds, insurance, financial holding or market infrastructure)',
 	local_org_without_local_licence:
 		'a local financial organisation must name its licence (microcredit, financing guarantee, leasing, factoring, pawnshop, …)',
 	licensed_alone_without_licence:
