@@ -12,6 +12,8 @@ export const startAssessmentSchema = z.object({
 });
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+/** The longest note the form carries at all, well under the 1 MB form limit. */
+const NOTE_STORED_MAX = 200_000;
 
 export const answerSchema = z.object({
 	itemId: z.string().regex(/^[A-Z]{2,5}-\d{3}$/),
@@ -22,7 +24,9 @@ export const answerSchema = z.object({
 		.refine((v) => (answerStatuses as readonly string[]).includes(v), {
 			error: () => m.err_choice()
 		}),
-	note: z.string().max(5000).default(''),
+	// NOTE_LIMIT applies to a note the person changed (the service checks it): a note stored longer
+	// (an older import) must still go back unchanged with every autosave of the other fields.
+	note: z.string().max(NOTE_STORED_MAX).default(''),
 	evidence: z.string().max(20000).default(''),
 	owner: z.string().trim().max(200).default(''),
 	due: z
