@@ -16,6 +16,15 @@ const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 /** The longest note the form carries at all, well under the 1 MB form limit. */
 const NOTE_STORED_MAX = 200_000;
 
+/** A due date: YYYY-MM-DD, or empty. */
+const dueDate = z
+	.string()
+	.trim()
+	.default('')
+	.refine((v) => v === '' || (isoDate.test(v) && !Number.isNaN(Date.parse(v))), {
+		error: () => m.err_date()
+	});
+
 /** An item's id as the corpus writes it. */
 const itemId = z.string().regex(/^[A-Z]{2,5}-\d{3}$/);
 
@@ -33,13 +42,7 @@ export const answerSchema = z.object({
 	note: z.string().max(NOTE_STORED_MAX).default(''),
 	evidence: z.string().max(20000).default(''),
 	owner: z.string().trim().max(200).default(''),
-	due: z
-		.string()
-		.trim()
-		.default('')
-		.refine((v) => v === '' || (isoDate.test(v) && !Number.isNaN(Date.parse(v))), {
-			error: () => m.err_date()
-		})
+	due: dueDate
 });
 
 /**
@@ -56,13 +59,7 @@ export const bulkAnswersSchema = z
 		change: z.enum(['not_applicable', 'confirm', 'owner', 'due']).default('confirm'),
 		reason: z.string().trim().max(NOTE_LIMIT).default(''),
 		owner: z.string().trim().max(200).default(''),
-		due: z
-			.string()
-			.trim()
-			.default('')
-			.refine((v) => v === '' || (isoDate.test(v) && !Number.isNaN(Date.parse(v))), {
-				error: () => m.err_date()
-			})
+		due: dueDate
 	})
 	.superRefine((v, ctx) => {
 		const missing = (path: 'reason' | 'owner' | 'due', message: string) =>
