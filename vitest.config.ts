@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
@@ -149,6 +150,8 @@ export default defineConfig({
 		projects: [
 			{
 				resolve,
+				// Rune classes (*.svelte.ts, such as the answer autosave) compiled as the app compiles them.
+				plugins: [svelte({ configFile: false })],
 				test: {
 					name: 'unit',
 					include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],

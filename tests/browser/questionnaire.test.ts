@@ -40,21 +40,42 @@ describe('the questionnaire in a real browser', () => {
 		const context = await signedInContext(firm.cookies, { javaScriptEnabled: false });
 		try {
 			const page = await context.newPage();
-			await page.goto(`${firm.base}/questionnaire`);
-			const item = page.locator('article#LIC-001');
-			await item.locator('input[name=status][value=non_compliant]').check();
-			await item.locator('textarea[name=note]').fill('No licence yet; applying in Q3');
-			await item.locator('input[name=owner]').fill('Compliance lead');
+			await page.setViewportSize({ width: 1366, height: 700 });
+			await page.goto(`${firm.base}/questionnaire?domain=all`);
+			// An item down the page: the answer to its post must come back to it, not to the top.
+			const id = await page
+				.locator('article.item:has(input[value=not_applicable])')
+				.nth(3)
+				.getAttribute('id');
+			const item = page.locator(`article[id="${id}"]`);
+			await item.locator('input[name=status][value=not_applicable]').check();
 			await Promise.all([page.waitForNavigation(), item.locator('button[type=submit]').click()]);
 
-			// The response to the plain post is the page again, with the saved answer and its state.
-			const after = page.locator('article#LIC-001');
+			// Refused (N/A without a reason): the error is beside the item, and the page is there.
+			expect(new URL(page.url()).hash).toBe(`#${id}`);
+			const refused = page.locator(`article[id="${id}"]`);
+			expect(await refused.locator('.field .error').innerText()).toBe('Say why it does not apply.');
+			expect(await refused.locator('input[name=status][value=not_applicable]').isChecked()).toBe(
+				true
+			);
+			expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+
+			await refused.locator('input[name=status][value=non_compliant]').check();
+			await refused.locator('textarea[name=note]').fill('No licence yet; applying in Q3');
+			await refused.locator('input[name=owner]').fill('Compliance lead');
+			await Promise.all([page.waitForNavigation(), refused.locator('button[type=submit]').click()]);
+
+			// The response to the plain post is the page again, at the item, with its saved state.
+			expect(new URL(page.url()).hash).toBe(`#${id}`);
+			const after = page.locator(`article[id="${id}"]`);
 			expect(await after.locator('.notice.success').innerText()).toBe('Saved.');
 			expect(await after.locator('.save-state').innerText()).toBe('Saved');
+			const top = await after.evaluate((el) => el.getBoundingClientRect().top);
+			expect(Math.abs(top)).toBeLessThan(50);
 			await screenshot(page, 'questionnaire-no-js.png');
 
-			await page.goto(`${firm.base}/questionnaire`);
-			const reloaded = page.locator('article#LIC-001');
+			await page.goto(`${firm.base}/questionnaire?domain=all`);
+			const reloaded = page.locator(`article[id="${id}"]`);
 			expect(await reloaded.locator('input[name=status][value=non_compliant]').isChecked()).toBe(
 				true
 			);

@@ -338,6 +338,15 @@ const RECIPES: Record<string, Recipe> = {
 		});
 		return byOwner(f, response);
 	},
+	[`POST ${A}/questionnaire?/bulk`]: async (f) => {
+		const next = await carriedOver(f);
+		const response = await f.owner.post(`${next}/questionnaire?/bulk`, {
+			__superform_id: 'bulk',
+			items: 'LIC-001:1',
+			change: 'confirm'
+		});
+		return byOwner(f, response);
+	},
 	[`POST ${A}/items/[itemId]?/save`]: async (f) =>
 		byOwner(f, await f.owner.post(`${f.base}/items/LIC-002?/save`, answerForm('LIC-002'))),
 	[`POST ${A}/items/[itemId]?/confirm`]: async (f) => {

@@ -19,6 +19,7 @@ import { useTestDatabase } from '../helpers/database';
 import { scopeProfile } from '../../src/lib/domain/identity';
 import { readFirmIdentity } from '../../src/lib/server/identity/service';
 import { person } from '../helpers/seed-assessment';
+import { NOTE_LIMIT } from '../../src/lib/domain/answer-rules';
 
 const database = useTestDatabase('history');
 const seeds = loadCorpus(corpusPaths().seedsDir);
@@ -268,5 +269,70 @@ describe('moving an assessment to a new questionnaire version', () => {
 		});
 		expect((await findAssessment(db, { orgId, id }))!.versionHash).toBe(final.versionHash);
 		await installCorpus(db, seeds);
+	});
+});
+
+describe('saving an answer: one history row per real change', () => {
+	it('an identical save writes no new version and no row; a change writes one; a note over the limit is refused unless stored so', async () => {
+		const { db, userId, orgId, id } = await consultancyWithAssessment('same-save');
+		const assessment = (await findAssessment(db, { orgId, id }))!;
+		const actor = { userId };
+		const rows = async () =>
+			(await listAuditEntries(db, { orgId, assessmentId: id, itemId: kept.id })).length;
+		const before = await rows();
+		const values = {
+			status: 'partial' as const,
+			note: `note ${kept.id}`,
+			evidence: ['policy.pdf'],
+			owner: '周敏',
+			due: '2027-01-31'
+		};
+		const again = await saveAnswer(db, actor, {
+			assessment,
+			itemId: kept.id,
+			expectedVersion: 1,
+			values
+		});
+		expect(again).toMatchObject({ ok: true, version: 1 });
+		expect(await rows()).toBe(before);
+
+		const changedNote = await saveAnswer(db, actor, {
+			assessment,
+			itemId: kept.id,
+			expectedVersion: 1,
+			values: { ...values, note: 'x'.repeat(NOTE_LIMIT) }
+		});
+		expect(changedNote).toMatchObject({ ok: true, version: 2 });
+		expect(await rows()).toBe(before + 1);
+
+		const tooLong = await saveAnswer(db, actor, {
+			assessment,
+			itemId: kept.id,
+			expectedVersion: 2,
+			values: { ...values, note: 'x'.repeat(NOTE_LIMIT + 1) }
+		});
+		expect(tooLong).toEqual({
+			ok: false,
+			reason: 'invalid',
+			problems: [{ field: 'note', code: 'too_long' }]
+		});
+		expect(await rows()).toBe(before + 1);
+
+		// A note stored longer (an older import, written here directly) goes back unchanged with
+		// a change to another field, and is kept.
+		const long = 'y'.repeat(NOTE_LIMIT + 100);
+		await db
+			.updateTable('answers')
+			.set({ note: long })
+			.where('assessment_id', '=', id)
+			.where('item_id', '=', kept.id)
+			.execute();
+		const otherField = await saveAnswer(db, actor, {
+			assessment,
+			itemId: kept.id,
+			expectedVersion: 2,
+			values: { ...values, note: long, owner: '陈静' }
+		});
+		expect(otherField).toMatchObject({ ok: true, version: 3, answer: { note: long } });
 	});
 });

@@ -1,14 +1,33 @@
 import type { Item } from './corpus';
 import type { AnswerStatus } from './scoring';
+import type { AnswerValues } from './stored-answer';
 
-export type AnswerProblem =
+/** The longest note a person may write, here and in the questionnaire template's import. */
+export const NOTE_LIMIT = 5000;
+
+/** What an item's own rules refuse. */
+export type ItemRuleProblem =
 	{ field: 'status'; code: 'na_refused' } | { field: 'note'; code: 'na_reason_required' };
+/** Why a save is refused: an item's rule, or a changed note longer than NOTE_LIMIT. */
+export type AnswerProblem = ItemRuleProblem | { field: 'note'; code: 'too_long' };
+
+/** Whether two answers say the same thing: saving one over the other would change nothing. */
+export function sameAnswerValues(a: AnswerValues, b: AnswerValues): boolean {
+	return (
+		a.status === b.status &&
+		a.note === b.note &&
+		(a.owner ?? null) === (b.owner ?? null) &&
+		(a.due ?? null) === (b.due ?? null) &&
+		a.evidence.length === b.evidence.length &&
+		a.evidence.every((line, i) => line === b.evidence[i])
+	);
+}
 
 /** Item-specific rules an answer must meet, beyond its shape. */
 export function answerProblems(
 	item: Item,
 	answer: { status: AnswerStatus; note: string }
-): AnswerProblem[] {
+): ItemRuleProblem[] {
 	if (answer.status !== 'not_applicable') return [];
 	if (item.never_na) return [{ field: 'status', code: 'na_refused' }];
 	if (answer.note.trim() === '') return [{ field: 'note', code: 'na_reason_required' }];

@@ -1,4 +1,4 @@
-import { answerProblems } from './answer-rules';
+import { answerProblems, NOTE_LIMIT } from './answer-rules';
 import type { Item } from './corpus';
 import type { AnswerStatus } from './scoring';
 
@@ -43,7 +43,7 @@ export interface TemplateAnswer {
 	};
 }
 
-const LIMITS = { note: 5000, evidence: 20000, owner: 200 } as const;
+const LIMITS = { note: NOTE_LIMIT, evidence: 20000, owner: 200 } as const;
 /** Excel counts days from 1899-12-30; 25569 is 1970-01-01. */
 const EXCEL_EPOCH_DAYS = 25569;
 const DAY_MS = 86_400_000;

@@ -1,6 +1,7 @@
 import { m } from '$lib/paraglide/messages';
 import type { Localized } from '$lib/domain/corpus';
 import type { VerdictReason } from '$lib/domain/scoring';
+import { NOTE_LIMIT, type AnswerProblem } from '$lib/domain/answer-rules';
 import { getLocale, type Locale } from '$lib/paraglide/runtime';
 
 /** A language other than the request's, for a report in a chosen language. */
@@ -84,5 +85,17 @@ export function verdictReasonText(reason: VerdictReason, o: In = {}): string {
 			return m.reason_below_ready({ score: pct(reason.score), ready: pct(reason.ready) }, o);
 		case 'all_criteria_met':
 			return m.reason_all_met({ score: pct(reason.score) }, o);
+	}
+}
+
+/** Why the server refused an answer, beside the field concerned. */
+export function answerProblemText(problem: AnswerProblem): string {
+	switch (problem.code) {
+		case 'na_refused':
+			return m.err_na_refused();
+		case 'na_reason_required':
+			return m.err_na_reason();
+		case 'too_long':
+			return m.answering_err_note_too_long({ max: NOTE_LIMIT });
 	}
 }

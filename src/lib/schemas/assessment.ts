@@ -3,6 +3,7 @@ import type { ProfileQuestion } from '$lib/domain/corpus';
 import { answerStatuses } from '$lib/domain/scoring';
 import { IDENTITY_MAX, isIdentityField } from '$lib/domain/identity';
 import { m } from '$lib/paraglide/messages';
+import { NOTE_LIMIT } from '$lib/domain/answer-rules';
 import { requiredText, z } from './zod';
 
 export const startAssessmentSchema = z.object({
@@ -12,9 +13,23 @@ export const startAssessmentSchema = z.object({
 });
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+/** The longest note the form carries at all, well under the 1 MB form limit. */
+const NOTE_STORED_MAX = 200_000;
+
+/** A due date: YYYY-MM-DD, or empty. */
+const dueDate = z
+	.string()
+	.trim()
+	.default('')
+	.refine((v) => v === '' || (isoDate.test(v) && !Number.isNaN(Date.parse(v))), {
+		error: () => m.err_date()
+	});
+
+/** An item's id as the corpus writes it. */
+const itemId = z.string().regex(/^[A-Z]{2,5}-\d{3}$/);
 
 export const answerSchema = z.object({
-	itemId: z.string().regex(/^[A-Z]{2,5}-\d{3}$/),
+	itemId,
 	version: z.number().int().min(0).max(1_000_000).default(0),
 	status: z
 		.string()
@@ -22,17 +37,38 @@ export const answerSchema = z.object({
 		.refine((v) => (answerStatuses as readonly string[]).includes(v), {
 			error: () => m.err_choice()
 		}),
-	note: z.string().max(5000).default(''),
+	// NOTE_LIMIT applies to a note the person changed (the service checks it): a note stored longer
+	// (an older import) must still go back unchanged with every autosave of the other fields.
+	note: z.string().max(NOTE_STORED_MAX).default(''),
 	evidence: z.string().max(20000).default(''),
 	owner: z.string().trim().max(200).default(''),
-	due: z
-		.string()
-		.trim()
-		.default('')
-		.refine((v) => v === '' || (isoDate.test(v) && !Number.isNaN(Date.parse(v))), {
-			error: () => m.err_date()
-		})
+	due: dueDate
 });
+
+/**
+ * One change to the answers chosen in the workspace. Each chosen item comes as "ID:version", the
+ * version the person saw: an answer saved since is skipped, never overwritten.
+ */
+export const bulkAnswersSchema = z
+	.object({
+		items: z
+			.array(z.string().regex(/^[A-Z]{2,5}-\d{3}:\d{1,7}$/))
+			.min(1, { error: () => m.workspace_err_choose_items() })
+			.max(1000)
+			.default([]),
+		change: z.enum(['not_applicable', 'confirm', 'owner', 'due']).default('confirm'),
+		reason: z.string().trim().max(NOTE_LIMIT).default(''),
+		owner: z.string().trim().max(200).default(''),
+		due: dueDate
+	})
+	.superRefine((v, ctx) => {
+		const missing = (path: 'reason' | 'owner' | 'due', message: string) =>
+			ctx.addIssue({ code: 'custom', path: [path], message });
+		if (v.change === 'not_applicable' && v.reason === '') missing('reason', m.err_na_reason());
+		if (v.change === 'owner' && v.owner === '') missing('owner', m.workspace_err_owner());
+		if (v.change === 'due' && v.due === '') missing('due', m.err_date());
+	});
+export type BulkAnswersForm = typeof bulkAnswersSchema._zod.output;
 
 /** One evidence reference a line; blank lines dropped. */
 export function evidenceLines(text: string): string[] {

@@ -1,5 +1,10 @@
 import { findClient } from '../db/queries/clients';
-import { answerProblems, type AnswerProblem } from '../../domain/answer-rules';
+import {
+	answerProblems,
+	NOTE_LIMIT,
+	sameAnswerValues,
+	type AnswerProblem
+} from '../../domain/answer-rules';
 import type { Corpus, Item } from '../../domain/corpus';
 import type { Profile } from '../../domain/profile';
 import {
@@ -255,6 +260,19 @@ export async function saveAnswerIn(
 	if (problems.length > 0) return { ok: false, reason: 'invalid', problems };
 	const actorId = tx.actor.userId;
 	const before = await findAnswer(tx.db, assessment.id, itemId);
+	// Only a note the person changed must fit: one stored longer (an older import) is kept as it is.
+	if (values.note.length > NOTE_LIMIT && values.note !== before?.note)
+		return { ok: false, reason: 'invalid', problems: [{ field: 'note', code: 'too_long' }] };
+	// The same values saved again on the current version (a second autosave, a Save pressed twice)
+	// change nothing: no new version, no history row. A carried-over answer saved as it is, though,
+	// is the person standing by it, and that is a change.
+	if (
+		before &&
+		!before.carriedOver &&
+		before.version === input.expectedVersion &&
+		sameAnswerValues(pickValues(before), values)
+	)
+		return { ok: true, version: before.version, answer: before };
 	const saved =
 		input.expectedVersion === 0
 			? await insertAnswer(tx, { assessmentId: assessment.id, itemId, values, actorId })

@@ -2,6 +2,7 @@ import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { message, setError, superValidate, type SuperValidated } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
+import { answerProblemText } from '$lib/labels/assessment';
 import {
 	answerSchema,
 	evidenceLines,
@@ -40,6 +41,10 @@ export function answerForm(
 export async function saveAnswerAction(
 	event: RequestEvent<{ orgId: string; assessmentId: string }>
 ) {
+	// The page's own autosave (fetch, JSON answer) keeps the typed change and asks the person to log
+	// in again; a redirect to the log-in page would take the page, and the change, away.
+	if (!event.locals.user && event.request.headers.get('x-sveltekit-action') === 'true')
+		error(401, 'Log in again');
 	const { assessment, actor, membership } = await requireAssessment(
 		event,
 		event.params.orgId,
@@ -76,11 +81,7 @@ export async function saveAnswerAction(
 	if (result.reason === 'not_applicable_item') error(404, 'Not found');
 	if (result.reason === 'invalid') {
 		for (const problem of result.problems) {
-			setError(
-				form,
-				problem.field,
-				problem.code === 'na_refused' ? m.err_na_refused() : m.err_na_reason()
-			);
+			setError(form, problem.field, answerProblemText(problem));
 		}
 		return fail(400, { form });
 	}

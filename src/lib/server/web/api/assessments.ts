@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Profile } from '$lib/domain/profile';
 import { firmIdentityJson } from '$lib/domain/identity';
-import { m } from '$lib/paraglide/messages';
+import { answerProblemText } from '$lib/labels/assessment';
 import type { AssessmentExport } from '$lib/schemas/assessment-export';
 import type {
 	assessmentDetailSchema,
@@ -133,12 +133,7 @@ export async function putApiAnswer(
 			`${itemId} is not an applicable item of this assessment`
 		);
 	if (result.reason === 'invalid') {
-		const fields = Object.fromEntries(
-			result.problems.map((p) => [
-				p.field,
-				p.code === 'na_refused' ? m.err_na_refused() : m.err_na_reason()
-			])
-		);
+		const fields = Object.fromEntries(result.problems.map((p) => [p.field, answerProblemText(p)]));
 		throw invalidFields('invalid_body', fields);
 	}
 	throw new ApiError(

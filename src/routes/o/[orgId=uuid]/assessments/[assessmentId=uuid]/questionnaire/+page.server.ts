@@ -7,6 +7,8 @@ import { loadAssessmentView } from '$lib/server/assessments/service';
 import { commentCounts, itemReviews } from '$lib/server/assessments/review';
 import { reachesDomain } from '$lib/server/auth/scope';
 import { runtime } from '$lib/server/web/runtime';
+import { bulkAnswersAction } from '$lib/server/web/actions/bulk-answers';
+import { ALL, matchesFilters, parseFilters } from '$lib/domain/item-filter';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -34,13 +36,24 @@ export const load: PageServerLoad = async (event) => {
 		.filter((i) => i !== undefined && reachesDomain(membership, i.domain))
 		.map((i) => ({ id: i!.id, domain: i!.domain }));
 	const requested = event.url.searchParams.get('domain');
-	if (requested !== null && !domains.some((d) => d.id === requested)) error(404, 'Not found');
+	if (requested !== null && requested !== ALL && !domains.some((d) => d.id === requested))
+		error(404, 'Not found');
 	const domainId = requested ?? domains[0]?.id ?? null;
-	const items = corpus.items.filter((i) => i.domain === domainId && applicable.has(i.id));
 	const byItem = new Map(answers.map((a) => [a.itemId, a]));
+	const filters = parseFilters(event.url.searchParams);
+	const inDomain = corpus.items.filter(
+		(i) =>
+			applicable.has(i.id) &&
+			(domainId === ALL ? domains.some((d) => d.id === i.domain) : i.domain === domainId)
+	);
+	const items = inDomain.filter((i) => matchesFilters(i, byItem.get(i.id), filters));
 	return {
 		domains,
 		domainId,
+		filters,
+		totalInDomain: inDomain.length,
+		// Where each item stands, for the list's filters, "next unanswered" and keyboard.
+		unanswered: inDomain.filter((i) => !byItem.has(i.id)).map((i) => i.id),
 		overall: evaluation.score.overall,
 		items: await Promise.all(
 			items.map(async (item) => ({
@@ -56,4 +69,8 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-export const actions: Actions = { save: saveAnswerAction, confirm: confirmCarriedOverAction };
+export const actions: Actions = {
+	save: saveAnswerAction,
+	confirm: confirmCarriedOverAction,
+	bulk: bulkAnswersAction
+};

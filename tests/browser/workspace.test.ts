@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import type { Browser as Chromium, Page } from 'playwright-core';
+import { launchChromium, screenshot } from '../helpers/chromium';
+import { Browser, signUp } from '../helpers/browser';
+import { saveAnswer, saveProfile, startAssessment } from '../helpers/assessment';
+
+/*
+ * The questionnaire as a workspace: filters, "next unanswered", keys on a focused item, bulk
+ * changes with the skipped items named. Items are picked from the page, never named.
+ */
+
+let chromium: Chromium;
+const baseUrl = () => inject('baseUrl');
+
+beforeAll(async () => {
+	chromium = await launchChromium();
+});
+afterAll(async () => {
+	await chromium?.close();
+});
+
+type Stored = Record<string, { status: string; note?: string }>;
+
+const focusedItem = (page: Page) =>
+	page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.item ?? null);
+
+describe('the answering workspace', () => {
+	it('filters, moves and answers by key on a focused item, and changes chosen items in bulk', async () => {
+		const owner = new Browser(baseUrl(), { lang: 'en' });
+		const { orgId } = await signUp(owner, { orgName: '工作台测试有限公司' });
+		const base = await startAssessment(owner, orgId, '工作台 2026');
+		expect((await saveProfile(owner, base, 0)).status).toBe(303);
+		const answers = async () =>
+			(JSON.parse((await owner.get(`${base}/export.json`)).body) as { answers: Stored }).answers;
+
+		const context = await chromium.newContext({ baseURL: baseUrl() });
+		await context.addCookies(
+			[...owner.cookies].map(([name, value]) => ({ name, value, url: baseUrl() }))
+		);
+		try {
+			const page = await context.newPage();
+			page.on('dialog', (d) => void d.accept());
+			await page.goto(`${base}/questionnaire?domain=all`);
+			await page.waitForLoadState('networkidle');
+			const ids = await page
+				.locator('li[data-item]')
+				.evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.item!));
+			expect(ids.length).toBeGreaterThan(20);
+			const neverNa = await page
+				.locator('li[data-item]:not(:has(input[value=not_applicable]))')
+				.first()
+				.getAttribute('data-item');
+			expect(neverNa).not.toBeNull();
+			const first = ids.find((id) => id !== neverNa)!;
+
+			// Answered items leave the "unanswered" list.
+			expect((await saveAnswer(owner, base, first, 0, { status: 'compliant' })).status).toBe(200);
+			await page.locator('#filter-show').selectOption('unanswered');
+			await page.locator('.filters button[type=submit]').click();
+			await page.waitForURL(/show=unanswered/);
+			await expect.poll(() => page.locator(`li[data-item="${first}"]`).count()).toBe(0);
+			expect(await page.locator(`li[data-item="${neverNa}"]`).count()).toBe(1);
+
+			// "Next unanswered" puts focus on an item; J moves on; a digit answers the focused item.
+			await page.locator('.workspace-bar a', { hasText: 'Next unanswered' }).click();
+			const start = await focusedItem(page);
+			expect(start).not.toBeNull();
+			await page.keyboard.press('j');
+			const moved = await focusedItem(page);
+			expect(moved).not.toBe(start);
+			await page.keyboard.press('2');
+			const row = page.locator(`li[data-item="${moved}"]`);
+			expect(await row.locator('input[value=partial]').isChecked()).toBe(true);
+			await expect
+				.poll(() => page.locator('.sr-only[aria-live]').innerText())
+				.toContain('Partially compliant');
+			await expect.poll(async () => (await answers())[moved!]?.status).toBe('partial');
+			expect(await focusedItem(page)).toBe(moved);
+
+			// In a text field a digit is text, not an answer.
+			await row.locator('textarea[name=note]').click();
+			await page.keyboard.type('3 policies');
+			expect(await row.locator('input[value=partial]').isChecked()).toBe(true);
+			expect(await row.locator('textarea[name=note]').inputValue()).toBe('3 policies');
+			await expect.poll(async () => (await answers())[moved!]?.note).toBe('3 policies');
+
+			// Shortcuts can be turned off.
+			await page.locator('.shortcuts input').uncheck();
+			await row.focus();
+			await page.keyboard.press('1');
+			expect(await row.locator('input[value=compliant]').isChecked()).toBe(false);
+			await page.locator('.shortcuts input').check();
+			await screenshot(page, 'workspace-1366.png');
+
+			// Bulk: N/A with one reason on three items; one may never be N/A, one was saved meanwhile.
+			const naAllowed = await page
+				.locator('li[data-item]:has(input[value=not_applicable])')
+				.evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.item!));
+			const [second, third] = naAllowed.filter((id) => ![first, moved].includes(id)) as [
+				string,
+				string
+			];
+			await page.goto(`${base}/questionnaire?domain=all`);
+			await page.waitForLoadState('networkidle');
+			for (const id of [second, third, neverNa!])
+				await page.locator(`li[data-item="${id}"] .select-item input`).check();
+			expect(await page.locator('.bulk').innerText()).toContain('3 chosen');
+			expect((await saveAnswer(owner, base, second, 0, { status: 'compliant' })).status).toBe(200);
+			await page.locator('#bulk-change').selectOption('not_applicable');
+			await page.locator('#bulk-reason').fill('We do not run this business');
+			await Promise.all([
+				page.waitForNavigation(),
+				page.locator('.bulk button[type=submit]').click()
+			]);
+			const outcome = await page.locator('.workspace .notice').innerText();
+			expect(outcome).toContain('1 changed.');
+			expect(outcome).toContain('2 left as they were:');
+			expect(outcome).toContain(`${neverNa} this item cannot be not applicable`);
+			expect(outcome).toContain(`${second} someone saved it since; left as it was`);
+			const after = await answers();
+			expect(after[third]).toMatchObject({
+				status: 'not_applicable',
+				note: 'We do not run this business'
+			});
+			expect(after[second]?.status).toBe('compliant');
+			expect(after[neverNa!]).toBeUndefined();
+			await screenshot(page, 'workspace-bulk.png');
+		} finally {
+			await context.close();
+		}
+	});
+});
