@@ -15,6 +15,7 @@ import {
 	queryWithNullCharacter
 } from '$lib/server/web/null-characters';
 import { m } from '$lib/paraglide/messages';
+import { jsonTooDeep, MAX_JSON_DEPTH } from '$lib/server/web/json-depth';
 import '$lib/server/web/startup';
 
 export const init: ServerInit = async () => {
@@ -68,30 +69,71 @@ function isUpload(request: Request, url: URL): boolean {
 }
 
 /**
- * An oversized body is refused before anything parses it: 413, never a half-parsed form. The body
- * is read and thrown away first, within bounds (DRAIN), so that the client finishes sending it and
- * sees the 413: a server that answers and closes while a browser is still sending makes the browser
- * report a network error instead. A body larger than the bound, or slower, is cut off.
+ * An oversized body is refused before anything parses it: 413, never a half-parsed form. The size
+ * is counted as the bytes arrive, per route (uploads may be larger): a declared Content-Length over
+ * the limit is refused at once, and a chunked body, which declares none, is read up to the limit
+ * and handed on from memory. The refused body is read and thrown away first, within bounds (DRAIN),
+ * so that the client finishes sending it and sees the 413: a server that answers and closes while a
+ * browser is still sending makes the browser report a network error instead. A body larger than the
+ * bound, or slower, is cut off.
  */
 const handleBodySize: Handle = async ({ event, resolve }) => {
-	const length = Number(event.request.headers.get('content-length') ?? 0);
+	const declared = event.request.headers.get('content-length');
 	const limit = isUpload(event.request, event.url) ? uploadSizeLimit : bodySizeLimit;
-	if (length > limit) {
+	if (declared !== null) {
+		const length = Number(declared);
+		if (length <= limit) return resolve(event);
 		const drained = length <= DRAIN.bytes && (await drainBody(event.request, DRAIN));
-		// A body left unread: the client must not send its next request on this socket.
-		const close: Record<string, string> = drained ? {} : { connection: 'close' };
-		if (isApiRequest(event)) {
-			const response = errorResponse(tooLarge(limit));
-			for (const [k, v] of Object.entries(close)) response.headers.set(k, v);
-			return response;
-		}
-		return new Response(`Request body too large (limit ${limit} bytes)`, {
-			status: 413,
-			headers: { 'content-type': 'text/plain; charset=utf-8', ...close }
-		});
+		return refuseTooLarge(event, limit, drained);
 	}
+	if (!event.request.body) return resolve(event);
+	const counted = await readWithin(event.request, limit);
+	if (counted === 'too_large') return refuseTooLarge(event, limit, false);
+	event.request = new Request(event.request, { body: counted, duplex: 'half' } as RequestInit);
 	return resolve(event);
 };
+
+function refuseTooLarge(event: RequestEvent, limit: number, drained: boolean): Response {
+	// A body left unread: the client must not send its next request on this socket.
+	const close: Record<string, string> = drained ? {} : { connection: 'close' };
+	if (isApiRequest(event)) {
+		const response = errorResponse(tooLarge(limit));
+		for (const [k, v] of Object.entries(close)) response.headers.set(k, v);
+		return response;
+	}
+	return new Response(m.hostile_body_too_large({ limit }), {
+		status: 413,
+		headers: { 'content-type': 'text/plain; charset=utf-8', ...close }
+	});
+}
+
+/** A body without a declared length, read as it arrives: its bytes, or 'too_large' past `limit`. */
+async function readWithin(request: Request, limit: number): Promise<Uint8Array | 'too_large'> {
+	const reader = request.body!.getReader();
+	const chunks: Uint8Array[] = [];
+	let read = 0;
+	try {
+		for (;;) {
+			const chunk = await reader.read();
+			if (chunk.done) break;
+			read += chunk.value.byteLength;
+			if (read > limit) {
+				await reader.cancel();
+				return 'too_large';
+			}
+			chunks.push(chunk.value);
+		}
+	} catch {
+		return 'too_large';
+	}
+	const body = new Uint8Array(read);
+	let offset = 0;
+	for (const c of chunks) {
+		body.set(c, offset);
+		offset += c.byteLength;
+	}
+	return body;
+}
 
 /** How much of a refused body is read and discarded, and for how long, before answering 413. */
 const DRAIN = { bytes: 8 * 1024 * 1024, ms: 2000 };
@@ -144,7 +186,8 @@ const handleNullCharacters: Handle = async ({ event, resolve }) => {
 	const nul = queryWithNullCharacter(event.url) ?? (await fieldWithNullCharacter(event.request));
 	const surrogate = nul === null ? await jsonFieldWithLoneSurrogate(event.request) : null;
 	const field = nul ?? surrogate;
-	if (field === null) return resolve(event);
+	if (field === null)
+		return (await jsonBodyTooDeep(event.request)) ? refuseDeepJson(event) : resolve(event);
 	const message =
 		nul !== null ? m.proof_err_nul_field({ field }) : m.proof_err_surrogate_field({ field });
 	if (isApiRequest(event))
@@ -154,6 +197,21 @@ const handleNullCharacters: Handle = async ({ event, resolve }) => {
 		headers: { 'content-type': 'text/plain; charset=utf-8' }
 	});
 };
+
+async function jsonBodyTooDeep(request: Request): Promise<boolean> {
+	if (!(request.headers.get('content-type') ?? '').startsWith('application/json')) return false;
+	return jsonTooDeep(await request.clone().text());
+}
+
+function refuseDeepJson(event: RequestEvent): Response {
+	const message = m.hostile_json_too_deep({ max: MAX_JSON_DEPTH });
+	if (isApiRequest(event))
+		return errorResponse(new ApiError(400, 'too_deep', message, { body: message }));
+	return new Response(message, {
+		status: 400,
+		headers: { 'content-type': 'text/plain; charset=utf-8' }
+	});
+}
 
 const handleSession: Handle = async ({ event, resolve }) => {
 	try {
@@ -172,9 +230,10 @@ const handleSession: Handle = async ({ event, resolve }) => {
 
 export const handle = sequence(
 	handleRequestLog,
-	handleBodySize,
 	handleApiNotFound,
+	// Before the body size, so that a 413 is in the reader's language (it reads no body).
 	handleParaglide,
+	handleBodySize,
 	handleNullCharacters,
 	handleSession
 );
