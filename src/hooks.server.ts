@@ -7,7 +7,7 @@ import { runtime, startRuntime } from '$lib/server/web/runtime';
 import { resolveSession } from '$lib/server/web/session-hook';
 import { renderPool } from '$lib/server/documents/pdf/worker-pool';
 import { warmUpReportModel } from '$lib/server/report/warm-up';
-import { ApiError, errorResponse, tooLarge } from '$lib/server/web/api/http';
+import { ApiError, errorResponse, jsonResponse, tooLarge } from '$lib/server/web/api/http';
 import { cheapHashingAllowed } from '$lib/server/auth/password';
 import {
 	fieldWithNullCharacter,
@@ -43,6 +43,7 @@ const handleRequestLog: Handle = async ({ event, resolve }) => {
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
 	response.headers.set('x-frame-options', 'DENY');
+	if (hsts) response.headers.set('strict-transport-security', hsts);
 	logger.info(
 		{
 			requestId: event.locals.requestId,
@@ -57,7 +58,10 @@ const handleRequestLog: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-const { bodySizeLimit, uploadSizeLimit } = readServerEnv();
+const { bodySizeLimit, uploadSizeLimit, publicOrigin } = readServerEnv();
+
+/** Browsers keep to https for a year once the public origin is https (never on plain http). */
+const hsts = publicOrigin?.startsWith('https:') ? 'max-age=31536000; includeSubDomains' : null;
 
 /** A file upload to one of the import actions (?/import, ?/importTemplate) may be larger. */
 function isUpload(request: Request, url: URL): boolean {
@@ -213,19 +217,40 @@ function refuseDeepJson(event: RequestEvent): Response {
 	});
 }
 
+/**
+ * The database is away (a restart, a network cut): say so plainly with 503 and when to retry, as
+ * /healthz does — JSON on the API — never a 500 that reads like a bug.
+ */
+function databaseUnavailable(event: RequestEvent): Response {
+	logger.warn({ requestId: event.locals.requestId }, 'database unavailable');
+	const headers = { 'retry-after': '5', 'cache-control': 'no-store' };
+	if (isApiRequest(event))
+		return jsonResponse(
+			{ error: { code: 'unavailable', message: m.proof_err_unavailable() } },
+			503,
+			headers
+		);
+	return new Response(m.proof_err_unavailable(), {
+		status: 503,
+		headers: { 'content-type': 'text/plain; charset=utf-8', ...headers }
+	});
+}
+
 const handleSession: Handle = async ({ event, resolve }) => {
 	try {
 		await resolveSession(event, runtime().db);
 	} catch (error) {
 		if (await runtime().ping()) throw error;
-		// The database is away (a restart): say so plainly, with 503 as /healthz does.
-		logger.warn({ requestId: event.locals.requestId }, 'database unavailable');
-		return new Response(m.proof_err_unavailable(), {
-			status: 503,
-			headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '5' }
-		});
+		return databaseUnavailable(event);
 	}
-	return resolve(event);
+	const response = await resolve(event);
+	// A failure while the database is away (a login, an API call, a page) is that, not a bug.
+	if (response.status >= 500 && !(await runtime().ping())) return databaseUnavailable(event);
+	// A page or file for a signed-in person (or an API token) is theirs alone: no proxy or browser
+	// cache keeps it (result pages, the print view, clients, members, settings, downloads).
+	if (event.locals.user || event.request.headers.has('authorization'))
+		response.headers.set('cache-control', 'private, no-store');
+	return response;
 };
 
 export const handle = sequence(

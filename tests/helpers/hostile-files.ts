@@ -57,9 +57,10 @@ function streamedWorkbook(sheet: SheetPieces): Uint8Array {
 	const deflated: Buffer[] = [deflatePiece(sheet.head, false)];
 	let crc = zlib.crc32(sheet.head);
 	let size = Buffer.byteLength(sheet.head);
-	let previous: { text: string; deflated: Buffer } | null = null;
+	const previous = { text: '', deflated: Buffer.alloc(0) };
 	for (const text of sheet.blocks) {
-		if (previous?.text !== text) previous = { text, deflated: deflatePiece(text, false) };
+		if (previous.text !== text)
+			Object.assign(previous, { text, deflated: deflatePiece(text, false) });
 		deflated.push(previous.deflated);
 		const bytes = Buffer.from(text);
 		crc = zlib.crc32(bytes, crc);
