@@ -4,11 +4,12 @@ import { TEMPLATE_LIMITS } from './limits';
 import type { UploadReply, UploadTask } from './upload-worker';
 
 /**
- * Each upload is read on a worker thread of its own, started for it and stopped after it: a hostile
- * file gets a fresh heap capped by `resourceLimits`, is stopped when it runs past its time, and
- * leaves nothing behind for the next tenant's file. (A pool such as piscina or tinypool would
- * recycle workers for speed; uploads are rare, and a worker starts in tens of milliseconds.) At
- * most WORKERS run at once per process; later uploads wait their turn.
+ * Each upload is read on a worker thread of its own, used once and stopped after it: a hostile file
+ * gets a fresh heap capped by `resourceLimits`, is stopped when it runs past its time, and leaves
+ * nothing behind for the next tenant's file. (piscina and tinypool recycle workers; here recycling
+ * is what must not happen.) Loading exceljs takes a worker a second or more, so once the first
+ * upload has come, one spare worker is kept started and loaded for the next. At most WORKERS run
+ * at once per process; later uploads wait their turn.
  */
 const WORKERS = 2;
 const HEAP_MB = 128;
@@ -51,8 +52,31 @@ export async function runUploadTask(task: UploadTask): Promise<UploadOutcome> {
 	}
 }
 
+let spare: Promise<Worker | null> | null = null;
+
+/** A started worker: the spare if there is one, and a new spare started behind it. */
+async function takeWorker(): Promise<Worker> {
+	const ready = spare ? await spare : null;
+	spare = startWorker().then(
+		(worker) => {
+			// An idle spare never keeps the process alive, and one that dies is simply not used.
+			worker.unref();
+			worker.once('exit', () => void (spare = null));
+			worker.once('error', () => void (spare = null));
+			return worker;
+		},
+		() => null
+	);
+	if (ready && ready.threadId !== -1) {
+		ready.removeAllListeners();
+		ready.ref();
+		return ready;
+	}
+	return startWorker();
+}
+
 async function runOnWorker(task: UploadTask): Promise<UploadOutcome> {
-	const worker = await startWorker();
+	const worker = await takeWorker();
 	return new Promise<UploadOutcome>((resolve) => {
 		let settled = false;
 		const settle = (outcome: UploadOutcome | UploadReply) => {

@@ -37,6 +37,8 @@ async function run(task: UploadTask): Promise<UploadReply> {
 
 if (!isMainThread && workerData === UPLOAD_WORKER && parentPort) {
 	const port = parentPort;
+	// Loaded while the worker waits as a spare, so a template is read as soon as it comes.
+	void import('./read-template');
 	port.once('message', (task: UploadTask) => {
 		run(task).then(
 			(reply) => port.postMessage({ ...reply, threadId }),
