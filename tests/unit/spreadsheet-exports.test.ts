@@ -121,7 +121,7 @@ describe('CSV exports open safely in any spreadsheet', () => {
 	});
 });
 
-describe('XLSX exports hold text, never formulas', () => {
+describe('XLSX exports hold text, never formulas', { timeout: 60_000 }, () => {
 	it('writes every free-text payload of the action plan as a text cell with the same value', async () => {
 		const plan = hostilePlan();
 		const workbook = new ExcelJS.Workbook();
