@@ -24,6 +24,25 @@ async function consultancyAssessment(lang: 'zh' | 'en') {
 	return { browser, orgId, base, upload };
 }
 
+/** A form posted as a stream: fetch sends it chunked, without Content-Length. */
+function postChunked(browser: Browser, path: string, chunks: Uint8Array[]): Promise<Response> {
+	return fetch(browser.baseUrl + path, {
+		method: 'POST',
+		body: new ReadableStream({
+			start(controller) {
+				for (const chunk of chunks) controller.enqueue(chunk);
+				controller.close();
+			}
+		}),
+		duplex: 'half',
+		redirect: 'manual',
+		headers: browser.headers({
+			'content-type': 'application/x-www-form-urlencoded',
+			origin: browser.baseUrl
+		})
+	} as RequestInit);
+}
+
 describe('hostile uploads on the server', () => {
 	it('refuses hostile templates with a message naming the limit, in the reader’s language', async () => {
 		const en = await consultancyAssessment('en');
@@ -101,42 +120,12 @@ describe('hostile uploads on the server', () => {
 		const browser = new Browser(undefined, { lang: 'en' });
 		const { orgId } = await signUp(browser);
 		const megabyte = new TextEncoder().encode('title=' + 'x'.repeat(1024 * 1024));
-		const response = await fetch(`${browser.baseUrl}/o/${orgId}/assessments?/start`, {
-			method: 'POST',
-			// A stream has no length: fetch sends it chunked, without Content-Length.
-			body: new ReadableStream({
-				start(controller) {
-					controller.enqueue(megabyte);
-					controller.enqueue(megabyte);
-					controller.close();
-				}
-			}),
-			duplex: 'half',
-			redirect: 'manual',
-			headers: browser.headers({
-				'content-type': 'application/x-www-form-urlencoded',
-				origin: browser.baseUrl
-			})
-		} as RequestInit);
-		expect(response.status).toBe(413);
-		expect(await response.text()).toContain('Request body too large (limit 1048576 bytes)');
-
+		const start = `/o/${orgId}/assessments?/start`;
+		const refused = await postChunked(browser, start, [megabyte, megabyte]);
+		expect(refused.status).toBe(413);
+		expect(await refused.text()).toContain('Request body too large (limit 1048576 bytes)');
 		// A small chunked form is read as any other.
-		const small = await fetch(`${browser.baseUrl}/o/${orgId}/assessments?/start`, {
-			method: 'POST',
-			body: new ReadableStream({
-				start(controller) {
-					controller.enqueue(new TextEncoder().encode('title=Chunked'));
-					controller.close();
-				}
-			}),
-			duplex: 'half',
-			redirect: 'manual',
-			headers: browser.headers({
-				'content-type': 'application/x-www-form-urlencoded',
-				origin: browser.baseUrl
-			})
-		} as RequestInit);
+		const small = await postChunked(browser, start, [new TextEncoder().encode('title=Chunked')]);
 		expect(small.status).toBe(303);
 	});
 
