@@ -245,7 +245,8 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	}
 	const response = await resolve(event);
 	// A failure while the database is away (a login, an API call, a page) is that, not a bug.
-	if (response.status >= 500 && !(await runtime().ping())) return databaseUnavailable(event);
+	// (Only a 500: a route's own 503, such as /healthz's JSON, stands.)
+	if (response.status === 500 && !(await runtime().ping())) return databaseUnavailable(event);
 	// A page or file for a signed-in person (or an API token) is theirs alone: no proxy or browser
 	// cache keeps it (result pages, the print view, clients, members, settings, downloads).
 	if (event.locals.user || event.request.headers.has('authorization'))

@@ -44,25 +44,32 @@ function postChunked(browser: Browser, path: string, chunks: Uint8Array[]): Prom
 }
 
 describe('hostile uploads on the server', () => {
-	it('refuses hostile templates with a message naming the limit, in the reader’s language', async () => {
-		const en = await consultancyAssessment('en');
-		const rows = await en.upload(manyRowsWorkbook(100_000));
-		expect(rows.status).toBe(413);
-		expect(rows.text).toContain('The worksheet has more than 5000 rows; nothing was imported.');
-		const sheets = await en.upload(manySheetsWithFormulas(300));
-		expect(sheets.status).toBe(413);
-		expect(sheets.text).toContain('more than 10 worksheets');
+	it(
+		'refuses hostile templates with a message naming the limit, in the reader’s language',
+		{ timeout: 120_000 },
+		async () => {
+			const en = await consultancyAssessment('en');
+			const rows = await en.upload(manyRowsWorkbook(100_000));
+			expect(rows.status).toBe(413);
+			// The row limit; on a machine so busy that 5,000 rows take more than 3 s, the time limit.
+			expect(rows.text).toMatch(
+				/The worksheet has more than 5000 rows; nothing was imported\.|Reading the file took more than 3 seconds/
+			);
+			const sheets = await en.upload(manySheetsWithFormulas(300));
+			expect(sheets.status).toBe(413);
+			expect(sheets.text).toContain('more than 10 worksheets');
 
-		const zh = await consultancyAssessment('zh');
-		for (const bytes of [manyRowsWorkbook(1_000_000), zipBombWorkbook(200)]) {
-			const refused = await zh.upload(bytes);
-			expect(refused.status).toBe(413);
-			expect(refused.text).toContain('文件解压后将超过 20 MB，未导入任何内容。');
+			const zh = await consultancyAssessment('zh');
+			for (const bytes of [manyRowsWorkbook(1_000_000), zipBombWorkbook(200)]) {
+				const refused = await zh.upload(bytes);
+				expect(refused.status).toBe(413);
+				expect(refused.text).toContain('文件解压后将超过 20 MB，未导入任何内容。');
+			}
+			// The server kept serving, and nothing was imported.
+			expect((await new Browser().get('/healthz')).status).toBe(200);
+			expect((await zh.browser.get(`${zh.base}/result`)).status).toBe(200);
 		}
-		// The server kept serving, and nothing was imported.
-		expect((await new Browser().get('/healthz')).status).toBe(200);
-		expect((await zh.browser.get(`${zh.base}/result`)).status).toBe(200);
-	});
+	);
 
 	it('lists the first 50 problems of a file and counts the rest', async () => {
 		const { upload } = await consultancyAssessment('en');
