@@ -19,7 +19,8 @@ try {
 
 const port = Number(process.env.PORT ?? 3000) || 3000;
 process.env.PORT = String(port);
-process.env.HOST ??= '0.0.0.0';
+// This machine only unless HOST says otherwise (HOST=0.0.0.0 behind a reverse proxy).
+process.env.HOST ??= '127.0.0.1';
 process.env.ORIGIN ??= `http://localhost:${port}`;
 // adapter-node's cap on any body: room for a 5 MB upload; forms are held to 1 MB by the app itself.
 process.env.BODY_SIZE_LIMIT ??= '6M';
@@ -90,13 +91,22 @@ function failResponse(response, status) {
 	response.end(body);
 }
 
-const url = `http://localhost:${port}`;
+const host = process.env.HOST;
+const local = /^(127\.\d+\.\d+\.\d+|localhost|::1)$/.test(host);
+const url = `http://${local || host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
 for (let attempt = 0; attempt < 600; attempt++) {
 	if (await healthy()) break;
 	await new Promise((resolve) => setTimeout(resolve, 100));
 }
 const banner = globalThis.__sandboxReadinessBanner ?? [];
-console.log(`\nSandbox Readiness (合规预检) is ready at ${url}\n${banner.join('\n')}`);
+const reach = local
+	? `Listening on ${host} only: this machine. Set HOST to serve others.`
+	: `Listening on ${host}: reachable from other machines.`;
+const demo =
+	banner.length > 0 ? '' : local ? '' : ' Demo data: off (only on 127.0.0.1, or DEMO=1).';
+console.log(
+	`\nSandbox Readiness (合规预检) is ready at ${url}\n${reach}${demo}\n${banner.join('\n')}`
+);
 for (const task of afterReady.splice(0)) task();
 
 /**

@@ -7,7 +7,7 @@ import { runtime, startRuntime } from '$lib/server/web/runtime';
 import { resolveSession } from '$lib/server/web/session-hook';
 import { renderPool } from '$lib/server/documents/pdf/worker-pool';
 import { warmUpReportModel } from '$lib/server/report/warm-up';
-import { ApiError, errorResponse, tooLarge } from '$lib/server/web/api/http';
+import { ApiError, errorResponse, jsonResponse, tooLarge } from '$lib/server/web/api/http';
 import { cheapHashingAllowed } from '$lib/server/auth/password';
 import {
 	fieldWithNullCharacter,
@@ -15,6 +15,7 @@ import {
 	queryWithNullCharacter
 } from '$lib/server/web/null-characters';
 import { m } from '$lib/paraglide/messages';
+import { jsonTooDeep, MAX_JSON_DEPTH } from '$lib/server/web/json-depth';
 import '$lib/server/web/startup';
 
 export const init: ServerInit = async () => {
@@ -51,6 +52,7 @@ const handleRequestLog: Handle = async ({ event, resolve }) => {
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
 	response.headers.set('x-frame-options', 'DENY');
+	if (hsts) response.headers.set('strict-transport-security', hsts);
 	logger.info(
 		{
 			requestId: event.locals.requestId,
@@ -65,7 +67,10 @@ const handleRequestLog: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-const { bodySizeLimit, uploadSizeLimit } = readServerEnv();
+const { bodySizeLimit, uploadSizeLimit, publicOrigin } = readServerEnv();
+
+/** Browsers keep to https for a year once the public origin is https (never on plain http). */
+const hsts = publicOrigin?.startsWith('https:') ? 'max-age=31536000; includeSubDomains' : null;
 
 /** A file upload to one of the import actions (?/import, ?/importTemplate) may be larger. */
 function isUpload(request: Request, url: URL): boolean {
@@ -77,30 +82,71 @@ function isUpload(request: Request, url: URL): boolean {
 }
 
 /**
- * An oversized body is refused before anything parses it: 413, never a half-parsed form. The body
- * is read and thrown away first, within bounds (DRAIN), so that the client finishes sending it and
- * sees the 413: a server that answers and closes while a browser is still sending makes the browser
- * report a network error instead. A body larger than the bound, or slower, is cut off.
+ * An oversized body is refused before anything parses it: 413, never a half-parsed form. The size
+ * is counted as the bytes arrive, per route (uploads may be larger): a declared Content-Length over
+ * the limit is refused at once, and a chunked body, which declares none, is read up to the limit
+ * and handed on from memory. The refused body is read and thrown away first, within bounds (DRAIN),
+ * so that the client finishes sending it and sees the 413: a server that answers and closes while a
+ * browser is still sending makes the browser report a network error instead. A body larger than the
+ * bound, or slower, is cut off.
  */
 const handleBodySize: Handle = async ({ event, resolve }) => {
-	const length = Number(event.request.headers.get('content-length') ?? 0);
+	const declared = event.request.headers.get('content-length');
 	const limit = isUpload(event.request, event.url) ? uploadSizeLimit : bodySizeLimit;
-	if (length > limit) {
+	if (declared !== null) {
+		const length = Number(declared);
+		if (length <= limit) return resolve(event);
 		const drained = length <= DRAIN.bytes && (await drainBody(event.request, DRAIN));
-		// A body left unread: the client must not send its next request on this socket.
-		const close: Record<string, string> = drained ? {} : { connection: 'close' };
-		if (isApiRequest(event)) {
-			const response = errorResponse(tooLarge(limit));
-			for (const [k, v] of Object.entries(close)) response.headers.set(k, v);
-			return response;
-		}
-		return new Response(`Request body too large (limit ${limit} bytes)`, {
-			status: 413,
-			headers: { 'content-type': 'text/plain; charset=utf-8', ...close }
-		});
+		return refuseTooLarge(event, limit, drained);
 	}
+	if (!event.request.body) return resolve(event);
+	const counted = await readWithin(event.request, limit);
+	if (counted === 'too_large') return refuseTooLarge(event, limit, false);
+	event.request = new Request(event.request, { body: counted, duplex: 'half' } as RequestInit);
 	return resolve(event);
 };
+
+function refuseTooLarge(event: RequestEvent, limit: number, drained: boolean): Response {
+	// A body left unread: the client must not send its next request on this socket.
+	const close: Record<string, string> = drained ? {} : { connection: 'close' };
+	if (isApiRequest(event)) {
+		const response = errorResponse(tooLarge(limit));
+		for (const [k, v] of Object.entries(close)) response.headers.set(k, v);
+		return response;
+	}
+	return new Response(m.hostile_body_too_large({ limit }), {
+		status: 413,
+		headers: { 'content-type': 'text/plain; charset=utf-8', ...close }
+	});
+}
+
+/** A body without a declared length, read as it arrives: its bytes, or 'too_large' past `limit`. */
+async function readWithin(request: Request, limit: number): Promise<Uint8Array | 'too_large'> {
+	const reader = request.body!.getReader();
+	const chunks: Uint8Array[] = [];
+	let read = 0;
+	try {
+		for (;;) {
+			const chunk = await reader.read();
+			if (chunk.done) break;
+			read += chunk.value.byteLength;
+			if (read > limit) {
+				await reader.cancel();
+				return 'too_large';
+			}
+			chunks.push(chunk.value);
+		}
+	} catch {
+		return 'too_large';
+	}
+	const body = new Uint8Array(read);
+	let offset = 0;
+	for (const c of chunks) {
+		body.set(c, offset);
+		offset += c.byteLength;
+	}
+	return body;
+}
 
 /** How much of a refused body is read and discarded, and for how long, before answering 413. */
 const DRAIN = { bytes: 8 * 1024 * 1024, ms: 2000 };
@@ -153,7 +199,8 @@ const handleNullCharacters: Handle = async ({ event, resolve }) => {
 	const nul = queryWithNullCharacter(event.url) ?? (await fieldWithNullCharacter(event.request));
 	const surrogate = nul === null ? await jsonFieldWithLoneSurrogate(event.request) : null;
 	const field = nul ?? surrogate;
-	if (field === null) return resolve(event);
+	if (field === null)
+		return (await jsonBodyTooDeep(event.request)) ? refuseDeepJson(event) : resolve(event);
 	const message =
 		nul !== null ? m.proof_err_nul_field({ field }) : m.proof_err_surrogate_field({ field });
 	if (isApiRequest(event))
@@ -164,26 +211,64 @@ const handleNullCharacters: Handle = async ({ event, resolve }) => {
 	});
 };
 
+async function jsonBodyTooDeep(request: Request): Promise<boolean> {
+	if (!(request.headers.get('content-type') ?? '').startsWith('application/json')) return false;
+	return jsonTooDeep(await request.clone().text());
+}
+
+function refuseDeepJson(event: RequestEvent): Response {
+	const message = m.hostile_json_too_deep({ max: MAX_JSON_DEPTH });
+	if (isApiRequest(event))
+		return errorResponse(new ApiError(400, 'too_deep', message, { body: message }));
+	return new Response(message, {
+		status: 400,
+		headers: { 'content-type': 'text/plain; charset=utf-8' }
+	});
+}
+
+/**
+ * The database is away (a restart, a network cut): say so plainly with 503 and when to retry, as
+ * /healthz does — JSON on the API — never a 500 that reads like a bug.
+ */
+function databaseUnavailable(event: RequestEvent): Response {
+	logger.warn({ requestId: event.locals.requestId }, 'database unavailable');
+	const headers = { 'retry-after': '5', 'cache-control': 'no-store' };
+	if (isApiRequest(event))
+		return jsonResponse(
+			{ error: { code: 'unavailable', message: m.proof_err_unavailable() } },
+			503,
+			headers
+		);
+	return new Response(m.proof_err_unavailable(), {
+		status: 503,
+		headers: { 'content-type': 'text/plain; charset=utf-8', ...headers }
+	});
+}
+
 const handleSession: Handle = async ({ event, resolve }) => {
 	try {
 		await resolveSession(event, runtime().db);
 	} catch (error) {
 		if (await runtime().ping()) throw error;
-		// The database is away (a restart): say so plainly, with 503 as /healthz does.
-		logger.warn({ requestId: event.locals.requestId }, 'database unavailable');
-		return new Response(m.proof_err_unavailable(), {
-			status: 503,
-			headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '5' }
-		});
+		return databaseUnavailable(event);
 	}
-	return resolve(event);
+	const response = await resolve(event);
+	// A failure while the database is away (a login, an API call, a page) is that, not a bug.
+	// (Only a 500: a route's own 503, such as /healthz's JSON, stands.)
+	if (response.status === 500 && !(await runtime().ping())) return databaseUnavailable(event);
+	// A page or file for a signed-in person (or an API token) is theirs alone: no proxy or browser
+	// cache keeps it (result pages, the print view, clients, members, settings, downloads).
+	if (event.locals.user || event.request.headers.has('authorization'))
+		response.headers.set('cache-control', 'private, no-store');
+	return response;
 };
 
 export const handle = sequence(
 	handleRequestLog,
-	handleBodySize,
 	handleApiNotFound,
+	// Before the body size, so that a 413 is in the reader's language (it reads no body).
 	handleParaglide,
+	handleBodySize,
 	handleNullCharacters,
 	handleSession
 );

@@ -55,6 +55,20 @@ describe('the PostgreSQL server restarted under load', () => {
 			expect(during.status).toBe(503);
 			expect(during.text).toContain('The service is briefly unavailable');
 			expect(during.body).not.toMatch(/\n\s+at |node_modules|ECONNREFUSED|\.js:\d+/);
+			// A login and an API call say the same, with when to retry (JSON on the API), not a 500.
+			const login = await new Browser(server.baseUrl, { lang: 'en' }).post('/login', {
+				email: 'someone@example.com',
+				password: 'whatever-password'
+			});
+			expect(login.status).toBe(503);
+			expect(login.headers.get('retry-after')).toBe('5');
+			const api = await fetch(`${server.baseUrl}/api/v1/clients`, {
+				// Shaped like a token, so that checking it needs the database.
+				headers: { authorization: `Bearer sr_${'a'.repeat(52)}` }
+			});
+			expect(api.status).toBe(503);
+			expect(api.headers.get('retry-after')).toBe('5');
+			expect((await api.json()).error.code).toBe('unavailable');
 			// Every writer has had a save fail against the stopped database, and the process lives on.
 			const failedItems = () =>
 				new Set(burst.failures.slice(failuresBefore).map((f) => f.split(':')[0])).size;

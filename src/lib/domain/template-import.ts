@@ -150,12 +150,18 @@ export function readTemplateRows(
 	return { answers, problems };
 }
 
+/**
+ * Text as a workbook holds it: XML turns every CR and CRLF into LF (a note typed in a browser
+ * is saved with CRLF), so a round trip through the template changes line endings and nothing else.
+ */
+const lines = (s: string | null) => (s === null ? null : s.replace(/\r\n?/g, '\n'));
+
 /** True when a row says exactly what is already stored, so saving it would change nothing. */
 export function sameAnswer(a: TemplateAnswer['values'], b: TemplateAnswer['values']): boolean {
 	return (
 		a.status === b.status &&
-		a.note.trim() === b.note.trim() &&
-		a.owner === b.owner &&
+		lines(a.note.trim()) === lines(b.note.trim()) &&
+		lines(a.owner) === lines(b.owner) &&
 		a.due === b.due &&
 		a.evidence.length === b.evidence.length &&
 		a.evidence.every((e, i) => e === b.evidence[i])

@@ -5,6 +5,8 @@ export interface ServerEnv {
 	databaseUrl: string | null;
 	dataDir: string;
 	port: number;
+	/** The address the server listens on: this machine only unless HOST says otherwise. */
+	host: string;
 	demo: boolean;
 	logLevel: string;
 	smtpUrl: string | null;
@@ -19,12 +21,15 @@ export interface ServerEnv {
 
 export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
 	const databaseUrl = env.DATABASE_URL?.trim() || null;
+	const host = env.HOST?.trim() || '127.0.0.1';
 	return {
 		databaseUrl,
 		dataDir: path.resolve(env.DATA_DIR?.trim() || 'data'),
 		port: Number(env.PORT ?? 3000) || 3000,
-		// The demo is for a new embedded database; on a server only when asked with DEMO=1.
-		demo: env.DEMO === undefined ? databaseUrl === null : env.DEMO === '1',
+		host,
+		// The demo (accounts with a published password) is for a new embedded database served to
+		// this machine only; anywhere else only when asked with DEMO=1.
+		demo: env.DEMO === undefined ? databaseUrl === null && isLoopback(host) : env.DEMO === '1',
 		logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'warn' : 'info'),
 		smtpUrl: env.SMTP_URL?.trim() || null,
 		publicOrigin: env.ORIGIN?.trim() || null,
@@ -33,6 +38,11 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
 		uploadSizeLimit: parseSize(env.UPLOAD_SIZE_LIMIT ?? '6M'),
 		reportWarmUp: env.REPORT_WARM_UP !== '0'
 	};
+}
+
+/** Whether an address is this machine's own: nobody else can reach a server listening there. */
+export function isLoopback(host: string): boolean {
+	return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 /** adapter-node's BODY_SIZE_LIMIT syntax: bytes, or a number with K, M or G. */

@@ -11,17 +11,19 @@ import { listAnswers } from '../db/queries/answers';
 import { findAssessment } from '../db/queries/assessments';
 import { audited, type Actor } from '../db/audited';
 import { assessmentCorpus, saveAnswerIn } from './service';
-import {
-	readTemplateWorkbook,
-	statusChoices,
-	statusLookup
-} from '../documents/questionnaire-template';
+import { statusChoices, statusLookup } from '../documents/questionnaire-template';
+import { runUploadTask } from '../documents/uploads/run-upload';
+import { uploadLimitMessage } from './upload-limit-message';
 import { applicableItems } from './template';
 
 export type TemplateImportResult =
 	| { ok: true; saved: number; skipped: number }
 	| { ok: false; reason: 'final' | 'not_xlsx' | 'conflict' }
-	| { ok: false; reason: 'invalid'; problems: string[] };
+	| { ok: false; reason: 'invalid'; problems: string[] }
+	| { ok: false; reason: 'limit'; message: string };
+
+/** Problems listed one by one; the rest are counted, so a broken file never makes a huge page. */
+export const LISTED_PROBLEMS = 50;
 
 class ImportConflict extends Error {}
 
@@ -70,18 +72,31 @@ export async function importQuestionnaireTemplate(
 	const assessment = await findAssessment(db, { orgId: input.orgId, id: input.id });
 	if (!assessment) return null;
 	if (assessment.state === 'final') return { ok: false, reason: 'final' };
-	const read = await readTemplateWorkbook(input.bytes);
-	if (!read) return { ok: false, reason: 'not_xlsx' };
+	// Read on a worker of its own, within TEMPLATE_LIMITS: a hostile file never blocks the server.
+	const outcome = await runUploadTask({ kind: 'template', bytes: input.bytes });
+	if (outcome.kind === 'limit')
+		return { ok: false, reason: 'limit', message: uploadLimitMessage({ limit: outcome.hit }) };
+	if (outcome.kind !== 'template')
+		throw new Error(outcome.kind === 'failed' ? outcome.error : 'unexpected reply');
+	const read = outcome.read;
+	if (!read.ok && read.reason === 'not_xlsx') return { ok: false, reason: 'not_xlsx' };
+	if (!read.ok) return { ok: false, reason: 'limit', message: uploadLimitMessage(read.hit) };
 	const { sheetName, rows } = read;
 	const corpus = await assessmentCorpus(db, assessment);
 	const items = new Map(applicableItems(corpus, assessment).map((i) => [i.id, i]));
 	const { answers, problems } = readTemplateRows(rows, items, statusLookup());
-	if (problems.length > 0)
+	if (problems.length > 0) {
+		const statuses = statusChoices(getLocale());
+		const listed = problems
+			.slice(0, LISTED_PROBLEMS)
+			.map((p) => describeProblem(sheetName, p, statuses));
+		const rest = problems.length - listed.length;
 		return {
 			ok: false,
 			reason: 'invalid',
-			problems: problems.map((p) => describeProblem(sheetName, p, statusChoices(getLocale())))
+			problems: rest > 0 ? [...listed, m.hostile_more_problems({ count: rest })] : listed
 		};
+	}
 
 	const stored = new Map((await listAnswers(db, assessment.id)).map((a) => [a.itemId, a]));
 	const changed = answers.filter((a) => {

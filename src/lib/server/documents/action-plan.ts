@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
-import { stringify } from 'csv-stringify/sync';
 import {
 	actionPlanColumns,
 	type ActionPlanColumn,
 	type ActionPlanRow
 } from '../../domain/action-plan';
+import { spreadsheetCsv } from './csv';
 
 export interface ActionPlan {
 	/** The firm assessed and the report's date, for the file name. */
@@ -56,10 +56,10 @@ export async function actionPlanWorkbook(plan: ActionPlan): Promise<Uint8Array> 
 	return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
-/** UTF-8 with a byte-order mark, so Excel opens the Chinese text correctly. */
+/** The action plan as CSV safe to open in any spreadsheet (see `spreadsheetCsv`). */
 export function actionPlanCsvText(plan: ActionPlan): string {
-	return stringify(
-		[plan.header, ...plan.rows.map((r) => actionPlanColumns.map((c) => r[c] ?? ''))],
-		{ bom: true, record_delimiter: 'windows' }
-	);
+	return spreadsheetCsv([
+		plan.header,
+		...plan.rows.map((r) => actionPlanColumns.map((c) => r[c] ?? ''))
+	]);
 }

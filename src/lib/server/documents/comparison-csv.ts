@@ -1,18 +1,23 @@
-import { stringify } from 'csv-stringify/sync';
 import { formatPercent, local } from '$lib/labels/assessment';
-import { changeLabel, formatDelta, standingLabel } from '$lib/labels/compare';
+import { changeLabel, standingLabel } from '$lib/labels/compare';
 import { m } from '$lib/paraglide/messages';
 import type { Comparison } from '$lib/domain/compare';
+import { spreadsheetCsv } from './csv';
 
-/** Excel reads a UTF-8 file as the local code page unless it starts with a byte-order mark. */
-const BOM = '\uFEFF';
+/**
+ * A change in percentage points as a number, so a spreadsheet can sum and sort it: `5` and `-3`
+ * (the page's `+5` and `−3` would be a formula and text), empty when either side has no score.
+ */
+const points = (delta: number | null): number | null =>
+	delta === null ? null : Math.round(delta * 100);
 
 /**
  * The comparison as CSV in the reader's language: the overall score and each domain's, then each
- * item with its change. One header row; a `kind` column tells the rows apart.
+ * item with its change. One header row; a `kind` column tells the rows apart. Safe to open in any
+ * spreadsheet (`spreadsheetCsv`): a question or domain name cannot become a formula.
  */
 export function comparisonCsv(c: Comparison): string {
-	const rows: string[][] = [
+	const rows: (string | number | null)[][] = [
 		[
 			'kind',
 			'id',
@@ -29,7 +34,7 @@ export function comparisonCsv(c: Comparison): string {
 			'',
 			formatPercent(c.overall.before),
 			formatPercent(c.overall.after),
-			formatDelta(c.overall.delta)
+			points(c.overall.delta)
 		],
 		...c.domains.map((d) => [
 			'domain',
@@ -38,7 +43,7 @@ export function comparisonCsv(c: Comparison): string {
 			'',
 			formatPercent(d.before),
 			formatPercent(d.after),
-			formatDelta(d.delta)
+			points(d.delta)
 		]),
 		...c.items.map((i) => [
 			'item',
@@ -50,5 +55,5 @@ export function comparisonCsv(c: Comparison): string {
 			changeLabel(i.change)
 		])
 	];
-	return BOM + stringify(rows, { record_delimiter: 'windows' });
+	return spreadsheetCsv(rows);
 }

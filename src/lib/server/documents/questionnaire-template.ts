@@ -175,7 +175,7 @@ export async function questionnaireTemplateWorkbook(
 }
 
 /** A cell's value as plain data: rich text, hyperlinks and formulas flattened to what they show. */
-function plainCell(value: ExcelJS.CellValue): CellValue {
+export function plainCell(value: ExcelJS.CellValue): CellValue {
 	if (value === null || value === undefined) return null;
 	if (value instanceof Date || typeof value !== 'object') return value;
 	if ('richText' in value) return value.richText.map((r) => r.text).join('');

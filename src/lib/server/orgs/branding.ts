@@ -1,3 +1,7 @@
+import { imageSize } from 'image-size';
+import { m } from '../../paraglide/messages';
+import { LOGO_LIMITS } from '../documents/uploads/limits';
+import { runUploadTask } from '../documents/uploads/run-upload';
 import type { Database } from '../db/connection';
 import { audited, type Actor } from '../db/audited';
 import {
@@ -15,6 +19,45 @@ export function detectLogoMime(bytes: Uint8Array): LogoMime | null {
 	if (starts(PNG)) return 'image/png';
 	if (starts(JPEG)) return 'image/jpeg';
 	return null;
+}
+
+/** The pixel size an image's header declares, or null when the header cannot be read. */
+export function logoDimensions(bytes: Uint8Array): { width: number; height: number } | null {
+	try {
+		const { width, height } = imageSize(bytes);
+		return width && height ? { width, height } : null;
+	} catch {
+		return null;
+	}
+}
+
+export type LogoCheck = { ok: true; mime: LogoMime } | { ok: false; message: string };
+
+/**
+ * Whether an uploaded logo may be kept: a PNG or JPEG by its magic number, at most LOGO_LIMITS in
+ * pixels by its header (read before anything decodes it: a 470 KB PNG can declare 11000×11000,
+ * 480 MB once decoded), and decoded by pdfmake as a report would — on an upload worker, so the
+ * request thread never decodes an image.
+ */
+export async function checkLogo(bytes: Uint8Array): Promise<LogoCheck> {
+	const mime = detectLogoMime(bytes);
+	const size = mime ? logoDimensions(bytes) : null;
+	if (!mime || !size) return { ok: false, message: m.branding_err_type() };
+	if (size.width > LOGO_LIMITS.width || size.height > LOGO_LIMITS.height)
+		return {
+			ok: false,
+			message: m.hostile_logo_dimensions({
+				width: size.width,
+				height: size.height,
+				maxWidth: LOGO_LIMITS.width,
+				maxHeight: LOGO_LIMITS.height
+			})
+		};
+	const dataUrl = `data:${mime};base64,${Buffer.from(bytes).toString('base64')}`;
+	const decoded = await runUploadTask({ kind: 'image', dataUrl });
+	if (decoded.kind !== 'image' || !decoded.embeddable)
+		return { ok: false, message: m.branding_err_type() };
+	return { ok: true, mime };
 }
 
 /** Sets the organisation's logo (or removes it with null), audited without the bytes. */

@@ -7,6 +7,9 @@ import { comparable, compareRecords } from '../assessments/comparison';
 import { loadAssessmentView } from '../assessments/service';
 import type { Database } from '../db/connection';
 import { findOrganisationLogo } from '../db/queries/branding';
+import { LOGO_LIMITS } from '../documents/uploads/limits';
+import { logoDimensions } from '../orgs/branding';
+import { logger } from '../logger';
 import { findAssessment, findCreatorName, type AssessmentRecord } from '../db/queries/assessments';
 import type { Membership } from '../db/queries/organisations';
 
@@ -71,6 +74,13 @@ async function changesSincePrevious(
 async function reportLogo(db: Database, orgId: string): Promise<ReportLogo | null> {
 	const logo = await findOrganisationLogo(db, orgId);
 	if (!logo) return null;
+	// A logo stored before its size was checked: leaving it out keeps every report of the
+	// organisation quick (an 11000×11000 one made each report take 15 s and gigabytes).
+	const size = logoDimensions(logo.bytes);
+	if (!size || size.width > LOGO_LIMITS.width || size.height > LOGO_LIMITS.height) {
+		logger.warn({ orgId, size }, 'stored logo left out of the report: too large or unreadable');
+		return null;
+	}
 	return {
 		mime: logo.mime,
 		dataUrl: `data:${logo.mime};base64,${Buffer.from(logo.bytes).toString('base64')}`

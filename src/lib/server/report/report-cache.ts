@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ReportModel } from '../../domain/report-model';
 import type { Database } from '../db/connection';
+import { logger } from '../logger';
 import { findCachedReport, storeCachedReport } from '../db/queries/report-cache';
 import { rendererVersion, type RendererVersion } from '../documents/pdf/renderer-version';
 import type { Rendered } from '../documents/pdf/worker-pool';
@@ -41,12 +42,18 @@ export function cachedReportPdf(
 		const cached = await findCachedReport(db, key);
 		if (cached) return { bytes: cached, key, cache: 'hit' };
 		const rendered = await render(input.model);
-		await storeCachedReport(db, {
-			key,
-			assessmentId: input.assessmentId,
-			lang: input.model.lang,
-			bytes: rendered.bytes
-		});
+		try {
+			await storeCachedReport(db, {
+				key,
+				assessmentId: input.assessmentId,
+				lang: input.model.lang,
+				bytes: rendered.bytes
+			});
+		} catch (error) {
+			// The cache is an optimisation: a report that cannot be stored (a full disk, a read-only
+			// database) is still the reader's, served uncached; the next request renders it again.
+			logger.warn({ err: error, key }, 'report cache not written: serving the report uncached');
+		}
 		return {
 			bytes: rendered.bytes,
 			key,

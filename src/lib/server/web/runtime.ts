@@ -11,7 +11,13 @@ export function startRuntime(): Promise<OpenedDatabase> {
 	starting ??= (async () => {
 		const env = readServerEnv();
 		const database = await openDatabase(env);
-		const migrated = await migrateToLatest(database.db);
+		let migrated: Awaited<ReturnType<typeof migrateToLatest>>;
+		try {
+			migrated = await migrateToLatest(database.db);
+		} catch (error) {
+			if (!env.databaseUrl) throw error;
+			throw new Error(unreachableDatabase(env.databaseUrl, error), { cause: error });
+		}
 		logger.info(
 			{ db: database.kind, migrations: migrated.results?.map((r) => r.migrationName) ?? [] },
 			'database ready'
@@ -21,6 +27,26 @@ export function startRuntime(): Promise<OpenedDatabase> {
 		return database;
 	})();
 	return starting;
+}
+
+/**
+ * What an operator needs when PostgreSQL cannot be used at start-up: which database (never its
+ * password) and what to check.
+ */
+export function unreachableDatabase(databaseUrl: string, error: unknown): string {
+	let where = 'the database in DATABASE_URL';
+	try {
+		const url = new URL(databaseUrl);
+		const user = url.username ? `${decodeURIComponent(url.username)}@` : '';
+		where = `postgres://${user}${url.hostname}:${url.port || '5432'}${url.pathname}`;
+	} catch {
+		// not a URL: say only where it comes from
+	}
+	const reason = error instanceof Error ? error.message : String(error);
+	return (
+		`cannot use the PostgreSQL database ${where} (${reason}). Check that the server is running ` +
+		'and reachable from here, and the host, port, database name, user and password in DATABASE_URL.'
+	);
 }
 
 type StartupTask = (

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import { jsonTooDeep, MAX_JSON_DEPTH } from '../json-depth';
 
 /** An API failure, answered as `{ error: { code, message, fields? } }` with its status. */
 export class ApiError extends Error {
@@ -82,13 +84,23 @@ export async function readJsonBody(request: Request, limit: number): Promise<unk
 	}
 	if (bytes.byteLength > limit) throw tooLarge(limit);
 	if (bytes.byteLength === 0) throw new ApiError(400, 'invalid_json', 'A JSON body is required');
+	let text: string;
 	try {
-		return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+	} catch {
+		throw new ApiError(400, 'invalid_json', 'The body is not valid JSON');
+	}
+	if (jsonTooDeep(text)) {
+		const message = m.hostile_json_too_deep({ max: MAX_JSON_DEPTH });
+		throw new ApiError(400, 'too_deep', message, { body: message });
+	}
+	try {
+		return JSON.parse(text);
 	} catch {
 		throw new ApiError(400, 'invalid_json', 'The body is not valid JSON');
 	}
 }
 
 export function tooLarge(limit: number): ApiError {
-	return new ApiError(413, 'too_large', `Request body too large (limit ${limit} bytes)`);
+	return new ApiError(413, 'too_large', m.hostile_body_too_large({ limit }));
 }

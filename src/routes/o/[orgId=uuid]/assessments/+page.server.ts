@@ -19,6 +19,7 @@ import { listAssessmentRows } from '$lib/server/assessments/list';
 import { startAssessmentAction } from '$lib/server/web/actions/start-assessment';
 import { clientChoices } from '$lib/server/clients/service';
 import { runtime } from '$lib/server/web/runtime';
+import { jsonTooDeep, MAX_JSON_DEPTH } from '$lib/server/web/json-depth';
 import type { Actions, PageServerLoad } from './$types';
 
 type ImportForm = typeof importAssessmentFormSchema._zod.output;
@@ -64,7 +65,10 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, { form });
 		let data: unknown;
 		try {
-			data = JSON.parse(await form.data.file.text());
+			const text = await form.data.file.text();
+			if (jsonTooDeep(text))
+				return setError(form, 'file', m.hostile_json_too_deep({ max: MAX_JSON_DEPTH }));
+			data = JSON.parse(text);
 		} catch {
 			return setError(form, 'file', m.exports_err_not_json());
 		}

@@ -5,8 +5,7 @@ import { m } from '$lib/paraglide/messages';
 import { logoSchema } from '$lib/schemas/branding';
 import { apiTokenActions, loadApiTokens } from '$lib/server/web/actions/api-tokens';
 import { requireOrgWide } from '$lib/server/web/guards/auth';
-import { detectLogoMime, organisationLogo, setOrganisationLogo } from '$lib/server/orgs/branding';
-import { canEmbedImage } from '$lib/server/documents/pdf/render-pdf';
+import { checkLogo, organisationLogo, setOrganisationLogo } from '$lib/server/orgs/branding';
 import { runtime } from '$lib/server/web/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -44,12 +43,11 @@ export const actions: Actions = {
 		const form = await superValidate(event.request, zod4(logoSchema), { id: 'branding' });
 		if (!form.valid) return fail(400, { form });
 		const bytes = new Uint8Array(await form.data.logo.arrayBuffer());
-		const mime = detectLogoMime(bytes);
-		if (!mime || !(await canEmbedImage(dataUrl(mime, bytes))))
-			return setError(form, 'logo', m.branding_err_type());
+		const checked = await checkLogo(bytes);
+		if (!checked.ok) return setError(form, 'logo', checked.message);
 		await setOrganisationLogo(runtime().db, actor, {
 			orgId: membership.orgId,
-			logo: { bytes, mime }
+			logo: { bytes, mime: checked.mime }
 		});
 		return message(form, { type: 'success' as const, text: m.branding_saved() });
 	},

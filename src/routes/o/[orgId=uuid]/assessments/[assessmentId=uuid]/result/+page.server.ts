@@ -91,11 +91,12 @@ export const actions: Actions = {
 				type: 'success',
 				text: m.exports_template_imported({ saved: result.saved, skipped: result.skipped })
 			});
-		const notice: Record<typeof result.reason, [400 | 409, string]> = {
+		const notice: Record<typeof result.reason, [400 | 409 | 413, string]> = {
 			final: [409, m.exports_template_final()],
 			not_xlsx: [400, m.exports_template_not_xlsx()],
 			conflict: [409, m.exports_template_conflict()],
-			invalid: [400, m.exports_template_issues()]
+			invalid: [400, m.exports_template_issues()],
+			limit: [413, result.reason === 'limit' ? result.message : '']
 		};
 		const [status, text] = notice[result.reason];
 		const issues = result.reason === 'invalid' ? result.problems : undefined;
