@@ -195,9 +195,9 @@ const cases: Case[] = [
 			retail_customers: true,
 			target_sandbox: 'none'
 		},
-		inScope: ['LIC-003', 'AML-001', 'CMP-001', 'OUT-002', 'INC-006', 'OUT-004', 'PII-001'],
+		inScope: ['LIC-003', 'AML-001', 'CMP-001', 'OUT-009', 'INC-006', 'OUT-004', 'PII-001'],
 		outOfScope: ['LIC-002', 'LIC-004', 'FND-001', 'SBX-001'],
-		gap: { item: 'OUT-002', status: 'non_compliant', verdict: 'ready_with_conditions' },
+		gap: { item: 'OUT-009', status: 'non_compliant', verdict: 'ready_with_conditions' },
 		findings: [['贷款', true]]
 	},
 	{
