@@ -101,7 +101,7 @@ const CONCURRENCY = [
 const sharedServer = {
 	globalSetup: ['tests/setup/server.ts'],
 	testTimeout: 30_000,
-	hookTimeout: 120_000
+	hookTimeout: 200_000
 };
 
 /**

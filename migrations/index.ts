@@ -1,4 +1,4 @@
-import type { Migration } from 'kysely/migration';
+import type { Migration } from 'kysely';
 import * as accounts from './2026_11_22_000100_accounts';
 import * as questionnaireVersions from './2026_11_22_000200_questionnaire_versions';
 import * as assessments from './2026_11_22_000300_assessments';

@@ -21,7 +21,16 @@ export const init: ServerInit = async () => {
 	const database = await startRuntime();
 	if (cheapHashingAllowed())
 		logger.warn('NODE_ENV=test on loopback: passwords are hashed at the cheap test cost');
-	if (readServerEnv().reportWarmUp) renderPool().warm(warmUpReportModel());
+	if (readServerEnv().reportWarmUp) {
+		const warmUp = () => renderPool().warm(warmUpReportModel());
+		// Started by `npm start` (scripts/start.js): warm up once /healthz has answered, so that
+		// building the throw-away report's model (half a second on this thread) and its render on a
+		// worker do not hold up the first answer. Started otherwise (`node build`): now.
+		const afterReady = (globalThis as { __sandboxReadinessHooks?: (() => void)[] })
+			.__sandboxReadinessHooks;
+		if (afterReady) afterReady.push(warmUp);
+		else warmUp();
+	}
 	// adapter-node emits this once the HTTP server has closed: close the database so the process can
 	// exit, and so embedded PostgreSQL is shut down cleanly rather than left to the next start to recover.
 	process.once('sveltekit:shutdown', () => {

@@ -1,5 +1,6 @@
 import type { Profile } from '../../src/lib/domain/profile';
 import { importCorpus } from '../../src/lib/server/corpus';
+import { testCorpusCacheDir } from '../setup/databases';
 import type { Database } from '../../src/lib/server/db/connection';
 import type { AnswerValues } from '../../src/lib/server/db/queries/answers';
 import { findAssessment, type AssessmentRecord } from '../../src/lib/server/db/queries/assessments';
@@ -27,7 +28,7 @@ export async function person(db: Database, label: string): Promise<string> {
 }
 
 export async function consultancy(db: Database, name = '浦江咨询') {
-	await importCorpus(db);
+	await importCorpus(db, { cacheDir: testCorpusCacheDir() });
 	const ownerId = await person(db, 'owner');
 	const orgId = await createOrganisation(db, { userId: ownerId }, { name, kind: 'consultancy' });
 	return { orgId, ownerId };

@@ -1,6 +1,7 @@
 import type { KyselyPlugin } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { importCorpus } from '../../src/lib/server/corpus';
+import { testCorpusCacheDir } from '../setup/databases';
 import { createClient } from '../../src/lib/server/clients/service';
 import { loadClientDashboard } from '../../src/lib/server/clients/dashboard';
 import { listAssessmentRows } from '../../src/lib/server/assessments/list';
@@ -44,7 +45,7 @@ async function consultancyWith(db: Database, clients: number) {
 describe('the consultancy dashboard and assessment list', () => {
 	it('send the same number of queries for 2 clients as for 12', async () => {
 		const db = database().db;
-		await importCorpus(db);
+		await importCorpus(db, { cacheDir: testCorpusCacheDir() });
 		const small = await consultancyWith(db, 2);
 		const large = await consultancyWith(db, 12);
 		const queries = async (work: (db: Database) => Promise<unknown>) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importCorpus } from '../../src/lib/server/corpus';
+import { testCorpusCacheDir } from '../setup/databases';
 import { DEMO_CONSULTANT_EMAIL, DEMO_RESPONDENT_EMAIL, seedDemo } from '../../src/lib/server/demo';
 import { listAssessments } from '../../src/lib/server/db/queries/assessments';
 import { listClients } from '../../src/lib/server/db/queries/clients';
@@ -13,7 +14,7 @@ const database = useTestDatabase('demo');
 describe('demo data', () => {
 	it('gives the consultancy two clients, one assessment in review and a scoped respondent', async () => {
 		const db = database().db;
-		await importCorpus(db);
+		await importCorpus(db, { cacheDir: testCorpusCacheDir() });
 		const banner = await seedDemo(db);
 		expect(banner.join('\n')).toContain(DEMO_RESPONDENT_EMAIL);
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importCorpus } from '../../src/lib/server/corpus';
+import { testCorpusCacheDir } from '../setup/databases';
 import { startAssessment } from '../../src/lib/server/assessments/service';
 import { signUp } from '../../src/lib/server/auth/accounts';
 import { findOrganisationLogo } from '../../src/lib/server/db/queries/branding';
@@ -47,7 +48,7 @@ describe('binary values on each database', () => {
 
 	it('keep a cached report byte for byte', async () => {
 		const { db, orgId, ownerId } = await organisation();
-		await importCorpus(db);
+		await importCorpus(db, { cacheDir: testCorpusCacheDir() });
 		const assessmentId = await startAssessment(db, { userId: ownerId }, { orgId, title: 'Bytes' });
 		const bytes = awkwardBytes();
 		await storeCachedReport(db, { key: `k-${assessmentId}`, assessmentId, lang: 'en', bytes });

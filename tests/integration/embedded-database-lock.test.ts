@@ -1,19 +1,23 @@
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/lib/server/db/connection';
+import { createScratchDatabase } from '../setup/databases';
 import { startServer } from '../setup/server-process';
 
 // Embedded PGlite only (DATABASE_URL is empty), so the pglite project runs it; a PostgreSQL server
 // has no folder to lock. It was in api-admin.test.ts, which runs on both databases.
 
+// tsx straight from node_modules, as `npm run cli` runs it, without npm's own start-up.
 function cli(args: string[], env: Record<string, string>) {
-	return spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], {
-		encoding: 'utf8',
-		env: { ...process.env, ...env }
-	});
+	return spawnSync(
+		process.execPath,
+		[path.resolve('node_modules/tsx/dist/cli.mjs'), 'src/cli/main.ts', ...args],
+		{
+			encoding: 'utf8',
+			env: { ...process.env, ...env }
+		}
+	);
 }
 
 describe('the embedded database folder', () => {
@@ -21,7 +25,9 @@ describe('the embedded database folder', () => {
 		'never opens one embedded database from two processes: the CLI refuses the server’s, the server the CLI’s',
 		{ timeout: 180_000 },
 		async () => {
-			const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sr-lock-'));
+			// A copy of an empty cluster (what a lock is about does not need initdb's CPU-seconds).
+			const scratch = await createScratchDatabase('pglite', 'lock');
+			const dataDir = scratch.env.DATA_DIR;
 			const env = { DATABASE_URL: '', DATA_DIR: dataDir };
 			try {
 				const server = await startServer(env);
@@ -54,7 +60,7 @@ describe('the embedded database folder', () => {
 					await held.close();
 				}
 			} finally {
-				fs.rmSync(dataDir, { recursive: true, force: true });
+				await scratch.drop();
 			}
 		}
 	);

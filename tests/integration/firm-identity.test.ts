@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { Migrator } from 'kysely/migration';
+import { Migrator } from 'kysely';
 import { migrations } from '../../migrations/index';
 import { openDatabase, type OpenedDatabase } from '../../src/lib/server/db/connection';
 import { currentQuestionnaire, importCorpus } from '../../src/lib/server/corpus';
+import { testCorpusCacheDir } from '../setup/databases';
 import { findAssessment, type AssessmentRecord } from '../../src/lib/server/db/queries/assessments';
 import { findClient } from '../../src/lib/server/db/queries/clients';
 import { loadReportModel } from '../../src/lib/server/report/load-report';
@@ -89,7 +90,7 @@ describe('moving the firm’s identity to one record (migration)', () => {
 		});
 		const before = await migrator.migrateTo(BEFORE);
 		if (before.error) throw before.error;
-		await importCorpus(db());
+		await importCorpus(db(), { cacheDir: testCorpusCacheDir() });
 
 		await db()
 			.insertInto('users')

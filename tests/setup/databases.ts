@@ -3,6 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { loadCorpus } from '../../src/lib/corpus/load';
+import { corpusPaths } from '../../src/lib/corpus/paths';
+import { corpusHash } from '../../src/lib/corpus/version';
+import {
+	CORPUS_CACHE_FILE,
+	corpusSourceDigest,
+	writeCorpusCache
+} from '../../src/lib/server/corpus';
 
 export const POSTGRES_ADMIN_URL =
 	process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -26,8 +34,11 @@ export interface ScratchDatabase {
  *
  * A PGlite folder starts as a copy of an empty cluster made once per PGlite version (initdb costs
  * several CPU-seconds, a copy a fraction of one). The app sees what a first start sees, an empty
- * database: it migrates it and imports the corpus itself. `{ initdb: true }` leaves the folder empty
+ * database: it migrates it and stores the corpus itself. `{ initdb: true }` leaves the folder empty
  * instead, so that PGlite creates the cluster as it does on a new user's first start.
+ *
+ * Every data directory but an initdb one gets the run's corpus cache (see testCorpusCacheDir), so a
+ * server started on it stores the corpus without reading seeds/ again, as a restart does.
  */
 export async function createScratchDatabase(
 	kind: TestDbKind,
@@ -36,7 +47,10 @@ export async function createScratchDatabase(
 ): Promise<ScratchDatabase> {
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `sr-${label}-`));
 	if (kind === 'pglite') {
-		if (!options.initdb) fs.cpSync(await emptyPgliteCluster(), dataDir, { recursive: true });
+		if (!options.initdb) {
+			fs.cpSync(await emptyPgliteCluster(), dataDir, { recursive: true });
+			copyTestCorpusCache(dataDir);
+		}
 		return {
 			env: { DATA_DIR: dataDir },
 			drop: async () => fs.rmSync(dataDir, { recursive: true, force: true })
@@ -61,6 +75,7 @@ export async function createScratchDatabase(
 	} finally {
 		await admin.end();
 	}
+	copyTestCorpusCache(dataDir);
 	const url = new URL(POSTGRES_ADMIN_URL);
 	url.pathname = `/${name}`;
 	return {
@@ -101,4 +116,37 @@ export async function emptyPgliteCluster(): Promise<string> {
 		if (!fs.existsSync(template)) throw error;
 	}
 	return template;
+}
+
+/**
+ * The corpus cache the tests share (src/lib/server/corpus.ts, importCorpus): loading, validating
+ * and hashing seeds/ costs 2–5 CPU-seconds, which every test server and every in-process
+ * `importCorpus` paid again for the same corpus. Filled once per change of seeds/ or of the loader
+ * (the cache is keyed by their digest); tests/integration/corpus-cache.test.ts and the browser
+ * project's first-start server still read seeds/ themselves.
+ */
+export function testCorpusCacheDir(): string {
+	const dir = path.resolve('node_modules/.cache/sandbox-readiness/corpus');
+	fs.mkdirSync(dir, { recursive: true });
+	return dir;
+}
+
+/** Fills the shared corpus cache if it is missing or stale; the projects' global setup calls it. */
+export function ensureTestCorpusCache(): void {
+	const { seedsDir } = corpusPaths();
+	const digest = corpusSourceDigest(seedsDir);
+	if (!digest) return;
+	const file = path.join(testCorpusCacheDir(), CORPUS_CACHE_FILE);
+	try {
+		if (JSON.parse(fs.readFileSync(file, 'utf8')).digest === digest) return;
+	} catch {
+		// none yet
+	}
+	const corpus = loadCorpus(seedsDir);
+	writeCorpusCache(file, digest, { hash: corpusHash(corpus), corpus });
+}
+
+function copyTestCorpusCache(dataDir: string): void {
+	const file = path.join(testCorpusCacheDir(), CORPUS_CACHE_FILE);
+	if (fs.existsSync(file)) fs.copyFileSync(file, path.join(dataDir, CORPUS_CACHE_FILE));
 }

@@ -56,7 +56,10 @@ export async function startServer(env: Record<string, string | undefined>): Prom
 	});
 	child.stdout?.on('data', (d) => (output += String(d)));
 	child.stderr?.on('data', (d) => (output += String(d)));
-	const deadline = Date.now() + 60_000;
+	// Generous: on the shared two-core machine at load 30 a first start (bundle, PGlite, migrations)
+	// took over a minute, and the clean-clone CI run of 2026-12-01 16:02 failed its global setup on
+	// that alone. A server that is up answers at once; only a hung one waits this long.
+	const deadline = Date.now() + 180_000;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null)
 			throw new Error(`server exited with ${child.exitCode}:\n${output}`);
@@ -68,7 +71,11 @@ export async function startServer(env: Record<string, string | undefined>): Prom
 		}
 		await new Promise((r) => setTimeout(r, 100));
 	}
-	if (Date.now() >= deadline) throw new Error(`server did not become healthy:\n${output}`);
+	if (Date.now() >= deadline) {
+		// Not left running behind the failed test (it would hold its port and a core).
+		child.kill('SIGKILL');
+		throw new Error(`server did not become healthy:\n${output}`);
+	}
 	return {
 		baseUrl,
 		process: child,

@@ -39,7 +39,9 @@ describe('the embedded database folder', () => {
 		const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
 		fs.writeFileSync(path.join(dir, 'sandbox-readiness.lock'), String(child.pid));
 		try {
-			const r = spawnSync('npm', ['run', '--silent', 'cli', '--', 'db:migrate'], {
+			// tsx straight from node_modules, as `npm run cli` runs it, without npm's own start-up.
+			const tsx = path.resolve('node_modules/tsx/dist/cli.mjs');
+			const r = spawnSync(process.execPath, [tsx, 'src/cli/main.ts', 'db:migrate'], {
 				encoding: 'utf8',
 				env: { ...process.env, DATA_DIR: dir }
 			});

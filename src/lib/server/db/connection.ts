@@ -1,9 +1,10 @@
 import fs from 'node:fs';
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { DB } from './schema';
 import { lockDataDir } from './data-dir-lock';
+import { PGliteDialect } from './pglite-dialect';
 
 export type Database = Kysely<DB>;
 export type DatabaseKind = 'pglite' | 'postgres';

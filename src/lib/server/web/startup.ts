@@ -13,8 +13,8 @@ onStartup(async () => {
 });
 
 // Start-up work, in order, after migrations.
-onStartup(async ({ db }) => {
-	await importCorpus(db);
+onStartup(async ({ db }, env) => {
+	await importCorpus(db, { cacheDir: env.dataDir });
 });
 
 // A new, empty database gets the demo (on by default for the embedded database only).
