@@ -20,7 +20,7 @@ const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
  */
 export async function readTemplateWithLimits(
 	bytes: Uint8Array,
-	limits = TEMPLATE_LIMITS
+	limits: { readonly [K in keyof typeof TEMPLATE_LIMITS]: number } = TEMPLATE_LIMITS
 ): Promise<TemplateRead> {
 	const deadline = performance.now() + limits.ms;
 	const entries = await readZipDirectory(bytes, limits.entries);
