@@ -10,6 +10,8 @@ export interface UserProfile {
 	emailVerifiedAt: Date | null;
 	/** The language of their mails. */
 	language: Language;
+	/** Whether a second factor (TOTP) is set up. */
+	twoFactor: boolean;
 }
 
 export async function insertUser(
@@ -40,6 +42,7 @@ export async function findUserById(db: Database, id: string): Promise<UserProfil
 	const row = await db
 		.selectFrom('users')
 		.select(['id', 'email', 'name', 'email_verified_at', 'language'])
+		.select((eb) => eb('totp_key', 'is not', null).as('two_factor'))
 		.where('id', '=', id)
 		.executeTakeFirst();
 	if (!row) return null;
@@ -48,8 +51,51 @@ export async function findUserById(db: Database, id: string): Promise<UserProfil
 		email: row.email,
 		name: row.name,
 		emailVerifiedAt: row.email_verified_at ? new Date(row.email_verified_at) : null,
-		language: row.language
+		language: row.language,
+		twoFactor: Boolean(row.two_factor)
 	};
+}
+
+export async function findUserByEmail(db: Database, email: string): Promise<UserProfile | null> {
+	const id = await findUserIdByEmail(db, email);
+	return id ? findUserById(db, id) : null;
+}
+
+/** A new address, verified by the code mailed to it. */
+export async function changeUserEmail(
+	tx: AuditedTx,
+	id: string,
+	email: string,
+	verifiedAt: Date
+): Promise<void> {
+	await tx.db
+		.updateTable('users')
+		.set({ email, email_verified_at: verifiedAt })
+		.where('id', '=', id)
+		.execute();
+}
+
+/** The TOTP key, for checking a code (null: no second factor). */
+export async function findTotpKey(db: Database, id: string): Promise<Uint8Array | null> {
+	const row = await db
+		.selectFrom('users')
+		.select('totp_key')
+		.where('id', '=', id)
+		.executeTakeFirst();
+	return row?.totp_key ? new Uint8Array(row.totp_key) : null;
+}
+
+export async function updateTotpKey(
+	tx: AuditedTx,
+	id: string,
+	key: Uint8Array | null
+): Promise<void> {
+	await tx.db.updateTable('users').set({ totp_key: key }).where('id', '=', id).execute();
+}
+
+/** Deletes the account; memberships, sessions and codes go with it (foreign keys). */
+export async function deleteUser(tx: AuditedTx, id: string): Promise<void> {
+	await tx.db.deleteFrom('users').where('id', '=', id).execute();
 }
 
 export async function markEmailVerified(tx: AuditedTx, id: string, at: Date): Promise<void> {
