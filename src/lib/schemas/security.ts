@@ -33,11 +33,11 @@ export const mailLanguageSchema = z.object({ language: z.enum(['zh', 'en']) });
 
 export const changeEmailSchema = z.object({
 	newEmail: email(),
-	currentPassword: z.string().min(1).max(200)
+	emailPassword: z.string().min(1).max(200)
 });
 
-export const confirmPasswordSchema = z.object({ currentPassword: z.string().min(1).max(200) });
+export const deleteAccountSchema = z.object({ deletePassword: z.string().min(1).max(200) });
 
 export const requireTwoFactorSchema = z.object({ required: z.boolean().default(false) });
 
-export const memberTwoFactorSchema = z.object({ userId: z.uuid() });
+export const memberTwoFactorSchema = z.object({ memberId: z.uuid() });

@@ -6,6 +6,7 @@ import {
 	listOrgsRequiringTwoFactor,
 	updateRequireTwoFactor
 } from '../db/queries/org-security';
+import { findOrganisation } from '../db/queries/organisations';
 
 /** Whether the organisation requires two-factor of its members. */
 export function requiresTwoFactor(db: Database, orgId: string): Promise<boolean> {
@@ -40,4 +41,9 @@ export function orgsRequiringTwoFactor(db: Database, userId: string): Promise<st
 
 export function membersWithTwoFactor(db: Database, orgId: string): Promise<Set<string>> {
 	return listMembersTwoFactor(db, orgId);
+}
+
+/** The organisation's name (for "… requires two-factor"), or null. */
+export async function organisationName(db: Database, orgId: string): Promise<string | null> {
+	return (await findOrganisation(db, orgId))?.name ?? null;
 }
