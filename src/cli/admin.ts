@@ -189,7 +189,7 @@ export async function adminCommand(args: string[], io: CliIo): Promise<number> {
 				if (!origin) throw new UsageError("ORIGIN must be set: the link names the app's address");
 				const link = await requestPasswordReset(
 					db,
-					{ userId: null },
+					{ operator: true },
 					{ email: input.email, origin }
 				);
 				if (!link) throw new UsageError(`--email: no account ${input.email}`);

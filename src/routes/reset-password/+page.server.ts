@@ -24,7 +24,7 @@ export const actions: Actions = {
 		// The same answer whether or not an account has the address.
 		await requestPasswordReset(
 			runtime().db,
-			{ userId: null, requestId: event.locals.requestId },
+			{ operator: false, requestId: event.locals.requestId },
 			{ email: form.data.email, origin: event.url.origin }
 		);
 		return message(form, { type: 'success', text: m.reset_request_sent() });

@@ -65,7 +65,13 @@ export async function resendVerificationCode(
 	const user = await findUserById(db, userId);
 	if (!user) return false;
 	const pending = await findEmailVerification(db, userId);
-	if (pending && Date.now() - pending.createdAt.getTime() < RESEND_AFTER_MS) return false;
+	// A live code is not replaced within a minute; a void one (too many wrong tries) at once.
+	if (
+		pending &&
+		pending.wrongTries < MAX_WRONG_TRIES &&
+		Date.now() - pending.createdAt.getTime() < RESEND_AFTER_MS
+	)
+		return false;
 	// Nothing pending: the address of an unverified account (a change of email starts anew).
 	if (!pending && user.emailVerifiedAt) return false;
 	const email = pending?.email ?? user.email;

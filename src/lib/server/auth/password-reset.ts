@@ -28,11 +28,15 @@ export const RESET_MINUTES = 60;
  */
 export async function requestPasswordReset(
 	db: Database,
-	actor: Actor,
+	by: { operator: true } | { operator: false; requestId?: string | null },
 	input: { email: string; origin: string }
 ): Promise<string | null> {
 	const user = await findUserByEmail(db, normaliseEmail(input.email));
 	if (!user) return null;
+	// Asked on the web, by whoever knows the address: recorded on the account itself.
+	const actor: Actor = by.operator
+		? { userId: null }
+		: { userId: user.id, requestId: by.requestId };
 	const token = generateSecureRandomString() + generateSecureRandomString();
 	const link = `${input.origin}/reset-password/${token}`;
 	await audited(db, actor, async (tx) => {
@@ -54,7 +58,7 @@ export async function requestPasswordReset(
 			action: 'user.password_reset_requested',
 			orgId: null,
 			entity: { type: 'user', id: user.id },
-			after: { by: actor.userId === null ? 'operator' : 'self' }
+			after: { by: by.operator ? 'operator' : 'email' }
 		});
 	});
 	return link;
