@@ -55,15 +55,7 @@ export async function claimOutboxMails(
 ): Promise<ClaimedMail[]> {
 	const now = options.now ?? new Date();
 	const leaseUntil = new Date(now.getTime() + options.leaseMs);
-	const rows = await sql<{
-		id: string;
-		to_address: string;
-		language: Language;
-		subject: string;
-		body_text: string;
-		body_html: string;
-		attempts: number;
-	}>`
+	const result = await sql`
 		update outbox set attempts = attempts + 1, next_attempt_at = ${leaseUntil}
 		where id in (
 			select id from outbox
@@ -74,7 +66,16 @@ export async function claimOutboxMails(
 		)
 		returning id, to_address, language, subject, body_text, body_html, attempts
 	`.execute(db);
-	return rows.rows.map((r) => ({
+	const rows = result.rows as {
+		id: string;
+		to_address: string;
+		language: Language;
+		subject: string;
+		body_text: string;
+		body_html: string;
+		attempts: number;
+	}[];
+	return rows.map((r) => ({
 		id: r.id,
 		to: r.to_address,
 		language: r.language,
