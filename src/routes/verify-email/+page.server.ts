@@ -43,6 +43,8 @@ export const actions: Actions = {
 		const sent = await resendCodeFor(event);
 		if (!sent)
 			return message(form, { type: 'error', text: m.verify_resend_too_soon() }, { status: 429 });
-		return message(form, { type: 'success', text: m.verify_resent() });
+		// An empty form is "invalid" to superforms, and `message` would answer 400: set it directly.
+		form.message = { type: 'success', text: m.verify_resent() };
+		return { form };
 	}
 };
