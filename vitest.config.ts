@@ -84,7 +84,9 @@ const DATABASE_SENSITIVE = [
 	// The identity migration on rows that agree and disagree, then the audit migration's backfill.
 	'tests/integration/firm-identity.test.ts',
 	// An audited change commits with its rows or rolls back whole, in each engine's transactions.
-	'tests/integration/audit-log.test.ts'
+	'tests/integration/audit-log.test.ts',
+	// Mail claimed by concurrent senders (for update skip locked) is sent once; retried with back-off.
+	'tests/integration/outbox.test.ts'
 ];
 
 /**

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot } from '../helpers/chromium';
+import { enterMailedCode, launchChromium, screenshot } from '../helpers/chromium';
 import { uniqueEmail, PASSWORD } from '../helpers/browser';
 import { pdfText, squash } from '../helpers/pdf';
 
@@ -22,11 +22,13 @@ async function signUp(page: Page, fields: { name: string; orgName?: string; kind
 	// Hydrated first, so the bound select keeps the kind chosen.
 	await page.waitForLoadState('networkidle');
 	await page.getByLabel('Name', { exact: true }).fill(fields.name);
-	await page.getByLabel('Email', { exact: true }).fill(uniqueEmail('journey'));
+	const email = uniqueEmail('journey');
+	await page.getByLabel('Email', { exact: true }).fill(email);
 	await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
 	if (fields.orgName) await page.getByLabel('Organisation name').fill(fields.orgName);
 	if (fields.kind) await page.getByLabel('Kind of organisation').selectOption(fields.kind);
 	await page.getByRole('button', { name: 'Sign up' }).click();
+	await enterMailedCode(page, email);
 }
 
 /** The same answers the firm's journey gives: a small tech company, no sensitive activity. */
@@ -237,11 +239,13 @@ describe('a consultancy in a real browser', () => {
 		await page.getByLabel('Name', { exact: true }).fill('Early Bird');
 		release();
 		await page.waitForLoadState('networkidle');
-		await page.getByLabel('Email', { exact: true }).fill(uniqueEmail('early'));
+		const early = uniqueEmail('early');
+		await page.getByLabel('Email', { exact: true }).fill(early);
 		await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
 		await page.getByLabel('Organisation name').fill('Early Advisory');
 		expect(await page.getByLabel('Kind of organisation').inputValue()).toBe('consultancy');
 		await page.getByRole('button', { name: 'Sign up' }).click();
+		await enterMailedCode(page, early);
 		await page.waitForURL(/\/o\/[0-9a-f-]{36}$/);
 		expect(await page.locator('.eyebrow').first().innerText()).toContain('Consultancy');
 		await context.close();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium, screenshot } from '../helpers/chromium';
+import { enterMailedCode, launchChromium, screenshot } from '../helpers/chromium';
 import { uniqueEmail, PASSWORD } from '../helpers/browser';
 
 let browser: Browser;
@@ -19,10 +19,12 @@ describe('a firm in a real browser', () => {
 		const page = await context.newPage();
 		await page.goto('/signup');
 		await page.fill('#field-name', '王芳');
-		await page.fill('#field-email', uniqueEmail('browser'));
+		const email = uniqueEmail('browser');
+		await page.fill('#field-email', email);
 		await page.fill('#field-password', PASSWORD);
 		await page.fill('#field-orgName', '上海浦江数字科技有限公司');
 		await page.click('button[type=submit]:has-text("注册")');
+		await enterMailedCode(page, email);
 		await page.waitForURL(/\/o\/[0-9a-f-]{36}$/);
 		await screenshot(page, 'org-home.png');
 

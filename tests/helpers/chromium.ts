@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { codeIn, mailTo } from './mail';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -36,4 +37,15 @@ export function artifactPath(name: string): string {
 export async function screenshot(page: Page, name: string): Promise<void> {
 	if (process.env.SCREENSHOTS !== '1') return;
 	await page.screenshot({ path: artifactPath(name), fullPage: true });
+}
+
+/**
+ * After a sign-up in the browser: on the verification page, reads the code mailed to `email` from
+ * the run's SMTP server and enters it, as the person would.
+ */
+export async function enterMailedCode(page: Page, email: string): Promise<void> {
+	await page.waitForURL(/\/verify-email/);
+	const code = codeIn(await mailTo(email));
+	await page.locator('#field-code').fill(code);
+	await page.locator('form[action="?/verify"] button[type=submit]').click();
 }

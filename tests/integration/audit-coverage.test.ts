@@ -1,3 +1,5 @@
+import { decodeBase64 } from '@oslojs/encoding';
+import { generateTOTP } from '@oslojs/otp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/lib/corpus/load';
 import { corpusPaths } from '../../src/lib/corpus/paths';
@@ -7,7 +9,8 @@ import { openDatabase, type OpenedDatabase } from '../../src/lib/server/db/conne
 import { migrateToLatest } from '../../src/lib/server/db/migrate';
 import { Api, apiProfile, createTokenInSettings } from '../helpers/api';
 import { saveAnswer, saveProfile } from '../helpers/assessment';
-import { Browser, PASSWORD, signUp, uniqueEmail } from '../helpers/browser';
+import { Browser, PASSWORD, signUp, uniqueEmail, verifyEmailIfAsked } from '../helpers/browser';
+import { codeIn, linkIn, mailTo } from '../helpers/mail';
 import { createClient, inviteMember, startClientAssessment } from '../helpers/consultancy';
 import { mutatingRoutes } from '../helpers/mutating-routes';
 import { postFile } from '../helpers/upload';
@@ -28,6 +31,9 @@ import { startServer, type RunningServer } from '../setup/server-process';
 /** Routes that change nothing anyone else sees: no audit row expected, each with its reason. */
 const EXEMPT: Record<string, string> = {
 	'POST /language': 'sets the language cookie of this browser; writes nothing to the database',
+	'POST /account?/delete':
+		'the account is deleted: its rows (user.deleted, member.left) name the person as the entity, ' +
+		'with no actor (the actor column refers to users); tests/integration/mail-accounts.test.ts',
 	'POST /orgs?/switch':
 		'which organisation the session opens next: a preference of the session, the same write a ' +
 		'GET of /o/<id> makes (see the bookkeeping list in tests/unit/audit-boundary.test.ts)'
@@ -84,8 +90,21 @@ async function newPerson(f: Fixture, next?: string) {
 			orgKind: 'firm'
 		});
 		expect(page.status).toBe(303);
+		expect((await verifyEmailIfAsked(browser, email, page)).status).toBe(303);
 	} else await signUp(browser, { email });
 	return { browser, email };
+}
+
+/** A new person with two-factor on, signed in with it. */
+async function newPersonWithTwoFactor(f: Fixture) {
+	const person = await newPerson(f);
+	const setup = await person.browser.get('/account/two-factor');
+	const key = setup.body.match(/name="key" value="([^"]+)"/)![1]!;
+	const code = generateTOTP(decodeBase64(key), 30, 6);
+	expect((await person.browser.post('/account/two-factor?/enable', { key, code })).status).toBe(
+		200
+	);
+	return { ...person, key: decodeBase64(key) };
 }
 
 /** A new member of the fixture's organisation, joined by an invitation link. */
@@ -193,6 +212,101 @@ const RECIPES: Record<string, Recipe> = {
 			confirmPassword: 'another horse battery'
 		});
 		return { response, actor: email };
+	},
+	'POST /verify-email?/verify': async (f) => {
+		const browser = new Browser(f.baseUrl);
+		const email = uniqueEmail('verify');
+		const page = await browser.post('/signup', {
+			name: '李雷',
+			email,
+			password: PASSWORD,
+			orgName: '浦江数科',
+			orgKind: 'firm'
+		});
+		const code = codeIn(await mailTo(email));
+		const response = await browser.post(`${page.location}?/verify`, { code });
+		return { response, actor: email };
+	},
+	'POST /verify-email?/resend': async (f) => {
+		const browser = new Browser(f.baseUrl);
+		const email = uniqueEmail('resend');
+		await browser.post('/signup', {
+			name: '李雷',
+			email,
+			password: PASSWORD,
+			orgName: '浦江数科',
+			orgKind: 'firm'
+		});
+		// A code typed wrong too often is void: a new one may be asked for at once.
+		for (let i = 0; i < 5; i++) await browser.post('/verify-email?/verify', { code: 'AAAAAAAA' });
+		return { response: await browser.post('/verify-email?/resend', {}), actor: email };
+	},
+	'POST /two-factor': async (f) => {
+		const { email, key } = await newPersonWithTwoFactor(f);
+		const browser = new Browser(f.baseUrl);
+		expect((await browser.post('/login', { email, password: PASSWORD })).status).toBe(303);
+		const response = await browser.post('/two-factor', { code: generateTOTP(key, 30, 6) });
+		return { response, actor: email };
+	},
+	'POST /reset-password': async (f) => {
+		const { email } = await newPerson(f);
+		return {
+			response: await new Browser(f.baseUrl).post('/reset-password', { email }),
+			actor: email
+		};
+	},
+	'POST /reset-password/[token]': async (f) => {
+		const { email } = await newPerson(f);
+		await new Browser(f.baseUrl).post('/reset-password', { email });
+		const link = linkIn(
+			await mailTo(email, (m) => m.text.includes('/reset-password/')),
+			'/reset-password/'
+		);
+		const response = await new Browser(f.baseUrl).post(link, {
+			newPassword: 'new horse battery staple'
+		});
+		return { response, actor: email };
+	},
+	'POST /account?/language': async (f) => {
+		const { browser, email } = await newPerson(f);
+		return { response: await browser.post('/account?/language', { language: 'en' }), actor: email };
+	},
+	'POST /account?/signOutElsewhere': async (f) => {
+		const { browser, email } = await newPerson(f);
+		return { response: await browser.post('/account?/signOutElsewhere', {}), actor: email };
+	},
+	'POST /account?/email': async (f) => {
+		const { browser, email } = await newPerson(f);
+		const response = await browser.post('/account?/email', {
+			newEmail: uniqueEmail('moved'),
+			emailPassword: PASSWORD
+		});
+		return { response, actor: email };
+	},
+	'POST /account/two-factor?/enable': async (f) => {
+		const { browser, email } = await newPerson(f);
+		const setup = await browser.get('/account/two-factor');
+		const key = setup.body.match(/name="key" value="([^"]+)"/)![1]!;
+		const code = generateTOTP(decodeBase64(key), 30, 6);
+		const response = await browser.post('/account/two-factor?/enable', { key, code });
+		return { response, actor: email };
+	},
+	'POST /account/two-factor?/renewCodes': async (f) => {
+		const { browser, email } = await newPersonWithTwoFactor(f);
+		return { response: await browser.post('/account/two-factor?/renewCodes', {}), actor: email };
+	},
+	'POST /account/two-factor?/disable': async (f) => {
+		const { browser, email } = await newPersonWithTwoFactor(f);
+		return { response: await browser.post('/account/two-factor?/disable', {}), actor: email };
+	},
+	'POST /o/[orgId=uuid]/settings?/twoFactorPolicy': async (f) =>
+		byOwner(f, await f.owner.post(`/o/${f.orgId}/settings?/twoFactorPolicy`, {})),
+	'POST /o/[orgId=uuid]/members?/resetTwoFactor': async (f) => {
+		const { email } = await newMember(f, 'viewer');
+		const page = await f.owner.get(`/o/${f.orgId}/members`);
+		const row = page.body.slice(page.body.indexOf(email));
+		const memberId = row.match(/name="userId" value="([0-9a-f-]{36})"/)![1]!;
+		return byOwner(f, await f.owner.post(`/o/${f.orgId}/members?/resetTwoFactor`, { memberId }));
 	},
 	'POST /orgs?/create': async (f) =>
 		byOwner(f, await f.owner.post('/orgs?/create', { name: '研究部', kind: 'consultancy' })),

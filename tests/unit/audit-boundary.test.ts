@@ -18,6 +18,10 @@ const BOOKKEEPING: Record<string, string> = {
 	'api-tokens.touchApiToken': 'when a token was last used, shown to its owners',
 	'login-failures.insertLoginFailures': 'the login throttle’s counters',
 	'login-failures.deleteLoginFailures': 'the login throttle’s counters, cleared on success',
+	'outbox.claimOutboxMails':
+		'a sender claiming due mails (an attempt and a lease): the mail itself was written audited',
+	'outbox.markOutboxSent': 'a mail delivered: its body emptied, when recorded',
+	'outbox.markOutboxAttemptFailed': 'a delivery refused: the error and the next attempt',
 	'report-cache.storeCachedReport': 'a rendered PDF kept for reuse: derived from audited data',
 	'questionnaire-versions.insertVersionIfNew':
 		'the questionnaire from the repository’s seeds, stored at start-up by content hash'

@@ -10,6 +10,12 @@ export interface ServerEnv {
 	demo: boolean;
 	logLevel: string;
 	smtpUrl: string | null;
+	/** The sender of the app's mails (MAIL_FROM). */
+	mailFrom: string;
+	/** A session ends after this long unused (SESSION_IDLE_HOURS, default 12). */
+	sessionIdleMs: number;
+	/** … and this long after login whatever happens (SESSION_MAX_DAYS, default 30). */
+	sessionMaxMs: number;
 	publicOrigin: string | null;
 	/** The largest request body a page or form may send. */
 	bodySizeLimit: number;
@@ -32,6 +38,9 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
 		demo: env.DEMO === undefined ? databaseUrl === null && isLoopback(host) : env.DEMO === '1',
 		logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'warn' : 'info'),
 		smtpUrl: env.SMTP_URL?.trim() || null,
+		mailFrom: env.MAIL_FROM?.trim() || 'Sandbox Readiness 合规预检 <no-reply@localhost>',
+		sessionIdleMs: positive(env.SESSION_IDLE_HOURS, 12) * 3600_000,
+		sessionMaxMs: positive(env.SESSION_MAX_DAYS, 30) * 86400_000,
 		publicOrigin: env.ORIGIN?.trim() || null,
 		// BODY_SIZE_LIMIT is adapter-node's outer cap on every body; it must allow the upload limit.
 		bodySizeLimit: parseSize(env.FORM_SIZE_LIMIT ?? '1M'),
@@ -53,4 +62,9 @@ export function parseSize(value: string): number {
 		match[2]!.toUpperCase() as '' | 'K' | 'M' | 'G'
 	];
 	return Number(match[1]) * unit;
+}
+
+function positive(value: string | undefined, fallback: number): number {
+	const n = Number(value);
+	return value !== undefined && value.trim() !== '' && Number.isFinite(n) && n > 0 ? n : fallback;
 }

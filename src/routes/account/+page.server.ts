@@ -1,30 +1,72 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { changePasswordSchema } from '$lib/schemas/account';
-import { changePassword } from '$lib/server/auth/accounts';
+import { changeEmailSchema, deleteAccountSchema, mailLanguageSchema } from '$lib/schemas/security';
+import {
+	changePassword,
+	deleteOwnAccount,
+	requestEmailChange,
+	setMailLanguage
+} from '$lib/server/auth/accounts';
+import { endOtherSessions, sessionLimits, sessionsOf } from '$lib/server/auth/session';
+import { unusedRecoveryCodes } from '$lib/server/auth/two-factor';
 import { requireUser } from '$lib/server/web/guards/auth';
+import { passwordProblem } from '$lib/server/web/security';
+import { deleteSessionTokenCookie } from '$lib/server/web/session-cookie';
 import { runtime } from '$lib/server/web/runtime';
 import type { FormNotice } from '$lib/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 type PasswordForm = typeof changePasswordSchema._zod.output;
+type LanguageForm = typeof mailLanguageSchema._zod.output;
+type EmailForm = typeof changeEmailSchema._zod.output;
+type ConfirmForm = typeof deleteAccountSchema._zod.output;
 
 export const load: PageServerLoad = async (event) => {
-	const { user } = requireUser(event);
-	return { user, form: await superValidate<PasswordForm, FormNotice>(zod4(changePasswordSchema)) };
+	const { user, session } = requireUser(event);
+	const db = runtime().db;
+	const { idleMs, maxMs } = sessionLimits();
+	return {
+		user,
+		reset: event.url.searchParams.get('reset') === '1',
+		form: await superValidate<PasswordForm, FormNotice>(zod4(changePasswordSchema)),
+		languageForm: await superValidate<LanguageForm, FormNotice>(
+			{ language: user.language },
+			zod4(mailLanguageSchema),
+			{ id: 'language' }
+		),
+		emailForm: await superValidate<EmailForm, FormNotice>(zod4(changeEmailSchema), {
+			id: 'email'
+		}),
+		deleteForm: await superValidate<ConfirmForm, FormNotice>(zod4(deleteAccountSchema), {
+			id: 'delete'
+		}),
+		twoFactor: user.twoFactor
+			? { recoveryCodesLeft: await unusedRecoveryCodes(db, user.id) }
+			: null,
+		sessions: (await sessionsOf(db, user.id)).map((s) => ({
+			current: s.id === session.id,
+			createdAt: s.createdAt.toISOString(),
+			lastSeenAt: s.lastSeenAt.toISOString(),
+			userAgent: s.userAgent
+		})),
+		limits: { idleHours: idleMs / 3600_000, maxDays: maxMs / 86400_000 }
+	};
 };
 
 export const actions: Actions = {
 	password: async (event) => {
-		const { actor, session } = requireUser(event);
+		const { actor, session, user } = requireUser(event);
 		const form = await superValidate<PasswordForm, FormNotice>(
 			event.request,
 			zod4(changePasswordSchema)
 		);
 		const input = { ...form.data };
 		form.data = { currentPassword: '', newPassword: '', confirmPassword: '' };
+		const weak = form.valid && passwordProblem(input.newPassword, [user.email, user.name]);
+		if (weak) setError(form, 'newPassword', weak);
 		if (!form.valid) return fail(400, { form });
 		const result = await changePassword(runtime().db, actor, {
 			currentPassword: input.currentPassword,
@@ -34,5 +76,67 @@ export const actions: Actions = {
 		if (!result.ok)
 			return setError(form, 'currentPassword', m.err_wrong_password(), { status: 400 });
 		return message(form, { type: 'success', text: m.password_changed() });
+	},
+	language: async (event) => {
+		const { actor } = requireUser(event);
+		const form = await superValidate<LanguageForm, FormNotice>(
+			event.request,
+			zod4(mailLanguageSchema),
+			{ id: 'language' }
+		);
+		if (!form.valid) return fail(400, { languageForm: form });
+		await setMailLanguage(runtime().db, actor, form.data.language);
+		return message(form, { type: 'success', text: m.mail_language_saved() });
+	},
+	signOutElsewhere: async (event) => {
+		const { actor, session } = requireUser(event);
+		const ended = await endOtherSessions(runtime().db, actor, session.id);
+		return { sessionsEnded: ended };
+	},
+	email: async (event) => {
+		const { actor } = requireUser(event);
+		const form = await superValidate<EmailForm, FormNotice>(
+			event.request,
+			zod4(changeEmailSchema),
+			{
+				id: 'email'
+			}
+		);
+		const password = form.data.emailPassword;
+		form.data.emailPassword = '';
+		if (!form.valid) return fail(400, { emailForm: form });
+		const result = await requestEmailChange(runtime().db, actor, {
+			newEmail: form.data.newEmail,
+			password
+		});
+		if (!result.ok && result.reason === 'same_email')
+			return setError(form, 'newEmail', m.email_change_same(), { status: 400 });
+		if (!result.ok) return setError(form, 'emailPassword', m.err_wrong_password(), { status: 400 });
+		redirect(303, '/verify-email?next=%2Faccount');
+	},
+	delete: async (event) => {
+		const { actor } = requireUser(event);
+		const form = await superValidate<ConfirmForm, FormNotice>(
+			event.request,
+			zod4(deleteAccountSchema),
+			{ id: 'delete' }
+		);
+		const password = form.data.deletePassword;
+		form.data.deletePassword = '';
+		if (!form.valid) return fail(400, { deleteForm: form });
+		const result = await deleteOwnAccount(runtime().db, actor, { password });
+		if (!result.ok && result.reason === 'last_owner')
+			return message(
+				form,
+				{
+					type: 'error',
+					text: m.delete_account_last_owner({ orgs: result.organisations.join('、') })
+				},
+				{ status: 409 }
+			);
+		if (!result.ok)
+			return setError(form, 'deletePassword', m.err_wrong_password(), { status: 400 });
+		deleteSessionTokenCookie(event.cookies, event.url.protocol === 'https:');
+		redirect(303, '/login');
 	}
 };

@@ -4,6 +4,8 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type TimestampDefaultNow = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export type OrgKind = 'firm' | 'consultancy';
+/** The languages of the interface and of mails. */
+export type Language = 'zh' | 'en';
 export type Role = 'owner' | 'consultant' | 'respondent' | 'viewer';
 
 export interface UsersTable {
@@ -12,6 +14,16 @@ export interface UsersTable {
 	name: string;
 	password_hash: string;
 	created_at: TimestampDefaultNow;
+	/** Null until the person enters the code mailed to the address. */
+	email_verified_at: ColumnType<
+		Date | null,
+		Date | string | null | undefined,
+		Date | string | null
+	>;
+	/** The language of their mails. */
+	language: ColumnType<Language, Language | undefined, Language>;
+	/** The TOTP key when two-factor is on. */
+	totp_key: ColumnType<Uint8Array | null, Uint8Array | null | undefined, Uint8Array | null>;
 }
 
 export interface SessionsTable {
@@ -21,6 +33,9 @@ export interface SessionsTable {
 	active_org_id: string | null;
 	created_at: TimestampDefaultNow;
 	expires_at: Timestamp;
+	two_factor_verified: ColumnType<boolean, boolean | undefined, boolean>;
+	last_seen_at: TimestampDefaultNow;
+	user_agent: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface OrganisationsTable {
@@ -33,6 +48,7 @@ export interface OrganisationsTable {
 	registered_name: ColumnType<string | null, string | null | undefined, string | null>;
 	business_scope: ColumnType<string | null, string | null | undefined, string | null>;
 	created_at: TimestampDefaultNow;
+	require_two_factor: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface MembershipsTable {
@@ -225,6 +241,53 @@ export interface DB {
 	memberships: MembershipsTable;
 	invitations: InvitationsTable;
 	login_failures: LoginFailuresTable;
+	outbox: OutboxTable;
+	email_verifications: EmailVerificationsTable;
+	password_resets: PasswordResetsTable;
+	recovery_codes: RecoveryCodesTable;
+}
+
+export interface OutboxTable {
+	id: string;
+	org_id: string | null;
+	user_id: string | null;
+	to_address: string;
+	language: Language;
+	template: string;
+	subject: string;
+	body_text: string;
+	body_html: string;
+	created_at: TimestampDefaultNow;
+	next_attempt_at: TimestampDefaultNow;
+	attempts: ColumnType<number, number | undefined, number>;
+	last_error: ColumnType<string | null, string | null | undefined, string | null>;
+	sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+	failed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface EmailVerificationsTable {
+	user_id: string;
+	email: string;
+	code_hash: string;
+	expires_at: Timestamp;
+	wrong_tries: ColumnType<number, number | undefined, number>;
+	created_at: TimestampDefaultNow;
+}
+
+export interface PasswordResetsTable {
+	id: string;
+	user_id: string;
+	token_hash: string;
+	created_at: TimestampDefaultNow;
+	expires_at: Timestamp;
+	used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface RecoveryCodesTable {
+	id: string;
+	user_id: string;
+	code_hash: string;
+	used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -8,9 +8,13 @@ import { isSecureRequest } from './session-hook';
 export async function startSession(
 	event: RequestEvent,
 	userId: string,
-	activeOrgId: string | null
+	activeOrgId: string | null,
+	options: { twoFactorVerified?: boolean } = {}
 ): Promise<void> {
 	const actor = { userId, requestId: event.locals.requestId };
-	const { session, token } = await createSession(runtime().db, actor, activeOrgId);
+	const { session, token } = await createSession(runtime().db, actor, activeOrgId, {
+		twoFactorVerified: options.twoFactorVerified ?? false,
+		userAgent: event.request.headers.get('user-agent')
+	});
 	setSessionTokenCookie(event.cookies, token, session.expiresAt, isSecureRequest(event));
 }

@@ -3,6 +3,7 @@ import { assertPdfmakeVersion } from '../documents/pdf/pdfmake-patches';
 import { rendererVersion } from '../documents/pdf/renderer-version';
 import { seedDemo } from '../demo';
 import { logger } from '../logger';
+import { startMailSender, smtpTransport } from '../mail/sender';
 import { onStartup } from './runtime';
 
 // The report renderer patches pdfmake: refuse to start on a pdfmake other than the one the patches
@@ -27,5 +28,25 @@ onStartup(async ({ db }, env) => {
 	if (users.n > 0) return;
 	const banner = await seedDemo(db);
 	logger.info('demo data created');
-	(globalThis as { __sandboxReadinessBanner?: string[] }).__sandboxReadinessBanner = banner;
+	addToBanner(banner);
 });
+
+// Mail: sent from the outbox when SMTP_URL is set; otherwise it waits there, and the banner says
+// where to read it (an owner's outbox page, `admin outbox`).
+onStartup(async ({ db }, env) => {
+	if (env.smtpUrl) {
+		startMailSender(db, smtpTransport(env.smtpUrl), { from: env.mailFrom });
+		return;
+	}
+	logger.warn('mail is not configured (SMTP_URL): mails wait in the outbox');
+	addToBanner([
+		'Mail is not configured (SMTP_URL is not set): mails wait in the outbox.',
+		"  Read them with `npm run cli -- admin outbox`, or on an organisation's outbox page (owners).",
+		'邮件未配置（未设置 SMTP_URL）：邮件保留在发件箱中，可用 `npm run cli -- admin outbox` 查看。'
+	]);
+});
+
+function addToBanner(lines: string[]): void {
+	const holder = globalThis as { __sandboxReadinessBanner?: string[] };
+	holder.__sandboxReadinessBanner = [...(holder.__sandboxReadinessBanner ?? []), ...lines];
+}

@@ -32,7 +32,8 @@ export const actions: Actions = {
 		const result = await logIn(db, {
 			email: form.data.email,
 			password,
-			address: event.getClientAddress()
+			address: event.getClientAddress(),
+			requestId: event.locals.requestId
 		});
 		if (!result.ok) {
 			const text = result.reason === 'throttled' ? m.err_login_throttled() : m.err_login_wrong();
@@ -43,8 +44,13 @@ export const actions: Actions = {
 			);
 		}
 		const memberships = await membershipsOf(db, result.userId);
-		await startSession(event, result.userId, memberships[0]?.orgId ?? null);
+		// With two-factor, the session reaches the two-factor page only until the code is given.
+		await startSession(event, result.userId, memberships[0]?.orgId ?? null, {
+			twoFactorVerified: !result.twoFactor
+		});
 		const next = event.url.searchParams.get('next');
-		redirect(303, next ? safeNextPath(next) : '/');
+		const destination = next ? safeNextPath(next) : '/';
+		if (result.twoFactor) redirect(303, `/two-factor?next=${encodeURIComponent(destination)}`);
+		redirect(303, destination);
 	}
 };

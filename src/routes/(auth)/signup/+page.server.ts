@@ -2,10 +2,11 @@ import { fail, redirect } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import { signUpSchema } from '$lib/schemas/account';
-import { signUp } from '$lib/server/auth/accounts';
+import { signUpOrNotify } from '$lib/server/auth/accounts';
 import { safeNextPath } from '$lib/server/web/guards/auth';
-import { startSession } from '$lib/server/web/start-session';
+import { passwordProblem, setPendingSignUp } from '$lib/server/web/security';
 import { runtime } from '$lib/server/web/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -23,21 +24,24 @@ export const actions: Actions = {
 		const joining = isInvitationPath(event.url.searchParams.get('next'));
 		if (form.valid && form.data.orgName === '' && !joining)
 			setError(form, 'orgName', m.err_required());
+		const weak =
+			form.valid && passwordProblem(form.data.password, [form.data.email, form.data.name]);
+		if (weak) setError(form, 'password', weak);
 		if (!form.valid) return fail(400, { form: { ...form, data: { ...form.data, password: '' } } });
-		const result = await signUp(runtime().db, {
+		// The same answer whether or not the address is registered: "enter the code we mailed".
+		await signUpOrNotify(runtime().db, {
 			name: form.data.name,
 			email: form.data.email,
 			password: form.data.password,
 			orgName: form.data.orgName === '' ? null : form.data.orgName,
 			orgKind: form.data.orgKind,
-			requestId: event.locals.requestId
+			language: getLocale() === 'en' ? 'en' : 'zh',
+			requestId: event.locals.requestId,
+			origin: event.url.origin
 		});
-		form.data.password = '';
-		if (!result.ok) return setError(form, 'email', m.err_email_taken(), { status: 400 });
-		await startSession(event, result.userId, result.orgId);
+		setPendingSignUp(event, form.data.email.trim().toLowerCase());
 		const next = event.url.searchParams.get('next');
-		if (next) redirect(303, safeNextPath(next));
-		redirect(303, result.orgId ? `/o/${result.orgId}` : '/orgs');
+		redirect(303, `/verify-email${next ? `?next=${encodeURIComponent(safeNextPath(next))}` : ''}`);
 	}
 };
 

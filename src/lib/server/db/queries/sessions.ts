@@ -4,7 +4,14 @@ import type { SessionRow } from '../schema';
 
 export type SessionRecord = Pick<
 	SessionRow,
-	'id' | 'user_id' | 'secret_hash' | 'active_org_id' | 'expires_at'
+	| 'id'
+	| 'user_id'
+	| 'secret_hash'
+	| 'active_org_id'
+	| 'expires_at'
+	| 'created_at'
+	| 'last_seen_at'
+	| 'two_factor_verified'
 >;
 
 export async function insertSession(
@@ -15,6 +22,9 @@ export async function insertSession(
 		secretHash: Uint8Array;
 		expiresAt: Date;
 		activeOrgId: string | null;
+		twoFactorVerified: boolean;
+		userAgent: string | null;
+		createdAt: Date;
 	}
 ): Promise<void> {
 	await tx.db
@@ -24,7 +34,11 @@ export async function insertSession(
 			user_id: session.userId,
 			secret_hash: session.secretHash,
 			expires_at: session.expiresAt,
-			active_org_id: session.activeOrgId
+			active_org_id: session.activeOrgId,
+			two_factor_verified: session.twoFactorVerified,
+			user_agent: session.userAgent,
+			created_at: session.createdAt,
+			last_seen_at: session.createdAt
 		})
 		.execute();
 }
@@ -32,19 +46,70 @@ export async function insertSession(
 export async function findSession(db: Database, id: string): Promise<SessionRecord | null> {
 	const row = await db
 		.selectFrom('sessions')
-		.select(['id', 'user_id', 'secret_hash', 'active_org_id', 'expires_at'])
+		.select([
+			'id',
+			'user_id',
+			'secret_hash',
+			'active_org_id',
+			'expires_at',
+			'created_at',
+			'last_seen_at',
+			'two_factor_verified'
+		])
 		.where('id', '=', id)
 		.executeTakeFirst();
 	return row ?? null;
 }
 
-/** Bookkeeping (not audited): a session's sliding expiry. */
+/** Bookkeeping (not audited): a session's sliding expiry and when it was last used. */
 export async function updateSessionExpiry(
 	db: Database,
 	id: string,
-	expiresAt: Date
+	expiresAt: Date,
+	lastSeenAt: Date = new Date()
 ): Promise<void> {
-	await db.updateTable('sessions').set({ expires_at: expiresAt }).where('id', '=', id).execute();
+	await db
+		.updateTable('sessions')
+		.set({ expires_at: expiresAt, last_seen_at: lastSeenAt })
+		.where('id', '=', id)
+		.execute();
+}
+
+/** The second factor was given in this session. */
+export async function markSessionTwoFactorVerified(tx: AuditedTx, id: string): Promise<void> {
+	await tx.db
+		.updateTable('sessions')
+		.set({ two_factor_verified: true })
+		.where('id', '=', id)
+		.execute();
+}
+
+export interface SessionListing {
+	id: string;
+	createdAt: Date;
+	lastSeenAt: Date;
+	userAgent: string | null;
+}
+
+/** The person's sessions that have not run out, most recently used first. */
+export async function listUserSessions(
+	db: Database,
+	userId: string,
+	now: Date
+): Promise<SessionListing[]> {
+	const rows = await db
+		.selectFrom('sessions')
+		.select(['id', 'created_at', 'last_seen_at', 'user_agent'])
+		.where('user_id', '=', userId)
+		.where('expires_at', '>', now)
+		.orderBy('last_seen_at', 'desc')
+		.execute();
+	return rows.map((r) => ({
+		id: r.id,
+		createdAt: new Date(r.created_at),
+		lastSeenAt: new Date(r.last_seen_at),
+		userAgent: r.user_agent
+	}));
 }
 
 /** Bookkeeping (not audited): the organisation the session opens next, a preference. */
@@ -56,13 +121,9 @@ export async function updateSessionOrg(
 	await db.updateTable('sessions').set({ active_org_id: orgId }).where('id', '=', id).execute();
 }
 
-/** Bookkeeping (not audited): a session that ran out, found on its next use. */
-export async function deleteExpiredSession(db: Database, id: string): Promise<void> {
-	await db
-		.deleteFrom('sessions')
-		.where('id', '=', id)
-		.where('expires_at', '<=', new Date())
-		.execute();
+/** Bookkeeping (not audited): a session that ran out (idle or too old), found on its next use. */
+export async function deleteExpiredSession(db: Database, id: string, now: Date): Promise<void> {
+	await db.deleteFrom('sessions').where('id', '=', id).where('last_seen_at', '<', now).execute();
 }
 
 /** A logout. */

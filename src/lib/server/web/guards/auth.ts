@@ -6,6 +6,7 @@ import type { Session } from '../../auth/session';
 import type { UserProfile } from '../../db/queries/users';
 import { isRestricted } from '../../auth/scope';
 import type { Actor } from '../../db/audited';
+import { organisationGate, securityGate } from '../security';
 
 export interface Viewer {
 	user: UserProfile;
@@ -31,6 +32,7 @@ export function requireUser(event: RequestEvent): Viewer {
 		const next = event.url.pathname + event.url.search;
 		redirect(303, `/login?next=${encodeURIComponent(next)}`);
 	}
+	securityGate(event, user, session);
 	return { user, session, actor: userActor(event, user.id) };
 }
 
@@ -46,6 +48,7 @@ export async function requireMembership(
 	const viewer = requireUser(event);
 	const membership = await findMembership(runtime().db, viewer.user.id, orgId);
 	if (!membership) error(404, 'Not found');
+	await organisationGate(event, viewer.user, orgId);
 	if (roles && !roles.includes(membership.role)) error(403, 'Forbidden');
 	return { ...viewer, membership };
 }

@@ -14,6 +14,9 @@ import {
 	type MemberChangeResult
 } from '$lib/server/orgs/organisations';
 import { runtime } from '$lib/server/web/runtime';
+import { memberTwoFactorSchema } from '$lib/schemas/security';
+import { membersWithTwoFactor } from '$lib/server/auth/org-policy';
+import { resetMemberTwoFactor } from '$lib/server/auth/two-factor';
 import type { Actions, PageServerLoad } from './$types';
 
 const OWNER = ['owner'] as const;
@@ -27,7 +30,9 @@ export const load: PageServerLoad = async (event) => {
 		invitations: isOwner ? await openInvitations(db, membership.orgId) : [],
 		clients: isOwner ? await clientChoices(db, membership.orgId) : [],
 		isOwner,
-		inviteForm: await inviteForm()
+		inviteForm: await inviteForm(),
+		// Who has a second factor (owners see it, and may reset it for a member who lost theirs).
+		twoFactor: isOwner ? [...(await membersWithTwoFactor(db, membership.orgId))] : []
 	};
 };
 
@@ -59,6 +64,17 @@ export const actions: Actions = {
 		});
 		if (!result.ok) return fail(400, { roleError: memberChangeFailure(result) });
 		return { removed: true };
+	},
+	resetTwoFactor: async (event) => {
+		const { actor, membership } = await requireOrgWide(event, event.params.orgId, OWNER);
+		const form = await superValidate(event.request, zod4(memberTwoFactorSchema));
+		if (!form.valid) return fail(400, { twoFactorForm: form });
+		const done = await resetMemberTwoFactor(runtime().db, actor, {
+			orgId: membership.orgId,
+			userId: form.data.memberId
+		});
+		if (!done) return fail(400, { roleError: m.err_member_not_found() });
+		return { twoFactorReset: true };
 	},
 	revoke: async (event) => {
 		const { actor, membership } = await requireOrgWide(event, event.params.orgId, OWNER);

@@ -4,6 +4,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { logoSchema } from '$lib/schemas/branding';
 import { apiTokenActions, loadApiTokens } from '$lib/server/web/actions/api-tokens';
+import { loadOrgSecurity, orgSecurityActions } from '$lib/server/web/actions/org-security';
 import { requireOrgWide } from '$lib/server/web/guards/auth';
 import { checkLogo, organisationLogo, setOrganisationLogo } from '$lib/server/orgs/branding';
 import { runtime } from '$lib/server/web/runtime';
@@ -19,7 +20,7 @@ export const load: PageServerLoad = async (event) => {
 					logo: await logoPreview(membership.orgId)
 				}
 			: null;
-	return { branding, ...(await loadApiTokens(event)) };
+	return { branding, ...(await loadApiTokens(event)), ...(await loadOrgSecurity(event)) };
 };
 
 async function logoPreview(orgId: string): Promise<string | null> {
@@ -38,6 +39,7 @@ async function requireBrandingOwner(event: Parameters<Actions[string]>[0]) {
 
 export const actions: Actions = {
 	...apiTokenActions,
+	...orgSecurityActions,
 	logo: async (event) => {
 		const { actor, membership } = await requireBrandingOwner(event);
 		const form = await superValidate(event.request, zod4(logoSchema), { id: 'branding' });

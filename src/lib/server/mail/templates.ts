@@ -1,0 +1,90 @@
+import { m } from '../../paraglide/messages';
+import type { Language } from '../db/schema';
+
+/**
+ * Every mail the app sends, by name: what it needs, and how it reads in each language. A template
+ * renders to a subject, a plain-text body (what `admin outbox` and an owner's outbox page show) and
+ * an HTML body. To add one (an invitation, a comment notice): a function here, its messages in
+ * messages/mail, and `enqueueMail(tx, { template: 'name', data })` where the change is made.
+ */
+export interface MailTemplates {
+	verify_email: { name: string; code: string; minutes: number };
+	email_change: { name: string; code: string; minutes: number };
+	password_reset: { name: string; link: string; minutes: number };
+	account_exists: { name: string; logInLink: string; resetLink: string };
+}
+
+export type MailTemplate = keyof MailTemplates;
+
+export interface RenderedMail {
+	subject: string;
+	text: string;
+	html: string;
+}
+
+type Paragraph = string | { link: string; label: string };
+
+const templates: {
+	[K in MailTemplate]: (
+		data: MailTemplates[K],
+		locale: Language
+	) => { subject: string; name: string; paragraphs: Paragraph[] };
+} = {
+	verify_email: (d, locale) => ({
+		subject: m.mail_verify_subject({ code: d.code }, { locale }),
+		name: d.name,
+		paragraphs: [m.mail_verify_body({ code: d.code, minutes: d.minutes }, { locale })]
+	}),
+	email_change: (d, locale) => ({
+		subject: m.mail_email_change_subject({ code: d.code }, { locale }),
+		name: d.name,
+		paragraphs: [m.mail_email_change_body({ code: d.code, minutes: d.minutes }, { locale })]
+	}),
+	password_reset: (d, locale) => ({
+		subject: m.mail_reset_subject({}, { locale }),
+		name: d.name,
+		paragraphs: [
+			m.mail_reset_body({ minutes: d.minutes }, { locale }),
+			{ link: d.link, label: m.mail_reset_link({ link: d.link }, { locale }) }
+		]
+	}),
+	account_exists: (d, locale) => ({
+		subject: m.mail_account_exists_subject({}, { locale }),
+		name: d.name,
+		paragraphs: [
+			m.mail_account_exists_body({}, { locale }),
+			{ link: d.logInLink, label: m.mail_log_in_link({ link: d.logInLink }, { locale }) },
+			{ link: d.resetLink, label: m.mail_reset_link({ link: d.resetLink }, { locale }) }
+		]
+	})
+};
+
+const escape = (s: string) =>
+	s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export function renderMail<K extends MailTemplate>(
+	template: K,
+	data: MailTemplates[K],
+	language: Language
+): RenderedMail {
+	const { subject, name, paragraphs } = templates[template](data, language);
+	const greeting = m.mail_greeting({ name }, { locale: language });
+	const footer = m.mail_footer({}, { locale: language });
+	const text = [greeting, ...paragraphs.map((p) => (typeof p === 'string' ? p : p.label)), footer]
+		.map((p) => p + '\n')
+		.join('\n');
+	const html = [
+		`<p>${escape(greeting)}</p>`,
+		...paragraphs.map((p) =>
+			typeof p === 'string'
+				? `<p>${escape(p)}</p>`
+				: `<p><a href="${escape(p.link)}">${escape(p.label)}</a></p>`
+		),
+		`<p style="color:#666">${escape(footer)}</p>`
+	].join('\n');
+	return {
+		subject,
+		text,
+		html: `<!doctype html><html lang="${language === 'zh' ? 'zh-CN' : 'en'}"><body>${html}</body></html>`
+	};
+}

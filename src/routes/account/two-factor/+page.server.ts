@@ -1,0 +1,89 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { message, setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { m } from '$lib/paraglide/messages';
+import { enableTwoFactorSchema } from '$lib/schemas/security';
+import { organisationName, orgsRequiringTwoFactor } from '$lib/server/auth/org-policy';
+import {
+	disableTwoFactor,
+	enableTwoFactor,
+	manualKey,
+	newTotpSetup,
+	regenerateRecoveryCodes
+} from '$lib/server/auth/two-factor';
+import { requireUser, safeNextPath } from '$lib/server/web/guards/auth';
+import { runtime } from '$lib/server/web/runtime';
+import type { FormNotice } from '$lib/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+type EnableForm = typeof enableTwoFactorSchema._zod.output;
+
+/**
+ * Two-factor set-up (a QR code, the key, a code to prove it works), then the recovery codes once;
+ * for someone who has it: new recovery codes, or turning it off (unless an organisation requires it).
+ */
+export const load: PageServerLoad = async (event) => {
+	const { user } = requireUser(event);
+	const db = runtime().db;
+	const orgId = event.url.searchParams.get('org');
+	const requiredBy =
+		orgId && /^[0-9a-f-]{36}$/.test(orgId) ? await organisationName(db, orgId) : null;
+	const blockedBy = user.twoFactor ? await orgsRequiringTwoFactor(db, user.id) : [];
+	const setup = newTotpSetup(user.email);
+	return {
+		enabled: user.twoFactor,
+		blockedBy,
+		requiredBy,
+		qrSvg: setup.qrSvg,
+		manualKey: manualKey(setup.key),
+		form: await superValidate<EnableForm, FormNotice>(
+			{ key: setup.key, code: '' },
+			zod4(enableTwoFactorSchema),
+			{
+				errors: false
+			}
+		)
+	};
+};
+
+export const actions: Actions = {
+	enable: async (event) => {
+		const { actor, session, user } = requireUser(event);
+		if (user.twoFactor) redirect(303, '/account/two-factor');
+		const form = await superValidate<EnableForm, FormNotice>(
+			event.request,
+			zod4(enableTwoFactorSchema)
+		);
+		if (!form.valid) return fail(400, { form });
+		const result = await enableTwoFactor(runtime().db, actor, {
+			key: form.data.key,
+			code: form.data.code,
+			sessionId: session.id
+		});
+		if (!result.ok) return setError(form, 'code', m.err_two_factor_wrong(), { status: 400 });
+		form.data.code = '';
+		return {
+			form,
+			recoveryCodes: result.recoveryCodes,
+			next: safeNextPath(event.url.searchParams.get('next') ?? '/account')
+		};
+	},
+	renewCodes: async (event) => {
+		const { actor, user } = requireUser(event);
+		if (!user.twoFactor) return fail(400, {});
+		return { recoveryCodes: await regenerateRecoveryCodes(runtime().db, actor), next: '/account' };
+	},
+	disable: async (event) => {
+		const { actor, session, user } = requireUser(event);
+		if (!user.twoFactor) redirect(303, '/account');
+		const blockedBy = await orgsRequiringTwoFactor(runtime().db, user.id);
+		if (blockedBy.length > 0)
+			return message(
+				await superValidate<EnableForm, FormNotice>(zod4(enableTwoFactorSchema)),
+				{ type: 'error', text: m.two_factor_disable_blocked() },
+				{ status: 409 }
+			);
+		await disableTwoFactor(runtime().db, actor, { keepSessionId: session.id });
+		redirect(303, '/account');
+	}
+};

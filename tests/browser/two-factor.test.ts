@@ -1,0 +1,53 @@
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { generateTOTP } from '@oslojs/otp';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { PASSWORD, uniqueEmail } from '../helpers/browser';
+import { enterMailedCode, launchChromium, screenshot } from '../helpers/chromium';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchChromium();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+describe('two-factor in a real browser', () => {
+	it('signs up, verifies the address, sets up two-factor, and logs in with a code', async () => {
+		const context = await browser.newContext({ locale: 'en-GB', baseURL: inject('baseUrl') });
+		const page = await context.newPage();
+		const email = uniqueEmail('totp');
+		await page.goto('/signup');
+		await page.waitForLoadState('networkidle');
+		await page.getByLabel('Name', { exact: true }).fill('Li Na');
+		await page.getByLabel('Email', { exact: true }).fill(email);
+		await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+		await page.getByLabel('Organisation name').fill('Pujiang Digital');
+		await page.getByRole('button', { name: 'Sign up' }).click();
+		await enterMailedCode(page, email);
+		await page.waitForURL(/\/o\/[0-9a-f-]{36}$/);
+		const orgUrl = new URL(page.url()).pathname;
+
+		await page.goto('/account/two-factor');
+		await expect.poll(() => page.locator('figure.qr svg').count()).toBe(1);
+		await screenshot(page, 'two-factor-setup.png');
+		const key = decodeBase32IgnorePadding(
+			(await page.locator('code.key').innerText()).replace(/\s/g, '')
+		);
+		await page.getByLabel('Code', { exact: true }).fill(generateTOTP(key, 30, 6));
+		await page.getByRole('button', { name: 'Turn on two-factor authentication' }).click();
+		await expect.poll(() => page.locator('.recovery-codes li').count()).toBe(8);
+
+		await page.getByRole('button', { name: 'Log out' }).first().click();
+		await page.waitForURL(/\/login/);
+		await page.getByLabel('Email', { exact: true }).fill(email);
+		await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+		await page.getByRole('button', { name: 'Log in' }).last().click();
+		await page.waitForURL(/\/two-factor/);
+		await page.getByLabel('Code or recovery code').fill(generateTOTP(key, 30, 6));
+		await page.getByRole('button', { name: 'Continue' }).click();
+		await page.waitForURL(new RegExp(`${orgUrl}$`));
+		await context.close();
+	});
+});
