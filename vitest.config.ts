@@ -83,7 +83,9 @@ const DATABASE_SENSITIVE = [
 	// The identity migration on rows that agree and disagree, then the audit migration's backfill.
 	'tests/integration/firm-identity.test.ts',
 	// An audited change commits with its rows or rolls back whole, in each engine's transactions.
-	'tests/integration/audit-log.test.ts'
+	'tests/integration/audit-log.test.ts',
+	// Offboarding revokes tokens and invitations in one transaction; the membership join on each use.
+	'tests/integration/offboarding.test.ts'
 ];
 
 /**
@@ -94,7 +96,10 @@ const CONCURRENCY = [
 	// Two people accepting one invitation link at once: exactly one is admitted.
 	'tests/integration/invitations-service.test.ts',
 	// Two finalisations racing: one 200, one 409.
-	'tests/integration/review.test.ts'
+	'tests/integration/review.test.ts',
+	// 25 parallel wrong passwords: the throttle's check-and-record is one statement, so no more than
+	// the allowance is evaluated.
+	'tests/integration/throttle-race.test.ts'
 ];
 
 /** One shared server per project; each test makes its own users and organisations. */

@@ -4,13 +4,16 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { signUpSchema } from '$lib/schemas/account';
 import { signUp } from '$lib/server/auth/accounts';
-import { safeNextPath } from '$lib/server/web/guards/auth';
+import { sameOriginPath } from '$lib/server/web/redirect';
 import { startSession } from '$lib/server/web/start-session';
+import { setRetryAfter } from '$lib/server/web/device-cookie';
+import { signUpKey, throttleAttempt } from '$lib/server/auth/throttle';
 import { runtime } from '$lib/server/web/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	if (locals.user) redirect(303, safeNextPath(url.searchParams.get('next')));
+	const next = sameOriginPath(url.searchParams.get('next'), url.origin);
+	if (locals.user) redirect(303, next);
 	return {
 		form: await superValidate(zod4(signUpSchema)),
 		joining: isInvitationPath(url.searchParams.get('next'))
@@ -19,11 +22,21 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
+		const next = event.url.searchParams.get('next');
+		const target = sameOriginPath(next, event.url.origin);
 		const form = await superValidate(event.request, zod4(signUpSchema));
 		const joining = isInvitationPath(event.url.searchParams.get('next'));
 		if (form.valid && form.data.orgName === '' && !joining)
 			setError(form, 'orgName', m.err_required());
 		if (!form.valid) return fail(400, { form: { ...form, data: { ...form.data, password: '' } } });
+		// Sign-ups are throttled per address (IPv6 by /64): no mass accounts, no cheap probing.
+		const throttle = await throttleAttempt(runtime().db, [signUpKey(event.getClientAddress())]);
+		if (!throttle.allowed) {
+			setRetryAfter(event, throttle.retryAfterSeconds);
+			form.data.password = '';
+			const text = m.access_err_wait({ seconds: throttle.retryAfterSeconds });
+			return setError(form, 'email', text, { status: 429 });
+		}
 		const result = await signUp(runtime().db, {
 			name: form.data.name,
 			email: form.data.email,
@@ -35,8 +48,7 @@ export const actions: Actions = {
 		form.data.password = '';
 		if (!result.ok) return setError(form, 'email', m.err_email_taken(), { status: 400 });
 		await startSession(event, result.userId, result.orgId);
-		const next = event.url.searchParams.get('next');
-		if (next) redirect(303, safeNextPath(next));
+		if (next) redirect(303, target);
 		redirect(303, result.orgId ? `/o/${result.orgId}` : '/orgs');
 	}
 };

@@ -129,3 +129,21 @@ export async function revokeInvitation(tx: AuditedTx, orgId: string, id: string)
 		.executeTakeFirst();
 	return Number(result.numUpdatedRows);
 }
+
+/** Revokes the open invitations a member made in the organisation; answers their ids. */
+export async function revokeInvitationsCreatedBy(
+	tx: AuditedTx,
+	orgId: string,
+	createdBy: string
+): Promise<string[]> {
+	const rows = await tx.db
+		.updateTable('invitations')
+		.set({ revoked_at: new Date() })
+		.where('org_id', '=', orgId)
+		.where('created_by', '=', createdBy)
+		.where('accepted_at', 'is', null)
+		.where('revoked_at', 'is', null)
+		.returning('id')
+		.execute();
+	return rows.map((r) => r.id);
+}
