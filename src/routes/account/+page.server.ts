@@ -6,7 +6,7 @@ import { changePasswordSchema } from '$lib/schemas/account';
 import { changePassword } from '$lib/server/auth/accounts';
 import { requireUser } from '$lib/server/web/guards/auth';
 import { runtime } from '$lib/server/web/runtime';
-import { setRetryAfter } from '$lib/server/web/device-cookie';
+import { setRetryAfter } from '$lib/server/web/throttle';
 import type { FormNotice } from '$lib/forms';
 import type { Actions, PageServerLoad } from './$types';
 

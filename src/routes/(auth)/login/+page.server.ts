@@ -5,7 +5,12 @@ import { m } from '$lib/paraglide/messages';
 import { logInSchema } from '$lib/schemas/account';
 import { logIn } from '$lib/server/auth/accounts';
 import { sameOriginPath } from '$lib/server/web/redirect';
-import { readDeviceCookie, setDeviceCookie, setRetryAfter } from '$lib/server/web/device-cookie';
+import {
+	clientAddress,
+	readDeviceCookie,
+	setDeviceCookie,
+	setRetryAfter
+} from '$lib/server/web/throttle';
 import { membershipsOf } from '$lib/server/orgs/organisations';
 import { startSession } from '$lib/server/web/start-session';
 import { runtime } from '$lib/server/web/runtime';
@@ -36,7 +41,7 @@ export const actions: Actions = {
 		const result = await logIn(db, {
 			email: form.data.email,
 			password,
-			address: event.getClientAddress(),
+			address: clientAddress(event),
 			device: readDeviceCookie(event)
 		});
 		if (!result.ok) {

@@ -6,7 +6,7 @@ import { signUpSchema } from '$lib/schemas/account';
 import { signUp } from '$lib/server/auth/accounts';
 import { sameOriginPath } from '$lib/server/web/redirect';
 import { startSession } from '$lib/server/web/start-session';
-import { setRetryAfter } from '$lib/server/web/device-cookie';
+import { clientAddress, setRetryAfter } from '$lib/server/web/throttle';
 import { signUpKey, throttleAttempt } from '$lib/server/auth/throttle';
 import { runtime } from '$lib/server/web/runtime';
 import type { Actions, PageServerLoad } from './$types';
@@ -30,7 +30,7 @@ export const actions: Actions = {
 			setError(form, 'orgName', m.err_required());
 		if (!form.valid) return fail(400, { form: { ...form, data: { ...form.data, password: '' } } });
 		// Sign-ups are throttled per address (IPv6 by /64): no mass accounts, no cheap probing.
-		const throttle = await throttleAttempt(runtime().db, [signUpKey(event.getClientAddress())]);
+		const throttle = await throttleAttempt(runtime().db, [signUpKey(clientAddress(event))]);
 		if (!throttle.allowed) {
 			setRetryAfter(event, throttle.retryAfterSeconds);
 			form.data.password = '';

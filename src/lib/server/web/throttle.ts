@@ -22,3 +22,17 @@ export function setDeviceCookie(event: RequestEvent, value: string): void {
 export function setRetryAfter(event: RequestEvent, seconds: number): void {
 	event.setHeaders({ 'retry-after': String(seconds) });
 }
+
+/**
+ * The client's address for the throttle, as adapter-node reads it (ADDRESS_HEADER / XFF_DEPTH
+ * behind a proxy, the socket otherwise). A request without the configured header did not come
+ * through the proxy: adapter-node throws, and such requests share one key, "unknown", rather
+ * than failing with 500 or each going unlimited.
+ */
+export function clientAddress(event: RequestEvent): string {
+	try {
+		return event.getClientAddress();
+	} catch {
+		return 'unknown';
+	}
+}
