@@ -7,6 +7,7 @@ import * as consultancy from './2026_11_22_000500_consultancy';
 import * as review from './2026_11_22_000600_review';
 import * as firmIdentity from './2026_12_01_113000_firm_identity';
 import * as auditLogActors from './2026_12_01_121300_audit_log_actors';
+import * as userVerificationLanguage from './2026_12_01_142739_user_verification_language';
 import * as accessRevoke from './2026_12_01_143400_access_revoke';
 
 /**
@@ -22,5 +23,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_22_000600_review': review,
 	'2026_12_01_113000_firm_identity': firmIdentity,
 	'2026_12_01_121300_audit_log_actors': auditLogActors,
+	'2026_12_01_142739_user_verification_language': userVerificationLanguage,
 	'2026_12_01_143400_access_revoke': accessRevoke
 };

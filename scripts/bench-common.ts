@@ -1,5 +1,8 @@
 /** What the load and scale benchmarks share: a server on a scratch PostgreSQL database, and figures. */
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
+import { Mailbox } from '../tests/setup/mailbox';
 import { createScratchDatabase, type ScratchDatabase } from '../tests/setup/databases';
 import { startServer, type RunningServer } from '../tests/setup/server-process';
 
@@ -9,18 +12,32 @@ export async function benchServer(label: string): Promise<{
 	close(): Promise<void>;
 }> {
 	const database = await createScratchDatabase('postgres', label);
+	// Sign-up mails a verification code: a real SMTP server in this process receives it, and the
+	// sign-up helper reads it from the folder (tests/helpers/mail.ts), as in the tests.
+	const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), `sr-${label}-mail-`));
+	const mailbox = await new Mailbox(mailDir).start();
+	process.env.TEST_MAIL_DIR = mailDir;
+	const dropAll = async () => {
+		await mailbox.stop();
+		fs.rmSync(mailDir, { recursive: true, force: true });
+		await database.drop();
+	};
 	try {
-		const server = await startServer({ ...database.env, LOG_LEVEL: 'error' });
+		const server = await startServer({
+			...database.env,
+			LOG_LEVEL: 'error',
+			SMTP_URL: mailbox.url
+		});
 		return {
 			database,
 			server,
 			close: async () => {
 				await server.stop();
-				await database.drop();
+				await dropAll();
 			}
 		};
 	} catch (error) {
-		await database.drop();
+		await dropAll();
 		throw error;
 	}
 }

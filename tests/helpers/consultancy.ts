@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { Browser, signUp, uniqueEmail, PASSWORD } from './browser';
+import { Browser, signUp, uniqueEmail, verifyEmailIfAsked, PASSWORD } from './browser';
 import { saveProfile } from './assessment';
 
 /** Adds a client through the form; answers its id. */
@@ -71,14 +71,16 @@ export async function inviteMember(owner: Browser, orgId: string, role: string):
 /** A new person, in their own browser, who signs up through the link and joins. */
 export async function joinByInvitation(link: string, lang = 'en'): Promise<Browser> {
 	const browser = new Browser(undefined, { lang });
+	const email = uniqueEmail('invitee');
 	const signedUp = await browser.post(`/signup?next=${encodeURIComponent(link)}`, {
 		name: '王芳',
-		email: uniqueEmail('invitee'),
+		email,
 		password: PASSWORD,
 		orgName: '',
 		orgKind: 'firm'
 	});
 	expect(signedUp.status).toBe(303);
+	expect((await verifyEmailIfAsked(browser, email, signedUp)).status).toBe(303);
 	const accepted = await browser.post(`${link}?/accept`, {});
 	expect(accepted.status).toBe(303);
 	return browser;

@@ -20,7 +20,13 @@ export async function person(db: Database, label: string): Promise<string> {
 	const id = crypto.randomUUID();
 	const email = `${label}-${id}@example.com`;
 	await audited(db, { userId: id }, async (tx) => {
-		await insertUser(tx, { id, email, name: label, passwordHash: 'x' });
+		await insertUser(tx, {
+			id,
+			email,
+			name: label,
+			passwordHash: 'x',
+			emailVerifiedAt: new Date()
+		});
 		tx.record({ action: 'user.signed_up', orgId: null, entity: { type: 'user', id } });
 	});
 	return id;

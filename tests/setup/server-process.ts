@@ -50,6 +50,8 @@ export async function startServer(env: Record<string, string | undefined>): Prom
 			// Most servers a test starts live for a few requests: no throw-away report at start-up
 			// (several CPU-seconds each). The projects' shared servers keep it (tests/setup/server.ts).
 			REPORT_WARM_UP: '0',
+			// The run's in-process SMTP server (tests/setup/server.ts), when there is one.
+			SMTP_URL: process.env.TEST_SMTP_URL,
 			...env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']

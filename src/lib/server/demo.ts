@@ -82,6 +82,9 @@ export async function seedDemo(db: Database): Promise<string[]> {
 		name: '周敏',
 		email: DEMO_FIRM_EMAIL,
 		password: DEMO_PASSWORD,
+		language: 'zh',
+		// Demo users are pre-verified: their addresses receive nothing.
+		emailVerifiedAt: new Date(),
 		orgName: '浦江数科（演示）',
 		orgKind: 'firm'
 	});
@@ -100,6 +103,9 @@ export async function seedDemo(db: Database): Promise<string[]> {
 		name: '陈立',
 		email: DEMO_CONSULTANT_EMAIL,
 		password: DEMO_PASSWORD,
+		language: 'zh',
+		// Demo users are pre-verified: their addresses receive nothing.
+		emailVerifiedAt: new Date(),
 		orgName: '外滩合规咨询（演示）',
 		orgKind: 'consultancy'
 	});
@@ -168,6 +174,9 @@ export async function seedDemo(db: Database): Promise<string[]> {
 			name: '王芳',
 			email: DEMO_RESPONDENT_EMAIL,
 			password: DEMO_PASSWORD,
+			language: 'zh',
+			// Demo users are pre-verified: their addresses receive nothing.
+			emailVerifiedAt: new Date(),
 			orgName: null,
 			orgKind: 'firm'
 		});

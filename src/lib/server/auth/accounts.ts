@@ -1,6 +1,6 @@
 import type { Database } from '../db/connection';
 import { audited, type Actor } from '../db/audited';
-import type { OrgKind } from '../db/schema';
+import type { Language, OrgKind } from '../db/schema';
 import { deleteUserSessions } from '../db/queries/sessions';
 import {
 	findCredentials,
@@ -37,6 +37,10 @@ export async function signUp(
 		password: string;
 		orgName: string | null;
 		orgKind: OrgKind;
+		/** The interface's language at sign-up: the language of their mails until they change it (zh). */
+		language?: Language;
+		/** Set for accounts whose address is known good without a code (the demo's). */
+		emailVerifiedAt?: Date | null;
 		/** The request, for the audit row. */
 		requestId?: string | null;
 	}
@@ -49,12 +53,14 @@ export async function signUp(
 	try {
 		const orgId = await audited(db, actor, async (tx) => {
 			const name = input.name.trim();
-			await insertUser(tx, { id: userId, email, name, passwordHash });
+			const emailVerifiedAt = input.emailVerifiedAt ?? null;
+			const language = input.language ?? 'zh';
+			await insertUser(tx, { id: userId, email, name, passwordHash, language, emailVerifiedAt });
 			tx.record({
 				action: 'user.signed_up',
 				orgId: null,
 				entity: { type: 'user', id: userId },
-				after: { email, name }
+				after: { email, name, language, emailVerified: emailVerifiedAt !== null }
 			});
 			// Someone joining by invitation starts with no organisation of their own.
 			if (input.orgName === null) return null;

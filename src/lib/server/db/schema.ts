@@ -4,6 +4,8 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type TimestampDefaultNow = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export type OrgKind = 'firm' | 'consultancy';
+/** The languages of the interface and of mails. */
+export type Language = 'zh' | 'en';
 export type Role = 'owner' | 'consultant' | 'respondent' | 'viewer';
 
 export interface UsersTable {
@@ -12,6 +14,14 @@ export interface UsersTable {
 	name: string;
 	password_hash: string;
 	created_at: TimestampDefaultNow;
+	/** Null until the person enters the code mailed to the address. */
+	email_verified_at: ColumnType<
+		Date | null,
+		Date | string | null | undefined,
+		Date | string | null
+	>;
+	/** The language of their mails. */
+	language: ColumnType<Language, Language | undefined, Language>;
 }
 
 export interface SessionsTable {
