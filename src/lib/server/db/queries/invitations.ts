@@ -9,6 +9,12 @@ export interface Invitation {
 	orgName: string;
 	role: Role;
 	email: string | null;
+	language: 'zh' | 'en';
+	createdBy: string;
+	createdByName: string | null;
+	acceptedBy: string | null;
+	acceptedByName: string | null;
+	acceptedByEmail: string | null;
 	expiresAt: Date;
 	acceptedAt: Date | null;
 	revokedAt: Date | null;
@@ -25,6 +31,12 @@ const invitationColumns = [
 	'o.name as orgName',
 	'i.role as role',
 	'i.email as email',
+	'i.language as language',
+	'i.created_by as createdBy',
+	'maker.name as createdByName',
+	'i.accepted_by as acceptedBy',
+	'joiner.name as acceptedByName',
+	'joiner.email as acceptedByEmail',
 	'i.expires_at as expiresAt',
 	'i.accepted_at as acceptedAt',
 	'i.revoked_at as revokedAt',
@@ -47,7 +59,8 @@ export async function insertInvitation(
 		orgId: string;
 		tokenHash: string;
 		role: Role;
-		email: string | null;
+		email: string;
+		language: 'zh' | 'en';
 		createdBy: string;
 		expiresAt: Date;
 		scope: RespondentScope | null;
@@ -61,6 +74,7 @@ export async function insertInvitation(
 			token_hash: inv.tokenHash,
 			role: inv.role,
 			email: inv.email,
+			language: inv.language,
 			created_by: inv.createdBy,
 			expires_at: inv.expiresAt,
 			client_id: inv.scope?.clientId ?? null,
@@ -78,6 +92,8 @@ export async function findInvitationByTokenHash(
 		.selectFrom('invitations as i')
 		.innerJoin('organisations as o', 'o.id', 'i.org_id')
 		.leftJoin('clients as c', 'c.id', 'i.client_id')
+		.leftJoin('users as maker', 'maker.id', 'i.created_by')
+		.leftJoin('users as joiner', 'joiner.id', 'i.accepted_by')
 		.select(invitationColumns)
 		.where('i.token_hash', '=', tokenHash)
 		.executeTakeFirst();
@@ -93,6 +109,8 @@ export async function listOpenInvitations(
 		.selectFrom('invitations as i')
 		.innerJoin('organisations as o', 'o.id', 'i.org_id')
 		.leftJoin('clients as c', 'c.id', 'i.client_id')
+		.leftJoin('users as maker', 'maker.id', 'i.created_by')
+		.leftJoin('users as joiner', 'joiner.id', 'i.accepted_by')
 		.select(invitationColumns)
 		.where('i.org_id', '=', orgId)
 		.where('i.accepted_at', 'is', null)
@@ -146,4 +164,62 @@ export async function revokeInvitationsCreatedBy(
 		.returning('id')
 		.execute();
 	return rows.map((r) => r.id);
+}
+
+/** Invitations of the organisation accepted in the last `days`, newest first: who joined, when. */
+export async function listAcceptedInvitations(
+	db: Database,
+	orgId: string,
+	since: Date
+): Promise<Invitation[]> {
+	const rows = await db
+		.selectFrom('invitations as i')
+		.innerJoin('organisations as o', 'o.id', 'i.org_id')
+		.leftJoin('clients as c', 'c.id', 'i.client_id')
+		.leftJoin('users as maker', 'maker.id', 'i.created_by')
+		.leftJoin('users as joiner', 'joiner.id', 'i.accepted_by')
+		.select(invitationColumns)
+		.where('i.org_id', '=', orgId)
+		.where('i.accepted_at', '>', since)
+		.orderBy('i.accepted_at', 'desc')
+		.execute();
+	return rows.map(toInvitation);
+}
+
+export async function findInvitationById(
+	db: Database,
+	orgId: string,
+	id: string
+): Promise<Invitation | null> {
+	const row = await db
+		.selectFrom('invitations as i')
+		.innerJoin('organisations as o', 'o.id', 'i.org_id')
+		.leftJoin('clients as c', 'c.id', 'i.client_id')
+		.leftJoin('users as maker', 'maker.id', 'i.created_by')
+		.leftJoin('users as joiner', 'joiner.id', 'i.accepted_by')
+		.select(invitationColumns)
+		.where('i.org_id', '=', orgId)
+		.where('i.id', '=', id)
+		.executeTakeFirst();
+	return row ? toInvitation(row) : null;
+}
+
+/**
+ * A new link for an invitation not yet accepted or revoked (the old link stops working) and a new
+ * expiry; answers false when there is none such.
+ */
+export async function renewInvitationLink(
+	tx: AuditedTx,
+	scope: { orgId: string; id: string },
+	link: { tokenHash: string; expiresAt: Date }
+): Promise<boolean> {
+	const result = await tx.db
+		.updateTable('invitations')
+		.set({ token_hash: link.tokenHash, expires_at: link.expiresAt })
+		.where('org_id', '=', scope.orgId)
+		.where('id', '=', scope.id)
+		.where('accepted_at', 'is', null)
+		.where('revoked_at', 'is', null)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
 }
