@@ -32,24 +32,23 @@ export async function checkAndRecordAttempt(db: Database, keys: ThrottleKey[]): 
 				${THROTTLE_MAX_DELAY_SECONDS}::int
 			) * interval '1 second'
 			else now() end`;
-	const result = await sql<{ key: string }>`
+	const quiet = sql`t.last_at < now() - ${THROTTLE_QUIET_SECONDS}::int * interval '1 second'`;
+	const counted = sql`(case when ${quiet} then 1 else t.failures + 1 end)`;
+	const firstWait = delay(sql`1`, sql`k.allowance`);
+	const nextWait = delay(counted, sql`excluded.allowance`);
+	const result = await sql`
 		with k (key, allowance) as (values ${values}),
 		blocked as (
 			select 1 from throttle_counters t join k using (key) where t.next_allowed_at > now()
 		)
 		insert into throttle_counters as t (key, failures, allowance, last_at, next_allowed_at)
-		select k.key, 1, k.allowance, now(), ${delay(sql`1`, sql`k.allowance`)}
+		select k.key, 1, k.allowance, now(), ${firstWait}
 		from k where not exists (select 1 from blocked)
 		on conflict (key) do update set
-			failures = case when t.last_at < now() - ${THROTTLE_QUIET_SECONDS}::int * interval '1 second'
-				then 1 else t.failures + 1 end,
+			failures = ${counted},
 			allowance = excluded.allowance,
 			last_at = now(),
-			next_allowed_at = ${delay(
-				sql`(case when t.last_at < now() - ${THROTTLE_QUIET_SECONDS}::int * interval '1 second'
-					then 1 else t.failures + 1 end)`,
-				sql`excluded.allowance`
-			)}
+			next_allowed_at = ${nextWait}
 		where t.next_allowed_at <= now()
 		returning t.key
 	`.execute(db);
