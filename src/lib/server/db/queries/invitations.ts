@@ -47,6 +47,17 @@ const invitationColumns = [
 	'i.domains as domains'
 ] as const;
 
+/** Invitations with their organisation, client, and who made and accepted each. */
+function selectInvitations(db: Database) {
+	return db
+		.selectFrom('invitations as i')
+		.innerJoin('organisations as o', 'o.id', 'i.org_id')
+		.leftJoin('clients as c', 'c.id', 'i.client_id')
+		.leftJoin('users as maker', 'maker.id', 'i.created_by')
+		.leftJoin('users as joiner', 'joiner.id', 'i.accepted_by')
+		.select(invitationColumns);
+}
+
 function toInvitation(row: Omit<Invitation, 'domains'> & { domains: unknown }): Invitation {
 	const domains = typeof row.domains === 'string' ? JSON.parse(row.domains) : row.domains;
 	return { ...row, domains: Array.isArray(domains) ? domains.map(String) : null };
@@ -88,15 +99,7 @@ export async function findInvitationByTokenHash(
 	db: Database,
 	tokenHash: string
 ): Promise<Invitation | null> {
-	const row = await db
-		.selectFrom('invitations as i')
-		.innerJoin('organisations as o', 'o.id', 'i.org_id')
-		.leftJoin('clients as c', 'c.id', 'i.client_id')
-		.leftJoin('users as maker', 'maker.id', 'i.created_by')
-		.leftJoin('users as joiner', 'joiner.id', 'i.accepted_by')
-		.select(invitationColumns)
-		.where('i.token_hash', '=', tokenHash)
-		.executeTakeFirst();
+	const row = await selectInvitations(db).where('i.token_hash', '=', tokenHash).executeTakeFirst();
 	return row ? toInvitation(row) : null;
 }
 
@@ -105,13 +108,7 @@ export async function listOpenInvitations(
 	orgId: string,
 	clientId?: string
 ): Promise<Invitation[]> {
-	let query = db
-		.selectFrom('invitations as i')
-		.innerJoin('organisations as o', 'o.id', 'i.org_id')
-		.leftJoin('clients as c', 'c.id', 'i.client_id')
-		.leftJoin('users as maker', 'maker.id', 'i.created_by')
-		.leftJoin('users as joiner', 'joiner.id', 'i.accepted_by')
-		.select(invitationColumns)
+	let query = selectInvitations(db)
 		.where('i.org_id', '=', orgId)
 		.where('i.accepted_at', 'is', null)
 		.where('i.revoked_at', 'is', null)
@@ -172,13 +169,7 @@ export async function listAcceptedInvitations(
 	orgId: string,
 	since: Date
 ): Promise<Invitation[]> {
-	const rows = await db
-		.selectFrom('invitations as i')
-		.innerJoin('organisations as o', 'o.id', 'i.org_id')
-		.leftJoin('clients as c', 'c.id', 'i.client_id')
-		.leftJoin('users as maker', 'maker.id', 'i.created_by')
-		.leftJoin('users as joiner', 'joiner.id', 'i.accepted_by')
-		.select(invitationColumns)
+	const rows = await selectInvitations(db)
 		.where('i.org_id', '=', orgId)
 		.where('i.accepted_at', '>', since)
 		.orderBy('i.accepted_at', 'desc')
@@ -191,13 +182,7 @@ export async function findInvitationById(
 	orgId: string,
 	id: string
 ): Promise<Invitation | null> {
-	const row = await db
-		.selectFrom('invitations as i')
-		.innerJoin('organisations as o', 'o.id', 'i.org_id')
-		.leftJoin('clients as c', 'c.id', 'i.client_id')
-		.leftJoin('users as maker', 'maker.id', 'i.created_by')
-		.leftJoin('users as joiner', 'joiner.id', 'i.accepted_by')
-		.select(invitationColumns)
+	const row = await selectInvitations(db)
 		.where('i.org_id', '=', orgId)
 		.where('i.id', '=', id)
 		.executeTakeFirst();
