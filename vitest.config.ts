@@ -85,7 +85,9 @@ const DATABASE_SENSITIVE = [
 	// An audited change commits with its rows or rolls back whole, in each engine's transactions.
 	'tests/integration/audit-log.test.ts',
 	// Offboarding revokes tokens and invitations in one transaction; the membership join on each use.
-	'tests/integration/offboarding.test.ts'
+	'tests/integration/offboarding.test.ts',
+	// The access-revoke migration's revocations (UPDATE … RETURNING in a CTE feeding the audit log).
+	'tests/integration/access-revoke-migration.test.ts'
 ];
 
 /**
