@@ -86,7 +86,11 @@ const DATABASE_SENSITIVE = [
 	// An audited change commits with its rows or rolls back whole, in each engine's transactions.
 	'tests/integration/audit-log.test.ts',
 	// Mail claimed by concurrent senders (for update skip locked) is sent once; retried with back-off.
-	'tests/integration/outbox.test.ts'
+	'tests/integration/outbox.test.ts',
+	// Offboarding revokes tokens and invitations in one transaction; the membership join on each use.
+	'tests/integration/offboarding.test.ts',
+	// The access-revoke migration's revocations (UPDATE … RETURNING in a CTE feeding the audit log).
+	'tests/integration/access-revoke-migration.test.ts'
 ];
 
 /**
@@ -97,7 +101,10 @@ const CONCURRENCY = [
 	// Two people accepting one invitation link at once: exactly one is admitted.
 	'tests/integration/invitations-service.test.ts',
 	// Two finalisations racing: one 200, one 409.
-	'tests/integration/review.test.ts'
+	'tests/integration/review.test.ts',
+	// 25 parallel wrong passwords: the throttle's check-and-record is one statement, so no more than
+	// the allowance is evaluated.
+	'tests/integration/throttle-race.test.ts'
 ];
 
 /** One shared server per project; each test makes its own users and organisations. */

@@ -8,6 +8,7 @@ import * as review from './2026_11_22_000600_review';
 import * as firmIdentity from './2026_12_01_113000_firm_identity';
 import * as auditLogActors from './2026_12_01_121300_audit_log_actors';
 import * as userVerificationLanguage from './2026_12_01_142739_user_verification_language';
+import * as accessRevoke from './2026_12_01_143400_access_revoke';
 import * as mailAndSecurity from './2026_12_01_145140_mail_and_security';
 import * as profileScoping from './2026_12_01_143700_profile_scoping';
 
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
 	'2026_12_01_113000_firm_identity': firmIdentity,
 	'2026_12_01_121300_audit_log_actors': auditLogActors,
 	'2026_12_01_142739_user_verification_language': userVerificationLanguage,
+	'2026_12_01_143400_access_revoke': accessRevoke,
 	'2026_12_01_143700_profile_scoping': profileScoping,
 	'2026_12_01_145140_mail_and_security': mailAndSecurity
 };

@@ -12,7 +12,9 @@ import path from 'node:path';
 const base = `${(process.env.API_URL ?? 'http://localhost:3000').replace(/\/$/, '')}/api/v1`;
 const token = process.env.API_TOKEN;
 if (!token)
-	throw new Error('set API_TOKEN (an owner creates one in Settings, or: cli admin create-token)');
+	throw new Error(
+		'set API_TOKEN (an owner creates one in Settings, or: cli admin create-token --as EMAIL)'
+	);
 const outDir = process.argv[2] ?? '.';
 
 async function call(method: string, route: string, body?: unknown): Promise<Response> {

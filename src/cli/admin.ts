@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { createApiToken } from '../lib/server/auth/api-tokens';
+import { createApiToken, DEFAULT_TOKEN_LIFETIME_DAYS } from '../lib/server/auth/api-tokens';
+import { findUserIdByEmail } from '../lib/server/db/queries/users';
 import { signUp } from '../lib/server/auth/accounts';
 import { openDatabase, type Database } from '../lib/server/db/connection';
 import { migrateToLatest } from '../lib/server/db/migrate';
@@ -14,8 +15,9 @@ import { printJson, UsageError, type CliIo } from './io';
 
 export const adminUsage = `  admin create-org --name NAME --kind firm|consultancy --owner-email E --owner-password P
                              create an organisation and its owner; prints {"org_id", "user_id"}
-  admin create-token --org ORG_ID [--name LABEL]
-                             create an API token for the organisation; prints {"token"} once
+  admin create-token --org ORG_ID --as EMAIL [--name LABEL] [--scope role|read_write|read_only] [--days N]
+                             create an API token acting for that member of the organisation, with
+                             their role (or less), for N days (default 90); prints {"token"} once
   admin firm --org ORG_ID --assessment ID
                              the firm an assessment names, as the report and the API read it
   admin identity-conflicts --org ORG_ID
@@ -62,7 +64,17 @@ const createOrgArgs = z.object({
 
 const createTokenArgs = z.object({
 	org: z.uuid('not an organisation id'),
-	name: z.string().trim().min(1, 'must not be empty').max(100).default('admin')
+	as: z.string().trim().toLowerCase().max(254).pipe(z.email('not an email address')),
+	name: z.string().trim().min(1, 'must not be empty').max(100).default('admin'),
+	scope: z
+		.enum(['role', 'read_write', 'read_only'], 'must be role, read_write or read_only')
+		.default('role'),
+	days: z.coerce
+		.number('must be a whole number of days')
+		.int('must be a whole number of days')
+		.min(1, 'must be between 1 and 365')
+		.max(365, 'must be between 1 and 365')
+		.default(DEFAULT_TOKEN_LIFETIME_DAYS)
 });
 
 const firmArgs = z.object({
@@ -118,16 +130,27 @@ export async function adminCommand(args: string[], io: CliIo): Promise<number> {
 			return withDatabase(async (db) => {
 				if (!(await organisationExists(db, input.org)))
 					throw new UsageError(`--org: no organisation ${input.org}`);
-				// Made by the administrator, not by a person of the organisation: no user in the audit log.
-				const { token } = await createApiToken(
+				const userId = await findUserIdByEmail(db, input.as);
+				if (!userId) throw new UsageError(`--as: no account ${input.as}`);
+				// Made by the administrator (no user as the actor), acting for the member named.
+				const created = await createApiToken(
 					db,
 					{ userId: null },
 					{
 						orgId: input.org,
-						name: input.name
+						name: input.name,
+						userId,
+						scope: input.scope,
+						lifetimeDays: input.days
 					}
 				);
-				printJson(io, { token });
+				if (!created.ok)
+					throw new UsageError(
+						created.reason === 'respondent'
+							? `--as: ${input.as} is a respondent, whose reach the API does not carry`
+							: `--as: ${input.as} is not a member of ${input.org}`
+					);
+				printJson(io, { token: created.token, expires_at: created.expiresAt.toISOString() });
 				return 0;
 			});
 		}

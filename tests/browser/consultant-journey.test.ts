@@ -18,11 +18,14 @@ afterAll(async () => {
 
 const shot = (page: Page, name: string) => screenshot(page, `consultant-${name}.png`);
 
-async function signUp(page: Page, fields: { name: string; orgName?: string; kind?: string }) {
+async function signUp(
+	page: Page,
+	fields: { name: string; orgName?: string; kind?: string; email?: string }
+) {
 	// Hydrated first, so the bound select keeps the kind chosen.
 	await page.waitForLoadState('networkidle');
 	await page.getByLabel('Name', { exact: true }).fill(fields.name);
-	const email = uniqueEmail('journey');
+	const email = fields.email ?? uniqueEmail('journey');
 	await page.getByLabel('Email', { exact: true }).fill(email);
 	await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
 	if (fields.orgName) await page.getByLabel('Organisation name').fill(fields.orgName);
@@ -99,6 +102,9 @@ describe('a consultancy in a real browser', () => {
 		// Invites a respondent for that client's assessment and copies the link from the page.
 		await page.goto(clientUrl);
 		await page.getByLabel('Assessment', { exact: true }).selectOption({ label: 'Pujiang 2026' });
+		// An invitation is for one address: only an account with it may accept.
+		const respondentEmail = uniqueEmail('zhou');
+		await page.getByLabel('Invitee’s email').fill(respondentEmail);
 		await page.getByRole('button', { name: 'Create invitation link' }).click();
 		const link = await page.getByLabel('Invitation link').inputValue();
 		expect(link).toMatch(/\/invite\/[a-z2-7]+$/);
@@ -111,7 +117,7 @@ describe('a consultancy in a real browser', () => {
 		expect(await respondent.locator('main').innerText()).toContain('Pujiang Digital');
 		await respondent.getByRole('main').getByRole('link', { name: 'Sign up' }).click();
 		await respondent.waitForURL(/\/signup\?next=/);
-		await signUp(respondent, { name: 'Zhou Min' });
+		await signUp(respondent, { name: 'Zhou Min', email: respondentEmail });
 		await respondent.waitForURL(/\/invite\//);
 		await respondent.getByRole('button', { name: 'Accept invitation' }).click();
 		await respondent.waitForURL(new RegExp(`${orgUrl}$`));

@@ -40,38 +40,58 @@ export function assessmentIdOf(base: string): string {
 	return base.split('/').pop()!;
 }
 
+/**
+ * The address each invitation link of this run was made for: an invitation is accepted only by an
+ * account with that address, verified, so joinByInvitation signs up with it.
+ */
+const invitedEmails = new Map<string, string>();
+export const invitedEmailOf = (link: string): string | undefined => invitedEmails.get(link);
+
+function linkOn(page: { body: string; text: string }, email: string): string {
+	const token = page.body.match(/\/invite\/([a-z2-7]+)/)?.[1];
+	if (!token) throw new Error(`no invitation link on the page: ${page.text.slice(0, 300)}`);
+	const link = `/invite/${token}`;
+	invitedEmails.set(link, email);
+	return link;
+}
+
 /** An invitation link from a client's page for a respondent of that client. */
 export async function inviteRespondent(
 	browser: Browser,
 	orgId: string,
 	clientId: string,
-	scope: { assessmentId?: string; domains?: string[] } = {}
+	scope: { assessmentId?: string; domains?: string[] } = {},
+	email: string = uniqueEmail('respondent')
 ): Promise<string> {
 	const page = await browser.post(`/o/${orgId}/clients/${clientId}?/invite`, {
 		role: 'respondent',
-		email: '',
+		email,
 		assessmentId: scope.assessmentId ?? '',
 		domains: scope.domains ?? []
 	});
 	expect(page.status).toBe(200);
-	const token = page.body.match(/\/invite\/([a-z2-7]+)/)?.[1];
-	if (!token) throw new Error(`no invitation link on the page: ${page.text.slice(0, 300)}`);
-	return `/invite/${token}`;
+	return linkOn(page, email);
 }
 
-/** An invitation link from the members page (owners only). */
-export async function inviteMember(owner: Browser, orgId: string, role: string): Promise<string> {
-	const page = await owner.post(`/o/${orgId}/members?/invite`, { role, email: '' });
+/** An invitation link from the members page (owners only), for `email`. */
+export async function inviteMember(
+	owner: Browser,
+	orgId: string,
+	role: string,
+	email: string = uniqueEmail('invitee')
+): Promise<string> {
+	const page = await owner.post(`/o/${orgId}/members?/invite`, { role, email });
 	expect(page.status).toBe(200);
-	const token = page.body.match(/\/invite\/([a-z2-7]+)/)?.[1];
-	if (!token) throw new Error('no invitation link on the page');
-	return `/invite/${token}`;
+	return linkOn(page, email);
 }
 
-/** A new person, in their own browser, who signs up through the link and joins. */
-export async function joinByInvitation(link: string, lang = 'en'): Promise<Browser> {
+/** The person the link was made for, in their own browser, who signs up through it and joins. */
+export async function joinByInvitation(
+	link: string,
+	lang = 'en',
+	email: string = invitedEmailOf(link) ?? uniqueEmail('invitee')
+): Promise<Browser> {
 	const browser = new Browser(undefined, { lang });
-	const email = uniqueEmail('invitee');
 	const signedUp = await browser.post(`/signup?next=${encodeURIComponent(link)}`, {
 		name: '王芳',
 		email,

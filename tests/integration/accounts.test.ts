@@ -136,39 +136,7 @@ describe('login and logout', () => {
 	});
 });
 
-describe('login throttling', () => {
-	it('locks an account after five failures, with a clear message, even for the right password', async () => {
-		const { email } = await signUp(new Browser());
-		for (let i = 0; i < 5; i++) {
-			const page = await new Browser().post('/login', { email, password: `wrong-${i}-password` });
-			expect(page.status).toBe(400);
-		}
-		const locked = await new Browser(undefined, { lang: 'en' }).post('/login', {
-			email,
-			password: PASSWORD
-		});
-		expect(locked.status).toBe(429);
-		expect(locked.text).toContain('Too many failed logins');
-	});
-
-	it('locks an address after twenty failures across accounts', async () => {
-		const address = '10.99.99.99';
-		for (let i = 0; i < 20; i++) {
-			await new Browser(undefined, { address }).post('/login', {
-				email: uniqueEmail('spray'),
-				password: 'wrong password!'
-			});
-		}
-		const { email } = await signUp(new Browser());
-		const locked = await new Browser(undefined, { address }).post('/login', {
-			email,
-			password: PASSWORD
-		});
-		expect(locked.status).toBe(429);
-		const elsewhere = await new Browser().post('/login', { email, password: PASSWORD });
-		expect(elsewhere.status).toBe(303);
-	});
-});
+// Login throttling: tests/integration/throttle.test.ts (and throttle-race.test.ts on PostgreSQL).
 
 describe('password change', () => {
 	it('ends every other session and keeps the current one', async () => {

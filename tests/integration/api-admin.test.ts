@@ -53,10 +53,34 @@ describe('the admin CLI and the API on a fresh database', () => {
 				expect(org_id).toMatch(/^[0-9a-f-]{36}$/);
 				expect(user_id).toMatch(/^[0-9a-f-]{36}$/);
 				expect(cli(createOrgArgs(email), env).status).toBe(2);
-				const created = cli(['admin', 'create-token', '--org', org_id, '--name', 'ops'], env);
+				// A token names the member it acts for; nobody outside the organisation can be named.
+				const stranger = cli(
+					['admin', 'create-token', '--org', org_id, '--as', 'nobody@example.com'],
+					env
+				);
+				expect(stranger.status).toBe(2);
+				expect(stranger.stderr).toContain('--as: no account nobody@example.com');
+				const created = cli(
+					[
+						'admin',
+						'create-token',
+						'--org',
+						org_id,
+						'--as',
+						email,
+						'--name',
+						'ops',
+						'--days',
+						'30'
+					],
+					env
+				);
 				expect(created.status, created.stderr).toBe(0);
-				const { token } = JSON.parse(created.stdout);
+				const { token, expires_at } = JSON.parse(created.stdout);
 				expect(token).toMatch(/^sr_[a-z2-7]{52}$/);
+				const days = (new Date(expires_at).getTime() - Date.now()) / 86_400_000;
+				expect(days).toBeGreaterThan(29.9);
+				expect(days).toBeLessThanOrEqual(30);
 
 				let server = await startServer(env);
 				try {

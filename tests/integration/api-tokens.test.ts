@@ -8,6 +8,7 @@ import {
 	hashApiToken
 } from '../../src/lib/server/auth/api-tokens';
 import { listApiTokens } from '../../src/lib/server/db/queries/api-tokens';
+import { consultancy } from '../helpers/seed-assessment';
 
 describe('API tokens in the organisation’s settings', () => {
 	it('shows a new token once, lists it by name with its last use, and revokes it', async () => {
@@ -58,18 +59,29 @@ describe('API tokens in the organisation’s settings', () => {
 describe('API token storage', () => {
 	const database = useTestDatabase('api-tokens');
 
-	it('keeps only the SHA-256 of a token, scoped to its organisation', async () => {
+	it('keeps only the SHA-256 of a token, scoped to its organisation and its member', async () => {
 		const { db } = database();
-		const orgId = crypto.randomUUID();
-		await db.insertInto('organisations').values({ id: orgId, name: 'Org', kind: 'firm' }).execute();
-		const { id, token } = await createApiToken(db, { userId: null }, { orgId, name: 'cli' });
+		const { orgId, ownerId } = await consultancy(db, 'Token storage');
+		const created = await createApiToken(
+			db,
+			{ userId: null },
+			{ orgId, name: 'cli', userId: ownerId }
+		);
+		if (!created.ok) throw new Error(created.reason);
+		const { id, token } = created;
 		expect(token).toMatch(/^sr_[a-z2-7]{52}$/);
-		const rows = await db.selectFrom('api_tokens').selectAll().execute();
+		const rows = await db
+			.selectFrom('api_tokens')
+			.selectAll()
+			.where('org_id', '=', orgId)
+			.execute();
 		expect(rows).toHaveLength(1);
 		expect(rows[0]!.token_hash).toBe(hashApiToken(token));
+		expect(rows[0]!.user_id).toBe(ownerId);
+		expect(rows[0]!.created_by).toBeNull();
 		expect(JSON.stringify(rows)).not.toContain(token.slice(3));
 		const found = await authenticateApiToken(db, token);
-		expect(found).toMatchObject({ id, orgId });
+		expect(found).toMatchObject({ id, orgId, userId: ownerId, role: 'owner' });
 		expect((await listApiTokens(db, { orgId }))[0]!.lastUsedAt).toBeInstanceOf(Date);
 		const altered = token.slice(0, -1) + (token.endsWith('a') ? 'b' : 'a');
 		expect(await authenticateApiToken(db, altered)).toBeNull();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Browser, signUp } from '../helpers/browser';
 import { saveAnswer, saveProfile, startAssessment } from '../helpers/assessment';
+import { inviteMember, joinByInvitation } from '../helpers/consultancy';
 
 async function firmWithAssessment(lang = 'en') {
 	const browser = new Browser(undefined, { lang });
@@ -231,11 +232,7 @@ describe('who may see and change an assessment', () => {
 	it('lets a viewer read but not answer', async () => {
 		const { browser, orgId, base } = await firmWithAssessment();
 		await saveProfile(browser, base, 0);
-		const invite = await browser.post(`/o/${orgId}/members?/invite`, { role: 'viewer', email: '' });
-		const link = invite.body.match(/\/invite\/[a-z2-7]+/)![0];
-		const viewer = new Browser();
-		await signUp(viewer);
-		await viewer.post(`${link}?/accept`, {});
+		const viewer = await joinByInvitation(await inviteMember(browser, orgId, 'viewer'));
 		expect((await viewer.get(`${base}/questionnaire`)).status).toBe(200);
 		expect((await saveAnswer(viewer, base, 'LIC-001', 0, { status: 'compliant' })).status).toBe(
 			403

@@ -11,7 +11,12 @@ import { Api, apiProfile, createTokenInSettings } from '../helpers/api';
 import { saveAnswer, saveProfile } from '../helpers/assessment';
 import { Browser, PASSWORD, signUp, uniqueEmail, verifyEmailIfAsked } from '../helpers/browser';
 import { codeIn, linkIn, mailTo } from '../helpers/mail';
-import { createClient, inviteMember, startClientAssessment } from '../helpers/consultancy';
+import {
+	createClient,
+	invitedEmailOf,
+	inviteMember,
+	startClientAssessment
+} from '../helpers/consultancy';
 import { mutatingRoutes } from '../helpers/mutating-routes';
 import { postFile } from '../helpers/upload';
 import { createScratchDatabase, testDbKind, type ScratchDatabase } from '../setup/databases';
@@ -80,7 +85,8 @@ const A = '/o/[orgId=uuid]/assessments/[assessmentId=uuid]';
 /** A new person with an organisation of their own, in their own browser. */
 async function newPerson(f: Fixture, next?: string) {
 	const browser = new Browser(f.baseUrl, { lang: 'en' });
-	const email = uniqueEmail('audit');
+	// Joining by invitation takes the address the invitation was made for.
+	const email = (next && invitedEmailOf(next)) || uniqueEmail('audit');
 	if (next) {
 		const page = await browser.post(`/signup?next=${encodeURIComponent(next)}`, {
 			name: '王芳',
@@ -318,7 +324,20 @@ const RECIPES: Record<string, Recipe> = {
 
 	// Members
 	'POST /o/[orgId=uuid]/members?/invite': async (f) =>
-		byOwner(f, await f.owner.post(`/o/${f.orgId}/members?/invite`, { role: 'viewer', email: '' })),
+		byOwner(
+			f,
+			await f.owner.post(`/o/${f.orgId}/members?/invite`, {
+				role: 'viewer',
+				email: uniqueEmail('invited'),
+				language: 'en'
+			})
+		),
+	'POST /o/[orgId=uuid]/members?/resend': async (f) => {
+		await inviteMember(f.owner, f.orgId, 'viewer');
+		const page = await f.owner.get(`/o/${f.orgId}/members`);
+		const invitationId = page.body.match(/name="invitationId" value="([0-9a-f-]{36})"/)![1]!;
+		return byOwner(f, await f.owner.post(`/o/${f.orgId}/members?/resend`, { invitationId }));
+	},
 	'POST /o/[orgId=uuid]/members?/role': async (f) => {
 		const before = await memberIds(f);
 		await newMember(f, 'viewer');
@@ -388,7 +407,7 @@ const RECIPES: Record<string, Recipe> = {
 			f,
 			await f.owner.post(`/o/${f.orgId}/clients/${f.clientA}?/invite`, {
 				role: 'respondent',
-				email: '',
+				email: uniqueEmail('respondent'),
 				assessmentId: ''
 			})
 		),

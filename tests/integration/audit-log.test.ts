@@ -25,7 +25,15 @@ describe('audited()', () => {
 		const tokenId = crypto.randomUUID();
 		await db
 			.insertInto('api_tokens')
-			.values({ id: tokenId, org_id: orgId, name: 't', token_hash: tokenId, created_by: ownerId })
+			.values({
+				id: tokenId,
+				org_id: orgId,
+				name: 't',
+				token_hash: tokenId,
+				created_by: ownerId,
+				user_id: ownerId,
+				expires_at: new Date(Date.now() + 86_400_000)
+			})
 			.execute();
 		const id = await createClient(
 			db,

@@ -9,6 +9,7 @@ import { listAnswers } from '../../src/lib/server/db/queries/answers';
 import { listAuditEntries } from '../../src/lib/server/db/queries/audit-log';
 import { saveAnswer, saveProfile, startAssessment } from '../helpers/assessment';
 import { Browser, signUp } from '../helpers/browser';
+import { inviteMember, joinByInvitation } from '../helpers/consultancy';
 import { useTestDatabase } from '../helpers/database';
 import { consultancy, seedAssessment, storedProfile } from '../helpers/seed-assessment';
 import { postFile } from '../helpers/upload';
@@ -238,11 +239,7 @@ describe('questionnaire template on the web', () => {
 		const { orgId } = await signUp(owner, { orgKind: 'consultancy' });
 		const base = await startAssessment(owner, orgId);
 		await saveProfile(owner, base, 0);
-		const invite = await owner.post(`/o/${orgId}/members?/invite`, { role: 'viewer', email: '' });
-		const token = invite.body.match(/\/invite\/([a-z2-7]+)/)![1];
-		const viewer = new Browser(undefined, { lang: 'en' });
-		await signUp(viewer);
-		expect((await viewer.post(`/invite/${token}?/accept`, {})).status).toBe(303);
+		const viewer = await joinByInvitation(await inviteMember(owner, orgId, 'viewer'));
 
 		expect((await viewer.download(`${base}/action-plan.xlsx?lang=en`)).status).toBe(200);
 		const template = await viewer.download(`${base}/template.xlsx`);

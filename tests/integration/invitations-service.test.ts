@@ -8,6 +8,8 @@ import { person as seedPerson } from '../helpers/seed-assessment';
 const database = useTestDatabase('invites');
 
 const person = (label: string) => seedPerson(database().db, label);
+/** The address seedPerson gave the person: `<label>-<id>@example.com`. */
+const emailOf = (label: string, id: string) => `${label}-${id}@example.com`;
 
 describe('invitation links', () => {
 	it('are refused once expired, and join nobody', async () => {
@@ -18,17 +20,17 @@ describe('invitation links', () => {
 			{ userId: owner },
 			{ name: 'Expiring', kind: 'firm' }
 		);
+		const invitee = await person('late');
 		const { token } = await createInvitation(
 			db,
 			{ userId: owner },
 			{
 				orgId,
 				role: 'viewer',
-				email: null,
+				email: emailOf('late', invitee),
 				lifetimeMs: -1
 			}
 		);
-		const invitee = await person('late');
 		expect(await acceptInvitation(db, { userId: invitee }, token)).toEqual({
 			ok: false,
 			reason: 'expired'
@@ -36,7 +38,7 @@ describe('invitation links', () => {
 		expect(await findMembership(db, invitee, orgId)).toBeNull();
 	});
 
-	it('admit exactly one of two people racing for the same link', async () => {
+	it('admit the invited person once, however many tabs race for the link', async () => {
 		const db = database().db;
 		const owner = await person('owner');
 		const orgId = await createOrganisation(
@@ -44,22 +46,23 @@ describe('invitation links', () => {
 			{ userId: owner },
 			{ name: 'Race', kind: 'consultancy' }
 		);
+		const invitee = await person('racer');
 		const { token } = await createInvitation(
 			db,
 			{ userId: owner },
 			{
 				orgId,
 				role: 'respondent',
-				email: null
+				email: emailOf('racer', invitee)
 			}
 		);
-		const [a, b] = [await person('a'), await person('b')];
 		const results = await Promise.all([
-			acceptInvitation(db, { userId: a }, token),
-			acceptInvitation(db, { userId: b }, token)
+			acceptInvitation(db, { userId: invitee }, token),
+			acceptInvitation(db, { userId: invitee }, token)
 		]);
 		expect(results.filter((r) => r.ok)).toHaveLength(1);
-		expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: 'used' }]);
+		const refused = results.find((r) => !r.ok);
+		expect(['used', 'already_member']).toContain(refused && !refused.ok && refused.reason);
 	});
 
 	it('store only a hash of the token', async () => {
@@ -72,7 +75,7 @@ describe('invitation links', () => {
 			{
 				orgId,
 				role: 'viewer',
-				email: null
+				email: 'viewer@example.com'
 			}
 		);
 		const rows = await db

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { Browser, PASSWORD, signUp } from '../helpers/browser';
+import { Browser, PASSWORD, signUp, uniqueEmail } from '../helpers/browser';
 
-async function inviteLink(owner: Browser, orgId: string, role = 'respondent'): Promise<string> {
-	const page = await owner.post(`/o/${orgId}/members?/invite`, { role, email: '' });
+async function inviteLink(
+	owner: Browser,
+	orgId: string,
+	role = 'respondent',
+	email = 'invitee@example.com'
+): Promise<string> {
+	const page = await owner.post(`/o/${orgId}/members?/invite`, { role, email });
 	expect(page.status).toBe(200);
 	const token = page.body.match(/\/invite\/([a-z2-7]+)/)?.[1];
 	if (!token) throw new Error('no invitation link on the page');
@@ -48,7 +53,10 @@ describe('organisations', () => {
 		expect(page.status).toBe(404);
 		expect(page.text).toContain('找不到该页面，或您无权查看。');
 		expect((await bob.get(`/o/${aliceOrg}/members`)).status).toBe(404);
-		const invite = await bob.post(`/o/${aliceOrg}/members?/invite`, { role: 'owner', email: '' });
+		const invite = await bob.post(`/o/${aliceOrg}/members?/invite`, {
+			role: 'owner',
+			email: 'bob@example.com'
+		});
 		expect(invite.status).toBe(404);
 		expect(invite.text).not.toContain('Alice Fintech');
 		const switchTo = await bob.post('/orgs?/switch', { orgId: aliceOrg });
@@ -60,10 +68,11 @@ describe('invitations', () => {
 	it('joins a new member once, with the invited role; the link is then refused', async () => {
 		const owner = new Browser();
 		const { orgId } = await signUp(owner, { orgName: '外滩合规咨询' });
-		const link = await inviteLink(owner, orgId, 'consultant');
+		const email = uniqueEmail('consultant');
+		const link = await inviteLink(owner, orgId, 'consultant', email);
 
 		const invitee = new Browser();
-		await signUp(invitee, { orgName: 'Own firm' });
+		await signUp(invitee, { orgName: 'Own firm', email });
 		const landing = await invitee.get(link);
 		expect(landing.status).toBe(200);
 		expect(landing.text).toContain('外滩合规咨询');
@@ -86,13 +95,14 @@ describe('invitations', () => {
 	it('sends a visitor who is not logged in to sign up and back', async () => {
 		const owner = new Browser();
 		const { orgId } = await signUp(owner);
-		const link = await inviteLink(owner, orgId);
+		const email = uniqueEmail('new');
+		const link = await inviteLink(owner, orgId, 'respondent', email);
 		const visitor = new Browser();
 		const page = await visitor.get(link);
 		expect(page.body).toContain(`/signup?next=${encodeURIComponent(link)}`);
 		const signup = await visitor.post(`/signup?next=${encodeURIComponent(link)}`, {
 			name: 'New Person',
-			email: `new-${Date.now()}@example.com`,
+			email,
 			password: PASSWORD,
 			orgName: '',
 			orgKind: 'firm'
@@ -122,12 +132,14 @@ describe('invitations', () => {
 	it('lets only the owner invite, change roles and remove members', async () => {
 		const owner = new Browser();
 		const { orgId } = await signUp(owner);
-		const link = await inviteLink(owner, orgId, 'viewer');
+		const email = uniqueEmail('viewer');
+		const link = await inviteLink(owner, orgId, 'viewer', email);
 		const viewer = new Browser();
-		await signUp(viewer);
+		await signUp(viewer, { email });
 		await viewer.post(`${link}?/accept`, {});
 		expect(
-			(await viewer.post(`/o/${orgId}/members?/invite`, { role: 'owner', email: '' })).status
+			(await viewer.post(`/o/${orgId}/members?/invite`, { role: 'owner', email: 'x@example.com' }))
+				.status
 		).toBe(403);
 
 		const members = await owner.get(`/o/${orgId}/members`);

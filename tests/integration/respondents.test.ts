@@ -102,7 +102,7 @@ describe('respondent invitations', () => {
 		const { owner, orgId } = await consultancy();
 		const noClient = await owner.post(`/o/${orgId}/members?/invite`, {
 			role: 'respondent',
-			email: ''
+			email: 'staff@client.example'
 		});
 		expect(noClient.status).toBe(400);
 		expect(noClient.text).toContain('Choose the client the respondent belongs to.');
@@ -113,7 +113,7 @@ describe('respondent invitations', () => {
 		const bAssessment = await startClientAssessment(owner, orgId, b);
 		const crossed = await owner.post(`/o/${orgId}/clients/${a}?/invite`, {
 			role: 'respondent',
-			email: '',
+			email: 'staff@client.example',
 			assessmentId: assessmentIdOf(bAssessment)
 		});
 		expect(crossed.status).toBe(400);
@@ -122,7 +122,7 @@ describe('respondent invitations', () => {
 
 		const domainsWithoutAssessment = await owner.post(`/o/${orgId}/clients/${a}?/invite`, {
 			role: 'respondent',
-			email: '',
+			email: 'staff@client.example',
 			domains: ['complaints']
 		});
 		expect(domainsWithoutAssessment.status).toBe(400);

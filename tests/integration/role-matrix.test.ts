@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Browser, signUp } from '../helpers/browser';
+import { Browser, signUp, uniqueEmail } from '../helpers/browser';
+import { Api, createTokenInSettings } from '../helpers/api';
 import { saveAnswer } from '../helpers/assessment';
 import {
 	consultancy,
@@ -39,6 +40,10 @@ interface Fixture {
 	a: string;
 	b: string;
 	finalA: string;
+	/** An open invitation link made for an address none of the actors has. */
+	otherAddressInvite: string;
+	/** An owner invitation made by an owner who was then removed. */
+	removedMembersInvite: string;
 }
 
 interface Route {
@@ -109,6 +114,50 @@ const ROUTES: Route[] = [
 		(f) => `/o/${f.org}/members?/revoke`,
 		() => ({ invitationId: 'x' }),
 		with_(ORG_WIDE, { owner: 400, consultant: 403, viewer: 403 })
+	),
+	post(
+		(f) => `/o/${f.org}/members?/resend`,
+		() => ({ invitationId: 'x' }),
+		with_(ORG_WIDE, { owner: 400, consultant: 403, viewer: 403 })
+	),
+	get((f) => `/o/${f.org}/members/access`, with_(ORG_WIDE, { consultant: 403, viewer: 403 })),
+	// An invitation made for another address: nobody here may accept it (anonymous: log in first).
+	get((f) => f.otherAddressInvite, { ...ANY_MEMBER, outsider: 200, anonymous: 200 }),
+	post(
+		(f) => `${f.otherAddressInvite}?/accept`,
+		() => ({}),
+		{
+			owner: 403,
+			consultant: 403,
+			viewer: 403,
+			respondentA: 403,
+			respondentB: 403,
+			outsider: 403,
+			anonymous: 'login'
+		}
+	),
+	// The invitation a member made before they were removed: gone for everyone.
+	get((f) => f.removedMembersInvite, {
+		owner: 410,
+		consultant: 410,
+		viewer: 410,
+		respondentA: 410,
+		respondentB: 410,
+		outsider: 410,
+		anonymous: 410
+	}),
+	post(
+		(f) => `${f.removedMembersInvite}?/accept`,
+		() => ({}),
+		{
+			owner: 410,
+			consultant: 410,
+			viewer: 410,
+			respondentA: 410,
+			respondentB: 410,
+			outsider: 410,
+			anonymous: 'login'
+		}
 	),
 	// Clients
 	get((f) => `/o/${f.org}/clients`, ORG_WIDE),
@@ -265,6 +314,33 @@ const ROUTES: Route[] = [
 	)
 ];
 
+const TOKENS = ['owner', 'readOnly', 'removed'] as const;
+type TokenKind = (typeof TOKENS)[number];
+/** The API with each kind of token: a read (GET /clients) and a write (POST /clients). */
+const API_ROUTES: {
+	label: string;
+	call: (api: Api) => Promise<number>;
+	expect: Record<TokenKind, number>;
+}[] = [
+	{
+		label: 'GET /api/v1/clients',
+		call: async (api) => (await api.get('/clients')).status,
+		expect: { owner: 200, readOnly: 200, removed: 401 }
+	},
+	{
+		label: 'POST /api/v1/clients',
+		call: async (api) => (await api.post('/clients', { name: 'Matrix client' })).status,
+		expect: { owner: 201, readOnly: 403, removed: 401 }
+	},
+	{
+		label: 'POST /api/v1/assessments',
+		call: async (api) => (await api.post('/assessments', {})).status,
+		expect: { owner: 400, readOnly: 403, removed: 401 }
+	}
+];
+
+const tokens = {} as Record<TokenKind, string>;
+
 describe('role matrix', () => {
 	const actors = {} as Record<Actor, Browser>;
 	const fixture = {} as Fixture;
@@ -295,6 +371,28 @@ describe('role matrix', () => {
 		actors.outsider = new Browser();
 		await signUp(actors.outsider, { orgName: 'Another firm' });
 		actors.anonymous = new Browser();
+
+		fixture.otherAddressInvite = await inviteMember(owner, orgId, 'owner', uniqueEmail('cfo'));
+		// A second owner who makes a token (full and read-only) and an owner invitation, then is removed.
+		const leaver = await joinByInvitation(await inviteMember(owner, orgId, 'owner'));
+		tokens.removed = await createTokenInSettings(leaver, orgId, 'leaver');
+		fixture.removedMembersInvite = await inviteMember(leaver, orgId, 'owner', uniqueEmail('x'));
+		const members = await owner.get(`/o/${orgId}/members`);
+		const ids = [
+			...new Set(
+				[...members.body.matchAll(/name="userId" value="([0-9a-f-]{36})"/g)].map((m) => m[1]!)
+			)
+		];
+		expect((await owner.post(`/o/${orgId}/members?/remove`, { userId: ids.at(-1)! })).status).toBe(
+			200
+		);
+		const readOnly = await owner.post(`/o/${orgId}/settings?/createToken`, {
+			name: 'read only',
+			scope: 'read_only',
+			lifetimeDays: '7'
+		});
+		tokens.readOnly = readOnly.body.match(/sr_[a-z2-7]{52}/)![0];
+		tokens.owner = await createTokenInSettings(owner, orgId, 'owner');
 	});
 
 	for (const route of ROUTES) {
@@ -304,7 +402,9 @@ describe('role matrix', () => {
 			clientB: ':clientB',
 			a: ':a',
 			b: ':b',
-			finalA: ':finalA'
+			finalA: ':finalA',
+			otherAddressInvite: '/invite/:forAnotherAddress',
+			removedMembersInvite: '/invite/:ofARemovedMember'
 		})}`;
 		it(label, async () => {
 			const got: Partial<Record<Actor, Outcome>> = {};
@@ -323,4 +423,11 @@ describe('role matrix', () => {
 			expect(got).toEqual(route.expect);
 		});
 	}
+
+	for (const route of API_ROUTES)
+		it(`${route.label} with each kind of token (the removed owner's, read-only, an owner's)`, async () => {
+			const got = {} as Record<TokenKind, number>;
+			for (const kind of TOKENS) got[kind] = await route.call(new Api(tokens[kind]));
+			expect(got).toEqual(route.expect);
+		});
 });

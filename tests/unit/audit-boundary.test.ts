@@ -16,12 +16,16 @@ const BOOKKEEPING: Record<string, string> = {
 		'which organisation the session opens next: a preference that opening a page also sets',
 	'sessions.deleteExpiredSession': 'a session that ran out, removed when it is next presented',
 	'api-tokens.touchApiToken': 'when a token was last used, shown to its owners',
-	'login-failures.insertLoginFailures': 'the login throttle’s counters',
-	'login-failures.deleteLoginFailures': 'the login throttle’s counters, cleared on success',
 	'outbox.claimOutboxMails':
 		'a sender claiming due mails (an attempt and a lease): the mail itself was written audited',
 	'outbox.markOutboxSent': 'a mail delivered: its body emptied, when recorded',
 	'outbox.markOutboxAttemptFailed': 'a delivery refused: the error and the next attempt',
+	'throttle-counters.checkAndRecordAttempt':
+		'the throttle’s counters (log-in, password check, sign-up), checked and counted in one statement',
+	'throttle-counters.clearThrottleCounter': 'the throttle’s counter of a key, cleared on success',
+	'trusted-devices.insertTrustedDevice':
+		'a browser that logged in (its log-in is audited), remembered for the throttle’s device allowance',
+	'trusted-devices.touchTrustedDevice': 'when a trusted browser last logged in',
 	'report-cache.storeCachedReport': 'a rendered PDF kept for reuse: derived from audited data',
 	'questionnaire-versions.insertVersionIfNew':
 		'the questionnaire from the repository’s seeds, stored at start-up by content hash'

@@ -254,9 +254,12 @@ describe('cli admin arguments', () => {
 		const bad = await run(['admin', 'create-org', '--name', 'X', '--kind', 'bank']);
 		expect(bad.code).toBe(2);
 		expect(bad.err).toContain('--kind: must be firm or consultancy');
-		const noOrg = await run(['admin', 'create-token', '--org', 'nope']);
+		const noOrg = await run(['admin', 'create-token', '--org', 'nope', '--as', 'a@example.com']);
 		expect(noOrg.code).toBe(2);
 		expect(noOrg.err).toContain('--org: not an organisation id');
+		const noMember = await run(['admin', 'create-token', '--org', crypto.randomUUID()]);
+		expect(noMember.code).toBe(2);
+		expect(noMember.err).toContain('--as is required');
 		expect(bad.out + noOrg.out).toBe('');
 	});
 });

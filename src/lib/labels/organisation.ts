@@ -16,3 +16,15 @@ export function roleLabel(role: string): string {
 export function orgKindLabel(kind: string): string {
 	return kind === 'consultancy' ? m.org_kind_consultancy() : m.org_kind_firm();
 }
+
+/** What an API token may do beyond its member's role. */
+export function tokenScopeLabel(scope: string): string {
+	switch (scope) {
+		case 'read_only':
+			return m.access_token_scope_read_only();
+		case 'read_write':
+			return m.access_token_scope_read_write();
+		default:
+			return m.access_token_scope_role();
+	}
+}

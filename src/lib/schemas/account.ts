@@ -36,7 +36,10 @@ export const createOrgSchema = z.object({
 
 export const inviteSchema = z.object({
 	role: z.enum(roles).default('respondent'),
-	email: z.union([z.literal(''), email()]).default(''),
+	// An invitation is for one person: accepting it takes an account with this verified address.
+	email: email(),
+	// The language of the invitation mail.
+	language: z.enum(['zh', 'en']).default('zh'),
 	// A respondent's reach; the service checks that they belong to the organisation.
 	clientId: z.union([z.literal(''), z.uuid()]).default(''),
 	assessmentId: z.union([z.literal(''), z.uuid()]).default(''),
@@ -53,6 +56,7 @@ export const memberRoleSchema = z.object({
 
 export const memberSchema = z.object({ userId: z.uuid() });
 export const revokeInviteSchema = z.object({ invitationId: z.uuid() });
+export const resendInviteSchema = z.object({ invitationId: z.uuid() });
 export const switchOrgSchema = z.object({ orgId: z.uuid() });
 
 export const languageSchema = z.object({

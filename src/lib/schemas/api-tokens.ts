@@ -1,4 +1,12 @@
 import { requiredText, uuid, z } from './zod';
 
-export const createApiTokenSchema = z.object({ name: requiredText(100) });
+export const apiTokenScopes = ['role', 'read_write', 'read_only'] as const;
+/** The lifetimes offered, in days; 90 by default. */
+export const apiTokenLifetimes = ['7', '30', '90', '180', '365'] as const;
+
+export const createApiTokenSchema = z.object({
+	name: requiredText(100),
+	scope: z.enum(apiTokenScopes).default('role'),
+	lifetimeDays: z.enum(apiTokenLifetimes).default('90')
+});
 export const revokeApiTokenSchema = z.object({ tokenId: uuid() });

@@ -16,6 +16,7 @@ import { requireUser } from '$lib/server/web/guards/auth';
 import { passwordProblem } from '$lib/server/web/security';
 import { deleteSessionTokenCookie } from '$lib/server/web/session-cookie';
 import { runtime } from '$lib/server/web/runtime';
+import { setRetryAfter } from '$lib/server/web/throttle';
 import type { FormNotice } from '$lib/forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -73,6 +74,15 @@ export const actions: Actions = {
 			newPassword: input.newPassword,
 			keepSessionId: session.id
 		});
+		if (!result.ok && result.reason === 'throttled') {
+			setRetryAfter(event, result.retryAfterSeconds);
+			return setError(
+				form,
+				'currentPassword',
+				m.access_err_wait({ seconds: result.retryAfterSeconds }),
+				{ status: 429 }
+			);
+		}
 		if (!result.ok)
 			return setError(form, 'currentPassword', m.err_wrong_password(), { status: 400 });
 		return message(form, { type: 'success', text: m.password_changed() });

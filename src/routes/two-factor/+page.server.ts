@@ -5,7 +5,8 @@ import { m } from '$lib/paraglide/messages';
 import { secondFactorSchema } from '$lib/schemas/security';
 import { markTwoFactorVerified } from '$lib/server/auth/session';
 import { checkSecondFactor } from '$lib/server/auth/two-factor';
-import { safeNextPath, userActor } from '$lib/server/web/guards/auth';
+import { userActor } from '$lib/server/web/guards/auth';
+import { sameOriginPath } from '$lib/server/web/redirect';
 import { runtime } from '$lib/server/web/runtime';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -13,7 +14,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 function pendingSecondFactor(event: RequestEvent) {
 	const { user, session } = event.locals;
 	if (!user || !session) redirect(303, '/login');
-	const next = safeNextPath(event.url.searchParams.get('next'));
+	const next = sameOriginPath(event.url.searchParams.get('next'), event.url.origin);
 	if (!user.twoFactor || session.twoFactorVerified) redirect(303, next);
 	return { user, session, next };
 }

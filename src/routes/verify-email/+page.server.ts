@@ -4,7 +4,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { verifyCodeSchema } from '$lib/schemas/security';
 import { pendingVerificationFor, resendCodeFor, verifyCodeFor } from '$lib/server/web/verify-email';
-import { safeNextPath } from '$lib/server/web/guards/auth';
+import { sameOriginPath } from '$lib/server/web/redirect';
 import { readServerEnv } from '$lib/server/env';
 import type { FormNotice } from '$lib/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -36,7 +36,7 @@ export const actions: Actions = {
 			return setError(form, 'code', text, { status: 400 });
 		}
 		const next = event.url.searchParams.get('next');
-		redirect(303, next ? safeNextPath(next) : result.home);
+		redirect(303, next ? sameOriginPath(next, event.url.origin) : result.home);
 	},
 	resend: async (event) => {
 		const form = await superValidate<CodeForm, FormNotice>(zod4(verifyCodeSchema));

@@ -19,10 +19,14 @@ import { startEmailVerification } from './email-verification';
 import { createOrganisationIn } from '../orgs/organisations';
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from './password';
 import {
-	clearAccountFailures,
-	isLoginThrottled,
-	recordLoginFailure,
-	throttleKeys
+	clearThrottle,
+	loginAccountKey,
+	loginAddressKey,
+	loginDeviceKey,
+	passwordCheckKey,
+	throttleAttempt,
+	trustDevice,
+	trustedDeviceOf
 } from './throttle';
 
 export function normaliseEmail(email: string): string {
@@ -132,24 +136,39 @@ export async function signUpOrNotify(
 }
 
 export type LogInResult =
-	| { ok: true; userId: string; twoFactor: boolean }
-	| { ok: false; reason: 'wrong_credentials' | 'throttled' };
+	| { ok: true; userId: string; device: string; twoFactor: boolean }
+	| { ok: false; reason: 'wrong_credentials' }
+	| { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
+/**
+ * Checks the password, throttled (./throttle.ts): from a browser this account trusts (`device`,
+ * its cookie) against that browser's own allowance, from anywhere else against the account's and
+ * the address's. On success, `device` is the cookie that makes this browser trusted.
+ */
 export async function logIn(
 	db: Database,
-	input: { email: string; password: string; address: string; requestId?: string | null }
+	input: {
+		email: string;
+		password: string;
+		address: string;
+		device?: string | null;
+		requestId?: string | null;
+	}
 ): Promise<LogInResult> {
 	const email = normaliseEmail(input.email);
-	const keys = throttleKeys(email, input.address);
-	if (await isLoginThrottled(db, keys)) return { ok: false, reason: 'throttled' };
 	const credentials = await findCredentials(db, { email });
+	const trusted = credentials ? await trustedDeviceOf(db, input.device, credentials.id) : null;
+	const keys = trusted
+		? [loginDeviceKey(trusted)]
+		: [loginAccountKey(email), loginAddressKey(input.address)];
+	const throttle = await throttleAttempt(db, keys);
+	if (!throttle.allowed)
+		return { ok: false, reason: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds };
 	if (!credentials) {
 		await verifyAgainstDummy(input.password);
-		await recordLoginFailure(db, keys);
 		return { ok: false, reason: 'wrong_credentials' };
 	}
 	if (!(await verifyPassword(credentials.passwordHash, input.password))) {
-		await recordLoginFailure(db, keys);
 		// A security event on the account (an unknown address has no account to note it on).
 		await audited(db, { userId: null, requestId: input.requestId }, async (tx) => {
 			tx.record({
@@ -160,7 +179,10 @@ export async function logIn(
 		});
 		return { ok: false, reason: 'wrong_credentials' };
 	}
-	await clearAccountFailures(db, keys);
+	// The account's (or the device's) count starts again; the address's does not, or an attacker
+	// could clear it by logging in to an account of their own between guesses.
+	await clearThrottle(db, keys[0]!);
+	const device = await trustDevice(db, credentials.id, trusted, input.device);
 	// A hash made cheaply (by a test run) or at a lower cost than today's: store one at today's cost,
 	// now that the password is at hand.
 	if (needsRehash(credentials.passwordHash)) {
@@ -176,7 +198,7 @@ export async function logIn(
 		});
 	}
 	const user = await findUserById(db, credentials.id);
-	return { ok: true, userId: credentials.id, twoFactor: user?.twoFactor ?? false };
+	return { ok: true, userId: credentials.id, device, twoFactor: user?.twoFactor ?? false };
 }
 
 /** Changes the password and ends every other session of the user (who is the actor). */
@@ -184,12 +206,21 @@ export async function changePassword(
 	db: Database,
 	actor: Actor & { userId: string },
 	input: { currentPassword: string; newPassword: string; keepSessionId: string }
-): Promise<{ ok: true } | { ok: false; reason: 'wrong_password' }> {
+): Promise<
+	| { ok: true }
+	| { ok: false; reason: 'wrong_password' }
+	| { ok: false; reason: 'throttled'; retryAfterSeconds: number }
+> {
 	const userId = actor.userId;
+	// A stolen session must not become a way to guess the password: the check is throttled too.
+	const throttle = await throttleAttempt(db, [passwordCheckKey(userId)]);
+	if (!throttle.allowed)
+		return { ok: false, reason: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds };
 	const credentials = await findCredentials(db, { id: userId });
 	if (!credentials || !(await verifyPassword(credentials.passwordHash, input.currentPassword))) {
 		return { ok: false, reason: 'wrong_password' };
 	}
+	await clearThrottle(db, passwordCheckKey(userId));
 	const passwordHash = await hashPassword(input.newPassword);
 	await audited(db, actor, async (tx) => {
 		await updatePasswordHash(tx, userId, passwordHash);

@@ -77,12 +77,29 @@ export interface InvitationsTable {
 	client_id: string | null;
 	assessment_id: string | null;
 	domains: Json | null;
+	/** The language of the invitation's mail, chosen by whoever invited. */
+	language: ColumnType<'zh' | 'en', 'zh' | 'en' | undefined, 'zh' | 'en'>;
 }
 
-export interface LoginFailuresTable {
-	id: Generated<number>;
+/** One row per throttled key (an account, an address, a device): checked and recorded in one statement. */
+export interface ThrottleCountersTable {
 	key: string;
-	failed_at: TimestampDefaultNow;
+	/** Attempts counted since the key was last quiet for a whole window (or cleared). */
+	failures: number;
+	/** Attempts evaluated at once before delays begin (the policy of the key's kind). */
+	allowance: number;
+	last_at: Timestamp;
+	/** No attempt is evaluated before this. */
+	next_allowed_at: Timestamp;
+}
+
+/** A browser that logged in successfully (OWASP's device cookie): it keeps its own allowance. */
+export interface TrustedDevicesTable {
+	id: string;
+	user_id: string;
+	secret_hash: Uint8Array;
+	created_at: TimestampDefaultNow;
+	last_used_at: TimestampDefaultNow;
 }
 
 export interface QuestionnaireVersionsTable {
@@ -179,11 +196,19 @@ export interface ApiTokensTable {
 	name: string;
 	/** SHA-256 (hex) of the token; the token itself is shown once and never stored. */
 	token_hash: string;
+	/** Who made it (null: the admin CLI). */
 	created_by: string | null;
+	/** The member it acts for; it works only while they are a member of the organisation. */
+	user_id: string | null;
+	scope: ColumnType<ApiTokenScope, ApiTokenScope | undefined, ApiTokenScope>;
 	created_at: TimestampDefaultNow;
+	expires_at: Timestamp;
 	last_used_at: Timestamp | null;
 	revoked_at: Timestamp | null;
 }
+
+/** A token acts with its member's role (`role`), or at most as a consultant or a viewer would. */
+export type ApiTokenScope = 'role' | 'read_write' | 'read_only';
 
 export type ReviewDecision = 'accepted' | 'changes_requested';
 
@@ -240,8 +265,9 @@ export interface DB {
 	organisations: OrganisationsTable;
 	memberships: MembershipsTable;
 	invitations: InvitationsTable;
-	login_failures: LoginFailuresTable;
 	outbox: OutboxTable;
+	throttle_counters: ThrottleCountersTable;
+	trusted_devices: TrustedDevicesTable;
 	email_verifications: EmailVerificationsTable;
 	password_resets: PasswordResetsTable;
 	recovery_codes: RecoveryCodesTable;

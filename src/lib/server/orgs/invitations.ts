@@ -10,14 +10,19 @@ import { findClient } from '../db/queries/clients';
 import { findAssessment } from '../db/queries/assessments';
 import { assessmentCorpus } from '../assessments/service';
 import {
+	findInvitationById,
 	findInvitationByTokenHash,
 	insertInvitation,
+	listAcceptedInvitations,
 	listOpenInvitations,
+	renewInvitationLink,
 	markInvitationAccepted,
 	revokeInvitation as markInvitationRevoked,
 	type Invitation
 } from '../db/queries/invitations';
 import { generateSecureRandomString, hashSecretHex } from '../auth/tokens';
+import { normaliseEmail } from '../auth/accounts';
+import { findUserById } from '../db/queries/users';
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -68,7 +73,10 @@ export async function createInvitation(
 	input: {
 		orgId: string;
 		role: Role;
-		email: string | null;
+		/** Whom it is for: accepting takes an account with this address, verified. */
+		email: string;
+		/** The language of the invitation mail (the inviter's choice); zh by default. */
+		language?: 'zh' | 'en';
 		lifetimeMs?: number;
 		/** Checked by checkRespondentScope first. */
 		scope?: RespondentScope | null;
@@ -84,7 +92,8 @@ export async function createInvitation(
 			orgId: input.orgId,
 			tokenHash: hashSecretHex(token),
 			role: input.role,
-			email: input.email,
+			email: normaliseEmail(input.email),
+			language: input.language ?? 'zh',
 			createdBy: actor.userId,
 			expiresAt,
 			scope
@@ -94,7 +103,13 @@ export async function createInvitation(
 			action: 'invitation.created',
 			orgId: input.orgId,
 			entity: { type: 'invitation', id },
-			after: { role: input.role, email: input.email, scope, expiresAt }
+			after: {
+				role: input.role,
+				email: normaliseEmail(input.email),
+				language: input.language ?? 'zh',
+				scope,
+				expiresAt
+			}
 		});
 	});
 	return { token, expiresAt };
@@ -128,6 +143,43 @@ export function openInvitations(
 	return listOpenInvitations(db, orgId, clientId);
 }
 
+/** Invitations accepted in the last 90 days: who joined through which invitation, and when. */
+export function acceptedInvitations(db: Database, orgId: string): Promise<Invitation[]> {
+	return listAcceptedInvitations(db, orgId, new Date(Date.now() - 90 * 24 * 60 * 60 * 1000));
+}
+
+/**
+ * Sends an open invitation again: a new link (the old one stops working) valid for another
+ * INVITATION_LIFETIME_MS. Answers the new link's token, or null when the invitation was accepted,
+ * revoked or is not the organisation's.
+ */
+export async function resendInvitation(
+	db: Database,
+	actor: Actor & { userId: string },
+	input: { orgId: string; invitationId: string }
+): Promise<{ token: string; invitation: Invitation } | null> {
+	const token = generateSecureRandomString() + generateSecureRandomString();
+	const expiresAt = new Date(Date.now() + INVITATION_LIFETIME_MS);
+	return audited(db, actor, async (tx) => {
+		const invitation = await findInvitationById(tx.db, input.orgId, input.invitationId);
+		if (!invitation) return null;
+		const renewed = await renewInvitationLink(
+			tx,
+			{ orgId: input.orgId, id: input.invitationId },
+			{ tokenHash: hashSecretHex(token), expiresAt }
+		);
+		if (!renewed) return null;
+		tx.record({
+			action: 'invitation.resent',
+			orgId: input.orgId,
+			entity: { type: 'invitation', id: input.invitationId },
+			before: { expiresAt: invitation.expiresAt },
+			after: { expiresAt }
+		});
+		return { token, invitation: { ...invitation, expiresAt } };
+	});
+}
+
 export type InvitationState = 'open' | 'used' | 'expired' | 'revoked';
 
 export function invitationState(inv: Invitation, now = new Date()): InvitationState {
@@ -142,11 +194,24 @@ export async function findInvitation(db: Database, token: string): Promise<Invit
 	return findInvitationByTokenHash(db, hashSecretHex(token));
 }
 
-export type AcceptResult =
-	| { ok: true; orgId: string }
-	| { ok: false; reason: 'not_found' | 'used' | 'expired' | 'revoked' | 'already_member' };
+export type AcceptRefusal =
+	'not_found' | 'used' | 'expired' | 'revoked' | 'already_member' | 'wrong_email' | 'unverified';
+export type AcceptResult = { ok: true; orgId: string } | { ok: false; reason: AcceptRefusal };
 
-/** Joins the user to the organisation; the link works once. */
+/** Who may accept: the person the invitation names, by their address, once they verified it. */
+export function acceptRefusal(
+	inv: Invitation,
+	user: { email: string; emailVerifiedAt: Date | null }
+): 'wrong_email' | 'unverified' | null {
+	if (!inv.email || normaliseEmail(user.email) !== inv.email) return 'wrong_email';
+	if (!user.emailVerifiedAt) return 'unverified';
+	return null;
+}
+
+/**
+ * Joins the user to the organisation; the link works once, and only for an account with the
+ * invited address, verified (a link forwarded, leaked or guessed is no use to anyone else).
+ */
 export async function acceptInvitation(
 	db: Database,
 	actor: Actor & { userId: string },
@@ -158,6 +223,9 @@ export async function acceptInvitation(
 		if (!inv) return { ok: false, reason: 'not_found' };
 		const state = invitationState(inv);
 		if (state !== 'open') return { ok: false, reason: state };
+		const user = await findUserById(tx.db, userId);
+		const refusal = user ? acceptRefusal(inv, user) : 'wrong_email';
+		if (refusal) return { ok: false, reason: refusal };
 		if (await findMembership(tx.db, userId, inv.orgId))
 			return { ok: false, reason: 'already_member' };
 		if (!(await markInvitationAccepted(tx, inv.id, userId))) return { ok: false, reason: 'used' };

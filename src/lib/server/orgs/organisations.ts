@@ -14,6 +14,8 @@ import {
 	type Member,
 	type Membership
 } from '../db/queries/organisations';
+import { revokeInvitationsCreatedBy } from '../db/queries/invitations';
+import { endOrNarrowMemberTokens, roleRank } from '../auth/api-tokens';
 
 /** The organisations a person belongs to, by name. */
 export function membershipsOf(db: Database, userId: string): Promise<Membership[]> {
@@ -88,6 +90,9 @@ export async function changeMemberRole(
 			before: { role: member.role },
 			after: { role }
 		});
+		await endOrNarrowMemberTokens(tx, { orgId, userId, before: member.role, after: role });
+		if (roleRank(role) < roleRank(member.role))
+			await revokePendingInvitationsOf(tx, orgId, userId, 'member_demoted');
 		return { ok: true };
 	});
 }
@@ -116,6 +121,24 @@ export async function removeMember(
 				domains: member.domains
 			}
 		});
+		await endOrNarrowMemberTokens(tx, { orgId, userId, before: member.role, after: null });
+		await revokePendingInvitationsOf(tx, orgId, userId, 'member_removed');
 		return { ok: true };
 	});
+}
+
+/** Offboarding: the open invitations a member made stop working with their access, audited. */
+async function revokePendingInvitationsOf(
+	tx: AuditedTx,
+	orgId: string,
+	userId: string,
+	reason: 'member_removed' | 'member_demoted'
+): Promise<void> {
+	for (const id of await revokeInvitationsCreatedBy(tx, orgId, userId))
+		tx.record({
+			action: 'invitation.revoked',
+			orgId,
+			entity: { type: 'invitation', id },
+			after: { revoked: true, reason }
+		});
 }

@@ -4,7 +4,13 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { logInSchema } from '$lib/schemas/account';
 import { logIn } from '$lib/server/auth/accounts';
-import { safeNextPath } from '$lib/server/web/guards/auth';
+import { sameOriginPath } from '$lib/server/web/redirect';
+import {
+	clientAddress,
+	readDeviceCookie,
+	setDeviceCookie,
+	setRetryAfter
+} from '$lib/server/web/throttle';
 import { membershipsOf } from '$lib/server/orgs/organisations';
 import { startSession } from '$lib/server/web/start-session';
 import { runtime } from '$lib/server/web/runtime';
@@ -12,7 +18,9 @@ import type { FormNotice } from '$lib/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	if (locals.user) redirect(303, safeNextPath(url.searchParams.get('next')));
+	// Checked before anything else: a `next` with a control character is refused, logged in or not.
+	const next = sameOriginPath(url.searchParams.get('next'), url.origin);
+	if (locals.user) redirect(303, next);
 	return {
 		form: await superValidate<typeof logInSchema._zod.output, FormNotice>(zod4(logInSchema))
 	};
@@ -20,6 +28,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
+		const next = sameOriginPath(event.url.searchParams.get('next'), event.url.origin);
 		const form = await superValidate<typeof logInSchema._zod.output, FormNotice>(
 			event.request,
 			zod4(logInSchema)
@@ -32,25 +41,25 @@ export const actions: Actions = {
 		const result = await logIn(db, {
 			email: form.data.email,
 			password,
-			address: event.getClientAddress(),
+			address: clientAddress(event),
+			device: readDeviceCookie(event),
 			requestId: event.locals.requestId
 		});
 		if (!result.ok) {
-			const text = result.reason === 'throttled' ? m.err_login_throttled() : m.err_login_wrong();
-			return message(
-				form,
-				{ type: 'error', text },
-				{ status: result.reason === 'throttled' ? 429 : 400 }
-			);
+			if (result.reason === 'throttled') {
+				setRetryAfter(event, result.retryAfterSeconds);
+				const text = m.access_err_login_wait({ seconds: result.retryAfterSeconds });
+				return message(form, { type: 'error', text }, { status: 429 });
+			}
+			return message(form, { type: 'error', text: m.err_login_wrong() }, { status: 400 });
 		}
+		setDeviceCookie(event, result.device);
 		const memberships = await membershipsOf(db, result.userId);
 		// With two-factor, the session reaches the two-factor page only until the code is given.
 		await startSession(event, result.userId, memberships[0]?.orgId ?? null, {
 			twoFactorVerified: !result.twoFactor
 		});
-		const next = event.url.searchParams.get('next');
-		const destination = next ? safeNextPath(next) : '/';
-		if (result.twoFactor) redirect(303, `/two-factor?next=${encodeURIComponent(destination)}`);
-		redirect(303, destination);
+		if (result.twoFactor) redirect(303, `/two-factor?next=${encodeURIComponent(next)}`);
+		redirect(303, next);
 	}
 };

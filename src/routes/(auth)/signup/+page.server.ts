@@ -5,13 +5,16 @@ import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { signUpSchema } from '$lib/schemas/account';
 import { signUpOrNotify } from '$lib/server/auth/accounts';
-import { safeNextPath } from '$lib/server/web/guards/auth';
 import { passwordProblem, setPendingSignUp } from '$lib/server/web/security';
+import { sameOriginPath } from '$lib/server/web/redirect';
+import { clientAddress, setRetryAfter } from '$lib/server/web/throttle';
+import { signUpKey, throttleAttempt } from '$lib/server/auth/throttle';
 import { runtime } from '$lib/server/web/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	if (locals.user) redirect(303, safeNextPath(url.searchParams.get('next')));
+	const next = sameOriginPath(url.searchParams.get('next'), url.origin);
+	if (locals.user) redirect(303, next);
 	return {
 		form: await superValidate(zod4(signUpSchema)),
 		joining: isInvitationPath(url.searchParams.get('next'))
@@ -20,6 +23,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
+		const next = event.url.searchParams.get('next');
+		const target = sameOriginPath(next, event.url.origin);
 		const form = await superValidate(event.request, zod4(signUpSchema));
 		const joining = isInvitationPath(event.url.searchParams.get('next'));
 		if (form.valid && form.data.orgName === '' && !joining)
@@ -28,6 +33,14 @@ export const actions: Actions = {
 			form.valid && passwordProblem(form.data.password, [form.data.email, form.data.name]);
 		if (weak) setError(form, 'password', weak);
 		if (!form.valid) return fail(400, { form: { ...form, data: { ...form.data, password: '' } } });
+		// Sign-ups are throttled per address (IPv6 by /64): no mass accounts, no cheap probing.
+		const throttle = await throttleAttempt(runtime().db, [signUpKey(clientAddress(event))]);
+		if (!throttle.allowed) {
+			setRetryAfter(event, throttle.retryAfterSeconds);
+			form.data.password = '';
+			const text = m.access_err_wait({ seconds: throttle.retryAfterSeconds });
+			return setError(form, 'email', text, { status: 429 });
+		}
 		// The same answer whether or not the address is registered: "enter the code we mailed".
 		await signUpOrNotify(runtime().db, {
 			name: form.data.name,
@@ -40,8 +53,7 @@ export const actions: Actions = {
 			origin: event.url.origin
 		});
 		setPendingSignUp(event, form.data.email.trim().toLowerCase());
-		const next = event.url.searchParams.get('next');
-		redirect(303, `/verify-email${next ? `?next=${encodeURIComponent(safeNextPath(next))}` : ''}`);
+		redirect(303, `/verify-email${next ? `?next=${encodeURIComponent(target)}` : ''}`);
 	}
 };
 

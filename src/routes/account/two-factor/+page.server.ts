@@ -11,7 +11,8 @@ import {
 	newTotpSetup,
 	regenerateRecoveryCodes
 } from '$lib/server/auth/two-factor';
-import { requireUser, safeNextPath } from '$lib/server/web/guards/auth';
+import { requireUser } from '$lib/server/web/guards/auth';
+import { sameOriginPath } from '$lib/server/web/redirect';
 import { runtime } from '$lib/server/web/runtime';
 import type { FormNotice } from '$lib/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -65,7 +66,7 @@ export const actions: Actions = {
 		return {
 			form,
 			recoveryCodes: result.recoveryCodes,
-			next: safeNextPath(event.url.searchParams.get('next') ?? '/account')
+			next: sameOriginPath(event.url.searchParams.get('next') ?? '/account', event.url.origin)
 		};
 	},
 	renewCodes: async (event) => {

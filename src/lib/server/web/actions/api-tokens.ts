@@ -41,14 +41,23 @@ export const apiTokenActions = {
 		const { user, actor, membership } = await requireOrgWide(event, event.params.orgId, OWNER);
 		const form = await tokenForm(event.request);
 		if (!form.valid) return fail(400, { apiTokenForm: form });
-		const { id, token } = await createApiToken(runtime().db, actor, {
+		// A token made here acts for whoever made it, with their role or less.
+		const created = await createApiToken(runtime().db, actor, {
 			orgId: membership.orgId,
-			name: form.data.name
+			name: form.data.name,
+			userId: user.id,
+			scope: form.data.scope,
+			lifetimeDays: Number(form.data.lifetimeDays)
 		});
-		logger.info({ tokenId: id, orgId: membership.orgId, userId: user.id }, 'api token created');
+		// The guard found the owner a member a moment ago: only a removal in between gets here.
+		if (!created.ok) return fail(403, { apiTokenForm: form });
+		logger.info(
+			{ tokenId: created.id, orgId: membership.orgId, userId: user.id },
+			'api token created'
+		);
 		form.data.name = '';
 		// Shown once: only its hash is kept.
-		return message(form, { type: 'success', text: m.api_token_created(), token });
+		return message(form, { type: 'success', text: m.api_token_created(), token: created.token });
 	},
 	revokeToken: async (event: OrgEvent) => {
 		const { user, actor, membership } = await requireOrgWide(event, event.params.orgId, OWNER);

@@ -2,6 +2,7 @@ import { fail, type RequestEvent } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import { inviteSchema } from '$lib/schemas/account';
 import type { FormNotice } from '$lib/forms';
 import type { Role } from '../../db/schema';
@@ -11,8 +12,13 @@ import { checkRespondentScope, createInvitation } from '../../orgs/invitations';
 
 export type InviteNotice = FormNotice & { link?: string };
 
+/** The invitation form, its mail in the inviter's language unless they choose another. */
 export function inviteForm() {
-	return superValidate<typeof inviteSchema._zod.output, InviteNotice>(zod4(inviteSchema));
+	return superValidate<typeof inviteSchema._zod.output, InviteNotice>(
+		{ language: getLocale() === 'en' ? 'en' : 'zh' },
+		zod4(inviteSchema),
+		{ errors: false }
+	);
 }
 
 /**
@@ -53,7 +59,8 @@ export async function inviteAction(
 	const { token } = await createInvitation(db, actor, {
 		orgId: membership.orgId,
 		role: form.data.role,
-		email: form.data.email || null,
+		email: form.data.email,
+		language: form.data.language,
 		scope: checked.scope
 	});
 	const link = `${event.url.origin}/invite/${token}`;

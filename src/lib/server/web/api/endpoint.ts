@@ -5,19 +5,27 @@ import type { Membership } from '../../db/queries/organisations';
 import { readServerEnv } from '../../env';
 import { logger } from '../../logger';
 import { runtime } from '../runtime';
-import { ApiError, errorResponse, invalid, jsonResponse, notFound, readJsonBody } from './http';
+import {
+	ApiError,
+	errorResponse,
+	forbidden,
+	invalid,
+	jsonResponse,
+	notFound,
+	readJsonBody
+} from './http';
 import { apiRoutes, type ApiRoutes, type RouteSpec } from './registry';
 import { authenticateApiToken } from '../../auth/api-tokens';
 import type { Actor } from '../../db/audited';
 
-/** Who is calling: the token and the organisation it is scoped to. */
+/** Who is calling: the token, the member it acts for and the organisation. */
 export interface ApiContext {
 	db: Database;
 	tokenId: string;
-	/** The organisation as an owner sees it, for services that take a membership. */
+	/** The organisation as the token's member sees it, with the token's role (their role, or less). */
 	membership: Membership;
-	/** Whoever created the token (null for one made by the admin CLI), through the token. */
-	actor: Actor;
+	/** The member the token acts for, through the token. */
+	actor: Actor & { userId: string };
 }
 
 type Parsed<T, K extends string> = T extends { [P in K]: infer S extends z.ZodType }
@@ -45,7 +53,12 @@ async function authenticate(event: RequestEvent): Promise<ApiContext> {
 		);
 	const { db } = runtime();
 	const token = await authenticateApiToken(db, match[1]!);
-	if (!token) throw new ApiError(401, 'unauthorized', 'The API token is not valid or was revoked');
+	if (!token)
+		throw new ApiError(
+			401,
+			'unauthorized',
+			'The API token is not valid: unknown, revoked, expired, or its member has left the organisation'
+		);
 	return {
 		db,
 		tokenId: token.id,
@@ -53,13 +66,13 @@ async function authenticate(event: RequestEvent): Promise<ApiContext> {
 			orgId: token.orgId,
 			orgName: token.orgName,
 			orgKind: token.orgKind,
-			role: 'owner',
+			role: token.role,
 			// A token reaches the whole organisation, never a respondent's part of it.
 			clientId: null,
 			assessmentId: null,
 			domains: null
 		},
-		actor: { userId: token.createdBy, apiTokenId: token.id, requestId: event.locals.requestId }
+		actor: { userId: token.userId, apiTokenId: token.id, requestId: event.locals.requestId }
 	};
 }
 
@@ -99,6 +112,9 @@ export function apiEndpoint<K extends keyof ApiRoutes>(
 		try {
 			const spec: RouteSpec = apiRoutes()[key];
 			const api = await authenticate(event);
+			// A viewer's token, or a read-only one, reads; every other method changes something.
+			if (spec.method !== 'get' && api.membership.role === 'viewer')
+				throw forbidden('This token is read-only');
 			logger.info(
 				{
 					requestId: event.locals.requestId,

@@ -5,7 +5,7 @@ import { jsonTooDeep, MAX_JSON_DEPTH } from '../json-depth';
 /** An API failure, answered as `{ error: { code, message, fields? } }` with its status. */
 export class ApiError extends Error {
 	constructor(
-		readonly status: 400 | 401 | 404 | 409 | 413,
+		readonly status: 400 | 401 | 403 | 404 | 409 | 413,
 		readonly code: string,
 		message: string,
 		readonly fields?: Record<string, string>,
@@ -45,6 +45,7 @@ export function errorResponse(error: ApiError): Response {
 }
 
 export const notFound = () => new ApiError(404, 'not_found', 'Not found');
+export const forbidden = (message: string) => new ApiError(403, 'forbidden', message);
 
 /** Zod issues as `{ "path.to.field": message }`, the first message of each field. */
 export function issueFields(error: z.ZodError, prefix: string[] = []): Record<string, string> {

@@ -9,7 +9,8 @@ import type { ApiRoutes, RouteSpec } from './registry';
 
 const errorDescriptions = {
 	400: 'Bad input: `fields` names each bad field',
-	401: 'No token, or one that is unknown or revoked',
+	401: 'No token, or one that is unknown, revoked or expired, or whose member has left the organisation',
+	403: 'The token may not change anything (read-only scope, or a viewer’s), or this organisation may not (a firm has no clients)',
 	404: 'Not found in this organisation',
 	409: 'Conflict',
 	413: 'Request body too large'
@@ -35,6 +36,7 @@ function operation(key: string, spec: RouteSpec): ZodOpenApiOperationObject {
 	const failures = [
 		...(spec.auth === false ? [] : [401]),
 		...(spec.body || spec.query ? [400] : []),
+		...(spec.auth !== false && spec.method !== 'get' ? [403] : []),
 		...spec.errors
 	] as (keyof typeof errorDescriptions)[];
 	for (const status of failures.sort())

@@ -20,12 +20,6 @@ export function userActor(event: RequestEvent, userId: string): Actor & { userId
 	return { userId, requestId: event.locals.requestId };
 }
 
-/** Only same-site paths may be a post-login destination: no open redirect. */
-export function safeNextPath(next: string | null | undefined): string {
-	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-	return next;
-}
-
 export function requireUser(event: RequestEvent): Viewer {
 	const { user, session } = event.locals;
 	if (!user || !session) {

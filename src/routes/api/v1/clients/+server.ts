@@ -1,4 +1,5 @@
 import { apiEndpoint } from '$lib/server/web/api/endpoint';
+import { forbidden } from '$lib/server/web/api/http';
 import { clientsOf, createClient } from '$lib/server/clients/service';
 
 export const GET = apiEndpoint('listClients', async ({ api }) => {
@@ -17,6 +18,9 @@ export const GET = apiEndpoint('listClients', async ({ api }) => {
 });
 
 export const POST = apiEndpoint('createClient', async ({ api, body }) => {
+	// As on the web: clients are a consultancy's.
+	if (api.membership.orgKind !== 'consultancy')
+		throw forbidden('A firm has no clients: only a consultancy adds them');
 	const id = await createClient(api.db, api.actor, {
 		orgId: api.membership.orgId,
 		fields: {

@@ -8,6 +8,7 @@ import { listIdentityConflicts, resolveIdentityConflict } from '$lib/server/iden
 import { START_ROLES } from '$lib/server/web/guards/assessment';
 import { requireOrgWide } from '$lib/server/web/guards/auth';
 import { runtime } from '$lib/server/web/runtime';
+import { sameOriginPath } from '$lib/server/web/redirect';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Every registered name or business scope of the organisation waiting for a person to choose. */
@@ -30,6 +31,9 @@ export const actions: Actions = {
 			zod4(resolveConflictSchema)
 		);
 		if (!form.valid) return fail(400, { form });
+		const home = `/o/${membership.orgId}/`;
+		// Parsed (and a control character refused) before anything is saved.
+		const next = sameOriginPath(form.data.next, event.url.origin);
 		const resolved = await resolveIdentityConflict(runtime().db, actor, {
 			orgId: membership.orgId,
 			conflictId: form.data.conflictId,
@@ -37,8 +41,6 @@ export const actions: Actions = {
 		});
 		if (!resolved)
 			return message(form, { type: 'error', text: m.identity_conflict_gone() }, { status: 409 });
-		const home = `/o/${membership.orgId}/`;
-		const next = form.data.next;
-		redirect(303, next.startsWith(home) && !next.includes('//') ? next : `${home}identity`);
+		redirect(303, next.startsWith(home) ? next : `${home}identity`);
 	}
 };

@@ -2,10 +2,20 @@ import { fail } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
-import { memberRoleSchema, memberSchema, revokeInviteSchema } from '$lib/schemas/account';
+import {
+	memberRoleSchema,
+	memberSchema,
+	resendInviteSchema,
+	revokeInviteSchema
+} from '$lib/schemas/account';
 import { requireOrgWide } from '$lib/server/web/guards/auth';
 import { clientChoices } from '$lib/server/clients/service';
-import { openInvitations, revokeInvitation } from '$lib/server/orgs/invitations';
+import {
+	acceptedInvitations,
+	openInvitations,
+	resendInvitation,
+	revokeInvitation
+} from '$lib/server/orgs/invitations';
 import { inviteAction, inviteForm } from '$lib/server/web/actions/invite';
 import {
 	changeMemberRole,
@@ -28,6 +38,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		members: await membersOf(db, membership.orgId),
 		invitations: isOwner ? await openInvitations(db, membership.orgId) : [],
+		accepted: isOwner ? await acceptedInvitations(db, membership.orgId) : [],
 		clients: isOwner ? await clientChoices(db, membership.orgId) : [],
 		isOwner,
 		inviteForm: await inviteForm(),
@@ -85,5 +96,17 @@ export const actions: Actions = {
 			invitationId: form.data.invitationId
 		});
 		return { revoked: true };
+	},
+	/** A new link (the old one stops working), valid for another 7 days. */
+	resend: async (event) => {
+		const { actor, membership } = await requireOrgWide(event, event.params.orgId, OWNER);
+		const form = await superValidate(event.request, zod4(resendInviteSchema));
+		if (!form.valid) return fail(400, { resendForm: form });
+		const resent = await resendInvitation(runtime().db, actor, {
+			orgId: membership.orgId,
+			invitationId: form.data.invitationId
+		});
+		if (!resent) return fail(404, { roleError: m.access_invite_gone() });
+		return { resentLink: `${event.url.origin}/invite/${resent.token}` };
 	}
 };
