@@ -47,5 +47,5 @@ export async function enterMailedCode(page: Page, email: string): Promise<void> 
 	await page.waitForURL(/\/verify-email/);
 	const code = codeIn(await mailTo(email));
 	await page.locator('#field-code').fill(code);
-	await page.locator('form[action="?/verify"] button[type=submit]').click();
+	await page.locator('form[action^="?/verify"] button[type=submit]').click();
 }

@@ -16,6 +16,14 @@ describe('GET /api/v1/openapi.json', () => {
 		const body = JSON.stringify(put.requestBody);
 		for (const field of ['status', 'note', 'evidence', 'owner', 'due', 'version'])
 			expect(body).toContain(`"${field}"`);
-		expect(Object.keys(put.responses).sort()).toEqual(['200', '400', '401', '404', '409', '413']);
+		expect(Object.keys(put.responses).sort()).toEqual([
+			'200',
+			'400',
+			'401',
+			'403',
+			'404',
+			'409',
+			'413'
+		]);
 	});
 });

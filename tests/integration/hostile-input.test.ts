@@ -81,7 +81,7 @@ describe('hostile input', () => {
 			note: '长'.repeat(5001)
 		});
 		expect(long.status).toBe(400);
-		expect(long.text).toContain('Must be at most 5000 characters.');
+		expect(long.text).toContain('A note can be at most 5000 characters.');
 	});
 
 	it('refuses a null character with 400 naming the field, and stores nothing', async () => {

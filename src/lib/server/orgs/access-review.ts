@@ -5,8 +5,6 @@ import { listApiTokens, type ApiTokenRecord } from '../db/queries/api-tokens';
 export interface AccessReviewMember extends AccessReviewRow {
 	/** The member's working tokens in this organisation. */
 	tokens: ApiTokenRecord[];
-	/** Whether a second factor is set up; null while the app has none to report. */
-	secondFactor: boolean | null;
 }
 
 /**
@@ -20,7 +18,6 @@ export async function accessReview(db: Database, orgId: string): Promise<AccessR
 	]);
 	return members.map((member) => ({
 		...member,
-		tokens: tokens.filter((t) => t.userId === member.userId),
-		secondFactor: null
+		tokens: tokens.filter((t) => t.userId === member.userId)
 	}));
 }

@@ -11,6 +11,8 @@ export interface AccessReviewRow {
 	emailVerifiedAt: Date | null;
 	/** The newest log-in in the audit log (any organisation: a sign-in is the person's). */
 	lastSignInAt: Date | null;
+	/** Whether an authenticator app is set up. */
+	secondFactor: boolean;
 }
 
 /** The organisation's members with what an access review asks of each, oldest member first. */
@@ -27,6 +29,7 @@ export async function listAccessReview(db: Database, orgId: string): Promise<Acc
 			'm.created_at as joinedAt',
 			'c.name as clientName',
 			'u.email_verified_at as emailVerifiedAt',
+			eb('u.totp_key', 'is not', null).as('secondFactor'),
 			eb
 				.selectFrom('audit_log as a')
 				.select((a) => a.fn.max('a.at').as('at'))
@@ -39,6 +42,7 @@ export async function listAccessReview(db: Database, orgId: string): Promise<Acc
 		.execute();
 	return rows.map((r) => ({
 		...r,
+		secondFactor: Boolean(r.secondFactor),
 		emailVerifiedAt: r.emailVerifiedAt ? new Date(r.emailVerifiedAt) : null,
 		lastSignInAt: r.lastSignInAt ? new Date(r.lastSignInAt as Date | string) : null
 	}));
