@@ -197,45 +197,50 @@ describe('cli assess', () => {
 });
 
 describe('cli corpus commands', () => {
-	it('prints the provisions, items and profile questions as JSON', async () => {
-		const provisions = JSON.parse((await run(['provisions', '--json'])).out);
-		expect(provisions.find((p: { id: string }) => p.id === 'ifcr2024.a50.p3')).toMatchObject({
-			source: 'sh-ifc-regulation-2024',
-			label: '第五十条第三款',
-			force: 'must_not',
-			force_class: 'binding'
-		});
-		const items = JSON.parse((await run(['items', '--json'])).out);
-		expect(items.length).toBeGreaterThanOrEqual(80);
-		expect(items[0]).toHaveProperty('provisions');
-		for (const item of items) {
-			expect(['obligation', 'entry_condition', 'good_practice']).toContain(item.basis);
-			expect(item.criteria).toEqual({
-				compliant: { zh: expect.any(String), en: expect.any(String) },
-				partial: { zh: expect.any(String), en: expect.any(String) },
-				non_compliant: { zh: expect.any(String), en: expect.any(String) }
+	// Three CLI processes, each loading the whole corpus: a process's time, not a unit's.
+	it(
+		'prints the provisions, items and profile questions as JSON',
+		{ timeout: 60_000 },
+		async () => {
+			const provisions = JSON.parse((await run(['provisions', '--json'])).out);
+			expect(provisions.find((p: { id: string }) => p.id === 'ifcr2024.a50.p3')).toMatchObject({
+				source: 'sh-ifc-regulation-2024',
+				label: '第五十条第三款',
+				force: 'must_not',
+				force_class: 'binding'
 			});
+			const items = JSON.parse((await run(['items', '--json'])).out);
+			expect(items.length).toBeGreaterThanOrEqual(80);
+			expect(items[0]).toHaveProperty('provisions');
+			for (const item of items) {
+				expect(['obligation', 'entry_condition', 'good_practice']).toContain(item.basis);
+				expect(item.criteria).toEqual({
+					compliant: { zh: expect.any(String), en: expect.any(String) },
+					partial: { zh: expect.any(String), en: expect.any(String) },
+					non_compliant: { zh: expect.any(String), en: expect.any(String) }
+				});
+			}
+			const questions = JSON.parse((await run(['profile-questions', '--json'])).out);
+			expect(questions.map((q: { id: string }) => q.id)).toEqual(
+				expect.arrayContaining([
+					'org_type',
+					'licences',
+					'business_lines',
+					'personal_information',
+					'cross_border_data',
+					'client_funds',
+					'retail_customers',
+					'elderly_customers',
+					'ftz_lingang',
+					'registered_name',
+					'business_scope',
+					'target_sandbox',
+					'personal_information_role',
+					'ciio'
+				])
+			);
 		}
-		const questions = JSON.parse((await run(['profile-questions', '--json'])).out);
-		expect(questions.map((q: { id: string }) => q.id)).toEqual(
-			expect.arrayContaining([
-				'org_type',
-				'licences',
-				'business_lines',
-				'personal_information',
-				'cross_border_data',
-				'client_funds',
-				'retail_customers',
-				'elderly_customers',
-				'ftz_lingang',
-				'registered_name',
-				'business_scope',
-				'target_sandbox',
-				'personal_information_role',
-				'ciio'
-			])
-		);
-	});
+	);
 
 	it('corpus-check prints the coverage figures and passes', async () => {
 		const r = await run(['corpus-check']);
