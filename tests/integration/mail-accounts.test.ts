@@ -123,6 +123,17 @@ describe('sign-up and email verification', () => {
 });
 
 describe('password reset by mail', () => {
+	it('throttles reset requests for one account: the sixth waits, with Retry-After', async () => {
+		const email = uniqueEmail('reset-flood');
+		for (let i = 0; i < 5; i++) {
+			const asked = await new Browser().post('/reset-password', { email });
+			expect(asked.status).toBe(200);
+		}
+		const flooded = await new Browser(undefined, { lang: 'en' }).post('/reset-password', { email });
+		expect(flooded.status).toBe(429);
+		expect(flooded.headers.get('retry-after')).toMatch(/^\d+$/);
+	});
+
 	it('mails a single-use link; the reset ends every session', async () => {
 		const before = new Browser(undefined, { lang: 'en' });
 		const { email } = await signUp(before);

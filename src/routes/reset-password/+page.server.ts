@@ -4,6 +4,8 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { resetRequestSchema } from '$lib/schemas/security';
 import { requestPasswordReset } from '$lib/server/auth/password-reset';
+import { resetKeys, throttleAttempt } from '$lib/server/auth/throttle';
+import { clientAddress, setRetryAfter } from '$lib/server/web/throttle';
 import { runtime } from '$lib/server/web/runtime';
 import type { FormNotice } from '$lib/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -21,6 +23,14 @@ export const actions: Actions = {
 			zod4(resetRequestSchema)
 		);
 		if (!form.valid) return fail(400, { form });
+		// Per account and per address (IPv6 by /64): reset mails cannot be used to flood an inbox.
+		const email = form.data.email.trim().toLowerCase();
+		const throttle = await throttleAttempt(runtime().db, resetKeys(email, clientAddress(event)));
+		if (!throttle.allowed) {
+			setRetryAfter(event, throttle.retryAfterSeconds);
+			const text = m.access_err_wait({ seconds: throttle.retryAfterSeconds });
+			return message(form, { type: 'error', text }, { status: 429 });
+		}
 		// The same answer whether or not an account has the address.
 		await requestPasswordReset(
 			runtime().db,
