@@ -152,8 +152,11 @@ describe('autosave in a real browser', () => {
 			const { item, id } = await firstItem(page, firm);
 			// Saves are held until the test lets them go: the save is "on its way" for as long as needed.
 			const held: (() => void)[] = [];
+			let holding = true;
+			// Not unrouted later: unrouting a handler still holding a request lets Playwright continue
+			// that request itself, and the handler's own continue then fails ("already handled").
 			await page.route('**/*', async (route) => {
-				if (route.request().method() !== 'POST') return route.continue();
+				if (!holding || route.request().method() !== 'POST') return route.continue();
 				await new Promise<void>((release) => held.push(release));
 				await route.continue();
 			});
@@ -166,7 +169,7 @@ describe('autosave in a real browser', () => {
 			await page.keyboard.type('POL-7 board minutes');
 			// The save answers; the evidence typed meanwhile is still there, and goes next.
 			const answered = nextSave(page);
-			await page.unroute('**/*');
+			holding = false;
 			for (const release of held.splice(0)) release();
 			await answered;
 			expect(await focused(page)).toBe('TEXTAREA[name=evidence]');
