@@ -25,18 +25,10 @@ function ensureParaglideCompiled(root = process.cwd()): void {
 	];
 	const newestInput = Math.max(...inputs.map((f) => fs.statSync(f).mtimeMs));
 	if (fs.existsSync(output) && fs.statSync(output).mtimeMs >= newestInput) return;
-	execFileSync(
-		process.execPath,
-		[
-			path.join(root, 'node_modules/@inlang/paraglide-js/bin/run.js'),
-			'compile',
-			'--project',
-			'./project.inlang',
-			'--outdir',
-			'./src/lib/paraglide'
-		],
-		{ cwd: root, stdio: 'inherit' }
-	);
+	execFileSync(process.execPath, [path.join(root, 'scripts/compile-messages.js')], {
+		cwd: root,
+		stdio: 'inherit'
+	});
 	// The compiler may leave an unchanged file alone: mark the output as at least as new as its inputs.
 	const now = new Date();
 	fs.utimesSync(output, now, now);
