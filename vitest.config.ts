@@ -90,7 +90,9 @@ const DATABASE_SENSITIVE = [
 	// Offboarding revokes tokens and invitations in one transaction; the membership join on each use.
 	'tests/integration/offboarding.test.ts',
 	// The access-revoke migration's revocations (UPDATE … RETURNING in a CTE feeding the audit log).
-	'tests/integration/access-revoke-migration.test.ts'
+	'tests/integration/access-revoke-migration.test.ts',
+	// Two-factor keys sealed by a migration and read back (bytea through each driver).
+	'tests/integration/sealed-totp-migration.test.ts'
 ];
 
 /**
