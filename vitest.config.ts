@@ -124,6 +124,7 @@ const sharedServer = {
 const LONGEST_FIRST = [
 	'tests/browser/accessibility.test.ts',
 	'tests/integration/api-admin.test.ts',
+	'tests/integration/no-smtp.test.ts',
 	'tests/browser/consultant-journey.test.ts',
 	'tests/integration/report.test.ts',
 	'tests/integration/role-matrix.test.ts',
