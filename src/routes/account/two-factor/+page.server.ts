@@ -9,7 +9,8 @@ import {
 	enableTwoFactor,
 	manualKey,
 	newTotpSetup,
-	regenerateRecoveryCodes
+	regenerateRecoveryCodes,
+	unusedRecoveryCodes
 } from '$lib/server/auth/two-factor';
 import { requireUser } from '$lib/server/web/guards/auth';
 import { secondFactorRefusal } from '$lib/server/web/second-factor';
@@ -35,6 +36,7 @@ export const load: PageServerLoad = async (event) => {
 	const setup = newTotpSetup(user.email);
 	return {
 		enabled: user.twoFactor,
+		recoveryCodesLeft: user.twoFactor ? await unusedRecoveryCodes(db, user.id) : 0,
 		blockedBy,
 		requiredBy,
 		qrSvg: setup.qrSvg,
