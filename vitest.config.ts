@@ -82,7 +82,9 @@ const DATABASE_SENSITIVE = [
 	// Offboarding revokes tokens and invitations in one transaction; the membership join on each use.
 	'tests/integration/offboarding.test.ts',
 	// The access-revoke migration's revocations (UPDATE … RETURNING in a CTE feeding the audit log).
-	'tests/integration/access-revoke-migration.test.ts'
+	'tests/integration/access-revoke-migration.test.ts',
+	// Two-factor keys sealed by a migration and read back (bytea through each driver).
+	'tests/integration/sealed-totp-migration.test.ts'
 ];
 
 /**
@@ -114,6 +116,7 @@ const sharedServer = {
 const LONGEST_FIRST = [
 	'tests/browser/accessibility.test.ts',
 	'tests/integration/api-admin.test.ts',
+	'tests/integration/no-smtp.test.ts',
 	'tests/browser/consultant-journey.test.ts',
 	'tests/integration/report.test.ts',
 	'tests/integration/role-matrix.test.ts',

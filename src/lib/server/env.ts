@@ -23,6 +23,11 @@ export interface ServerEnv {
 	uploadSizeLimit: number;
 	/** Render a throw-away report at start-up so the first real one is fast (REPORT_WARM_UP=0: not). */
 	reportWarmUp: boolean;
+	/**
+	 * The key that encrypts secrets at rest (two-factor keys): SECRET_KEY, 32 bytes as 64 hex digits
+	 * or base64. Unset: a key file made once in DATA_DIR (auth/secret-box.ts).
+	 */
+	secretKey: string | null;
 }
 
 export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -45,7 +50,8 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
 		// BODY_SIZE_LIMIT is adapter-node's outer cap on every body; it must allow the upload limit.
 		bodySizeLimit: parseSize(env.FORM_SIZE_LIMIT ?? '1M'),
 		uploadSizeLimit: parseSize(env.UPLOAD_SIZE_LIMIT ?? '6M'),
-		reportWarmUp: env.REPORT_WARM_UP !== '0'
+		reportWarmUp: env.REPORT_WARM_UP !== '0',
+		secretKey: env.SECRET_KEY?.trim() || null
 	};
 }
 

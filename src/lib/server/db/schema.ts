@@ -22,8 +22,10 @@ export interface UsersTable {
 	>;
 	/** The language of their mails. */
 	language: ColumnType<Language, Language | undefined, Language>;
-	/** The TOTP key when two-factor is on. */
+	/** The TOTP key when two-factor is on, sealed with SECRET_KEY (auth/secret-box.ts). */
 	totp_key: ColumnType<Uint8Array | null, Uint8Array | null | undefined, Uint8Array | null>;
+	/** The 30-second step of the last accepted TOTP code: a code is accepted once. */
+	totp_last_step: ColumnType<number | string | null, number | null | undefined, number | null>;
 }
 
 export interface SessionsTable {
