@@ -27,6 +27,9 @@ const BOOKKEEPING: Record<string, string> = {
 		'a browser that logged in (its log-in is audited), remembered for the throttle’s device allowance',
 	'trusted-devices.touchTrustedDevice': 'when a trusted browser last logged in',
 	'report-cache.storeCachedReport': 'a rendered PDF kept for reuse: derived from audited data',
+	'report-render-leases.claimRenderLease':
+		'which instance renders a report right now (and expired claims cleared): no one’s change',
+	'report-render-leases.releaseRenderLease': 'a render ended: its claim removed',
 	'questionnaire-versions.insertVersionIfNew':
 		'the questionnaire from the repository’s seeds, stored at start-up by content hash'
 };

@@ -23,6 +23,10 @@ export interface ServerEnv {
 	uploadSizeLimit: number;
 	/** Render a throw-away report at start-up so the first real one is fast (REPORT_WARM_UP=0: not). */
 	reportWarmUp: boolean;
+	/** Reports one organisation may have rendering at once, across instances (REPORT_RENDERS_PER_ORG, default 2). */
+	reportRendersPerOrg: number;
+	/** How long a request waits for a report another instance is rendering (REPORT_WAIT_SECONDS, default 30). */
+	reportWaitSeconds: number;
 }
 
 export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -45,7 +49,9 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
 		// BODY_SIZE_LIMIT is adapter-node's outer cap on every body; it must allow the upload limit.
 		bodySizeLimit: parseSize(env.FORM_SIZE_LIMIT ?? '1M'),
 		uploadSizeLimit: parseSize(env.UPLOAD_SIZE_LIMIT ?? '6M'),
-		reportWarmUp: env.REPORT_WARM_UP !== '0'
+		reportWarmUp: env.REPORT_WARM_UP !== '0',
+		reportRendersPerOrg: Math.floor(positive(env.REPORT_RENDERS_PER_ORG, 2)),
+		reportWaitSeconds: positive(env.REPORT_WAIT_SECONDS, 30)
 	};
 }
 
