@@ -4,16 +4,17 @@ import { columnWidths, CONTENT_WIDTH } from './typeset';
 
 /**
  * The most pages the text people typed (notes, evidence, owners) may fill in one report. The rest of
- * a report is the questionnaire's own text, bounded by the corpus; what people type is bounded only
- * per field (a note up to 5,000 characters), and 30 such notes used to give a report of over a
- * thousand pages that took minutes of a renderer. A report over the budget is refused before it
- * is rendered, naming the items whose text is longest.
+ * a report is the questionnaire's own text, bounded by the corpus (about 230 pages in both languages
+ * with every item); what people type is bounded only per field (a note up to 5,000 characters, about
+ * 10 pages when Chinese, 5 when English), so 30 such notes gave reports of hundreds of pages. A
+ * report over the budget is refused before it is rendered, naming the items whose text is longest.
  */
-export const TYPED_TEXT_PAGE_BUDGET = 150;
+export const TYPED_TEXT_PAGE_BUDGET = 100;
 
 /** The text column's height on an A4 page less the margins (pdf-document.ts: 56 top, 52 bottom). */
 const PAGE_HEIGHT = 841.89 - 56 - 52;
-const LINE_HEIGHT = 1.25;
+// pdfmake's lineHeight (1.25) times the font's own line height (Noto Sans SC: ascent + descent ≈ 1.45 em).
+const LINE_HEIGHT = 1.25 * 1.45;
 /** Where the report sets typed text (pdf-gaps.ts and pdf-tables.ts' appendix). */
 const GAP_FIELD_WIDTH = CONTENT_WIDTH - 90 - 6;
 const APPENDIX = columnWidths([44, '*', 54, 130, 52, 50]);
