@@ -90,7 +90,9 @@ const DATABASE_SENSITIVE = [
 	// Offboarding revokes tokens and invitations in one transaction; the membership join on each use.
 	'tests/integration/offboarding.test.ts',
 	// The access-revoke migration's revocations (UPDATE … RETURNING in a CTE feeding the audit log).
-	'tests/integration/access-revoke-migration.test.ts'
+	'tests/integration/access-revoke-migration.test.ts',
+	// Report render leases: a claim decided by two unique indexes in one insert … on conflict.
+	'tests/integration/report-lease.test.ts'
 ];
 
 /**

@@ -89,6 +89,10 @@ export function cachedReportPdf(
 				ttlMs: sharing.leaseMs
 			});
 			if (claim === 'claimed') return renderLeased(db, { ...input, key }, render);
+			if (claim === 'raced') {
+				if (Date.now() >= deadline) throw new ReportBusy('preparing', RETRY_AFTER_SECONDS);
+				continue;
+			}
 			if (claim === 'org_full') {
 				logger.info(
 					{ key, orgId: input.orgId },

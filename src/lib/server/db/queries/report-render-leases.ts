@@ -1,16 +1,16 @@
 import { sql } from 'kysely';
 import type { Database } from '../connection';
 
-export type LeaseClaim = 'claimed' | 'busy' | 'org_full';
+export type LeaseClaim = 'claimed' | 'busy' | 'org_full' | 'raced';
 
 /**
  * Bookkeeping (not audited): claims the render of report `key` for `holder`, in ONE statement and
  * without holding anything open while the report renders. The lease takes the lowest free slot of
  * its organisation (1…`slots`); the unique (org, slot) and (key) indexes decide a race, so two
  * instances never render one report at once and an organisation never has more than `slots`
- * renders, whatever the number of instances. A racing claim that loses a slot to another is refused
- * (`org_full`) rather than retried: it may be told to come back when a slot was in fact free, never
- * let past the limit. `busy`: another holder is rendering this very report.
+ * renders, whatever the number of instances. `busy`: another holder is rendering this very report;
+ * `org_full`: every slot of the organisation is taken; `raced`: neither any more (a slot or the
+ * report was taken and freed again between two statements) — claim again.
  */
 export async function claimRenderLease(
 	db: Database,
@@ -35,7 +35,14 @@ export async function claimRenderLease(
 		returning key
 	`.execute(db);
 	if (claimed.rows.length > 0) return 'claimed';
-	return (await renderLeaseHeld(db, lease.key)) ? 'busy' : 'org_full';
+	if (await renderLeaseHeld(db, lease.key)) return 'busy';
+	const live = await db
+		.selectFrom('report_render_leases')
+		.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n'))
+		.where('org_id', '=', lease.orgId)
+		.where('expires_at', '>', sql<Date>`now()`)
+		.executeTakeFirstOrThrow();
+	return Number(live.n) >= lease.slots ? 'org_full' : 'raced';
 }
 
 /** Whether some instance holds a live lease on the render of `key`. */
