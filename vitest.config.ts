@@ -84,7 +84,9 @@ const DATABASE_SENSITIVE = [
 	// The access-revoke migration's revocations (UPDATE … RETURNING in a CTE feeding the audit log).
 	'tests/integration/access-revoke-migration.test.ts',
 	// Two-factor keys sealed by a migration and read back (bytea through each driver).
-	'tests/integration/sealed-totp-migration.test.ts'
+	'tests/integration/sealed-totp-migration.test.ts',
+	// Report render leases: a claim decided by two unique indexes in one insert … on conflict.
+	'tests/integration/report-lease.test.ts'
 ];
 
 /**

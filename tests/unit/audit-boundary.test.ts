@@ -29,6 +29,9 @@ const BOOKKEEPING: Record<string, string> = {
 	'users.advanceTotpStep':
 		'the step of the last two-factor code accepted, so it is not accepted twice (the log-in is audited)',
 	'report-cache.storeCachedReport': 'a rendered PDF kept for reuse: derived from audited data',
+	'report-render-leases.claimRenderLease':
+		'which instance renders a report right now (and expired claims cleared): no one’s change',
+	'report-render-leases.releaseRenderLease': 'a render ended: its claim removed',
 	'questionnaire-versions.insertVersionIfNew':
 		'the questionnaire from the repository’s seeds, stored at start-up by content hash'
 };

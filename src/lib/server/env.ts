@@ -28,6 +28,10 @@ export interface ServerEnv {
 	 * or base64. Unset: a key file made once in DATA_DIR (auth/secret-box.ts).
 	 */
 	secretKey: string | null;
+	/** Reports one organisation may have rendering at once, across instances (REPORT_RENDERS_PER_ORG, default 2). */
+	reportRendersPerOrg: number;
+	/** How long a request waits for a report another instance is rendering (REPORT_WAIT_SECONDS, default 30). */
+	reportWaitSeconds: number;
 }
 
 export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -51,7 +55,9 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
 		bodySizeLimit: parseSize(env.FORM_SIZE_LIMIT ?? '1M'),
 		uploadSizeLimit: parseSize(env.UPLOAD_SIZE_LIMIT ?? '6M'),
 		reportWarmUp: env.REPORT_WARM_UP !== '0',
-		secretKey: env.SECRET_KEY?.trim() || null
+		secretKey: env.SECRET_KEY?.trim() || null,
+		reportRendersPerOrg: Math.floor(positive(env.REPORT_RENDERS_PER_ORG, 2)),
+		reportWaitSeconds: positive(env.REPORT_WAIT_SECONDS, 30)
 	};
 }
 

@@ -179,6 +179,16 @@ export interface ReportCacheTable {
 	created_at: TimestampDefaultNow;
 }
 
+/** A report being rendered by some instance (report/render-lease.ts): bookkeeping. */
+export interface ReportRenderLeasesTable {
+	key: string;
+	org_id: string;
+	slot: number;
+	holder: string;
+	expires_at: Timestamp;
+	created_at: TimestampDefaultNow;
+}
+
 export interface ClientsTable {
 	id: string;
 	org_id: string;
@@ -261,6 +271,7 @@ export interface DB {
 	answers: AnswersTable;
 	audit_log: AuditLogTable;
 	report_cache: ReportCacheTable;
+	report_render_leases: ReportRenderLeasesTable;
 	questionnaire_versions: QuestionnaireVersionsTable;
 	users: UsersTable;
 	sessions: SessionsTable;
