@@ -7,6 +7,7 @@
  * against ~0.05 s for the locale modules; the browser's bundles came out the same size (532 KB → 535 KB
  * of JavaScript, 177 KB → 172 KB gzipped), as Rollup still drops what no page uses.
  */
+/** @type {import('@inlang/paraglide-js').CompilerOptions} */
 export const paraglideOptions = {
 	project: './project.inlang',
 	outdir: './src/lib/paraglide',
