@@ -15,21 +15,20 @@ export function totpCode(key: Uint8Array, steps = 0): string {
 
 /**
  * Turns two-factor on through /account/two-factor with the current code; answers the key and the
- * recovery codes.
+ * recovery codes, and the code that turned it on (used up: a test that needs it again must not
+ * compute it anew, as the clock may have moved to the next step meanwhile).
  */
 export async function enableTwoFactor(browser: Browser) {
 	const setup = await browser.get('/account/two-factor');
 	expect(setup.status).toBe(200);
 	expect(setup.body).toContain('<svg');
 	const key = setup.body.match(/name="key" value="([^"]+)"/)![1]!;
-	const enabled = await browser.post('/account/two-factor?/enable', {
-		key,
-		code: totpCode(decodeBase64(key))
-	});
+	const code = totpCode(decodeBase64(key));
+	const enabled = await browser.post('/account/two-factor?/enable', { key, code });
 	expect(enabled.status).toBe(200);
 	const recoveryCodes = [...enabled.body.matchAll(/<code>([A-Z2-7-]{19})<\/code>/g)].map(
 		(m) => m[1]!
 	);
 	expect(recoveryCodes).toHaveLength(8);
-	return { key: decodeBase64(key), recoveryCodes };
+	return { key: decodeBase64(key), recoveryCodes, code };
 }
