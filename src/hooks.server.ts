@@ -39,10 +39,15 @@ export const init: ServerInit = async () => {
 	// then emits sveltekit:shutdown. Here: say so, and once the last request has finished, stop the
 	// report workers and close the database so the process exits (and embedded PostgreSQL is shut
 	// down cleanly rather than left to the next start to recover).
-	for (const signal of ['SIGTERM', 'SIGINT'] as const)
-		process.once(signal, () =>
-			logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight')
-		);
+	// Only beside adapter-node's own handlers (registered once this module has loaded): a listener of
+	// ours alone would take away Node's default exit on the signal (vite dev, tests in-process).
+	setImmediate(() => {
+		for (const signal of ['SIGTERM', 'SIGINT'] as const)
+			if (process.listenerCount(signal) > 0)
+				process.once(signal, () =>
+					logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight')
+				);
+	});
 	process.once('sveltekit:shutdown', () => {
 		renderPool()
 			.close()
