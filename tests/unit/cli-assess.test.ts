@@ -249,6 +249,18 @@ describe('cli corpus commands', () => {
 		expect(report.ok).toBe(true);
 		expect(Object.keys(report.itemsByDomain).length).toBeGreaterThanOrEqual(12);
 		expect(report.provisionsBySource['sh-ifc-regulation-2024']).toBeGreaterThan(50);
+		// Every quote word for word, and coverage by basis.
+		expect(report.verbatim).toEqual({
+			quotes: report.provisions,
+			matching: report.provisions,
+			percent: 100
+		});
+		expect(Object.keys(report.itemsByBasis).sort()).toEqual([
+			'entry_condition',
+			'good_practice',
+			'obligation'
+		]);
+		expect(report.obligations.unbound).toEqual([]);
 	});
 });
 

@@ -36,6 +36,17 @@ describe('the provision corpus', () => {
 		expect(checkCorpus(corpus, sourcesDir).problems).toEqual([]);
 	});
 
+	it('counts a quote changed by one character as not verbatim', () => {
+		const changed = structuredClone(corpus);
+		changed.provisions[0]!.text_zh = `${changed.provisions[0]!.text_zh}。`;
+		const report = checkCorpus(changed, sourcesDir);
+		expect(report.verbatim.matching).toBe(corpus.provisions.length - 1);
+		expect(report.verbatim.percent).toBeLessThan(100);
+		expect(report.problems).toContain(
+			`provision ${changed.provisions[0]!.id}: text_zh is not verbatim in ${changed.provisions[0]!.source}`
+		);
+	});
+
 	it('covers at least 80 items in at least 12 domains', () => {
 		expect(corpus.items.length).toBeGreaterThanOrEqual(80);
 		expect(new Set(corpus.items.map((i) => i.domain)).size).toBeGreaterThanOrEqual(12);
@@ -137,6 +148,23 @@ describe('the legal basis of items', () => {
 		expect(checkCorpus(changed, sourcesDir).problems.join('\n')).toMatch(
 			/is not verified with url and excerpt/
 		);
+	});
+
+	it('keeps the corpus README table of items by basis and severity in step with the corpus', () => {
+		const readme = fs.readFileSync(path.join(seedsDir, 'README.md'), 'utf8');
+		for (const basis of ['obligation', 'entry_condition', 'good_practice'] as const) {
+			const row = readme.match(new RegExp(`^\\| ${basis} \\|([^\\n]+)$`, 'm'));
+			expect(row, basis).not.toBeNull();
+			const figures = row![1]!
+				.split('|')
+				.map((c) => Number(c.trim()))
+				.filter((n) => !isNaN(n));
+			const items = corpus.items.filter((i) => i.basis === basis);
+			const expected = (['critical', 'high', 'medium', 'low'] as const).map(
+				(sev) => items.filter((i) => i.severity === sev).length
+			);
+			expect(figures.slice(0, 5), basis).toEqual([...expected, items.length]);
+		}
 	});
 
 	it('states in the corpus README why each critical obligation has no verified article', () => {

@@ -1,3 +1,4 @@
+import { ruleStanding } from './rule-standing';
 import type { Basis, Corpus, Item, Localized, Provision, Severity } from './corpus';
 import { forceClass, lawCurrentAsOf, type ForceClass } from './provision-standing';
 import { methodology } from './methodology';
@@ -211,8 +212,9 @@ export function buildReportModel(input: ReportInput, words: Words): ReportModel 
 				title: r.title,
 				issuer: r.issuer,
 				date: r.date,
-				article: r.article,
-				verification: phrase((w) => w[r.verification])
+				// Only a verified article is printed; any other reads "article to be confirmed".
+				article: ruleStanding(r) === 'article_verified' ? r.article : null,
+				verification: phrase((w) => w.ruleStanding[ruleStanding(r)])
 			})),
 			remediation: local(item.remediation)
 		};
