@@ -13,6 +13,8 @@ import { idRegistryProblems, readIdRegistry, replacedBy } from '../../src/lib/co
 import { CorpusError, loadCorpus } from '../../src/lib/corpus/load';
 import { corpusPaths } from '../../src/lib/corpus/paths';
 import { corpusHash } from '../../src/lib/corpus/version';
+import { findReferenceErrors } from '../../src/lib/corpus/references';
+import { itemReviews } from '../../src/lib/domain/corpus';
 
 // The repository's own copy of the source documents (seeds/sources), as corpus-check reads them.
 const { seedsDir, sourcesDir } = corpusPaths({});
@@ -207,6 +209,34 @@ describe('ids', () => {
 		expect(idRegistryProblems(withoutFirst, registry)).toEqual([
 			`items id ${corpus.items[0]!.id} disappeared: mark it "retired" in seeds/id-registry.json`
 		]);
+	});
+});
+
+describe('the review record', () => {
+	it('names who reviewed every item, when, and whether it was a legal review', () => {
+		for (const item of corpus.items) {
+			const reviews = itemReviews(corpus, item.id);
+			expect(reviews.length, item.id).toBeGreaterThan(0);
+			expect(reviews[0]!.by.zh, item.id).toMatch(/\p{Script=Han}/u);
+			expect(reviews[0]!.on, item.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+		}
+		// Nobody claims a lawyer's review that was not made.
+		expect(corpus.reviews!.filter((r) => r.kind === 'legal')).toEqual([]);
+	});
+
+	it('lists an item’s reviews latest first, and refuses a review of an unknown item', () => {
+		const reviews = [
+			{ ...corpus.reviews![0]!, on: '2026-01-01', items: ['LIC-001'] },
+			{ ...corpus.reviews![0]!, on: '2026-06-01', items: 'all' as const }
+		];
+		expect(itemReviews({ reviews }, 'LIC-001').map((r) => r.on)).toEqual([
+			'2026-06-01',
+			'2026-01-01'
+		]);
+		expect(itemReviews({ reviews }, 'LIC-002').map((r) => r.on)).toEqual(['2026-06-01']);
+		expect(
+			findReferenceErrors({ ...corpus, reviews: [{ ...reviews[0]!, items: ['LIC-998'] }] })
+		).toContain('review 1 (2026-01-01): unknown item LIC-998');
 	});
 });
 
