@@ -207,15 +207,18 @@ describe('report model', () => {
 			expect(quote.force).toBe(expected);
 			expect(quote.forceLabel.alt).toMatch(
 				{
-					binding: /^Binding \(a must or must-not/,
-					encouraged: /^Encouraged \(encouraged or permitted, not required\)$/,
-					context: /^Context \(describes policy .* places no duty on the firm\)$/
+					binding: /^Binding \(a must or must-not: the firm has to comply\)$/,
+					encouraged: /^Encouraged \(only urged or permitted: not required of the firm\)$/,
+					context: /^Context \(describes policy or the government's role: no duty on the firm\)$/
 				}[expected]
 			);
 		}
 		// LIC-005 (a register of financial activities) is good practice: an opportunity, not a gap.
 		expect(both.gaps.map((g) => g.itemId)).not.toContain('LIC-005');
 		expect(both.goodPractice.items.map((g) => g.itemId)).toContain('LIC-005');
+		// A good practice not adopted is "not yet in place", never "non-compliant".
+		const lic005 = both.goodPractice.items.find((g) => g.itemId === 'LIC-005')!;
+		expect(lic005.statusLabel).toEqual({ main: '部分采用', alt: 'Partly in place' });
 		expect(both.labels.goodPractice).toEqual({
 			main: '政策契合与良好实践',
 			alt: 'Policy alignment and good practice'

@@ -189,7 +189,7 @@ export function buildReportModel(input: ReportInput, words: Words): ReportModel 
 	const date = isoDate(input.updatedAt);
 	const verdictLabel = phrase((w) => w.verdict[score.verdict]);
 
-	const reportGap = (gap: Gap): ReportGap => {
+	const reportGap = (gap: Gap, goodPractice = false): ReportGap => {
 		const item = items.get(gap.itemId) as Item;
 		const answer = answers.get(gap.itemId);
 		const domain = domains.get(gap.domain);
@@ -200,7 +200,11 @@ export function buildReportModel(input: ReportInput, words: Words): ReportModel 
 			severity: gap.severity,
 			severityLabel: phrase((w) => w.severityLabel[gap.severity]),
 			status: gap.status,
-			statusLabel: phrase((w) => w.statusLabel[gap.status]),
+			statusLabel: phrase((w) =>
+				goodPractice && (gap.status === 'partial' || gap.status === 'non_compliant')
+					? w.goodPracticeStatus[gap.status]
+					: w.statusLabel[gap.status]
+			),
 			domain: domain ? choose(domain.zh, domain.en) : verbatim(gap.domain),
 			question: local(item.question),
 			note: answer?.note ?? '',
@@ -271,7 +275,7 @@ export function buildReportModel(input: ReportInput, words: Words): ReportModel 
 		goodPractice: {
 			scoreText: formatScore(score.goodPractice.score),
 			completeness: phrase((w) => w.answered(score.goodPractice)),
-			items: score.opportunities.map(reportGap)
+			items: score.opportunities.map((g) => reportGap(g, true))
 		},
 		domains: corpus.domains.flatMap((d) => {
 			const figures = score.domains[d.id];

@@ -107,6 +107,8 @@ export type ReportWords = Record<LabelKey, string> & {
 	lawCurrentAsOf(date: string): string;
 	/** How far a national-rule pointer was checked: "article to be confirmed" unless verified. */
 	ruleStanding: Record<RuleStanding, string>;
+	/** A good-practice item not (fully) adopted: "not yet in place", never "non-compliant". */
+	goodPracticeStatus: { partial: string; non_compliant: string };
 	provisionStatus: { superseded: string; expired: string };
 	verdictReason(reason: VerdictReason): string;
 	answered(figures: { answered: number; applicable: number; notApplicable: number }): string;

@@ -133,6 +133,10 @@ function wordsIn(locale: Locale): ReportWords {
 			not_applicable: statusLabel('not_applicable', o),
 			unanswered: statusLabel('unanswered', o)
 		},
+		goodPracticeStatus: {
+			partial: m.bank_good_practice_partial({}, o),
+			non_compliant: m.bank_good_practice_not_in_place({}, o)
+		},
 		ruleStanding: {
 			article_verified: ruleStandingShort('article_verified', o),
 			article_to_confirm: ruleStandingShort('article_to_confirm', o),
