@@ -223,7 +223,7 @@ export function buildReportModel(input: ReportInput, words: Words): ReportModel 
 			remediation: local(item.remediation)
 		};
 	};
-	const gaps = score.gaps.map(reportGap);
+	const gaps = score.gaps.map((g) => reportGap(g));
 	const quotedForFindings = new Set<string>();
 	const asOf = lawCurrentAsOf(corpus);
 
