@@ -219,6 +219,15 @@ describe('report model', () => {
 		// A good practice not adopted is "not yet in place", never "non-compliant".
 		const lic005 = both.goodPractice.items.find((g) => g.itemId === 'LIC-005')!;
 		expect(lic005.statusLabel).toEqual({ main: '部分采用', alt: 'Partly in place' });
+		// Every gap keeps the answer's own word.
+		const twoGaps = model('both', {
+			answers: answers.map((a) =>
+				a.itemId === 'NAM-001' ? { ...a, status: 'partial' as const } : a
+			)
+		});
+		expect(twoGaps.gaps.length).toBeGreaterThan(1);
+		for (const gap of twoGaps.gaps)
+			expect(gap.statusLabel.main).toBe(words.zh.statusLabel[gap.status]);
 		expect(both.labels.goodPractice).toEqual({
 			main: '政策契合与良好实践',
 			alt: 'Policy alignment and good practice'
