@@ -142,9 +142,9 @@ describe('items', () => {
 		expect(page.text).toContain('待核实条款：名称和发布机关已核验，条款尚未核实，不作为条款依据');
 		// What each quoted provision asks of the firm.
 		expect(page.text).toMatch(/描述政策或政府职责，不对机构设定义务|鼓励或允许，不构成强制要求/);
-		expect(page.text).toContain('审阅记录');
+		expect(page.text).toContain('核验记录');
 		expect(page.text).toContain('合规预检内容编辑组');
-		expect(page.text).toContain('尚无执业律师的法律审阅记录');
+		expect(page.text).toContain('尚无执业律师出具的法律意见');
 		const en = await new Browser(undefined, { lang: 'en' }).get('/library/items/FND-005');
 		expect(en.text).toContain('Article to be confirmed: the title and issuer were checked');
 		expect(en.text).toContain('No legal review by a qualified lawyer is recorded yet');
