@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Browser, signUp } from '../helpers/browser';
-import { saveProfile, startAssessment } from '../helpers/assessment';
+import { saveAnswer, saveProfile, startAssessment } from '../helpers/assessment';
 
 // What the questionnaire card tells a firm about each item: why it is asked, what counts as
 // compliant, and the national rules behind it, with an unchecked article never shown as authority.
@@ -48,5 +48,15 @@ describe('the questionnaire card', () => {
 		expect(card).toContain('What counts as compliant');
 		expect(card).toContain('article to be confirmed (title checked)');
 		expect(card).toContain('This item binds through the national rules below');
+	});
+
+	it('lists a good practice not adopted as “not yet in place” on the result, never “non-compliant”', async () => {
+		const { browser, base } = await wealthAppAssessment('en');
+		const saved = await saveAnswer(browser, base, 'LIC-005', 0, { status: 'non_compliant' });
+		expect(saved.status).toBeLessThan(400);
+		const result = await browser.get(`${base}/result`);
+		const section = result.text.slice(result.text.indexOf('Policy alignment and good practice'));
+		expect(section).toMatch(/Not yet in place\s+LIC-005/);
+		expect(section.slice(0, section.indexOf('LIC-005'))).not.toContain('Non-compliant');
 	});
 });

@@ -52,6 +52,10 @@ export const ruleStandingShort = (standing: RuleStanding, o: In = {}): string =>
 		unverified: m.bank_rule_standing_unverified_short
 	})[standing]({}, o);
 
+/** A good practice not (fully) adopted: "partly in place" / "not yet in place", never a compliance word. */
+export const goodPracticeStatusLabel = (status: 'partial' | 'non_compliant', o: In = {}): string =>
+	(status === 'partial' ? m.bank_good_practice_partial : m.bank_good_practice_not_in_place)({}, o);
+
 export const contradictionReason = (code: ContradictionCode, o: In = {}): string =>
 	({
 		retail_without_personal_information: m.bank_contradiction_retail_without_personal_information,
