@@ -214,6 +214,14 @@ describe('cli corpus commands', () => {
 			expect(items[0]).toHaveProperty('provisions');
 			for (const item of items) {
 				expect(['obligation', 'entry_condition', 'good_practice']).toContain(item.basis);
+				for (const rule of item.related_rules)
+					expect(rule.article_standing).toBe(
+						rule.verification !== 'verified'
+							? 'unverified'
+							: rule.article !== null && rule.source !== null
+								? 'article_verified'
+								: 'article_to_confirm'
+					);
 				expect(item.criteria).toEqual({
 					compliant: { zh: expect.any(String), en: expect.any(String) },
 					partial: { zh: expect.any(String), en: expect.any(String) },
