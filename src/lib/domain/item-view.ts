@@ -1,4 +1,5 @@
 import type { Corpus, Item } from './corpus';
+import { describeRule } from './describe-rule';
 import { forceClass } from './provision-standing';
 
 /** What the page shows of an item: the item itself and its provisions, quoted and cited. */
@@ -6,6 +7,11 @@ export function itemWithProvisions(corpus: Corpus, item: Item) {
 	const sources = new Map(corpus.sources.map((s) => [s.id, s]));
 	return {
 		...item,
+		/** Why the item is asked of this firm: its applicability rule in words, in both languages. */
+		applicability: {
+			zh: describeRule(item.applies_when, corpus.profileQuestions, 'zh'),
+			en: describeRule(item.applies_when, corpus.profileQuestions, 'en')
+		},
 		provisionDetails: item.provisions.flatMap((id) => {
 			const p = corpus.provisions.find((x) => x.id === id);
 			if (!p) return [];
