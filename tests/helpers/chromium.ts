@@ -45,7 +45,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
  */
 export async function enterMailedCode(page: Page, email: string): Promise<void> {
 	await page.waitForURL(/\/verify-email/);
-	const code = codeIn(await mailTo(email));
+	const code = codeIn(await mailTo(email, (m) => /\b[A-Z0-9]{8}\b/.test(m.text)));
 	await page.locator('#field-code').fill(code);
 	await page.locator('form[action^="?/verify"] button[type=submit]').click();
 }

@@ -83,6 +83,15 @@ const with_ = (base: Expectation, overrides: Partial<Expectation>): Expectation 
 	...base,
 	...overrides
 });
+/** An invitation link to everyone: the page (anyone may look), and accepting (signed in first). */
+const OPEN_LINK: Expectation = { ...ANY_MEMBER, outsider: 200, unverified: 200, anonymous: 200 };
+const everyone = (status: number): Expectation =>
+	Object.fromEntries(ACTORS.map((actor) => [actor, status])) as Expectation;
+const accepting = (status: number): Expectation => ({
+	...everyone(status),
+	unverified: 'verify',
+	anonymous: 'login'
+});
 const get = (path: Route['path'], expect: Expectation): Route => ({ method: 'GET', path, expect });
 const post = (path: Route['path'], form: Route['form'], expect: Expectation): Route => ({
 	method: 'POST',
@@ -133,71 +142,25 @@ const ROUTES: Route[] = [
 	),
 	get((f) => `/o/${f.org}/members/access`, with_(ORG_WIDE, { consultant: 403, viewer: 403 })),
 	// An invitation made for another address: nobody here may accept it (anonymous: log in first).
-	get((f) => f.otherAddressInvite, {
-		...ANY_MEMBER,
-		outsider: 200,
-		unverified: 200,
-		anonymous: 200
-	}),
+	get((f) => f.otherAddressInvite, OPEN_LINK),
 	post(
 		(f) => `${f.otherAddressInvite}?/accept`,
 		() => ({}),
-		{
-			owner: 403,
-			consultant: 403,
-			viewer: 403,
-			respondentA: 403,
-			respondentB: 403,
-			outsider: 403,
-			unverified: 'verify',
-			anonymous: 'login'
-		}
+		accepting(403)
 	),
 	// The invitation an unverified account's address was given: the address must be verified first.
-	get((f) => f.unverifiedsInvite, {
-		...ANY_MEMBER,
-		outsider: 200,
-		unverified: 200,
-		anonymous: 200
-	}),
+	get((f) => f.unverifiedsInvite, OPEN_LINK),
 	post(
 		(f) => `${f.unverifiedsInvite}?/accept`,
 		() => ({}),
-		{
-			owner: 403,
-			consultant: 403,
-			viewer: 403,
-			respondentA: 403,
-			respondentB: 403,
-			outsider: 403,
-			unverified: 'verify',
-			anonymous: 'login'
-		}
+		accepting(403)
 	),
 	// The invitation a member made before they were removed: gone for everyone.
-	get((f) => f.removedMembersInvite, {
-		owner: 410,
-		consultant: 410,
-		viewer: 410,
-		respondentA: 410,
-		respondentB: 410,
-		outsider: 410,
-		unverified: 410,
-		anonymous: 410
-	}),
+	get((f) => f.removedMembersInvite, everyone(410)),
 	post(
 		(f) => `${f.removedMembersInvite}?/accept`,
 		() => ({}),
-		{
-			owner: 410,
-			consultant: 410,
-			viewer: 410,
-			respondentA: 410,
-			respondentB: 410,
-			outsider: 410,
-			unverified: 'verify',
-			anonymous: 'login'
-		}
+		accepting(410)
 	),
 	// Clients
 	get((f) => `/o/${f.org}/clients`, ORG_WIDE),

@@ -17,7 +17,8 @@ describe('the sealed-TOTP migration', () => {
 	let database: OpenedDatabase | undefined;
 	const before = process.env.SECRET_KEY;
 	afterAll(async () => {
-		process.env.SECRET_KEY = before;
+		if (before === undefined) delete process.env.SECRET_KEY;
+		else process.env.SECRET_KEY = before;
 		await database?.close();
 		await scratch?.drop();
 	});

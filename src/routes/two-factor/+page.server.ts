@@ -35,14 +35,15 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, { form });
 		const actor = userActor(event, user.id);
 		const db = runtime().db;
-		const checked = await checkSecondFactor(db, actor, { userId: user.id, code });
+		const device = readDeviceCookie(event);
+		const checked = await checkSecondFactor(db, actor, { userId: user.id, code, device });
 		if (!checked.ok) {
 			const refusal = secondFactorRefusal(event, checked);
 			return setError(form, 'code', refusal.text, refusal.options);
 		}
 		await markTwoFactorVerified(db, actor, session.id, checked.how);
 		// The whole log-in succeeded: only now is this browser one the account trusts.
-		setDeviceCookie(event, await trustBrowser(db, user.id, readDeviceCookie(event)));
+		setDeviceCookie(event, await trustBrowser(db, user.id, device));
 		redirect(303, next);
 	}
 };

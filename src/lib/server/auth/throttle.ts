@@ -42,8 +42,10 @@ export const THROTTLE = {
 	/** Password-reset requests, per account and per address (for the reset flow to use). */
 	resetAccount: 5,
 	resetAddress: 20,
-	/** Second-factor codes (log-in, reset, turning it off), per account. */
+	/** Second-factor codes (log-in, reset, turning it off), per account … */
 	twoFactor: 5,
+	/** … and from a browser the account trusts, per browser. */
+	twoFactorDevice: 10,
 	firstDelaySeconds: THROTTLE_FIRST_DELAY_SECONDS,
 	quietSeconds: THROTTLE_QUIET_SECONDS,
 	maxDelaySeconds: THROTTLE_MAX_DELAY_SECONDS
@@ -128,6 +130,10 @@ export const signUpKey = (address: string): ThrottleKey => ({
 export const twoFactorKey = (userId: string): ThrottleKey => ({
 	key: `two-factor:${userId}`,
 	allowance: THROTTLE.twoFactor
+});
+export const twoFactorDeviceKey = (deviceId: string): ThrottleKey => ({
+	key: `two-factor:device:${deviceId}`,
+	allowance: THROTTLE.twoFactorDevice
 });
 /** For the password-reset request: per account (normalised email) and per address. */
 export const resetKeys = (email: string, address: string): ThrottleKey[] => [

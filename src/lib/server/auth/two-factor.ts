@@ -12,7 +12,13 @@ import {
 import { deleteUserSessions, markSessionTwoFactorVerified } from '../db/queries/sessions';
 import { advanceTotpStep, findTotpKey, findUserById, updateTotpKey } from '../db/queries/users';
 import { open, seal, totpPurpose } from './secret-box';
-import { clearThrottle, throttleAttempt, twoFactorKey } from './throttle';
+import {
+	clearThrottle,
+	throttleAttempt,
+	trustedDeviceOf,
+	twoFactorDeviceKey,
+	twoFactorKey
+} from './throttle';
 import { hashSecretHex } from './tokens';
 
 /** The Lucia guide's TOTP: 30-second steps, 6 digits, SHA-1 (what every authenticator app reads). */
@@ -128,14 +134,24 @@ export type SecondFactorResult =
  * Checks a second factor: a TOTP code not used before, or an unused recovery code (used up by
  * this). Throttled per account (every way in: log-in, password reset, turning two-factor off), in
  * the one atomic check-and-record of ./throttle.ts: a guesser gets THROTTLE.twoFactor tries, then
- * growing waits. Failures are audited, as security events.
+ * growing waits; a browser the account trusts counts against its own allowance instead. Failures
+ * are audited, as security events.
  */
 export async function checkSecondFactor(
 	db: Database,
 	actor: Actor,
-	input: { userId: string; code: string }
+	input: {
+		userId: string;
+		code: string;
+		/** The browser's device cookie: a browser this account trusts has its own allowance. */
+		device?: string | null;
+	}
 ): Promise<SecondFactorResult> {
-	const throttle = await throttleAttempt(db, [twoFactorKey(input.userId)]);
+	// As for the password (./throttle.ts): someone who has the password but not the phone cannot
+	// hold up the owner's own browser with wrong codes.
+	const trusted = await trustedDeviceOf(db, input.device, input.userId);
+	const throttleKey = trusted ? twoFactorDeviceKey(trusted) : twoFactorKey(input.userId);
+	const throttle = await throttleAttempt(db, [throttleKey]);
 	if (!throttle.allowed)
 		return { ok: false, reason: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds };
 	const stored = await findTotpKey(db, input.userId);
@@ -162,7 +178,7 @@ export async function checkSecondFactor(
 		if (used) how = 'recovery_code';
 	}
 	if (how) {
-		await clearThrottle(db, twoFactorKey(input.userId));
+		await clearThrottle(db, throttleKey);
 		return { ok: true, how };
 	}
 	await audited(db, actor, async (tx) => {
@@ -187,9 +203,13 @@ export function unusedRecoveryCodes(db: Database, userId: string): Promise<numbe
 export async function disableTwoFactor(
 	db: Database,
 	actor: Actor & { userId: string },
-	input: { keepSessionId: string; code: string }
+	input: { keepSessionId: string; code: string; device?: string | null }
 ): Promise<SecondFactorResult> {
-	const checked = await checkSecondFactor(db, actor, { userId: actor.userId, code: input.code });
+	const checked = await checkSecondFactor(db, actor, {
+		userId: actor.userId,
+		code: input.code,
+		device: input.device
+	});
 	if (!checked.ok) return checked;
 	await audited(db, actor, async (tx) => {
 		await updateTotpKey(tx, actor.userId, null);

@@ -4,6 +4,7 @@ import { rendererVersion } from '../documents/pdf/renderer-version';
 import { seedDemo } from '../demo';
 import { logger } from '../logger';
 import { startMailSender, smtpTransport } from '../mail/sender';
+import { secretKey } from '../auth/secret-box';
 import { onStartup } from './runtime';
 
 // The report renderer patches pdfmake: refuse to start on a pdfmake other than the one the patches
@@ -11,6 +12,12 @@ import { onStartup } from './runtime';
 onStartup(async () => {
 	assertPdfmakeVersion();
 	logger.info({ renderer: rendererVersion() }, 'report renderer');
+});
+
+// The key that seals two-factor keys: a malformed SECRET_KEY stops the start (not the first log-in
+// with a code), the key file is made now, and a shared database without SECRET_KEY is warned of.
+onStartup(async (_database, env) => {
+	secretKey(env);
 });
 
 // Start-up work, in order, after migrations.

@@ -14,6 +14,7 @@ import {
 } from '$lib/server/auth/two-factor';
 import { requireUser } from '$lib/server/web/guards/auth';
 import { secondFactorRefusal } from '$lib/server/web/second-factor';
+import { readDeviceCookie } from '$lib/server/web/throttle';
 import { sameOriginPath } from '$lib/server/web/redirect';
 import { runtime } from '$lib/server/web/runtime';
 import type { FormNotice } from '$lib/forms';
@@ -101,7 +102,8 @@ export const actions: Actions = {
 		if (!disableForm.valid) return fail(400, { disableForm });
 		const result = await disableTwoFactor(runtime().db, actor, {
 			keepSessionId: session.id,
-			code
+			code,
+			device: readDeviceCookie(event)
 		});
 		if (!result.ok) {
 			const refusal = secondFactorRefusal(event, result);

@@ -21,6 +21,10 @@ export const THROTTLE_MAX_DELAY_SECONDS = 10 * 60;
  * (not the statement's snapshot): of 25 parallel attempts, only the allowance is evaluated.
  * Answers true when every key allowed the attempt. The `blocked` pre-check keeps a key that is
  * waiting from counting attempts against the others; under a race, the row lock still decides.
+ *
+ * A key that is not waiting has `next_allowed_at` in the past ('epoch'), never `now()`: now() is
+ * when each transaction began, so a request that began a moment before another one's commit would
+ * read that now() as the future and be refused (429) within the allowance.
  */
 export async function checkAndRecordAttempt(db: Database, keys: ThrottleKey[]): Promise<boolean> {
 	if (keys.length === 0) return true;
@@ -31,7 +35,7 @@ export async function checkAndRecordAttempt(db: Database, keys: ThrottleKey[]): 
 				${THROTTLE_FIRST_DELAY_SECONDS}::int * power(2, ${failures} - ${allowance}),
 				${THROTTLE_MAX_DELAY_SECONDS}::int
 			) * interval '1 second'
-			else now() end`;
+			else 'epoch'::timestamptz end`;
 	const quiet = sql`t.last_at < now() - ${THROTTLE_QUIET_SECONDS}::int * interval '1 second'`;
 	const counted = sql`(case when ${quiet} then 1 else t.failures + 1 end)`;
 	const firstWait = delay(sql`1`, sql`k.allowance`);
