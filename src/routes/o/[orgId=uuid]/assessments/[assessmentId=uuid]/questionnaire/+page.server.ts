@@ -4,6 +4,7 @@ import { saveAnswerAction } from '$lib/server/web/actions/answer';
 import { confirmCarriedOverAction } from '$lib/server/web/actions/carry-over';
 import { itemCard } from '$lib/domain/item-view';
 import { loadAssessmentView } from '$lib/server/assessments/service';
+import { previousAnswers } from '$lib/server/assessments/history';
 import { commentCounts, itemReviews } from '$lib/server/assessments/review';
 import { reachesDomain } from '$lib/server/auth/scope';
 import { runtime } from '$lib/server/web/runtime';
@@ -47,12 +48,16 @@ export const load: PageServerLoad = async (event) => {
 			applicable.has(i.id) &&
 			(domainId === ALL ? domains.some((d) => d.id === i.domain) : i.domain === domainId)
 	);
-	const items = inDomain.filter((i) => matchesFilters(i, byItem.get(i.id), filters));
+	// "Changed since carried over" compares with the assessment this one was started from.
+	const before =
+		filters.show === 'changed' ? ((await previousAnswers(db, assessment)) ?? undefined) : undefined;
+	const items = inDomain.filter((i) => matchesFilters(i, byItem.get(i.id), filters, before));
 	const lang = getLocale();
 	return {
 		domains,
 		domainId,
 		filters,
+		fromPrevious: assessment.previousAssessmentId !== null,
 		totalInDomain: inDomain.length,
 		// Where each item stands, for the list's filters, "next unanswered" and keyboard.
 		unanswered: inDomain.filter((i) => !byItem.has(i.id)).map((i) => i.id),

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/lib/corpus/load';
 import { corpusPaths } from '../../src/lib/corpus/paths';
 import { Browser, signUp } from '../helpers/browser';
-import { saveProfile, startAssessment } from '../helpers/assessment';
+import { saveAnswer, saveProfile, startAssessment } from '../helpers/assessment';
 
 /*
- * The questionnaire sends each item's card and answer; the reading behind a question (guidance,
+ * The questionnaire's filters, and: the questionnaire sends each item's card and answer; the reading behind a question (guidance,
  * evidence examples, provisions quoted) comes from the item's /reference when it is opened, and
  * without JavaScript from the item's own page, which still shows all of it.
  */
@@ -56,5 +56,52 @@ describe('the reading behind a question', () => {
 		const signedOut = await nobody.get(`${base}/items/LIC-001/reference`);
 		expect(signedOut.status).toBe(303);
 		expect(signedOut.location).toMatch(/^\/login\?next=/);
+	});
+});
+
+describe('the questionnaire filters', () => {
+	it('show the answers changed since they were carried over, by domain and by words', async () => {
+		const browser = new Browser(undefined, { lang: 'en' });
+		const { orgId } = await signUp(browser);
+		const base = await startAssessment(browser, orgId, '2025 自评');
+		expect((await saveProfile(browser, base, 0)).status).toBe(303);
+		const licensing = await browser.get(`${base}/questionnaire?domain=licensing`);
+		const [first, second, third] = [
+			...licensing.body.matchAll(/<li data-item="([A-Z]+-\d{3})"/g)
+		].map((m) => m[1]!) as [string, string, string];
+		for (const id of [first, second, third])
+			expect((await saveAnswer(browser, base, id, 0, { status: 'compliant' })).status).toBe(200);
+		const next = await browser.post(`/o/${orgId}/assessments?/next`, {
+			previousId: base.split('/').at(-1)!,
+			title: ''
+		});
+		expect(next.status).toBe(303);
+		const nextBase = next.location!.replace(/\/questionnaire$/, '');
+		const shown = async (query: string) => {
+			const page = await browser.get(`${nextBase}/questionnaire?${query}`);
+			expect(page.status).toBe(200);
+			return [...page.body.matchAll(/<li data-item="([A-Z]+-\d{3})"/g)].map((m) => m[1]);
+		};
+		// Nothing changed yet: all three are carried over, to confirm.
+		expect(await shown('show=changed&domain=all')).toEqual([]);
+		expect(await shown('show=carried&domain=licensing')).toEqual([first, second, third]);
+
+		// One changed, one confirmed as it was, one left: only the changed one is "changed".
+		expect(
+			(await saveAnswer(browser, nextBase, first, 1, { status: 'partial', note: 'new rule' }))
+				.status
+		).toBe(200);
+		expect((await saveAnswer(browser, nextBase, second, 1, { status: 'compliant' })).status).toBe(
+			200
+		);
+		expect(await shown('show=changed&domain=all')).toEqual([first]);
+		expect(await shown('show=carried&domain=all')).toEqual([third]);
+		expect(await shown('show=gaps&domain=licensing&q=new%20rule')).toEqual([first]);
+		const page = await browser.get(`${nextBase}/questionnaire?domain=all`);
+		expect(page.body).toContain('<option value="changed">');
+		// An assessment started afresh has nothing carried over to compare with.
+		expect((await browser.get(`${base}/questionnaire`)).body).not.toContain(
+			'<option value="changed">'
+		);
 	});
 });
