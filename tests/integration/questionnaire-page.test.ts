@@ -105,3 +105,29 @@ describe('the questionnaire filters', () => {
 		);
 	});
 });
+
+describe('a refused bulk change', () => {
+	it('answers 400 and says beside the form what is missing, keeping what was typed', async () => {
+		const browser = new Browser(undefined, { lang: 'en' });
+		const { orgId } = await signUp(browser);
+		const base = await startAssessment(browser, orgId);
+		expect((await saveProfile(browser, base, 0)).status).toBe(303);
+		const noOwner = await browser.post(`${base}/questionnaire?/bulk&domain=all`, {
+			__superform_id: 'bulk',
+			items: 'LIC-001:0',
+			change: 'owner',
+			owner: ''
+		});
+		expect(noOwner.status).toBe(400);
+		expect(noOwner.body).toMatch(/id="bulk-owner"[^>]*aria-invalid="true"/);
+		expect(noOwner.text).toContain('Give the owner.');
+		const nothingChosen = await browser.post(`${base}/questionnaire?/bulk&domain=all`, {
+			__superform_id: 'bulk',
+			change: 'not_applicable',
+			reason: 'Not our business'
+		});
+		expect(nothingChosen.status).toBe(400);
+		expect(nothingChosen.text).toContain('Choose some items first.');
+		expect(nothingChosen.body).toMatch(/id="bulk-reason"[^>]*value="Not our business"/);
+	});
+});
