@@ -25,18 +25,10 @@ function ensureParaglideCompiled(root = process.cwd()): void {
 	];
 	const newestInput = Math.max(...inputs.map((f) => fs.statSync(f).mtimeMs));
 	if (fs.existsSync(output) && fs.statSync(output).mtimeMs >= newestInput) return;
-	execFileSync(
-		process.execPath,
-		[
-			path.join(root, 'node_modules/@inlang/paraglide-js/bin/run.js'),
-			'compile',
-			'--project',
-			'./project.inlang',
-			'--outdir',
-			'./src/lib/paraglide'
-		],
-		{ cwd: root, stdio: 'inherit' }
-	);
+	execFileSync(process.execPath, [path.join(root, 'scripts/compile-messages.js')], {
+		cwd: root,
+		stdio: 'inherit'
+	});
 	// The compiler may leave an unchanged file alone: mark the output as at least as new as its inputs.
 	const now = new Date();
 	fs.utimesSync(output, now, now);
@@ -90,7 +82,11 @@ const DATABASE_SENSITIVE = [
 	// Offboarding revokes tokens and invitations in one transaction; the membership join on each use.
 	'tests/integration/offboarding.test.ts',
 	// The access-revoke migration's revocations (UPDATE … RETURNING in a CTE feeding the audit log).
-	'tests/integration/access-revoke-migration.test.ts'
+	'tests/integration/access-revoke-migration.test.ts',
+	// Two-factor keys sealed by a migration and read back (bytea through each driver).
+	'tests/integration/sealed-totp-migration.test.ts',
+	// Report render leases: a claim decided by two unique indexes in one insert … on conflict.
+	'tests/integration/report-lease.test.ts'
 ];
 
 /**
@@ -122,6 +118,7 @@ const sharedServer = {
 const LONGEST_FIRST = [
 	'tests/browser/accessibility.test.ts',
 	'tests/integration/api-admin.test.ts',
+	'tests/integration/no-smtp.test.ts',
 	'tests/browser/consultant-journey.test.ts',
 	'tests/integration/report.test.ts',
 	'tests/integration/role-matrix.test.ts',

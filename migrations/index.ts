@@ -11,6 +11,8 @@ import * as userVerificationLanguage from './2026_12_01_142739_user_verification
 import * as accessRevoke from './2026_12_01_143400_access_revoke';
 import * as mailAndSecurity from './2026_12_01_145140_mail_and_security';
 import * as profileScoping from './2026_12_01_143700_profile_scoping';
+import * as sealedTotpKeys from './2026_12_01_190000_sealed_totp_keys';
+import * as reportRenderLeases from './2026_12_01_193000_report_render_leases';
 
 /**
  * Every migration, in order. A static list (not a directory scan) so the same provider works in the
@@ -28,5 +30,7 @@ export const migrations: Record<string, Migration> = {
 	'2026_12_01_142739_user_verification_language': userVerificationLanguage,
 	'2026_12_01_143400_access_revoke': accessRevoke,
 	'2026_12_01_143700_profile_scoping': profileScoping,
-	'2026_12_01_145140_mail_and_security': mailAndSecurity
+	'2026_12_01_145140_mail_and_security': mailAndSecurity,
+	'2026_12_01_190000_sealed_totp_keys': sealedTotpKeys,
+	'2026_12_01_193000_report_render_leases': reportRenderLeases
 };

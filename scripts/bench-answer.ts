@@ -86,7 +86,7 @@ try {
 	const base = await startAssessment(browser, orgId);
 	const profile = await saveProfile(browser, base, 0, BROADEST);
 	if (profile.status !== 303) throw new Error(`profile: ${profile.status}`);
-	const pid = bench.server.process.pid;
+	const pid = bench.instances[0]?.process.pid;
 	const whole = await browser.get(`${base}/questionnaire?domain=all`);
 	// BENCH_DUMP=file keeps the whole page's HTML, to see what it is made of.
 	if (process.env.BENCH_DUMP) fs.writeFileSync(process.env.BENCH_DUMP, whole.body);

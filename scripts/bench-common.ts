@@ -1,16 +1,23 @@
 /** What the load and scale benchmarks share: a server on a scratch PostgreSQL database, and figures. */
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { Mailbox } from '../tests/setup/mailbox';
 import { createScratchDatabase, type ScratchDatabase } from '../tests/setup/databases';
-import { startServer, type RunningServer } from '../tests/setup/server-process';
+import { freePort, startServer, type RunningServer } from '../tests/setup/server-process';
 
-export async function benchServer(label: string): Promise<{
+export async function benchServer(
+	label: string,
+	options: { instances?: number } = {}
+): Promise<{
 	database: ScratchDatabase;
-	server: RunningServer;
+	/** The one instance, or the round-robin proxy in front of several (its baseUrl). */
+	server: Pick<RunningServer, 'baseUrl'>;
+	instances: RunningServer[];
 	close(): Promise<void>;
 }> {
+	const count = options.instances ?? 1;
 	const database = await createScratchDatabase('postgres', label);
 	// Sign-up mails a verification code: a real SMTP server in this process receives it, and the
 	// sign-up helper reads it from the folder (tests/helpers/mail.ts), as in the tests.
@@ -22,24 +29,76 @@ export async function benchServer(label: string): Promise<{
 		fs.rmSync(mailDir, { recursive: true, force: true });
 		await database.drop();
 	};
+	const started: RunningServer[] = [];
 	try {
-		const server = await startServer({
-			...database.env,
-			LOG_LEVEL: 'error',
-			SMTP_URL: mailbox.url
-		});
+		// Several instances sit behind a round-robin proxy on this port: the public origin they
+		// check form posts against.
+		const proxyPort = count > 1 ? await freePort() : null;
+		const origin = proxyPort ? { ORIGIN: `http://127.0.0.1:${proxyPort}` } : {};
+		for (const _ of Array.from({ length: count }))
+			started.push(
+				await startServer({ ...database.env, LOG_LEVEL: 'error', SMTP_URL: mailbox.url, ...origin })
+			);
+		const proxy = proxyPort ? await roundRobin(proxyPort, started) : null;
 		return {
 			database,
-			server,
+			server: proxy ?? started[0]!,
+			instances: started,
 			close: async () => {
-				await server.stop();
+				await proxy?.close();
+				await Promise.all(started.map((s) => s.stop()));
 				await dropAll();
 			}
 		};
 	} catch (error) {
+		await Promise.all(started.map((s) => s.stop()));
 		await dropAll();
 		throw error;
 	}
+}
+
+/**
+ * The simplest load balancer: each request to the next instance in turn, headers and body passed
+ * through (a real proxy would also set X-Forwarded-For; the bench's clients already send one).
+ */
+async function roundRobin(
+	port: number,
+	servers: RunningServer[]
+): Promise<{ baseUrl: string; close(): Promise<void> }> {
+	let next = 0;
+	const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+	const proxy = http.createServer((request, response) => {
+		const target = new URL(servers[next++ % servers.length]!.baseUrl);
+		const upstream = http.request(
+			{
+				host: target.hostname,
+				port: target.port,
+				method: request.method,
+				path: request.url,
+				headers: request.headers,
+				agent
+			},
+			(answer) => {
+				response.writeHead(answer.statusCode ?? 502, answer.headers);
+				answer.pipe(response);
+			}
+		);
+		upstream.on('error', () => {
+			if (!response.headersSent) response.writeHead(502);
+			response.end();
+		});
+		request.pipe(upstream);
+	});
+	await new Promise<void>((resolve) => proxy.listen(port, '127.0.0.1', resolve));
+	return {
+		baseUrl: `http://127.0.0.1:${port}`,
+		close: () =>
+			new Promise<void>((resolve) => {
+				agent.destroy();
+				proxy.closeAllConnections();
+				proxy.close(() => resolve());
+			})
+	};
 }
 
 export function percentile(sorted: number[], p: number): number {

@@ -52,7 +52,7 @@ function watch(baseUrl: string, pid: number) {
 
 async function main() {
 	const bench = await benchServer('hostile');
-	const { server } = bench;
+	const server = bench.instances[0]!;
 	const pid = server.process.pid!;
 	try {
 		const browser = new Browser(server.baseUrl, { lang: 'en' });

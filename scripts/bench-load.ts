@@ -4,6 +4,7 @@
  * reports render at once; and a bare SvelteKit endpoint (/healthz) as the baseline.
  *
  *   npm run build && npm run bench:load
+ *   BENCH_INSTANCES=2 npm run bench:load     # two instances behind a round-robin proxy
  *
  * BENCH_USERS, BENCH_SECONDS, BENCH_PDFS and BENCH_BASELINE_SECONDS change the shape. Exits 1 on any
  * error or when the save's p95 under PDF load is more than twice the quiet figure.
@@ -17,6 +18,7 @@ const USERS = Number(process.env.BENCH_USERS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const PDFS = Number(process.env.BENCH_PDFS ?? 4);
 const BASELINE_SECONDS = Number(process.env.BENCH_BASELINE_SECONDS ?? 20);
+const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 1);
 // As the questionnaire's autosave sends it (superforms' enhance): the action's result as JSON, no
 // page rendered after it. BENCH_SAVE=form posts as a browser without JavaScript does instead.
 const SAVE_HEADERS: Record<string, string> =
@@ -170,7 +172,12 @@ async function baseline(baseUrl: string) {
 
 async function main() {
 	console.log(`machine: ${machine()}`);
-	const bench = await benchServer('load');
+	const bench = await benchServer('load', { instances: INSTANCES });
+	console.log(
+		INSTANCES > 1
+			? `${INSTANCES} instances on one PostgreSQL, behind a round-robin proxy`
+			: 'one instance'
+	);
 	try {
 		const baseUrl = bench.server.baseUrl;
 		const respondents = await prepare(baseUrl);

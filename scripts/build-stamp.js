@@ -21,6 +21,7 @@ export const BUILD_INPUTS = [
 	'project.inlang/settings.json',
 	'svelte.config.js',
 	'vite.config.ts',
+	'paraglide.config.js',
 	'tsconfig.json',
 	'package.json',
 	'package-lock.json',

@@ -9,7 +9,9 @@ import { renderPool } from '$lib/server/documents/pdf/worker-pool';
 import { warmUpReportModel } from '$lib/server/report/warm-up';
 import { ApiError, errorResponse, jsonResponse, tooLarge } from '$lib/server/web/api/http';
 import { cheapHashingAllowed } from '$lib/server/auth/password';
+import { fieldLabel } from '$lib/server/web/field-labels';
 import {
+	fieldWithInvalidUtf8,
 	fieldWithNullCharacter,
 	jsonFieldWithLoneSurrogate,
 	queryWithNullCharacter
@@ -32,11 +34,25 @@ export const init: ServerInit = async () => {
 		if (afterReady) afterReady.push(warmUp);
 		else warmUp();
 	}
-	// adapter-node emits this once the HTTP server has closed: close the database so the process can
-	// exit, and so embedded PostgreSQL is shut down cleanly rather than left to the next start to recover.
+	// A restart drains: on SIGTERM (or SIGINT) adapter-node stops accepting connections, closes the
+	// idle ones, lets the requests in flight finish (up to SHUTDOWN_TIMEOUT seconds, 30 by default),
+	// then emits sveltekit:shutdown. Here: say so, and once the last request has finished, stop the
+	// report workers and close the database so the process exits (and embedded PostgreSQL is shut
+	// down cleanly rather than left to the next start to recover).
+	// Only beside adapter-node's own handlers (registered once this module has loaded): a listener of
+	// ours alone would take away Node's default exit on the signal (vite dev, tests in-process).
+	setImmediate(() => {
+		for (const signal of ['SIGTERM', 'SIGINT'] as const)
+			if (process.listenerCount(signal) > 0)
+				process.once(signal, () =>
+					logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight')
+				);
+	});
 	process.once('sveltekit:shutdown', () => {
-		database
+		renderPool()
 			.close()
+			.then(() => database.close())
+			.then(() => logger.info('stopped: every request finished, database closed'))
 			.catch((error: unknown) => logger.error({ err: error }, 'closing the database failed'));
 	});
 };
@@ -194,15 +210,26 @@ const handleParaglide: Handle = ({ event, resolve }) =>
 		});
 	});
 
-/** A NUL character anywhere in a field is refused with 400 naming the field (see null-characters.ts). */
+/**
+ * A field that is not text — a NUL character, half of a UTF-16 surrogate pair, bytes that are not
+ * UTF-8 — is refused with 400 naming the field by its label in the reader's language (see
+ * null-characters.ts and field-labels.ts); the API's `fields` keeps the key.
+ */
 const handleNullCharacters: Handle = async ({ event, resolve }) => {
 	const nul = queryWithNullCharacter(event.url) ?? (await fieldWithNullCharacter(event.request));
 	const surrogate = nul === null ? await jsonFieldWithLoneSurrogate(event.request) : null;
-	const field = nul ?? surrogate;
+	const utf8 =
+		nul === null && surrogate === null ? await fieldWithInvalidUtf8(event.request) : null;
+	const field = nul ?? surrogate ?? utf8;
 	if (field === null)
 		return (await jsonBodyTooDeep(event.request)) ? refuseDeepJson(event) : resolve(event);
+	const label = fieldLabel(field, event.route.id);
 	const message =
-		nul !== null ? m.proof_err_nul_field({ field }) : m.proof_err_surrogate_field({ field });
+		nul !== null
+			? m.proof_err_nul_field({ field: label })
+			: surrogate !== null
+				? m.proof_err_surrogate_field({ field: label })
+				: m.proof_err_utf8_field({ field: label });
 	if (isApiRequest(event))
 		return errorResponse(new ApiError(400, 'invalid_body', message, { [field]: message }));
 	return new Response(message, {

@@ -80,7 +80,13 @@ export async function assessCommand(
 		readJsonFile(options.profile),
 		corpus.profileQuestions
 	);
-	const answers = parseAnswers(options.answers, readJsonFile(options.answers), corpus);
+	const locale = options.lang === 'zh' ? 'zh' : 'en';
+	const answers = parseAnswers(
+		options.answers,
+		readJsonFile(options.answers, locale),
+		corpus,
+		locale
+	);
 	const evaluation = evaluateAssessment(corpus, corpusHash(corpus), profile, answers);
 	if (options.outPdf && !writePdf) throw new UsageError('--out-pdf is not available in this build');
 	const updatedAt = new Date(

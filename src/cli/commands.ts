@@ -1,16 +1,18 @@
 import { forceClass } from '../lib/domain/provision-standing';
+import { ruleStanding } from '../lib/domain/rule-standing';
 import { CorpusError, loadCorpus } from '../lib/corpus/load';
 import { DataDirLockedError } from '../lib/server/db/data-dir-lock';
 import { corpusPaths } from '../lib/corpus/paths';
-import { assessCommand } from './assess';
-import { writeReportPdf } from './report-pdf';
 import { InputError } from './assess-input';
-import { corpusCheckCommand, corpusRegisterCommand } from './corpus-check';
-import { migrateCommand } from './migrate';
-import { adminCommand, adminUsage } from './admin';
 import { printJson, UsageError, type CliIo } from './io';
+import type { PdfWriter } from './assess';
 
-const usage = `Usage: npm run --silent cli -- <command>
+/*
+ * Each command imports what it needs when it runs: pdfmake with its fonts, and the database with the
+ * services, take seconds to load, and a corpus listing or a usage message should not wait for them.
+ */
+
+const usage = async () => `Usage: npm run --silent cli -- <command>
 
   provisions --json          the provision corpus as JSON
   items --json               the questionnaire items as JSON
@@ -20,7 +22,10 @@ const usage = `Usage: npm run --silent cli -- <command>
   db:migrate                 migrate the database (DATA_DIR or DATABASE_URL)
   assess --profile P.json --answers A.json [--out-json R.json] [--out-pdf R.pdf] [--lang zh|en|both]
                              score an assessment without a server; exit 2 on bad input
-${adminUsage}`;
+${(await import('./admin')).adminUsage}`;
+
+const writeReportPdf: PdfWriter = async (input) =>
+	(await import('./report-pdf')).writeReportPdf(input);
 
 export async function runCommand(argv: string[], io: CliIo): Promise<number> {
 	const [command, ...args] = argv;
@@ -40,26 +45,37 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
 				return 0;
 			case 'items':
 				requireJsonFlag(args);
-				printJson(io, loadCorpus(corpusPaths().seedsDir).items);
+				// Each national-rule pointer with its `article_standing`: `article_verified`, or
+				// `article_to_confirm` / `unverified` ("article to be confirmed": never an authority).
+				printJson(
+					io,
+					loadCorpus(corpusPaths().seedsDir).items.map((item) => ({
+						...item,
+						related_rules: item.related_rules.map((r) => ({
+							...r,
+							article_standing: ruleStanding(r)
+						}))
+					}))
+				);
 				return 0;
 			case 'profile-questions':
 				requireJsonFlag(args);
 				printJson(io, loadCorpus(corpusPaths().seedsDir).profileQuestions);
 				return 0;
 			case 'corpus-check':
-				return corpusCheckCommand(io);
+				return (await import('./corpus-check')).corpusCheckCommand(io);
 			case 'corpus-register':
-				return corpusRegisterCommand(io);
+				return (await import('./corpus-check')).corpusRegisterCommand(io);
 			case 'assess':
-				return await assessCommand(args, io, writeReportPdf);
+				return await (await import('./assess')).assessCommand(args, io, writeReportPdf);
 			case 'db:migrate':
-				return await migrateCommand(io);
+				return await (await import('./migrate')).migrateCommand(io);
 			case 'admin':
-				return await adminCommand(args, io);
+				return await (await import('./admin')).adminCommand(args, io);
 			case undefined:
 			case 'help':
 			case '--help':
-				io.out(usage);
+				io.out(await usage());
 				return command ? 0 : 2;
 			default:
 				throw new UsageError(`unknown command: ${command}`);
@@ -70,7 +86,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
 			return 2;
 		}
 		if (error instanceof UsageError) {
-			io.err(`${error.message}\n\n${usage}`);
+			io.err(`${error.message}\n\n${await usage()}`);
 			return 2;
 		}
 		if (error instanceof DataDirLockedError) {

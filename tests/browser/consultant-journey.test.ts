@@ -105,7 +105,7 @@ describe('a consultancy in a real browser', () => {
 		// An invitation is for one address: only an account with it may accept.
 		const respondentEmail = uniqueEmail('zhou');
 		await page.getByLabel('Invitee’s email').fill(respondentEmail);
-		await page.getByRole('button', { name: 'Create invitation link' }).click();
+		await page.getByRole('button', { name: 'Send invitation' }).click();
 		const link = await page.getByLabel('Invitation link').inputValue();
 		expect(link).toMatch(/\/invite\/[a-z2-7]+$/);
 		await shot(page, 'invitation');

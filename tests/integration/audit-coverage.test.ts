@@ -11,6 +11,7 @@ import { Api, apiProfile, createTokenInSettings } from '../helpers/api';
 import { saveAnswer, saveProfile } from '../helpers/assessment';
 import { Browser, PASSWORD, signUp, uniqueEmail, verifyEmailIfAsked } from '../helpers/browser';
 import { codeIn, linkIn, mailTo } from '../helpers/mail';
+import { totpCode } from '../helpers/totp';
 import {
 	createClient,
 	invitedEmailOf,
@@ -251,7 +252,8 @@ const RECIPES: Record<string, Recipe> = {
 		const { email, key } = await newPersonWithTwoFactor(f);
 		const browser = new Browser(f.baseUrl);
 		expect((await browser.post('/login', { email, password: PASSWORD })).status).toBe(303);
-		const response = await browser.post('/two-factor', { code: generateTOTP(key, 30, 6) });
+		// The current code turned two-factor on; each code works once, so the next step's.
+		const response = await browser.post('/two-factor', { code: totpCode(key, 1) });
 		return { response, actor: email };
 	},
 	'POST /reset-password': async (f) => {
@@ -302,8 +304,9 @@ const RECIPES: Record<string, Recipe> = {
 		return { response: await browser.post('/account/two-factor?/renewCodes', {}), actor: email };
 	},
 	'POST /account/two-factor?/disable': async (f) => {
-		const { browser, email } = await newPersonWithTwoFactor(f);
-		return { response: await browser.post('/account/two-factor?/disable', {}), actor: email };
+		const { browser, email, key } = await newPersonWithTwoFactor(f);
+		const code = totpCode(key, 1);
+		return { response: await browser.post('/account/two-factor?/disable', { code }), actor: email };
 	},
 	'POST /o/[orgId=uuid]/settings?/twoFactorPolicy': async (f) =>
 		byOwner(f, await f.owner.post(`/o/${f.orgId}/settings?/twoFactorPolicy`, {})),

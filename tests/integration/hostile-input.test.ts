@@ -89,11 +89,17 @@ describe('hostile input', () => {
 		const { orgId } = await signUp(browser);
 		const refused = await browser.post(`/o/${orgId}/assessments?/start`, { title: 'a\u0000b' });
 		expect(refused.status).toBe(400);
-		expect(refused.text).toContain('The field “title” contains a null character');
+		// Named as the form labels it, in the reader's language.
+		expect(refused.text).toContain('The field “Title” contains a null character');
 		expect((await browser.get(`/o/${orgId}/assessments`)).text).not.toContain('ab');
 		const query = await browser.get('/library/items?q=%00');
 		expect(query.status).toBe(400);
-		expect(query.text).toContain('“q”');
+		expect(query.text).toContain('“Search”');
+		const zh = new Browser(browser.baseUrl, { address: browser.address, lang: 'zh' });
+		for (const [k, v] of browser.cookies) if (k !== 'lang') zh.cookies.set(k, v);
+		const inChinese = await zh.post(`/o/${orgId}/assessments?/start`, { title: 'a\u0000b' });
+		expect(inChinese.status).toBe(400);
+		expect(inChinese.text).toContain('字段“评估名称”含有无法保存的空字符');
 	});
 
 	it('refuses a null character in a multipart text field, as in any other form', async () => {
@@ -109,7 +115,7 @@ describe('hostile input', () => {
 			redirect: 'manual'
 		});
 		expect(refused.status).toBe(400);
-		expect(await refused.text()).toContain('The field “title” contains a null character');
+		expect(await refused.text()).toContain('The field “Title” contains a null character');
 		expect((await browser.get(`/o/${orgId}/assessments`)).text).not.toContain('multipart');
 	});
 
@@ -119,6 +125,8 @@ describe('hostile input', () => {
 		const refused = await api.post('/clients', { name: 'x\ud800y' });
 		expect(refused.status).toBe(400);
 		expect(refused.json.error.fields.name).toContain('UTF-16');
+		// Named by its label in the base language (the request names none).
+		expect(refused.json.error.message).toContain('字段“名称”');
 		const profile = await api.post('/assessments', {
 			profile: { ...apiProfile, registered_name: 'x\udc00' }
 		});
@@ -127,5 +135,69 @@ describe('hostile input', () => {
 		expect((await api.get('/clients')).json).toEqual(before.json);
 		// A whole pair is ordinary text.
 		expect((await api.post('/clients', { name: '\ud83d\ude00 Emoji Ltd' })).status).toBe(201);
+	});
+
+	it('refuses bytes that are not UTF-8 with 400 naming the field by its label: form, multipart, API', async () => {
+		const browser = new Browser(undefined, { lang: 'en' });
+		const { orgId } = await signUp(browser);
+		const cookie = [...browser.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+		const send = (path: string, type: string, body: Uint8Array<ArrayBuffer>) =>
+			fetch(`${browser.baseUrl}${path}`, {
+				method: 'POST',
+				headers: {
+					cookie,
+					origin: browser.baseUrl,
+					'x-forwarded-for': browser.address,
+					'content-type': type
+				},
+				body,
+				redirect: 'manual'
+			});
+		const bytes = (...parts: (string | number[])[]) =>
+			new Uint8Array(
+				Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p))))
+			);
+
+		// A GBK-encoded title percent-encoded by a misconfigured client: %D6%D0 is 中 in GBK.
+		const form = await send(
+			`/o/${orgId}/assessments?/start`,
+			'application/x-www-form-urlencoded',
+			bytes('title=%D6%D0%CE%C4')
+		);
+		expect(form.status).toBe(400);
+		expect(await form.text()).toContain('The field “Title” contains bytes that are not text');
+
+		const boundary = 'xBOUNDARYx';
+		const multipart = await send(
+			`/o/${orgId}/assessments?/start`,
+			`multipart/form-data; boundary=${boundary}`,
+			bytes(
+				`--${boundary}\r\ncontent-disposition: form-data; name="title"\r\n\r\nab`,
+				[0xff, 0xfe],
+				`\r\n--${boundary}--\r\n`
+			)
+		);
+		expect(multipart.status).toBe(400);
+		expect(await multipart.text()).toContain('The field “Title” contains bytes that are not text');
+		expect((await browser.get(`/o/${orgId}/assessments`)).text).not.toContain('�');
+
+		const { api, token } = await apiOrganisation();
+		const before = await api.get('/clients');
+		const json = await fetch(`${api.baseUrl}/api/v1/clients`, {
+			method: 'POST',
+			headers: {
+				authorization: `Bearer ${token}`,
+				'content-type': 'application/json',
+				'accept-language': 'zh-CN'
+			},
+			body: bytes('{"name":"', [0xc3, 0x28], '"}')
+		});
+		expect(json.status).toBe(400);
+		const refused = (await json.json()) as {
+			error: { message: string; fields: Record<string, string> };
+		};
+		expect(Object.keys(refused.error.fields)).toEqual(['name']);
+		expect(refused.error.message).toContain('字段“名称”含有无法识别的字符');
+		expect((await api.get('/clients')).json).toEqual(before.json);
 	});
 });

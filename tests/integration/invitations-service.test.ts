@@ -28,6 +28,7 @@ describe('invitation links', () => {
 				orgId,
 				role: 'viewer',
 				email: emailOf('late', invitee),
+				origin: null,
 				lifetimeMs: -1
 			}
 		);
@@ -53,7 +54,8 @@ describe('invitation links', () => {
 			{
 				orgId,
 				role: 'respondent',
-				email: emailOf('racer', invitee)
+				email: emailOf('racer', invitee),
+				origin: null
 			}
 		);
 		const results = await Promise.all([
@@ -75,7 +77,8 @@ describe('invitation links', () => {
 			{
 				orgId,
 				role: 'viewer',
-				email: 'viewer@example.com'
+				email: 'viewer@example.com',
+				origin: null
 			}
 		);
 		const rows = await db

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { acceptInvitation, createInvitation } from '../../src/lib/server/orgs/invitations';
 import { createOrganisation } from '../../src/lib/server/orgs/organisations';
 import { findMembership } from '../../src/lib/server/db/queries/organisations';
@@ -9,6 +9,7 @@ import { Browser, signUp, uniqueEmail } from '../helpers/browser';
 import { consultancy, inviteMember, joinByInvitation } from '../helpers/consultancy';
 import { useTestDatabase } from '../helpers/database';
 import { person } from '../helpers/seed-assessment';
+import { linkIn, mailTo, mailsTo } from '../helpers/mail';
 
 /** The ids of the members page's rows, in the order they joined. */
 async function memberIds(owner: Browser, orgId: string): Promise<string[]> {
@@ -81,6 +82,65 @@ describe('invitations bound to an email address', () => {
 	});
 });
 
+describe('the invitation mail', () => {
+	it('goes to the invited address in the language the inviter chose, and its link joins', async () => {
+		const { owner, orgId } = await consultancy('en');
+		const email = uniqueEmail('zh-invitee');
+		const invited = await owner.post(`/o/${orgId}/members?/invite`, {
+			role: 'consultant',
+			email,
+			language: 'zh'
+		});
+		expect(invited.status).toBe(200);
+		const mail = await mailTo(email);
+		expect(mail.language).toBe('zh-CN');
+		expect(mail.subject).toBe('Li Lei 邀请您加入合规预检上的“外滩合规咨询”');
+		expect(mail.text).toMatch(/^您好：/);
+		expect(mail.text).toMatch(
+			/Li Lei（[^）]+@example\.com）邀请您加入合规预检上的机构“外滩合规咨询”，您的角色是顾问。/
+		);
+		expect(mail.text).toContain(`请用 ${email} 登录或注册后接受`);
+		// Seven days from now, as a reader in China reads it.
+		const expiry = new Intl.DateTimeFormat('zh-CN', {
+			timeZone: 'Asia/Shanghai',
+			year: 'numeric',
+			month: 'long',
+			day: 'numeric'
+		}).format(new Date(Date.now() + 7 * 24 * 3600_000));
+		expect(mail.text).toContain(`链接在北京时间 ${expiry}`);
+		const link = linkIn(mail, '/invite/');
+		expect(mail.html).toContain(`href="${inject('baseUrl')}${link}"`);
+
+		const colleague = await joinByInvitation(link, 'zh', email);
+		expect((await colleague.get(`/o/${orgId}`)).status).toBe(200);
+		expect((await owner.get(`/o/${orgId}/members`)).text).toContain(email);
+	});
+
+	it('is sent again, in English when chosen, with a new link; only the new one joins', async () => {
+		const { owner, orgId } = await consultancy('zh');
+		const email = uniqueEmail('en-invitee');
+		await owner.post(`/o/${orgId}/members?/invite`, { role: 'owner', email, language: 'en' });
+		const first = await mailTo(email);
+		expect(first.language).toBe('en');
+		expect(first.subject).toBe('Li Lei invited you to 外滩合规咨询 on Sandbox Readiness');
+		expect(first.text).toMatch(/^Hello,/);
+		expect(first.text).toContain('to join 外滩合规咨询 on Sandbox Readiness as an owner.');
+		expect(first.text).toMatch(
+			/The link works until \d{1,2} [A-Z][a-z]+ \d{4}.* China Standard Time\./
+		);
+
+		const page = await owner.get(`/o/${orgId}/members`);
+		const invitationId = page.body.match(/name="invitationId" value="([0-9a-f-]{36})"/)![1]!;
+		expect((await owner.post(`/o/${orgId}/members?/resend`, { invitationId })).status).toBe(200);
+		const second = await mailTo(email, (m) => linkIn(m, '/invite/') !== linkIn(first, '/invite/'));
+		expect(second.language).toBe('en');
+		expect(mailsTo(email)).toHaveLength(2);
+		expect((await new Browser().get(linkIn(first, '/invite/'))).status).toBe(404);
+		const partner = await joinByInvitation(linkIn(second, '/invite/'), 'en', email);
+		expect((await partner.get(`/o/${orgId}/settings`)).status).toBe(200);
+	});
+});
+
 describe('accepting an invitation', () => {
 	const database = useTestDatabase('invitation-accept');
 
@@ -101,7 +161,7 @@ describe('accepting an invitation', () => {
 		const { token } = await createInvitation(
 			db,
 			{ userId: owner },
-			{ orgId, role: 'viewer', email: email.toUpperCase() }
+			{ orgId, role: 'viewer', email: email.toUpperCase(), origin: null }
 		);
 		expect(await acceptInvitation(db, { userId: unverified }, token)).toEqual({
 			ok: false,
@@ -112,7 +172,7 @@ describe('accepting an invitation', () => {
 		const expired = await createInvitation(
 			db,
 			{ userId: owner },
-			{ orgId, role: 'viewer', email, lifetimeMs: -1 }
+			{ orgId, role: 'viewer', email, lifetimeMs: -1, origin: null }
 		);
 		expect(await acceptInvitation(db, { userId: unverified }, expired.token)).toEqual({
 			ok: false,

@@ -131,6 +131,25 @@ describe('items', () => {
 		expect(page.text).toMatch(/法规信息截至 \d{4}-\d{2}-\d{2}/);
 	});
 
+	it('shows a verified article with its address, an unchecked one as “article to be confirmed”, and who reviewed the item', async () => {
+		const page = await new Browser().get('/library/items/FND-005');
+		expect(page.status).toBe(200);
+		// The State Council regulation's article, checked against a stored public copy.
+		expect(page.text).toContain('第二十九条第一款');
+		expect(page.body).toContain('https://github.com/LawRefBook/Laws/blob/');
+		expect(page.text).toContain('非银行支付机构应当将备付金存放在中国人民银行');
+		// The PBOC order whose article nobody checked: never an article number.
+		expect(page.text).toContain('待核实条款：名称和发布机关已核验，条款尚未核实，不作为条款依据');
+		// What each quoted provision asks of the firm.
+		expect(page.text).toMatch(/描述政策或政府职责，不对机构设定义务|鼓励或允许，不构成强制要求/);
+		expect(page.text).toContain('核验记录');
+		expect(page.text).toContain('合规预检内容编辑组');
+		expect(page.text).toContain('尚无执业律师出具的法律意见');
+		const en = await new Browser(undefined, { lang: 'en' }).get('/library/items/FND-005');
+		expect(en.text).toContain('Article to be confirmed: the title and issuer were checked');
+		expect(en.text).toContain('No legal review by a qualified lawyer is recorded yet');
+	});
+
 	it('writes a scoped item’s applicability with the profile labels', async () => {
 		const list = await new Browser(undefined, { lang: 'en' }).get('/library/items?q=AML-001');
 		expect(list.body).toContain('href="/library/items/AML-001"');

@@ -1,9 +1,8 @@
-import { decodeBase64 } from '@oslojs/encoding';
-import { generateTOTP } from '@oslojs/otp';
 import { describe, expect, it } from 'vitest';
 import { Browser, PASSWORD, signUp, uniqueEmail, verifyEmailIfAsked } from '../helpers/browser';
 import { inviteMember, joinByInvitation } from '../helpers/consultancy';
 import { codeIn, linkIn, mailTo, mailsTo } from '../helpers/mail';
+import { enableTwoFactor, totpCode } from '../helpers/totp';
 
 /**
  * Every mail of the account flows, read back from the run's in-process SMTP server: verification at
@@ -23,22 +22,6 @@ async function logIn(email: string, password = PASSWORD, lang = 'en') {
 	const browser = new Browser(undefined, { lang });
 	const page = await browser.post('/login', { email, password });
 	return { browser, page };
-}
-
-/** Turns two-factor on through /account/two-factor; answers the key and the recovery codes. */
-async function enableTwoFactor(browser: Browser) {
-	const setup = await browser.get('/account/two-factor');
-	expect(setup.status).toBe(200);
-	expect(setup.body).toContain('<svg');
-	const key = setup.body.match(/name="key" value="([^"]+)"/)![1]!;
-	const code = generateTOTP(decodeBase64(key), 30, 6);
-	const enabled = await browser.post('/account/two-factor?/enable', { key, code });
-	expect(enabled.status).toBe(200);
-	const recoveryCodes = [...enabled.body.matchAll(/<code>([A-Z2-7-]{19})<\/code>/g)].map(
-		(m) => m[1]!
-	);
-	expect(recoveryCodes).toHaveLength(8);
-	return { key: decodeBase64(key), recoveryCodes };
 }
 
 describe('sign-up and email verification', () => {
@@ -170,11 +153,24 @@ describe('two-factor authentication', () => {
 
 		const { browser, page } = await logIn(email);
 		expect(page.location).toMatch(/^\/two-factor\?next=/);
+		// The password alone does not make this browser a trusted one.
+		expect(browser.cookies.has('device')).toBe(false);
 		expect((await browser.get(`/o/${orgId}`)).location).toMatch(/^\/two-factor/);
 		expect((await browser.post('/two-factor', { code: '000000' })).status).toBe(400);
-		const passed = await browser.post('/two-factor', { code: generateTOTP(key, 30, 6) });
+		expect(browser.cookies.has('device')).toBe(false);
+		// The code that turned it on was this step's: the next step's code (a step early is allowed).
+		const code = totpCode(key, 1);
+		const passed = await browser.post('/two-factor', { code });
 		expect(passed.status).toBe(303);
+		expect(browser.cookies.get('device')).toMatch(/^[a-z2-7]{24}\.[a-z2-7]{24}$/);
 		expect((await browser.get(`/o/${orgId}`)).status).toBe(200);
+
+		// The same code again (read over a shoulder, replayed by a phishing page): refused, saying why.
+		const replay = await logIn(email);
+		const reused = await replay.browser.post('/two-factor', { code });
+		expect(reused.status).toBe(400);
+		expect(reused.text).toContain('This code has already been used');
+		expect((await replay.browser.get(`/o/${orgId}`)).location).toMatch(/^\/two-factor/);
 
 		const second = await logIn(email);
 		expect((await second.browser.post('/two-factor', { code: recoveryCodes[0]! })).status).toBe(
@@ -231,6 +227,58 @@ describe('two-factor authentication', () => {
 		expect(reset.status).toBe(200);
 		expect((await member.get(`/o/${orgId}`)).location).toMatch(/^\/login/);
 		expect((await owner.get(`/o/${orgId}`)).status).toBe(200);
+	});
+});
+
+describe('second-factor codes under attack', () => {
+	it('throttles wrong codes per account, at log-in and at reset alike; the owner’s code waits too', async () => {
+		const owner = new Browser(undefined, { lang: 'en' });
+		const { email } = await signUp(owner);
+		const { key, recoveryCodes } = await enableTwoFactor(owner);
+		const attacker = await logIn(email);
+		for (let i = 0; i < 5; i++)
+			expect((await attacker.browser.post('/two-factor', { code: `12345${i}` })).status).toBe(400);
+		const waiting = await attacker.browser.post('/two-factor', { code: '123459' });
+		expect(waiting.status).toBe(429);
+		expect(waiting.headers.get('retry-after')).toMatch(/^\d+$/);
+		expect(waiting.text).toMatch(/Too many wrong codes\. Try again in \d+ seconds\./);
+
+		// Another way in counts against the same account: a reset link, a recovery code.
+		await new Browser().post('/reset-password', { email });
+		const link = linkIn(
+			await mailTo(email, (m) => m.text.includes('/reset-password/')),
+			'/reset-password/'
+		);
+		const reset = await new Browser(undefined, { lang: 'en' }).post(link, {
+			newPassword: 'new horse battery staple',
+			secondFactor: recoveryCodes[0]!
+		});
+		expect(reset.status).toBe(429);
+		// The right code waits as well (the counter is the account's): the guesser gained nothing.
+		const rightful = await logIn(email);
+		expect((await rightful.browser.post('/two-factor', { code: totpCode(key, 1) })).status).toBe(
+			429
+		);
+		// The password did not change.
+		expect((await logIn(email, PASSWORD)).page.location).toMatch(/^\/two-factor/);
+	});
+
+	it('turns two-factor off only with a current code, which it uses up', async () => {
+		const browser = new Browser(undefined, { lang: 'en' });
+		const { email } = await signUp(browser);
+		const { key, code: usedCode } = await enableTwoFactor(browser);
+		const page = await browser.get('/account/two-factor');
+		expect(page.text).toContain('enter the current code from your authenticator app');
+		expect((await browser.post('/account/two-factor?/disable', {})).status).toBe(400);
+		const wrong = await browser.post('/account/two-factor?/disable', { code: '000000' });
+		expect(wrong.status).toBe(400);
+		expect(wrong.text).toContain('That code or recovery code is not right.');
+		// The code that turned it on is used already.
+		const reused = await browser.post('/account/two-factor?/disable', { code: usedCode });
+		expect(reused.status).toBe(400);
+		const off = await browser.post('/account/two-factor?/disable', { code: totpCode(key, 1) });
+		expect(off.status).toBe(303);
+		expect((await logIn(email)).page.location).not.toMatch(/two-factor/);
 	});
 });
 

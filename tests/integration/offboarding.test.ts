@@ -58,7 +58,7 @@ describe('offboarding', () => {
 		const invitation = await createInvitation(
 			db,
 			{ userId: leaving },
-			{ orgId, role: 'owner', email: 'cfo@client.example' }
+			{ orgId, role: 'owner', email: 'cfo@client.example', origin: null }
 		);
 		expect(await authenticateApiToken(db, secret)).toMatchObject({ role: 'owner' });
 
@@ -102,7 +102,7 @@ describe('offboarding', () => {
 		const invitation = await createInvitation(
 			db,
 			{ userId: demoted },
-			{ orgId, role: 'owner', email: 'partner@client.example' }
+			{ orgId, role: 'owner', email: 'partner@client.example', origin: null }
 		);
 
 		await changeMemberRole(db, { userId: ownerId }, { orgId, userId: demoted, role: 'viewer' });

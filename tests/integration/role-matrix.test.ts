@@ -1,5 +1,11 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { Browser, signUp, uniqueEmail } from '../helpers/browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signUp as signUpService } from '../../src/lib/server/auth/accounts';
+import { openDatabase } from '../../src/lib/server/db/connection';
+import { migrateToLatest } from '../../src/lib/server/db/migrate';
+import { createInvitation } from '../../src/lib/server/orgs/invitations';
+import { Browser, PASSWORD, signUp, uniqueEmail } from '../helpers/browser';
+import { createScratchDatabase, testDbKind, type ScratchDatabase } from '../setup/databases';
+import { startServer, type RunningServer } from '../setup/server-process';
 import { Api, createTokenInSettings } from '../helpers/api';
 import { saveAnswer } from '../helpers/assessment';
 import {
@@ -13,7 +19,9 @@ import {
 
 /**
  * Every organisation route × every kind of actor. A row names a route (GET page, POST action or
- * download) and what each actor gets: a status, or 'login' (a redirect to the login page).
+ * download) and what each actor gets: a status, 'login' (a redirect to the login page) or 'verify'
+ * (to the page that takes the code mailed to the address: `unverified` signed up with the address
+ * an invitation names, and never entered it).
  * Routes added later append one line each to ROUTES.
  *
  * Posts carry deliberately incomplete or out-of-state input, so an allowed actor passes the
@@ -26,10 +34,11 @@ const ACTORS = [
 	'respondentA',
 	'respondentB',
 	'outsider',
+	'unverified',
 	'anonymous'
 ] as const;
 type Actor = (typeof ACTORS)[number];
-type Outcome = number | 'login';
+type Outcome = number | 'login' | 'verify';
 type Expectation = Record<Actor, Outcome>;
 
 interface Fixture {
@@ -44,6 +53,8 @@ interface Fixture {
 	otherAddressInvite: string;
 	/** An owner invitation made by an owner who was then removed. */
 	removedMembersInvite: string;
+	/** The invitation `unverified` signed up through. */
+	unverifiedsInvite: string;
 }
 
 interface Route {
@@ -53,7 +64,7 @@ interface Route {
 	expect: Expectation;
 }
 
-const NOBODY_ELSE = { outsider: 404, anonymous: 'login' } as const;
+const NOBODY_ELSE = { outsider: 404, unverified: 'verify', anonymous: 'login' } as const;
 /** Everyone in the organisation (respondents see their own reach: their overview, their list). */
 const ANY_MEMBER: Expectation = {
 	owner: 200,
@@ -122,7 +133,12 @@ const ROUTES: Route[] = [
 	),
 	get((f) => `/o/${f.org}/members/access`, with_(ORG_WIDE, { consultant: 403, viewer: 403 })),
 	// An invitation made for another address: nobody here may accept it (anonymous: log in first).
-	get((f) => f.otherAddressInvite, { ...ANY_MEMBER, outsider: 200, anonymous: 200 }),
+	get((f) => f.otherAddressInvite, {
+		...ANY_MEMBER,
+		outsider: 200,
+		unverified: 200,
+		anonymous: 200
+	}),
 	post(
 		(f) => `${f.otherAddressInvite}?/accept`,
 		() => ({}),
@@ -133,6 +149,28 @@ const ROUTES: Route[] = [
 			respondentA: 403,
 			respondentB: 403,
 			outsider: 403,
+			unverified: 'verify',
+			anonymous: 'login'
+		}
+	),
+	// The invitation an unverified account's address was given: the address must be verified first.
+	get((f) => f.unverifiedsInvite, {
+		...ANY_MEMBER,
+		outsider: 200,
+		unverified: 200,
+		anonymous: 200
+	}),
+	post(
+		(f) => `${f.unverifiedsInvite}?/accept`,
+		() => ({}),
+		{
+			owner: 403,
+			consultant: 403,
+			viewer: 403,
+			respondentA: 403,
+			respondentB: 403,
+			outsider: 403,
+			unverified: 'verify',
 			anonymous: 'login'
 		}
 	),
@@ -144,6 +182,7 @@ const ROUTES: Route[] = [
 		respondentA: 410,
 		respondentB: 410,
 		outsider: 410,
+		unverified: 410,
 		anonymous: 410
 	}),
 	post(
@@ -156,6 +195,7 @@ const ROUTES: Route[] = [
 			respondentA: 410,
 			respondentB: 410,
 			outsider: 410,
+			unverified: 'verify',
 			anonymous: 'login'
 		}
 	),
@@ -373,6 +413,20 @@ describe('role matrix', () => {
 		actors.outsider = new Browser();
 		await signUp(actors.outsider, { orgName: 'Another firm' });
 		actors.anonymous = new Browser();
+		// Signed up through an invitation for their address, the mailed code never entered.
+		const unverifiedEmail = uniqueEmail('unverified');
+		fixture.unverifiedsInvite = await inviteMember(owner, orgId, 'consultant', unverifiedEmail);
+		actors.unverified = new Browser();
+		const signedUp = await actors.unverified.post(
+			`/signup?next=${encodeURIComponent(fixture.unverifiedsInvite)}`,
+			{ name: '未验证', email: unverifiedEmail, password: PASSWORD, orgName: '', orgKind: 'firm' }
+		);
+		expect(signedUp.location).toMatch(/^\/verify-email/);
+		// … and then logged in with the password: a session that reaches only the code's page.
+		expect(
+			(await actors.unverified.post('/login', { email: unverifiedEmail, password: PASSWORD }))
+				.status
+		).toBe(303);
 
 		fixture.otherAddressInvite = await inviteMember(owner, orgId, 'owner', uniqueEmail('cfo'));
 		// A second owner who makes a token (full and read-only) and an owner invitation, then is removed.
@@ -406,7 +460,8 @@ describe('role matrix', () => {
 			b: ':b',
 			finalA: ':finalA',
 			otherAddressInvite: '/invite/:forAnotherAddress',
-			removedMembersInvite: '/invite/:ofARemovedMember'
+			removedMembersInvite: '/invite/:ofARemovedMember',
+			unverifiedsInvite: '/invite/:forAnUnverifiedAddress'
 		})}`;
 		it(label, async () => {
 			const got: Partial<Record<Actor, Outcome>> = {};
@@ -418,7 +473,11 @@ describe('role matrix', () => {
 						? await browser.get(path)
 						: await browser.post(path, route.form?.(fixture) ?? {});
 				got[actor] =
-					page.status === 303 && page.location?.startsWith('/login') ? 'login' : page.status;
+					page.status === 303 && page.location?.startsWith('/login')
+						? 'login'
+						: page.status === 303 && page.location?.startsWith('/verify-email')
+							? 'verify'
+							: page.status;
 				// Nothing of another organisation's is revealed on a refusal.
 				if (page.status === 404) expect(page.text).not.toContain('Client A');
 			}
@@ -432,4 +491,77 @@ describe('role matrix', () => {
 			for (const kind of TOKENS) got[kind] = await route.call(new Api(tokens[kind]));
 			expect(got).toEqual(route.expect);
 		});
+});
+
+/**
+ * An expired invitation, to each kind of person: gone (410) for everyone, the address it names
+ * included. Made in the database before the server starts (no form makes a link already expired),
+ * so on a database of its own.
+ */
+describe('role matrix: an expired invitation', () => {
+	let scratch: ScratchDatabase;
+	let server: RunningServer;
+	let link: string;
+	const emails = { owner: uniqueEmail('exp-owner'), invitee: uniqueEmail('exp-invitee') };
+	const outsider = uniqueEmail('exp-outsider');
+
+	beforeAll(async () => {
+		scratch = await createScratchDatabase(testDbKind(), 'expired-invitation');
+		const database = await openDatabase({
+			databaseUrl: scratch.env.DATABASE_URL ?? null,
+			dataDir: scratch.env.DATA_DIR
+		});
+		try {
+			await migrateToLatest(database.db);
+			const person = async (email: string, orgName: string | null) => {
+				const made = await signUpService(database.db, {
+					name: email.split('@')[0]!,
+					email,
+					password: PASSWORD,
+					orgName,
+					orgKind: 'firm',
+					emailVerifiedAt: new Date()
+				});
+				if (!made.ok) throw new Error(made.reason);
+				return made;
+			};
+			const owner = await person(emails.owner, 'Expiring');
+			await person(emails.invitee, null);
+			await person(outsider, 'Elsewhere');
+			const { token } = await createInvitation(
+				database.db,
+				{ userId: owner.userId },
+				{ orgId: owner.orgId!, role: 'owner', email: emails.invitee, lifetimeMs: -1, origin: null }
+			);
+			link = `/invite/${token}`;
+		} finally {
+			await database.close();
+		}
+		server = await startServer(scratch.env);
+	}, 200_000);
+	afterAll(async () => {
+		await server?.stop();
+		await scratch?.drop();
+	});
+
+	it('answers 410 to the owner, the invited address, an outsider and a visitor', async () => {
+		const got: Record<string, Outcome> = {};
+		for (const [who, email] of Object.entries({ ...emails, outsider })) {
+			const browser = new Browser(server.baseUrl);
+			expect((await browser.post('/login', { email, password: PASSWORD })).status).toBe(303);
+			got[`GET ${who}`] = (await browser.get(link)).status;
+			got[`accept ${who}`] = (await browser.post(`${link}?/accept`, {})).status;
+		}
+		const visitor = new Browser(server.baseUrl);
+		got['GET anonymous'] = (await visitor.get(link)).status;
+		expect(got).toEqual({
+			'GET owner': 410,
+			'accept owner': 410,
+			'GET invitee': 410,
+			'accept invitee': 410,
+			'GET outsider': 410,
+			'accept outsider': 410,
+			'GET anonymous': 410
+		});
+	});
 });

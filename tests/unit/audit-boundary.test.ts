@@ -26,7 +26,12 @@ const BOOKKEEPING: Record<string, string> = {
 	'trusted-devices.insertTrustedDevice':
 		'a browser that logged in (its log-in is audited), remembered for the throttle’s device allowance',
 	'trusted-devices.touchTrustedDevice': 'when a trusted browser last logged in',
+	'users.advanceTotpStep':
+		'the step of the last two-factor code accepted, so it is not accepted twice (the log-in is audited)',
 	'report-cache.storeCachedReport': 'a rendered PDF kept for reuse: derived from audited data',
+	'report-render-leases.claimRenderLease':
+		'which instance renders a report right now (and expired claims cleared): no one’s change',
+	'report-render-leases.releaseRenderLease': 'a render ended: its claim removed',
 	'questionnaire-versions.insertVersionIfNew':
 		'the questionnaire from the repository’s seeds, stored at start-up by content hash'
 };

@@ -214,6 +214,14 @@ describe('cli corpus commands', () => {
 			expect(items[0]).toHaveProperty('provisions');
 			for (const item of items) {
 				expect(['obligation', 'entry_condition', 'good_practice']).toContain(item.basis);
+				for (const rule of item.related_rules)
+					expect(rule.article_standing).toBe(
+						rule.verification !== 'verified'
+							? 'unverified'
+							: rule.article !== null && rule.source !== null
+								? 'article_verified'
+								: 'article_to_confirm'
+					);
 				expect(item.criteria).toEqual({
 					compliant: { zh: expect.any(String), en: expect.any(String) },
 					partial: { zh: expect.any(String), en: expect.any(String) },
@@ -249,6 +257,18 @@ describe('cli corpus commands', () => {
 		expect(report.ok).toBe(true);
 		expect(Object.keys(report.itemsByDomain).length).toBeGreaterThanOrEqual(12);
 		expect(report.provisionsBySource['sh-ifc-regulation-2024']).toBeGreaterThan(50);
+		// Every quote word for word, and coverage by basis.
+		expect(report.verbatim).toEqual({
+			quotes: report.provisions,
+			matching: report.provisions,
+			percent: 100
+		});
+		expect(Object.keys(report.itemsByBasis).sort()).toEqual([
+			'entry_condition',
+			'good_practice',
+			'obligation'
+		]);
+		expect(report.obligations.unbound).toEqual([]);
 	});
 });
 

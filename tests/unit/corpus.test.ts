@@ -13,6 +13,8 @@ import { idRegistryProblems, readIdRegistry, replacedBy } from '../../src/lib/co
 import { CorpusError, loadCorpus } from '../../src/lib/corpus/load';
 import { corpusPaths } from '../../src/lib/corpus/paths';
 import { corpusHash } from '../../src/lib/corpus/version';
+import { findReferenceErrors } from '../../src/lib/corpus/references';
+import { itemReviews } from '../../src/lib/domain/corpus';
 
 // The repository's own copy of the source documents (seeds/sources), as corpus-check reads them.
 const { seedsDir, sourcesDir } = corpusPaths({});
@@ -34,6 +36,17 @@ describe('the provision corpus', () => {
 
 	it('passes corpus-check: every firm-addressed provision has an item, every citation is known', () => {
 		expect(checkCorpus(corpus, sourcesDir).problems).toEqual([]);
+	});
+
+	it('counts a quote changed by one character as not verbatim', () => {
+		const changed = structuredClone(corpus);
+		changed.provisions[0]!.text_zh = `${changed.provisions[0]!.text_zh}。`;
+		const report = checkCorpus(changed, sourcesDir);
+		expect(report.verbatim.matching).toBe(corpus.provisions.length - 1);
+		expect(report.verbatim.percent).toBeLessThan(100);
+		expect(report.problems).toContain(
+			`provision ${changed.provisions[0]!.id}: text_zh is not verbatim in ${changed.provisions[0]!.source}`
+		);
 	});
 
 	it('covers at least 80 items in at least 12 domains', () => {
@@ -139,6 +152,23 @@ describe('the legal basis of items', () => {
 		);
 	});
 
+	it('keeps the corpus README table of items by basis and severity in step with the corpus', () => {
+		const readme = fs.readFileSync(path.join(seedsDir, 'README.md'), 'utf8');
+		for (const basis of ['obligation', 'entry_condition', 'good_practice'] as const) {
+			const row = readme.match(new RegExp(`^\\| ${basis} \\|([^\\n]+)$`, 'm'));
+			expect(row, basis).not.toBeNull();
+			const figures = row![1]!
+				.split('|')
+				.map((c) => Number(c.trim()))
+				.filter((n) => !isNaN(n));
+			const items = corpus.items.filter((i) => i.basis === basis);
+			const expected = (['critical', 'high', 'medium', 'low'] as const).map(
+				(sev) => items.filter((i) => i.severity === sev).length
+			);
+			expect(figures.slice(0, 5), basis).toEqual([...expected, items.length]);
+		}
+	});
+
 	it('states in the corpus README why each critical obligation has no verified article', () => {
 		const readme = fs.readFileSync(path.join(seedsDir, 'README.md'), 'utf8');
 		for (const id of obligationCoverage(corpus).criticalWithoutVerifiedArticle)
@@ -179,6 +209,34 @@ describe('ids', () => {
 		expect(idRegistryProblems(withoutFirst, registry)).toEqual([
 			`items id ${corpus.items[0]!.id} disappeared: mark it "retired" in seeds/id-registry.json`
 		]);
+	});
+});
+
+describe('the review record', () => {
+	it('names who reviewed every item, when, and whether it was a legal review', () => {
+		for (const item of corpus.items) {
+			const reviews = itemReviews(corpus, item.id);
+			expect(reviews.length, item.id).toBeGreaterThan(0);
+			expect(reviews[0]!.by.zh, item.id).toMatch(/\p{Script=Han}/u);
+			expect(reviews[0]!.on, item.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+		}
+		// Nobody claims a lawyer's review that was not made.
+		expect(corpus.reviews!.filter((r) => r.kind === 'legal')).toEqual([]);
+	});
+
+	it('lists an item’s reviews latest first, and refuses a review of an unknown item', () => {
+		const reviews = [
+			{ ...corpus.reviews![0]!, on: '2026-01-01', items: ['LIC-001'] },
+			{ ...corpus.reviews![0]!, on: '2026-06-01', items: 'all' as const }
+		];
+		expect(itemReviews({ reviews }, 'LIC-001').map((r) => r.on)).toEqual([
+			'2026-06-01',
+			'2026-01-01'
+		]);
+		expect(itemReviews({ reviews }, 'LIC-002').map((r) => r.on)).toEqual(['2026-06-01']);
+		expect(
+			findReferenceErrors({ ...corpus, reviews: [{ ...reviews[0]!, items: ['LIC-998'] }] })
+		).toContain('review 1 (2026-01-01): unknown item LIC-998');
 	});
 });
 

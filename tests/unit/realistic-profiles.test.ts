@@ -298,3 +298,34 @@ describe('an entrusted processor', () => {
 		for (const id of ['PII-003', 'PII-007']) expect(applicable).toContain(id);
 	});
 });
+
+describe('a critical information infrastructure operator', () => {
+	const payment = cases[2]!.profile;
+	const scope = (ciio: boolean) =>
+		evaluateAssessment(corpus, 'x', { ...payment, ciio }, []).result.applicable;
+
+	it('is asked the operator’s duties, and only when designated', () => {
+		for (const id of ['ISR-018', 'ISR-019']) {
+			expect(scope(true)).toContain(id);
+			expect(scope(false)).not.toContain(id);
+		}
+	});
+
+	it('exports personal information by security assessment only: the standard-contract item does not apply', () => {
+		expect(scope(false)).toContain('CBD-004');
+		expect(scope(true)).not.toContain('CBD-004');
+		expect(scope(true)).toContain('CBD-002');
+	});
+
+	it('rests each operator duty on a verified article of the State Council regulation', () => {
+		for (const id of ['ISR-018', 'ISR-019']) {
+			const item = corpus.items.find((i) => i.id === id)!;
+			expect(item.basis).toBe('obligation');
+			expect(item.related_rules[0]).toMatchObject({
+				title: '关键信息基础设施安全保护条例',
+				verification: 'verified'
+			});
+			expect(item.related_rules[0]!.source?.excerpt).toContain(item.related_rules[0]!.article!);
+		}
+	});
+});

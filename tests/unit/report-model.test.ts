@@ -172,6 +172,26 @@ describe('report model', () => {
 		expect(model('zh')).toEqual(m);
 	});
 
+	it('prints an article only where it was verified; any other pointer reads “article to be confirmed”', () => {
+		const both = model('both');
+		const rules = both.gaps.concat(both.goodPractice.items).flatMap((g) => {
+			const item = corpus.items.find((i) => i.id === g.itemId)!;
+			return g.relatedRules.map((r, k) => ({ shown: r, rule: item.related_rules[k]! }));
+		});
+		const toConfirm = rules.filter(({ rule }) => rule.article === null || rule.source === null);
+		expect(toConfirm.length).toBeGreaterThan(0);
+		for (const { shown, rule } of rules) {
+			if (rule.article !== null && rule.source !== null && rule.verification === 'verified') {
+				expect(shown.article).toBe(rule.article);
+				expect(shown.verification).toEqual({ main: '条款已核验', alt: 'article verified' });
+			} else {
+				expect(shown.article).toBeNull();
+				expect(shown.verification.main).toMatch(/^待核实条款/);
+				expect(shown.verification.alt).toMatch(/^article to be confirmed/);
+			}
+		}
+	});
+
 	it('shows each gap’s basis and each quote’s force, and good practice apart from the gaps', () => {
 		const both = model('both');
 		const lic = both.gaps.find((g) => g.itemId === 'LIC-001')!;
@@ -185,13 +205,29 @@ describe('report model', () => {
 						? 'context'
 						: 'encouraged';
 			expect(quote.force).toBe(expected);
-			expect(quote.forceLabel.alt).toBe(
-				{ binding: 'Binding', encouraged: 'Encouraged', context: 'Context' }[expected]
+			expect(quote.forceLabel.alt).toMatch(
+				{
+					binding: /^Binding \(a must or must-not: the firm has to comply\)$/,
+					encouraged: /^Encouraged \(only urged or permitted: not required of the firm\)$/,
+					context: /^Context \(describes policy or the government's role: no duty on the firm\)$/
+				}[expected]
 			);
 		}
 		// LIC-005 (a register of financial activities) is good practice: an opportunity, not a gap.
 		expect(both.gaps.map((g) => g.itemId)).not.toContain('LIC-005');
 		expect(both.goodPractice.items.map((g) => g.itemId)).toContain('LIC-005');
+		// A good practice not adopted is "not yet in place", never "non-compliant".
+		const lic005 = both.goodPractice.items.find((g) => g.itemId === 'LIC-005')!;
+		expect(lic005.statusLabel).toEqual({ main: '部分采用', alt: 'Partly in place' });
+		// Every gap keeps the answer's own word.
+		const twoGaps = model('both', {
+			answers: answers.map((a) =>
+				a.itemId === 'NAM-001' ? { ...a, status: 'partial' as const } : a
+			)
+		});
+		expect(twoGaps.gaps.length).toBeGreaterThan(1);
+		for (const gap of twoGaps.gaps)
+			expect(gap.statusLabel.main).toBe(words.zh.statusLabel[gap.status]);
 		expect(both.labels.goodPractice).toEqual({
 			main: '政策契合与良好实践',
 			alt: 'Policy alignment and good practice'

@@ -10,6 +10,8 @@ export interface CorpusReport {
 	/** Items by basis, and by basis × severity ("obligation/critical"). */
 	itemsByBasis: Record<string, number>;
 	itemsByBasisAndSeverity: Record<string, number>;
+	/** Quotes found word for word in their source (whitespace aside): 100% or corpus-check fails. */
+	verbatim: { quotes: number; matching: number; percent: number };
 	/** How each obligation item is bound: by a must/must-not provision or a verified national rule. */
 	obligations: ObligationCoverage;
 	problems: string[];
@@ -97,11 +99,13 @@ export function checkCorpus(corpus: Corpus, sourcesDir: string): CorpusReport {
 		}
 		sourceText.set(source.id, stripWhitespace(fs.readFileSync(file, 'utf8')));
 	}
+	let matching = 0;
 	for (const p of corpus.provisions) {
 		const text = sourceText.get(p.source);
-		if (text !== undefined && !text.includes(stripWhitespace(p.text_zh))) {
-			problems.push(`provision ${p.id}: text_zh is not verbatim in ${p.source}`);
-		}
+		// A missing source file is reported above; its quotes count as not matching.
+		if (text === undefined) continue;
+		if (text.includes(stripWhitespace(p.text_zh))) matching += 1;
+		else problems.push(`provision ${p.id}: text_zh is not verbatim in ${p.source}`);
 		if (p.source === 'cm-fintech-pilot-news-2021' && p.force !== 'context') {
 			problems.push(`provision ${p.id}: a news report is context, never binding`);
 		}
@@ -146,6 +150,14 @@ export function checkCorpus(corpus: Corpus, sourcesDir: string): CorpusReport {
 		itemsBySeverity: count(corpus.items, (i) => [i.severity]),
 		itemsByBasis: count(corpus.items, (i) => [i.basis]),
 		itemsByBasisAndSeverity: count(corpus.items, (i) => [`${i.basis}/${i.severity}`]),
+		verbatim: {
+			quotes: corpus.provisions.length,
+			matching,
+			percent:
+				corpus.provisions.length === 0
+					? 100
+					: Math.floor((1000 * matching) / corpus.provisions.length) / 10
+		},
 		obligations: coverage,
 		problems
 	};

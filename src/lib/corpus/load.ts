@@ -10,6 +10,7 @@ import {
 	profileQuestionSchema,
 	provisionSchema,
 	restrictedTermSchema,
+	reviewSchema,
 	sourceSchema
 } from './schema';
 import { findReferenceErrors } from './references';
@@ -46,7 +47,10 @@ export function loadCorpus(seedsDir: string): Corpus {
 		provisions: listDir('provisions').flatMap((f) => read(f, provisionSchema)),
 		items: listDir('items').flatMap((f) => read(f, itemSchema)),
 		restrictedTerms: read('restricted-terms.yaml', restrictedTermSchema),
-		replacements: readReplacements(seedsDir)
+		replacements: readReplacements(seedsDir),
+		reviews: fs.existsSync(path.join(seedsDir, 'reviews.yaml'))
+			? read('reviews.yaml', reviewSchema)
+			: []
 	};
 	problems.push(...findReferenceErrors(corpus));
 	if (problems.length > 0) throw new CorpusError(problems);

@@ -19,10 +19,15 @@ export function findReferenceErrors(corpus: Corpus): string[] {
 		'provision',
 		corpus.provisions.map((p) => p.id)
 	);
-	unique(
+	const itemIds = unique(
 		'item',
 		corpus.items.map((i) => i.id)
 	);
+	for (const [n, review] of (corpus.reviews ?? []).entries()) {
+		if (review.items === 'all') continue;
+		for (const id of review.items)
+			if (!itemIds.has(id)) problems.push(`review ${n + 1} (${review.on}): unknown item ${id}`);
+	}
 	unique(
 		'profile question',
 		corpus.profileQuestions.map((q) => q.id)

@@ -150,6 +150,16 @@ export const itemSchema = z
 		message: 'a critical item must say why it is critical'
 	});
 
+export const reviewSchema = z
+	.object({
+		on: isoDate,
+		by: localized,
+		kind: z.enum(['editorial', 'legal']),
+		scope: localized,
+		items: z.union([z.literal('all'), z.array(z.string().regex(/^[A-Z]{2,5}-\d{3}$/)).min(1)])
+	})
+	.strict();
+
 export const profileQuestionSchema = z
 	.object({
 		id,

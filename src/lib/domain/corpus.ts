@@ -175,6 +175,28 @@ export interface Corpus {
 	 * seeds/id-registry.json. Absent in versions stored before it existed.
 	 */
 	replacements?: Record<string, Replacement>;
+	/** Who reviewed which items, and when (seeds/reviews.yaml). Absent in versions stored before it existed. */
+	reviews?: Review[];
+}
+
+/**
+ * One review of the item bank: who, when, what kind (an editorial review against the sources and
+ * the stored texts of national rules, or a legal review by a qualified lawyer), and the items it
+ * covered ("all", or a list of ids).
+ */
+export interface Review {
+	on: string;
+	by: { zh: string; en: string };
+	kind: 'editorial' | 'legal';
+	scope: { zh: string; en: string };
+	items: 'all' | string[];
+}
+
+/** The reviews that covered an item, latest first. */
+export function itemReviews(corpus: Pick<Corpus, 'reviews'>, itemId: string): Review[] {
+	return (corpus.reviews ?? [])
+		.filter((r) => r.items === 'all' || r.items.includes(itemId))
+		.sort((a, b) => (a.on < b.on ? 1 : a.on > b.on ? -1 : 0));
 }
 
 export interface Replacement {

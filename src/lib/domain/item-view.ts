@@ -1,4 +1,5 @@
 import type { Corpus, Item } from './corpus';
+import { describeRule } from './describe-rule';
 import { forceClass } from './provision-standing';
 
 /** An item's provisions, quoted and cited: the verbatim text, its source and standing. */
@@ -23,7 +24,15 @@ function provisionDetails(corpus: Corpus, item: Item) {
 
 /** What the page shows of an item: the item itself and its provisions, quoted and cited. */
 export function itemWithProvisions(corpus: Corpus, item: Item) {
-	return { ...item, provisionDetails: provisionDetails(corpus, item) };
+	return {
+		...item,
+		/** Why the item is asked of this firm: its applicability rule in words, in both languages. */
+		applicability: {
+			zh: describeRule(item.applies_when, corpus.profileQuestions, 'zh'),
+			en: describeRule(item.applies_when, corpus.profileQuestions, 'en')
+		},
+		provisionDetails: provisionDetails(corpus, item)
+	};
 }
 
 export type ItemWithProvisions = ReturnType<typeof itemWithProvisions>;
@@ -34,10 +43,13 @@ export type ItemWithProvisions = ReturnType<typeof itemWithProvisions>;
  * (itemReference) is fetched when the person opens it, so the page stays small and quick. (A change
  * of language is a new page, so one language is enough.)
  */
-export function itemCard(item: Item, lang: 'zh' | 'en') {
+export function itemCard(corpus: Corpus, item: Item, lang: 'zh' | 'en') {
 	return {
 		id: item.id,
 		question: item.question[lang],
+		/** Why the item is asked of this firm: its applicability rule in words. */
+		applies: describeRule(item.applies_when, corpus.profileQuestions, lang),
+		ruleCount: item.related_rules.length,
 		basis: item.basis,
 		severity: item.severity,
 		never_na: item.never_na,
@@ -47,9 +59,15 @@ export function itemCard(item: Item, lang: 'zh' | 'en') {
 
 export type ItemCard = ReturnType<typeof itemCard>;
 
-/** The reading behind a question: guidance, evidence examples, the provisions quoted. */
+/**
+ * The reading behind a question: guidance, evidence examples, the provisions quoted, what counts
+ * as compliant and the national rules it points to.
+ */
 export function itemReference(corpus: Corpus, item: Item) {
 	return {
+		basis: item.basis,
+		criteria: item.criteria,
+		related_rules: item.related_rules,
 		guidance: item.guidance,
 		evidence_examples: item.evidence_examples,
 		provisionDetails: provisionDetails(corpus, item)

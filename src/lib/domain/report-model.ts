@@ -1,3 +1,4 @@
+import { ruleStanding } from './rule-standing';
 import type { Basis, Corpus, Item, Localized, Provision, Severity } from './corpus';
 import { forceClass, lawCurrentAsOf, type ForceClass } from './provision-standing';
 import { methodology } from './methodology';
@@ -188,7 +189,7 @@ export function buildReportModel(input: ReportInput, words: Words): ReportModel 
 	const date = isoDate(input.updatedAt);
 	const verdictLabel = phrase((w) => w.verdict[score.verdict]);
 
-	const reportGap = (gap: Gap): ReportGap => {
+	const reportGap = (gap: Gap, goodPractice = false): ReportGap => {
 		const item = items.get(gap.itemId) as Item;
 		const answer = answers.get(gap.itemId);
 		const domain = domains.get(gap.domain);
@@ -199,7 +200,11 @@ export function buildReportModel(input: ReportInput, words: Words): ReportModel 
 			severity: gap.severity,
 			severityLabel: phrase((w) => w.severityLabel[gap.severity]),
 			status: gap.status,
-			statusLabel: phrase((w) => w.statusLabel[gap.status]),
+			statusLabel: phrase((w) =>
+				goodPractice && (gap.status === 'partial' || gap.status === 'non_compliant')
+					? w.goodPracticeStatus[gap.status]
+					: w.statusLabel[gap.status]
+			),
 			domain: domain ? choose(domain.zh, domain.en) : verbatim(gap.domain),
 			question: local(item.question),
 			note: answer?.note ?? '',
@@ -211,13 +216,14 @@ export function buildReportModel(input: ReportInput, words: Words): ReportModel 
 				title: r.title,
 				issuer: r.issuer,
 				date: r.date,
-				article: r.article,
-				verification: phrase((w) => w[r.verification])
+				// Only a verified article is printed; any other reads "article to be confirmed".
+				article: ruleStanding(r) === 'article_verified' ? r.article : null,
+				verification: phrase((w) => w.ruleStanding[ruleStanding(r)])
 			})),
 			remediation: local(item.remediation)
 		};
 	};
-	const gaps = score.gaps.map(reportGap);
+	const gaps = score.gaps.map((g) => reportGap(g));
 	const quotedForFindings = new Set<string>();
 	const asOf = lawCurrentAsOf(corpus);
 
@@ -269,7 +275,7 @@ export function buildReportModel(input: ReportInput, words: Words): ReportModel 
 		goodPractice: {
 			scoreText: formatScore(score.goodPractice.score),
 			completeness: phrase((w) => w.answered(score.goodPractice)),
-			items: score.opportunities.map(reportGap)
+			items: score.opportunities.map((g) => reportGap(g, true))
 		},
 		domains: corpus.domains.flatMap((d) => {
 			const figures = score.domains[d.id];

@@ -1,3 +1,4 @@
+import type { RuleStanding } from './rule-standing';
 import type { Basis, Lang, Severity } from './corpus';
 import type { ForceClass } from './provision-standing';
 import type { ProfileFinding } from './findings';
@@ -104,8 +105,10 @@ export type ReportWords = Record<LabelKey, string> & {
 	basisLabel: Record<Basis, string>;
 	forceLabel: Record<ForceClass, string>;
 	lawCurrentAsOf(date: string): string;
-	verified: string;
-	unverified: string;
+	/** How far a national-rule pointer was checked: "article to be confirmed" unless verified. */
+	ruleStanding: Record<RuleStanding, string>;
+	/** A good-practice item not (fully) adopted: "not yet in place", never "non-compliant". */
+	goodPracticeStatus: { partial: string; non_compliant: string };
 	provisionStatus: { superseded: string; expired: string };
 	verdictReason(reason: VerdictReason): string;
 	answered(figures: { answered: number; applicable: number; notApplicable: number }): string;

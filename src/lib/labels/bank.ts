@@ -2,6 +2,7 @@ import type { Basis } from '$lib/domain/corpus';
 import type { ProfileFinding } from '$lib/domain/findings';
 import type { ContradictionCode } from '$lib/domain/profile-checks';
 import type { ForceClass } from '$lib/domain/provision-standing';
+import type { RuleStanding } from '$lib/domain/rule-standing';
 import { m } from '$lib/paraglide/messages';
 import { getLocale, type Locale } from '$lib/paraglide/runtime';
 
@@ -27,6 +28,33 @@ export const forceClassLabel = (force: ForceClass, o: In = {}): string =>
 		encouraged: m.bank_force_encouraged,
 		context: m.bank_force_context
 	})[force]({}, o);
+
+/** What a provision of that force asks of the firm: shown beside the force wherever it is quoted. */
+export const forceClassHint = (force: ForceClass, o: In = {}): string =>
+	({
+		binding: m.bank_force_binding_hint,
+		encouraged: m.bank_force_encouraged_hint,
+		context: m.bank_force_context_hint
+	})[force]({}, o);
+
+/** How far a national-rule pointer was checked, in a sentence (pages) or a few words (lists, PDF). */
+export const ruleStandingLabel = (standing: RuleStanding, o: In = {}): string =>
+	({
+		article_verified: m.bank_rule_standing_article_verified,
+		article_to_confirm: m.bank_rule_standing_article_to_confirm,
+		unverified: m.bank_rule_standing_unverified
+	})[standing]({}, o);
+
+export const ruleStandingShort = (standing: RuleStanding, o: In = {}): string =>
+	({
+		article_verified: m.bank_rule_standing_article_verified_short,
+		article_to_confirm: m.bank_rule_standing_article_to_confirm_short,
+		unverified: m.bank_rule_standing_unverified_short
+	})[standing]({}, o);
+
+/** A good practice not (fully) adopted: "partly in place" / "not yet in place", never a compliance word. */
+export const goodPracticeStatusLabel = (status: 'partial' | 'non_compliant', o: In = {}): string =>
+	(status === 'partial' ? m.bank_good_practice_partial : m.bank_good_practice_not_in_place)({}, o);
 
 export const contradictionReason = (code: ContradictionCode, o: In = {}): string =>
 	({

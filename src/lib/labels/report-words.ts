@@ -3,9 +3,18 @@ import type { Locale } from '$lib/paraglide/runtime';
 import type { ReportWords, Words } from '$lib/domain/report-text';
 import { severityLabel, statusLabel, verdictLabel, verdictReasonText } from './assessment';
 import { changeLabel, standingLabel } from './compare';
-import { basisLabel, findingText, forceClassLabel } from './bank';
+import {
+	basisLabel,
+	findingText,
+	forceClassHint,
+	forceClassLabel,
+	ruleStandingShort
+} from './bank';
 import { itemChanges } from '$lib/domain/compare';
 import { answerStatuses } from '$lib/domain/scoring';
+
+const withHint = (label: string, hint: string, locale: Locale) =>
+	locale === 'zh' ? `${label}（${hint}）` : `${label} (${hint})`;
 
 /** The report's words in one language, from the same message catalogue as the web pages. */
 function wordsIn(locale: Locale): ReportWords {
@@ -100,10 +109,15 @@ function wordsIn(locale: Locale): ReportWords {
 			entry_condition: basisLabel('entry_condition', o),
 			good_practice: basisLabel('good_practice', o)
 		},
+		// The force with what it asks of the firm: "binding (a must or must-not …)".
 		forceLabel: {
-			binding: forceClassLabel('binding', o),
-			encouraged: forceClassLabel('encouraged', o),
-			context: forceClassLabel('context', o)
+			binding: withHint(forceClassLabel('binding', o), forceClassHint('binding', o), locale),
+			encouraged: withHint(
+				forceClassLabel('encouraged', o),
+				forceClassHint('encouraged', o),
+				locale
+			),
+			context: withHint(forceClassLabel('context', o), forceClassHint('context', o), locale)
 		},
 		lawCurrentAsOf: (date) => m.bank_law_current_as_of({ date }, o),
 		severityLabel: {
@@ -119,8 +133,15 @@ function wordsIn(locale: Locale): ReportWords {
 			not_applicable: statusLabel('not_applicable', o),
 			unanswered: statusLabel('unanswered', o)
 		},
-		verified: m.library_verified({}, o),
-		unverified: m.library_unverified({}, o),
+		goodPracticeStatus: {
+			partial: m.bank_good_practice_partial({}, o),
+			non_compliant: m.bank_good_practice_not_in_place({}, o)
+		},
+		ruleStanding: {
+			article_verified: ruleStandingShort('article_verified', o),
+			article_to_confirm: ruleStandingShort('article_to_confirm', o),
+			unverified: ruleStandingShort('unverified', o)
+		},
 		provisionStatus: {
 			superseded: m.provision_superseded({}, o),
 			expired: m.provision_expired({}, o)

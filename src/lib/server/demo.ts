@@ -185,7 +185,9 @@ export async function seedDemo(db: Database): Promise<string[]> {
 				orgId,
 				role: 'respondent',
 				email: DEMO_RESPONDENT_EMAIL,
-				scope: { clientId: clientIds[0]!, assessmentId: null, domains: null }
+				scope: { clientId: clientIds[0]!, assessmentId: null, domains: null },
+				// Accepted at once: no mail.
+				origin: null
 			});
 			await acceptInvitation(db, { userId: respondent.userId }, token);
 		}

@@ -23,6 +23,15 @@ export interface ServerEnv {
 	uploadSizeLimit: number;
 	/** Render a throw-away report at start-up so the first real one is fast (REPORT_WARM_UP=0: not). */
 	reportWarmUp: boolean;
+	/**
+	 * The key that encrypts secrets at rest (two-factor keys): SECRET_KEY, 32 bytes as 64 hex digits
+	 * or base64. Unset: a key file made once in DATA_DIR (auth/secret-box.ts).
+	 */
+	secretKey: string | null;
+	/** Reports one organisation may have rendering at once, across instances (REPORT_RENDERS_PER_ORG, default 2). */
+	reportRendersPerOrg: number;
+	/** How long a request waits for a report another instance is rendering (REPORT_WAIT_SECONDS, default 30). */
+	reportWaitSeconds: number;
 }
 
 export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -45,7 +54,10 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
 		// BODY_SIZE_LIMIT is adapter-node's outer cap on every body; it must allow the upload limit.
 		bodySizeLimit: parseSize(env.FORM_SIZE_LIMIT ?? '1M'),
 		uploadSizeLimit: parseSize(env.UPLOAD_SIZE_LIMIT ?? '6M'),
-		reportWarmUp: env.REPORT_WARM_UP !== '0'
+		reportWarmUp: env.REPORT_WARM_UP !== '0',
+		secretKey: env.SECRET_KEY?.trim() || null,
+		reportRendersPerOrg: Math.floor(positive(env.REPORT_RENDERS_PER_ORG, 2)),
+		reportWaitSeconds: positive(env.REPORT_WAIT_SECONDS, 30)
 	};
 }
 

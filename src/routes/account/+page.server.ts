@@ -17,6 +17,7 @@ import { passwordProblem } from '$lib/server/web/security';
 import { deleteSessionTokenCookie } from '$lib/server/web/session-cookie';
 import { runtime } from '$lib/server/web/runtime';
 import { setRetryAfter } from '$lib/server/web/throttle';
+import { describeUserAgent } from '$lib/domain/user-agent';
 import type { FormNotice } from '$lib/forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -51,7 +52,8 @@ export const load: PageServerLoad = async (event) => {
 			current: s.id === session.id,
 			createdAt: s.createdAt.toISOString(),
 			lastSeenAt: s.lastSeenAt.toISOString(),
-			userAgent: s.userAgent
+			// "Chrome 131 · Windows" rather than the whole header; an unknown one shortened.
+			userAgent: describeUserAgent(s.userAgent) ?? s.userAgent?.slice(0, 60) ?? null
 		})),
 		limits: { idleHours: idleMs / 3600_000, maxDays: maxMs / 86400_000 }
 	};

@@ -1,11 +1,13 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { m } from '$lib/paraglide/messages';
 import { secondFactorSchema } from '$lib/schemas/security';
 import { markTwoFactorVerified } from '$lib/server/auth/session';
 import { checkSecondFactor } from '$lib/server/auth/two-factor';
+import { trustBrowser } from '$lib/server/auth/accounts';
 import { userActor } from '$lib/server/web/guards/auth';
+import { secondFactorRefusal } from '$lib/server/web/second-factor';
+import { readDeviceCookie, setDeviceCookie } from '$lib/server/web/throttle';
 import { sameOriginPath } from '$lib/server/web/redirect';
 import { runtime } from '$lib/server/web/runtime';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -32,9 +34,15 @@ export const actions: Actions = {
 		form.data.code = '';
 		if (!form.valid) return fail(400, { form });
 		const actor = userActor(event, user.id);
-		const how = await checkSecondFactor(runtime().db, actor, { userId: user.id, code });
-		if (!how) return setError(form, 'code', m.err_two_factor_wrong(), { status: 400 });
-		await markTwoFactorVerified(runtime().db, actor, session.id, how);
+		const db = runtime().db;
+		const checked = await checkSecondFactor(db, actor, { userId: user.id, code });
+		if (!checked.ok) {
+			const refusal = secondFactorRefusal(event, checked);
+			return setError(form, 'code', refusal.text, refusal.options);
+		}
+		await markTwoFactorVerified(db, actor, session.id, checked.how);
+		// The whole log-in succeeded: only now is this browser one the account trusts.
+		setDeviceCookie(event, await trustBrowser(db, user.id, readDeviceCookie(event)));
 		redirect(303, next);
 	}
 };

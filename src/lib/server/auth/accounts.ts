@@ -136,14 +136,15 @@ export async function signUpOrNotify(
 }
 
 export type LogInResult =
-	| { ok: true; userId: string; device: string; twoFactor: boolean }
+	| { ok: true; userId: string; device: string | null; twoFactor: boolean }
 	| { ok: false; reason: 'wrong_credentials' }
 	| { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
 /**
  * Checks the password, throttled (./throttle.ts): from a browser this account trusts (`device`,
  * its cookie) against that browser's own allowance, from anywhere else against the account's and
- * the address's. On success, `device` is the cookie that makes this browser trusted.
+ * the address's. On success, `device` is the cookie that makes this browser trusted; with
+ * two-factor it is null: the browser is trusted only once the code is given too (trustBrowser).
  */
 export async function logIn(
 	db: Database,
@@ -182,7 +183,6 @@ export async function logIn(
 	// The account's (or the device's) count starts again; the address's does not, or an attacker
 	// could clear it by logging in to an account of their own between guesses.
 	await clearThrottle(db, keys[0]!);
-	const device = await trustDevice(db, credentials.id, trusted, input.device);
 	// A hash made cheaply (by a test run) or at a lower cost than today's: store one at today's cost,
 	// now that the password is at hand.
 	if (needsRehash(credentials.passwordHash)) {
@@ -198,7 +198,22 @@ export async function logIn(
 		});
 	}
 	const user = await findUserById(db, credentials.id);
-	return { ok: true, userId: credentials.id, device, twoFactor: user?.twoFactor ?? false };
+	const twoFactor = user?.twoFactor ?? false;
+	// The password alone is not the whole log-in for someone with two-factor.
+	const device = twoFactor ? null : await trustDevice(db, credentials.id, trusted, input.device);
+	return { ok: true, userId: credentials.id, device, twoFactor };
+}
+
+/**
+ * The whole log-in succeeded (the second factor given): this browser becomes one the account
+ * trusts, with its own log-in allowance. Answers the device cookie's value.
+ */
+export async function trustBrowser(
+	db: Database,
+	userId: string,
+	cookie: string | null | undefined
+): Promise<string> {
+	return trustDevice(db, userId, await trustedDeviceOf(db, cookie, userId), cookie);
 }
 
 /** Changes the password and ends every other session of the user (who is the actor). */

@@ -17,7 +17,7 @@ import { enqueueMail } from '../mail/outbox';
 import { normaliseEmail } from './accounts';
 import { hashPassword } from './password';
 import { generateSecureRandomString, hashSecretHex } from './tokens';
-import { checkSecondFactor } from './two-factor';
+import { checkSecondFactor, type SecondFactorResult } from './two-factor';
 
 /** A reset link works this long, once. */
 export const RESET_MINUTES = 60;
@@ -78,7 +78,8 @@ export async function findPasswordReset(
 
 export type ResetResult =
 	| { ok: true; userId: string; secondFactorGiven: boolean }
-	| { ok: false; reason: 'void' | 'second_factor' };
+	| { ok: false; reason: 'void' }
+	| { ok: false; reason: 'second_factor'; refused: Exclude<SecondFactorResult, { ok: true }> };
 
 /**
  * Sets the new password through the link, once. A person with two-factor must give a code too: a
@@ -96,11 +97,13 @@ export async function completePasswordReset(
 	const user = await findUserById(db, reset.userId);
 	if (!user) return { ok: false, reason: 'void' };
 	const actor = { userId: user.id, requestId: input.requestId };
-	if (
-		user.twoFactor &&
-		!(await checkSecondFactor(db, actor, { userId: user.id, code: input.secondFactor }))
-	)
-		return { ok: false, reason: 'second_factor' };
+	if (user.twoFactor) {
+		const checked = await checkSecondFactor(db, actor, {
+			userId: user.id,
+			code: input.secondFactor
+		});
+		if (!checked.ok) return { ok: false, reason: 'second_factor', refused: checked };
+	}
 	const passwordHash = await hashPassword(input.newPassword);
 	const done = await audited(db, actor, async (tx) => {
 		const now = new Date();

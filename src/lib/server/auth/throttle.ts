@@ -42,6 +42,8 @@ export const THROTTLE = {
 	/** Password-reset requests, per account and per address (for the reset flow to use). */
 	resetAccount: 5,
 	resetAddress: 20,
+	/** Second-factor codes (log-in, reset, turning it off), per account. */
+	twoFactor: 5,
 	firstDelaySeconds: THROTTLE_FIRST_DELAY_SECONDS,
 	quietSeconds: THROTTLE_QUIET_SECONDS,
 	maxDelaySeconds: THROTTLE_MAX_DELAY_SECONDS
@@ -121,6 +123,11 @@ export const passwordCheckKey = (userId: string): ThrottleKey => ({
 export const signUpKey = (address: string): ThrottleKey => ({
 	key: `signup:address:${addressKey(address)}`,
 	allowance: THROTTLE.signUp
+});
+/** Second-factor codes of one account, whatever asks for them. */
+export const twoFactorKey = (userId: string): ThrottleKey => ({
+	key: `two-factor:${userId}`,
+	allowance: THROTTLE.twoFactor
 });
 /** For the password-reset request: per account (normalised email) and per address. */
 export const resetKeys = (email: string, address: string): ThrottleKey[] => [

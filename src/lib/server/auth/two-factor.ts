@@ -1,4 +1,4 @@
-import { createTOTPKeyURI, verifyTOTPWithGracePeriod } from '@oslojs/otp';
+import { createTOTPKeyURI, verifyHOTP } from '@oslojs/otp';
 import { decodeBase64, encodeBase32UpperCaseNoPadding, encodeBase64 } from '@oslojs/encoding';
 import { renderSVG } from 'uqr';
 import type { Database } from '../db/connection';
@@ -10,14 +10,16 @@ import {
 	useRecoveryCode as markRecoveryCodeUsed
 } from '../db/queries/recovery-codes';
 import { deleteUserSessions, markSessionTwoFactorVerified } from '../db/queries/sessions';
-import { findTotpKey, findUserById, updateTotpKey } from '../db/queries/users';
+import { advanceTotpStep, findTotpKey, findUserById, updateTotpKey } from '../db/queries/users';
+import { open, seal, totpPurpose } from './secret-box';
+import { clearThrottle, throttleAttempt, twoFactorKey } from './throttle';
 import { hashSecretHex } from './tokens';
 
 /** The Lucia guide's TOTP: 30-second steps, 6 digits, SHA-1 (what every authenticator app reads). */
 const PERIOD = 30;
 const DIGITS = 6;
 /** One step either side, for a phone's clock that is a little off. */
-const GRACE_SECONDS = 30;
+const GRACE_STEPS = 1;
 export const RECOVERY_CODE_COUNT = 8;
 const ISSUER = 'Sandbox Readiness';
 
@@ -40,10 +42,17 @@ export function manualKey(base64Key: string): string {
 		.trim();
 }
 
-function totpMatches(key: Uint8Array, code: string): boolean {
+/**
+ * The 30-second step a code belongs to (this one, or one either side), or null when it matches
+ * none. The step is what makes a code single-use: see advanceTotpStep.
+ */
+export function totpStep(key: Uint8Array, code: string, now = Date.now()): number | null {
 	const digits = code.replace(/\s/g, '');
-	if (!/^\d{6}$/.test(digits)) return false;
-	return verifyTOTPWithGracePeriod(key, PERIOD, DIGITS, digits, GRACE_SECONDS);
+	if (!/^\d{6}$/.test(digits)) return null;
+	const current = Math.floor(now / (PERIOD * 1000));
+	for (let step = current - GRACE_STEPS; step <= current + GRACE_STEPS; step++)
+		if (verifyHOTP(key, BigInt(step), DIGITS, digits)) return step;
+	return null;
 }
 
 function newRecoveryCodes(): string[] {
@@ -75,10 +84,13 @@ export async function enableTwoFactor(
 		return { ok: false, reason: 'bad_key' };
 	}
 	if (key.length !== 20) return { ok: false, reason: 'bad_key' };
-	if (!totpMatches(key, input.code)) return { ok: false, reason: 'wrong_code' };
+	const step = totpStep(key, input.code);
+	if (step === null) return { ok: false, reason: 'wrong_code' };
 	const recoveryCodes = newRecoveryCodes();
 	await audited(db, actor, async (tx) => {
-		await updateTotpKey(tx, actor.userId, key);
+		// Stored sealed; the code that set it up is used (it does not also log in).
+		const sealed = seal(key, totpPurpose(actor.userId));
+		await updateTotpKey(tx, actor.userId, { sealed, lastStep: step });
 		await replaceRecoveryCodes(tx, actor.userId, recoveryCodes.map(hashRecoveryCode));
 		await markSessionTwoFactorVerified(tx, input.sessionId);
 		tx.record({
@@ -107,22 +119,38 @@ export async function regenerateRecoveryCodes(
 	return recoveryCodes;
 }
 
+export type SecondFactorResult =
+	| { ok: true; how: 'totp' | 'recovery_code' }
+	| { ok: false; reason: 'wrong_code' | 'used_code' }
+	| { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+
 /**
- * Checks a second factor: a TOTP code, or an unused recovery code (used up by this). Failures are
- * audited, as security events.
+ * Checks a second factor: a TOTP code not used before, or an unused recovery code (used up by
+ * this). Throttled per account (every way in: log-in, password reset, turning two-factor off), in
+ * the one atomic check-and-record of ./throttle.ts: a guesser gets THROTTLE.twoFactor tries, then
+ * growing waits. Failures are audited, as security events.
  */
 export async function checkSecondFactor(
 	db: Database,
 	actor: Actor,
 	input: { userId: string; code: string }
-): Promise<'totp' | 'recovery_code' | null> {
-	const key = await findTotpKey(db, input.userId);
-	if (!key) return null;
-	if (totpMatches(key, input.code)) return 'totp';
-	const hash = hashRecoveryCode(input.code);
-	const used =
-		normaliseRecoveryCode(input.code).length === 16 &&
-		(await audited(db, actor, async (tx) => {
+): Promise<SecondFactorResult> {
+	const throttle = await throttleAttempt(db, [twoFactorKey(input.userId)]);
+	if (!throttle.allowed)
+		return { ok: false, reason: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds };
+	const stored = await findTotpKey(db, input.userId);
+	if (!stored) return { ok: false, reason: 'wrong_code' };
+	const key = open(stored.sealed, totpPurpose(input.userId));
+	const step = key ? totpStep(key, input.code) : null;
+	let how: 'totp' | 'recovery_code' | null = null;
+	let reused = false;
+	if (step !== null) {
+		// One statement decides, so two requests racing with one code cannot both pass.
+		if (await advanceTotpStep(db, input.userId, step)) how = 'totp';
+		else reused = true;
+	} else if (normaliseRecoveryCode(input.code).length === 16) {
+		const hash = hashRecoveryCode(input.code);
+		const used = await audited(db, actor, async (tx) => {
 			if (!(await markRecoveryCodeUsed(tx, input.userId, hash, new Date()))) return false;
 			tx.record({
 				action: 'user.recovery_code_used',
@@ -130,28 +158,39 @@ export async function checkSecondFactor(
 				entity: { type: 'user', id: input.userId }
 			});
 			return true;
-		}));
-	if (used) return 'recovery_code';
+		});
+		if (used) how = 'recovery_code';
+	}
+	if (how) {
+		await clearThrottle(db, twoFactorKey(input.userId));
+		return { ok: true, how };
+	}
 	await audited(db, actor, async (tx) => {
 		tx.record({
 			action: 'user.second_factor_failed',
 			orgId: null,
-			entity: { type: 'user', id: input.userId }
+			entity: { type: 'user', id: input.userId },
+			after: { reason: reused ? 'code_already_used' : 'wrong_code' }
 		});
 	});
-	return null;
+	return { ok: false, reason: reused ? 'used_code' : 'wrong_code' };
 }
 
 export function unusedRecoveryCodes(db: Database, userId: string): Promise<number> {
 	return countUnusedRecoveryCodes(db, userId);
 }
 
-/** Turns the person's own second factor off; their other sessions end. */
+/**
+ * Turns the person's own second factor off, with a current code (or a recovery code): a session
+ * left open is not enough. Their other sessions end.
+ */
 export async function disableTwoFactor(
 	db: Database,
 	actor: Actor & { userId: string },
-	input: { keepSessionId: string }
-): Promise<void> {
+	input: { keepSessionId: string; code: string }
+): Promise<SecondFactorResult> {
+	const checked = await checkSecondFactor(db, actor, { userId: actor.userId, code: input.code });
+	if (!checked.ok) return checked;
 	await audited(db, actor, async (tx) => {
 		await updateTotpKey(tx, actor.userId, null);
 		await replaceRecoveryCodes(tx, actor.userId, []);
@@ -163,6 +202,7 @@ export async function disableTwoFactor(
 			after: { otherLoginsEnded: ended }
 		});
 	});
+	return checked;
 }
 
 /**

@@ -22,8 +22,10 @@ export interface UsersTable {
 	>;
 	/** The language of their mails. */
 	language: ColumnType<Language, Language | undefined, Language>;
-	/** The TOTP key when two-factor is on. */
+	/** The TOTP key when two-factor is on, sealed with SECRET_KEY (auth/secret-box.ts). */
 	totp_key: ColumnType<Uint8Array | null, Uint8Array | null | undefined, Uint8Array | null>;
+	/** The 30-second step of the last accepted TOTP code: a code is accepted once. */
+	totp_last_step: ColumnType<number | string | null, number | null | undefined, number | null>;
 }
 
 export interface SessionsTable {
@@ -177,6 +179,16 @@ export interface ReportCacheTable {
 	created_at: TimestampDefaultNow;
 }
 
+/** A report being rendered by some instance (report/render-lease.ts): bookkeeping. */
+export interface ReportRenderLeasesTable {
+	key: string;
+	org_id: string;
+	slot: number;
+	holder: string;
+	expires_at: Timestamp;
+	created_at: TimestampDefaultNow;
+}
+
 export interface ClientsTable {
 	id: string;
 	org_id: string;
@@ -259,6 +271,7 @@ export interface DB {
 	answers: AnswersTable;
 	audit_log: AuditLogTable;
 	report_cache: ReportCacheTable;
+	report_render_leases: ReportRenderLeasesTable;
 	questionnaire_versions: QuestionnaireVersionsTable;
 	users: UsersTable;
 	sessions: SessionsTable;

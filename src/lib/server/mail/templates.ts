@@ -1,5 +1,5 @@
 import { m } from '../../paraglide/messages';
-import type { Language } from '../db/schema';
+import type { Language, Role } from '../db/schema';
 
 /**
  * Every mail the app sends, by name: what it needs, and how it reads in each language. A template
@@ -12,6 +12,16 @@ export interface MailTemplates {
 	email_change: { name: string; code: string; minutes: number };
 	password_reset: { name: string; link: string; minutes: number };
 	account_exists: { name: string; logInLink: string; resetLink: string };
+	/** To the invited address, in the language the inviter chose; the invitee has no name yet. */
+	invitation: {
+		email: string;
+		orgName: string;
+		inviterName: string;
+		inviterEmail: string;
+		role: Role;
+		expiresAt: Date;
+		link: string;
+	};
 }
 
 export type MailTemplate = keyof MailTemplates;
@@ -28,7 +38,7 @@ const templates: {
 	[K in MailTemplate]: (
 		data: MailTemplates[K],
 		locale: Language
-	) => { subject: string; name: string; paragraphs: Paragraph[] };
+	) => { subject: string; name: string | null; paragraphs: Paragraph[] };
 } = {
 	verify_email: (d, locale) => ({
 		subject: m.mail_verify_subject({ code: d.code }, { locale }),
@@ -56,8 +66,59 @@ const templates: {
 			{ link: d.logInLink, label: m.mail_log_in_link({ link: d.logInLink }, { locale }) },
 			{ link: d.resetLink, label: m.mail_reset_link({ link: d.resetLink }, { locale }) }
 		]
+	}),
+	invitation: (d, locale) => ({
+		subject: m.mail_invitation_subject({ inviter: d.inviterName, org: d.orgName }, { locale }),
+		name: null,
+		paragraphs: [
+			m.mail_invitation_body(
+				{
+					inviter: d.inviterName,
+					inviterEmail: d.inviterEmail,
+					org: d.orgName,
+					role: roleWord(d.role, locale)
+				},
+				{ locale }
+			),
+			m.mail_invitation_only_you(
+				{ email: d.email, expires: chinaTime(d.expiresAt, locale) },
+				{ locale }
+			),
+			{ link: d.link, label: m.mail_invitation_link({ link: d.link }, { locale }) },
+			m.mail_invitation_ignore({}, { locale })
+		]
 	})
 };
+
+function roleWord(role: Role, locale: Language): string {
+	const word = {
+		owner: m.role_owner,
+		consultant: m.role_consultant,
+		respondent: m.role_respondent,
+		viewer: m.role_viewer
+	}[role]({}, { locale });
+	if (locale !== 'en') return word;
+	// "as Consultant" reads as a title; the sentence wants the common noun: "as an owner".
+	const noun = word.toLowerCase();
+	return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
+}
+
+/**
+ * A moment as the recipient reads it: the product serves firms in mainland China, so in China
+ * Standard Time, which the text names (the server's own zone is nobody's business).
+ */
+export function chinaTime(at: Date, locale: Language): string {
+	const text = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', {
+		timeZone: 'Asia/Shanghai',
+		year: 'numeric',
+		month: 'long',
+		day: 'numeric',
+		hour: '2-digit',
+		minute: '2-digit',
+		hour12: false
+	}).format(at);
+	return m.mail_china_time({ time: text }, { locale });
+}
 
 const escape = (s: string) =>
 	s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -68,7 +129,10 @@ export function renderMail<K extends MailTemplate>(
 	language: Language
 ): RenderedMail {
 	const { subject, name, paragraphs } = templates[template](data, language);
-	const greeting = m.mail_greeting({ name }, { locale: language });
+	const greeting =
+		name === null
+			? m.mail_greeting_plain({}, { locale: language })
+			: m.mail_greeting({ name }, { locale: language });
 	const footer = m.mail_footer({}, { locale: language });
 	const text = [greeting, ...paragraphs.map((p) => (typeof p === 'string' ? p : p.label)), footer]
 		.map((p) => p + '\n')

@@ -1,8 +1,9 @@
 import type { Database } from '../db/connection';
-import { audited, type Actor } from '../db/audited';
+import { audited, type Actor, type AuditedTx } from '../db/audited';
 import type { OrgKind, Role } from '../db/schema';
 import {
 	findMembership,
+	findOrganisation,
 	insertMembership,
 	type RespondentScope
 } from '../db/queries/organisations';
@@ -23,6 +24,7 @@ import {
 import { generateSecureRandomString, hashSecretHex } from '../auth/tokens';
 import { normaliseEmail } from '../auth/accounts';
 import { findUserById } from '../db/queries/users';
+import { enqueueMail } from '../mail/outbox';
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -80,6 +82,11 @@ export async function createInvitation(
 		lifetimeMs?: number;
 		/** Checked by checkRespondentScope first. */
 		scope?: RespondentScope | null;
+		/**
+		 * The app's origin for the link in the invitation mail; null sends no mail (the demo, which
+		 * accepts its invitation at once).
+		 */
+		origin: string | null;
 	}
 ): Promise<{ token: string; expiresAt: Date }> {
 	const token = generateSecureRandomString() + generateSecureRandomString();
@@ -111,8 +118,55 @@ export async function createInvitation(
 				expiresAt
 			}
 		});
+		if (input.origin !== null)
+			await mailInvitation(tx, actor.userId, {
+				orgId: input.orgId,
+				email: normaliseEmail(input.email),
+				role: input.role,
+				language: input.language ?? 'zh',
+				expiresAt,
+				link: invitationLink(input.origin, token)
+			});
 	});
 	return { token, expiresAt };
+}
+
+export const invitationLink = (origin: string, token: string) => `${origin}/invite/${token}`;
+
+/**
+ * The invitation mail, in the language the inviter chose, written in the change that makes (or
+ * renews) the link: the invitee reads who invited them to what, as which role, until when.
+ */
+async function mailInvitation(
+	tx: AuditedTx,
+	inviterId: string,
+	invitation: {
+		orgId: string;
+		email: string;
+		role: Role;
+		language: 'zh' | 'en';
+		expiresAt: Date;
+		link: string;
+	}
+): Promise<void> {
+	const org = await findOrganisation(tx.db, invitation.orgId);
+	const inviter = await findUserById(tx.db, inviterId);
+	if (!org || !inviter) throw new Error('invitation without its organisation or inviter');
+	await enqueueMail(tx, {
+		to: invitation.email,
+		language: invitation.language,
+		template: 'invitation',
+		data: {
+			email: invitation.email,
+			orgName: org.name,
+			inviterName: inviter.name,
+			inviterEmail: inviter.email,
+			role: invitation.role,
+			expiresAt: invitation.expiresAt,
+			link: invitation.link
+		},
+		orgId: invitation.orgId
+	});
 }
 
 /** Revokes an open invitation of the organisation; false when there is none to revoke. */
@@ -156,7 +210,7 @@ export function acceptedInvitations(db: Database, orgId: string): Promise<Invita
 export async function resendInvitation(
 	db: Database,
 	actor: Actor & { userId: string },
-	input: { orgId: string; invitationId: string }
+	input: { orgId: string; invitationId: string; origin: string }
 ): Promise<{ token: string; invitation: Invitation } | null> {
 	const token = generateSecureRandomString() + generateSecureRandomString();
 	const expiresAt = new Date(Date.now() + INVITATION_LIFETIME_MS);
@@ -176,6 +230,16 @@ export async function resendInvitation(
 			before: { expiresAt: invitation.expiresAt },
 			after: { expiresAt }
 		});
+		// Invitations made before addresses were required have none to mail (and were revoked).
+		if (invitation.email)
+			await mailInvitation(tx, actor.userId, {
+				orgId: input.orgId,
+				email: invitation.email,
+				role: invitation.role,
+				language: invitation.language,
+				expiresAt,
+				link: invitationLink(input.origin, token)
+			});
 		return { token, invitation: { ...invitation, expiresAt } };
 	});
 }

@@ -1,8 +1,15 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import os from 'node:os';
 import type { ReportModel } from '../../domain/report-model';
 import type { Database } from '../db/connection';
 import { logger } from '../logger';
 import { findCachedReport, storeCachedReport } from '../db/queries/report-cache';
+import {
+	claimRenderLease,
+	releaseRenderLease,
+	renderLeaseHeld
+} from '../db/queries/report-render-leases';
+import { readServerEnv } from '../env';
 import { rendererVersion, type RendererVersion } from '../documents/pdf/renderer-version';
 import type { Rendered } from '../documents/pdf/worker-pool';
 
@@ -26,22 +33,102 @@ export type ReportPdf = { bytes: Uint8Array; key: string } & (
 
 const inFlight = new Map<string, Promise<ReportPdf>>();
 
+/** How reports are shared between instances (read from the environment, see env.ts). */
+export interface RenderSharing {
+	/** Renders one organisation may have at once, across every instance. */
+	slotsPerOrg: number;
+	/** How long a request waits for a report another instance is rendering. */
+	waitMs: number;
+	/** How often it looks for that report in the cache meanwhile. */
+	pollMs: number;
+	/** A lease outlives a dead instance this long (the worker's time limit and some queueing). */
+	leaseMs: number;
+}
+
+export function renderSharing(): RenderSharing {
+	const env = readServerEnv();
+	return {
+		slotsPerOrg: env.reportRendersPerOrg,
+		waitMs: env.reportWaitSeconds * 1000,
+		pollMs: 200,
+		leaseMs: 180_000
+	};
+}
+
+/** This process, as the holder of its leases. */
+const holder = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+
 /**
  * The report's PDF from the database when this content was rendered before (by any process),
- * otherwise rendered once, stored and returned. Concurrent requests for one key share a render.
+ * otherwise rendered once, stored and returned. Concurrent requests for one key share a render: in
+ * this process through `inFlight`; across instances through a lease row (claimRenderLease), claimed
+ * in one statement and deleted after the render — nothing is held open meanwhile. A request that
+ * finds the report leased by another instance waits for it to reach the cache (up to `waitMs`, then
+ * ReportBusy 'preparing'); one whose organisation has all its render slots taken is refused at once
+ * (ReportBusy 'org_full').
  */
 export function cachedReportPdf(
 	db: Database,
-	input: { assessmentId: string; model: ReportModel },
-	render: (model: ReportModel) => Promise<Rendered>
+	input: { assessmentId: string; orgId: string; model: ReportModel },
+	render: (model: ReportModel) => Promise<Rendered>,
+	sharing: RenderSharing = renderSharing()
 ): Promise<ReportPdf> {
 	const key = reportCacheKey(input.model);
 	const pending = inFlight.get(key);
 	if (pending) return pending;
 	const work = (async (): Promise<ReportPdf> => {
+		const deadline = Date.now() + sharing.waitMs;
+		for (;;) {
+			const cached = await findCachedReport(db, key);
+			if (cached) return { bytes: cached, key, cache: 'hit' };
+			const claim = await claimRenderLease(db, {
+				key,
+				orgId: input.orgId,
+				holder,
+				slots: sharing.slotsPerOrg,
+				ttlMs: sharing.leaseMs
+			});
+			if (claim === 'claimed') return renderLeased(db, { ...input, key }, render);
+			if (claim === 'raced') {
+				if (Date.now() >= deadline) throw new ReportBusy('preparing', RETRY_AFTER_SECONDS);
+				continue;
+			}
+			if (claim === 'org_full') {
+				logger.info(
+					{ key, orgId: input.orgId },
+					'report refused: organisation at its render limit'
+				);
+				throw new ReportBusy('org_full', RETRY_AFTER_SECONDS);
+			}
+			// Another instance renders it: wait for the cache, or for its lease to end without one
+			// (a failed render), then try again.
+			const found = await awaitOtherRender(db, key, deadline, sharing.pollMs);
+			if (found) return { bytes: found, key, cache: 'hit' };
+			if (Date.now() >= deadline) throw new ReportBusy('preparing', RETRY_AFTER_SECONDS);
+		}
+	})().finally(() => inFlight.delete(key));
+	inFlight.set(key, work);
+	return work;
+}
+
+/** Seconds a refused request is told to wait: about one report's render. */
+const RETRY_AFTER_SECONDS = 10;
+
+async function renderLeased(
+	db: Database,
+	input: { assessmentId: string; orgId: string; key: string; model: ReportModel },
+	render: (model: ReportModel) => Promise<Rendered>
+): Promise<ReportPdf> {
+	const { key } = input;
+	try {
+		// Stored by another instance between the look-up and the claim: nothing to render.
 		const cached = await findCachedReport(db, key);
 		if (cached) return { bytes: cached, key, cache: 'hit' };
 		const rendered = await render(input.model);
+		logger.info(
+			{ key, orgId: input.orgId, ms: Math.round(rendered.ms), renderer: rendered.renderer },
+			'report rendered'
+		);
 		try {
 			await storeCachedReport(db, {
 				key,
@@ -61,7 +148,39 @@ export function cachedReportPdf(
 			renderer: rendered.renderer,
 			ms: rendered.ms
 		};
-	})().finally(() => inFlight.delete(key));
-	inFlight.set(key, work);
-	return work;
+	} finally {
+		await releaseRenderLease(db, { key, holder }).catch((error: unknown) =>
+			// Left to expire: the report is only held up for the lease's lifetime.
+			logger.warn({ err: error, key }, 'report render lease not released')
+		);
+	}
+}
+
+/** The report once another instance has stored it; null when its lease ended without it, or time ran out. */
+async function awaitOtherRender(
+	db: Database,
+	key: string,
+	deadline: number,
+	pollMs: number
+): Promise<Uint8Array | null> {
+	while (Date.now() < deadline) {
+		await new Promise((resolve) => setTimeout(resolve, pollMs));
+		const cached = await findCachedReport(db, key);
+		if (cached) return cached;
+		if (!(await renderLeaseHeld(db, key))) return null;
+	}
+	return null;
+}
+
+/**
+ * A report not served now: its organisation has every render slot taken ('org_full', 429), or
+ * another instance is still rendering it ('preparing', 503). Both say when to come back.
+ */
+export class ReportBusy extends Error {
+	constructor(
+		readonly reason: 'org_full' | 'preparing',
+		readonly retryAfterSeconds: number
+	) {
+		super(reason === 'org_full' ? 'organisation at its render limit' : 'report being prepared');
+	}
 }

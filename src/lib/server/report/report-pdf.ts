@@ -3,6 +3,7 @@ import type { ReportModel } from '../../domain/report-model';
 import type { Database } from '../db/connection';
 import type { AssessmentRecord } from '../db/queries/assessments';
 import type { Membership } from '../db/queries/organisations';
+import { estimateTypedTextPages, TYPED_TEXT_PAGE_BUDGET } from '../documents/pdf/page-budget';
 import { loadReportModel } from './load-report';
 import { cachedReportPdf } from './report-cache';
 import { renderPool } from '../documents/pdf/worker-pool';
@@ -13,9 +14,30 @@ export async function reportPdf(
 	input: { assessment: AssessmentRecord; membership: Membership; lang: ReportLang }
 ): Promise<{ model: ReportModel; pdf: Awaited<ReturnType<typeof cachedReportPdf>> }> {
 	const model = await loadReportModel(db, input);
+	const typed = estimateTypedTextPages(model);
+	if (typed.pages > TYPED_TEXT_PAGE_BUDGET)
+		throw new ReportTooLong(
+			typed.pages,
+			TYPED_TEXT_PAGE_BUDGET,
+			typed.longest.map((i) => i.itemId)
+		);
 	const pool = renderPool();
-	const pdf = await cachedReportPdf(db, { assessmentId: input.assessment.id, model }, (m) =>
-		pool.render(m)
+	const pdf = await cachedReportPdf(
+		db,
+		{ assessmentId: input.assessment.id, orgId: input.assessment.orgId, model },
+		(m) => pool.render(m)
 	);
 	return { model, pdf };
+}
+
+/** A report whose typed text would fill more pages than the budget: refused before rendering. */
+export class ReportTooLong extends Error {
+	constructor(
+		readonly pages: number,
+		readonly budget: number,
+		/** The items whose notes, evidence and owners take the most room, longest first. */
+		readonly longestItems: string[]
+	) {
+		super(`the typed text would fill about ${pages} pages, over the budget of ${budget}`);
+	}
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { readServerEnv } from '../env';
 import { openDatabase, type OpenedDatabase } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
@@ -11,23 +12,53 @@ export function startRuntime(): Promise<OpenedDatabase> {
 	starting ??= (async () => {
 		const env = readServerEnv();
 		const database = await openDatabase(env);
-		let migrated: Awaited<ReturnType<typeof migrateToLatest>>;
+		let migrating = true;
 		try {
-			migrated = await migrateToLatest(database.db);
+			await onceAcrossInstances(database, async () => {
+				const migrated = await migrateToLatest(database.db);
+				migrating = false;
+				logger.info(
+					{ db: database.kind, migrations: migrated.results?.map((r) => r.migrationName) ?? [] },
+					'database ready'
+				);
+				for (const task of startupTasks) await task(database, env);
+			});
 		} catch (error) {
-			if (!env.databaseUrl) throw error;
+			// Taking the lock or migrating: the database cannot be used. A start-up task: its own error.
+			if (!env.databaseUrl || (!migrating && (await database.ping()))) throw error;
 			throw new Error(unreachableDatabase(env.databaseUrl, error), { cause: error });
 		}
-		logger.info(
-			{ db: database.kind, migrations: migrated.results?.map((r) => r.migrationName) ?? [] },
-			'database ready'
-		);
-		for (const task of startupTasks) await task(database, env);
 		opened = database;
 		return database;
 	})();
 	return starting;
 }
+
+/**
+ * Runs the start-up (migrations, corpus import, demo data) one instance at a time: several
+ * instances started together on one PostgreSQL take turns, and each finds what the one before did
+ * (migrations applied, corpus stored, demo users there) instead of doing it again or racing it. A
+ * session-level advisory lock on one connection of the pool, held for the start-up only and freed
+ * if the process dies. The embedded database is one process's anyway (data-dir-lock.ts).
+ */
+async function onceAcrossInstances(database: OpenedDatabase, work: () => Promise<void>) {
+	if (database.kind !== 'postgres') return work();
+	await database.db.connection().execute(async (connection) => {
+		const lock = sql<{ locked: boolean }>`select pg_try_advisory_lock(${STARTUP_LOCK}) as locked`;
+		if (!(await lock.execute(connection)).rows[0]?.locked) {
+			logger.info('another instance is starting on this database: waiting for it to finish');
+			await sql`select pg_advisory_lock(${STARTUP_LOCK})`.execute(connection);
+		}
+		try {
+			await work();
+		} finally {
+			await sql`select pg_advisory_unlock(${STARTUP_LOCK})`.execute(connection);
+		}
+	});
+}
+
+/** The advisory lock key of the start-up: any fixed number no other lock of this app uses. */
+const STARTUP_LOCK = 7_150_301;
 
 /**
  * What an operator needs when PostgreSQL cannot be used at start-up: which database (never its

@@ -53,7 +53,7 @@ export const actions: Actions = {
 			}
 			return message(form, { type: 'error', text: m.err_login_wrong() }, { status: 400 });
 		}
-		setDeviceCookie(event, result.device);
+		if (result.device) setDeviceCookie(event, result.device);
 		const memberships = await membershipsOf(db, result.userId);
 		// With two-factor, the session reaches the two-factor page only until the code is given.
 		await startSession(event, result.userId, memberships[0]?.orgId ?? null, {

@@ -2,22 +2,25 @@ import { fail, redirect } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
-import { enableTwoFactorSchema } from '$lib/schemas/security';
+import { enableTwoFactorSchema, secondFactorSchema } from '$lib/schemas/security';
 import { organisationName, orgsRequiringTwoFactor } from '$lib/server/auth/org-policy';
 import {
 	disableTwoFactor,
 	enableTwoFactor,
 	manualKey,
 	newTotpSetup,
-	regenerateRecoveryCodes
+	regenerateRecoveryCodes,
+	unusedRecoveryCodes
 } from '$lib/server/auth/two-factor';
 import { requireUser } from '$lib/server/web/guards/auth';
+import { secondFactorRefusal } from '$lib/server/web/second-factor';
 import { sameOriginPath } from '$lib/server/web/redirect';
 import { runtime } from '$lib/server/web/runtime';
 import type { FormNotice } from '$lib/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 type EnableForm = typeof enableTwoFactorSchema._zod.output;
+type DisableForm = typeof secondFactorSchema._zod.output;
 
 /**
  * Two-factor set-up (a QR code, the key, a code to prove it works), then the recovery codes once;
@@ -33,6 +36,7 @@ export const load: PageServerLoad = async (event) => {
 	const setup = newTotpSetup(user.email);
 	return {
 		enabled: user.twoFactor,
+		recoveryCodesLeft: user.twoFactor ? await unusedRecoveryCodes(db, user.id) : 0,
 		blockedBy,
 		requiredBy,
 		qrSvg: setup.qrSvg,
@@ -43,7 +47,10 @@ export const load: PageServerLoad = async (event) => {
 			{
 				errors: false
 			}
-		)
+		),
+		disableForm: await superValidate<DisableForm, FormNotice>(zod4(secondFactorSchema), {
+			id: 'disable'
+		})
 	};
 };
 
@@ -77,14 +84,29 @@ export const actions: Actions = {
 	disable: async (event) => {
 		const { actor, session, user } = requireUser(event);
 		if (!user.twoFactor) redirect(303, '/account');
+		const disableForm = await superValidate<DisableForm, FormNotice>(
+			event.request,
+			zod4(secondFactorSchema),
+			{ id: 'disable' }
+		);
+		const code = disableForm.data.code;
+		disableForm.data.code = '';
 		const blockedBy = await orgsRequiringTwoFactor(runtime().db, user.id);
 		if (blockedBy.length > 0)
 			return message(
-				await superValidate<EnableForm, FormNotice>(zod4(enableTwoFactorSchema)),
+				disableForm,
 				{ type: 'error', text: m.two_factor_disable_blocked() },
 				{ status: 409 }
 			);
-		await disableTwoFactor(runtime().db, actor, { keepSessionId: session.id });
+		if (!disableForm.valid) return fail(400, { disableForm });
+		const result = await disableTwoFactor(runtime().db, actor, {
+			keepSessionId: session.id,
+			code
+		});
+		if (!result.ok) {
+			const refusal = secondFactorRefusal(event, result);
+			return setError(disableForm, 'code', refusal.text, refusal.options);
+		}
 		redirect(303, '/account');
 	}
 };

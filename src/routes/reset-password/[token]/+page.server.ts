@@ -1,11 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { m } from '$lib/paraglide/messages';
 import { resetPasswordSchema } from '$lib/schemas/security';
 import { completePasswordReset, findPasswordReset } from '$lib/server/auth/password-reset';
 import { membershipsOf } from '$lib/server/orgs/organisations';
 import { passwordProblem } from '$lib/server/web/security';
+import { secondFactorRefusal } from '$lib/server/web/second-factor';
 import { startSession } from '$lib/server/web/start-session';
 import { runtime } from '$lib/server/web/runtime';
 import type { Actions, PageServerLoad } from './$types';
@@ -37,8 +37,10 @@ export const actions: Actions = {
 			secondFactor: input.secondFactor,
 			requestId: event.locals.requestId
 		});
-		if (!result.ok && result.reason === 'second_factor')
-			return setError(form, 'secondFactor', m.err_two_factor_wrong(), { status: 400 });
+		if (!result.ok && result.reason === 'second_factor') {
+			const refusal = secondFactorRefusal(event, result.refused);
+			return setError(form, 'secondFactor', refusal.text, refusal.options);
+		}
 		if (!result.ok) redirect(303, event.url.pathname);
 		// Every session ended with the reset; this browser gets a new one, the second factor given.
 		const memberships = await membershipsOf(db, result.userId);

@@ -75,22 +75,53 @@ export async function changeUserEmail(
 		.execute();
 }
 
-/** The TOTP key, for checking a code (null: no second factor). */
-export async function findTotpKey(db: Database, id: string): Promise<Uint8Array | null> {
+/**
+ * The TOTP key as stored (sealed: auth/secret-box.ts), and the time step of the last code accepted;
+ * null: no second factor.
+ */
+export async function findTotpKey(
+	db: Database,
+	id: string
+): Promise<{ sealed: Uint8Array; lastStep: number | null } | null> {
 	const row = await db
 		.selectFrom('users')
-		.select('totp_key')
+		.select(['totp_key', 'totp_last_step'])
 		.where('id', '=', id)
 		.executeTakeFirst();
-	return row?.totp_key ? new Uint8Array(row.totp_key) : null;
+	if (!row?.totp_key) return null;
+	return {
+		sealed: new Uint8Array(row.totp_key),
+		lastStep: row.totp_last_step === null ? null : Number(row.totp_last_step)
+	};
 }
 
+/** Sets (sealed) or clears the key; `lastStep` is the step of the code that set it up. */
 export async function updateTotpKey(
 	tx: AuditedTx,
 	id: string,
-	key: Uint8Array | null
+	key: { sealed: Uint8Array; lastStep: number } | null
 ): Promise<void> {
-	await tx.db.updateTable('users').set({ totp_key: key }).where('id', '=', id).execute();
+	await tx.db
+		.updateTable('users')
+		.set({ totp_key: key?.sealed ?? null, totp_last_step: key?.lastStep ?? null })
+		.where('id', '=', id)
+		.execute();
+}
+
+/**
+ * Bookkeeping (not audited: the log-in or change the code allows is): records the step of an
+ * accepted code, only if it is later than the last one, in one statement. False: this step (or a
+ * later one) was already used, so the code is a replay, however many requests race with it.
+ */
+export async function advanceTotpStep(db: Database, id: string, step: number): Promise<boolean> {
+	const result = await db
+		.updateTable('users')
+		.set({ totp_last_step: step })
+		.where('id', '=', id)
+		.where('totp_key', 'is not', null)
+		.where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
 }
 
 /** Deletes the account; memberships, sessions and codes go with it (foreign keys). */

@@ -8,7 +8,7 @@ import type { FormNotice } from '$lib/forms';
 import type { Role } from '../../db/schema';
 import { requireOrgWide } from '../guards/auth';
 import { runtime } from '../runtime';
-import { checkRespondentScope, createInvitation } from '../../orgs/invitations';
+import { checkRespondentScope, createInvitation, invitationLink } from '../../orgs/invitations';
 
 export type InviteNotice = FormNotice & { link?: string };
 
@@ -61,8 +61,9 @@ export async function inviteAction(
 		role: form.data.role,
 		email: form.data.email,
 		language: form.data.language,
-		scope: checked.scope
+		scope: checked.scope,
+		origin: event.url.origin
 	});
-	const link = `${event.url.origin}/invite/${token}`;
+	const link = invitationLink(event.url.origin, token);
 	return message(form, { type: 'success', text: m.invite_created(), link });
 }

@@ -5,12 +5,14 @@ import { jsonTooDeep, MAX_JSON_DEPTH } from '../json-depth';
 /** An API failure, answered as `{ error: { code, message, fields? } }` with its status. */
 export class ApiError extends Error {
 	constructor(
-		readonly status: 400 | 401 | 403 | 404 | 409 | 413,
+		readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503,
 		readonly code: string,
 		message: string,
 		readonly fields?: Record<string, string>,
 		/** Extra top-level members, such as the current answer of a 409. */
-		readonly extra?: Record<string, unknown>
+		readonly extra?: Record<string, unknown>,
+		/** Extra response headers, such as Retry-After on a 429 or 503. */
+		readonly headers?: Record<string, string>
 	) {
 		super(message);
 	}
@@ -28,8 +30,10 @@ export function jsonResponse(body: unknown, status = 200, headers: HeadersInit =
 }
 
 export function errorResponse(error: ApiError): Response {
-	const headers: Record<string, string> =
-		error.status === 401 ? { 'www-authenticate': 'Bearer realm="api"' } : {};
+	const headers: Record<string, string> = {
+		...(error.status === 401 ? { 'www-authenticate': 'Bearer realm="api"' } : {}),
+		...error.headers
+	};
 	return jsonResponse(
 		{
 			...error.extra,

@@ -13,7 +13,10 @@ const errorDescriptions = {
 	403: 'The token may not change anything (read-only scope, or a viewer’s), or this organisation may not (a firm has no clients)',
 	404: 'Not found in this organisation',
 	409: 'Conflict',
-	413: 'Request body too large'
+	413: 'Request body too large',
+	422: 'The report would exceed the page limit: `message` says which notes to shorten',
+	429: 'The organisation has every report render slot taken: retry after `Retry-After` seconds',
+	503: 'Another instance is still rendering this report: retry after `Retry-After` seconds'
 } as const;
 
 const json = (schema: unknown) => ({ 'application/json': { schema } }) as never;

@@ -35,7 +35,7 @@ export interface RouteSpec {
 	body?: z.ZodType;
 	success: { status: 200 | 201; description: string; json?: z.ZodType; media?: string };
 	/** Failures besides 401 (and 400 for anything with input) this route may answer. */
-	errors: readonly (404 | 409 | 413)[];
+	errors: readonly (404 | 409 | 413 | 422 | 429 | 503)[];
 	/** The body of a 409, when it says more than the error. */
 	conflict?: z.ZodType;
 }
@@ -108,7 +108,7 @@ export function buildApiRoutes(questions: readonly ProfileQuestion[]) {
 			params: assessmentParamsSchema,
 			query: reportQuerySchema,
 			success: { status: 200, description: 'The report', media: 'application/pdf' },
-			errors: [404]
+			errors: [404, 422, 429, 503]
 		}),
 		getActionPlanXlsx: route({
 			method: 'get',

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { describeRule } from '$lib/domain/describe-rule';
+import { itemReviews } from '$lib/domain/corpus';
 import { citeProvision, lawCurrentAsOf, provisionStanding } from '$lib/domain/provision-standing';
 import { m } from '$lib/paraglide/messages';
 import { currentQuestionnaire } from '$lib/server/corpus';
@@ -17,6 +18,7 @@ export const load: PageServerLoad = ({ params }) => {
 		domain: corpus.domains.find((d) => d.id === item.domain) ?? null,
 		applicability: { zh: rule('zh'), en: rule('en') },
 		lawCurrentAsOf: lawCurrentAsOf(corpus),
+		reviews: itemReviews(corpus, item.id),
 		provisions: item.provisions.flatMap((id) => {
 			const provision = corpus.provisions.find((p) => p.id === id);
 			if (!provision) return [];

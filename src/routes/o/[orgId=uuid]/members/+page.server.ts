@@ -12,6 +12,7 @@ import { requireOrgWide } from '$lib/server/web/guards/auth';
 import { clientChoices } from '$lib/server/clients/service';
 import {
 	acceptedInvitations,
+	invitationLink,
 	openInvitations,
 	resendInvitation,
 	revokeInvitation
@@ -104,9 +105,10 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, { resendForm: form });
 		const resent = await resendInvitation(runtime().db, actor, {
 			orgId: membership.orgId,
-			invitationId: form.data.invitationId
+			invitationId: form.data.invitationId,
+			origin: event.url.origin
 		});
 		if (!resent) return fail(404, { roleError: m.access_invite_gone() });
-		return { resentLink: `${event.url.origin}/invite/${resent.token}` };
+		return { resentLink: invitationLink(event.url.origin, resent.token) };
 	}
 };

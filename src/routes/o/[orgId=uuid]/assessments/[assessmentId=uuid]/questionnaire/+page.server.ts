@@ -67,7 +67,7 @@ export const load: PageServerLoad = async (event) => {
 		items: items.map((item) => {
 			const answer = byItem.get(item.id);
 			return {
-				item: itemCard(item, lang),
+				item: itemCard(corpus, item, lang),
 				saved: answer
 					? {
 							status: answer.status,

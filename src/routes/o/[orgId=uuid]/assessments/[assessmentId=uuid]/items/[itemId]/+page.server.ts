@@ -40,7 +40,7 @@ export const load: PageServerLoad = async (event) => {
 	]);
 	const review = reviews.find((r) => r.itemId === item.id);
 	return {
-		item: itemCard(item, getLocale()),
+		item: itemCard(corpus, item, getLocale()),
 		reference: itemReference(corpus, item),
 		saved,
 		history,

@@ -1,0 +1,64 @@
+import pg from 'pg';
+import { createScratchDatabase, type ScratchDatabase } from '../setup/databases';
+import { startServer, type RunningServer } from '../setup/server-process';
+
+/**
+ * Several `node build` processes on one new PostgreSQL database, started together as an operator's
+ * process manager would start them behind a round-robin proxy, each on its own port. The test reads
+ * the database directly through `sql` and each instance's log through `logLines`.
+ */
+export interface Instances {
+	servers: RunningServer[];
+	database: ScratchDatabase;
+	sql<T = Record<string, unknown>>(text: string, values?: unknown[]): Promise<T[]>;
+	/** The JSON log lines of one instance with this message. */
+	logLines(server: RunningServer, msg: string): Record<string, unknown>[];
+	stop(): Promise<void>;
+}
+
+export async function startInstances(
+	count: number,
+	env: Record<string, string> = {}
+): Promise<Instances> {
+	const database = await createScratchDatabase('postgres', 'instances');
+	const settled = await Promise.allSettled(
+		Array.from({ length: count }, () =>
+			startServer({
+				...database.env,
+				LOG_LEVEL: 'info',
+				...env
+			})
+		)
+	);
+	const servers = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+	const pool = new pg.Pool({ connectionString: database.env.DATABASE_URL, max: 2 });
+	const stop = async () => {
+		await Promise.all(servers.map((s) => s.stop()));
+		await pool.end();
+		await database.drop();
+	};
+	const failed = settled.find((s) => s.status === 'rejected');
+	if (failed) {
+		await stop();
+		throw failed.reason;
+	}
+	return {
+		servers,
+		database,
+		sql: async <T>(text: string, values: unknown[] = []) =>
+			(await pool.query(text, values)).rows as T[],
+		logLines: (server, msg) =>
+			server
+				.output()
+				.split('\n')
+				.flatMap((line) => {
+					try {
+						const entry = JSON.parse(line) as Record<string, unknown>;
+						return entry.msg === msg ? [entry] : [];
+					} catch {
+						return [];
+					}
+				}),
+		stop
+	};
+}
