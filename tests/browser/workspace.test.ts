@@ -3,6 +3,9 @@ import type { Browser as Chromium, Page } from 'playwright-core';
 import { launchChromium, screenshot } from '../helpers/chromium';
 import { Browser, signUp } from '../helpers/browser';
 import { saveAnswer, saveProfile, startAssessment } from '../helpers/assessment';
+import { loadCorpus } from '../../src/lib/corpus/load';
+import { corpusPaths } from '../../src/lib/corpus/paths';
+import { NOTE_LIMIT } from '../../src/lib/domain/answer-rules';
 
 /*
  * The questionnaire as a workspace: filters, "next unanswered", keys on a focused item, bulk
@@ -125,6 +128,61 @@ describe('the answering workspace', () => {
 			expect(after[second]?.status).toBe('compliant');
 			expect(after[neverNa!]).toBeUndefined();
 			await screenshot(page, 'workspace-bulk.png');
+		} finally {
+			await context.close();
+		}
+	});
+
+	it('asks owner and due date of a gap only, counts down a long note, and fetches the reading when opened', async () => {
+		const owner = new Browser(baseUrl(), { lang: 'en' });
+		const { orgId } = await signUp(owner, { orgName: '工作台测试有限公司' });
+		const base = await startAssessment(owner, orgId, '工作台 2026');
+		expect((await saveProfile(owner, base, 0)).status).toBe(303);
+		const context = await chromium.newContext({ baseURL: baseUrl() });
+		await context.addCookies(
+			[...owner.cookies].map(([name, value]) => ({ name, value, url: baseUrl() }))
+		);
+		try {
+			const page = await context.newPage();
+			page.on('dialog', (d) => void d.accept());
+			await page.goto(`${base}/questionnaire?domain=all`);
+			await page.waitForLoadState('networkidle');
+			const row = page.locator('li[data-item]').first();
+			const id = (await row.getAttribute('data-item'))!;
+
+			// Owner and due date: asked once the answer is a gap, not before nor after.
+			const ownerField = row.locator('input[name=owner]');
+			expect(await ownerField.isVisible()).toBe(false);
+			await row.locator('input[value=partial]').check();
+			expect(await ownerField.isVisible()).toBe(true);
+			expect(await row.locator('input[name=due]').isVisible()).toBe(true);
+			await row.locator('input[value=compliant]').check();
+			expect(await ownerField.isVisible()).toBe(false);
+
+			// A long note says how much room is left, and how far over it has gone.
+			const note = row.locator('textarea[name=note]');
+			expect(await row.locator('.note-room').count()).toBe(0);
+			await note.fill('x'.repeat(NOTE_LIMIT - 10));
+			expect(await row.locator('.note-room').innerText()).toBe('10 characters left');
+			await note.press('End');
+			await page.keyboard.type('y'.repeat(12));
+			expect(await row.locator('.note-room').innerText()).toBe('2 characters over the limit');
+			expect(await note.getAttribute('aria-invalid')).toBe('true');
+			await note.fill('Short again');
+
+			// The guidance and provisions are not in the page: opening them fetches them once.
+			const item = loadCorpus(corpusPaths().seedsDir).items.find((i) => i.id === id)!;
+			const guidance = row.locator('details').first();
+			expect(await page.content()).not.toContain(item.guidance.en.slice(0, 40));
+			const fetched = page.waitForResponse((r) => r.url().endsWith(`/items/${id}/reference`));
+			await guidance.locator('summary').click();
+			expect((await fetched).status()).toBe(200);
+			await expect.poll(() => guidance.innerText()).toContain(item.guidance.en.slice(0, 40));
+			expect(await guidance.innerText()).toContain('Examples of evidence');
+			const provisions = row.locator('details').nth(1);
+			await provisions.locator('summary').click();
+			expect(await provisions.locator('figure.provision').count()).toBe(item.provisions.length);
+			await screenshot(page, 'workspace-reading.png');
 		} finally {
 			await context.close();
 		}

@@ -204,6 +204,7 @@ const ROUTES: Route[] = [
 		with_(CLIENT_A, { owner: 400, consultant: 400, viewer: 403, respondentA: 400 })
 	),
 	get((f) => `${f.a}/items/${ITEM}`, CLIENT_A),
+	get((f) => `${f.a}/items/${ITEM}/reference`, CLIENT_A),
 	post(
 		(f) => `${f.a}/items/${ITEM}?/save`,
 		answerForm,
@@ -308,6 +309,7 @@ const ROUTES: Route[] = [
 	),
 	get((f) => `${f.b}/questionnaire`, CLIENT_B),
 	get((f) => `${f.b}/items/${ITEM}`, CLIENT_B),
+	get((f) => `${f.b}/items/${ITEM}/reference`, CLIENT_B),
 	get((f) => `${f.b}/result`, CLIENT_B),
 	get((f) => `${f.b}/report.pdf?lang=zh`, CLIENT_B),
 	post(

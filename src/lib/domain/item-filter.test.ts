@@ -32,6 +32,20 @@ describe('the workspace filters', () => {
 		expect(matchesFilters(item, answer({}), filters('show=carried'))).toBe(false);
 	});
 
+	it('show the answers changed since they were carried over from the previous assessment', () => {
+		const before = new Map([[item.id, answer({ note: 'as last year' })]]);
+		const changed = filters('show=changed');
+		expect(matchesFilters(item, answer({ note: 'updated' }), changed, before)).toBe(true);
+		expect(matchesFilters(item, answer({ note: 'as last year' }), changed, before)).toBe(false);
+		expect(matchesFilters(item, answer({ note: 'x', carriedOver: true }), changed, before)).toBe(
+			false
+		);
+		expect(matchesFilters(item, undefined, changed, before)).toBe(false);
+		// Not answered last time, answered now: a change. Started afresh: nothing is.
+		expect(matchesFilters(item, answer({}), changed, new Map())).toBe(true);
+		expect(matchesFilters(item, answer({}), changed)).toBe(false);
+	});
+
 	it('search the id, the question in both languages and the note; unknown filters read as all', () => {
 		expect(matchesFilters(item, undefined, filters('q=lic-0'))).toBe(true);
 		expect(matchesFilters(item, undefined, filters('q=牌照'))).toBe(true);

@@ -122,3 +122,9 @@ export type AnswerNotice = {
 	text: string;
 	conflict?: StoredAnswer | null;
 };
+/** What an answer card needs of a superform a plain post came back with. */
+export interface AnswerFormState {
+	data: AnswerForm;
+	errors: { status?: string[]; note?: string[]; due?: string[] };
+	message?: AnswerNotice;
+}

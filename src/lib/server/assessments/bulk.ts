@@ -14,7 +14,7 @@ export type BulkChange =
 
 /** Why an item was left as it was. */
 export type BulkSkip =
-	'conflict' | 'never_na' | 'not_carried_over' | 'not_gap' | 'not_applicable_item';
+	'conflict' | 'never_na' | 'not_carried_over' | 'not_gap' | 'not_applicable_item' | 'unchanged';
 
 export interface BulkResult {
 	changed: string[];
@@ -88,7 +88,10 @@ export async function changeAnswers(
 				values,
 				expectedVersion: version
 			});
-			if (saved.ok) result.changed.push(itemId);
+			// The same values again (an owner it already had) are no change: no version, no history row.
+			if (saved.ok && saved.version === version)
+				result.skipped.push({ itemId, reason: 'unchanged' });
+			else if (saved.ok) result.changed.push(itemId);
 			else
 				result.skipped.push({
 					itemId,

@@ -3,7 +3,12 @@ import { scopeItems } from '../../domain/applicability';
 import { carryAnswers } from '../../domain/questionnaire-diff';
 import { currentQuestionnaire } from '../corpus';
 import type { Database } from '../db/connection';
-import { insertCarriedOverAnswers, listAnswers, setCarriedOver } from '../db/queries/answers';
+import {
+	insertCarriedOverAnswers,
+	listAnswers,
+	setCarriedOver,
+	type StoredAnswer
+} from '../db/queries/answers';
 import {
 	findAssessment,
 	insertAssessment,
@@ -123,4 +128,14 @@ export async function confirmCarriedOver(
 		if (confirmed.length > 0) await touchAssessment(tx, assessment.id);
 		return confirmed;
 	});
+}
+
+/** The answers of the assessment this one was started from, by item; null if started afresh. */
+export async function previousAnswers(
+	db: Database,
+	assessment: Pick<AssessmentRecord, 'previousAssessmentId'>
+): Promise<Map<string, StoredAnswer> | null> {
+	if (!assessment.previousAssessmentId) return null;
+	const answers = await listAnswers(db, assessment.previousAssessmentId);
+	return new Map(answers.map((a) => [a.itemId, a]));
 }

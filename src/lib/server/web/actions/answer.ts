@@ -1,5 +1,5 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
-import { message, setError, superValidate, type SuperValidated } from 'sveltekit-superforms';
+import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { answerProblemText } from '$lib/labels/assessment';
@@ -13,29 +13,6 @@ import type { StoredAnswer } from '../../db/queries/answers';
 import { runtime } from '../runtime';
 import { canEdit, EDIT_ROLES, requireAssessment, requireItemInReach } from '../guards/assessment';
 import { assessmentCorpus, saveAnswer } from '../../assessments/service';
-
-function answerFormData(itemId: string, answer: StoredAnswer | undefined): AnswerForm {
-	return {
-		itemId,
-		version: answer?.version ?? 0,
-		status: answer?.status ?? '',
-		note: answer?.note ?? '',
-		evidence: answer?.evidence.join('\n') ?? '',
-		owner: answer?.owner ?? '',
-		due: answer?.due ?? ''
-	};
-}
-
-export function answerForm(
-	itemId: string,
-	answer: StoredAnswer | undefined
-): Promise<SuperValidated<AnswerForm, AnswerNotice>> {
-	return superValidate<AnswerForm, AnswerNotice>(
-		answerFormData(itemId, answer),
-		zod4(answerSchema),
-		{ id: itemId, errors: false }
-	);
-}
 
 /** The one action that saves an answer, shared by the questionnaire and the item page. */
 export async function saveAnswerAction(

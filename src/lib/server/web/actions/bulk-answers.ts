@@ -14,7 +14,8 @@ const skipText: Record<BulkSkip, () => string> = {
 	never_na: () => m.workspace_skip_never_na(),
 	not_carried_over: () => m.workspace_skip_not_carried_over(),
 	not_gap: () => m.workspace_skip_not_gap(),
-	not_applicable_item: () => m.workspace_skip_not_applicable_item()
+	not_applicable_item: () => m.workspace_skip_not_applicable_item(),
+	unchanged: () => m.workspace_skip_unchanged()
 };
 
 /** The workspace's bulk change: N/A with one reason, confirm carried over, owner, due date. */

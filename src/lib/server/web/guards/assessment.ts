@@ -5,6 +5,7 @@ import { requireMembership, type Viewer } from './auth';
 import { reachesAssessment, reachesDomain, reachesWholeAssessments } from '../../auth/scope';
 import type { Membership } from '../../db/queries/organisations';
 import { runtime } from '../runtime';
+import { oncePerView } from './once';
 
 export const EDIT_ROLES: readonly Role[] = ['owner', 'consultant', 'respondent'];
 export const START_ROLES: readonly Role[] = ['owner', 'consultant'];
@@ -32,10 +33,11 @@ export async function requireAssessment(
 	options: { wholeAssessment?: boolean } = {}
 ): Promise<Viewer & { membership: Membership; assessment: AssessmentRecord }> {
 	const viewer = await requireMembership(event, orgId);
-	const assessment = await findAssessment(runtime().db, {
-		orgId: viewer.membership.orgId,
-		id: assessmentId
-	});
+	const assessment = await oncePerView(
+		event,
+		`assessment:${viewer.membership.orgId}:${assessmentId}`,
+		() => findAssessment(runtime().db, { orgId: viewer.membership.orgId, id: assessmentId })
+	);
 	if (!assessment || !reachesAssessment(viewer.membership, assessment)) error(404, 'Not found');
 	if (options.wholeAssessment && !reachesWholeAssessments(viewer.membership))
 		error(404, 'Not found');

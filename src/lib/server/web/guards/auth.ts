@@ -7,6 +7,7 @@ import type { UserProfile } from '../../db/queries/users';
 import { isRestricted } from '../../auth/scope';
 import type { Actor } from '../../db/audited';
 import { organisationGate, securityGate } from '../security';
+import { oncePerView } from './once';
 
 export interface Viewer {
 	user: UserProfile;
@@ -40,9 +41,12 @@ export async function requireMembership(
 	roles?: readonly Role[]
 ): Promise<Viewer & { membership: Membership }> {
 	const viewer = requireUser(event);
-	const membership = await findMembership(runtime().db, viewer.user.id, orgId);
-	if (!membership) error(404, 'Not found');
-	await organisationGate(event, viewer.user, orgId);
+	const membership = await oncePerView(event, `membership:${viewer.user.id}:${orgId}`, async () => {
+		const found = await findMembership(runtime().db, viewer.user.id, orgId);
+		if (!found) error(404, 'Not found');
+		await organisationGate(event, viewer.user, orgId);
+		return found;
+	});
 	if (roles && !roles.includes(membership.role)) error(403, 'Forbidden');
 	return { ...viewer, membership };
 }

@@ -1,14 +1,16 @@
 import { error } from '@sveltejs/kit';
 import { requireAssessment, canEdit } from '$lib/server/web/guards/assessment';
-import { answerForm, saveAnswerAction } from '$lib/server/web/actions/answer';
+import { saveAnswerAction } from '$lib/server/web/actions/answer';
 import { confirmCarriedOverAction } from '$lib/server/web/actions/carry-over';
-import { itemWithProvisions } from '$lib/domain/item-view';
+import { itemCard } from '$lib/domain/item-view';
 import { loadAssessmentView } from '$lib/server/assessments/service';
+import { previousAnswers } from '$lib/server/assessments/history';
 import { commentCounts, itemReviews } from '$lib/server/assessments/review';
 import { reachesDomain } from '$lib/server/auth/scope';
 import { runtime } from '$lib/server/web/runtime';
 import { bulkAnswersAction } from '$lib/server/web/actions/bulk-answers';
 import { ALL, matchesFilters, parseFilters } from '$lib/domain/item-filter';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -46,23 +48,39 @@ export const load: PageServerLoad = async (event) => {
 			applicable.has(i.id) &&
 			(domainId === ALL ? domains.some((d) => d.id === i.domain) : i.domain === domainId)
 	);
-	const items = inDomain.filter((i) => matchesFilters(i, byItem.get(i.id), filters));
+	// "Changed since carried over" compares with the assessment this one was started from.
+	const before =
+		filters.show === 'changed' ? ((await previousAnswers(db, assessment)) ?? undefined) : undefined;
+	const items = inDomain.filter((i) => matchesFilters(i, byItem.get(i.id), filters, before));
+	const lang = getLocale();
 	return {
 		domains,
 		domainId,
 		filters,
+		fromPrevious: assessment.previousAssessmentId !== null,
 		totalInDomain: inDomain.length,
 		// Where each item stands, for the list's filters, "next unanswered" and keyboard.
 		unanswered: inDomain.filter((i) => !byItem.has(i.id)).map((i) => i.id),
 		overall: evaluation.score.overall,
-		items: await Promise.all(
-			items.map(async (item) => ({
-				item: itemWithProvisions(corpus, item),
-				form: await answerForm(item.id, byItem.get(item.id)),
-				saved: byItem.get(item.id) ?? null,
+		// Each item's card and answer only: the reading behind a question comes when it is opened
+		// (items/[itemId]/reference), so a page of 150 items stays small and quick to render.
+		items: items.map((item) => {
+			const answer = byItem.get(item.id);
+			return {
+				item: itemCard(corpus, item, lang),
+				saved: answer
+					? {
+							status: answer.status,
+							note: answer.note,
+							evidence: answer.evidence,
+							owner: answer.owner,
+							due: answer.due,
+							version: answer.version
+						}
+					: null,
 				review: { status: reviewOf.get(item.id) ?? 'pending', comments: comments.get(item.id) ?? 0 }
-			}))
-		),
+			};
+		}),
 		carriedOver: items.filter((i) => byItem.get(i.id)?.carriedOver).map((i) => i.id),
 		flagged,
 		canEdit: canEdit(membership, assessment)

@@ -9,14 +9,15 @@ import {
 	canReview,
 	requireItemInReach
 } from '$lib/server/web/guards/assessment';
-import { answerForm, saveAnswerAction } from '$lib/server/web/actions/answer';
+import { saveAnswerAction } from '$lib/server/web/actions/answer';
 import { confirmCarriedOverAction } from '$lib/server/web/actions/carry-over';
-import { itemWithProvisions } from '$lib/domain/item-view';
+import { itemCard, itemReference } from '$lib/domain/item-view';
 import { commentAction, reviewItemAction } from '$lib/server/web/actions/review';
 import { applicableItem, assessmentCorpus, savedAnswer } from '$lib/server/assessments/service';
 import { itemComments, itemReviews } from '$lib/server/assessments/review';
 import { answerHistory } from '$lib/server/audit/service';
 import { runtime } from '$lib/server/web/runtime';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -39,8 +40,8 @@ export const load: PageServerLoad = async (event) => {
 	]);
 	const review = reviews.find((r) => r.itemId === item.id);
 	return {
-		item: itemWithProvisions(corpus, item),
-		form: await answerForm(item.id, saved ?? undefined),
+		item: itemCard(corpus, item, getLocale()),
+		reference: itemReference(corpus, item),
 		saved,
 		history,
 		review: {
