@@ -15,6 +15,25 @@ const item = seeds.items.find((i) => i.id === 'LIC-001')!;
 const provision = seeds.provisions.find((p) => p.id === item.provisions[0])!;
 const quoted = provision.text_zh.slice(0, 30);
 
+describe('progress', () => {
+	it('counts every item the list shows, good practice included', async () => {
+		const browser = new Browser(undefined, { lang: 'en' });
+		const { orgId } = await signUp(browser);
+		const base = await startAssessment(browser, orgId);
+		expect((await saveProfile(browser, base, 0)).status).toBe(303);
+		const page = await browser.get(`${base}/questionnaire?domain=all`);
+		const listed = new Set(
+			[...page.body.matchAll(/<article[^>]* id="([A-Z]{3}-\d{3})"/g)].map((m) => m[1])
+		);
+		const goodPractice = seeds.items.filter((i) => listed.has(i.id) && i.basis === 'good_practice');
+		expect(
+			goodPractice.length,
+			'the profile brings good-practice items into scope'
+		).toBeGreaterThan(0);
+		expect(page.text).toContain(`0 of ${listed.size} answered`);
+	});
+});
+
 describe('the reading behind a question', () => {
 	it('is not in the questionnaire page but one request away, for members only', async () => {
 		const browser = new Browser(undefined, { lang: 'en' });

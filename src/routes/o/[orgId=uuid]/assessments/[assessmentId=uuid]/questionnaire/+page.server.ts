@@ -61,7 +61,12 @@ export const load: PageServerLoad = async (event) => {
 		totalInDomain: inDomain.length,
 		// Where each item stands, for the list's filters, "next unanswered" and keyboard.
 		unanswered: inDomain.filter((i) => !byItem.has(i.id)).map((i) => i.id),
-		overall: evaluation.score.overall,
+		// Progress through every item in scope, good practice included, as the domains and the list
+		// count them (the verdict's own figures, obligations and entry conditions only, are the result's).
+		overall: {
+			answered: evaluation.score.overall.answered + evaluation.score.goodPractice.answered,
+			applicable: evaluation.score.overall.applicable + evaluation.score.goodPractice.applicable
+		},
 		// Each item's card and answer only: the reading behind a question comes when it is opened
 		// (items/[itemId]/reference), so a page of 150 items stays small and quick to render.
 		items: items.map((item) => {
