@@ -43,7 +43,7 @@ describe('PDF gap report', () => {
 			expect(encoded).not.toMatch(/[^A-Za-z0-9%._~-]/);
 			// The firm is named by its registered name (kept on the organisation), not what it goes by.
 			expect(decodeURIComponent(encoded)).toMatch(
-				/^差距报告-上海浦江数字科技有限公司-\d{4}-\d{2}-\d{2}\.pdf$/
+				/^差距报告-gap-report-上海浦江数字科技有限公司-\d{4}-\d{2}-\d{2}\.pdf$/
 			);
 			expect(pdf.headers.get('server-timing')).toContain('desc="worker"');
 			expect(new TextDecoder().decode(pdf.bytes.slice(0, 5))).toBe('%PDF-');
@@ -166,6 +166,13 @@ describe('PDF gap report', () => {
 		const bad = await owner.get(`${own}/report.pdf?lang=fr`);
 		expect(bad.status).toBe(400);
 		expect(bad.text).toContain('The lang parameter must be zh, en or both.');
+		const badEdition = await owner.get(`${own}/report.pdf?lang=en&edition=long`);
+		expect(badEdition.status).toBe(400);
+		expect(badEdition.text).toContain('The edition parameter must be summary or full.');
+		const full = await owner.download(`${own}/report.pdf?lang=en&edition=full`);
+		expect(full.status).toBe(200);
+		expect(pdfText(full.bytes)).toContain('Full edition');
+		expect(full.headers.get('content-disposition')).toContain('-full.pdf');
 		expect((await owner.download(`${base}/report.pdf?lang=both`)).status).toBe(404);
 		expect((await owner.get(`${base}/print?lang=both`)).status).toBe(404);
 	});

@@ -1,4 +1,4 @@
-import type { ReportLang } from '../../../domain/report-text';
+import type { ReportEdition, ReportLang } from '../../../domain/report-text';
 import type { Database } from '../../db/connection';
 import type { AssessmentRecord } from '../../db/queries/assessments';
 import type { Membership } from '../../db/queries/organisations';
@@ -8,14 +8,19 @@ import { reportContentDisposition } from './content-disposition';
 /** The gap report as a PDF response. */
 export async function reportPdfResponse(
 	db: Database,
-	input: { assessment: AssessmentRecord; membership: Membership; lang: ReportLang }
+	input: {
+		assessment: AssessmentRecord;
+		membership: Membership;
+		lang: ReportLang;
+		edition?: ReportEdition;
+	}
 ): Promise<Response> {
 	const { model, pdf } = await reportPdf(db, input);
 	return new Response(pdf.bytes as Uint8Array<ArrayBuffer>, {
 		headers: {
 			'content-type': 'application/pdf',
 			'content-length': String(pdf.bytes.byteLength),
-			'content-disposition': reportContentDisposition(model.cover.firm, model.cover.date),
+			'content-disposition': reportContentDisposition(model),
 			'cache-control': 'private, no-store',
 			// A compliance report is not kept in shared or browser caches; the ETag names its content.
 			etag: `"${pdf.key}"`,

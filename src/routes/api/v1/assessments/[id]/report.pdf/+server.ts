@@ -6,6 +6,7 @@ export const GET = apiEndpoint('getReportPdf', async ({ api, params, query }) =>
 	reportPdfResponse(api.db, {
 		assessment: await requireApiAssessment(api, params.id),
 		membership: api.membership,
-		lang: query.lang
+		lang: query.lang,
+		edition: query.edition
 	})
 );
