@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/lib/corpus/load';
 import { corpusPaths } from '../../src/lib/corpus/paths';
-import { buildReportModel, type ReportInput } from '../../src/lib/domain/report-model';
+import { buildReportModel, clip, type ReportInput } from '../../src/lib/domain/report-model';
 import { evaluateAssessment } from '../../src/lib/domain/result';
 import type { Answer } from '../../src/lib/domain/scoring';
 import { reportWords } from '../../src/lib/labels/report-words';
@@ -93,6 +93,17 @@ describe('the report model: state, editions, actions', () => {
 			}
 	});
 
+	it('clips a risk or an action for the summary at a break, to its first step, with an ellipsis', () => {
+		expect(clip('1. 盘点全部产品；2. 逐一核对', false)).toBe('盘点全部产品');
+		const long =
+			'本机构是否只在所持金融许可的范围内吸收资金，而从不以任何形式（App、小程序、社群、线下推介，或会员费、预付费、积分等名义）向不特定对象吸收资金？';
+		const short = clip(long, false);
+		expect(short.endsWith('…')).toBe(true);
+		expect(short.length).toBeLessThanOrEqual(61);
+		expect(long.startsWith(short.slice(0, -1))).toBe(true);
+		expect(clip('Short enough.', true)).toBe('Short enough.');
+	});
+
 	it('names the questionnaire version by a short label, never the 64-character hash', () => {
 		const m = model();
 		expect(JSON.stringify(m.cover)).not.toContain('ab12cd34'.repeat(8));
@@ -122,6 +133,8 @@ describe('the report PDF, read back', () => {
 			expect(first).toContain('首要整改措施');
 			expect(first).toContain('已逾期的整改措施');
 			expect(first).toMatch(/合规部 张敏|CTO 李雷|法务 王芳|Data Protection Officer/);
+			// The executive summary is two pages: its last part, good practice, is on page 3.
+			expect(pagesText(bytes, 2, 3)).toContain(m.labels.goodPracticeResults.main);
 
 			// Each provision's words printed once: in the annex, not beside every gap.
 			const all = squeezed(pagesText(bytes));

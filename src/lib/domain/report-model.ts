@@ -24,6 +24,7 @@ import {
 	type ReportLang,
 	type ReportState,
 	type ReportText,
+	type ReportWords,
 	type Words
 } from './report-text';
 
@@ -342,22 +343,27 @@ export function buildReportModel(input: ReportInput, words: Words): ReportModel 
 				a.itemId.localeCompare(b.itemId)
 		);
 	const overdue = actions.filter((a) => a.overdue).length;
+	// Risks in words, short enough for the summary: the whole question is in the gap register.
+	const gapNumber = new Map(score.gaps.map((g, i) => [g.itemId, i + 1]));
 	const risks = [
 		...findings.map((f) => f.text),
 		...score.gaps
 			.filter((g) => g.severity === 'critical' || g.severity === 'high')
-			.slice(0, 5)
-			.map((g) =>
-				phrase((w) =>
-					w.gapRisk({
+			.slice(0, Math.max(2, 5 - findings.length))
+			.map((g) => {
+				const item = items.get(g.itemId);
+				const domain = domains.get(g.domain);
+				const clipped = (w: ReportWords) => {
+					const en = w === words.en;
+					return w.gapRisk({
 						severity: w.severityLabel[g.severity],
-						question:
-							(w === words.en
-								? items.get(g.itemId)?.question.en
-								: items.get(g.itemId)?.question.zh) ?? g.itemId
-					})
-				)
-			)
+						domain: (en ? domain?.en : domain?.zh) ?? g.domain,
+						question: clip((en ? item?.question.en : item?.question.zh) ?? g.itemId, en),
+						n: gapNumber.get(g.itemId) ?? 0
+					});
+				};
+				return phrase(clipped);
+			})
 	];
 	const notAssessed = score.unanswered.flatMap((id) => {
 		const item = items.get(id);
@@ -450,7 +456,10 @@ export function buildReportModel(input: ReportInput, words: Words): ReportModel 
 				})
 			),
 			topRisks: risks.slice(0, 8),
-			firstActions: actions.slice(0, 6),
+			firstActions: actions.slice(0, 5).map((a) => ({
+				...a,
+				action: clipText(a.action, lang)
+			})),
 			actionsTotal: actions.length,
 			overdue,
 			overdueText: overdue > 0 ? phrase((w) => w.overdueCount(overdue)) : null
@@ -573,6 +582,29 @@ function bilingualMethodology(lang: ReportLang): ReportModel['methodology'] {
 					body: section.body.map((line, j) => choose(line, other?.body[j] ?? ''))
 				};
 			})
+	};
+}
+
+/** Characters a summary line holds before it is clipped: Chinese is about twice as dense. */
+const CLIP = { zh: 60, en: 140 } as const;
+
+/**
+ * A long text cut for the summary at a break near the limit, with an ellipsis: the first step of a
+ * remediation, the gist of a question. The whole text stands in the register and the plan.
+ */
+export function clip(text: string, english: boolean): string {
+	const max = english ? CLIP.en : CLIP.zh;
+	const first = text.split(/\s*(?:；|;)?\s*2[.、．]\s/)[0]!.replace(/^1[.、．]\s*/, '');
+	if (first.length <= max) return first;
+	const cut = first.slice(0, max);
+	const at = Math.max(...[...'，、；,; '].map((c) => cut.lastIndexOf(c)));
+	return `${(at > max * 0.6 ? cut.slice(0, at) : cut).trimEnd()}…`;
+}
+
+function clipText(t: ReportText, lang: ReportLang): ReportText {
+	return {
+		main: clip(t.main, lang === 'en'),
+		alt: t.alt === null ? null : clip(t.alt, true)
 	};
 }
 

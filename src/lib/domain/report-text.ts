@@ -149,7 +149,7 @@ export type ReportWords = Record<LabelKey, string> & {
 	scopeText(input: { applicable: number; excluded: number; domains: number }): string;
 	versionLabel(input: { short: string; items: number }): string;
 	overdueCount(count: number): string;
-	gapRisk(input: { severity: string; question: string }): string;
+	gapRisk(input: { severity: string; domain: string; question: string; n: number }): string;
 };
 
 export type Words = Record<Lang, ReportWords>;

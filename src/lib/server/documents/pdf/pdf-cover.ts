@@ -208,11 +208,16 @@ export function executiveSummary(model: ReportModel): Content {
 			{ text: inline(l.gapsBySeverity), style: 'h3' },
 			{ text: counts, margin: [0, 0, 0, 2] }
 		),
+		// The first actions stay together with their heading: at most five short rows.
 		keepWithNext(
 			{ text: inline(l.firstActions), style: 'h3' },
-			e.overdueText ? para(e.overdueText, 'muted') : { text: '', margin: [0, 0, 0, 0] }
+			{
+				stack: [
+					...(e.overdueText ? [para(e.overdueText, 'muted')] : []),
+					e.firstActions.length ? actionTable(model, e.firstActions, false) : para(l.actionsNone)
+				]
+			}
 		),
-		e.firstActions.length ? actionTable(model, e.firstActions, false) : para(l.actionsNone),
 		...(e.actionsTotal > e.firstActions.length ? [para(l.moreInActionPlan, 'muted')] : []),
 		keepWithNext(
 			{ text: inline(l.goodPracticeResults), style: 'h3' },
@@ -221,7 +226,8 @@ export function executiveSummary(model: ReportModel): Content {
 				alt: model.goodPractice.completeness.alt
 			})
 		),
-		keepWithNext({ text: inline(l.byDomain), style: 'h3' }, domainChart(model)),
-		...(s.lawCurrentAsOf ? [para(s.lawCurrentAsOf, 'muted')] : [])
+		...(s.lawCurrentAsOf ? [para(s.lawCurrentAsOf, 'muted')] : []),
+		// The score by domain follows the summary, which it details.
+		keepWithNext({ stack: [heading(l.byDomain)], margin: [0, 14, 0, 0] }, domainChart(model))
 	];
 }
