@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { inflateSync } from 'node:zlib';
 import { withFile } from './pdf';
 
 /** The text of pages `first`..`last` (1-based, inclusive), as pdftotext reads it. */
@@ -77,4 +78,27 @@ export function catalogue(bytes: Uint8Array): { lang: string | null; displayTitl
 		lang: /\/Lang \(([^)]*)\)/.exec(raw)?.[1] ?? null,
 		displayTitle: /\/DisplayDocTitle true/.test(raw)
 	};
+}
+
+/** The decompressed content streams (pages, forms), font files and images left out. */
+export function contentStreams(bytes: Uint8Array): string[] {
+	const pdf = Buffer.from(bytes);
+	const streams: string[] = [];
+	for (const m of pdf
+		.toString('latin1')
+		.matchAll(/<<((?:(?!>>\s*stream)[\s\S])*)>>\s*stream\r?\n/g)) {
+		const dict = m[1]!;
+		if (/\/Length1|\/Subtype/.test(dict) || !/\/FlateDecode/.test(dict)) continue;
+		const length = Number(/\/Length (\d+)/.exec(dict)?.[1]);
+		const start = m.index + m[0].length;
+		streams.push(inflateSync(pdf.subarray(start, start + length)).toString('latin1'));
+	}
+	return streams;
+}
+
+/** How many content streams fill something in `hex` (as pdfkit writes it: r g b scn, 0..1). */
+export function streamsFilling(bytes: Uint8Array, hex: string): number {
+	const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+	const op = `${r} ${g} ${b} scn`;
+	return contentStreams(bytes).filter((s) => s.includes(op)).length;
 }

@@ -134,11 +134,14 @@ describe('PDF gap report', () => {
 			const browser = new Browser(undefined, { lang: 'en' });
 			const { orgId } = await signUp(browser);
 			const base = await startAssessment(browser, orgId);
-			const pdf = await browser.download(`${base}/report.pdf?lang=en`);
+			// The full edition: the one with the profile.
+			const pdf = await browser.download(`${base}/report.pdf?lang=en&edition=full`);
 			expect(pdf.status).toBe(200);
 			const text = pdfText(pdf.bytes);
 			expect(text).toContain('Not yet assessed');
 			expect(text).toContain('The profile has not been filled in.');
+			expect(text).toContain('Items not yet assessed');
+			expect(text).toContain('No gaps');
 		},
 		SLOW
 	);

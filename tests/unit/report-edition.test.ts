@@ -12,8 +12,10 @@ import {
 	eachPageSqueezed,
 	outlineTitles,
 	pageCount,
-	pagesText
+	pagesText,
+	streamsFilling
 } from '../helpers/report-pdf';
+import { WATERMARK_COLOUR } from '../../src/lib/server/documents/pdf/pdf-watermark';
 
 const corpus = loadCorpus(corpusPaths().seedsDir);
 const SLOW = 120_000;
@@ -157,11 +159,21 @@ describe('the report PDF, read back', () => {
 		'marks every page of an English draft with the watermark, and none of a final one, which names its reviewer',
 		async () => {
 			const draft = await renderReportPdf(model({ lang: 'en', state: 'draft' }));
-			const draftPages = eachPageSqueezed(draft);
-			expect(draftPages.length).toBe(pageCount(draft));
-			expect(draftPages.filter((p) => !p.includes('DRAFT'))).toEqual([]);
+			// The watermark is drawn as outlines (not text) on each page: one page, one content stream.
+			expect(streamsFilling(draft, WATERMARK_COLOUR)).toBe(pageCount(draft));
+			// The running header names the state as text on every page after the cover.
+			expect(
+				eachPageSqueezed(draft)
+					.slice(1)
+					.every((p) => p.includes('Draft'))
+			).toBe(true);
 			const review = await renderReportPdf(model({ lang: 'en', state: 'in_review' }));
-			expect(eachPageSqueezed(review).filter((p) => !p.includes('INREVIEW'))).toEqual([]);
+			expect(streamsFilling(review, WATERMARK_COLOUR)).toBe(pageCount(review));
+			expect(
+				eachPageSqueezed(review)
+					.slice(1)
+					.every((p) => p.includes('Inreview'))
+			).toBe(true);
 
 			const final = await renderReportPdf(
 				model({
@@ -170,9 +182,15 @@ describe('the report PDF, read back', () => {
 					signOff: { reviewer: 'Zhou Qiang', date: '2026-11-30' }
 				})
 			);
+			expect(streamsFilling(final, WATERMARK_COLOUR)).toBe(0);
 			const finalPages = eachPageSqueezed(final).join('');
-			expect(finalPages).not.toContain('DRAFT');
-			expect(finalPages).not.toContain('INREVIEW');
+			expect(finalPages).not.toContain('report·Draft');
+			expect(finalPages).not.toContain('report·Inreview');
+			expect(
+				eachPageSqueezed(final)
+					.slice(1)
+					.every((p) => p.includes('report·Final'))
+			).toBe(true);
 			const cover = pagesText(final, 1, 1);
 			expect(cover).toContain('Reviewer');
 			expect(cover).toContain('Zhou Qiang');

@@ -82,11 +82,7 @@ export function cover(model: ReportModel): Content {
 }
 
 /** The first actions, or the whole plan: action, owner, due date (overdue marked), severity. */
-export function actionTable(
-	model: ReportModel,
-	actions: ReportAction[],
-	withQuestion = true
-): Content {
+export function actionTable(model: ReportModel, actions: ReportAction[]): Content {
 	const l = model.labels;
 	const w = columnWidths([16, '*', 70, 62, 46]);
 	const rows = actions.map((a, i): TableCell[] => [
@@ -94,10 +90,8 @@ export function actionTable(
 		{
 			stack: [
 				paraFit(a.action, w[1]!, sizes.table, sizes.small),
-				{
-					text: withQuestion ? `${a.itemId} · ${inline(a.question)}` : a.itemId,
-					style: 'label'
-				}
+				// The item by its code: its question is in the gap register, once.
+				{ text: a.itemId, style: 'label' }
 			]
 		},
 		userFit(a.owner, w[2]!, sizes.table),
@@ -214,7 +208,7 @@ export function executiveSummary(model: ReportModel): Content {
 			{
 				stack: [
 					...(e.overdueText ? [para(e.overdueText, 'muted')] : []),
-					e.firstActions.length ? actionTable(model, e.firstActions, false) : para(l.actionsNone)
+					e.firstActions.length ? actionTable(model, e.firstActions) : para(l.actionsNone)
 				]
 			}
 		),

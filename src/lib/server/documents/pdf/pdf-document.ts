@@ -13,6 +13,7 @@ import {
 	profile
 } from './pdf-tables';
 import { FONT_FAMILY } from './fonts';
+import { watermarkBackground } from './pdf-watermark';
 import { colours, inline, styles } from './pdf-text';
 
 function pageOf(model: ReportModel, page: number, pages: number): string {
@@ -45,18 +46,8 @@ export function reportDocument(model: ReportModel): TDocumentDefinitions {
 		language: model.lang === 'en' ? 'en' : 'zh-CN',
 		// Viewers show the title, not the file name, and open the bookmarks pane.
 		displayTitle: true,
-		...(model.state.watermark
-			? {
-					watermark: {
-						text: model.state.watermark,
-						font: FONT_FAMILY,
-						color: colours.watermark,
-						opacity: 0.18,
-						bold: true,
-						fontSize: 96
-					}
-				}
-			: {}),
+		// A draft or a report in review is marked across every page; a final one is not.
+		background: watermarkBackground(model.state.watermark),
 		info: {
 			title: model.meta.title,
 			subject: inline(model.labels.title),

@@ -92,7 +92,6 @@ export const colours = {
 	high: '#c2410c',
 	medium: '#b7791f',
 	low: '#959ca6',
-	watermark: '#9ca3af',
 	good: '#047857'
 } as const;
 
