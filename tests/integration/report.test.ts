@@ -5,7 +5,9 @@ import { evaluateAssessment } from '../../src/lib/domain/result';
 import type { Profile } from '../../src/lib/domain/profile';
 import { baseProfile, saveAnswer, saveProfile, startAssessment } from '../helpers/assessment';
 import { Browser, signUp } from '../helpers/browser';
-import { pdfFonts, pdfPreview, pdfText, squash } from '../helpers/pdf';
+import { pdfFonts, pdfPages, pdfPreview, pdfText, squash } from '../helpers/pdf';
+import { pagesText, streamsFilling } from '../helpers/report-pdf';
+import { WATERMARK_COLOUR } from '../../src/lib/server/documents/pdf/pdf-watermark';
 
 const corpus = loadCorpus(corpusPaths().seedsDir);
 const SLOW = 180_000;
@@ -155,6 +157,30 @@ describe('PDF gap report', () => {
 			expect(text).toContain('咨询机构');
 			expect(text).toContain('浦江数科 (上海) 有限公司');
 			expect(text).toContain(baseProfile.registered_name as string);
+		},
+		SLOW
+	);
+
+	it(
+		'marks a draft on every page, and a finalised report names its reviewer and the sign-off date, unmarked',
+		async () => {
+			const browser = new Browser(undefined, { lang: 'en' });
+			const { orgId } = await signUp(browser, { name: 'Zhou Qiang' });
+			const base = await startAssessment(browser, orgId);
+			const draft = await browser.download(`${base}/report.pdf?lang=en`);
+			expect(pdfPages(draft.bytes)).toBeGreaterThan(3);
+			expect(streamsFilling(draft.bytes, WATERMARK_COLOUR)).toBe(pdfPages(draft.bytes));
+			expect(pdfText(draft.bytes)).not.toContain('Reviewer');
+
+			expect((await browser.post(`${base}/review?/submit`, {})).status).toBe(200);
+			expect((await browser.post(`${base}/review?/finalise`, {})).status).toBe(200);
+			const final = await browser.download(`${base}/report.pdf?lang=en`);
+			expect(streamsFilling(final.bytes, WATERMARK_COLOUR)).toBe(0);
+			const cover = pagesText(final.bytes, 1, 1);
+			expect(cover).toMatch(/Reviewer\s+Zhou Qiang/);
+			const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+			expect(cover).toMatch(new RegExp(`Signed off\\s+${today}`));
+			expect(cover).toContain('Final');
 		},
 		SLOW
 	);
