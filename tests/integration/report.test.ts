@@ -221,6 +221,9 @@ describe('print view', () => {
 			const quote = corpus.provisions.find((p) => p.id === lic.provisions[0])!;
 			expect(squash(page.text)).toContain(squash(quote.text_zh));
 			expect(page.body).toContain('class="report"');
+			// The executive summary and the items not yet assessed, as in the PDF.
+			expect(page.text).toContain('主要风险');
+			expect(page.text).toContain('Items not yet assessed');
 			expect((await browser.get(`${base}/print?lang=xx`)).status).toBe(400);
 		},
 		SLOW
