@@ -232,8 +232,10 @@ describe('print view', () => {
 	it('links the three downloads and the print view from the result page', async () => {
 		const { browser, base } = await assessedFirm();
 		const result = await browser.get(`${base}/result`);
-		for (const lang of ['zh', 'en', 'both'])
+		for (const lang of ['zh', 'en', 'both']) {
 			expect(result.body).toContain(`href="${base}/report.pdf?lang=${lang}"`);
+			expect(result.body).toContain(`href="${base}/report.pdf?lang=${lang}&amp;edition=full"`);
+		}
 		expect(result.body).toContain(`href="${base}/print?lang=`);
 		expect(result.text).toContain('下载差距报告（PDF）');
 	});
