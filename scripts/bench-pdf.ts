@@ -78,7 +78,9 @@ function model(corpus: Corpus, answers: Answer[]): ReportModel {
 			consultancy: null,
 			assessor: 'Benchmark',
 			assessmentTitle: 'Benchmark: every item answered',
-			updatedAt: new Date('2026-11-22T00:00:00Z')
+			updatedAt: new Date('2026-11-22T00:00:00Z'),
+			// The full edition: every answer and the profile, as the print view shows them.
+			edition: 'full'
 		},
 		reportWords()
 	);

@@ -6,8 +6,9 @@ import type { PdfWriter } from './assess';
 
 /**
  * The gap report for `assess --out-pdf`. The command line has no organisation or account: the
- * profile file is the firm's one source of identity (the name check reads the same) and the
- * assessor is "CLI". It renders on the calling thread: there is no request thread to keep free.
+ * profile file is the firm's one source of identity (the name check reads the same); no assessor is
+ * named (the cover says nothing rather than "CLI"), and the report is a draft. It renders on the
+ * calling thread: there is no request thread to keep free.
  */
 export const writeReportPdf: PdfWriter = async (input) => {
 	const firm = firmName(identityOfProfile(input.profile, 'CLI'));
@@ -20,7 +21,7 @@ export const writeReportPdf: PdfWriter = async (input) => {
 			lang: input.lang,
 			firm,
 			consultancy: null,
-			assessor: 'CLI',
+			assessor: null,
 			assessmentTitle: null,
 			updatedAt: input.updatedAt
 		},

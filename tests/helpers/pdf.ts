@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 
-function withFile<T>(bytes: Uint8Array, use: (file: string) => T): T {
+export function withFile<T>(bytes: Uint8Array, use: (file: string) => T): T {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pdf-'));
 	const file = path.join(dir, 'report.pdf');
 	fs.writeFileSync(file, bytes);

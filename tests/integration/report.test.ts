@@ -5,7 +5,9 @@ import { evaluateAssessment } from '../../src/lib/domain/result';
 import type { Profile } from '../../src/lib/domain/profile';
 import { baseProfile, saveAnswer, saveProfile, startAssessment } from '../helpers/assessment';
 import { Browser, signUp } from '../helpers/browser';
-import { pdfFonts, pdfPreview, pdfText, squash } from '../helpers/pdf';
+import { pdfFonts, pdfPages, pdfPreview, pdfText, squash } from '../helpers/pdf';
+import { pagesText, streamsFilling } from '../helpers/report-pdf';
+import { WATERMARK_COLOUR } from '../../src/lib/server/documents/pdf/pdf-watermark';
 
 const corpus = loadCorpus(corpusPaths().seedsDir);
 const SLOW = 180_000;
@@ -43,7 +45,7 @@ describe('PDF gap report', () => {
 			expect(encoded).not.toMatch(/[^A-Za-z0-9%._~-]/);
 			// The firm is named by its registered name (kept on the organisation), not what it goes by.
 			expect(decodeURIComponent(encoded)).toMatch(
-				/^差距报告-上海浦江数字科技有限公司-\d{4}-\d{2}-\d{2}\.pdf$/
+				/^差距报告-gap-report-上海浦江数字科技有限公司-\d{4}-\d{2}-\d{2}\.pdf$/
 			);
 			expect(pdf.headers.get('server-timing')).toContain('desc="worker"');
 			expect(new TextDecoder().decode(pdf.bytes.slice(0, 5))).toBe('%PDF-');
@@ -134,11 +136,14 @@ describe('PDF gap report', () => {
 			const browser = new Browser(undefined, { lang: 'en' });
 			const { orgId } = await signUp(browser);
 			const base = await startAssessment(browser, orgId);
-			const pdf = await browser.download(`${base}/report.pdf?lang=en`);
+			// The full edition: the one with the profile.
+			const pdf = await browser.download(`${base}/report.pdf?lang=en&edition=full`);
 			expect(pdf.status).toBe(200);
 			const text = pdfText(pdf.bytes);
 			expect(text).toContain('Not yet assessed');
 			expect(text).toContain('The profile has not been filled in.');
+			expect(text).toContain('Items not yet assessed');
+			expect(text).toContain('No gaps');
 		},
 		SLOW
 	);
@@ -156,6 +161,30 @@ describe('PDF gap report', () => {
 		SLOW
 	);
 
+	it(
+		'marks a draft on every page, and a finalised report names its reviewer and the sign-off date, unmarked',
+		async () => {
+			const browser = new Browser(undefined, { lang: 'en' });
+			const { orgId } = await signUp(browser, { name: 'Zhou Qiang' });
+			const base = await startAssessment(browser, orgId);
+			const draft = await browser.download(`${base}/report.pdf?lang=en`);
+			expect(pdfPages(draft.bytes)).toBeGreaterThan(3);
+			expect(streamsFilling(draft.bytes, WATERMARK_COLOUR)).toBe(pdfPages(draft.bytes));
+			expect(pdfText(draft.bytes)).not.toContain('Reviewer');
+
+			expect((await browser.post(`${base}/review?/submit`, {})).status).toBe(200);
+			expect((await browser.post(`${base}/review?/finalise`, {})).status).toBe(200);
+			const final = await browser.download(`${base}/report.pdf?lang=en`);
+			expect(streamsFilling(final.bytes, WATERMARK_COLOUR)).toBe(0);
+			const cover = pagesText(final.bytes, 1, 1);
+			expect(cover).toMatch(/Reviewer\s+Zhou Qiang/);
+			const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+			expect(cover).toMatch(new RegExp(`Signed off\\s+${today}`));
+			expect(cover).toContain('Final');
+		},
+		SLOW
+	);
+
 	it('answers 400 to a bad language and 404 to another organisation', async () => {
 		const { base } = await assessedFirm();
 		const { browser } = await assessedFirm();
@@ -166,6 +195,13 @@ describe('PDF gap report', () => {
 		const bad = await owner.get(`${own}/report.pdf?lang=fr`);
 		expect(bad.status).toBe(400);
 		expect(bad.text).toContain('The lang parameter must be zh, en or both.');
+		const badEdition = await owner.get(`${own}/report.pdf?lang=en&edition=long`);
+		expect(badEdition.status).toBe(400);
+		expect(badEdition.text).toContain('The edition parameter must be summary or full.');
+		const full = await owner.download(`${own}/report.pdf?lang=en&edition=full`);
+		expect(full.status).toBe(200);
+		expect(pdfText(full.bytes)).toContain('Full edition');
+		expect(full.headers.get('content-disposition')).toContain('-full.pdf');
 		expect((await owner.download(`${base}/report.pdf?lang=both`)).status).toBe(404);
 		expect((await owner.get(`${base}/print?lang=both`)).status).toBe(404);
 	});
@@ -185,6 +221,9 @@ describe('print view', () => {
 			const quote = corpus.provisions.find((p) => p.id === lic.provisions[0])!;
 			expect(squash(page.text)).toContain(squash(quote.text_zh));
 			expect(page.body).toContain('class="report"');
+			// The executive summary and the items not yet assessed, as in the PDF.
+			expect(page.text).toContain('主要风险');
+			expect(page.text).toContain('Items not yet assessed');
 			expect((await browser.get(`${base}/print?lang=xx`)).status).toBe(400);
 		},
 		SLOW
@@ -193,8 +232,10 @@ describe('print view', () => {
 	it('links the three downloads and the print view from the result page', async () => {
 		const { browser, base } = await assessedFirm();
 		const result = await browser.get(`${base}/result`);
-		for (const lang of ['zh', 'en', 'both'])
+		for (const lang of ['zh', 'en', 'both']) {
 			expect(result.body).toContain(`href="${base}/report.pdf?lang=${lang}"`);
+			expect(result.body).toContain(`href="${base}/report.pdf?lang=${lang}&amp;edition=full"`);
+		}
 		expect(result.body).toContain(`href="${base}/print?lang=`);
 		expect(result.text).toContain('下载差距报告（PDF）');
 	});

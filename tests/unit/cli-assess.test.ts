@@ -84,7 +84,11 @@ describe('cli assess', () => {
 		expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 		const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' });
 		expect(text).toContain('尚未就绪 / Not ready');
-		expect(text).toContain('CLI');
+		// No person is known on the command line: no assessor row, never "CLI" on the cover.
+		const coverPage = execFileSync('pdftotext', ['-l', '1', out, '-'], { encoding: 'utf8' });
+		expect(coverPage).not.toContain('CLI');
+		expect(coverPage).not.toContain('评估人');
+		expect(coverPage).toContain('草稿 / Draft');
 		expect(text).toContain('上海浦江财富管理科技有限公司');
 	}, 60_000);
 

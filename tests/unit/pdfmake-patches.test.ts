@@ -29,7 +29,10 @@ import { renderUnpatched } from '../helpers/unpatched-pdf';
 
 const SLOW = 180_000;
 
-/** The bilingual report of examples/: a tech firm, most items in scope, some answered. */
+/**
+ * The bilingual report of examples/, full edition (every answer, the profile): a tech firm, most
+ * items in scope, some answered.
+ */
 function exampleReport(): ReportModel {
 	const corpus = loadCorpus(corpusPaths().seedsDir);
 	const read = (file: string): unknown => JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -46,7 +49,8 @@ function exampleReport(): ReportModel {
 			consultancy: null,
 			assessor: 'Test',
 			assessmentTitle: null,
-			updatedAt: new Date('2026-11-22T00:00:00Z')
+			updatedAt: new Date('2026-11-22T00:00:00Z'),
+			edition: 'full'
 		},
 		reportWords()
 	);

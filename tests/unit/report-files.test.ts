@@ -6,13 +6,28 @@ import { breakLines, columnWidths } from '../../src/lib/server/documents/pdf/typ
 
 describe('report file name', () => {
 	it('gives an ASCII name and an RFC 5987 UTF-8 name without path or quote characters', () => {
-		const header = reportContentDisposition('浦江/数科 "A" 公司', '2026-11-22');
+		const cover = { firm: '浦江/数科 "A" 公司', date: '2026-11-22' };
+		const header = reportContentDisposition({ lang: 'zh', edition: 'summary', cover });
 		expect(header).toMatch(
 			/^attachment; filename="gap-report-2026-11-22\.pdf"; filename\*=UTF-8''/
 		);
 		const encoded = header.split("UTF-8''")[1]!;
 		expect(encoded).toMatch(/^[A-Za-z0-9%._~-]+$/);
 		expect(decodeURIComponent(encoded)).toBe('差距报告-浦江_数科 _A_ 公司-2026-11-22.pdf');
+	});
+
+	it('names the file in the report’s language, both words in a bilingual one, and marks the full edition', () => {
+		const cover = { firm: 'Pujiang Tech', date: '2026-11-22' };
+		const utf8 = (h: string) => decodeURIComponent(h.split("UTF-8''")[1]!);
+		expect(utf8(reportContentDisposition({ lang: 'en', edition: 'summary', cover }))).toBe(
+			'gap-report-Pujiang Tech-2026-11-22.pdf'
+		);
+		expect(utf8(reportContentDisposition({ lang: 'both', edition: 'summary', cover }))).toBe(
+			'差距报告-gap-report-Pujiang Tech-2026-11-22.pdf'
+		);
+		const full = reportContentDisposition({ lang: 'zh', edition: 'full', cover });
+		expect(utf8(full)).toBe('差距报告-Pujiang Tech-2026-11-22-完整版.pdf');
+		expect(full).toContain('filename="gap-report-2026-11-22-full.pdf"');
 	});
 });
 

@@ -240,11 +240,14 @@ describe('report model', () => {
 		expect(m.profile.every((p) => p.answer === null)).toBe(true);
 		expect(m.answers).toEqual([]);
 		expect(m.notApplicable).toEqual([]);
-		// Nothing answered: no score, no verdict yet, and unanswered items are not gaps.
-		expect(m.summary.scoreText).toBe('—');
+		// Nothing answered: no score but the words, no verdict yet, and unanswered items are not gaps.
+		expect(m.summary.scoreText).toBe('暂不评定 / Not yet assessed');
+		expect(m.domains.every((d) => !d.assessed && d.scoreText === m.summary.scoreText)).toBe(true);
 		expect(m.summary.verdict).toBe('not_assessed');
 		expect(m.summary.verdictLabel).toEqual({ main: '暂不评定', alt: 'Not yet assessed' });
 		expect(m.gaps).toEqual([]);
 		expect(m.summary.totalGaps).toBe(0);
+		expect(m.notAssessed.length).toBeGreaterThan(0);
+		expect(m.actions).toEqual([]);
 	});
 });

@@ -12,11 +12,18 @@ import { reportWords } from '../../src/lib/labels/report-words';
 import { renderReportPdf } from '../../src/lib/server/documents/pdf/render-pdf';
 import { reportCacheKey } from '../../src/lib/server/report/report-cache';
 import { RenderPool } from '../../src/lib/server/documents/pdf/worker-pool';
+import { colours } from '../../src/lib/server/documents/pdf/pdf-text';
+import { SEVERITY_ORDER } from '../../src/lib/domain/scoring';
+import { outlineTitles } from '../helpers/report-pdf';
 
 const corpus = loadCorpus(corpusPaths().seedsDir);
 const SLOW = 120_000;
 
-function model(answers: Answer[], lang: ReportModel['lang'] = 'both'): ReportModel {
+function model(
+	answers: Answer[],
+	lang: ReportModel['lang'] = 'both',
+	edition: ReportModel['edition'] = 'summary'
+): ReportModel {
 	const profile = { org_type: 'tech_company', registered_name: '测试科技有限公司' };
 	return buildReportModel(
 		{
@@ -29,7 +36,8 @@ function model(answers: Answer[], lang: ReportModel['lang'] = 'both'): ReportMod
 			consultancy: null,
 			assessor: 'Test',
 			assessmentTitle: null,
-			updatedAt: new Date('2026-11-22T00:00:00Z')
+			updatedAt: new Date('2026-11-22T00:00:00Z'),
+			edition
 		},
 		reportWords()
 	);
@@ -63,16 +71,21 @@ describe('rendering the report', () => {
 	it(
 		'copes with 300 answers and a 5,000-character note with no break in it',
 		async () => {
-			const base = model([
-				{
-					itemId: 'LIC-001',
-					status: 'partial',
-					note: 'x'.repeat(5000),
-					evidence: ['<img src=x onerror=alert(1)>'],
-					owner: '{{owner}}',
-					due: '2027-01-31'
-				}
-			]);
+			// The full edition: the one that prints every answer.
+			const base = model(
+				[
+					{
+						itemId: 'LIC-001',
+						status: 'partial',
+						note: 'x'.repeat(5000),
+						evidence: ['<img src=x onerror=alert(1)>'],
+						owner: '{{owner}}',
+						due: '2027-01-31'
+					}
+				],
+				'both',
+				'full'
+			);
 			const one = base.answers[0]!;
 			const many: ReportModel = {
 				...base,
@@ -94,18 +107,25 @@ describe('rendering the report', () => {
 	);
 
 	it(
-		'lists both languages in a bilingual table of contents, and prints the disclaimer once',
+		'bookmarks every section in both languages, and prints the disclaimer once',
 		async () => {
 			const m = model([]);
 			const rendered = await pool.render(m);
-			const contents = text(rendered.bytes, ['-f', '2', '-l', '2']);
-			for (const label of [m.labels.summary, m.labels.gapRegister, m.labels.disclaimer]) {
-				expect(contents).toContain(label.main);
-				expect(contents).toContain(label.alt);
-			}
+			const outline = outlineTitles(rendered.bytes);
+			for (const label of [m.labels.executiveSummary, m.labels.gapRegister, m.labels.disclaimer])
+				expect(outline).toContain(`${label.main} / ${label.alt}`);
 			const all = text(rendered.bytes);
 			expect(all.split('not legal advice').length - 1).toBe(1);
 		},
 		SLOW
 	);
+
+	it('keeps the severities apart in greyscale: each a clear step lighter than the one above', () => {
+		const luma = (hex: string) => {
+			const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+			return 0.299 * r! + 0.587 * g! + 0.114 * b!;
+		};
+		const steps = SEVERITY_ORDER.map((s) => luma(colours[s]));
+		for (let i = 1; i < steps.length; i++) expect(steps[i]! - steps[i - 1]!).toBeGreaterThan(24);
+	});
 });

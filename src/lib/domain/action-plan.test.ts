@@ -27,6 +27,15 @@ function gap(itemId: string, extra: Partial<ReportModel['gaps'][number]> = {}) {
 const labels = new Proxy({}, { get: (_, key) => t(`[${String(key)}]`) }) as ReportModel['labels'];
 
 describe('action plan rows', () => {
+	it('follow the action plan’s order (by due date, then severity), as the PDF does', () => {
+		const model = {
+			labels,
+			gaps: [gap('LIC-001', { due: '2027-03-01' }), gap('DAT-002', { due: '2027-01-01' })],
+			actions: [{ itemId: 'DAT-002' }, { itemId: 'LIC-001' }]
+		} as unknown as ReportModel;
+		expect(actionPlanRows(model).map((r) => r.item)).toEqual(['DAT-002', 'LIC-001']);
+	});
+
 	it('keep the report’s gap order and take every column from the gap', () => {
 		const model = {
 			labels,

@@ -23,12 +23,16 @@ export type ActionPlanRow = Record<Exclude<ActionPlanColumn, 'due'>, string> & {
 const text = (t: ReportText) => inlineText(t);
 
 /**
- * One row per gap of the report, in the report's order (most severe first), so the PDF's action
- * plan and the XLSX/CSV files cannot disagree. The finding is the answer's note, or its status
- * when the note is empty (an unanswered item has no note).
+ * One row per gap of the report, in the action plan's order (by due date, then severity), so the
+ * PDF's action plan and the XLSX/CSV files cannot disagree. The finding is the answer's note, or
+ * its status when the note is empty (an unanswered item has no note).
  */
 export function actionPlanRows(model: ReportModel): ActionPlanRow[] {
-	return model.gaps.map((g) => ({
+	const rank = new Map((model.actions ?? []).map((a, i) => [a.itemId, i]));
+	const gaps = [...model.gaps].sort(
+		(a, b) => (rank.get(a.itemId) ?? -1) - (rank.get(b.itemId) ?? -1)
+	);
+	return gaps.map((g) => ({
 		item: g.itemId,
 		question: text(g.question),
 		provision: g.provisions.map((p) => p.citation).join('\n'),

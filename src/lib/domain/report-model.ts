@@ -7,6 +7,7 @@ import type { Profile, ProfileValue } from './profile';
 import type { Evaluation } from './result';
 import {
 	SEVERITY_ORDER,
+	requiredAnswers,
 	type Answer,
 	type AnswerStatus,
 	type Gap,
@@ -16,11 +17,15 @@ import {
 import {
 	chooser,
 	labelKeys,
+	inlineText,
 	phraser,
 	verbatim,
 	type LabelKey,
+	type ReportEdition,
 	type ReportLang,
+	type ReportState,
 	type ReportText,
+	type ReportWords,
 	type Words
 } from './report-text';
 
@@ -35,8 +40,20 @@ export interface ReportInput {
 	firm: string;
 	/** The consultancy that ran the assessment, when it was one. */
 	consultancy: string | null;
-	assessor: string;
+	/** Who ran it; null when no person is known (the command line). */
+	assessor: string | null;
 	assessmentTitle: string | null;
+	/** The assessment's state; a report with none (the command line) is a draft. */
+	state?: ReportState;
+	/** Who signed a final assessment off, and when (Shanghai date). */
+	signOff?: { reviewer: string; date: string } | null;
+	/** Summary by default. */
+	edition?: ReportEdition;
+	/**
+	 * Today in Shanghai (YYYY-MM-DD), to flag overdue actions. It enters the model only when some
+	 * action has a due date, so a report whose content does not depend on the date keeps its key.
+	 */
+	today?: string | null;
 	/** When the content last changed: dates the report, so the same content gives the same report. */
 	updatedAt: Date;
 	/** The comparison with the assessment this one was started from, when there is one. */
@@ -74,8 +91,19 @@ export interface ReportRelatedRule {
 	verification: ReportText;
 }
 
+/** A provision of the law annex, by its number there. */
+export interface ProvisionRef {
+	n: number;
+	id: string;
+	citation: string;
+	force: ForceClass;
+	forceLabel: ReportText;
+}
+
 export interface ReportGap {
 	itemId: string;
+	/** The provisions cited, by their number in the law annex, with their force. */
+	refs: ProvisionRef[];
 	basis: Basis;
 	basisLabel: ReportText;
 	severity: Severity;
@@ -93,6 +121,18 @@ export interface ReportGap {
 	remediation: ReportText;
 }
 
+/** One row of the action plan: the remediation of one gap, who does it and by when. */
+export interface ReportAction {
+	itemId: string;
+	action: ReportText;
+	question: ReportText;
+	severity: Severity;
+	severityLabel: ReportText;
+	owner: string | null;
+	due: string | null;
+	overdue: boolean;
+}
+
 export interface ReportAnswer {
 	itemId: string;
 	question: ReportText;
@@ -108,6 +148,10 @@ export interface ReportAnswer {
 
 export interface ReportModel {
 	lang: ReportLang;
+	edition: ReportEdition;
+	editionLabel: ReportText;
+	/** The assessment's state; `watermark` is printed across every page unless it is final. */
+	state: { code: ReportState; label: ReportText; watermark: string | null };
 	/** Fixed metadata of the PDF: from the content, never the clock. */
 	meta: { title: string; createdAt: string; date: string };
 	labels: Record<LabelKey, ReportText>;
@@ -116,10 +160,15 @@ export interface ReportModel {
 		consultancy: string | null;
 		/** The consultancy's logo (the firm's own when it is not a consultancy's report). */
 		logo: ReportLogo | null;
-		assessor: string;
+		assessor: string | null;
 		date: string;
 		assessment: string | null;
-		versionHash: string;
+		/** A short label of the questionnaire version, not its 64-character hash. */
+		versionLabel: ReportText;
+		state: ReportText;
+		/** The reviewer who signed a final report off, and the date. */
+		signOff: { reviewer: string; date: string } | null;
+		confidential: ReportText;
 		verdict: Verdict;
 		verdictLabel: ReportText;
 		language: ReportText;
@@ -137,6 +186,28 @@ export interface ReportModel {
 		/** "Law current as of …": the latest date the cited national rules were reviewed. */
 		lawCurrentAsOf: ReportText | null;
 	};
+	/** The first two pages: what a board needs, in words. */
+	executive: {
+		scope: ReportText;
+		/** Profile red flags first (a financial word in the registered name), then the gravest gaps. */
+		topRisks: ReportText[];
+		/** The first actions by due date; `actionsTotal` counts them all. */
+		firstActions: ReportAction[];
+		actionsTotal: number;
+		overdue: number;
+		overdueText: ReportText | null;
+	};
+	/** The action plan: one row per gap, by due date then severity. */
+	actions: ReportAction[];
+	/** Applicable items with no answer yet: neither gaps nor compliant. */
+	notAssessed: {
+		itemId: string;
+		question: ReportText;
+		domain: ReportText;
+		severityLabel: ReportText;
+	}[];
+	/** Every provision cited, quoted once, numbered in the order first cited. */
+	lawAnnex: { n: number; quote: ProvisionQuote }[];
 	/** Good-practice items, scored apart: never gaps, never "not ready". */
 	goodPractice: {
 		scoreText: string;
@@ -150,6 +221,8 @@ export interface ReportModel {
 		scoreText: string;
 		answered: number;
 		applicable: number;
+		/** False below the share of answers a verdict needs: the score says "not yet assessed". */
+		assessed: boolean;
 	}[];
 	gaps: ReportGap[];
 	notApplicable: { itemId: string; question: ReportText; reason: string }[];
@@ -159,6 +232,7 @@ export interface ReportModel {
 		text: ReportText;
 		advice: ReportText;
 		provisions: ProvisionQuote[];
+		refs: ProvisionRef[];
 		conflict: ReportText | null;
 	}[];
 	answers: ReportAnswer[];
@@ -185,6 +259,22 @@ export function buildReportModel(input: ReportInput, words: Words): ReportModel 
 		return item ? local(item.question) : verbatim(id);
 	};
 	const quote = provisionQuoter(corpus, lang, words);
+	// The law annex: each provision quoted once, numbered in the order the report first cites it.
+	const annex = new Map<string, { n: number; quote: ProvisionQuote }>();
+	const cite = (ids: readonly string[]): ProvisionRef[] =>
+		ids.flatMap((id) => {
+			let entry = annex.get(id);
+			if (!entry) {
+				const [q] = quote(id);
+				if (!q) return [];
+				entry = { n: annex.size + 1, quote: q };
+				annex.set(id, entry);
+			}
+			const q = entry.quote;
+			return [{ n: entry.n, id, citation: q.citation, force: q.force, forceLabel: q.forceLabel }];
+		});
+	const state = input.state ?? 'draft';
+	const edition = input.edition ?? 'summary';
 	const { score } = evaluation;
 	const date = isoDate(input.updatedAt);
 	const verdictLabel = phrase((w) => w.verdict[score.verdict]);
@@ -195,6 +285,7 @@ export function buildReportModel(input: ReportInput, words: Words): ReportModel 
 		const domain = domains.get(gap.domain);
 		return {
 			itemId: gap.itemId,
+			refs: cite(item.provisions),
 			basis: gap.basis,
 			basisLabel: phrase((w) => w.basisLabel[gap.basis]),
 			severity: gap.severity,
@@ -224,7 +315,77 @@ export function buildReportModel(input: ReportInput, words: Words): ReportModel 
 		};
 	};
 	const gaps = score.gaps.map((g) => reportGap(g));
+	const opportunities = score.opportunities.map((g) => reportGap(g, true));
 	const quotedForFindings = new Set<string>();
+	const findings = evaluation.result.findings.map((f) => {
+		const conflict = corpus.conflicts.find((c) => c.id === f.conflict);
+		// One finding per word, and each provision quoted once: under the first word citing it.
+		const fresh = f.provisions.filter((id) => !quotedForFindings.has(id));
+		fresh.forEach((id) => quotedForFindings.add(id));
+		return {
+			text: phrase((w) => w.finding(f)),
+			advice: phrase((w) => w.findingAdvice(f.licensed)),
+			provisions: fresh.flatMap(quote),
+			refs: cite(f.provisions),
+			conflict: conflict ? choose(conflict.reason_zh, conflict.reason_en) : null
+		};
+	});
+	const today = input.today ?? null;
+	const actions = gaps
+		.map((g): ReportAction => ({
+			itemId: g.itemId,
+			action: g.remediation,
+			question: g.question,
+			severity: g.severity,
+			severityLabel: g.severityLabel,
+			owner: g.owner,
+			due: g.due,
+			overdue: today !== null && g.due !== null && g.due < today
+		}))
+		.sort(
+			(a, b) =>
+				(a.due ?? '9999').localeCompare(b.due ?? '9999') ||
+				SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) ||
+				a.itemId.localeCompare(b.itemId)
+		);
+	const overdue = actions.filter((a) => a.overdue).length;
+	// Risks in words, short enough for the summary: the whole question is in the gap register.
+	const gapNumber = new Map(score.gaps.map((g, i) => [g.itemId, i + 1]));
+	const risks = [
+		...findings.map((f) => f.text),
+		...score.gaps
+			.filter((g) => g.severity === 'critical' || g.severity === 'high')
+			.slice(0, Math.max(2, 5 - findings.length))
+			.map((g) => {
+				const item = items.get(g.itemId);
+				const domain = domains.get(g.domain);
+				const clipped = (w: ReportWords) => {
+					const en = w === words.en;
+					return w.gapRisk({
+						severity: w.severityLabel[g.severity],
+						domain: (en ? domain?.en : domain?.zh) ?? g.domain,
+						question: clip((en ? item?.question.en : item?.question.zh) ?? g.itemId, en),
+						n: gapNumber.get(g.itemId) ?? 0
+					});
+				};
+				return phrase(clipped);
+			})
+	];
+	const notAssessed = score.unanswered.flatMap((id) => {
+		const item = items.get(id);
+		if (!item) return [];
+		const domain = domains.get(item.domain);
+		return [
+			{
+				itemId: id,
+				question: local(item.question),
+				domain: domain ? choose(domain.zh, domain.en) : verbatim(item.domain),
+				severityLabel: phrase((w) => w.severityLabel[item.severity])
+			}
+		];
+	});
+	const notAssessedWord = phrase((w) => w.verdict.not_assessed);
+	const hash = evaluation.result.questionnaire_version;
 	const asOf = lawCurrentAsOf(corpus);
 
 	const applicable = new Set(evaluation.result.applicable);
@@ -235,6 +396,18 @@ export function buildReportModel(input: ReportInput, words: Words): ReportModel 
 
 	return {
 		lang,
+		edition,
+		editionLabel: phrase((w) => w.editionName[edition]),
+		state: {
+			code: state,
+			label: phrase((w) => w.state[state]),
+			watermark:
+				state === 'final'
+					? null
+					: lang === 'both'
+						? `${words.zh.watermark[state]} ${words.en.watermark[state]}`
+						: words[lang].watermark[state]
+		},
 		meta: {
 			title: `${words[lang === 'en' ? 'en' : 'zh'].title} · ${input.firm}`,
 			createdAt: input.updatedAt.toISOString(),
@@ -251,7 +424,12 @@ export function buildReportModel(input: ReportInput, words: Words): ReportModel 
 			assessor: input.assessor,
 			date,
 			assessment: input.assessmentTitle,
-			versionHash: evaluation.result.questionnaire_version,
+			versionLabel: phrase((w) =>
+				w.versionLabel({ short: hash.slice(0, 8), items: corpus.items.length })
+			),
+			state: phrase((w) => w.state[state]),
+			signOff: state === 'final' ? (input.signOff ?? null) : null,
+			confidential: phrase((w) => w.confidential),
 			verdict: score.verdict,
 			verdictLabel,
 			language: phrase((w) => w.languageName[lang])
@@ -261,7 +439,10 @@ export function buildReportModel(input: ReportInput, words: Words): ReportModel 
 			verdictLabel,
 			reasons: score.reasons.map((r) => phrase((w) => w.verdictReason(r))),
 			score: score.overall.score,
-			scoreText: formatScore(score.overall.score),
+			scoreText:
+				score.verdict === 'not_assessed'
+					? inlineText(notAssessedWord)
+					: formatScore(score.overall.score),
 			completeness: phrase((w) => w.answered(score.overall)),
 			complete: score.complete,
 			gapCounts: SEVERITY_ORDER.map((severity) => ({
@@ -272,22 +453,45 @@ export function buildReportModel(input: ReportInput, words: Words): ReportModel 
 			totalGaps: score.gaps.length,
 			lawCurrentAsOf: asOf ? phrase((w) => w.lawCurrentAsOf(asOf)) : null
 		},
+		executive: {
+			scope: phrase((w) =>
+				w.scopeText({
+					applicable: evaluation.result.applicable.length,
+					excluded: evaluation.result.excluded.length,
+					domains: Object.values(score.domains).filter((d) => d.applicable > 0).length
+				})
+			),
+			topRisks: risks.slice(0, 8),
+			firstActions: actions.slice(0, 5).map((a) => ({
+				...a,
+				action: clipText(a.action, lang)
+			})),
+			actionsTotal: actions.length,
+			overdue,
+			overdueText: overdue > 0 ? phrase((w) => w.overdueCount(overdue)) : null
+		},
+		actions,
+		notAssessed,
+		lawAnnex: [...annex.values()],
 		goodPractice: {
 			scoreText: formatScore(score.goodPractice.score),
 			completeness: phrase((w) => w.answered(score.goodPractice)),
-			items: score.opportunities.map((g) => reportGap(g, true))
+			items: opportunities
 		},
 		domains: corpus.domains.flatMap((d) => {
 			const figures = score.domains[d.id];
 			if (!figures) return [];
+			const assessed =
+				figures.applicable > 0 && figures.answered >= requiredAnswers(figures.applicable);
 			return [
 				{
 					id: d.id,
 					label: choose(d.zh, d.en),
 					score: figures.score,
-					scoreText: formatScore(figures.score),
+					scoreText: assessed ? formatScore(figures.score) : inlineText(notAssessedWord),
 					answered: figures.answered,
-					applicable: figures.applicable
+					applicable: figures.applicable,
+					assessed
 				}
 			];
 		}),
@@ -309,18 +513,7 @@ export function buildReportModel(input: ReportInput, words: Words): ReportModel 
 			question: question(e.item_id),
 			reason: local(e.reason)
 		})),
-		findings: evaluation.result.findings.map((f) => {
-			const conflict = corpus.conflicts.find((c) => c.id === f.conflict);
-			// One finding per word, and each provision quoted once: under the first word citing it.
-			const fresh = f.provisions.filter((id) => !quotedForFindings.has(id));
-			fresh.forEach((id) => quotedForFindings.add(id));
-			return {
-				text: phrase((w) => w.finding(f)),
-				advice: phrase((w) => w.findingAdvice(f.licensed)),
-				provisions: fresh.flatMap(quote),
-				conflict: conflict ? choose(conflict.reason_zh, conflict.reason_en) : null
-			};
-		}),
+		findings,
 		answers: stored.map(({ item, answer }) => ({
 			itemId: item.id,
 			question: local(item.question),
@@ -395,6 +588,29 @@ function bilingualMethodology(lang: ReportLang): ReportModel['methodology'] {
 					body: section.body.map((line, j) => choose(line, other?.body[j] ?? ''))
 				};
 			})
+	};
+}
+
+/** Characters a summary line holds before it is clipped: Chinese is about twice as dense. */
+const CLIP = { zh: 60, en: 140 } as const;
+
+/**
+ * A long text cut for the summary at a break near the limit, with an ellipsis: the first step of a
+ * remediation, the gist of a question. The whole text stands in the register and the plan.
+ */
+export function clip(text: string, english: boolean): string {
+	const max = english ? CLIP.en : CLIP.zh;
+	const first = text.split(/\s*(?:；|;)?\s*2[.、．]\s/)[0]!.replace(/^1[.、．]\s*/, '');
+	if (first.length <= max) return first;
+	const cut = first.slice(0, max);
+	const at = Math.max(...[...'，、；,; '].map((c) => cut.lastIndexOf(c)));
+	return `${(at > max * 0.6 ? cut.slice(0, at) : cut).trimEnd()}…`;
+}
+
+function clipText(t: ReportText, lang: ReportLang): ReportText {
+	return {
+		main: clip(t.main, lang === 'en'),
+		alt: t.alt === null ? null : clip(t.alt, true)
 	};
 }
 

@@ -6,6 +6,11 @@ import type { ItemChange } from './compare';
 import type { AnswerStatus, GapStatus, Verdict, VerdictReason } from './scoring';
 
 export type ReportLang = Lang | 'both';
+/** The assessment's state, as the report tells it: a draft or one in review is marked as such. */
+export type ReportState = 'draft' | 'in_review' | 'final';
+/** Summary: what a board reads; full: every answer, the exclusions and the profile besides. */
+export const reportEditions = ['summary', 'full'] as const;
+export type ReportEdition = (typeof reportEditions)[number];
 export const reportLangs = ['zh', 'en', 'both'] as const satisfies readonly ReportLang[];
 
 /**
@@ -90,7 +95,30 @@ export const labelKeys = [
 	'goodPracticeLead',
 	'goodPracticeNone',
 	/** With {page} and {pages} for the renderer to fill in. */
-	'pageOf'
+	'pageOf',
+	'coverState',
+	'coverReviewer',
+	'coverSignedOff',
+	'confidential',
+	'notAssessedTitle',
+	'notAssessedLead',
+	'notAssessedNone',
+	'notAssessedShort',
+	'executiveSummary',
+	'scope',
+	'topRisks',
+	'topRisksNone',
+	'firstActions',
+	'action',
+	'actionsNone',
+	'overdue',
+	'lawAnnex',
+	'lawAnnexLead',
+	'lawAnnexNone',
+	'citedProvisions',
+	'moreInActionPlan',
+	'goodPracticeResults',
+	'edition'
 ] as const;
 export type LabelKey = (typeof labelKeys)[number];
 
@@ -117,6 +145,14 @@ export type ReportWords = Record<LabelKey, string> & {
 	changesSince(title: string, date: string): string;
 	change: Record<ItemChange, string>;
 	standing: { out_of_scope: string; unanswered: string } & Record<AnswerStatus, string>;
+	state: Record<ReportState, string>;
+	/** The word printed across every page of a report that is not final. */
+	watermark: Record<Exclude<ReportState, 'final'>, string>;
+	editionName: Record<ReportEdition, string>;
+	scopeText(input: { applicable: number; excluded: number; domains: number }): string;
+	versionLabel(input: { short: string; items: number }): string;
+	overdueCount(count: number): string;
+	gapRisk(input: { severity: string; domain: string; question: string; n: number }): string;
 };
 
 export type Words = Record<Lang, ReportWords>;

@@ -1,7 +1,8 @@
 import { firmName } from '../../domain/identity';
 import { buildReportModel, type ReportLogo, type ReportModel } from '../../domain/report-model';
 import type { ChangesInput } from '../../domain/report-changes';
-import type { ReportLang } from '../../domain/report-text';
+import type { ReportEdition, ReportLang } from '../../domain/report-text';
+import { listAssessmentEvents } from '../db/queries/audit-log';
 import { reportWords } from '../../labels/report-words';
 import { comparable, compareRecords } from '../assessments/comparison';
 import { loadAssessmentView } from '../assessments/service';
@@ -24,9 +25,13 @@ export async function loadReportModel(
 		assessment: AssessmentRecord;
 		membership: Pick<Membership, 'orgName' | 'orgKind'>;
 		lang: ReportLang;
+		edition?: ReportEdition;
+		/** Now, for overdue actions; a final report counts them on the day it was signed off. */
+		now?: Date;
 	}
 ): Promise<ReportModel> {
 	const { assessment, membership, lang } = input;
+	const signOff = assessment.state === 'final' ? await findSignOff(db, assessment) : null;
 	const { corpus, answers, identity, profile, evaluation } = await loadAssessmentView(
 		db,
 		assessment
@@ -46,11 +51,34 @@ export async function loadReportModel(
 			assessor: client ? `${membership.orgName} · ${creator}` : creator,
 			assessmentTitle: assessment.title,
 			updatedAt: assessment.updatedAt,
+			state: assessment.state,
+			signOff,
+			edition: input.edition ?? 'summary',
+			today: signOff?.date ?? shanghaiDate(input.now ?? new Date()),
 			changes: await changesSincePrevious(db, assessment),
 			logo: await reportLogo(db, assessment.orgId)
 		},
 		reportWords()
 	);
+}
+
+/** The Shanghai calendar date (UTC+8 all year) of an instant. */
+function shanghaiDate(at: Date): string {
+	return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Who finalised the assessment last, and the Shanghai date: the reviewer who signed it off. */
+async function findSignOff(
+	db: Database,
+	assessment: AssessmentRecord
+): Promise<{ reviewer: string; date: string } | null> {
+	const events = await listAssessmentEvents(db, {
+		orgId: assessment.orgId,
+		assessmentId: assessment.id
+	});
+	const finalised = events.find((e) => e.action === 'assessment.finalise');
+	if (!finalised) return null;
+	return { reviewer: finalised.actorName ?? '—', date: shanghaiDate(new Date(finalised.at)) };
 }
 
 async function changesSincePrevious(

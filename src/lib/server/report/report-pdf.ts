@@ -1,4 +1,4 @@
-import type { ReportLang } from '../../domain/report-text';
+import type { ReportEdition, ReportLang } from '../../domain/report-text';
 import type { ReportModel } from '../../domain/report-model';
 import type { Database } from '../db/connection';
 import type { AssessmentRecord } from '../db/queries/assessments';
@@ -11,7 +11,12 @@ import { renderPool } from '../documents/pdf/worker-pool';
 /** The gap report as PDF bytes, from the cache or rendered off the request thread. */
 export async function reportPdf(
 	db: Database,
-	input: { assessment: AssessmentRecord; membership: Membership; lang: ReportLang }
+	input: {
+		assessment: AssessmentRecord;
+		membership: Membership;
+		lang: ReportLang;
+		edition?: ReportEdition;
+	}
 ): Promise<{ model: ReportModel; pdf: Awaited<ReturnType<typeof cachedReportPdf>> }> {
 	const model = await loadReportModel(db, input);
 	const typed = estimateTypedTextPages(model);

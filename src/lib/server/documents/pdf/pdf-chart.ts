@@ -3,7 +3,7 @@ import type { ReportModel } from '../../../domain/report-model';
 import { MINIMUM_SCORE, READY_SCORE } from '../../../domain/scoring';
 import { colours, inline } from './pdf-text';
 
-const BAR_WIDTH = 220;
+const BAR_WIDTH = 180;
 const BAR_HEIGHT = 10;
 
 function barColour(score: number | null): string {
@@ -50,7 +50,7 @@ export function domainChart(model: ReportModel): Content {
 	const pct = (x: number) => `${Math.round(x * 100)}%`;
 	return {
 		table: {
-			widths: ['*', BAR_WIDTH, 62],
+			widths: ['*', BAR_WIDTH, 96],
 			headerRows: 1,
 			body: [
 				[
@@ -63,10 +63,12 @@ export function domainChart(model: ReportModel): Content {
 				],
 				...model.domains.map((d) => [
 					{ text: inline(d.label), fontSize: 8.5 },
-					bar(d.score),
+					// A domain not yet assessed draws no bar: an empty one would read as failing.
+					bar(d.assessed ? d.score : null),
 					{
 						text: `${d.scoreText} (${d.answered}/${d.applicable})`,
 						fontSize: 8.5,
+						color: d.assessed ? colours.ink : colours.muted,
 						alignment: 'right' as const
 					}
 				])

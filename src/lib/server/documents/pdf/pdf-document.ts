@@ -1,19 +1,20 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { ReportModel } from '../../../domain/report-model';
 import { changesSection } from './pdf-changes';
-import { domainChart } from './pdf-chart';
-import { cover, summary } from './pdf-cover';
-import { gapRegister } from './pdf-gaps';
+import { cover, executiveSummary } from './pdf-cover';
+import { gapRegister, lawAnnex } from './pdf-gaps';
 import {
 	actionPlan,
 	appendix,
 	disclaimer,
 	methodologySection,
 	notApplicable,
+	notAssessed,
 	profile
 } from './pdf-tables';
 import { FONT_FAMILY } from './fonts';
-import { colours, heading, inline, styles } from './pdf-text';
+import { watermarkBackground } from './pdf-watermark';
+import { colours, inline, styles } from './pdf-text';
 
 function pageOf(model: ReportModel, page: number, pages: number): string {
 	return inline(model.labels.pageOf)
@@ -24,33 +25,33 @@ function pageOf(model: ReportModel, page: number, pages: number): string {
 /** The PDF as pdfmake describes it: every word comes from the model, nothing from the clock. */
 export function reportDocument(model: ReportModel): TDocumentDefinitions {
 	const created = new Date(model.meta.createdAt);
+	const full = model.edition === 'full';
+	// Summary edition: summary, gap register, action plan, method, law annex. The full edition adds
+	// every answer, the excluded items with reasons and the profile.
 	const content: Content[] = [
 		cover(model),
-		{
-			toc: { title: { text: inline(model.labels.contents), style: 'h1' } },
-			pageBreak: 'after'
-		},
-		summary(model),
-		{ text: '', margin: [0, 12, 0, 0] },
-		heading(model.labels.byDomain),
-		domainChart(model),
+		executiveSummary(model),
 		changesSection(model),
 		gapRegister(model),
 		actionPlan(model),
-		notApplicable(model),
-		profile(model),
-		appendix(model),
+		notAssessed(model),
+		...(full ? [notApplicable(model), profile(model), appendix(model)] : []),
 		methodologySection(model),
+		lawAnnex(model),
 		disclaimer(model)
 	];
 	return {
 		pageSize: 'A4',
 		pageMargins: [48, 56, 48, 52],
 		language: model.lang === 'en' ? 'en' : 'zh-CN',
+		// Viewers show the title, not the file name, and open the bookmarks pane.
+		displayTitle: true,
+		// A draft or a report in review is marked across every page; a final one is not.
+		background: watermarkBackground(model.state.watermark),
 		info: {
 			title: model.meta.title,
 			subject: inline(model.labels.title),
-			author: model.cover.assessor,
+			author: model.cover.assessor ?? model.cover.consultancy ?? undefined,
 			creator: inline(model.labels.appName),
 			producer: 'pdfmake',
 			creationDate: created,
@@ -64,7 +65,10 @@ export function reportDocument(model: ReportModel): TDocumentDefinitions {
 				: {
 						columns: [
 							{ text: `${model.cover.firm} · ${model.cover.date}`, width: '*' },
-							{ text: inline(model.labels.title), width: 'auto' }
+							{
+								text: `${inline(model.labels.title)} · ${inline(model.cover.state)}`,
+								width: 'auto'
+							}
 						],
 						fontSize: 7.5,
 						color: colours.muted,

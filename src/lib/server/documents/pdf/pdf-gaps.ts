@@ -1,11 +1,27 @@
 import type { Content } from 'pdfmake/interfaces';
-import type { ProvisionQuote, ReportGap, ReportModel } from '../../../domain/report-model';
-import { colours, fitted, heading, inline, para, paraFit, sizes, userFit } from './pdf-text';
-import { CONTENT_WIDTH } from './typeset';
+import type {
+	ProvisionQuote,
+	ProvisionRef,
+	ReportGap,
+	ReportModel
+} from '../../../domain/report-model';
+import {
+	colours,
+	fitted,
+	heading,
+	inline,
+	keepWithNext,
+	para,
+	paraFit,
+	sizes,
+	userFit
+} from './pdf-text';
+import { columnWidths, CONTENT_WIDTH } from './typeset';
 
 /** The quote box: a 2 pt rule, 4 pt padding each side and 6 pt margins inside it. */
 const QUOTE_WIDTH = CONTENT_WIDTH - 2 - 8 - 12;
 const LABEL_WIDTH = 90;
+const ID_WIDTH = 48;
 const FIELD_WIDTH = CONTENT_WIDTH - LABEL_WIDTH - 6;
 
 /** The provision as the law reads: verbatim Chinese, its citation, then the English summary. */
@@ -82,23 +98,33 @@ function relatedRules(gap: ReportGap, model: ReportModel): Content {
 	};
 }
 
-function gapEntry(gap: ReportGap, index: number, model: ReportModel): Content {
+/** "[3] 上海市…条例 第五十条 · 约束性": the provision by its number in the law annex, with its force. */
+function refLine(refs: ProvisionRef[]): string {
+	return refs.map((r) => `[${r.n}] ${r.citation} · ${inline(r.forceLabel)}`).join('\n');
+}
+
+function gapEntry(gap: ReportGap, index: number, model: ReportModel, parent: string): Content {
 	const l = model.labels;
+	const head: Content = {
+		text: [
+			{ text: `${index + 1}. ${gap.itemId}  `, bold: true },
+			{ text: inline(gap.severityLabel), color: colours[gap.severity], bold: true },
+			{
+				text: `  ·  ${inline(gap.basisLabel)}  ·  ${inline(gap.statusLabel)}  ·  ${inline(gap.domain)}`,
+				color: colours.muted
+			}
+		],
+		fontSize: 9.5,
+		margin: [0, 0, 0, 2],
+		// A bookmark for every gap, under the register's.
+		outline: true,
+		outlineParentId: parent,
+		outlineText: `${index + 1}. ${gap.itemId} ${inline(gap.severityLabel)}`
+	};
 	return {
 		stack: [
-			{
-				text: [
-					{ text: `${index + 1}. ${gap.itemId}  `, bold: true },
-					{ text: inline(gap.severityLabel), color: colours[gap.severity], bold: true },
-					{
-						text: `  ·  ${inline(gap.basisLabel)}  ·  ${inline(gap.statusLabel)}  ·  ${inline(gap.domain)}`,
-						color: colours.muted
-					}
-				],
-				fontSize: 9.5,
-				margin: [0, 0, 0, 2]
-			},
-			paraFit(gap.question, CONTENT_WIDTH, sizes.gapTitle, sizes.body),
+			// The entry's heading stays with its question: never stranded at the foot of a page.
+			keepWithNext(head, paraFit(gap.question, CONTENT_WIDTH, sizes.gapTitle, sizes.body)),
 			{ text: '', margin: [0, 3, 0, 0] },
 			labelled(inline(l.note), userFit(gap.note, FIELD_WIDTH, sizes.body)),
 			...(gap.evidence.length
@@ -106,34 +132,77 @@ function gapEntry(gap: ReportGap, index: number, model: ReportModel): Content {
 				: []),
 			labelled(inline(l.owner), userFit(gap.owner, FIELD_WIDTH, sizes.body)),
 			labelled(inline(l.due), userFit(gap.due, FIELD_WIDTH, sizes.body)),
-			fieldLabel(inline(l.provision), 5),
-			...(gap.provisions.length
-				? gap.provisions.map((p) => provisionQuote(p, model))
-				: [para(l.noProvision, 'muted')]),
+			labelled(
+				inline(l.provision),
+				gap.refs.length
+					? fitted(refLine(gap.refs), FIELD_WIDTH, sizes.small)
+					: { text: inline(l.noProvision), style: 'muted', fontSize: sizes.small }
+			),
 			...(gap.relatedRules.length
-				? [fieldLabel(inline(l.relatedRules), 3), relatedRules(gap, model)]
+				? [keepWithNext(fieldLabel(inline(l.relatedRules), 3), relatedRules(gap, model))]
 				: []),
-			fieldLabel(inline(l.remediation), 5),
-			paraFit(gap.remediation, CONTENT_WIDTH)
+			keepWithNext(fieldLabel(inline(l.remediation), 5), paraFit(gap.remediation, CONTENT_WIDTH))
 		],
-		margin: [0, 8, 0, 8]
+		margin: [0, 6, 0, 6]
 	};
 }
+
+/** Good practice, apart from the gaps: a compact table, never a gap, never "not ready". */
+function goodPracticeTable(model: ReportModel): Content {
+	const l = model.labels;
+	const w = columnWidths([ID_WIDTH, '*', 70]);
+	return {
+		table: {
+			widths: w,
+			headerRows: 1,
+			dontBreakRows: true,
+			body: [
+				[l.item, l.question, l.status].map((t) => ({ text: inline(t), style: 'tableHeader' })),
+				...model.goodPractice.items.map((g) => [
+					{ text: g.itemId, noWrap: true },
+					paraFit(g.question, w[1]!, sizes.table, sizes.small),
+					{ text: inline(g.statusLabel) }
+				])
+			]
+		},
+		layout: 'lightHorizontalLines',
+		fontSize: sizes.table
+	};
+}
+
+export const GAP_REGISTER_ID = 'gap-register';
 
 export function gapRegister(model: ReportModel): Content {
 	const good = model.goodPractice.items;
 	return [
 		{ text: '', pageBreak: 'before' },
-		heading(model.labels.gapRegister),
+		heading(model.labels.gapRegister, 1, GAP_REGISTER_ID),
 		para(model.labels.gapRegisterLead, 'muted'),
 		...(model.gaps.length === 0
 			? [para(model.labels.noGaps)]
-			: model.gaps.map((g, i) => gapEntry(g, i, model))),
-		// Good practice, apart from the gaps: never a gap, never "not ready".
-		heading(model.labels.goodPractice, 2),
-		para(model.labels.goodPracticeLead, 'muted'),
-		...(good.length === 0
-			? [para(model.labels.goodPracticeNone)]
-			: good.map((g, i) => gapEntry(g, i, model)))
+			: model.gaps.map((g, i) => gapEntry(g, i, model, GAP_REGISTER_ID))),
+		keepWithNext(
+			heading(model.labels.goodPracticeResults, 2),
+			para(model.labels.goodPracticeLead, 'muted')
+		),
+		good.length === 0 ? para(model.labels.goodPracticeNone) : goodPracticeTable(model)
+	];
+}
+
+/** The law annex: each provision cited, quoted in full once, by its number. */
+export function lawAnnex(model: ReportModel): Content {
+	const l = model.labels;
+	return [
+		{ text: '', pageBreak: 'before' },
+		heading(l.lawAnnex),
+		para(l.lawAnnexLead, 'muted'),
+		...(model.lawAnnex.length === 0
+			? [para(l.lawAnnexNone)]
+			: model.lawAnnex.map(({ n, quote }) =>
+					keepWithNext(
+						{ text: `[${n}]`, bold: true, margin: [0, 4, 0, 0] },
+						provisionQuote(quote, model)
+					)
+				))
 	];
 }

@@ -1,8 +1,8 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { ReportModel } from '../../../domain/report-model';
 import type { ReportText } from '../../../domain/report-text';
-import { provisionQuote } from './pdf-gaps';
-import { colours, heading, inline, para, paraFit, sizes, userFit } from './pdf-text';
+import { actionTable } from './pdf-cover';
+import { colours, heading, inline, keepWithNext, para, paraFit, sizes, userFit } from './pdf-text';
 import { columnWidths, CONTENT_WIDTH } from './typeset';
 
 export function headerRow(labels: ReportText[]): TableCell[] {
@@ -19,28 +19,44 @@ export function table(widths: number[], header: ReportText[], rows: TableCell[][
 }
 
 export function section(title: ReportText, body: Content[], pageBreak = true): Content {
+	const [first, ...rest] = body;
 	return [
 		...(pageBreak ? [{ text: '', pageBreak: 'before' as const }] : []),
-		heading(title),
-		...body
+		// The heading keeps its first line of content with it (a lead paragraph, not a table).
+		...(first && !('table' in (first as object))
+			? [keepWithNext(heading(title), first), ...rest]
+			: [heading(title), ...body])
 	];
 }
 
 export const ID_WIDTH = 48;
 
+/** The action plan: one row per gap, by due date then severity, overdue ones marked. */
 export function actionPlan(model: ReportModel): Content {
 	const l = model.labels;
-	const w = columnWidths([ID_WIDTH, '*', 70, 52, 52]);
-	const rows = model.gaps.map((g): TableCell[] => [
-		{ text: g.itemId, noWrap: true },
-		paraFit(g.question, w[1]!, sizes.table, sizes.table),
-		userFit(g.owner, w[2]!, sizes.table),
-		{ text: g.due ?? '—', noWrap: true },
-		{ text: inline(g.severityLabel), color: colours[g.severity] }
-	]);
 	return section(l.actionPlan, [
-		rows.length ? table(w, [l.item, l.gap, l.owner, l.due, l.severity], rows) : para(l.noGaps)
+		...(model.executive.overdueText ? [para(model.executive.overdueText, 'muted')] : []),
+		model.actions.length ? actionTable(model, model.actions) : para(l.noGaps)
 	]);
+}
+
+/** Applicable items with no answer yet: a compact table, apart from the gaps. */
+export function notAssessed(model: ReportModel): Content {
+	const l = model.labels;
+	const w = columnWidths([ID_WIDTH, '*', 110]);
+	const rows = model.notAssessed.map((n): TableCell[] => [
+		{ text: n.itemId, noWrap: true },
+		paraFit(n.question, w[1]!, sizes.small, sizes.small),
+		paraFit(n.domain, w[2]!, sizes.small, sizes.small)
+	]);
+	return section(
+		l.notAssessedTitle,
+		[
+			para(l.notAssessedLead, 'muted'),
+			rows.length ? table(w, [l.item, l.question, l.domain], rows) : para(l.notAssessedNone)
+		],
+		false
+	);
 }
 
 export function notApplicable(model: ReportModel): Content {
@@ -61,7 +77,16 @@ function findings(model: ReportModel): Content[] {
 		stack: [
 			para(f.text, 'gapTitle'),
 			para(f.advice, 'muted'),
-			...f.provisions.map((p) => provisionQuote(p, model)),
+			...(f.refs.length
+				? [
+						{
+							text: f.refs
+								.map((r) => `[${r.n}] ${r.citation} · ${inline(r.forceLabel)}`)
+								.join('\n'),
+							style: 'citation'
+						}
+					]
+				: []),
 			...(f.conflict ? [para(f.conflict, 'small')] : [])
 		],
 		margin: [0, 4, 0, 6]

@@ -1,5 +1,5 @@
 import type { Content, ContentText, Style } from 'pdfmake/interfaces';
-import type { ReportText } from '../../../domain/report-text';
+import { inlineText, type ReportText } from '../../../domain/report-text';
 import { textRuns } from './text-runs';
 import { breakLines, setLines } from './typeset';
 
@@ -50,12 +50,22 @@ export function userFit(
 export { inlineText as inline } from '../../../domain/report-text';
 
 /**
+ * A heading or label kept on the page of what follows it: the two are laid out as one block, so a
+ * heading is never stranded at the foot of a page. `next` must be short (a paragraph, an entry's
+ * first lines): an unbreakable block taller than a page would be cut.
+ */
+export function keepWithNext(head: Content, next: Content): Content {
+	return { stack: [head, next], unbreakable: true };
+}
+
+/**
  * A heading listed in the table of contents. In a bilingual report the English sits under it in the
  * same text node, so the contents list both languages too.
  */
 export function heading(t: ReportText, level: 1 | 2 = 1, id?: string): Content {
 	const style = level === 1 ? 'h1' : 'h2';
-	const toc = { tocItem: level === 1, tocStyle: level === 1 ? 'tocEntry' : undefined, id };
+	// Every section is a bookmark (the PDF outline), in the report's language(s).
+	const toc = { outline: true, outlineText: inlineText(t), ...(id ? { id } : {}) };
 	if (t.alt === null) return { text: t.main, style, ...toc };
 	return {
 		text: [t.main, { text: `\n${t.alt}`, style: 'headingAlt' }],
@@ -76,17 +86,19 @@ export const colours = {
 	rule: '#d1d5db',
 	quote: '#f3f4f6',
 	accent: '#1d4ed8',
-	critical: '#b91c1c',
+	// Severities step down in lightness too, so they stay apart when printed in greyscale
+	// (luma 58, 97, 129, 155: tests/unit/report-render.test.ts checks the steps).
+	critical: '#7f1d1d',
 	high: '#c2410c',
-	medium: '#b45309',
-	low: '#4b5563',
+	medium: '#b7791f',
+	low: '#959ca6',
 	good: '#047857'
 } as const;
 
 export const verdictColour = {
 	ready: colours.good,
 	ready_with_conditions: colours.medium,
-	not_ready: colours.critical,
+	not_ready: '#b91c1c',
 	not_assessed: colours.muted
 } as const;
 
@@ -102,6 +114,7 @@ export const styles: Record<string, Style> = {
 	quote: { fontSize: 9.5, lineHeight: 1.35 },
 	citation: { fontSize: 8, color: colours.muted },
 	tocEntry: { fontSize: 10 },
+	h3: { fontSize: 10, bold: true, color: colours.ink, margin: [0, 6, 0, 2] },
 	coverTitle: { fontSize: 26, bold: true, color: colours.ink },
 	coverFirm: { fontSize: 18, color: colours.ink, margin: [0, 24, 0, 24] },
 	gapTitle: { fontSize: 10.5, color: colours.ink }

@@ -1,4 +1,4 @@
-import type { ReportLang } from '../../../domain/report-text';
+import type { ReportEdition, ReportLang } from '../../../domain/report-text';
 import { m } from '$lib/paraglide/messages';
 import type { Database } from '../../db/connection';
 import type { AssessmentRecord } from '../../db/queries/assessments';
@@ -15,7 +15,12 @@ import { reportContentDisposition } from './content-disposition';
  */
 export async function reportPdfResponse(
 	db: Database,
-	input: { assessment: AssessmentRecord; membership: Membership; lang: ReportLang },
+	input: {
+		assessment: AssessmentRecord;
+		membership: Membership;
+		lang: ReportLang;
+		edition?: ReportEdition;
+	},
 	options: { api?: boolean } = {}
 ): Promise<Response> {
 	let result: Awaited<ReturnType<typeof reportPdf>>;
@@ -40,7 +45,7 @@ export async function reportPdfResponse(
 		headers: {
 			'content-type': 'application/pdf',
 			'content-length': String(pdf.bytes.byteLength),
-			'content-disposition': reportContentDisposition(model.cover.firm, model.cover.date),
+			'content-disposition': reportContentDisposition(model),
 			'cache-control': 'private, no-store',
 			// A compliance report is not kept in shared or browser caches; the ETag names its content.
 			etag: `"${pdf.key}"`,

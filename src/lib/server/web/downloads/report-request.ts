@@ -1,5 +1,5 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
-import type { ReportLang } from '$lib/domain/report-text';
+import type { ReportEdition, ReportLang } from '$lib/domain/report-text';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { exportLangQuerySchema, reportQuerySchema } from '$lib/schemas/report';
@@ -7,11 +7,23 @@ import type { Lang } from '$lib/domain/corpus';
 
 /** The report language the request asks for; 400 for anything but zh, en or both. */
 export function requireReportLang(event: RequestEvent): ReportLang {
+	return requireReportQuery(event).lang;
+}
+
+/** The report's language and edition; a 400 naming the field that is wrong. */
+export function requireReportQuery(event: RequestEvent): {
+	lang: ReportLang;
+	edition: ReportEdition;
+} {
 	const parsed = reportQuerySchema.safeParse({
-		lang: event.url.searchParams.get('lang') ?? undefined
+		lang: event.url.searchParams.get('lang') ?? undefined,
+		edition: event.url.searchParams.get('edition') ?? undefined
 	});
-	if (!parsed.success) error(400, m.report_err_lang());
-	return parsed.data.lang;
+	if (!parsed.success) {
+		const field = parsed.error.issues[0]?.path[0];
+		error(400, field === 'edition' ? m.report_err_edition() : m.report_err_lang());
+	}
+	return parsed.data;
 }
 
 /** The one language an export asks for (zh or en); the reader's own when the query names none. */

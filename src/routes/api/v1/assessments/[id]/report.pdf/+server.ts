@@ -8,7 +8,8 @@ export const GET = apiEndpoint('getReportPdf', async ({ api, params, query }) =>
 		{
 			assessment: await requireApiAssessment(api, params.id),
 			membership: api.membership,
-			lang: query.lang
+			lang: query.lang,
+			edition: query.edition
 		},
 		{ api: true }
 	)

@@ -1,6 +1,6 @@
 import { requireAssessment } from '$lib/server/web/guards/assessment';
 import { reportPdfResponse } from '$lib/server/web/downloads/report-pdf';
-import { requireReportLang } from '$lib/server/web/downloads/report-request';
+import { requireReportQuery } from '$lib/server/web/downloads/report-request';
 import { runtime } from '$lib/server/web/runtime';
 import type { RequestHandler } from './$types';
 
@@ -15,6 +15,6 @@ export const GET: RequestHandler = async (event) => {
 	return reportPdfResponse(runtime().db, {
 		assessment,
 		membership,
-		lang: requireReportLang(event)
+		...requireReportQuery(event)
 	});
 };

@@ -1,0 +1,62 @@
+import type { Corpus } from '../../src/lib/domain/corpus';
+import type { Profile } from '../../src/lib/domain/profile';
+import { evaluateAssessment } from '../../src/lib/domain/result';
+import type { Answer } from '../../src/lib/domain/scoring';
+
+/** A wealth-app firm with a financial word in its registered name: many items in scope. */
+export const mixedProfile: Profile = {
+	org_type: 'tech_company',
+	registered_name: '上海浦江财富管理科技有限公司',
+	business_scope: '软件开发；信息技术咨询服务',
+	licences: [],
+	business_lines: ['robo_advice', 'tech_services'],
+	personal_information: '100k_to_1m',
+	cross_border_data: true,
+	client_funds: false,
+	retail_customers: true,
+	elderly_customers: true,
+	ftz_lingang: false,
+	target_sandbox: 'pboc_joint'
+};
+
+/**
+ * A realistic mixed assessment: every applicable item answered, about one in five short of
+ * compliant (partial or not), a few not applicable, owners and due dates on the gaps (some past
+ * `today`), and a handful left unanswered. Deterministic: the item's position decides its answer.
+ */
+export function mixedAssessment(corpus: Corpus): { profile: Profile; answers: Answer[] } {
+	const applicable = evaluateAssessment(corpus, 'x', mixedProfile, []).result.applicable;
+	const owners = ['合规部 张敏', 'CTO 李雷', '法务 王芳', 'Data Protection Officer'];
+	const answers = applicable.flatMap((itemId, i): Answer[] => {
+		if (i % 23 === 5) return []; // left unanswered
+		const status: Answer['status'] =
+			i % 11 === 3
+				? 'non_compliant'
+				: i % 7 === 2
+					? 'partial'
+					: i % 17 === 9
+						? 'not_applicable'
+						: 'compliant';
+		const gap = status === 'partial' || status === 'non_compliant';
+		return [
+			{
+				itemId,
+				status,
+				note:
+					status === 'not_applicable'
+						? '本机构不开展此项业务。'
+						: gap
+							? '制度草案已拟定，尚未经董事会批准；相关记录仅覆盖部分业务线。'
+							: '已制定并执行。',
+				evidence: gap ? ['制度草案 v0.3'] : [],
+				owner: gap ? owners[i % owners.length]! : null,
+				due: gap
+					? i % 4 === 0
+						? `2026-${String((i % 9) + 1).padStart(2, '0')}-15`
+						: `2027-0${(i % 9) + 1}-30`
+					: null
+			}
+		];
+	});
+	return { profile: mixedProfile, answers };
+}
