@@ -53,7 +53,9 @@ export const forbidden = (message: string) => new ApiError(403, 'forbidden', mes
 
 /** Zod issues as `{ "path.to.field": message }`, the first message of each field. */
 export function issueFields(error: z.ZodError, prefix: string[] = []): Record<string, string> {
-	const fields: Record<string, string> = {};
+	// Without a prototype: `__proto__`, `constructor` or `toString` in a body is an own key here too
+	// (on a plain object the first would be dropped and the others seen as already set).
+	const fields: Record<string, string> = Object.create(null);
 	for (const issue of error.issues) {
 		// An unknown key is reported under its own name, not its parent's.
 		const keys = issue.code === 'unrecognized_keys' ? issue.keys : [null];
