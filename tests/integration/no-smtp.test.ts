@@ -72,6 +72,31 @@ describe('without SMTP', () => {
 				expect(server.output()).toContain(
 					'mail is not configured (SMTP_URL): mails wait in the outbox'
 				);
+				// Someone trying the app signs up and reads the code in the server's log: the embedded
+				// database cannot be opened by `admin outbox` while the server runs.
+				const newcomer = new Browser(server.baseUrl, { lang: 'en' });
+				const newcomerEmail = uniqueEmail('ops-newcomer');
+				const newcomerSignUp = await newcomer.post('/signup', {
+					name: 'Newcomer',
+					email: newcomerEmail,
+					password: PASSWORD,
+					orgName: '日志验证码有限公司',
+					orgKind: 'firm'
+				});
+				expect(newcomerSignUp.status, newcomerSignUp.text).toBe(303);
+				const printedMails = server
+					.output()
+					.split('\n')
+					.filter((line) => line.startsWith('{') && line.includes(newcomerEmail))
+					.map((line) => JSON.parse(line) as { mail: { text: string } });
+				expect(printedMails).toHaveLength(1);
+				const newcomerCode = /\b[A-Z0-9]{8}\b/.exec(printedMails[0]!.mail.text)?.[0];
+				expect(newcomerCode, printedMails[0]!.mail.text).toBeTruthy();
+				const newcomerVerified = await newcomer.post('/verify-email?/verify', {
+					code: newcomerCode!
+				});
+				expect(newcomerVerified.status, newcomerVerified.text).toBe(303);
+				expect(newcomerVerified.location).toMatch(/^\/o\/[0-9a-f-]{36}$/);
 				let owner = new Browser(server.baseUrl, { lang: 'en' });
 				expect((await owner.post('/login', { email: ownerEmail, password: PASSWORD })).status).toBe(
 					303

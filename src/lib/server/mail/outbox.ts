@@ -37,7 +37,21 @@ export async function enqueueMail<K extends MailTemplate>(
 		...rendered
 	});
 	wakeSender?.();
+	printMail?.({ to: mail.to, subject: rendered.subject, text: rendered.text });
 	return id;
+}
+
+let printMail: ((mail: { to: string; subject: string; text: string }) => void) | null = null;
+
+/**
+ * Without a relay, this process also prints each mail it writes (startup.ts): the person trying the
+ * app reads their sign-up code where the server runs, since the embedded database cannot be opened by
+ * `admin outbox` while the server holds it.
+ */
+export function printMailsWhenWritten(
+	print: ((mail: { to: string; subject: string; text: string }) => void) | null
+): void {
+	printMail = print;
 }
 
 let wakeSender: (() => void) | null = null;

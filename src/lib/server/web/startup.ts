@@ -4,6 +4,7 @@ import { rendererVersion } from '../documents/pdf/renderer-version';
 import { seedDemo } from '../demo';
 import { logger } from '../logger';
 import { startMailSender, smtpTransport } from '../mail/sender';
+import { printMailsWhenWritten } from '../mail/outbox';
 import { secretKey } from '../auth/secret-box';
 import { onStartup } from './runtime';
 
@@ -38,18 +39,22 @@ onStartup(async ({ db }, env) => {
 	addToBanner(banner);
 });
 
-// Mail: sent from the outbox when SMTP_URL is set; otherwise it waits there, and the banner says
-// where to read it (an owner's outbox page, `admin outbox`).
+// Mail: sent from the outbox when SMTP_URL is set; otherwise it waits there, each mail is printed in
+// the server's log as it is written, and the banner says where to read them.
 onStartup(async ({ db }, env) => {
 	if (env.smtpUrl) {
 		startMailSender(db, smtpTransport(env.smtpUrl), { from: env.mailFrom });
 		return;
 	}
 	logger.warn('mail is not configured (SMTP_URL): mails wait in the outbox');
+	printMailsWhenWritten((mail) =>
+		logger.warn({ mail }, 'mail not sent (SMTP_URL is not set): its text, with any code or link')
+	);
 	addToBanner([
-		'Mail is not configured (SMTP_URL is not set): mails wait in the outbox.',
-		"  Read them with `npm run cli -- admin outbox`, or on an organisation's outbox page (owners).",
-		'邮件未配置（未设置 SMTP_URL）：邮件保留在发件箱中，可用 `npm run cli -- admin outbox` 查看。'
+		'Mail is not configured (SMTP_URL is not set): each mail is printed below as it is written',
+		"  and waits in the outbox (an organisation's outbox page, for owners; `npm run cli -- admin",
+		'  outbox` when the server is stopped or on PostgreSQL).',
+		'邮件未配置（未设置 SMTP_URL）：每封邮件写入时打印在下方日志中，并保留在发件箱中。'
 	]);
 });
 
