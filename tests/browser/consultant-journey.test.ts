@@ -64,7 +64,8 @@ async function answer(page: Page, itemId: string, status: string) {
 async function download(page: Page, linkName: string): Promise<{ name: string; bytes: Buffer }> {
 	const [file] = await Promise.all([
 		page.waitForEvent('download'),
-		page.getByRole('link', { name: linkName, exact: true }).click()
+		// The first link of that name: the summary edition's (the full edition's follows it).
+		page.getByRole('link', { name: linkName, exact: true }).first().click()
 	]);
 	const path = await file.path();
 	return { name: file.suggestedFilename(), bytes: fs.readFileSync(path) };

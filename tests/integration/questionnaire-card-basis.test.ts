@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Browser, signUp } from '../helpers/browser';
 import { saveAnswer, saveProfile, startAssessment } from '../helpers/assessment';
 
-// What the questionnaire card tells a firm about each item: why it is asked, what counts as
+// What the item's card tells a firm (in full on the item's page; the questionnaire loads the same
+// reading when a section is opened, tests/integration/questionnaire-page.test.ts): why it is asked, what counts as
 // compliant, and the national rules behind it, with an unchecked article never shown as authority.
 const wealthApp = {
 	registered_name: '上海浦江财富管理科技有限公司',
@@ -24,9 +25,9 @@ async function wealthAppAssessment(lang: 'zh' | 'en') {
 describe('the questionnaire card', () => {
 	it('says why the item is asked, what counts as compliant, and how far each national rule was checked (zh)', async () => {
 		const { browser, base } = await wealthAppAssessment('zh');
-		const page = await browser.get(`${base}/questionnaire?domain=customer_funds`);
+		const page = await browser.get(`${base}/items/FND-001`);
 		expect(page.status).toBe(200);
-		const card = page.text.slice(page.text.indexOf('FND-001'), page.text.indexOf('FND-002'));
+		const card = page.text.slice(page.text.indexOf('FND-001'));
 		expect(card).toContain('适用于：是否接触或归集客户资金：是');
 		expect(card).toContain('判断标准');
 		expect(card).toContain('客户资金与自有资金混用，或经股东、员工个人账户收付。');
@@ -42,8 +43,9 @@ describe('the questionnaire card', () => {
 
 	it('says the same in English', async () => {
 		const { browser, base } = await wealthAppAssessment('en');
-		const page = await browser.get(`${base}/questionnaire?domain=customer_funds`);
-		const card = page.text.slice(page.text.indexOf('FND-001'), page.text.indexOf('FND-002'));
+		const page = await browser.get(`${base}/items/FND-001`);
+		expect(page.status).toBe(200);
+		const card = page.text.slice(page.text.indexOf('FND-001'));
 		expect(card).toContain('Applies when: Do you hold or route customer funds: yes');
 		expect(card).toContain('What counts as compliant');
 		expect(card).toContain('article to be confirmed (title checked)');

@@ -31,7 +31,7 @@ describe('the gap report page budget', () => {
 				200
 			);
 
-		const refused = await browser.get(`${base}/report.pdf?lang=zh`);
+		const refused = await browser.get(`${base}/report.pdf?lang=zh&edition=full`);
 		expect(refused.status).toBe(422);
 		expect(refused.headers.get('content-type')).toContain('text/plain');
 		expect(refused.text).toMatch(
@@ -43,18 +43,20 @@ describe('the gap report page budget', () => {
 
 		const zh = new Browser(browser.baseUrl, { address: browser.address, lang: 'zh' });
 		for (const [k, v] of browser.cookies) if (k !== 'lang') zh.cookies.set(k, v);
-		const inChinese = await zh.get(`${base}/report.pdf?lang=en`);
+		const inChinese = await zh.get(`${base}/report.pdf?lang=en&edition=full`);
 		expect(inChinese.status).toBe(422);
 		expect(inChinese.text).toContain('超过每份差距报告 100 页的上限，因此未生成差距报告');
 
 		const api = new Api(await createTokenInSettings(browser, orgId));
-		const fromApi = await api.get(`/assessments/${base.split('/').pop()}/report.pdf?lang=both`);
+		const fromApi = await api.get(
+			`/assessments/${base.split('/').pop()}/report.pdf?lang=both&edition=full`
+		);
 		expect(fromApi.status).toBe(422);
 		expect(fromApi.json.error.code).toBe('report_too_long');
 
 		// Shortened, it renders.
 		for (const itemId of items)
 			await saveAnswer(browser, base, itemId, 1, { status: 'partial', note: note.slice(0, 200) });
-		expect((await browser.download(`${base}/report.pdf?lang=zh`)).status).toBe(200);
+		expect((await browser.download(`${base}/report.pdf?lang=zh&edition=full`)).status).toBe(200);
 	});
 });

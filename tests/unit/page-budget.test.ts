@@ -20,7 +20,12 @@ const profile = { org_type: 'tech_company', registered_name: '测试科技有限
 const applicable = evaluateAssessment(corpus, 'a'.repeat(64), profile, []).result.applicable;
 
 /** A report with `count` gaps, each with `note`. */
-function model(count: number, note: string, lang: ReportModel['lang'] = 'zh'): ReportModel {
+function model(
+	count: number,
+	note: string,
+	lang: ReportModel['lang'] = 'zh',
+	edition: ReportModel['edition'] = 'summary'
+): ReportModel {
 	const answers: Answer[] = applicable.slice(0, count).map((itemId) => ({
 		itemId,
 		status: 'non_compliant',
@@ -40,6 +45,7 @@ function model(count: number, note: string, lang: ReportModel['lang'] = 'zh'): R
 			consultancy: null,
 			assessor: 'Test',
 			assessmentTitle: null,
+			edition,
 			updatedAt: new Date('2026-11-22T00:00:00Z')
 		},
 		reportWords()
@@ -58,9 +64,10 @@ function pages(bytes: Uint8Array): number {
 }
 
 describe('the report page budget', () => {
-	it('puts 30 notes of 5,000 characters over the budget, Chinese or English, naming the longest', () => {
+	it('puts 30 notes of 5,000 characters over the budget in the full edition, Chinese or English, naming the longest', () => {
 		for (const note of [chinese, english]) {
-			const estimate = estimateTypedTextPages(model(30, note, 'both'));
+			// The full edition prints each note twice (its gap, the appendix of every answer).
+			const estimate = estimateTypedTextPages(model(30, note, 'both', 'full'));
 			expect(estimate.pages).toBeGreaterThan(TYPED_TEXT_PAGE_BUDGET);
 			expect(estimate.longest).toHaveLength(5);
 			expect(applicable.slice(0, 30)).toEqual(
@@ -76,13 +83,22 @@ describe('the report page budget', () => {
 		expect(estimate.pages).toBeLessThan(TYPED_TEXT_PAGE_BUDGET / 3);
 	});
 
-	it('estimates within a third of what the renderer lays out', { timeout: 120_000 }, async () => {
-		const without = pages(await renderReportPdf(model(3, '')));
-		const withNotes = model(3, chinese);
-		const added = pages(await renderReportPdf(withNotes)) - without;
-		const estimated = estimateTypedTextPages(withNotes).pages;
-		expect(added).toBeGreaterThan(10);
-		expect(estimated).toBeGreaterThan(added * 0.67);
-		expect(estimated).toBeLessThan(added * 1.33);
-	});
+	for (const edition of ['summary', 'full'] as const)
+		it(
+			`estimates within a third of what the renderer lays out (${edition} edition)`,
+			{
+				timeout: 120_000
+			},
+			async () => {
+				// Four gaps: each note is printed in its gap (about 3 pages), and again in the full edition's
+				// appendix of every answer.
+				const without = pages(await renderReportPdf(model(4, '', 'zh', edition)));
+				const withNotes = model(4, chinese, 'zh', edition);
+				const added = pages(await renderReportPdf(withNotes)) - without;
+				const estimated = estimateTypedTextPages(withNotes).pages;
+				expect(added).toBeGreaterThan(10);
+				expect(estimated).toBeGreaterThan(added * 0.67);
+				expect(estimated).toBeLessThan(added * 1.33);
+			}
+		);
 });

@@ -43,7 +43,8 @@ export function estimateTypedTextPages(model: ReportModel): TypedTextEstimate {
 				height(gap.owner ?? '', GAP_FIELD_WIDTH, sizes.body)
 		);
 	}
-	for (const answer of model.answers) {
+	// Every answer is printed again in the full edition's appendix; the summary edition has none.
+	for (const answer of model.edition === 'full' ? model.answers : []) {
 		// A row of the appendix is as tall as its tallest cell.
 		add(
 			answer.itemId,
