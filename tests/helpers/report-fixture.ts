@@ -2,6 +2,8 @@ import type { Corpus } from '../../src/lib/domain/corpus';
 import type { Profile } from '../../src/lib/domain/profile';
 import { evaluateAssessment } from '../../src/lib/domain/result';
 import type { Answer } from '../../src/lib/domain/scoring';
+import { buildReportModel, type ReportModel } from '../../src/lib/domain/report-model';
+import { reportWords } from '../../src/lib/labels/report-words';
 
 /** A wealth-app firm with a financial word in its registered name: many items in scope. */
 export const mixedProfile: Profile = {
@@ -59,4 +61,30 @@ export function mixedAssessment(corpus: Corpus): { profile: Profile; answers: An
 		];
 	});
 	return { profile: mixedProfile, answers };
+}
+
+/** The report model of a small technology firm with `answers`, dated, as the render tests read it. */
+export function techCompanyReport(
+	corpus: Corpus,
+	answers: Answer[],
+	lang: ReportModel['lang'] = 'both',
+	edition: ReportModel['edition'] = 'summary'
+): ReportModel {
+	const profile = { org_type: 'tech_company', registered_name: '测试科技有限公司' };
+	return buildReportModel(
+		{
+			corpus,
+			evaluation: evaluateAssessment(corpus, 'a'.repeat(64), profile, answers),
+			profile,
+			answers,
+			lang,
+			firm: '测试科技有限公司',
+			consultancy: null,
+			assessor: 'Test',
+			assessmentTitle: null,
+			updatedAt: new Date('2026-11-22T00:00:00Z'),
+			edition
+		},
+		reportWords()
+	);
 }

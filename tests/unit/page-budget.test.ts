@@ -5,15 +5,15 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/lib/corpus/load';
 import { corpusPaths } from '../../src/lib/corpus/paths';
-import { buildReportModel, type ReportModel } from '../../src/lib/domain/report-model';
+import type { ReportModel } from '../../src/lib/domain/report-model';
 import { evaluateAssessment } from '../../src/lib/domain/result';
 import type { Answer } from '../../src/lib/domain/scoring';
-import { reportWords } from '../../src/lib/labels/report-words';
 import {
 	estimateTypedTextPages,
 	TYPED_TEXT_PAGE_BUDGET
 } from '../../src/lib/server/documents/pdf/page-budget';
 import { renderReportPdf } from '../../src/lib/server/documents/pdf/render-pdf';
+import { techCompanyReport } from '../helpers/report-fixture';
 
 const corpus = loadCorpus(corpusPaths().seedsDir);
 const profile = { org_type: 'tech_company', registered_name: '测试科技有限公司' };
@@ -34,22 +34,7 @@ function model(
 		owner: null,
 		due: null
 	}));
-	return buildReportModel(
-		{
-			corpus,
-			evaluation: evaluateAssessment(corpus, 'a'.repeat(64), profile, answers),
-			profile,
-			answers,
-			lang,
-			firm: '测试科技有限公司',
-			consultancy: null,
-			assessor: 'Test',
-			assessmentTitle: null,
-			edition,
-			updatedAt: new Date('2026-11-22T00:00:00Z')
-		},
-		reportWords()
-	);
+	return techCompanyReport(corpus, answers, lang, edition);
 }
 
 const chinese = '数据安全管理制度已制定'.repeat(500).slice(0, 5000);

@@ -5,43 +5,24 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/lib/corpus/load';
 import { corpusPaths } from '../../src/lib/corpus/paths';
-import { buildReportModel, type ReportModel } from '../../src/lib/domain/report-model';
-import { evaluateAssessment } from '../../src/lib/domain/result';
+import type { ReportModel } from '../../src/lib/domain/report-model';
 import type { Answer } from '../../src/lib/domain/scoring';
-import { reportWords } from '../../src/lib/labels/report-words';
 import { renderReportPdf } from '../../src/lib/server/documents/pdf/render-pdf';
 import { reportCacheKey } from '../../src/lib/server/report/report-cache';
 import { RenderPool } from '../../src/lib/server/documents/pdf/worker-pool';
 import { colours } from '../../src/lib/server/documents/pdf/pdf-text';
 import { SEVERITY_ORDER } from '../../src/lib/domain/scoring';
 import { outlineTitles } from '../helpers/report-pdf';
+import { techCompanyReport } from '../helpers/report-fixture';
 
 const corpus = loadCorpus(corpusPaths().seedsDir);
 const SLOW = 120_000;
 
-function model(
+const model = (
 	answers: Answer[],
 	lang: ReportModel['lang'] = 'both',
 	edition: ReportModel['edition'] = 'summary'
-): ReportModel {
-	const profile = { org_type: 'tech_company', registered_name: '测试科技有限公司' };
-	return buildReportModel(
-		{
-			corpus,
-			evaluation: evaluateAssessment(corpus, 'a'.repeat(64), profile, answers),
-			profile,
-			answers,
-			lang,
-			firm: '测试科技有限公司',
-			consultancy: null,
-			assessor: 'Test',
-			assessmentTitle: null,
-			updatedAt: new Date('2026-11-22T00:00:00Z'),
-			edition
-		},
-		reportWords()
-	);
-}
+) => techCompanyReport(corpus, answers, lang, edition);
 
 function text(bytes: Uint8Array, pages: string[] = []): string {
 	const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'render-')), 'r.pdf');
