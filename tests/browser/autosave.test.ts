@@ -286,6 +286,35 @@ describe('autosave in a real browser', () => {
 		}
 	});
 
+	it('a choice and a note made before the page’s script has run are saved once it runs', async () => {
+		const firm = await firmWithAssessment('慢速脚本有限公司');
+		const context = await signedInContext(firm.owner);
+		try {
+			const page = await context.newPage();
+			let release = () => {};
+			const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+			await page.route('**/_app/immutable/**/*.js', async (route) => {
+				await scriptsHeld;
+				await route.continue();
+			});
+			await page.goto(`${firm.base}/questionnaire`, { waitUntil: 'commit' });
+			const item = page.locator('article.item').first();
+			const id = await item.getAttribute('id');
+			if (!id) throw new Error('no item on the questionnaire');
+			await item.locator('input[name=status][value=partial]').check();
+			await item.locator('textarea[name=note]').fill('Chosen before the page came alive');
+			expect(await stored(firm, id)).toBeNull();
+			release();
+			await expect.poll(() => item.locator('.save-state').innerText()).toBe('Saved');
+			expect(await stored(firm, id)).toMatchObject({
+				status: 'partial',
+				note: 'Chosen before the page came alive'
+			});
+		} finally {
+			await context.close();
+		}
+	});
+
 	it('offline: the failure is shown on the item, and the edit is sent when the connection returns', async () => {
 		const firm = await firmWithAssessment('断网重连有限公司');
 		const context = await signedInContext(firm.owner);

@@ -305,6 +305,25 @@ describe('saving an answer: one history row per real change', () => {
 		expect(changedNote).toMatchObject({ ok: true, version: 2 });
 		expect(await rows()).toBe(before + 1);
 
+		// The same save retried on the version it was based on (its first answer was lost): the
+		// stored answer is already what it asks, so it is acknowledged, not a conflict.
+		const retried = await saveAnswer(db, actor, {
+			assessment,
+			itemId: kept.id,
+			expectedVersion: 1,
+			values: { ...values, note: 'x'.repeat(NOTE_LIMIT) }
+		});
+		expect(retried).toMatchObject({ ok: true, version: 2 });
+		expect(await rows()).toBe(before + 1);
+		// A different answer on that old version is a conflict still.
+		const stale = await saveAnswer(db, actor, {
+			assessment,
+			itemId: kept.id,
+			expectedVersion: 1,
+			values: { ...values, note: 'another note' }
+		});
+		expect(stale).toMatchObject({ ok: false, reason: 'conflict', current: { version: 2 } });
+
 		const tooLong = await saveAnswer(db, actor, {
 			assessment,
 			itemId: kept.id,

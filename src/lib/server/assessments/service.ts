@@ -263,13 +263,14 @@ export async function saveAnswerIn(
 	// Only a note the person changed must fit: one stored longer (an older import) is kept as it is.
 	if (values.note.length > NOTE_LIMIT && values.note !== before?.note)
 		return { ok: false, reason: 'invalid', problems: [{ field: 'note', code: 'too_long' }] };
-	// The same values saved again on the current version (a second autosave, a Save pressed twice)
-	// change nothing: no new version, no history row. A carried-over answer saved as it is, though,
-	// is the person standing by it, and that is a change.
+	// The values stored already (a second autosave, a Save pressed twice, a retry whose first try
+	// committed but whose answer was lost) change nothing: no new version, no history row, and no
+	// conflict, as there is nothing to reconcile. A carried-over answer saved as it is, though, is
+	// the person standing by it, and that is a change.
 	if (
 		before &&
 		!before.carriedOver &&
-		before.version === input.expectedVersion &&
+		before.version >= input.expectedVersion &&
 		sameAnswerValues(pickValues(before), values)
 	)
 		return { ok: true, version: before.version, answer: before };
