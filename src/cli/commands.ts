@@ -1,5 +1,5 @@
 import { forceClass } from '../lib/domain/provision-standing';
-import { ruleStanding } from '../lib/domain/rule-standing';
+import { itemWithRuleStandings } from '../lib/domain/rule-standing';
 import { CorpusError, loadCorpus } from '../lib/corpus/load';
 import { DataDirLockedError } from '../lib/server/db/data-dir-lock';
 import { corpusPaths } from '../lib/corpus/paths';
@@ -47,16 +47,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
 				requireJsonFlag(args);
 				// Each national-rule pointer with its `article_standing`: `article_verified`, or
 				// `article_to_confirm` / `unverified` ("article to be confirmed": never an authority).
-				printJson(
-					io,
-					loadCorpus(corpusPaths().seedsDir).items.map((item) => ({
-						...item,
-						related_rules: item.related_rules.map((r) => ({
-							...r,
-							article_standing: ruleStanding(r)
-						}))
-					}))
-				);
+				printJson(io, loadCorpus(corpusPaths().seedsDir).items.map(itemWithRuleStandings));
 				return 0;
 			case 'profile-questions':
 				requireJsonFlag(args);

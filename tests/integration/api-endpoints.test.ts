@@ -13,6 +13,24 @@ describe('/api/v1 questionnaire and clients', () => {
 		expect(r.json.items.length).toBeGreaterThan(10);
 		expect(r.json.items[0]).toMatchObject({ id: expect.stringMatching(/^[A-Z]+-\d{3}$/) });
 		expect(r.json.items[0].question.zh).toBeTruthy();
+		// Every national-rule pointer says how far it was checked: one not checked to the article is
+		// never passed off as an authority by a client of the API.
+		type Rule = {
+			verification: string;
+			article: string | null;
+			source: unknown;
+			article_standing: string;
+		};
+		const rules = (r.json.items as { related_rules: Rule[] }[]).flatMap((i) => i.related_rules);
+		for (const rule of rules)
+			expect(rule.article_standing).toBe(
+				rule.verification !== 'verified'
+					? 'unverified'
+					: rule.article !== null && rule.source !== null
+						? 'article_verified'
+						: 'article_to_confirm'
+			);
+		expect(rules.some((rule) => rule.article_standing === 'article_to_confirm')).toBe(true);
 	});
 
 	it('creates and lists clients; a bad or unknown field is a 400 naming it', async () => {

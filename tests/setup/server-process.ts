@@ -32,7 +32,10 @@ export async function startServer(env: Record<string, string | undefined>): Prom
 	const port = await freePort();
 	const baseUrl = `http://127.0.0.1:${port}`;
 	let output = '';
-	const child = spawn(process.execPath, [entry], {
+	// SERVER_NODE_ARGS: flags for the server's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to
+	// profile a benchmark (NODE_OPTIONS refuses --cpu-prof).
+	const nodeArgs = (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+	const child = spawn(process.execPath, [...nodeArgs, entry], {
 		env: {
 			...process.env,
 			// A test server on loopback: the only place the cheap password-hash profile is allowed

@@ -1,4 +1,4 @@
-import type { RelatedRule } from './corpus';
+import type { Item, RelatedRule } from './corpus';
 
 /**
  * How far a national-rule pointer was checked, which decides how it may be shown:
@@ -17,4 +17,15 @@ export function ruleStanding(
 ): RuleStanding {
 	if (rule.verification !== 'verified') return 'unverified';
 	return rule.article !== null && rule.source !== null ? 'article_verified' : 'article_to_confirm';
+}
+
+/**
+ * An item as the CLI (`items --json`) and the API print it: each national-rule pointer carries its
+ * `article_standing`, so that no reader takes an article to be confirmed for an authority.
+ */
+export function itemWithRuleStandings(item: Item) {
+	return {
+		...item,
+		related_rules: item.related_rules.map((r) => ({ ...r, article_standing: ruleStanding(r) }))
+	};
 }

@@ -1,3 +1,4 @@
+import { ruleStandings } from '$lib/domain/rule-standing';
 import { bases, type ProfileQuestion } from '$lib/domain/corpus';
 import { itemChanges } from '$lib/domain/compare';
 import { answerStatuses, verdicts } from '$lib/domain/scoring';
@@ -55,6 +56,17 @@ export const questionnaireSchema = z
 					never_na: z.boolean(),
 					applies_when: z.unknown().meta({ description: 'Applicability rule over the profile.' }),
 					provisions: z.array(z.string()),
+					related_rules: z.array(
+						z.looseObject({
+							title: z.string(),
+							issuer: z.string(),
+							article: z.string().nullable(),
+							article_standing: z.enum(ruleStandings).meta({
+								description:
+									'article_verified: the article was checked against a stored public copy. article_to_confirm and unverified: show as "article to be confirmed", never as an authority.'
+							})
+						})
+					),
 					remediation: localized
 				})
 				.meta({ description: 'An item as `cli items --json` prints it.' })
