@@ -198,7 +198,7 @@ const isApiRequest = (event: RequestEvent) => event.url.pathname.startsWith('/ap
 /** The API answers JSON even for a path it does not have. */
 const handleApiNotFound: Handle = ({ event, resolve }) => {
 	if (isApiRequest(event) && event.route.id === null)
-		return errorResponse(new ApiError(404, 'not_found', 'Not found'));
+		return errorResponse(new ApiError(404, 'not_found', m.api_err_not_found()));
 	return resolve(event);
 };
 

@@ -51,7 +51,21 @@ describe('/api/v1 questionnaire and clients', () => {
 		expect(Object.keys(blank.json.error.fields)).toEqual(['name']);
 		const unknown = await api.post('/clients', { name: 'X', colour: 'red' });
 		expect(unknown.status).toBe(400);
-		expect(unknown.json.error.fields).toEqual({ colour: 'unknown field' });
+		// In the reader's language: Chinese unless the request asks for English, never a mix.
+		expect(unknown.json.error).toMatchObject({
+			message: '以下字段无效：colour',
+			fields: { colour: '未知字段' }
+		});
+		const english = await api.request(
+			'POST',
+			'/clients',
+			{ name: 'X', colour: 'red' },
+			{ 'accept-language': 'en-GB,en;q=0.9' }
+		);
+		expect(english.json.error).toMatchObject({
+			message: 'Invalid colour',
+			fields: { colour: 'unknown field' }
+		});
 		const notJson = await api.request('POST', '/clients', '{"name":', {});
 		expect(notJson.status).toBe(400);
 		expect(notJson.json.error.code).toBe('invalid_json');

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
 import type { Profile } from '$lib/domain/profile';
 import { firmIdentityJson } from '$lib/domain/identity';
 import { answerProblemText } from '$lib/labels/assessment';
@@ -97,8 +98,8 @@ export async function startApiAssessment(
 }
 
 export const unknownClient = () =>
-	new ApiError(404, 'unknown_client', 'No such client in this organisation', {
-		client_id: 'unknown client'
+	new ApiError(404, 'unknown_client', m.api_err_unknown_client(), {
+		client_id: m.api_field_unknown_client()
 	});
 
 /**
@@ -112,7 +113,7 @@ export async function putApiAnswer(
 	body: z.output<typeof putAnswerSchema>
 ): Promise<{ version: number }> {
 	if (assessment.state === 'final')
-		throw new ApiError(409, 'assessment_final', 'The assessment is final: its answers are locked');
+		throw new ApiError(409, 'assessment_final', m.api_err_assessment_final());
 	const result = await saveAnswer(api.db, api.actor, {
 		assessment,
 		itemId,
@@ -127,22 +128,14 @@ export async function putApiAnswer(
 	});
 	if (result.ok) return { version: result.version };
 	if (result.reason === 'not_applicable_item')
-		throw new ApiError(
-			404,
-			'unknown_item',
-			`${itemId} is not an applicable item of this assessment`
-		);
+		throw new ApiError(404, 'unknown_item', m.api_err_unknown_item({ item: itemId }));
 	if (result.reason === 'invalid') {
 		const fields = Object.fromEntries(result.problems.map((p) => [p.field, answerProblemText(p)]));
 		throw invalidFields('invalid_body', fields);
 	}
-	throw new ApiError(
-		409,
-		'version_conflict',
-		'The answer was changed since that version: here is the current one',
-		undefined,
-		{ current: result.current ? answerJson(result.current) : null }
-	);
+	throw new ApiError(409, 'version_conflict', m.api_err_version_conflict(), undefined, {
+		current: result.current ? answerJson(result.current) : null
+	});
 }
 
 /** The next assessment from a previous one of the organisation (answers carried over), or 404. */
@@ -156,8 +149,8 @@ export async function startApiAssessmentFrom(
 		title: input.title
 	});
 	if (!id)
-		throw new ApiError(404, 'not_found', 'No such assessment in this organisation', {
-			from_assessment_id: 'unknown assessment'
+		throw new ApiError(404, 'not_found', m.api_err_unknown_assessment(), {
+			from_assessment_id: m.api_field_unknown_assessment()
 		});
 	return { id };
 }

@@ -1,4 +1,5 @@
 import type { RequestEvent, RequestHandler } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import type { z } from 'zod';
 import type { Database } from '../../db/connection';
 import type { Membership } from '../../db/queries/organisations';
@@ -45,20 +46,10 @@ const bodySizeLimit = readServerEnv().bodySizeLimit;
 async function authenticate(event: RequestEvent): Promise<ApiContext> {
 	const header = event.request.headers.get('authorization') ?? '';
 	const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-	if (!match)
-		throw new ApiError(
-			401,
-			'unauthorized',
-			'An API token is required: Authorization: Bearer <token>'
-		);
+	if (!match) throw new ApiError(401, 'unauthorized', m.api_err_token_required());
 	const { db } = runtime();
 	const token = await authenticateApiToken(db, match[1]!);
-	if (!token)
-		throw new ApiError(
-			401,
-			'unauthorized',
-			'The API token is not valid: unknown, revoked, expired, or its member has left the organisation'
-		);
+	if (!token) throw new ApiError(401, 'unauthorized', m.api_err_token_invalid());
 	return {
 		db,
 		tokenId: token.id,
@@ -114,7 +105,7 @@ export function apiEndpoint<K extends keyof ApiRoutes>(
 			const api = await authenticate(event);
 			// A viewer's token, or a read-only one, reads; every other method changes something.
 			if (spec.method !== 'get' && api.membership.role === 'viewer')
-				throw forbidden('This token is read-only');
+				throw forbidden(m.api_err_token_read_only());
 			logger.info(
 				{
 					requestId: event.locals.requestId,
@@ -130,7 +121,7 @@ export function apiEndpoint<K extends keyof ApiRoutes>(
 		} catch (error) {
 			if (error instanceof ApiError) return errorResponse(error);
 			logger.error({ requestId: event.locals.requestId, err: error, operation: key }, 'api error');
-			return jsonResponse({ error: { code: 'internal', message: 'Internal error' } }, 500);
+			return jsonResponse({ error: { code: 'internal', message: m.api_err_internal() } }, 500);
 		}
 	};
 }

@@ -48,7 +48,7 @@ export function errorResponse(error: ApiError): Response {
 	);
 }
 
-export const notFound = () => new ApiError(404, 'not_found', 'Not found');
+export const notFound = () => new ApiError(404, 'not_found', m.api_err_not_found());
 export const forbidden = (message: string) => new ApiError(403, 'forbidden', message);
 
 /** Zod issues as `{ "path.to.field": message }`, the first message of each field. */
@@ -62,7 +62,7 @@ export function issueFields(error: z.ZodError, prefix: string[] = []): Record<st
 		for (const key of keys) {
 			const path =
 				[...prefix, ...issue.path.map(String), ...(key ? [key] : [])].join('.') || '(body)';
-			fields[path] ??= key ? 'unknown field' : issue.message;
+			fields[path] ??= key ? m.api_field_unknown() : issue.message;
 		}
 	}
 	return fields;
@@ -74,7 +74,12 @@ export function invalid(code: string, error: z.ZodError): ApiError {
 
 /** A 400 whose message and `fields` name every bad field. */
 export function invalidFields(code: string, fields: Record<string, string>): ApiError {
-	return new ApiError(400, code, `Invalid ${Object.keys(fields).join(', ')}`, fields);
+	return new ApiError(
+		400,
+		code,
+		m.api_err_invalid_fields({ fields: Object.keys(fields).join(', ') }),
+		fields
+	);
 }
 
 /**
@@ -87,15 +92,15 @@ export async function readJsonBody(request: Request, limit: number): Promise<unk
 		bytes = await request.arrayBuffer();
 	} catch (error) {
 		if ((error as { status?: number }).status === 413) throw tooLarge(limit);
-		throw new ApiError(400, 'invalid_body', 'The request body could not be read');
+		throw new ApiError(400, 'invalid_body', m.api_err_body_unreadable());
 	}
 	if (bytes.byteLength > limit) throw tooLarge(limit);
-	if (bytes.byteLength === 0) throw new ApiError(400, 'invalid_json', 'A JSON body is required');
+	if (bytes.byteLength === 0) throw new ApiError(400, 'invalid_json', m.api_err_json_required());
 	let text: string;
 	try {
 		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 	} catch {
-		throw new ApiError(400, 'invalid_json', 'The body is not valid JSON');
+		throw new ApiError(400, 'invalid_json', m.api_err_json_invalid());
 	}
 	if (jsonTooDeep(text)) {
 		const message = m.hostile_json_too_deep({ max: MAX_JSON_DEPTH });
@@ -104,7 +109,7 @@ export async function readJsonBody(request: Request, limit: number): Promise<unk
 	try {
 		return JSON.parse(text);
 	} catch {
-		throw new ApiError(400, 'invalid_json', 'The body is not valid JSON');
+		throw new ApiError(400, 'invalid_json', m.api_err_json_invalid());
 	}
 }
 

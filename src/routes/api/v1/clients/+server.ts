@@ -1,4 +1,5 @@
 import { apiEndpoint } from '$lib/server/web/api/endpoint';
+import { m } from '$lib/paraglide/messages';
 import { forbidden } from '$lib/server/web/api/http';
 import { clientsOf, createClient } from '$lib/server/clients/service';
 
@@ -19,8 +20,7 @@ export const GET = apiEndpoint('listClients', async ({ api }) => {
 
 export const POST = apiEndpoint('createClient', async ({ api, body }) => {
 	// As on the web: clients are a consultancy's.
-	if (api.membership.orgKind !== 'consultancy')
-		throw forbidden('A firm has no clients: only a consultancy adds them');
+	if (api.membership.orgKind !== 'consultancy') throw forbidden(m.api_err_firm_has_no_clients());
 	const id = await createClient(api.db, api.actor, {
 		orgId: api.membership.orgId,
 		fields: {
