@@ -14,9 +14,7 @@ import { linkIn, mailTo, mailsTo } from '../helpers/mail';
 /** The ids of the members page's rows, in the order they joined. */
 async function memberIds(owner: Browser, orgId: string): Promise<string[]> {
 	const page = await owner.get(`/o/${orgId}/members`);
-	return [
-		...new Set([...page.body.matchAll(/name="userId" value="([0-9a-f-]{36})"/g)].map((m) => m[1]!))
-	];
+	return [...page.body.matchAll(/<tr data-user="([0-9a-f-]{36})"/g)].map((m) => m[1]!);
 }
 
 describe('invitations bound to an email address', () => {

@@ -146,13 +146,17 @@ describe('invitations', () => {
 
 		const members = await owner.get(`/o/${orgId}/members`);
 		// Members are listed in the order they joined: the owner, then the viewer.
-		const ids = [
-			...new Set(
-				[...members.body.matchAll(/name="userId" value="([0-9a-f-]{36})"/g)].map((m) => m[1]!)
-			)
-		];
-		const viewerId = ids[1];
+		const ids = [...members.body.matchAll(/<tr data-user="([0-9a-f-]{36})"/g)].map((m) => m[1]!);
+		const [ownerId, viewerId] = ids;
 		expect(viewerId).toBeDefined();
+		// The owner's own row offers no role change or removal (another owner does that), the
+		// viewer's does.
+		const forms = [...members.body.matchAll(/name="userId" value="([0-9a-f-]{36})"/g)].map(
+			(m) => m[1]!
+		);
+		expect(forms).toContain(viewerId);
+		expect(forms).not.toContain(ownerId);
+		expect(members.text).toContain('您本人');
 		expect(
 			(await viewer.post(`/o/${orgId}/members?/role`, { userId: viewerId!, role: 'owner' })).status
 		).toBe(403);
@@ -179,7 +183,7 @@ describe('invitations', () => {
 		const owner = new Browser(undefined, { lang: 'en' });
 		const { orgId } = await signUp(owner);
 		const members = await owner.get(`/o/${orgId}/members`);
-		const ownerId = members.body.match(/name="userId" value="([0-9a-f-]{36})"/)![1]!;
+		const ownerId = members.body.match(/<tr data-user="([0-9a-f-]{36})"/)![1]!;
 		const demoted = await owner.post(`/o/${orgId}/members?/role`, {
 			userId: ownerId,
 			role: 'viewer'
