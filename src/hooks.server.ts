@@ -83,7 +83,7 @@ const handleRequestLog: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-const { bodySizeLimit, uploadSizeLimit, publicOrigin } = readServerEnv();
+const { bodySizeLimit, uploadSizeLimit, evidenceSizeLimit, publicOrigin } = readServerEnv();
 
 /** Browsers keep to https for a year once the public origin is https (never on plain http). */
 const hsts = publicOrigin?.startsWith('https:') ? 'max-age=31536000; includeSubDomains' : null;
@@ -97,6 +97,16 @@ function isUpload(request: Request, url: URL): boolean {
 	);
 }
 
+/** The routes that take evidence files: streamed by their own parser, which counts the bytes. */
+const EVIDENCE_UPLOAD_ROUTES = new Set([
+	'/o/[orgId=uuid]/assessments/[assessmentId=uuid]/items/[itemId]/evidence',
+	'/api/v1/assessments/[id]/answers/[item_id]/evidence'
+]);
+
+function isEvidenceUpload(event: RequestEvent): boolean {
+	return event.request.method === 'POST' && EVIDENCE_UPLOAD_ROUTES.has(event.route.id ?? '');
+}
+
 /**
  * An oversized body is refused before anything parses it: 413, never a half-parsed form. The size
  * is counted as the bytes arrive, per route (uploads may be larger): a declared Content-Length over
@@ -108,6 +118,12 @@ function isUpload(request: Request, url: URL): boolean {
  */
 const handleBodySize: Handle = async ({ event, resolve }) => {
 	const declared = event.request.headers.get('content-length');
+	// An evidence upload is counted as it streams, and never held here: only a declared length far
+	// past the file limit is refused at once (readEvidenceForm answers 413 for the rest).
+	if (isEvidenceUpload(event)) {
+		if (declared === null || Number(declared) <= evidenceSizeLimit * 2) return resolve(event);
+		return refuseTooLarge(event, evidenceSizeLimit, false);
+	}
 	const limit = isUpload(event.request, event.url) ? uploadSizeLimit : bodySizeLimit;
 	if (declared !== null) {
 		const length = Number(declared);
@@ -216,6 +232,9 @@ const handleParaglide: Handle = ({ event, resolve }) =>
  * null-characters.ts and field-labels.ts); the API's `fields` keeps the key.
  */
 const handleNullCharacters: Handle = async ({ event, resolve }) => {
+	// Its text fields are dates and an id, validated by their schema; reading the body here would
+	// hold the whole upload in memory.
+	if (isEvidenceUpload(event)) return resolve(event);
 	const nul = queryWithNullCharacter(event.url) ?? (await fieldWithNullCharacter(event.request));
 	const surrogate = nul === null ? await jsonFieldWithLoneSurrogate(event.request) : null;
 	const utf8 =
