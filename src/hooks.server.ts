@@ -211,6 +211,37 @@ async function drainBody(request: Request, bounds: typeof DRAIN): Promise<boolea
 
 const isApiRequest = (event: RequestEvent) => event.url.pathname.startsWith('/api/');
 
+const FORM_TYPES = [
+	'application/x-www-form-urlencoded',
+	'multipart/form-data',
+	'text/plain',
+	'application/x-sveltekit-formdata'
+];
+
+/**
+ * SvelteKit's CSRF check, made here (svelte.config.js turns its own off): a form submission from
+ * another site is refused with 403. Except /api/v1: a browser on another site cannot send its
+ * Bearer token, the API reads no cookie, and its clients upload evidence as multipart forms with no
+ * Origin header at all.
+ */
+const handleCrossSiteForms: Handle = ({ event, resolve }) => {
+	const { request, url } = event;
+	const type = request.headers.get('content-type')?.split(';', 1)[0]!.trim().toLowerCase() ?? '';
+	const forbidden =
+		FORM_TYPES.includes(type) &&
+		['POST', 'PUT', 'PATCH', 'DELETE'].includes(request.method) &&
+		request.headers.get('origin') !== url.origin &&
+		!isApiRequest(event);
+	if (!forbidden) return resolve(event);
+	const message = `Cross-site ${request.method} form submissions are forbidden`;
+	return request.headers.get('accept') === 'application/json'
+		? new Response(JSON.stringify({ message }), {
+				status: 403,
+				headers: { 'content-type': 'application/json' }
+			})
+		: new Response(message, { status: 403, headers: { 'content-type': 'text/plain' } });
+};
+
 /** The API answers JSON even for a path it does not have. */
 const handleApiNotFound: Handle = ({ event, resolve }) => {
 	if (isApiRequest(event) && event.route.id === null)
@@ -311,6 +342,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 
 export const handle = sequence(
 	handleRequestLog,
+	handleCrossSiteForms,
 	handleApiNotFound,
 	// Before the body size, so that a 413 is in the reader's language (it reads no body).
 	handleParaglide,

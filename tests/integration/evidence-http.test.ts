@@ -132,7 +132,7 @@ describe('evidence files over HTTP', () => {
 		const name = `../../etc/${'ملف'.repeat(50)}\u202Egpj.${'x'.repeat(150)}.pdf`;
 		const sent = await upload(owner, base, ITEM, [{ name, type: 'application/pdf', bytes: 'x' }]);
 		expect(sent.status).toBe(201);
-		const stored: string = sent.json.files[0].file_name;
+		const stored: string = sent.json.files[0].fileName;
 		expect(stored).not.toContain('/');
 		expect(stored).not.toContain('\u202E');
 		expect(stored.startsWith('ملف')).toBe(true);
@@ -165,7 +165,7 @@ describe('evidence files over HTTP', () => {
 		expect(sent.status).toBe(413);
 		expect(await listFiles(owner, base)).toEqual(before);
 		await healthy();
-	});
+	}, 300_000);
 
 	it('refuses a streamed body past the limit mid-stream (no length declared) with 413', async () => {
 		const boundary = 'evidence-boundary';
@@ -200,7 +200,7 @@ describe('evidence files over HTTP', () => {
 		} as RequestInit);
 		expect(response.status).toBe(413);
 		await healthy();
-	});
+	}, 300_000);
 
 	it('shows a respondent the files of their domains only: another domain’s file is not found', async () => {
 		const made = await consultancy();

@@ -41,7 +41,9 @@ export async function stageEvidenceBlob(
 	const hash = createHash('sha256');
 	let size = 0;
 	let seq = 0;
-	let buffer = Buffer.allocUnsafe(CHUNK_SIZE);
+	// One buffer for every row: each insert has copied it out (to the socket, or PGlite's memory)
+	// before it is filled again, so an upload leaves no trail of 256 KB buffers for the GC.
+	const buffer = Buffer.allocUnsafe(CHUNK_SIZE);
 	let filled = 0;
 	try {
 		for await (const piece of source) {
@@ -59,7 +61,6 @@ export async function stageEvidenceBlob(
 				offset += n;
 				if (filled === CHUNK_SIZE) {
 					await insertBlobChunk(db, { blobId, seq: seq++, data: buffer });
-					buffer = Buffer.allocUnsafe(CHUNK_SIZE);
 					filled = 0;
 				}
 			}
