@@ -80,7 +80,7 @@ async function main() {
 		await saveProfile(browser, base, 0);
 		// Settle, then take idle after a warm-up upload of 1 MB (the route's modules loaded).
 		const warm = new FormData();
-		warm.append('file', new Blob([pieceOf(0)]), 'warm.pdf');
+		warm.append('file', new Blob([pieceOf(0) as BlobPart]), 'warm.pdf');
 		await fetch(`${server.baseUrl}${base}/items/LIC-001/evidence`, {
 			method: 'POST',
 			body: warm,

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { attachEvidenceFiles, removeEvidenceFile } from '../../src/lib/server/evidence/files';
 import { releaseEvidenceOfAssessment } from '../../src/lib/server/evidence/purge';
+import { startFromPrevious } from '../../src/lib/server/assessments/history';
 import {
 	CHUNK_SIZE,
 	EvidenceTooLargeError,
@@ -55,14 +56,15 @@ async function upload(
 	ctx: Awaited<ReturnType<typeof setUp>>,
 	bytes: Uint8Array,
 	fileName = 'policy.pdf',
-	assessment = ctx.assessment
+	assessment = ctx.assessment,
+	expiresOn: string | null = null
 ) {
 	const staged = await stageEvidenceBlob(ctx.db, ctx.orgId, pieces(bytes), 25 * 1024 * 1024);
 	const result = await attachEvidenceFiles(ctx.db, ctx.actor, {
 		assessment,
 		itemId: ITEM,
 		uploads: [{ staged, fileName, contentType: 'application/pdf' }],
-		details: { effectiveOn: '2026-12-01', expiresOn: null, replaces: null }
+		details: { effectiveOn: '2020-01-01', expiresOn, replaces: null }
 	});
 	if (result === 'unknown_file') throw new Error('unexpected');
 	return result[0]!;
@@ -162,5 +164,23 @@ describe('evidence storage', () => {
 		]);
 		const uploaded = audit[0]!.new_value as { sha256: string } | string;
 		expect(JSON.stringify(uploaded)).toContain(sharedSha);
+	});
+
+	it('carries the files to an assessment started from this one, marking the expired for re-confirmation', async () => {
+		const ctx = await setUp('沿用咨询');
+		await upload(ctx, randomBytes(1000), 'expired.pdf', ctx.assessment, '2021-01-01');
+		await upload(ctx, randomBytes(1000), 'valid.pdf', ctx.assessment, '2099-01-01');
+		const nextId = await startFromPrevious(ctx.db, ctx.actor, {
+			orgId: ctx.orgId,
+			previousId: ctx.assessment.id
+		});
+		const carried = await listEvidenceFiles(ctx.db, { assessmentId: nextId! });
+		expect(
+			carried.map((f) => [f.fileName, f.needsReconfirmation, f.reviewStatus]).sort()
+		).toEqual([
+			['expired.pdf', true, 'pending'],
+			['valid.pdf', false, 'pending']
+		]);
+		expect((await blobs(ctx.db, ctx.orgId)).map((b) => b.refCount)).toEqual([2, 2]);
 	});
 });

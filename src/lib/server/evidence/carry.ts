@@ -18,9 +18,9 @@ export async function carryEvidenceFiles(
 		today: string;
 	}
 ): Promise<number> {
-	const files = latestVersions(
-		await listEvidenceFiles(tx.db, { assessmentId: input.fromAssessmentId })
-	).filter((f) => input.itemIds.has(f.itemId));
+	const all = await listEvidenceFiles(tx.db, { assessmentId: input.fromAssessmentId });
+	const latest = new Set(latestVersions(all).map((f) => f.id));
+	const files = all.filter((f) => latest.has(f.id) && input.itemIds.has(f.itemId));
 	for (const f of files) {
 		const id = crypto.randomUUID();
 		await insertEvidenceFile(tx, {
