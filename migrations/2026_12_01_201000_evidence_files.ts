@@ -25,7 +25,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 		)
 		.addColumn('sha256', 'text')
 		.addColumn('size', 'bigint', (c) => c.notNull().defaultTo(0))
-		.addColumn('ref_count', 'integer', (c) => c.notNull().defaultTo(0).check(sql`ref_count >= 0`))
+		.addColumn('ref_count', 'integer', (c) =>
+			c
+				.notNull()
+				.defaultTo(0)
+				.check(sql`ref_count >= 0`)
+		)
 		.addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
 		.execute();
 	await db.schema

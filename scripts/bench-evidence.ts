@@ -36,7 +36,8 @@ function sampleMemory(pid: number) {
 /** Deterministic bytes, 1 MB at a time: the same stream can be hashed without keeping it. */
 function pieceOf(i: number): Uint8Array {
 	const piece = new Uint8Array(MB);
-	for (let j = 0; j < MB; j += 4) new DataView(piece.buffer).setUint32(j, (i * MB + j) ^ 0x9e3779b9);
+	for (let j = 0; j < MB; j += 4)
+		new DataView(piece.buffer).setUint32(j, (i * MB + j) ^ 0x9e3779b9);
 	return piece;
 }
 
@@ -142,8 +143,12 @@ async function main() {
 		console.log(`\n${machine()}\nserver idle: ${idle.toFixed(0)} MB resident\n`);
 		console.log('| step | time | peak memory above idle |');
 		console.log('| --- | --- | --- |');
-		console.log(`| upload ${SIZE / MB} MB (streamed multipart) | ${(uploadMs / 1000).toFixed(1)} s | ${up.toFixed(1)} MB |`);
-		console.log(`| download ${SIZE / MB} MB (slow reader) | ${(downloadMs / 1000).toFixed(1)} s | ${down.toFixed(1)} MB |`);
+		console.log(
+			`| upload ${SIZE / MB} MB (streamed multipart) | ${(uploadMs / 1000).toFixed(1)} s | ${up.toFixed(1)} MB |`
+		);
+		console.log(
+			`| download ${SIZE / MB} MB (slow reader) | ${(downloadMs / 1000).toFixed(1)} s | ${down.toFixed(1)} MB |`
+		);
 		if (up > BOUND_MB || down > BOUND_MB) {
 			console.error(`memory above idle over ${BOUND_MB} MB`);
 			broken = true;

@@ -25,7 +25,9 @@ process.env.ORIGIN ??= `http://localhost:${port}`;
 // adapter-node's cap on any body: room for an evidence file (EVIDENCE_SIZE_LIMIT, 25 MB) twice over,
 // so that the app itself refuses one too large with its own 413; other bodies are held to their own
 // limits by the app (forms 1 MB, imports 6 MB).
-process.env.BODY_SIZE_LIMIT ??= String(2 * sizeInBytes(process.env.EVIDENCE_SIZE_LIMIT ?? '25M') + 1024 * 1024);
+process.env.BODY_SIZE_LIMIT ??= String(
+	2 * sizeInBytes(process.env.EVIDENCE_SIZE_LIMIT ?? '25M') + 1024 * 1024
+);
 
 // Work the server would do as it starts but that can wait until it answers (the report warm-up,
 // src/hooks.server.ts): it registers here, and runs once /healthz has answered.

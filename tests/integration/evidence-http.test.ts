@@ -37,7 +37,8 @@ async function upload(
 ) {
 	const form = new FormData();
 	for (const [k, v] of Object.entries(fields)) form.append(k, v);
-	for (const f of files) form.append('file', new Blob([f.bytes as BlobPart], { type: f.type }), f.name);
+	for (const f of files)
+		form.append('file', new Blob([f.bytes as BlobPart], { type: f.type }), f.name);
 	const response = await fetch(`${baseUrl}${base}/items/${itemId}/evidence`, {
 		method: 'POST',
 		headers: {
@@ -144,15 +145,23 @@ describe('evidence files over HTTP', () => {
 	});
 
 	it('refuses an empty file, and an upload without a file, naming the file field', async () => {
-		const empty = await upload(owner, base, ITEM, [{ name: 'empty.pdf', type: 'application/pdf', bytes: '' }]);
+		const empty = await upload(owner, base, ITEM, [
+			{ name: 'empty.pdf', type: 'application/pdf', bytes: '' }
+		]);
 		expect(empty.status).toBe(400);
 		expect(empty.json.error.fields.file).toMatch(/empty/);
 		const none = await upload(owner, base, ITEM, [], { effective_on: '2026-12-01' });
 		expect(none.status).toBe(400);
 		expect(none.json.error.fields.file).toBeTruthy();
-		const badDate = await upload(owner, base, ITEM, [{ name: 'a.pdf', type: 'application/pdf', bytes: 'a' }], {
-			effective_on: '2026-02-30'
-		});
+		const badDate = await upload(
+			owner,
+			base,
+			ITEM,
+			[{ name: 'a.pdf', type: 'application/pdf', bytes: 'a' }],
+			{
+				effective_on: '2026-02-30'
+			}
+		);
 		expect(badDate.status).toBe(400);
 		expect(Object.keys(badDate.json.error.fields)).toEqual(['effective_on']);
 	});
@@ -218,16 +227,25 @@ describe('evidence files over HTTP', () => {
 		const other = await upload(made.owner, scopedBase, OTHER_DOMAIN_ITEM, [
 			{ name: 'licence.pdf', type: 'application/pdf', bytes: 'l' }
 		]);
-		expect((await download(respondent, `${scopedBase}/evidence/${theirs.json.files[0].id}`)).status).toBe(200);
-		expect((await download(respondent, `${scopedBase}/evidence/${other.json.files[0].id}`)).status).toBe(404);
+		expect(
+			(await download(respondent, `${scopedBase}/evidence/${theirs.json.files[0].id}`)).status
+		).toBe(200);
+		expect(
+			(await download(respondent, `${scopedBase}/evidence/${other.json.files[0].id}`)).status
+		).toBe(404);
 		// … and they may not upload to it either.
 		expect(
-			(await upload(respondent, scopedBase, OTHER_DOMAIN_ITEM, [{ name: 'x.pdf', type: 'application/pdf', bytes: 'x' }]))
-				.status
+			(
+				await upload(respondent, scopedBase, OTHER_DOMAIN_ITEM, [
+					{ name: 'x.pdf', type: 'application/pdf', bytes: 'x' }
+				])
+			).status
 		).toBe(404);
 		// A person of another organisation gets 404 for the same link.
 		const stranger = (await consultancy()).owner;
-		expect((await download(stranger, `${scopedBase}/evidence/${theirs.json.files[0].id}`)).status).toBe(404);
+		expect(
+			(await download(stranger, `${scopedBase}/evidence/${theirs.json.files[0].id}`)).status
+		).toBe(404);
 	});
 });
 
@@ -276,13 +294,18 @@ describe('evidence files through /api/v1', () => {
 		expect(got.headers.get('content-disposition')).toMatch(/^attachment;/);
 
 		const stranger = (await apiOrganisation({ orgName: 'Elsewhere' })).api;
-		expect((await stranger.get(`/assessments/${id}/evidence/${uploaded.files[0].id}`)).status).toBe(404);
+		expect((await stranger.get(`/assessments/${id}/evidence/${uploaded.files[0].id}`)).status).toBe(
+			404
+		);
 		expect((await stranger.get(`/assessments/${id}/answers/${itemId}/evidence`)).status).toBe(404);
-		const strangerUpload = await fetch(`${baseUrl}/api/v1/assessments/${id}/answers/${itemId}/evidence`, {
-			method: 'POST',
-			headers: { authorization: `Bearer ${(stranger as Api).token}` },
-			body: form
-		});
+		const strangerUpload = await fetch(
+			`${baseUrl}/api/v1/assessments/${id}/answers/${itemId}/evidence`,
+			{
+				method: 'POST',
+				headers: { authorization: `Bearer ${(stranger as Api).token}` },
+				body: form
+			}
+		);
 		expect(strangerUpload.status).toBe(404);
 	});
 });

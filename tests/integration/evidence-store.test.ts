@@ -112,7 +112,11 @@ describe('evidence storage', () => {
 
 	it('frees bytes on removal and purge exactly when nothing references them any more', async () => {
 		const ctx = await setUp('清理咨询');
-		const other = await seedAssessment(ctx.db, { orgId: ctx.orgId, actorId: ctx.ownerId, answers: {} });
+		const other = await seedAssessment(ctx.db, {
+			orgId: ctx.orgId,
+			actorId: ctx.ownerId,
+			answers: {}
+		});
 		const shared = randomBytes(40_000);
 		const own = randomBytes(40_000);
 		const first = await upload(ctx, shared, 'shared.pdf');
@@ -175,9 +179,7 @@ describe('evidence storage', () => {
 			previousId: ctx.assessment.id
 		});
 		const carried = await listEvidenceFiles(ctx.db, { assessmentId: nextId! });
-		expect(
-			carried.map((f) => [f.fileName, f.needsReconfirmation, f.reviewStatus]).sort()
-		).toEqual([
+		expect(carried.map((f) => [f.fileName, f.needsReconfirmation, f.reviewStatus]).sort()).toEqual([
 			['expired.pdf', true, 'pending'],
 			['valid.pdf', false, 'pending']
 		]);

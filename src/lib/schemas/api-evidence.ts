@@ -12,7 +12,9 @@ const evidenceFileSchema = z
 		lineage_id: z.uuid(),
 		version: z.number().int(),
 		file_name: z.string(),
-		content_type: z.string().meta({ description: 'As declared by the uploader; downloads are typed by extension' }),
+		content_type: z
+			.string()
+			.meta({ description: 'As declared by the uploader; downloads are typed by extension' }),
 		size: z.number().int(),
 		sha256: z.string().regex(/^[0-9a-f]{64}$/),
 		uploaded_by: z.uuid().nullable(),
@@ -47,7 +49,9 @@ export const evidenceUploadFormSchema = z
 	.object({
 		file: z
 			.array(z.string().meta({ format: 'binary' }))
-			.meta({ description: 'One or more files (parts named `file`), up to EVIDENCE_SIZE_LIMIT each' }),
+			.meta({
+				description: 'One or more files (parts named `file`), up to EVIDENCE_SIZE_LIMIT each'
+			}),
 		effective_on: date.optional().meta({ description: 'YYYY-MM-DD; today when absent' }),
 		expires_on: date.optional(),
 		replaces: z.uuid().optional().meta({ description: 'A new version of this evidence file' })

@@ -5,7 +5,13 @@ import { listEvidenceFiles, listEvidenceRequests } from '../db/queries/evidence-
 
 export interface EvidenceAttention {
 	/** Open requests, by due date: the respondent's to-do list. */
-	todo: { id: string; itemId: string; description: string; dueOn: string | null; overdue: boolean }[];
+	todo: {
+		id: string;
+		itemId: string;
+		description: string;
+		dueOn: string | null;
+		overdue: boolean;
+	}[];
 	/** The latest versions that have expired, expire within 30 days, or await re-confirmation. */
 	expiring: {
 		id: string;

@@ -66,7 +66,8 @@ export async function stageEvidenceBlob(
 			}
 		}
 		if (size > limit) throw new EvidenceTooLargeError(limit);
-		if (filled > 0) await insertBlobChunk(db, { blobId, seq: seq++, data: buffer.subarray(0, filled) });
+		if (filled > 0)
+			await insertBlobChunk(db, { blobId, seq: seq++, data: buffer.subarray(0, filled) });
 		return { blobId, orgId, size, sha256: hash.digest('hex') };
 	} catch (error) {
 		await discardStagedBlob(db, blobId);

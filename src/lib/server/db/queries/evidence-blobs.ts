@@ -13,7 +13,10 @@ export async function insertPendingBlob(db: Database, b: { id: string; orgId: st
 	await db.insertInto('evidence_blobs').values({ id: b.id, org_id: b.orgId }).execute();
 }
 
-export async function insertBlobChunk(db: Database, c: { blobId: string; seq: number; data: Uint8Array }) {
+export async function insertBlobChunk(
+	db: Database,
+	c: { blobId: string; seq: number; data: Uint8Array }
+) {
 	await db
 		.insertInto('evidence_chunks')
 		.values({ blob_id: c.blobId, seq: c.seq, data: c.data })

@@ -18,7 +18,12 @@ type AssessmentEvent = RequestEvent<{ orgId: string; assessmentId: string }>;
 
 /** A reviewer's assessment, not final: 404 outside their reach, 403 for another role. */
 async function requireReviewer(event: AssessmentEvent) {
-	const viewer = await requireAssessment(event, event.params.orgId, event.params.assessmentId, 'view');
+	const viewer = await requireAssessment(
+		event,
+		event.params.orgId,
+		event.params.assessmentId,
+		'view'
+	);
 	if (!REVIEW_ROLES.includes(viewer.membership.role)) error(403, 'Forbidden');
 	return viewer;
 }

@@ -35,7 +35,11 @@ async function requireApiItem(api: ApiContext, assessment: AssessmentRecord, ite
 	return item;
 }
 
-export async function listApiEvidence(api: ApiContext, assessment: AssessmentRecord, itemId: string) {
+export async function listApiEvidence(
+	api: ApiContext,
+	assessment: AssessmentRecord,
+	itemId: string
+) {
 	const item = await requireApiItem(api, assessment, itemId);
 	const files = await itemEvidenceFiles(api.db, assessment, item.id);
 	return { files: files.map(evidenceFileJson) };

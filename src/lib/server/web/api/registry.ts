@@ -172,7 +172,8 @@ export function buildApiRoutes(questions: readonly ProfileQuestion[]) {
 		uploadEvidence: route({
 			method: 'post',
 			path: '/assessments/{id}/answers/{item_id}/evidence',
-			summary: 'Upload evidence files to an answer (multipart/form-data); answers each file’s SHA-256',
+			summary:
+				'Upload evidence files to an answer (multipart/form-data); answers each file’s SHA-256',
 			params: answerParamsSchema,
 			multipart: evidenceUploadFormSchema,
 			success: { status: 201, description: 'The files stored', json: evidenceUploadedSchema },

@@ -6,7 +6,9 @@ import { streamBlob } from '../../evidence/store';
 import { safeFileName } from './content-disposition';
 
 /** Where a file sits in the bundle: evidence/<item>/v<version>-<name>, unique within it. */
-export function bundlePath(file: Pick<EvidenceFileRecord, 'itemId' | 'version' | 'fileName' | 'id'>) {
+export function bundlePath(
+	file: Pick<EvidenceFileRecord, 'itemId' | 'version' | 'fileName' | 'id'>
+) {
 	return `evidence/${file.itemId}/v${file.version}-${file.id.slice(0, 8)}-${safeFileName(file.fileName)}`;
 }
 
@@ -35,10 +37,13 @@ export function evidenceBundleStream(
 	}));
 	zip.append(JSON.stringify({ files: manifest }, null, 2), { name: 'manifest.json' });
 	for (const f of input.files)
-		zip.append(Readable.fromWeb(streamBlob(db, f.blobId) as import('node:stream/web').ReadableStream), {
-			name: bundlePath(f),
-			date: new Date(f.uploadedAt)
-		});
+		zip.append(
+			Readable.fromWeb(streamBlob(db, f.blobId) as import('node:stream/web').ReadableStream),
+			{
+				name: bundlePath(f),
+				date: new Date(f.uploadedAt)
+			}
+		);
 	void zip.finalize();
 	return Readable.toWeb(zip) as ReadableStream<Uint8Array>;
 }

@@ -34,7 +34,10 @@ export async function uploadEvidenceEndpoint(event: ItemEvent): Promise<Response
 	if (wantsJson(event))
 		return result.ok
 			? json({ files: result.files }, { status: 201 })
-			: json({ error: { message: result.message, fields: result.fields } }, { status: result.status });
+			: json(
+					{ error: { message: result.message, fields: result.fields } },
+					{ status: result.status }
+				);
 	if (result.ok) redirect(303, `${page}?evidence=uploaded#evidence`);
 	// A refused upload without JavaScript: the message in the reader's language, with the way back.
 	return new Response(result.message, {

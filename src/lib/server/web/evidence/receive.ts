@@ -69,7 +69,8 @@ export async function receiveEvidence(
 	if (!parsed.success) {
 		await discardEvidenceForm(db, form.uploads);
 		const fields: Record<string, string> = {};
-		for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? 'body')] ??= issue.message;
+		for (const issue of parsed.error.issues)
+			fields[String(issue.path[0] ?? 'body')] ??= issue.message;
 		return { ok: false, status: 400, message: Object.values(fields)[0]!, fields };
 	}
 	try {

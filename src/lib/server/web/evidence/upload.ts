@@ -7,7 +7,8 @@ import { discardStagedBlob, EvidenceTooLargeError, stageEvidenceBlob } from '../
 /** At most this many files in one upload. */
 export const MAX_FILES_PER_UPLOAD = 10;
 
-export type UploadProblem = 'not_multipart' | 'malformed' | 'no_file' | 'empty_file' | 'too_many_files';
+export type UploadProblem =
+	'not_multipart' | 'malformed' | 'no_file' | 'empty_file' | 'too_many_files';
 
 export class EvidenceUploadError extends Error {
 	constructor(readonly problem: UploadProblem) {
