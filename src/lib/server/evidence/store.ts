@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../db/connection';
 import {
+	deleteAbandonedBlobs,
 	deletePendingBlob,
 	insertBlobChunk,
 	insertPendingBlob,
@@ -73,6 +74,11 @@ export async function stageEvidenceBlob(
 		await discardStagedBlob(db, blobId);
 		throw error;
 	}
+}
+
+/** Pending uploads left by an instance that stopped mid-upload, a day old or more. */
+export function deleteAbandonedUploads(db: Database): Promise<number> {
+	return deleteAbandonedBlobs(db);
 }
 
 /** A staged blob that will not be attached (a refused form, a failed upload). */
