@@ -47,11 +47,9 @@ export const evidenceUploadedSchema = z
 /** The multipart form of an upload, for the OpenAPI document (busboy reads it, not this schema). */
 export const evidenceUploadFormSchema = z
 	.object({
-		file: z
-			.array(z.string().meta({ format: 'binary' }))
-			.meta({
-				description: 'One or more files (parts named `file`), up to EVIDENCE_SIZE_LIMIT each'
-			}),
+		file: z.array(z.string().meta({ format: 'binary' })).meta({
+			description: 'One or more files (parts named `file`), up to EVIDENCE_SIZE_LIMIT each'
+		}),
 		effective_on: date.optional().meta({ description: 'YYYY-MM-DD; today when absent' }),
 		expires_on: date.optional(),
 		replaces: z.uuid().optional().meta({ description: 'A new version of this evidence file' })
