@@ -86,7 +86,9 @@ const DATABASE_SENSITIVE = [
 	// Two-factor keys sealed by a migration and read back (bytea through each driver).
 	'tests/integration/sealed-totp-migration.test.ts',
 	// Report render leases: a claim decided by two unique indexes in one insert … on conflict.
-	'tests/integration/report-lease.test.ts'
+	'tests/integration/report-lease.test.ts',
+	// Evidence bytes in bytea rows streamed through each driver; reference counts and their release.
+	'tests/integration/evidence-store.test.ts'
 ];
 
 /**

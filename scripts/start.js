@@ -22,8 +22,12 @@ process.env.PORT = String(port);
 // This machine only unless HOST says otherwise (HOST=0.0.0.0 behind a reverse proxy).
 process.env.HOST ??= '127.0.0.1';
 process.env.ORIGIN ??= `http://localhost:${port}`;
-// adapter-node's cap on any body: room for a 5 MB upload; forms are held to 1 MB by the app itself.
-process.env.BODY_SIZE_LIMIT ??= '6M';
+// adapter-node's cap on any body: room for an evidence file (EVIDENCE_SIZE_LIMIT, 25 MB) twice over,
+// so that the app itself refuses one too large with its own 413; other bodies are held to their own
+// limits by the app (forms 1 MB, imports 6 MB).
+process.env.BODY_SIZE_LIMIT ??= String(
+	2 * sizeInBytes(process.env.EVIDENCE_SIZE_LIMIT ?? '25M') + 1024 * 1024
+);
 
 // Work the server would do as it starts but that can wait until it answers (the report warm-up,
 // src/hooks.server.ts): it registers here, and runs once /healthz has answered.
@@ -125,4 +129,15 @@ function healthy() {
 		});
 		request.on('error', () => resolve(false));
 	});
+}
+
+/**
+ * adapter-node's size syntax (bytes, or a number with K, M or G), as src/lib/server/env.ts reads it.
+ * @param {string} value
+ */
+function sizeInBytes(value) {
+	const match = /^(\d+)([KMG]?)$/i.exec(value.trim());
+	if (!match) return 25 * 1024 * 1024;
+	const unit = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[match[2].toUpperCase()] ?? 1;
+	return Number(match[1]) * unit;
 }

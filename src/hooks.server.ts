@@ -83,7 +83,7 @@ const handleRequestLog: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-const { bodySizeLimit, uploadSizeLimit, publicOrigin } = readServerEnv();
+const { bodySizeLimit, uploadSizeLimit, evidenceSizeLimit, publicOrigin } = readServerEnv();
 
 /** Browsers keep to https for a year once the public origin is https (never on plain http). */
 const hsts = publicOrigin?.startsWith('https:') ? 'max-age=31536000; includeSubDomains' : null;
@@ -97,6 +97,16 @@ function isUpload(request: Request, url: URL): boolean {
 	);
 }
 
+/** The routes that take evidence files: streamed by their own parser, which counts the bytes. */
+const EVIDENCE_UPLOAD_ROUTES = new Set([
+	'/o/[orgId=uuid]/assessments/[assessmentId=uuid]/items/[itemId]/evidence',
+	'/api/v1/assessments/[id]/answers/[item_id]/evidence'
+]);
+
+function isEvidenceUpload(event: RequestEvent): boolean {
+	return event.request.method === 'POST' && EVIDENCE_UPLOAD_ROUTES.has(event.route.id ?? '');
+}
+
 /**
  * An oversized body is refused before anything parses it: 413, never a half-parsed form. The size
  * is counted as the bytes arrive, per route (uploads may be larger): a declared Content-Length over
@@ -108,6 +118,12 @@ function isUpload(request: Request, url: URL): boolean {
  */
 const handleBodySize: Handle = async ({ event, resolve }) => {
 	const declared = event.request.headers.get('content-length');
+	// An evidence upload is counted as it streams, and never held here: only a declared length far
+	// past the file limit is refused at once (readEvidenceForm answers 413 for the rest).
+	if (isEvidenceUpload(event)) {
+		if (declared === null || Number(declared) <= evidenceSizeLimit * 2) return resolve(event);
+		return refuseTooLarge(event, evidenceSizeLimit, false);
+	}
 	const limit = isUpload(event.request, event.url) ? uploadSizeLimit : bodySizeLimit;
 	if (declared !== null) {
 		const length = Number(declared);
@@ -195,6 +211,37 @@ async function drainBody(request: Request, bounds: typeof DRAIN): Promise<boolea
 
 const isApiRequest = (event: RequestEvent) => event.url.pathname.startsWith('/api/');
 
+const FORM_TYPES = [
+	'application/x-www-form-urlencoded',
+	'multipart/form-data',
+	'text/plain',
+	'application/x-sveltekit-formdata'
+];
+
+/**
+ * SvelteKit's CSRF check, made here (svelte.config.js turns its own off): a form submission from
+ * another site is refused with 403. Except /api/v1: a browser on another site cannot send its
+ * Bearer token, the API reads no cookie, and its clients upload evidence as multipart forms with no
+ * Origin header at all.
+ */
+const handleCrossSiteForms: Handle = ({ event, resolve }) => {
+	const { request, url } = event;
+	const type = request.headers.get('content-type')?.split(';', 1)[0]!.trim().toLowerCase() ?? '';
+	const forbidden =
+		FORM_TYPES.includes(type) &&
+		['POST', 'PUT', 'PATCH', 'DELETE'].includes(request.method) &&
+		request.headers.get('origin') !== url.origin &&
+		!isApiRequest(event);
+	if (!forbidden) return resolve(event);
+	const message = `Cross-site ${request.method} form submissions are forbidden`;
+	return request.headers.get('accept') === 'application/json'
+		? new Response(JSON.stringify({ message }), {
+				status: 403,
+				headers: { 'content-type': 'application/json' }
+			})
+		: new Response(message, { status: 403, headers: { 'content-type': 'text/plain' } });
+};
+
 /** The API answers JSON even for a path it does not have. */
 const handleApiNotFound: Handle = ({ event, resolve }) => {
 	if (isApiRequest(event) && event.route.id === null)
@@ -216,6 +263,9 @@ const handleParaglide: Handle = ({ event, resolve }) =>
  * null-characters.ts and field-labels.ts); the API's `fields` keeps the key.
  */
 const handleNullCharacters: Handle = async ({ event, resolve }) => {
+	// Its text fields are dates and an id, validated by their schema; reading the body here would
+	// hold the whole upload in memory.
+	if (isEvidenceUpload(event)) return resolve(event);
 	const nul = queryWithNullCharacter(event.url) ?? (await fieldWithNullCharacter(event.request));
 	const surrogate = nul === null ? await jsonFieldWithLoneSurrogate(event.request) : null;
 	const utf8 =
@@ -292,6 +342,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 
 export const handle = sequence(
 	handleRequestLog,
+	handleCrossSiteForms,
 	handleApiNotFound,
 	// Before the body size, so that a 413 is in the reader's language (it reads no body).
 	handleParaglide,

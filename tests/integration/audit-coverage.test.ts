@@ -168,6 +168,29 @@ async function postLogo(f: Fixture): Promise<Answered> {
 	});
 }
 
+/** An evidence file posted as a form without JavaScript posts it. */
+async function postEvidence(f: Fixture, path: string): Promise<Answered> {
+	const body = new FormData();
+	body.append('file', new Blob(['%PDF-1.4 evidence'], { type: 'application/pdf' }), 'policy.pdf');
+	return fetch(`${f.baseUrl}${path}`, {
+		method: 'POST',
+		body,
+		redirect: 'manual',
+		headers: {
+			origin: f.baseUrl,
+			accept: 'text/html',
+			cookie: [...f.owner.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
+		}
+	});
+}
+
+/** Uploads a file to the item; answers its id, read from the item page. */
+async function evidenceFileOn(f: Fixture, itemId: string): Promise<string> {
+	expect((await postEvidence(f, `${f.base}/items/${itemId}/evidence`)).status).toBe(303);
+	const page = await f.owner.get(`${f.base}/items/${itemId}`);
+	return page.body.match(/data-file-id="([0-9a-f-]{36})"/)![1]!;
+}
+
 const byOwner = (f: Fixture, response: Answered): Outcome => ({ response, actor: f.ownerEmail });
 const byToken = (f: Fixture, response: Answered): Outcome => ({
 	response,
@@ -510,6 +533,35 @@ const RECIPES: Record<string, Recipe> = {
 				decision: 'accepted'
 			})
 		),
+	[`POST ${A}/items/[itemId]/evidence`]: async (f) =>
+		byOwner(f, await postEvidence(f, `${f.base}/items/LIC-001/evidence`)),
+	[`POST ${A}/items/[itemId]?/reviewEvidence`]: async (f) => {
+		const fileId = await evidenceFileOn(f, 'LIC-001');
+		const response = await f.owner.post(`${f.base}/items/LIC-001?/reviewEvidence`, {
+			itemId: 'LIC-001',
+			fileId,
+			status: 'accepted'
+		});
+		return byOwner(f, response);
+	},
+	[`POST ${A}/items/[itemId]?/removeEvidence`]: async (f) => {
+		const fileId = await evidenceFileOn(f, 'LIC-001');
+		const response = await f.owner.post(`${f.base}/items/LIC-001?/removeEvidence`, {
+			itemId: 'LIC-001',
+			fileId
+		});
+		return byOwner(f, response);
+	},
+	[`POST ${A}/items/[itemId]?/requestEvidence`]: async (f) =>
+		byOwner(
+			f,
+			await f.owner.post(`${f.base}/items/LIC-001?/requestEvidence`, {
+				__superform_id: 'evidence-request',
+				itemId: 'LIC-001',
+				description: 'The signed outsourcing contract',
+				dueOn: '2027-01-15'
+			})
+		),
 	[`POST ${A}/review?/submit`]: async (f) => {
 		const path = await freshAssessment(f);
 		return byOwner(f, await f.owner.post(`${path}/review?/submit`, {}));
@@ -568,6 +620,15 @@ const RECIPES: Record<string, Recipe> = {
 		const response = await f.api.put(`/assessments/${created.json.id}/answers/LIC-001`, {
 			status: 'compliant'
 		});
+		return byToken(f, response);
+	},
+	'POST /api/v1/assessments/[id]/answers/[item_id]/evidence': async (f) => {
+		const body = new FormData();
+		body.append('file', new Blob(['%PDF-1.4 api'], { type: 'application/pdf' }), 'api.pdf');
+		const response = await fetch(
+			`${f.baseUrl}/api/v1/assessments/${idOf(f.base)}/answers/LIC-001/evidence`,
+			{ method: 'POST', body, headers: { authorization: `Bearer ${f.token}` } }
+		);
 		return byToken(f, response);
 	},
 	'POST /api/v1/assessments/import': async (f) => {

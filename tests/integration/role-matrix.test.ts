@@ -8,6 +8,7 @@ import { createScratchDatabase, testDbKind, type ScratchDatabase } from '../setu
 import { startServer, type RunningServer } from '../setup/server-process';
 import { Api, createTokenInSettings } from '../helpers/api';
 import { saveAnswer } from '../helpers/assessment';
+import { postFile } from '../helpers/upload';
 import {
 	consultancy,
 	createClient,
@@ -55,6 +56,9 @@ interface Fixture {
 	removedMembersInvite: string;
 	/** The invitation `unverified` signed up through. */
 	unverifiedsInvite: string;
+	/** An evidence file on ITEM of assessment a, and one of assessment b. */
+	fileA: string;
+	fileB: string;
 }
 
 interface Route {
@@ -302,6 +306,40 @@ const ROUTES: Route[] = [
 		() => ({}),
 		with_(ORG_WIDE, { owner: 400, consultant: 403, viewer: 403 })
 	),
+	// Evidence files: downloaded by whoever sees the answer; uploaded by whoever may edit it (a form
+	// post that is not multipart is refused as such); reviewed and requested by reviewers.
+	get((f) => `${f.a}/evidence/${f.fileA}`, CLIENT_A),
+	get((f) => `${f.b}/evidence/${f.fileB}`, CLIENT_B),
+	// A file of assessment b asked for through assessment a: not found, even to the owner.
+	get(
+		(f) => `${f.a}/evidence/${f.fileB}`,
+		with_(CLIENT_A, { owner: 404, consultant: 404, viewer: 404, respondentA: 404 })
+	),
+	post(
+		(f) => `${f.a}/items/${ITEM}/evidence`,
+		() => ({ effective_on: '2026-12-01' }),
+		with_(CLIENT_A, { owner: 400, consultant: 400, viewer: 403, respondentA: 400 })
+	),
+	post(
+		(f) => `${f.finalA}/items/${ITEM}/evidence`,
+		() => ({}),
+		with_(CLIENT_A, { owner: 403, consultant: 403, viewer: 403, respondentA: 403 })
+	),
+	post(
+		(f) => `${f.a}/items/${ITEM}?/reviewEvidence`,
+		(f) => ({ itemId: ITEM, fileId: f.fileA, status: 'maybe' }),
+		with_(CLIENT_A, { owner: 400, consultant: 400, viewer: 403, respondentA: 403 })
+	),
+	post(
+		(f) => `${f.a}/items/${ITEM}?/removeEvidence`,
+		() => ({ itemId: ITEM, fileId: 'x' }),
+		with_(CLIENT_A, { owner: 400, consultant: 400, viewer: 403, respondentA: 400 })
+	),
+	post(
+		(f) => `${f.a}/items/${ITEM}?/requestEvidence`,
+		() => ({ __superform_id: 'evidence-request', itemId: ITEM, description: '' }),
+		with_(CLIENT_A, { owner: 400, consultant: 400, viewer: 403, respondentA: 403 })
+	),
 	// An assessment of client B
 	get(
 		(f) => `${f.b}/compare/${idOf(f.a)}`,
@@ -359,6 +397,15 @@ describe('role matrix', () => {
 		fixture.a = await startClientAssessment(owner, orgId, fixture.clientA, 'A 2026');
 		fixture.b = await startClientAssessment(owner, orgId, fixture.clientB, 'B 2026');
 		fixture.finalA = await startClientAssessment(owner, orgId, fixture.clientA, 'A 2025');
+		for (const [key, path] of [
+			['fileA', fixture.a],
+			['fileB', fixture.b]
+		] as const) {
+			const file = { name: 'policy.pdf', type: 'application/pdf', bytes: '%PDF-1.4 matrix' };
+			expect((await postFile(owner, `${path}/items/${ITEM}/evidence`, file)).status).toBe(303);
+			const page = await owner.get(`${path}/items/${ITEM}`);
+			fixture[key] = page.body.match(/data-file-id="([0-9a-f-]{36})"/)![1]!;
+		}
 		expect((await saveAnswer(owner, fixture.finalA, ITEM, 0, { status: 'compliant' })).status).toBe(
 			200
 		);
@@ -424,7 +471,9 @@ describe('role matrix', () => {
 			finalA: ':finalA',
 			otherAddressInvite: '/invite/:forAnotherAddress',
 			removedMembersInvite: '/invite/:ofARemovedMember',
-			unverifiedsInvite: '/invite/:forAnUnverifiedAddress'
+			unverifiedsInvite: '/invite/:forAnUnverifiedAddress',
+			fileA: ':fileA',
+			fileB: ':fileB'
 		})}`;
 		it(label, async () => {
 			const got: Partial<Record<Actor, Outcome>> = {};

@@ -46,7 +46,8 @@ export async function startServer(env: Record<string, string | undefined>): Prom
 			ORIGIN: baseUrl,
 			ADDRESS_HEADER: 'x-forwarded-for',
 			XFF_DEPTH: '1',
-			BODY_SIZE_LIMIT: '6M',
+			// As npm start sets it for the default 25 MB evidence limit (scripts/start.js).
+			BODY_SIZE_LIMIT: '51M',
 			SHUTDOWN_TIMEOUT: '2',
 			DEMO: '0',
 			LOG_LEVEL: 'warn',

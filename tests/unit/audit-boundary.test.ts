@@ -33,7 +33,12 @@ const BOOKKEEPING: Record<string, string> = {
 		'which instance renders a report right now (and expired claims cleared): no one’s change',
 	'report-render-leases.releaseRenderLease': 'a render ended: its claim removed',
 	'questionnaire-versions.insertVersionIfNew':
-		'the questionnaire from the repository’s seeds, stored at start-up by content hash'
+		'the questionnaire from the repository’s seeds, stored at start-up by content hash',
+	'evidence-blobs.insertPendingBlob':
+		'an evidence upload streaming in, not yet anyone’s change: the audited attach keeps it or it is deleted',
+	'evidence-blobs.insertBlobChunk': 'the bytes of that pending upload, 256 KB a row',
+	'evidence-blobs.deletePendingBlob': 'a pending upload refused, failed, or a copy of stored bytes',
+	'evidence-blobs.deleteAbandonedBlobs': 'pending uploads an instance left behind when it stopped'
 };
 
 const QUERIES = 'src/lib/server/db/queries';

@@ -41,7 +41,7 @@ describe('cli assess: input that is not text', () => {
 			'half a surrogate pair in evidence, in Chinese',
 			Buffer.from('{"LIC-001": {"status": "partial", "evidence": ["ok", "\\udc00"]}}'),
 			['--lang', 'zh'],
-			/answers\.json: LIC-001: 字段“佐证材料”含有无法保存的残缺字符/
+			/answers\.json: LIC-001: 字段“佐证材料说明”含有无法保存的残缺字符/
 		],
 		[
 			'bytes that are not UTF-8',

@@ -32,6 +32,8 @@ export interface ServerEnv {
 	reportRendersPerOrg: number;
 	/** How long a request waits for a report another instance is rendering (REPORT_WAIT_SECONDS, default 30). */
 	reportWaitSeconds: number;
+	/** The largest evidence file (EVIDENCE_SIZE_LIMIT, default 25M; streamed, never held in memory). */
+	evidenceSizeLimit: number;
 }
 
 export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -57,7 +59,8 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
 		reportWarmUp: env.REPORT_WARM_UP !== '0',
 		secretKey: env.SECRET_KEY?.trim() || null,
 		reportRendersPerOrg: Math.floor(positive(env.REPORT_RENDERS_PER_ORG, 2)),
-		reportWaitSeconds: positive(env.REPORT_WAIT_SECONDS, 30)
+		reportWaitSeconds: positive(env.REPORT_WAIT_SECONDS, 30),
+		evidenceSizeLimit: parseSize(env.EVIDENCE_SIZE_LIMIT ?? '25M')
 	};
 }
 

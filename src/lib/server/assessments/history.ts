@@ -1,4 +1,5 @@
 import { answerProblems } from '../../domain/answer-rules';
+import { carryEvidenceFiles } from '../evidence/carry';
 import { scopeItems } from '../../domain/applicability';
 import { carryAnswers } from '../../domain/questionnaire-diff';
 import { currentQuestionnaire } from '../corpus';
@@ -76,6 +77,13 @@ export async function startFromPrevious(
 			previousAssessmentId: previous.id
 		});
 		await insertCarriedOverAnswers(tx, { assessmentId: id, answers, actorId: actor.userId });
+		const evidenceFiles = await carryEvidenceFiles(tx, {
+			orgId: input.orgId,
+			fromAssessmentId: previous.id,
+			toAssessmentId: id,
+			itemIds: new Set(applicable.keys()),
+			today: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+		});
 		tx.record({
 			action: 'assessment.started_from_previous',
 			orgId: input.orgId,
@@ -84,7 +92,8 @@ export async function startFromPrevious(
 			after: {
 				title,
 				previousAssessmentId: previous.id,
-				carriedOver: answers.map((a) => a.itemId)
+				carriedOver: answers.map((a) => a.itemId),
+				...(evidenceFiles > 0 ? { evidenceFiles } : {})
 			}
 		});
 	});

@@ -261,7 +261,71 @@ export interface IdentityConflictsTable {
 	resolution: 'record' | 'profile' | null;
 }
 
+/** The bytes of one file, once per organisation; pending (sha256 null) while its upload streams. */
+export interface EvidenceBlobsTable {
+	id: string;
+	org_id: string;
+	sha256: string | null;
+	/** bigint: selected cast to integer text (pg answers int8 as a string). */
+	size: ColumnType<number | string, number | undefined, number>;
+	/** How many evidence_files rows use this blob. */
+	ref_count: ColumnType<number, number | undefined, number>;
+	created_at: TimestampDefaultNow;
+}
+
+export interface EvidenceChunksTable {
+	blob_id: string;
+	seq: number;
+	data: Uint8Array;
+}
+
+export type EvidenceReviewStatus = 'pending' | 'accepted' | 'rejected';
+
+export interface EvidenceFilesTable {
+	id: string;
+	org_id: string;
+	assessment_id: string;
+	item_id: string;
+	blob_id: string;
+	lineage_id: string;
+	version: ColumnType<number, number | undefined, number>;
+	file_name: string;
+	content_type: string;
+	size: ColumnType<number | string, number, number>;
+	sha256: string;
+	uploaded_by: string | null;
+	uploaded_at: TimestampDefaultNow;
+	/** Calendar dates, selected as YYYY-MM-DD text. */
+	effective_on: string;
+	expires_on: string | null;
+	review_status: ColumnType<
+		EvidenceReviewStatus,
+		EvidenceReviewStatus | undefined,
+		EvidenceReviewStatus
+	>;
+	reviewed_by: string | null;
+	reviewed_at: Timestamp | null;
+	needs_reconfirmation: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface EvidenceRequestsTable {
+	id: string;
+	org_id: string;
+	assessment_id: string;
+	item_id: string;
+	description: string;
+	due_on: string | null;
+	requested_by: string | null;
+	requested_at: TimestampDefaultNow;
+	fulfilled_at: Timestamp | null;
+	fulfilled_by_file_id: string | null;
+}
+
 export interface DB {
+	evidence_blobs: EvidenceBlobsTable;
+	evidence_chunks: EvidenceChunksTable;
+	evidence_files: EvidenceFilesTable;
+	evidence_requests: EvidenceRequestsTable;
 	identity_conflicts: IdentityConflictsTable;
 	item_reviews: ItemReviewsTable;
 	review_comments: ReviewCommentsTable;

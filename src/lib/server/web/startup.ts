@@ -7,6 +7,7 @@ import { startMailSender, smtpTransport } from '../mail/sender';
 import { printMailsWhenWritten } from '../mail/outbox';
 import { secretKey } from '../auth/secret-box';
 import { onStartup } from './runtime';
+import { deleteAbandonedUploads } from '../evidence/store';
 
 // The report renderer patches pdfmake: refuse to start on a pdfmake other than the one the patches
 // were written for. The renderer's version (the report cache key) is computed once, here.
@@ -62,3 +63,9 @@ function addToBanner(lines: string[]): void {
 	const holder = globalThis as { __sandboxReadinessBanner?: string[] };
 	holder.__sandboxReadinessBanner = [...(holder.__sandboxReadinessBanner ?? []), ...lines];
 }
+
+// Evidence uploads an instance was streaming when it stopped (a day old or more) are deleted.
+onStartup(async ({ db }) => {
+	const removed = await deleteAbandonedUploads(db);
+	if (removed > 0) logger.info({ removed }, 'abandoned evidence uploads deleted');
+});

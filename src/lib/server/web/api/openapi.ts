@@ -38,7 +38,7 @@ function operation(key: string, spec: RouteSpec): ZodOpenApiOperationObject {
 	};
 	const failures = [
 		...(spec.auth === false ? [] : [401]),
-		...(spec.body || spec.query ? [400] : []),
+		...(spec.body || spec.query || spec.multipart ? [400] : []),
 		...(spec.auth !== false && spec.method !== 'get' ? [403] : []),
 		...spec.errors
 	] as (keyof typeof errorDescriptions)[];
@@ -56,6 +56,14 @@ function operation(key: string, spec: RouteSpec): ZodOpenApiOperationObject {
 			...(spec.query ? { query: spec.query } : {})
 		},
 		...(spec.body ? { requestBody: { required: true, content: json(spec.body) } } : {}),
+		...(spec.multipart
+			? {
+					requestBody: {
+						required: true,
+						content: { 'multipart/form-data': { schema: spec.multipart } } as never
+					}
+				}
+			: {}),
 		responses
 	};
 }

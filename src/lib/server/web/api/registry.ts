@@ -20,6 +20,12 @@ import {
 	questionnaireSchema
 } from '$lib/schemas/api';
 import { reportQuerySchema } from '$lib/schemas/report';
+import {
+	evidenceFileListSchema,
+	evidenceFileParamsSchema,
+	evidenceUploadedSchema,
+	evidenceUploadFormSchema
+} from '$lib/schemas/api-evidence';
 import { currentQuestionnaire } from '../../corpus';
 
 /** One endpoint of /api/v1: what it takes and answers. Handlers validate with it; the docs print it. */
@@ -33,6 +39,8 @@ export interface RouteSpec {
 	params?: z.ZodObject;
 	query?: z.ZodObject;
 	body?: z.ZodType;
+	/** A multipart/form-data body the handler streams itself (documented, not parsed up front). */
+	multipart?: z.ZodType;
 	success: { status: 200 | 201; description: string; json?: z.ZodType; media?: string };
 	/** Failures besides 401 (and 400 for anything with input) this route may answer. */
 	errors: readonly (404 | 409 | 413 | 422 | 429 | 503)[];
@@ -151,6 +159,32 @@ export function buildApiRoutes(questions: readonly ProfileQuestion[]) {
 			summary: 'Compare two assessments of one client: per domain and per item, the earlier first',
 			params: compareParamsSchema,
 			success: { status: 200, description: 'The comparison', json: comparisonSchema },
+			errors: [404]
+		}),
+		listEvidence: route({
+			method: 'get',
+			path: '/assessments/{id}/answers/{item_id}/evidence',
+			summary: 'The evidence files of an answer, every version',
+			params: answerParamsSchema,
+			success: { status: 200, description: 'The files', json: evidenceFileListSchema },
+			errors: [404]
+		}),
+		uploadEvidence: route({
+			method: 'post',
+			path: '/assessments/{id}/answers/{item_id}/evidence',
+			summary:
+				'Upload evidence files to an answer (multipart/form-data); answers each file’s SHA-256',
+			params: answerParamsSchema,
+			multipart: evidenceUploadFormSchema,
+			success: { status: 201, description: 'The files stored', json: evidenceUploadedSchema },
+			errors: [404, 409, 413]
+		}),
+		downloadEvidence: route({
+			method: 'get',
+			path: '/assessments/{id}/evidence/{file_id}',
+			summary: 'One evidence file’s bytes, as an attachment',
+			params: evidenceFileParamsSchema,
+			success: { status: 200, description: 'The file', media: 'application/octet-stream' },
 			errors: [404]
 		}),
 		getOpenApi: route({

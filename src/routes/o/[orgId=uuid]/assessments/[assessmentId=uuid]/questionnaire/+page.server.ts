@@ -11,6 +11,8 @@ import { runtime } from '$lib/server/web/runtime';
 import { bulkAnswersAction } from '$lib/server/web/actions/bulk-answers';
 import { ALL, matchesFilters, parseFilters } from '$lib/domain/item-filter';
 import { getLocale } from '$lib/paraglide/runtime';
+import { evidenceAttention } from '$lib/server/evidence/attention';
+import { todayInShanghai } from '$lib/server/web/evidence/receive';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -27,9 +29,13 @@ export const load: PageServerLoad = async (event) => {
 	const domains = corpus.domains
 		.map((d) => ({ ...d, figures: evaluation.score.domains[d.id] }))
 		.filter((d) => d.figures !== undefined && reachesDomain(membership, d.id));
-	const [reviews, comments] = await Promise.all([
+	const domainOf = new Map(corpus.items.map((i) => [i.id, i.domain]));
+	const [reviews, comments, evidence] = await Promise.all([
 		itemReviews(db, assessment.id),
-		commentCounts(db, assessment.id)
+		commentCounts(db, assessment.id),
+		evidenceAttention(db, assessment, todayInShanghai(), (itemId) =>
+			reachesDomain(membership, domainOf.get(itemId) ?? '')
+		)
 	]);
 	const reviewOf = new Map(reviews.map((r) => [r.itemId, r.status]));
 	const flagged = reviews
@@ -88,6 +94,7 @@ export const load: PageServerLoad = async (event) => {
 		}),
 		carriedOver: items.filter((i) => byItem.get(i.id)?.carriedOver).map((i) => i.id),
 		flagged,
+		evidence,
 		canEdit: canEdit(membership, assessment)
 	};
 };

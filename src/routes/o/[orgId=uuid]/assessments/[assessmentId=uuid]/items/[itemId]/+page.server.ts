@@ -3,6 +3,15 @@ import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { FormNotice } from '$lib/forms';
 import { commentSchema } from '$lib/schemas/review';
+import { evidenceRequestSchema } from '$lib/schemas/evidence';
+import {
+	removeEvidenceAction,
+	requestEvidenceAction,
+	reviewEvidenceAction
+} from '$lib/server/web/actions/evidence';
+import { itemEvidenceFiles } from '$lib/server/evidence/files';
+import { itemEvidenceRequests } from '$lib/server/evidence/requests';
+import { evidenceSizeLimit, todayInShanghai } from '$lib/server/web/evidence/receive';
 import {
 	requireAssessment,
 	canEdit,
@@ -33,10 +42,12 @@ export const load: PageServerLoad = async (event) => {
 	if (!item) error(404, 'Not found');
 	requireItemInReach(membership, item);
 	const saved = await savedAnswer(db, assessment, item.id);
-	const [history, reviews, comments] = await Promise.all([
+	const [history, reviews, comments, evidenceFiles, evidenceRequests] = await Promise.all([
 		answerHistory(db, assessment, item.id),
 		itemReviews(db, assessment.id),
-		itemComments(db, assessment.id, item.id)
+		itemComments(db, assessment.id, item.id),
+		itemEvidenceFiles(db, assessment, item.id),
+		itemEvidenceRequests(db, assessment, item.id)
 	]);
 	const review = reviews.find((r) => r.itemId === item.id);
 	return {
@@ -55,6 +66,19 @@ export const load: PageServerLoad = async (event) => {
 			zod4(commentSchema),
 			{ id: 'comment', errors: false }
 		),
+		evidence: {
+			base: `/o/${assessment.orgId}/assessments/${assessment.id}`,
+			files: evidenceFiles.map(({ blobId: _blob, orgId: _org, ...file }) => file),
+			requests: evidenceRequests,
+			today: todayInShanghai(),
+			limitMb: Math.floor(evidenceSizeLimit / 1024 ** 2),
+			uploaded: event.url.searchParams.get('evidence') === 'uploaded'
+		},
+		requestForm: await superValidate<typeof evidenceRequestSchema._zod.output, FormNotice>(
+			{ itemId: item.id, description: '', dueOn: '' },
+			zod4(evidenceRequestSchema),
+			{ id: 'evidence-request', errors: false }
+		),
 		canEdit: canEdit(membership, assessment),
 		canComment: canEdit(membership, assessment) || canReview(membership),
 		canReviewItem: canReview(membership) && assessment.state !== 'final'
@@ -65,5 +89,8 @@ export const actions: Actions = {
 	save: saveAnswerAction,
 	confirm: confirmCarriedOverAction,
 	comment: commentAction,
-	review: reviewItemAction
+	review: reviewItemAction,
+	reviewEvidence: reviewEvidenceAction,
+	removeEvidence: removeEvidenceAction,
+	requestEvidence: requestEvidenceAction
 };

@@ -1,0 +1,133 @@
+import { Readable, Transform } from 'node:stream';
+import busboy from 'busboy';
+import type { Database } from '../../db/connection';
+import type { EvidenceUpload } from '../../evidence/files';
+import { discardStagedBlob, EvidenceTooLargeError, stageEvidenceBlob } from '../../evidence/store';
+
+/** At most this many files in one upload. */
+export const MAX_FILES_PER_UPLOAD = 10;
+
+export type UploadProblem =
+	'not_multipart' | 'malformed' | 'no_file' | 'empty_file' | 'too_many_files';
+
+export class EvidenceUploadError extends Error {
+	constructor(readonly problem: UploadProblem) {
+		super(problem);
+	}
+}
+
+export interface EvidenceForm {
+	uploads: EvidenceUpload[];
+	fields: Record<string, string>;
+}
+
+/**
+ * Reads a multipart evidence upload as it arrives (busboy): each part named `file` streams into a
+ * pending blob in the database (evidence/store.ts), counted and hashed on the way, never held
+ * whole; the other parts are short text fields. A file over `limit` bytes stops the upload with
+ * EvidenceTooLargeError. On any failure every file staged so far is deleted: nothing half-stored.
+ * The rest of a refused body is read and discarded up to another `limit` bytes, so that the client
+ * finishes sending and sees the answer; a body larger than that is cut off.
+ */
+export async function readEvidenceForm(
+	request: Request,
+	target: { db: Database; orgId: string; limit: number }
+): Promise<EvidenceForm> {
+	const type = request.headers.get('content-type') ?? '';
+	if (!type.toLowerCase().startsWith('multipart/form-data') || !request.body)
+		throw new EvidenceUploadError('not_multipart');
+	const staging: Promise<EvidenceUpload | null>[] = [];
+	const fields: Record<string, string> = {};
+	let failure: unknown = null;
+	const fail = (error: unknown) => (failure ??= error);
+
+	let parser: busboy.Busboy;
+	try {
+		parser = busboy({
+			headers: { 'content-type': type },
+			// File names as browsers send them: raw UTF-8.
+			defParamCharset: 'utf8',
+			limits: {
+				files: MAX_FILES_PER_UPLOAD,
+				// One byte past the limit ends the part, so that it is known to be too large.
+				fileSize: target.limit + 1,
+				fields: 20,
+				fieldSize: 4096,
+				parts: 40
+			}
+		});
+	} catch {
+		throw new EvidenceUploadError('malformed');
+	}
+	parser.on('file', (name, stream, info) => {
+		const fileName = info.filename;
+		if (name !== 'file' || failure || fileName === undefined) {
+			stream.resume();
+			return;
+		}
+		const staged = (async (): Promise<EvidenceUpload | null> => {
+			try {
+				const blob = await stageEvidenceBlob(target.db, target.orgId, stream, target.limit);
+				// A file input left empty in a form sends a part with no name and no bytes.
+				if (blob.size === 0) {
+					await discardStagedBlob(target.db, blob.blobId);
+					if (fileName !== '') fail(new EvidenceUploadError('empty_file'));
+					return null;
+				}
+				return { staged: blob, fileName, contentType: info.mimeType };
+			} catch (error) {
+				fail(error);
+				// The database failed mid-file: the part's stream is gone, and the parser with it.
+				if (!(error instanceof EvidenceTooLargeError)) parser.destroy();
+				return null;
+			}
+		})();
+		staging.push(staged);
+	});
+	parser.on('field', (name, value) => {
+		fields[name] = value;
+	});
+	parser.on('filesLimit', () => fail(new EvidenceUploadError('too_many_files')));
+
+	let received = 0;
+	const source = Readable.fromWeb(request.body as import('node:stream/web').ReadableStream);
+	const counter = new Transform({
+		transform(chunk: Buffer, _encoding, done) {
+			received += chunk.byteLength;
+			// Past the file limit twice over, the rest is not worth reading to answer politely.
+			if (received > target.limit * 2 + 1024 * 1024) done(new EvidenceTooLargeError(target.limit));
+			else done(null, chunk);
+		}
+	});
+	const finished = new Promise<void>((resolve) => {
+		parser.on('close', resolve);
+		parser.on('finish', resolve);
+		parser.on('error', (error) => {
+			fail(error instanceof EvidenceTooLargeError ? error : new EvidenceUploadError('malformed'));
+			resolve();
+		});
+		counter.on('error', (error) => {
+			fail(error);
+			source.destroy();
+			resolve();
+		});
+		source.on('error', () => {
+			fail(new EvidenceUploadError('malformed'));
+			resolve();
+		});
+	});
+	source.pipe(counter).pipe(parser);
+	await finished;
+	const uploads = (await Promise.all(staging)).filter((u): u is EvidenceUpload => u !== null);
+	if (failure === null && uploads.length === 0) fail(new EvidenceUploadError('no_file'));
+	if (failure !== null) {
+		await discardEvidenceForm(target.db, uploads);
+		throw failure;
+	}
+	return { uploads, fields };
+}
+
+/** The staged files of a form that will not be attached. */
+export async function discardEvidenceForm(db: Database, uploads: EvidenceUpload[]): Promise<void> {
+	for (const upload of uploads) await discardStagedBlob(db, upload.staged.blobId);
+}

@@ -1,0 +1,4 @@
+import { downloadEvidenceEndpoint } from '$lib/server/web/evidence/endpoints';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = downloadEvidenceEndpoint;
