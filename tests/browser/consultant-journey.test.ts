@@ -162,7 +162,11 @@ describe('a consultancy in a real browser', () => {
 
 		await page.goto(`${assessmentUrl}/review`);
 		expect(await page.locator('main').innerText()).toContain('1 accepted · 0 to change');
-		await page.getByRole('button', { name: 'Finalise' }).click();
+		// Other items are still open: the confirmation lists them and asks who answers for them.
+		expect(await page.locator('.finalise-guard').innerText()).toContain('Unanswered');
+		await page.getByLabel('Owner (answers for the open items)').fill('Li Na');
+		await page.getByLabel('Reason for finalising').fill('Pre-check of the licence domain only.');
+		await page.getByRole('button', { name: 'Finalise all the same' }).click();
 		await expect
 			.poll(() => page.locator('.assessment-head').innerText())
 			.toContain('answers locked');

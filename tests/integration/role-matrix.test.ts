@@ -14,7 +14,8 @@ import {
 	inviteMember,
 	inviteRespondent,
 	joinByInvitation,
-	startClientAssessment
+	startClientAssessment,
+	FINALISE_OVER
 } from '../helpers/consultancy';
 
 /**
@@ -363,7 +364,9 @@ describe('role matrix', () => {
 			200
 		);
 		expect((await owner.post(`${fixture.finalA}/review?/submit`, {})).status).toBe(200);
-		expect((await owner.post(`${fixture.finalA}/review?/finalise`, {})).status).toBe(200);
+		expect((await owner.post(`${fixture.finalA}/review?/finalise`, FINALISE_OVER)).status).toBe(
+			200
+		);
 
 		actors.consultant = await joinByInvitation(await inviteMember(owner, orgId, 'consultant'));
 		actors.viewer = await joinByInvitation(await inviteMember(owner, orgId, 'viewer'));

@@ -11,3 +11,12 @@ export const itemReviewSchema = z.object({
 });
 
 export const reopenSchema = z.object({ reason: requiredText(1000) });
+
+/**
+ * Finalising: owner and reason may be empty while nothing is open; the action requires both when
+ * items are (it knows which, the schema does not).
+ */
+export const finaliseSchema = z.object({
+	owner: z.string().trim().max(200).default(''),
+	reason: z.string().trim().max(2000).default('')
+});

@@ -12,6 +12,8 @@ import {
 } from '../db/queries/reviews';
 import type { AssessmentState, ReviewDecision } from '../db/schema';
 import { freezeFirmIdentity, unfreezeFirmIdentity } from '../identity/service';
+import type { OpenItems } from '../../domain/finalise-guard';
+import { deleteFinaliseOverride, insertFinaliseOverride } from '../db/queries/finalise-overrides';
 
 /** The moves between states, each with the state it starts from and the one it leads to. */
 export const TRANSITIONS = {
@@ -38,6 +40,8 @@ export async function moveAssessment(
 		assessment: AssessmentRecord;
 		transition: Transition;
 		reason?: string;
+		/** Finalising over open items: who answers for them, and why (see finalise.ts). */
+		override?: { owner: string; reason: string; open: OpenItems };
 	}
 ): Promise<TransitionResult> {
 	const { assessment, transition } = input;
@@ -51,7 +55,17 @@ export async function moveAssessment(
 		);
 		if (!moved) return { ok: false, reason: 'wrong_state' };
 		const frozen = to === 'final' ? await freezeFirmIdentity(tx, assessment) : null;
-		if (from === 'final') await unfreezeFirmIdentity(tx, assessment);
+		if (from === 'final') {
+			await unfreezeFirmIdentity(tx, assessment);
+			await deleteFinaliseOverride(tx, assessment.id);
+		}
+		const override = to === 'final' ? input.override : undefined;
+		if (override)
+			await insertFinaliseOverride(tx, {
+				assessmentId: assessment.id,
+				...override,
+				by: actor.userId
+			});
 		tx.record({
 			action: `assessment.${transition}`,
 			orgId: assessment.orgId,
@@ -61,6 +75,7 @@ export async function moveAssessment(
 			after: {
 				state: to,
 				...(input.reason ? { reason: input.reason } : {}),
+				...(override ? { override } : {}),
 				...(frozen
 					? {
 							identity: {

@@ -272,6 +272,7 @@ export interface DB {
 	audit_log: AuditLogTable;
 	report_cache: ReportCacheTable;
 	report_render_leases: ReportRenderLeasesTable;
+	finalise_overrides: FinaliseOverridesTable;
 	questionnaire_versions: QuestionnaireVersionsTable;
 	users: UsersTable;
 	sessions: SessionsTable;
@@ -334,3 +335,12 @@ export type NewUser = Insertable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type OrganisationRow = Selectable<OrganisationsTable>;
 export type InvitationRow = Selectable<InvitationsTable>;
+
+export interface FinaliseOverridesTable {
+	assessment_id: string;
+	owner: string;
+	reason: string;
+	open_items: Json;
+	finalised_by: string | null;
+	finalised_at: TimestampDefaultNow;
+}

@@ -9,6 +9,8 @@ import { reachesDomain } from '$lib/server/auth/scope';
 import { assessmentEvents } from '$lib/server/audit/service';
 import { commentCounts, itemReviews } from '$lib/server/assessments/review';
 import { runtime } from '$lib/server/web/runtime';
+import { finaliseAction, finaliseForm } from '$lib/server/web/actions/finalise';
+import { openItemsForConfirmation } from '$lib/server/assessments/finalise';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -37,13 +39,16 @@ export const load: PageServerLoad = async (event) => {
 		}));
 	const role = membership.role;
 	const state = assessment.state;
+	const mayFinalise = state === 'in_review' && REVIEW_ROLES.includes(role);
 	return {
+		open: mayFinalise ? await openItemsForConfirmation(db, assessment, membership) : null,
+		finaliseForm: await finaliseForm(),
 		items,
 		events,
 		can: {
 			submit: state === 'draft' && EDIT_ROLES.includes(role),
 			requestChanges: state === 'in_review' && REVIEW_ROLES.includes(role),
-			finalise: state === 'in_review' && REVIEW_ROLES.includes(role),
+			finalise: mayFinalise,
 			reopen: state === 'final' && role === 'owner'
 		},
 		reopenForm: await superValidate<typeof reopenSchema._zod.output, FormNotice>(
@@ -56,6 +61,6 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	submit: transitionAction('submit'),
 	request_changes: transitionAction('request_changes'),
-	finalise: transitionAction('finalise'),
+	finalise: finaliseAction,
 	reopen: transitionAction('reopen')
 };
