@@ -513,6 +513,30 @@ const RECIPES: Record<string, Recipe> = {
 				decision: 'accepted'
 			})
 		),
+	[`POST ${A}/review?/accept_item`]: async (f) =>
+		byOwner(
+			f,
+			await f.owner.post(`${f.base}/review?/accept_item`, {
+				__superform_id: 'review-list',
+				itemId: 'LIC-001'
+			})
+		),
+	[`POST ${A}/review?/flag_item`]: async (f) =>
+		byOwner(
+			f,
+			await f.owner.post(`${f.base}/review?/flag_item`, {
+				__superform_id: 'review-list',
+				itemId: 'LIC-001'
+			})
+		),
+	[`POST ${A}/review?/accept_chosen`]: async (f) =>
+		byOwner(
+			f,
+			await f.owner.post(`${f.base}/review?/accept_chosen`, {
+				__superform_id: 'review-list',
+				items: 'LIC-001'
+			})
+		),
 	[`POST ${A}/review?/submit`]: async (f) => {
 		const path = await freshAssessment(f);
 		return byOwner(f, await f.owner.post(`${path}/review?/submit`, {}));

@@ -1,5 +1,5 @@
 import type { Database } from '../db/connection';
-import { findAnswer } from '../db/queries/answers';
+import { findAnswer, listAnswers } from '../db/queries/answers';
 import { updateAssessmentState, type AssessmentRecord } from '../db/queries/assessments';
 import { audited, type Actor } from '../db/audited';
 import {
@@ -119,6 +119,49 @@ export async function reviewItem(
 			itemId,
 			after: { decision: input.decision, answerVersion: answer?.version ?? 0 }
 		});
+	});
+}
+
+/**
+ * Accepts several items at once, each on its answer as it stands, in one transaction with a row
+ * per item in the audit log. Only answered items are accepted; the rest are returned as skipped.
+ */
+export async function acceptItems(
+	db: Database,
+	actor: Actor & { userId: string },
+	input: { assessment: AssessmentRecord; itemIds: string[] }
+): Promise<{ accepted: string[]; skipped: string[] }> {
+	const { assessment } = input;
+	return audited(db, actor, async (tx) => {
+		const versionOf = new Map(
+			(await listAnswers(tx.db, assessment.id)).map((a) => [a.itemId, a.version])
+		);
+		const accepted: string[] = [];
+		const skipped: string[] = [];
+		for (const itemId of input.itemIds) {
+			const version = versionOf.get(itemId);
+			if (version === undefined) {
+				skipped.push(itemId);
+				continue;
+			}
+			await upsertItemReview(tx, {
+				assessmentId: assessment.id,
+				itemId,
+				decision: 'accepted',
+				answerVersion: version,
+				reviewerId: actor.userId
+			});
+			tx.record({
+				action: 'item.reviewed',
+				orgId: assessment.orgId,
+				entity: { type: 'item', id: `${assessment.id}/${itemId}` },
+				assessmentId: assessment.id,
+				itemId,
+				after: { decision: 'accepted', answerVersion: version, bulk: true }
+			});
+			accepted.push(itemId);
+		}
+		return { accepted, skipped };
 	});
 }
 

@@ -25,7 +25,7 @@ import { applicableItem, assessmentCorpus } from '../../assessments/service';
 type AssessmentEvent = RequestEvent<{ orgId: string; assessmentId: string }>;
 
 /** The assessment, for a member with one of `roles`: 404 outside their reach, 403 for the role. */
-async function requireAssessmentRole(event: AssessmentEvent, roles: readonly Role[]) {
+export async function requireAssessmentRole(event: AssessmentEvent, roles: readonly Role[]) {
 	const viewer = await requireAssessment(
 		event,
 		event.params.orgId,
@@ -37,7 +37,7 @@ async function requireAssessmentRole(event: AssessmentEvent, roles: readonly Rol
 }
 
 /** The item if the assessment's profile scopes it in and the member reaches its domain. */
-async function requireReviewedItem(
+export async function requireReviewedItem(
 	membership: Membership,
 	assessment: AssessmentRecord,
 	itemId: string
