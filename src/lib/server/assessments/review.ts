@@ -14,6 +14,7 @@ import type { AssessmentState, ReviewDecision } from '../db/schema';
 import { freezeFirmIdentity, unfreezeFirmIdentity } from '../identity/service';
 import type { OpenItems } from '../../domain/finalise-guard';
 import { deleteFinaliseOverride, insertFinaliseOverride } from '../db/queries/finalise-overrides';
+import { notifyAssessmentMove } from '../notifications/assessment-moves';
 
 /** The moves between states, each with the state it starts from and the one it leads to. */
 export const TRANSITIONS = {
@@ -42,6 +43,8 @@ export async function moveAssessment(
 		reason?: string;
 		/** Finalising over open items: who answers for them, and why (see finalise.ts). */
 		override?: { owner: string; reason: string; open: OpenItems };
+		/** Mail those concerned, with links to this origin (the web passes it; the demo does not). */
+		notify?: { origin: string };
 	}
 ): Promise<TransitionResult> {
 	const { assessment, transition } = input;
@@ -87,6 +90,8 @@ export async function moveAssessment(
 					: {})
 			}
 		});
+		if (input.notify)
+			await notifyAssessmentMove(tx, { assessment, transition, origin: input.notify.origin });
 		return { ok: true };
 	});
 }

@@ -22,6 +22,17 @@ export interface MailTemplates {
 		expiresAt: Date;
 		link: string;
 	};
+	/** An assessment submitted, sent back or finalised: to those who act next (teamwork). */
+	assessment_moved: {
+		name: string;
+		actorName: string;
+		orgName: string;
+		title: string;
+		move: 'submitted' | 'sent_back' | 'finalised';
+		/** Items the reviewer asked to change, when sent back. */
+		flagged: string[];
+		link: string;
+	};
 }
 
 export type MailTemplate = keyof MailTemplates;
@@ -87,7 +98,30 @@ const templates: {
 			{ link: d.link, label: m.mail_invitation_link({ link: d.link }, { locale }) },
 			m.mail_invitation_ignore({}, { locale })
 		]
-	})
+	}),
+	assessment_moved: (d, locale) => {
+		const words = { actor: d.actorName, title: d.title, org: d.orgName };
+		const line = {
+			submitted: m.teamwork_mail_submitted_body,
+			sent_back: m.teamwork_mail_sent_back_body,
+			finalised: m.teamwork_mail_finalised_body
+		}[d.move](words, { locale });
+		return {
+			subject: {
+				submitted: m.teamwork_mail_submitted_subject,
+				sent_back: m.teamwork_mail_sent_back_subject,
+				finalised: m.teamwork_mail_finalised_subject
+			}[d.move]({ title: d.title }, { locale }),
+			name: d.name,
+			paragraphs: [
+				line,
+				...(d.flagged.length > 0
+					? [m.teamwork_mail_flagged({ items: d.flagged.join(', ') }, { locale })]
+					: []),
+				{ link: d.link, label: m.teamwork_mail_open({ link: d.link }, { locale }) }
+			]
+		};
+	}
 };
 
 function roleWord(role: Role, locale: Language): string {

@@ -9,6 +9,7 @@ import { openItemsOf } from '../../assessments/finalise';
 import { moveAssessment } from '../../assessments/review';
 import { REVIEW_ROLES, requireAssessment } from '../guards/assessment';
 import { runtime } from '../runtime';
+import { publicOrigin } from '../public-origin';
 
 type AssessmentEvent = RequestEvent<{ orgId: string; assessmentId: string }>;
 
@@ -49,7 +50,8 @@ export async function finaliseAction(event: AssessmentEvent) {
 	const result = await moveAssessment(db, actor, {
 		assessment,
 		transition: 'finalise',
-		override: countOpen(open) > 0 ? { owner, reason, open } : undefined
+		override: countOpen(open) > 0 ? { owner, reason, open } : undefined,
+		notify: { origin: publicOrigin(event) }
 	});
 	if (!result.ok) return fail(409, { moveError: m.clients_err_wrong_state(), finaliseForm: form });
 	return { moved: 'finalise' as const, finaliseForm: form };

@@ -8,6 +8,7 @@ import type { Role } from '../../db/schema';
 import type { AssessmentRecord } from '../../db/queries/assessments';
 import type { Membership } from '../../db/queries/organisations';
 import { runtime } from '../runtime';
+import { publicOrigin } from '../public-origin';
 import {
 	EDIT_ROLES,
 	REVIEW_ROLES,
@@ -105,7 +106,12 @@ export function transitionAction(transition: Transition) {
 			if (!form.valid) return fail(400, { reopenForm: form });
 			reason = form.data.reason;
 		}
-		const result = await moveAssessment(runtime().db, actor, { assessment, transition, reason });
+		const result = await moveAssessment(runtime().db, actor, {
+			assessment,
+			transition,
+			reason,
+			notify: { origin: publicOrigin(event) }
+		});
 		if (!result.ok) return fail(409, { moveError: m.clients_err_wrong_state() });
 		return { moved: transition };
 	};
