@@ -108,8 +108,11 @@ export async function joinByInvitation(
 
 export async function consultancy(lang = 'en') {
 	const owner = new Browser(undefined, { lang });
-	const { orgId } = await signUp(owner, { orgName: '外滩合规咨询', orgKind: 'consultancy' });
-	return { owner, orgId };
+	const { orgId, email } = await signUp(owner, {
+		orgName: '外滩合规咨询',
+		orgKind: 'consultancy'
+	});
+	return { owner, orgId, ownerEmail: email };
 }
 
 /**

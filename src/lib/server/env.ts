@@ -32,6 +32,10 @@ export interface ServerEnv {
 	reportRendersPerOrg: number;
 	/** How long a request waits for a report another instance is rendering (REPORT_WAIT_SECONDS, default 30). */
 	reportWaitSeconds: number;
+	/** The hour (0–23, Asia/Shanghai) the daily digest of due dates is mailed (DIGEST_HOUR, default 8). */
+	digestHour: number;
+	/** How often each instance looks for due scheduled work (JOBS_INTERVAL_SECONDS, default 60; 0: never, the CLI runs it). */
+	jobsIntervalSeconds: number;
 }
 
 export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -57,7 +61,10 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
 		reportWarmUp: env.REPORT_WARM_UP !== '0',
 		secretKey: env.SECRET_KEY?.trim() || null,
 		reportRendersPerOrg: Math.floor(positive(env.REPORT_RENDERS_PER_ORG, 2)),
-		reportWaitSeconds: positive(env.REPORT_WAIT_SECONDS, 30)
+		reportWaitSeconds: positive(env.REPORT_WAIT_SECONDS, 30),
+		digestHour: hourOf(env.DIGEST_HOUR, 8),
+		jobsIntervalSeconds:
+			env.JOBS_INTERVAL_SECONDS?.trim() === '0' ? 0 : positive(env.JOBS_INTERVAL_SECONDS, 60)
 	};
 }
 
@@ -79,4 +86,9 @@ export function parseSize(value: string): number {
 function positive(value: string | undefined, fallback: number): number {
 	const n = Number(value);
 	return value !== undefined && value.trim() !== '' && Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+function hourOf(value: string | undefined, fallback: number): number {
+	const n = Number(value);
+	return value !== undefined && /^\d{1,2}$/.test(value.trim()) && n <= 23 ? n : fallback;
 }

@@ -273,6 +273,7 @@ export interface DB {
 	report_cache: ReportCacheTable;
 	report_render_leases: ReportRenderLeasesTable;
 	finalise_overrides: FinaliseOverridesTable;
+	jobs: JobsTable;
 	questionnaire_versions: QuestionnaireVersionsTable;
 	users: UsersTable;
 	sessions: SessionsTable;
@@ -343,4 +344,17 @@ export interface FinaliseOverridesTable {
 	open_items: Json;
 	finalised_by: string | null;
 	finalised_at: TimestampDefaultNow;
+}
+
+export interface JobsTable {
+	id: string;
+	kind: string;
+	run_at: ColumnType<Date, Date | string, Date | string>;
+	payload: ColumnType<unknown, string | undefined, string>;
+	locked_by: string | null;
+	locked_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+	attempts: ColumnType<number, number | undefined, number>;
+	done_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+	last_error: ColumnType<string | null, string | null | undefined, string | null>;
+	created_at: TimestampDefaultNow;
 }

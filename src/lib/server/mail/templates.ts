@@ -33,6 +33,13 @@ export interface MailTemplates {
 		flagged: string[];
 		link: string;
 	};
+	/** The daily digest: assessments with gaps overdue or due within a week (teamwork). */
+	due_digest: {
+		name: string;
+		/** The Shanghai date it is for. */
+		day: string;
+		assessments: { title: string; overdue: number; dueSoon: number; link: string }[];
+	};
 }
 
 export type MailTemplate = keyof MailTemplates;
@@ -121,7 +128,21 @@ const templates: {
 				{ link: d.link, label: m.teamwork_mail_open({ link: d.link }, { locale }) }
 			]
 		};
-	}
+	},
+	due_digest: (d, locale) => ({
+		subject: m.teamwork_digest_subject({ day: d.day }, { locale }),
+		name: d.name,
+		paragraphs: [
+			m.teamwork_digest_lead({}, { locale }),
+			...d.assessments.map((a) => ({
+				link: a.link,
+				label: m.teamwork_digest_line(
+					{ title: a.title, overdue: a.overdue, soon: a.dueSoon, link: a.link },
+					{ locale }
+				)
+			}))
+		]
+	})
 };
 
 function roleWord(role: Role, locale: Language): string {

@@ -9,7 +9,6 @@ import { openItemsOf } from '../../assessments/finalise';
 import { moveAssessment } from '../../assessments/review';
 import { REVIEW_ROLES, requireAssessment } from '../guards/assessment';
 import { runtime } from '../runtime';
-import { publicOrigin } from '../public-origin';
 
 type AssessmentEvent = RequestEvent<{ orgId: string; assessmentId: string }>;
 
@@ -51,7 +50,7 @@ export async function finaliseAction(event: AssessmentEvent) {
 		assessment,
 		transition: 'finalise',
 		override: countOpen(open) > 0 ? { owner, reason, open } : undefined,
-		notify: { origin: publicOrigin(event) }
+		notify: { origin: event.url.origin }
 	});
 	if (!result.ok) return fail(409, { moveError: m.clients_err_wrong_state(), finaliseForm: form });
 	return { moved: 'finalise' as const, finaliseForm: form };

@@ -8,7 +8,6 @@ import type { Role } from '../../db/schema';
 import type { AssessmentRecord } from '../../db/queries/assessments';
 import type { Membership } from '../../db/queries/organisations';
 import { runtime } from '../runtime';
-import { publicOrigin } from '../public-origin';
 import {
 	EDIT_ROLES,
 	REVIEW_ROLES,
@@ -110,7 +109,7 @@ export function transitionAction(transition: Transition) {
 			assessment,
 			transition,
 			reason,
-			notify: { origin: publicOrigin(event) }
+			notify: { origin: event.url.origin }
 		});
 		if (!result.ok) return fail(409, { moveError: m.clients_err_wrong_state() });
 		return { moved: transition };
