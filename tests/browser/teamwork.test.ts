@@ -133,7 +133,10 @@ describe('working together on one assessment', () => {
 					})
 				).status
 			).toBe(200);
-			expect((await respondentA.post(`${base}/review?/submit`, {})).status).toBe(200);
+			// A submits their part (the assessment stays a draft); B's submission sends it to review.
+			const part = await respondentA.post(`${base}/review?/submit`, {});
+			expect(part.text).toContain('您负责的部分已提交');
+			expect((await respondentB.post(`${base}/review?/submit`, {})).status).toBe(200);
 
 			// The guard: most items are unanswered; finalising over them needs an owner and a reason.
 			await page.goto(`${base}/review`);

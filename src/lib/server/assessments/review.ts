@@ -15,6 +15,11 @@ import { freezeFirmIdentity, unfreezeFirmIdentity } from '../identity/service';
 import type { OpenItems } from '../../domain/finalise-guard';
 import { deleteFinaliseOverride, insertFinaliseOverride } from '../db/queries/finalise-overrides';
 import { notifyAssessmentMove } from '../notifications/assessment-moves';
+import {
+	deleteSubmittedParts,
+	insertSubmittedParts,
+	listSubmittedParts
+} from '../db/queries/assessment-parts';
 
 /** The moves between states, each with the state it starts from and the one it leads to. */
 export const TRANSITIONS = {
@@ -58,6 +63,8 @@ export async function moveAssessment(
 		);
 		if (!moved) return { ok: false, reason: 'wrong_state' };
 		const frozen = to === 'final' ? await freezeFirmIdentity(tx, assessment) : null;
+		// Back to draft: every part is submitted again.
+		if (to === 'draft') await deleteSubmittedParts(tx, assessment.id);
 		if (from === 'final') {
 			await unfreezeFirmIdentity(tx, assessment);
 			await deleteFinaliseOverride(tx, assessment.id);
@@ -94,6 +101,75 @@ export async function moveAssessment(
 			await notifyAssessmentMove(tx, { assessment, transition, origin: input.notify.origin });
 		return { ok: true };
 	});
+}
+
+export type PartResult =
+	{ ok: true; complete: boolean } | { ok: false; reason: 'wrong_state' | 'nothing_to_submit' };
+
+/**
+ * A respondent limited to some domains submits their part (`domains`, those of theirs in scope).
+ * When every domain in scope (`scope`) is then submitted, the assessment moves to review in the
+ * same transaction, as a whole submission would, and those concerned are told. Until then it stays
+ * a draft, and reviewers may already review the parts submitted.
+ */
+export async function submitPart(
+	db: Database,
+	actor: Actor,
+	input: {
+		assessment: AssessmentRecord;
+		domains: string[];
+		scope: string[];
+		notify?: { origin: string };
+	}
+): Promise<PartResult> {
+	const { assessment } = input;
+	if (input.domains.length === 0) return { ok: false, reason: 'nothing_to_submit' };
+	if (assessment.state !== 'draft') return { ok: false, reason: 'wrong_state' };
+	return audited(db, actor, async (tx): Promise<PartResult> => {
+		await insertSubmittedParts(tx, {
+			assessmentId: assessment.id,
+			domains: input.domains,
+			by: actor.userId
+		});
+		tx.record({
+			action: 'assessment.part_submitted',
+			orgId: assessment.orgId,
+			entity: { type: 'assessment', id: assessment.id },
+			assessmentId: assessment.id,
+			after: { domains: input.domains }
+		});
+		const submitted = new Set(
+			(await listSubmittedParts(tx.db, assessment.id)).map((p) => p.domain)
+		);
+		if (!input.scope.every((d) => submitted.has(d))) return { ok: true, complete: false };
+		const moved = await updateAssessmentState(
+			tx,
+			{ orgId: assessment.orgId, id: assessment.id },
+			'draft',
+			'in_review'
+		);
+		if (!moved) return { ok: true, complete: false };
+		tx.record({
+			action: 'assessment.submit',
+			orgId: assessment.orgId,
+			entity: { type: 'assessment', id: assessment.id },
+			assessmentId: assessment.id,
+			before: { state: 'draft' },
+			after: { state: 'in_review', parts: [...submitted].sort() }
+		});
+		if (input.notify)
+			await notifyAssessmentMove(tx, {
+				assessment,
+				transition: 'submit',
+				origin: input.notify.origin
+			});
+		return { ok: true, complete: true };
+	});
+}
+
+/** The parts submitted so far, by domain. */
+export function submittedParts(db: Database, assessmentId: string) {
+	return listSubmittedParts(db, assessmentId);
 }
 
 /** Accepts an item or requests changes to it, on the answer as it stands now. */

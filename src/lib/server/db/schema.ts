@@ -274,6 +274,7 @@ export interface DB {
 	report_render_leases: ReportRenderLeasesTable;
 	finalise_overrides: FinaliseOverridesTable;
 	jobs: JobsTable;
+	assessment_parts: AssessmentPartsTable;
 	questionnaire_versions: QuestionnaireVersionsTable;
 	users: UsersTable;
 	sessions: SessionsTable;
@@ -357,4 +358,11 @@ export interface JobsTable {
 	done_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 	last_error: ColumnType<string | null, string | null | undefined, string | null>;
 	created_at: TimestampDefaultNow;
+}
+
+export interface AssessmentPartsTable {
+	assessment_id: string;
+	domain: string;
+	submitted_by: string | null;
+	submitted_at: TimestampDefaultNow;
 }

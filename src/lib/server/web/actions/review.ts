@@ -18,8 +18,11 @@ import {
 	addReviewComment,
 	moveAssessment,
 	reviewItem,
+	submitPart,
 	type Transition
 } from '../../assessments/review';
+import { reachOf } from '../../auth/scope';
+import { domainsInScope } from '../../assessments/parts';
 import { applicableItem, assessmentCorpus } from '../../assessments/service';
 
 type AssessmentEvent = RequestEvent<{ orgId: string; assessmentId: string }>;
@@ -94,7 +97,23 @@ const MOVE_ROLES: Record<Transition, readonly Role[]> = {
 
 export function transitionAction(transition: Transition) {
 	return async (event: AssessmentEvent) => {
-		const { assessment, actor } = await requireAssessmentRole(event, MOVE_ROLES[transition]);
+		const { assessment, actor, membership } = await requireAssessmentRole(
+			event,
+			MOVE_ROLES[transition]
+		);
+		const limitedTo = reachOf(membership)?.domains ?? null;
+		if (transition === 'submit' && limitedTo) {
+			// A respondent of some domains submits their part; the last part sends it to review.
+			const scope = await domainsInScope(runtime().db, assessment);
+			const result = await submitPart(runtime().db, actor, {
+				assessment,
+				domains: limitedTo.filter((d) => scope.includes(d)),
+				scope,
+				notify: { origin: event.url.origin }
+			});
+			if (!result.ok) return fail(409, { moveError: m.clients_err_wrong_state() });
+			return { moved: result.complete ? ('submit' as const) : ('part' as const) };
+		}
 		let reason: string | undefined;
 		if (transition === 'reopen') {
 			const form = await superValidate<typeof reopenSchema._zod.output, FormNotice>(

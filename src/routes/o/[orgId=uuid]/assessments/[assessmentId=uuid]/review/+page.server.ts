@@ -14,6 +14,8 @@ import {
 } from '$lib/server/web/actions/review-list';
 import { openItemsForConfirmation } from '$lib/server/assessments/finalise';
 import { loadReviewWorkspace } from '$lib/server/assessments/review-workspace';
+import { partsOf } from '$lib/server/assessments/parts';
+import { reachOf } from '$lib/server/auth/scope';
 import { assessmentEvents } from '$lib/server/audit/service';
 import { runtime } from '$lib/server/web/runtime';
 import type { Actions, PageServerLoad } from './$types';
@@ -42,6 +44,8 @@ export const load: PageServerLoad = async (event) => {
 		domain,
 		filters,
 		events,
+		parts: await partsOf(db, assessment, membership),
+		submitsPart: (reachOf(membership)?.domains ?? null) !== null,
 		open: mayFinalise ? await openItemsForConfirmation(db, assessment, membership) : null,
 		finaliseForm: await finaliseForm(),
 		listForm: await reviewListForm(),
