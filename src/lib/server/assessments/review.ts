@@ -1,7 +1,7 @@
 import type { Database } from '../db/connection';
 import { findAnswer, listAnswers } from '../db/queries/answers';
 import { updateAssessmentState, type AssessmentRecord } from '../db/queries/assessments';
-import { audited, type Actor } from '../db/audited';
+import { audited, type Actor, type AuditedTx } from '../db/audited';
 import {
 	countCommentsByItem,
 	insertReviewComment,
@@ -185,21 +185,30 @@ export async function reviewItem(
 	const { assessment, itemId } = input;
 	await audited(db, actor, async (tx) => {
 		const answer = await findAnswer(tx.db, assessment.id, itemId);
-		await upsertItemReview(tx, {
-			assessmentId: assessment.id,
+		await decideItem(tx, assessment, {
 			itemId,
 			decision: input.decision,
 			answerVersion: answer?.version ?? 0,
 			reviewerId: actor.userId
 		});
-		tx.record({
-			action: 'item.reviewed',
-			orgId: assessment.orgId,
-			entity: { type: 'item', id: `${assessment.id}/${itemId}` },
-			assessmentId: assessment.id,
-			itemId,
-			after: { decision: input.decision, answerVersion: answer?.version ?? 0 }
-		});
+	});
+}
+
+/** A decision recorded on the answer version it was made on, with its audit row. */
+async function decideItem(
+	tx: AuditedTx,
+	assessment: AssessmentRecord,
+	d: { itemId: string; decision: ReviewDecision; answerVersion: number; reviewerId: string },
+	extra: Record<string, unknown> = {}
+): Promise<void> {
+	await upsertItemReview(tx, { assessmentId: assessment.id, ...d });
+	tx.record({
+		action: 'item.reviewed',
+		orgId: assessment.orgId,
+		entity: { type: 'item', id: `${assessment.id}/${d.itemId}` },
+		assessmentId: assessment.id,
+		itemId: d.itemId,
+		after: { decision: d.decision, answerVersion: d.answerVersion, ...extra }
 	});
 }
 
@@ -225,21 +234,12 @@ export async function acceptItems(
 				skipped.push(itemId);
 				continue;
 			}
-			await upsertItemReview(tx, {
-				assessmentId: assessment.id,
-				itemId,
-				decision: 'accepted',
-				answerVersion: version,
-				reviewerId: actor.userId
-			});
-			tx.record({
-				action: 'item.reviewed',
-				orgId: assessment.orgId,
-				entity: { type: 'item', id: `${assessment.id}/${itemId}` },
-				assessmentId: assessment.id,
-				itemId,
-				after: { decision: 'accepted', answerVersion: version, bulk: true }
-			});
+			await decideItem(
+				tx,
+				assessment,
+				{ itemId, decision: 'accepted', answerVersion: version, reviewerId: actor.userId },
+				{ bulk: true }
+			);
 			accepted.push(itemId);
 		}
 		return { accepted, skipped };
