@@ -51,5 +51,5 @@ describe('mails on an assessment’s moves', () => {
 		expect(finalZh.text).toContain('答案已锁定');
 		const finalEn = await mailTo(c.ownerEmail, (m) => m.subject.includes('is final'));
 		expect(finalEn.subject).toBe('“Notified 2026” is final');
-	});
+	}, 90_000);
 });
