@@ -118,7 +118,10 @@ describe('working together on one assessment', () => {
 			expect(await windowMarked(page)).toBe(true);
 
 			// Sent back: the restricted respondent reads Chinese without other domains' items.
-			await page.getByRole('button', { name: 'Request changes' }).first().click();
+			await page
+				.locator('.review-actions')
+				.getByRole('button', { name: 'Request changes' })
+				.click();
 			const backA = await mailTo(emailA, (m) => m.subject.includes('退回修改'));
 			expect(backA.subject).toBe('「Engagement 2026」已退回修改');
 			expect(backA.text).not.toContain('CMP-003');
