@@ -102,7 +102,9 @@ const CONCURRENCY = [
 	'tests/integration/review.test.ts',
 	// 25 parallel wrong passwords: the throttle's check-and-record is one statement, so no more than
 	// the allowance is evaluated.
-	'tests/integration/throttle-race.test.ts'
+	'tests/integration/throttle-race.test.ts',
+	// Scheduled work claimed by two instances at once (for update skip locked): each job runs once.
+	'tests/integration/jobs.test.ts'
 ];
 
 /** One shared server per project; each test makes its own users and organisations. */

@@ -12,6 +12,8 @@ import { readServerEnv } from '../lib/server/env';
 import { pendingMails } from '../lib/server/mail/outbox';
 import { requestPasswordReset } from '../lib/server/auth/password-reset';
 import { printJson, UsageError, type CliIo } from './io';
+import { hostname } from 'node:os';
+import { runDueJobs } from '../lib/server/jobs/runner';
 
 export const adminUsage = `  admin create-org --name NAME --kind firm|consultancy --owner-email E --owner-password P
                              create an organisation and its owner; prints {"org_id", "user_id"}
@@ -24,6 +26,9 @@ export const adminUsage = `  admin create-org --name NAME --kind firm|consultanc
                              registered names and business scopes waiting for a person to choose
   admin outbox [--org ORG_ID]
                              mails not sent yet (SMTP_URL unset or failing), with their text and links
+  admin run-jobs [--now ISO_TIME] [--origin URL]
+                             run the scheduled work that is due (the daily digest), once across
+                             instances; --now sets the clock (a test, a catch-up); prints {"ran": [...]}
   admin reset-password --email E
                              mail the person a password-reset link (a second factor is still asked);
                              prints {"link"} too, for when mail is not configured
@@ -86,6 +91,11 @@ const conflictArgs = z.object({ org: z.uuid('not an organisation id') });
 
 const outboxArgs = z.object({ org: z.uuid('not an organisation id').optional() });
 
+const runJobsArgs = z.object({
+	now: z.iso.datetime({ offset: true, message: 'not an ISO time' }).optional(),
+	origin: z.url('not a URL').optional()
+});
+
 const resetArgs = z.object({
 	email: z.string().trim().toLowerCase().max(254).pipe(z.email('not an email address'))
 });
@@ -104,6 +114,20 @@ async function withDatabase(run: (db: Database) => Promise<number>): Promise<num
 export async function adminCommand(args: string[], io: CliIo): Promise<number> {
 	const [sub, ...rest] = args;
 	switch (sub) {
+		case 'run-jobs': {
+			const input = parseOrThrow(runJobsArgs, parseFlags(rest, Object.keys(runJobsArgs.shape)));
+			const env = readServerEnv();
+			return withDatabase(async (db) => {
+				const ran = await runDueJobs(db, {
+					holder: `cli:${hostname()}:${process.pid}`,
+					now: input.now ? new Date(input.now) : new Date(),
+					digestHour: env.digestHour,
+					origin: input.origin ?? env.publicOrigin ?? `http://localhost:${env.port}`
+				});
+				printJson(io, { ran });
+				return 0;
+			});
+		}
 		case 'create-org': {
 			const input = parseOrThrow(createOrgArgs, parseFlags(rest, Object.keys(createOrgArgs.shape)));
 			return withDatabase(async (db) => {

@@ -135,7 +135,11 @@ describe('a consultancy in a real browser', () => {
 
 		// The consultant comments on an item, accepts it, and finalises.
 		await page.goto(`${assessmentUrl}/review`);
-		await page.getByRole('link', { name: 'LIC-001', exact: true }).click();
+		// The review list's own link (the finalise confirmation lists the item too).
+		await page
+			.locator('[data-item-row="LIC-001"]')
+			.getByRole('link', { name: 'LIC-001', exact: true })
+			.click();
 		await page.waitForURL(/\/items\/LIC-001/);
 		await page.getByLabel('Add a comment').fill('Attach the licence application receipt.');
 		await page.getByRole('button', { name: 'Add a comment' }).click();
@@ -150,7 +154,7 @@ describe('a consultancy in a real browser', () => {
 		await expect.poll(() => page.locator('#review').innerText()).toContain('Li Na');
 		await page.goto(`${assessmentUrl}/review`);
 		expect(await page.locator('main').innerText()).toContain('1 accepted · 1 to change');
-		await page.getByRole('button', { name: 'Request changes' }).click();
+		await page.locator('.review-actions').getByRole('button', { name: 'Request changes' }).click();
 		await expect.poll(() => page.locator('.assessment-head .state').innerText()).toBe('Draft');
 
 		// The respondent changes that answer and submits again; its old decision no longer counts.
@@ -162,7 +166,11 @@ describe('a consultancy in a real browser', () => {
 
 		await page.goto(`${assessmentUrl}/review`);
 		expect(await page.locator('main').innerText()).toContain('1 accepted · 0 to change');
-		await page.getByRole('button', { name: 'Finalise' }).click();
+		// Other items are still open: the confirmation lists them and asks who answers for them.
+		expect(await page.locator('.finalise-guard').innerText()).toContain('Unanswered');
+		await page.getByLabel('Owner (answers for the open items)').fill('Li Na');
+		await page.getByLabel('Reason for finalising').fill('Pre-check of the licence domain only.');
+		await page.getByRole('button', { name: 'Finalise all the same' }).click();
 		await expect
 			.poll(() => page.locator('.assessment-head').innerText())
 			.toContain('answers locked');

@@ -108,6 +108,19 @@ export async function joinByInvitation(
 
 export async function consultancy(lang = 'en') {
 	const owner = new Browser(undefined, { lang });
-	const { orgId } = await signUp(owner, { orgName: '外滩合规咨询', orgKind: 'consultancy' });
-	return { owner, orgId };
+	const { orgId, email } = await signUp(owner, {
+		orgName: '外滩合规咨询',
+		orgKind: 'consultancy'
+	});
+	return { owner, orgId, ownerEmail: email };
 }
+
+/**
+ * The finalise form's fields for an assessment with items still open (most tests finalise one with
+ * a few answers): the owner and reason the guard requires.
+ */
+export const FINALISE_OVER = {
+	__superform_id: 'finalise',
+	owner: 'Zhang Wei',
+	reason: 'Signed off with open items for this test.'
+};

@@ -16,7 +16,8 @@ import {
 	createClient,
 	invitedEmailOf,
 	inviteMember,
-	startClientAssessment
+	startClientAssessment,
+	FINALISE_OVER
 } from '../helpers/consultancy';
 import { mutatingRoutes } from '../helpers/mutating-routes';
 import { postFile } from '../helpers/upload';
@@ -144,7 +145,9 @@ async function carriedOver(f: Fixture): Promise<string> {
 
 async function moved(f: Fixture, path: string, ...transitions: string[]) {
 	for (const t of transitions)
-		expect((await f.owner.post(`${path}/review?/${t}`, {})).status).toBe(200);
+		expect(
+			(await f.owner.post(`${path}/review?/${t}`, t === 'finalise' ? FINALISE_OVER : {})).status
+		).toBe(200);
 }
 
 async function exported(f: Fixture): Promise<Record<string, unknown>> {
@@ -562,6 +565,30 @@ const RECIPES: Record<string, Recipe> = {
 				dueOn: '2027-01-15'
 			})
 		),
+	[`POST ${A}/review?/accept_item`]: async (f) =>
+		byOwner(
+			f,
+			await f.owner.post(`${f.base}/review?/accept_item`, {
+				__superform_id: 'review-list',
+				itemId: 'LIC-001'
+			})
+		),
+	[`POST ${A}/review?/flag_item`]: async (f) =>
+		byOwner(
+			f,
+			await f.owner.post(`${f.base}/review?/flag_item`, {
+				__superform_id: 'review-list',
+				itemId: 'LIC-001'
+			})
+		),
+	[`POST ${A}/review?/accept_chosen`]: async (f) =>
+		byOwner(
+			f,
+			await f.owner.post(`${f.base}/review?/accept_chosen`, {
+				__superform_id: 'review-list',
+				items: 'LIC-001'
+			})
+		),
 	[`POST ${A}/review?/submit`]: async (f) => {
 		const path = await freshAssessment(f);
 		return byOwner(f, await f.owner.post(`${path}/review?/submit`, {}));
@@ -574,7 +601,7 @@ const RECIPES: Record<string, Recipe> = {
 	[`POST ${A}/review?/finalise`]: async (f) => {
 		const path = await freshAssessment(f);
 		await moved(f, path, 'submit');
-		return byOwner(f, await f.owner.post(`${path}/review?/finalise`, {}));
+		return byOwner(f, await f.owner.post(`${path}/review?/finalise`, FINALISE_OVER));
 	},
 	[`POST ${A}/review?/reopen`]: async (f) => {
 		const path = await freshAssessment(f);

@@ -19,7 +19,7 @@ import {
 import { createScratchDatabase, testDbKind, type ScratchDatabase } from '../setup/databases';
 import { baseProfile } from '../helpers/assessment';
 import { createTokenInSettings, Api } from '../helpers/api';
-import { consultancy, createClient } from '../helpers/consultancy';
+import { consultancy, createClient, FINALISE_OVER } from '../helpers/consultancy';
 
 // The case of issue 12: a client registered as the first name, an assessment profile saying the
 // second. Before, the report's cover printed the first and its name check read the second.
@@ -498,7 +498,7 @@ describe('one identity for the profile form, the client page, the report and the
 
 		// Finalised, then the client renamed: the signed report keeps its name.
 		expect((await owner.post(`${base}/review?/submit`, {})).status).toBe(200);
-		expect((await owner.post(`${base}/review?/finalise`, {})).status).toBe(200);
+		expect((await owner.post(`${base}/review?/finalise`, FINALISE_OVER)).status).toBe(200);
 		await owner.post(`/o/${orgId}/clients/${clientId}?/update`, {
 			name: PROFILE_NAME,
 			registeredName: REGISTERED,

@@ -8,6 +8,7 @@ import { Browser, signUp } from '../helpers/browser';
 import { pdfFonts, pdfPages, pdfPreview, pdfText, squash } from '../helpers/pdf';
 import { pagesText, streamsFilling } from '../helpers/report-pdf';
 import { WATERMARK_COLOUR } from '../../src/lib/server/documents/pdf/pdf-watermark';
+import { FINALISE_OVER } from '../helpers/consultancy';
 
 const corpus = loadCorpus(corpusPaths().seedsDir);
 const SLOW = 180_000;
@@ -173,7 +174,7 @@ describe('PDF gap report', () => {
 			expect(pdfText(draft.bytes)).not.toContain('Reviewer');
 
 			expect((await browser.post(`${base}/review?/submit`, {})).status).toBe(200);
-			expect((await browser.post(`${base}/review?/finalise`, {})).status).toBe(200);
+			expect((await browser.post(`${base}/review?/finalise`, FINALISE_OVER)).status).toBe(200);
 			const final = await browser.download(`${base}/report.pdf?lang=en`);
 			expect(streamsFilling(final.bytes, WATERMARK_COLOUR)).toBe(0);
 			const cover = pagesText(final.bytes, 1, 1);

@@ -87,8 +87,15 @@ describe('a respondent scoped to one client, one assessment and one domain', () 
 		const members = await owner.get(`/o/${orgId}/members`);
 		expect(members.text).toMatch(/王芳 \S+ Respondent · Client A/);
 
+		// Limited to one domain, the respondent submits their part: the assessment stays a draft,
+		// the part is listed for the reviewers, and the rest goes with the owner's submission.
 		const submitted = await respondent.post(`${invited}/review?/submit`, {});
 		expect(submitted.status).toBe(200);
+		expect(submitted.text).toContain('Your part is submitted.');
+		const review = await owner.get(`${invited}/review`);
+		expect(review.body).toContain('data-part="complaints" data-submitted="yes"');
+		expect(review.body).toContain('data-state="draft"');
+		expect((await owner.post(`${invited}/review?/submit`, {})).status).toBe(200);
 		const list = await owner.get(`/o/${orgId}/assessments`);
 		const row = list.body.match(/<tr>(?:(?!<tr>)[\s\S])*?A invited[\s\S]*?<\/tr>/)?.[0] ?? '';
 		expect(row).toContain('In review');

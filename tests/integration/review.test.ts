@@ -7,7 +7,8 @@ import {
 	inviteMember,
 	inviteRespondent,
 	joinByInvitation,
-	startClientAssessment
+	startClientAssessment,
+	FINALISE_OVER
 } from '../helpers/consultancy';
 
 /** The item's review state as the page marks it. */
@@ -89,7 +90,32 @@ describe('review', () => {
 		const list = await consultant.get(base.replace(/\/assessments\/.*$/, '/assessments'));
 		expect(list.text).toContain('2 accepted · 0 to change');
 
-		expect((await consultant.post(`${base}/review?/finalise`, {})).status).toBe(200);
+		// Two items accepted, the rest unanswered: the confirmation lists them, and finalising
+		// over them needs an owner and a reason, both refused empty, nothing moved.
+		const confirmation = await consultant.get(`${base}/review`);
+		expect(confirmation.body).toMatch(/data-open="\d+"/);
+		expect(confirmation.body).toContain('data-open-kind="unanswered"');
+		expect(confirmation.body).not.toContain('data-open-kind="changes"');
+		const bare = await consultant.post(`${base}/review?/finalise`, { __superform_id: 'finalise' });
+		expect(bare.status).toBe(400);
+		expect(bare.text).toContain('Items are still open: name an owner.');
+		expect(bare.text).toContain('Items are still open: give the reason for finalising.');
+		const noReason = await consultant.post(`${base}/review?/finalise`, {
+			__superform_id: 'finalise',
+			owner: 'Zhang Wei'
+		});
+		expect(noReason.status).toBe(400);
+		expect(assessmentState((await consultant.get(`${base}/review`)).body)).toBe('in_review');
+
+		const over = await consultant.post(`${base}/review?/finalise`, {
+			__superform_id: 'finalise',
+			owner: 'Zhang Wei',
+			reason: 'The client scoped this pre-check to the complaints domain.'
+		});
+		expect(over.status).toBe(200);
+		const history = await consultant.get(`${base}/review`);
+		expect(history.text).toMatch(/Finalised with \d+ item\(s\) open \(owner: Zhang Wei\)/);
+		expect(history.text).toContain('The client scoped this pre-check to the complaints domain.');
 		expect(assessmentState((await respondent.get(`${base}/questionnaire`)).body)).toBe('final');
 	});
 
@@ -132,8 +158,8 @@ describe('review', () => {
 		const b = await startClientAssessment(c.owner, c.orgId, clientId);
 		await c.owner.post(`${b}/review?/submit`, {});
 		const [one, two] = await Promise.all([
-			c.owner.post(`${b}/review?/finalise`, {}),
-			c.owner.post(`${b}/review?/finalise`, {})
+			c.owner.post(`${b}/review?/finalise`, FINALISE_OVER),
+			c.owner.post(`${b}/review?/finalise`, FINALISE_OVER)
 		]);
 		expect([one.status, two.status].sort()).toEqual([200, 409]);
 	});

@@ -15,7 +15,8 @@ import {
 	inviteMember,
 	inviteRespondent,
 	joinByInvitation,
-	startClientAssessment
+	startClientAssessment,
+	FINALISE_OVER
 } from '../helpers/consultancy';
 
 /**
@@ -224,6 +225,22 @@ const ROUTES: Route[] = [
 		() => ({ itemId: ITEM, decision: 'maybe' }),
 		with_(CLIENT_A, { owner: 400, consultant: 400, viewer: 403, respondentA: 403 })
 	),
+	// The review list's decisions: reviewers only (an unknown item is refused before any write).
+	post(
+		(f) => `${f.a}/review?/accept_item`,
+		() => ({ __superform_id: 'review-list', itemId: 'nope' }),
+		with_(CLIENT_A, { owner: 400, consultant: 400, viewer: 403, respondentA: 403 })
+	),
+	post(
+		(f) => `${f.a}/review?/flag_item`,
+		() => ({ __superform_id: 'review-list', itemId: 'nope' }),
+		with_(CLIENT_A, { owner: 400, consultant: 400, viewer: 403, respondentA: 403 })
+	),
+	post(
+		(f) => `${f.a}/review?/accept_chosen`,
+		() => ({ __superform_id: 'review-list' }),
+		with_(CLIENT_A, { owner: 400, consultant: 400, viewer: 403, respondentA: 403 })
+	),
 	get((f) => `${f.a}/result`, CLIENT_A),
 	get((f) => `${f.a}/review`, CLIENT_A),
 	// A draft cannot be sent back, finalised or re-opened: reviewers pass the guard and get 409.
@@ -410,7 +427,9 @@ describe('role matrix', () => {
 			200
 		);
 		expect((await owner.post(`${fixture.finalA}/review?/submit`, {})).status).toBe(200);
-		expect((await owner.post(`${fixture.finalA}/review?/finalise`, {})).status).toBe(200);
+		expect((await owner.post(`${fixture.finalA}/review?/finalise`, FINALISE_OVER)).status).toBe(
+			200
+		);
 
 		actors.consultant = await joinByInvitation(await inviteMember(owner, orgId, 'consultant'));
 		actors.viewer = await joinByInvitation(await inviteMember(owner, orgId, 'viewer'));

@@ -56,6 +56,8 @@ export async function startServer(env: Record<string, string | undefined>): Prom
 			REPORT_WARM_UP: '0',
 			// The run's in-process SMTP server (tests/setup/server.ts), when there is one.
 			SMTP_URL: process.env.TEST_SMTP_URL,
+			// Scheduled work (the daily digest) only when a test runs it (admin run-jobs --now).
+			JOBS_INTERVAL_SECONDS: '0',
 			...env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']

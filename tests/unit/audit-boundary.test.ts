@@ -20,6 +20,11 @@ const BOOKKEEPING: Record<string, string> = {
 		'a sender claiming due mails (an attempt and a lease): the mail itself was written audited',
 	'outbox.markOutboxSent': 'a mail delivered: its body emptied, when recorded',
 	'outbox.markOutboxAttemptFailed': 'a delivery refused: the error and the next attempt',
+	'jobs.scheduleJob':
+		'a run of scheduled work put in the table (the digest); what the run changes is audited',
+	'jobs.claimDueJobs': 'an instance claiming due scheduled work (a lease and an attempt)',
+	'jobs.completeJob': 'a scheduled run marked done',
+	'jobs.failJob': 'a scheduled run that failed: the error and when to try again',
 	'throttle-counters.checkAndRecordAttempt':
 		'the throttle’s counters (log-in, password check, sign-up), checked and counted in one statement',
 	'throttle-counters.clearThrottleCounter': 'the throttle’s counter of a key, cleared on success',

@@ -28,6 +28,17 @@ import {
 	type ReportWords,
 	type Words
 } from './report-text';
+import type { FinaliseOverride } from './finalise-guard';
+
+/**
+ * Who signed off and when; `override` when it was finalised over open items (the owner named for
+ * them, the reason, how many of each kind), for the report to print (teamwork, issue 18).
+ */
+export interface SignOff {
+	reviewer: string;
+	date: string;
+	override?: FinaliseOverride | null;
+}
 
 export interface ReportInput {
 	corpus: Corpus;
@@ -45,8 +56,8 @@ export interface ReportInput {
 	assessmentTitle: string | null;
 	/** The assessment's state; a report with none (the command line) is a draft. */
 	state?: ReportState;
-	/** Who signed a final assessment off, and when (Shanghai date). */
-	signOff?: { reviewer: string; date: string } | null;
+	/** Who signed a final assessment off, and when (Shanghai date); the override when items were open. */
+	signOff?: SignOff | null;
 	/** Summary by default. */
 	edition?: ReportEdition;
 	/**
@@ -167,7 +178,7 @@ export interface ReportModel {
 		versionLabel: ReportText;
 		state: ReportText;
 		/** The reviewer who signed a final report off, and the date. */
-		signOff: { reviewer: string; date: string } | null;
+		signOff: SignOff | null;
 		confidential: ReportText;
 		verdict: Verdict;
 		verdictLabel: ReportText;

@@ -11,3 +11,23 @@ export const itemReviewSchema = z.object({
 });
 
 export const reopenSchema = z.object({ reason: requiredText(1000) });
+
+/**
+ * Finalising: owner and reason may be empty while nothing is open; the action requires both when
+ * items are (it knows which, the schema does not).
+ */
+export const finaliseSchema = z.object({
+	owner: z.string().trim().max(200).default(''),
+	reason: z.string().trim().max(2000).default('')
+});
+
+const itemId = z.string().regex(/^[A-Z]{2,5}-\d{3}$/);
+
+/**
+ * The review list's one form: a decision button sends its item (`itemId`), "accept the chosen"
+ * sends the ticked ones (`items`). One schema, so one superForm serves every button on the list.
+ */
+export const reviewListSchema = z.object({
+	itemId: itemId.optional(),
+	items: z.array(itemId).max(500).default([])
+});

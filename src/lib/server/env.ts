@@ -34,6 +34,10 @@ export interface ServerEnv {
 	reportWaitSeconds: number;
 	/** The largest evidence file (EVIDENCE_SIZE_LIMIT, default 25M; streamed, never held in memory). */
 	evidenceSizeLimit: number;
+	/** The hour (0–23, Asia/Shanghai) the daily digest of due dates is mailed (DIGEST_HOUR, default 8). */
+	digestHour: number;
+	/** How often each instance looks for due scheduled work (JOBS_INTERVAL_SECONDS, default 60; 0: never, the CLI runs it). */
+	jobsIntervalSeconds: number;
 }
 
 export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -60,7 +64,10 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
 		secretKey: env.SECRET_KEY?.trim() || null,
 		reportRendersPerOrg: Math.floor(positive(env.REPORT_RENDERS_PER_ORG, 2)),
 		reportWaitSeconds: positive(env.REPORT_WAIT_SECONDS, 30),
-		evidenceSizeLimit: parseSize(env.EVIDENCE_SIZE_LIMIT ?? '25M')
+		evidenceSizeLimit: parseSize(env.EVIDENCE_SIZE_LIMIT ?? '25M'),
+		digestHour: hourOf(env.DIGEST_HOUR, 8),
+		jobsIntervalSeconds:
+			env.JOBS_INTERVAL_SECONDS?.trim() === '0' ? 0 : positive(env.JOBS_INTERVAL_SECONDS, 60)
 	};
 }
 
@@ -82,4 +89,9 @@ export function parseSize(value: string): number {
 function positive(value: string | undefined, fallback: number): number {
 	const n = Number(value);
 	return value !== undefined && value.trim() !== '' && Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+function hourOf(value: string | undefined, fallback: number): number {
+	const n = Number(value);
+	return value !== undefined && /^\d{1,2}$/.test(value.trim()) && n <= 23 ? n : fallback;
 }

@@ -1,7 +1,7 @@
 import type { Database } from '../db/connection';
-import { findAnswer } from '../db/queries/answers';
+import { findAnswer, listAnswers } from '../db/queries/answers';
 import { updateAssessmentState, type AssessmentRecord } from '../db/queries/assessments';
-import { audited, type Actor } from '../db/audited';
+import { audited, type Actor, type AuditedTx } from '../db/audited';
 import {
 	countCommentsByItem,
 	insertReviewComment,
@@ -12,6 +12,14 @@ import {
 } from '../db/queries/reviews';
 import type { AssessmentState, ReviewDecision } from '../db/schema';
 import { freezeFirmIdentity, unfreezeFirmIdentity } from '../identity/service';
+import type { OpenItems } from '../../domain/finalise-guard';
+import { deleteFinaliseOverride, insertFinaliseOverride } from '../db/queries/finalise-overrides';
+import { notifyAssessmentMove } from '../notifications/assessment-moves';
+import {
+	deleteSubmittedParts,
+	insertSubmittedParts,
+	listSubmittedParts
+} from '../db/queries/assessment-parts';
 
 /** The moves between states, each with the state it starts from and the one it leads to. */
 export const TRANSITIONS = {
@@ -38,6 +46,10 @@ export async function moveAssessment(
 		assessment: AssessmentRecord;
 		transition: Transition;
 		reason?: string;
+		/** Finalising over open items: who answers for them, and why (see finalise.ts). */
+		override?: { owner: string; reason: string; open: OpenItems };
+		/** Mail those concerned, with links to this origin (the web passes it; the demo does not). */
+		notify?: { origin: string };
 	}
 ): Promise<TransitionResult> {
 	const { assessment, transition } = input;
@@ -51,7 +63,19 @@ export async function moveAssessment(
 		);
 		if (!moved) return { ok: false, reason: 'wrong_state' };
 		const frozen = to === 'final' ? await freezeFirmIdentity(tx, assessment) : null;
-		if (from === 'final') await unfreezeFirmIdentity(tx, assessment);
+		// Back to draft: every part is submitted again.
+		if (to === 'draft') await deleteSubmittedParts(tx, assessment.id);
+		if (from === 'final') {
+			await unfreezeFirmIdentity(tx, assessment);
+			await deleteFinaliseOverride(tx, assessment.id);
+		}
+		const override = to === 'final' ? input.override : undefined;
+		if (override)
+			await insertFinaliseOverride(tx, {
+				assessmentId: assessment.id,
+				...override,
+				by: actor.userId
+			});
 		tx.record({
 			action: `assessment.${transition}`,
 			orgId: assessment.orgId,
@@ -61,6 +85,7 @@ export async function moveAssessment(
 			after: {
 				state: to,
 				...(input.reason ? { reason: input.reason } : {}),
+				...(override ? { override } : {}),
 				...(frozen
 					? {
 							identity: {
@@ -72,8 +97,79 @@ export async function moveAssessment(
 					: {})
 			}
 		});
+		if (input.notify)
+			await notifyAssessmentMove(tx, { assessment, transition, origin: input.notify.origin });
 		return { ok: true };
 	});
+}
+
+export type PartResult =
+	{ ok: true; complete: boolean } | { ok: false; reason: 'wrong_state' | 'nothing_to_submit' };
+
+/**
+ * A respondent limited to some domains submits their part (`domains`, those of theirs in scope).
+ * When every domain in scope (`scope`) is then submitted, the assessment moves to review in the
+ * same transaction, as a whole submission would, and those concerned are told. Until then it stays
+ * a draft, and reviewers may already review the parts submitted.
+ */
+export async function submitPart(
+	db: Database,
+	actor: Actor,
+	input: {
+		assessment: AssessmentRecord;
+		domains: string[];
+		scope: string[];
+		notify?: { origin: string };
+	}
+): Promise<PartResult> {
+	const { assessment } = input;
+	if (input.domains.length === 0) return { ok: false, reason: 'nothing_to_submit' };
+	if (assessment.state !== 'draft') return { ok: false, reason: 'wrong_state' };
+	return audited(db, actor, async (tx): Promise<PartResult> => {
+		await insertSubmittedParts(tx, {
+			assessmentId: assessment.id,
+			domains: input.domains,
+			by: actor.userId
+		});
+		tx.record({
+			action: 'assessment.part_submitted',
+			orgId: assessment.orgId,
+			entity: { type: 'assessment', id: assessment.id },
+			assessmentId: assessment.id,
+			after: { domains: input.domains }
+		});
+		const submitted = new Set(
+			(await listSubmittedParts(tx.db, assessment.id)).map((p) => p.domain)
+		);
+		if (!input.scope.every((d) => submitted.has(d))) return { ok: true, complete: false };
+		const moved = await updateAssessmentState(
+			tx,
+			{ orgId: assessment.orgId, id: assessment.id },
+			'draft',
+			'in_review'
+		);
+		if (!moved) return { ok: true, complete: false };
+		tx.record({
+			action: 'assessment.submit',
+			orgId: assessment.orgId,
+			entity: { type: 'assessment', id: assessment.id },
+			assessmentId: assessment.id,
+			before: { state: 'draft' },
+			after: { state: 'in_review', parts: [...submitted].sort() }
+		});
+		if (input.notify)
+			await notifyAssessmentMove(tx, {
+				assessment,
+				transition: 'submit',
+				origin: input.notify.origin
+			});
+		return { ok: true, complete: true };
+	});
+}
+
+/** The parts submitted so far, by domain. */
+export function submittedParts(db: Database, assessmentId: string) {
+	return listSubmittedParts(db, assessmentId);
 }
 
 /** Accepts an item or requests changes to it, on the answer as it stands now. */
@@ -89,21 +185,64 @@ export async function reviewItem(
 	const { assessment, itemId } = input;
 	await audited(db, actor, async (tx) => {
 		const answer = await findAnswer(tx.db, assessment.id, itemId);
-		await upsertItemReview(tx, {
-			assessmentId: assessment.id,
+		await decideItem(tx, assessment, {
 			itemId,
 			decision: input.decision,
 			answerVersion: answer?.version ?? 0,
 			reviewerId: actor.userId
 		});
-		tx.record({
-			action: 'item.reviewed',
-			orgId: assessment.orgId,
-			entity: { type: 'item', id: `${assessment.id}/${itemId}` },
-			assessmentId: assessment.id,
-			itemId,
-			after: { decision: input.decision, answerVersion: answer?.version ?? 0 }
-		});
+	});
+}
+
+/** A decision recorded on the answer version it was made on, with its audit row. */
+async function decideItem(
+	tx: AuditedTx,
+	assessment: AssessmentRecord,
+	d: { itemId: string; decision: ReviewDecision; answerVersion: number; reviewerId: string },
+	extra: Record<string, unknown> = {}
+): Promise<void> {
+	await upsertItemReview(tx, { assessmentId: assessment.id, ...d });
+	tx.record({
+		action: 'item.reviewed',
+		orgId: assessment.orgId,
+		entity: { type: 'item', id: `${assessment.id}/${d.itemId}` },
+		assessmentId: assessment.id,
+		itemId: d.itemId,
+		after: { decision: d.decision, answerVersion: d.answerVersion, ...extra }
+	});
+}
+
+/**
+ * Accepts several items at once, each on its answer as it stands, in one transaction with a row
+ * per item in the audit log. Only answered items are accepted; the rest are returned as skipped.
+ */
+export async function acceptItems(
+	db: Database,
+	actor: Actor & { userId: string },
+	input: { assessment: AssessmentRecord; itemIds: string[] }
+): Promise<{ accepted: string[]; skipped: string[] }> {
+	const { assessment } = input;
+	return audited(db, actor, async (tx) => {
+		const versionOf = new Map(
+			(await listAnswers(tx.db, assessment.id)).map((a) => [a.itemId, a.version])
+		);
+		const accepted: string[] = [];
+		const skipped: string[] = [];
+		for (const itemId of input.itemIds) {
+			const version = versionOf.get(itemId);
+			if (version === undefined) {
+				skipped.push(itemId);
+				continue;
+			}
+			await decideItem(
+				tx,
+				assessment,
+				{ itemId, decision: 'accepted', answerVersion: version, reviewerId: actor.userId },
+				{ bulk: true }
+			);
+			accepted.push(itemId);
+		}
+		return { accepted, skipped };
 	});
 }
 

@@ -336,6 +336,9 @@ export interface DB {
 	audit_log: AuditLogTable;
 	report_cache: ReportCacheTable;
 	report_render_leases: ReportRenderLeasesTable;
+	finalise_overrides: FinaliseOverridesTable;
+	jobs: JobsTable;
+	assessment_parts: AssessmentPartsTable;
 	questionnaire_versions: QuestionnaireVersionsTable;
 	users: UsersTable;
 	sessions: SessionsTable;
@@ -398,3 +401,32 @@ export type NewUser = Insertable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type OrganisationRow = Selectable<OrganisationsTable>;
 export type InvitationRow = Selectable<InvitationsTable>;
+
+export interface FinaliseOverridesTable {
+	assessment_id: string;
+	owner: string;
+	reason: string;
+	open_items: Json;
+	finalised_by: string | null;
+	finalised_at: TimestampDefaultNow;
+}
+
+export interface JobsTable {
+	id: string;
+	kind: string;
+	run_at: ColumnType<Date, Date | string, Date | string>;
+	payload: ColumnType<unknown, string | undefined, string>;
+	locked_by: string | null;
+	locked_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+	attempts: ColumnType<number, number | undefined, number>;
+	done_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+	last_error: ColumnType<string | null, string | null | undefined, string | null>;
+	created_at: TimestampDefaultNow;
+}
+
+export interface AssessmentPartsTable {
+	assessment_id: string;
+	domain: string;
+	submitted_by: string | null;
+	submitted_at: TimestampDefaultNow;
+}

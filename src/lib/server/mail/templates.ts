@@ -22,6 +22,24 @@ export interface MailTemplates {
 		expiresAt: Date;
 		link: string;
 	};
+	/** An assessment submitted, sent back or finalised: to those who act next (teamwork). */
+	assessment_moved: {
+		name: string;
+		actorName: string;
+		orgName: string;
+		title: string;
+		move: 'submitted' | 'sent_back' | 'finalised';
+		/** Items the reviewer asked to change, when sent back. */
+		flagged: string[];
+		link: string;
+	};
+	/** The daily digest: assessments with gaps overdue or due within a week (teamwork). */
+	due_digest: {
+		name: string;
+		/** The Shanghai date it is for. */
+		day: string;
+		assessments: { title: string; overdue: number; dueSoon: number; link: string }[];
+	};
 }
 
 export type MailTemplate = keyof MailTemplates;
@@ -86,6 +104,43 @@ const templates: {
 			),
 			{ link: d.link, label: m.mail_invitation_link({ link: d.link }, { locale }) },
 			m.mail_invitation_ignore({}, { locale })
+		]
+	}),
+	assessment_moved: (d, locale) => {
+		const words = { actor: d.actorName, title: d.title, org: d.orgName };
+		const line = {
+			submitted: m.teamwork_mail_submitted_body,
+			sent_back: m.teamwork_mail_sent_back_body,
+			finalised: m.teamwork_mail_finalised_body
+		}[d.move](words, { locale });
+		return {
+			subject: {
+				submitted: m.teamwork_mail_submitted_subject,
+				sent_back: m.teamwork_mail_sent_back_subject,
+				finalised: m.teamwork_mail_finalised_subject
+			}[d.move]({ title: d.title }, { locale }),
+			name: d.name,
+			paragraphs: [
+				line,
+				...(d.flagged.length > 0
+					? [m.teamwork_mail_flagged({ items: d.flagged.join(', ') }, { locale })]
+					: []),
+				{ link: d.link, label: m.teamwork_mail_open({ link: d.link }, { locale }) }
+			]
+		};
+	},
+	due_digest: (d, locale) => ({
+		subject: m.teamwork_digest_subject({ day: d.day }, { locale }),
+		name: d.name,
+		paragraphs: [
+			m.teamwork_digest_lead({}, { locale }),
+			...d.assessments.map((a) => ({
+				link: a.link,
+				label: m.teamwork_digest_line(
+					{ title: a.title, overdue: a.overdue, soon: a.dueSoon, link: a.link },
+					{ locale }
+				)
+			}))
 		]
 	})
 };

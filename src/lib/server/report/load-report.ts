@@ -12,6 +12,8 @@ import { LOGO_LIMITS } from '../documents/uploads/limits';
 import { logoDimensions } from '../orgs/branding';
 import { logger } from '../logger';
 import { findAssessment, findCreatorName, type AssessmentRecord } from '../db/queries/assessments';
+import { findFinaliseOverride } from '../db/queries/finalise-overrides';
+import type { SignOff } from '../../domain/report-model';
 import type { Membership } from '../db/queries/organisations';
 
 /**
@@ -68,17 +70,18 @@ function shanghaiDate(at: Date): string {
 }
 
 /** Who finalised the assessment last, and the Shanghai date: the reviewer who signed it off. */
-async function findSignOff(
-	db: Database,
-	assessment: AssessmentRecord
-): Promise<{ reviewer: string; date: string } | null> {
+async function findSignOff(db: Database, assessment: AssessmentRecord): Promise<SignOff | null> {
 	const events = await listAssessmentEvents(db, {
 		orgId: assessment.orgId,
 		assessmentId: assessment.id
 	});
 	const finalised = events.find((e) => e.action === 'assessment.finalise');
 	if (!finalised) return null;
-	return { reviewer: finalised.actorName ?? '—', date: shanghaiDate(new Date(finalised.at)) };
+	return {
+		reviewer: finalised.actorName ?? '—',
+		date: shanghaiDate(new Date(finalised.at)),
+		override: await findFinaliseOverride(db, assessment.id)
+	};
 }
 
 async function changesSincePrevious(

@@ -4,6 +4,8 @@ import { rendererVersion } from '../documents/pdf/renderer-version';
 import { seedDemo } from '../demo';
 import { logger } from '../logger';
 import { startMailSender, smtpTransport } from '../mail/sender';
+import { runDueJobs } from '../jobs/runner';
+import { hostname } from 'node:os';
 import { printMailsWhenWritten } from '../mail/outbox';
 import { secretKey } from '../auth/secret-box';
 import { onStartup } from './runtime';
@@ -57,6 +59,20 @@ onStartup(async ({ db }, env) => {
 		'  outbox` when the server is stopped or on PostgreSQL).',
 		'邮件未配置（未设置 SMTP_URL）：每封邮件写入时打印在下方日志中，并保留在发件箱中。'
 	]);
+});
+
+// Scheduled work (the daily digest): each instance looks every JOBS_INTERVAL_SECONDS; the job
+// table hands each run to one of them (jobs/runner.ts).
+onStartup(async ({ db }, env) => {
+	if (env.jobsIntervalSeconds === 0) return;
+	const holder = `${hostname()}:${process.pid}`;
+	const origin = env.publicOrigin ?? `http://localhost:${env.port}`;
+	const pass = () =>
+		runDueJobs(db, { holder, now: new Date(), digestHour: env.digestHour, origin }).catch(
+			(error: unknown) => logger.error({ err: error }, 'scheduled jobs')
+		);
+	setInterval(() => void pass(), env.jobsIntervalSeconds * 1000).unref();
+	void pass();
 });
 
 function addToBanner(lines: string[]): void {

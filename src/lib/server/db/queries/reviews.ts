@@ -11,6 +11,9 @@ export interface ItemReview {
 	status: ReviewStatus;
 	reviewerName: string | null;
 	reviewedAt: Date | null;
+	/** Who made the last decision, and whether the answer changed since (the decision lapsed). */
+	reviewerId?: string | null;
+	lapsed?: boolean;
 }
 
 export interface ReviewComment {
@@ -65,7 +68,8 @@ export async function listItemReviews(db: Database, assessmentId: string): Promi
 			'r.decision',
 			sql<boolean>`r.answer_version = coalesce(a.version, 0)`.as('current'),
 			'u.name as reviewerName',
-			'r.reviewed_at as reviewedAt'
+			'r.reviewed_at as reviewedAt',
+			'r.reviewed_by as reviewerId'
 		])
 		.where('r.assessment_id', '=', assessmentId)
 		.execute();
@@ -73,7 +77,9 @@ export async function listItemReviews(db: Database, assessmentId: string): Promi
 		itemId: r.itemId,
 		status: r.current ? r.decision : 'pending',
 		reviewerName: r.reviewerName,
-		reviewedAt: r.reviewedAt
+		reviewedAt: r.reviewedAt,
+		reviewerId: r.reviewerId,
+		lapsed: !r.current
 	}));
 }
 

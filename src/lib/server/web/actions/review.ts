@@ -18,14 +18,17 @@ import {
 	addReviewComment,
 	moveAssessment,
 	reviewItem,
+	submitPart,
 	type Transition
 } from '../../assessments/review';
+import { reachOf } from '../../auth/scope';
+import { domainsInScope } from '../../assessments/parts';
 import { applicableItem, assessmentCorpus } from '../../assessments/service';
 
 type AssessmentEvent = RequestEvent<{ orgId: string; assessmentId: string }>;
 
 /** The assessment, for a member with one of `roles`: 404 outside their reach, 403 for the role. */
-async function requireAssessmentRole(event: AssessmentEvent, roles: readonly Role[]) {
+export async function requireAssessmentRole(event: AssessmentEvent, roles: readonly Role[]) {
 	const viewer = await requireAssessment(
 		event,
 		event.params.orgId,
@@ -37,7 +40,7 @@ async function requireAssessmentRole(event: AssessmentEvent, roles: readonly Rol
 }
 
 /** The item if the assessment's profile scopes it in and the member reaches its domain. */
-async function requireReviewedItem(
+export async function requireReviewedItem(
 	membership: Membership,
 	assessment: AssessmentRecord,
 	itemId: string
@@ -94,7 +97,23 @@ const MOVE_ROLES: Record<Transition, readonly Role[]> = {
 
 export function transitionAction(transition: Transition) {
 	return async (event: AssessmentEvent) => {
-		const { assessment, actor } = await requireAssessmentRole(event, MOVE_ROLES[transition]);
+		const { assessment, actor, membership } = await requireAssessmentRole(
+			event,
+			MOVE_ROLES[transition]
+		);
+		const limitedTo = reachOf(membership)?.domains ?? null;
+		if (transition === 'submit' && limitedTo) {
+			// A respondent of some domains submits their part; the last part sends it to review.
+			const scope = await domainsInScope(runtime().db, assessment);
+			const result = await submitPart(runtime().db, actor, {
+				assessment,
+				domains: limitedTo.filter((d) => scope.includes(d)),
+				scope,
+				notify: { origin: event.url.origin }
+			});
+			if (!result.ok) return fail(409, { moveError: m.clients_err_wrong_state() });
+			return { moved: result.complete ? ('submit' as const) : ('part' as const) };
+		}
 		let reason: string | undefined;
 		if (transition === 'reopen') {
 			const form = await superValidate<typeof reopenSchema._zod.output, FormNotice>(
@@ -105,7 +124,12 @@ export function transitionAction(transition: Transition) {
 			if (!form.valid) return fail(400, { reopenForm: form });
 			reason = form.data.reason;
 		}
-		const result = await moveAssessment(runtime().db, actor, { assessment, transition, reason });
+		const result = await moveAssessment(runtime().db, actor, {
+			assessment,
+			transition,
+			reason,
+			notify: { origin: event.url.origin }
+		});
 		if (!result.ok) return fail(409, { moveError: m.clients_err_wrong_state() });
 		return { moved: transition };
 	};

@@ -1,50 +1,60 @@
+import { error } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { FormNotice } from '$lib/forms';
 import { reopenSchema } from '$lib/schemas/review';
+import { parseReviewFilters } from '$lib/domain/review-filter';
 import { EDIT_ROLES, REVIEW_ROLES, requireAssessment } from '$lib/server/web/guards/assessment';
 import { transitionAction } from '$lib/server/web/actions/review';
-import { loadAssessmentView } from '$lib/server/assessments/service';
-import { reachesDomain } from '$lib/server/auth/scope';
+import { finaliseAction, finaliseForm } from '$lib/server/web/actions/finalise';
+import {
+	bulkAcceptAction,
+	decideItemAction,
+	reviewListForm
+} from '$lib/server/web/actions/review-list';
+import { openItemsForConfirmation } from '$lib/server/assessments/finalise';
+import { loadReviewWorkspace } from '$lib/server/assessments/review-workspace';
+import { partsOf } from '$lib/server/assessments/parts';
+import { reachOf } from '$lib/server/auth/scope';
 import { assessmentEvents } from '$lib/server/audit/service';
-import { commentCounts, itemReviews } from '$lib/server/assessments/review';
 import { runtime } from '$lib/server/web/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { assessment, membership } = await requireAssessment(
+	const { assessment, membership, user } = await requireAssessment(
 		event,
 		event.params.orgId,
 		event.params.assessmentId,
 		'view'
 	);
 	const db = runtime().db;
-	const { corpus, evaluation } = await loadAssessmentView(db, assessment);
-	const [reviews, comments, events] = await Promise.all([
-		itemReviews(db, assessment.id),
-		commentCounts(db, assessment.id),
+	const requested = event.url.searchParams.get('domain');
+	const domain = requested === null || requested === 'all' ? null : requested;
+	const filters = parseReviewFilters(event.url.searchParams);
+	const [workspace, events] = await Promise.all([
+		loadReviewWorkspace(db, { assessment, membership, viewerId: user.id, domain, filters }),
 		assessmentEvents(db, assessment)
 	]);
-	const statusOf = new Map(reviews.map((r) => [r.itemId, r.status]));
-	const applicable = new Set(evaluation.result.applicable);
-	const items = corpus.items
-		.filter((i) => applicable.has(i.id) && reachesDomain(membership, i.domain))
-		.map((i) => ({
-			id: i.id,
-			question: i.question,
-			status: statusOf.get(i.id) ?? 'pending',
-			comments: comments.get(i.id) ?? 0
-		}));
+	if (domain !== null && !workspace.domains.some((d) => d.id === domain)) error(404, 'Not found');
 	const role = membership.role;
 	const state = assessment.state;
+	const mayFinalise = state === 'in_review' && REVIEW_ROLES.includes(role);
 	return {
-		items,
+		...workspace,
+		domain,
+		filters,
 		events,
+		parts: await partsOf(db, assessment, membership),
+		submitsPart: (reachOf(membership)?.domains ?? null) !== null,
+		open: mayFinalise ? await openItemsForConfirmation(db, assessment, membership) : null,
+		finaliseForm: await finaliseForm(),
+		listForm: await reviewListForm(),
 		can: {
 			submit: state === 'draft' && EDIT_ROLES.includes(role),
 			requestChanges: state === 'in_review' && REVIEW_ROLES.includes(role),
-			finalise: state === 'in_review' && REVIEW_ROLES.includes(role),
-			reopen: state === 'final' && role === 'owner'
+			finalise: mayFinalise,
+			reopen: state === 'final' && role === 'owner',
+			decide: state !== 'final' && REVIEW_ROLES.includes(role)
 		},
 		reopenForm: await superValidate<typeof reopenSchema._zod.output, FormNotice>(
 			zod4(reopenSchema),
@@ -56,6 +66,9 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	submit: transitionAction('submit'),
 	request_changes: transitionAction('request_changes'),
-	finalise: transitionAction('finalise'),
-	reopen: transitionAction('reopen')
+	finalise: finaliseAction,
+	reopen: transitionAction('reopen'),
+	accept_item: decideItemAction('accepted'),
+	flag_item: decideItemAction('changes_requested'),
+	accept_chosen: bulkAcceptAction
 };

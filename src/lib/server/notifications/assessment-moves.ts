@@ -1,0 +1,91 @@
+import type { AuditedTx } from '../db/audited';
+import type { AssessmentRecord } from '../db/queries/assessments';
+import { listOrgAudience, type AudienceMember } from '../db/queries/audience';
+import { findOrganisation } from '../db/queries/organisations';
+import { listItemReviews } from '../db/queries/reviews';
+import { findUserById } from '../db/queries/users';
+import { reachesAssessment } from '../auth/scope';
+import { enqueueMail } from '../mail/outbox';
+import type { Transition } from '../assessments/review';
+
+type Move = 'submitted' | 'sent_back' | 'finalised';
+
+const MOVE_OF: Partial<Record<Transition, Move>> = {
+	submit: 'submitted',
+	request_changes: 'sent_back',
+	finalise: 'finalised'
+};
+
+const REVIEWERS = new Set(['owner', 'consultant']);
+
+/**
+ * Who hears of a move: a submission goes to the reviewers; a send-back to the respondents who
+ * answer the assessment (to the reviewers' firm owners where it has none); a finalisation to
+ * everyone who answers or reviews it. Never to the person who made the move; only to members who
+ * reach the assessment.
+ */
+function recipientsOf(
+	move: Move,
+	audience: AudienceMember[],
+	assessment: AssessmentRecord,
+	actorId: string | null
+): AudienceMember[] {
+	const reaching = audience.filter(
+		(a) =>
+			a.userId !== actorId &&
+			reachesAssessment(
+				{ orgId: '', orgName: '', orgKind: 'consultancy', ...a },
+				{ id: assessment.id, clientId: assessment.clientId }
+			)
+	);
+	const reviewers = reaching.filter((a) => REVIEWERS.has(a.role));
+	const respondents = reaching.filter((a) => a.role === 'respondent');
+	if (move === 'submitted') return reviewers;
+	if (move === 'sent_back') return respondents.length > 0 ? respondents : reviewers;
+	return [...respondents, ...reviewers];
+}
+
+/**
+ * Mails each person concerned by a move of the assessment, in their own language, in the
+ * transaction of the move (the mail goes if and only if the move commits).
+ */
+export async function notifyAssessmentMove(
+	tx: AuditedTx,
+	input: { assessment: AssessmentRecord; transition: Transition; origin: string }
+): Promise<void> {
+	const move = MOVE_OF[input.transition];
+	if (!move) return;
+	const { assessment } = input;
+	const actorId = tx.actor.userId;
+	const audience = await listOrgAudience(tx.db, assessment.orgId);
+	const org = await findOrganisation(tx.db, assessment.orgId);
+	const actor = actorId ? await findUserById(tx.db, actorId) : null;
+	const flagged =
+		move === 'sent_back'
+			? (await listItemReviews(tx.db, assessment.id))
+					.filter((r) => r.status === 'changes_requested')
+					.map((r) => r.itemId)
+					.sort()
+			: [];
+	const path = move === 'sent_back' ? 'questionnaire' : 'review';
+	for (const person of recipientsOf(move, audience, assessment, actorId)) {
+		// A respondent limited to some domains is not told of items outside them: no list at all.
+		const restricted = person.role === 'respondent' && (person.domains?.length ?? 0) > 0;
+		await enqueueMail(tx, {
+			to: person.email,
+			language: person.language,
+			template: 'assessment_moved',
+			data: {
+				name: person.name,
+				actorName: actor?.name ?? '—',
+				orgName: org?.name ?? '',
+				title: assessment.title,
+				move,
+				flagged: restricted ? [] : flagged,
+				link: `${input.origin}/o/${assessment.orgId}/assessments/${assessment.id}/${path}`
+			},
+			orgId: assessment.orgId,
+			userId: person.userId
+		});
+	}
+}
