@@ -14,3 +14,15 @@ export function chinaTime(at: Date | string, locale: string): string {
 	}).format(new Date(at));
 	return m.time_china({ time }, { locale: language });
 }
+
+/** The same reading for lists that format many moments: Beijing time, the zone not repeated. */
+export function chinaTimeFormat(
+	locale: string,
+	timeStyle: 'short' | 'medium' = 'short'
+): Intl.DateTimeFormat {
+	return new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', {
+		timeZone: 'Asia/Shanghai',
+		dateStyle: 'medium',
+		timeStyle
+	});
+}
