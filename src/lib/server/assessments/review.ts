@@ -12,6 +12,7 @@ import {
 } from '../db/queries/reviews';
 import type { AssessmentState, ReviewDecision } from '../db/schema';
 import { freezeFirmIdentity, unfreezeFirmIdentity } from '../identity/service';
+import { supersedeIssuedReports } from '../db/queries/issued-reports';
 
 /** The moves between states, each with the state it starts from and the one it leads to. */
 export const TRANSITIONS = {
@@ -51,7 +52,11 @@ export async function moveAssessment(
 		);
 		if (!moved) return { ok: false, reason: 'wrong_state' };
 		const frozen = to === 'final' ? await freezeFirmIdentity(tx, assessment) : null;
-		if (from === 'final') await unfreezeFirmIdentity(tx, assessment);
+		if (from === 'final') {
+			await unfreezeFirmIdentity(tx, assessment);
+			// The issued reports stay on record; the draft's are rendered afresh.
+			await supersedeIssuedReports(tx, { orgId: assessment.orgId, assessmentId: assessment.id });
+		}
 		tx.record({
 			action: `assessment.${transition}`,
 			orgId: assessment.orgId,

@@ -189,6 +189,23 @@ export interface ReportRenderLeasesTable {
 	created_at: TimestampDefaultNow;
 }
 
+/** A final assessment's report as issued (report/issued-report.ts): its bytes are never re-rendered. */
+export interface IssuedReportsTable {
+	id: string;
+	assessment_id: string;
+	org_id: string;
+	format: 'pdf' | 'docx';
+	lang: 'zh' | 'en' | 'both';
+	edition: 'summary' | 'full';
+	file_name: string;
+	bytes: Uint8Array;
+	sha256: string;
+	/** The Shanghai date of issue, YYYY-MM-DD. */
+	issued_on: string;
+	issued_at: TimestampDefaultNow;
+	superseded_at: Timestamp | null;
+}
+
 export interface ClientsTable {
 	id: string;
 	org_id: string;
@@ -272,6 +289,7 @@ export interface DB {
 	audit_log: AuditLogTable;
 	report_cache: ReportCacheTable;
 	report_render_leases: ReportRenderLeasesTable;
+	issued_reports: IssuedReportsTable;
 	questionnaire_versions: QuestionnaireVersionsTable;
 	users: UsersTable;
 	sessions: SessionsTable;

@@ -63,7 +63,7 @@ export async function loadReportModel(
 }
 
 /** The Shanghai calendar date (UTC+8 all year) of an instant. */
-function shanghaiDate(at: Date): string {
+export function shanghaiDate(at: Date): string {
 	return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 

@@ -4,28 +4,39 @@ import type { Database } from '../../db/connection';
 import type { AssessmentRecord } from '../../db/queries/assessments';
 import type { Membership } from '../../db/queries/organisations';
 import { ReportBusy } from '../../report/report-cache';
-import { reportPdf, ReportTooLong } from '../../report/report-pdf';
+import { ReportTooLong } from '../../report/report-pdf';
+import { reportFile, type ReportFile } from '../../report/report-file';
+import type { Actor } from '../../db/audited';
+import type { ReportFileExt } from '../../../domain/report-file-name';
 import { ApiError, errorResponse } from '../api/http';
-import { reportContentDisposition } from './content-disposition';
+import { namedAttachment } from './content-disposition';
+
+const CONTENT_TYPES = {
+	pdf: 'application/pdf',
+	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+} as const;
 
 /**
- * The gap report as a PDF response; or, when it is not rendered now, why and what to do: too long
- * (422), its organisation's render slots all taken (429) or another instance still rendering it
- * (503), the last two with Retry-After. The API answers these as its JSON errors.
+ * The gap report as a PDF or Word response (a final assessment's as issued); or, when it is not
+ * produced now, why and what to do: too long (422), its organisation's render slots all taken (429)
+ * or another instance still rendering it (503), the last two with Retry-After. The API answers
+ * these as its JSON errors.
  */
-export async function reportPdfResponse(
+export async function reportResponse(
 	db: Database,
+	actor: Actor,
 	input: {
 		assessment: AssessmentRecord;
 		membership: Membership;
 		lang: ReportLang;
 		edition?: ReportEdition;
+		format: ReportFileExt;
 	},
 	options: { api?: boolean } = {}
 ): Promise<Response> {
-	let result: Awaited<ReturnType<typeof reportPdf>>;
+	let file: ReportFile;
 	try {
-		result = await reportPdf(db, input);
+		file = await reportFile(db, actor, { ...input, edition: input.edition ?? 'summary' });
 	} catch (error) {
 		const refusal = reportRefusal(error);
 		if (!refusal) throw error;
@@ -40,19 +51,15 @@ export async function reportPdfResponse(
 			headers: { 'content-type': 'text/plain; charset=utf-8', ...refusal.headers }
 		});
 	}
-	const { model, pdf } = result;
-	return new Response(pdf.bytes as Uint8Array<ArrayBuffer>, {
+	return new Response(file.bytes as Uint8Array<ArrayBuffer>, {
 		headers: {
-			'content-type': 'application/pdf',
-			'content-length': String(pdf.bytes.byteLength),
-			'content-disposition': reportContentDisposition(model),
-			'cache-control': 'private, no-store',
+			'content-type': CONTENT_TYPES[input.format],
+			'content-length': String(file.bytes.byteLength),
+			'content-disposition': namedAttachment(file.asciiName, file.fileName),
 			// A compliance report is not kept in shared or browser caches; the ETag names its content.
-			etag: `"${pdf.key}"`,
-			'server-timing':
-				pdf.cache === 'hit'
-					? 'report;desc="cache"'
-					: `report;dur=${pdf.ms.toFixed(0)};desc="${pdf.renderer}"`
+			'cache-control': 'private, no-store',
+			...(file.etag ? { etag: `"${file.etag}"` } : {}),
+			'server-timing': file.timing
 		}
 	});
 }
