@@ -14,6 +14,7 @@ import * as profileScoping from './2026_12_01_143700_profile_scoping';
 import * as sealedTotpKeys from './2026_12_01_190000_sealed_totp_keys';
 import * as reportRenderLeases from './2026_12_01_193000_report_render_leases';
 import * as issuedReports from './2026_12_01_200000_issued_reports';
+import * as gapActions from './2026_12_01_200100_gap_actions';
 
 /**
  * Every migration, in order. A static list (not a directory scan) so the same provider works in the
@@ -34,5 +35,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_12_01_145140_mail_and_security': mailAndSecurity,
 	'2026_12_01_190000_sealed_totp_keys': sealedTotpKeys,
 	'2026_12_01_193000_report_render_leases': reportRenderLeases,
-	'2026_12_01_200000_issued_reports': issuedReports
+	'2026_12_01_200000_issued_reports': issuedReports,
+	'2026_12_01_200100_gap_actions': gapActions
 };

@@ -56,7 +56,8 @@ function hostilePlan(): ActionPlan {
 		remediation: p,
 		owner: p,
 		due: i % 2 ? '2027-01-31' : null,
-		status: p
+		status: p,
+		actionStatus: p
 	}));
 	return {
 		firm: '=evil',

@@ -1,3 +1,4 @@
+import type { ActionStatus } from './action-status';
 import { ruleStanding } from './rule-standing';
 import type { Basis, Corpus, Item, Localized, Provision, Severity } from './corpus';
 import { forceClass, lawCurrentAsOf, type ForceClass } from './provision-standing';
@@ -60,6 +61,8 @@ export interface ReportInput {
 	changes?: ChangesInput | null;
 	/** The consultancy's logo, when it uploaded one. */
 	logo?: ReportLogo | null;
+	/** Where each gap's action stands, by item; an item not named is open. */
+	actionStatuses?: Readonly<Record<string, ActionStatus>>;
 }
 
 /** An image for the cover, as a data URL so any renderer (pdfmake, the browser) can show it. */
@@ -130,7 +133,10 @@ export interface ReportAction {
 	severityLabel: ReportText;
 	owner: string | null;
 	due: string | null;
+	/** Past its due date and not done. */
 	overdue: boolean;
+	status: ActionStatus;
+	statusLabel: ReportText;
 }
 
 export interface ReportAnswer {
@@ -331,6 +337,14 @@ export function buildReportModel(input: ReportInput, words: Words): ReportModel 
 		};
 	});
 	const today = input.today ?? null;
+	const actionState = (itemId: string, due: string | null) => {
+		const status = input.actionStatuses?.[itemId] ?? 'open';
+		return {
+			status,
+			statusLabel: phrase((w) => w.actionStatusName[status]),
+			overdue: status !== 'done' && today !== null && due !== null && due < today
+		};
+	};
 	const actions = gaps
 		.map((g): ReportAction => ({
 			itemId: g.itemId,
@@ -340,7 +354,7 @@ export function buildReportModel(input: ReportInput, words: Words): ReportModel 
 			severityLabel: g.severityLabel,
 			owner: g.owner,
 			due: g.due,
-			overdue: today !== null && g.due !== null && g.due < today
+			...actionState(g.itemId, g.due)
 		}))
 		.sort(
 			(a, b) =>

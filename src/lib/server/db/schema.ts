@@ -206,6 +206,14 @@ export interface IssuedReportsTable {
 	superseded_at: Timestamp | null;
 }
 
+/** Where the action closing a gap stands; an item without a row is open. */
+export interface GapActionsTable {
+	assessment_id: string;
+	item_id: string;
+	status: 'open' | 'in_progress' | 'done';
+	updated_at: TimestampDefaultNow;
+}
+
 export interface ClientsTable {
 	id: string;
 	org_id: string;
@@ -290,6 +298,7 @@ export interface DB {
 	report_cache: ReportCacheTable;
 	report_render_leases: ReportRenderLeasesTable;
 	issued_reports: IssuedReportsTable;
+	gap_actions: GapActionsTable;
 	questionnaire_versions: QuestionnaireVersionsTable;
 	users: UsersTable;
 	sessions: SessionsTable;

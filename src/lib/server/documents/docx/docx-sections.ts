@@ -149,6 +149,7 @@ export function actionPlan(model: ReportModel): Block[] {
 	const l = model.labels;
 	return [
 		heading(l.actionPlan, 1, true),
+		...para(l.actionPlanLead, { color: tone.muted }),
 		...(model.executive.overdueText
 			? para(model.executive.overdueText, { color: tone.muted })
 			: []),

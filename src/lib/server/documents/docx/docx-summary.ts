@@ -107,11 +107,12 @@ export function actionTable(model: ReportModel, actions: ReportAction[]): Table 
 					style: { bold: true, color: tone.critical }
 				}
 			: (a.due ?? '—'),
-		{ text: inline(a.severityLabel), style: { bold: true, color: tone[a.severity] } }
+		{ text: inline(a.severityLabel), style: { bold: true, color: tone[a.severity] } },
+		{ text: inline(a.statusLabel), style: a.status === 'done' ? { color: tone.good } : {} }
 	]);
 	return table(
-		[5, 55, 16, 13, 11],
-		[{ main: '#', alt: null }, l.action, l.owner, l.due, l.severity],
+		[5, 47, 15, 12, 10, 11],
+		[{ main: '#', alt: null }, l.action, l.owner, l.due, l.severity, l.actionStatus],
 		rows
 	);
 }
