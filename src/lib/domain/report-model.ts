@@ -247,6 +247,18 @@ export interface ReportModel {
 	methodology: { title: ReportText; sections: { heading: ReportText; body: ReportText[] }[] };
 }
 
+/** The action plan's order: by due date (none last), then severity, then item. */
+export function byDueThenSeverity(
+	a: { due: string | null; severity: Severity; itemId: string },
+	b: { due: string | null; severity: Severity; itemId: string }
+): number {
+	return (
+		(a.due ?? '9999').localeCompare(b.due ?? '9999') ||
+		SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) ||
+		a.itemId.localeCompare(b.itemId)
+	);
+}
+
 export function formatScore(score: number | null): string {
 	return score === null ? '—' : `${Math.round(score * 100)}%`;
 }
@@ -356,12 +368,7 @@ export function buildReportModel(input: ReportInput, words: Words): ReportModel 
 			due: g.due,
 			...actionState(g.itemId, g.due)
 		}))
-		.sort(
-			(a, b) =>
-				(a.due ?? '9999').localeCompare(b.due ?? '9999') ||
-				SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) ||
-				a.itemId.localeCompare(b.itemId)
-		);
+		.sort(byDueThenSeverity);
 	const overdue = actions.filter((a) => a.overdue).length;
 	// Risks in words, short enough for the summary: the whole question is in the gap register.
 	const gapNumber = new Map(score.gaps.map((g, i) => [g.itemId, i + 1]));
