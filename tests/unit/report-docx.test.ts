@@ -54,7 +54,7 @@ const unescape = (s: string) =>
 		.replaceAll('&gt;', '>')
 		.replaceAll('&quot;', '"');
 
-describe('the Word report', () => {
+describe('the Word report', { timeout: 60_000 }, () => {
 	it('is a Word file whose sections are Heading 1 and gaps Heading 3, in the navigation pane', async () => {
 		const { m, files, headings } = await readDocx();
 		expect(files['[Content_Types].xml']).toBeDefined();

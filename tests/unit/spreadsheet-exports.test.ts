@@ -63,7 +63,7 @@ function hostilePlan(): ActionPlan {
 		firm: '=evil',
 		date: '2026-12-01',
 		title: '=Plan',
-		header: [...PAYLOADS.slice(0, 9)],
+		header: [...PAYLOADS.slice(0, actionPlanColumns.length)],
 		rows
 	};
 }

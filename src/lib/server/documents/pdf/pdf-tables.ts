@@ -37,7 +37,7 @@ export function actionPlan(model: ReportModel): Content {
 	return section(l.actionPlan, [
 		para(l.actionPlanLead, 'muted'),
 		...(model.executive.overdueText ? [para(model.executive.overdueText, 'muted')] : []),
-		model.actions.length ? actionTable(model, model.actions) : para(l.noGaps)
+		model.actions.length ? actionTable(model, model.actions, true) : para(l.noGaps)
 	]);
 }
 
