@@ -44,14 +44,14 @@ describe('the action plan as a plan', () => {
 			expect(page.text).toContain('Action status');
 			// The plan is sorted by due date: the overdue LIC-001 first, flagged.
 			expect(page.text.indexOf('LIC-001')).toBeLessThan(page.text.indexOf('CMP-001'));
-			expect(page.text).toMatch(/2020-01-31\s*<strong class="overdue-flag[^"]*">Overdue/);
+			expect(page.text).toMatch(/2020-01-31\s*Overdue/);
 
 			expect((await setStatus(browser, base, ['LIC-001', 'CMP-001'], 'in_progress')).status).toBe(
 				200
 			);
 			expect((await setStatus(browser, base, ['LIC-001'], 'done')).status).toBe(200);
 			const after = await browser.get(`${base}/result`);
-			expect(after.text).not.toMatch(/overdue-flag/);
+			expect(after.text).not.toMatch(/2020-01-31\s*Overdue/);
 			expect(after.text).toContain('In progress');
 
 			const rows = await xlsxRows(
@@ -61,9 +61,13 @@ describe('the action plan as a plan', () => {
 			const byItem = new Map(rows.map((r) => [r[0], r.at(-1)]));
 			expect(byItem.get('LIC-001')).toBe('Done');
 			expect(byItem.get('CMP-001')).toBe('In progress');
-			const pdf = pdfText((await browser.download(`${base}/report.pdf?lang=en`)).bytes);
-			expect(pdf).toContain('Action status');
-			expect(pdf).toContain('In progress');
+			// Words in the PDF's narrow status column may be broken over lines.
+			const pdf = pdfText((await browser.download(`${base}/report.pdf?lang=en`)).bytes).replace(
+				/\s+/g,
+				''
+			);
+			expect(pdf).toContain('Actionstatus');
+			expect(pdf).toContain('Inprogress');
 		},
 		SLOW
 	);
@@ -79,7 +83,7 @@ describe('the action plan as a plan', () => {
 			expect(notGap.status).toBe(400);
 			expect(notGap.text).toContain('Some chosen items are not gaps: LIC-002.');
 			// All or nothing: LIC-001 was not changed either.
-			expect((await browser.get(`${base}/result`)).text).toMatch(/overdue-flag/);
+			expect((await browser.get(`${base}/result`)).text).toMatch(/2020-01-31\s*Overdue/);
 			const badStatus = await setStatus(browser, base, ['LIC-001'], 'finished');
 			expect(badStatus.status).toBe(400);
 
