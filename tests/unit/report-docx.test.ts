@@ -135,7 +135,7 @@ describe('the Word report', { timeout: 60_000 }, () => {
 	it('keeps characters XML cannot hold out of the file', async () => {
 		const answers = mixed.answers.map((a, i) => (i === 0 ? { ...a, note: 'a\u0001b\u0008c' } : a));
 		const { xml } = await readDocx({ answers, edition: 'full' });
-		expect(xml).not.toMatch(/[\u0001\u0008]/);
+		expect(xml.includes('\u0001') || xml.includes('\u0008')).toBe(false);
 		expect(xml).toContain('abc');
 	});
 });

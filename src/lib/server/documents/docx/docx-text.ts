@@ -40,7 +40,7 @@ export const tone = {
 export const size = { body: 20, alt: 18, table: 17, small: 16, label: 16 } as const;
 
 // Characters XML 1.0 cannot hold: a pasted control character must not make the file unreadable.
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const NOT_XML = /(?![\t\n\r])\p{Cc}|[\uFFFE\uFFFF]/gu;
 
 type RunStyle = Omit<IRunOptions, 'text' | 'font' | 'children' | 'break'>;
 
