@@ -10,9 +10,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadCorpus } from '../src/lib/corpus/load';
 import { corpusPaths } from '../src/lib/corpus/paths';
-import { buildReportModel, type ReportInput } from '../src/lib/domain/report-model';
-import { evaluateAssessment } from '../src/lib/domain/result';
-import { reportWords } from '../src/lib/labels/report-words';
+import type { ReportInput } from '../src/lib/domain/report-model';
 import { audited } from '../src/lib/server/db/audited';
 import { openDatabase } from '../src/lib/server/db/connection';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
@@ -26,7 +24,7 @@ import { installCorpus } from '../src/lib/server/corpus';
 import { renderReportDocx } from '../src/lib/server/documents/docx/render-docx';
 import { createOrganisation } from '../src/lib/server/orgs/organisations';
 import { reportFile } from '../src/lib/server/report/report-file';
-import { mixedAssessment } from '../tests/helpers/report-fixture';
+import { mixedAssessment, mixedReportModel } from '../tests/helpers/report-fixture';
 
 const RUNS = 9;
 const corpus = loadCorpus(corpusPaths().seedsDir);
@@ -45,25 +43,7 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
 	return median(times);
 }
 
-function model(overrides: Partial<ReportInput>) {
-	return buildReportModel(
-		{
-			corpus,
-			evaluation: evaluateAssessment(corpus, 'ab12cd34'.repeat(8), mixed.profile, mixed.answers),
-			profile: mixed.profile,
-			answers: mixed.answers,
-			lang: 'zh',
-			firm: '上海浦江财富管理科技有限公司',
-			consultancy: '明理咨询',
-			assessor: '王芳',
-			assessmentTitle: '2026 沙盒预检',
-			updatedAt: new Date('2026-11-22T02:00:00Z'),
-			today: '2026-12-01',
-			...overrides
-		},
-		reportWords()
-	);
-}
+const model = (overrides: Partial<ReportInput>) => mixedReportModel(corpus, overrides);
 
 async function issuedRedownload(): Promise<number> {
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-docx-'));

@@ -2,34 +2,14 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/lib/corpus/load';
 import { corpusPaths } from '../../src/lib/corpus/paths';
-import { buildReportModel, type ReportInput } from '../../src/lib/domain/report-model';
-import { evaluateAssessment } from '../../src/lib/domain/result';
-import { reportWords } from '../../src/lib/labels/report-words';
+import type { ReportInput } from '../../src/lib/domain/report-model';
 import { renderReportDocx } from '../../src/lib/server/documents/docx/render-docx';
-import { mixedAssessment } from '../helpers/report-fixture';
+import { mixedAssessment, mixedReportModel } from '../helpers/report-fixture';
 
 const corpus = loadCorpus(corpusPaths().seedsDir);
 const mixed = mixedAssessment(corpus);
 
-function model(overrides: Partial<ReportInput> = {}) {
-	return buildReportModel(
-		{
-			corpus,
-			evaluation: evaluateAssessment(corpus, 'ab12cd34'.repeat(8), mixed.profile, mixed.answers),
-			profile: mixed.profile,
-			answers: mixed.answers,
-			lang: 'zh',
-			firm: '上海浦江财富管理科技有限公司',
-			consultancy: '明理咨询',
-			assessor: '王芳',
-			assessmentTitle: '2026 沙盒预检',
-			updatedAt: new Date('2026-11-22T02:00:00Z'),
-			today: '2026-12-01',
-			...overrides
-		},
-		reportWords()
-	);
-}
+const model = (overrides: Partial<ReportInput> = {}) => mixedReportModel(corpus, overrides);
 
 /** The Word file unzipped: its main part's XML, and the text of its runs, paragraph by paragraph. */
 async function readDocx(input: Partial<ReportInput> = {}) {

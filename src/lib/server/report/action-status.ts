@@ -1,4 +1,4 @@
-import type { ActionStatus } from '../../domain/action-status';
+import type { ActionPlanEntry, ActionStatus } from '../../domain/action-status';
 import type { Localized, Severity } from '../../domain/corpus';
 import { byDueThenSeverity } from '../../domain/report-model';
 import { listGapActions } from '../db/queries/gap-actions';
@@ -46,17 +46,6 @@ export async function setActionStatus(
 			});
 		return { ok: true, changed };
 	});
-}
-
-/** One row of the result page's action plan. */
-export interface ActionPlanEntry {
-	itemId: string;
-	action: Localized;
-	severity: Severity;
-	owner: string | null;
-	due: string | null;
-	status: ActionStatus;
-	overdue: boolean;
 }
 
 /** The action plan as the result page shows it: one row per gap, by due date then severity. */

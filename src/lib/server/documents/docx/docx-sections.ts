@@ -1,9 +1,10 @@
 import { BorderStyle, Paragraph, type Table } from 'docx';
 import type { ProvisionQuote, ReportGap, ReportModel } from '../../../domain/report-model';
-import { inlineText as inline, type ReportText } from '../../../domain/report-text';
+import { inlineText as inline } from '../../../domain/report-text';
 import { actionTable } from './docx-summary';
 import {
 	heading,
+	labelledLine,
 	labelText,
 	line,
 	para,
@@ -16,13 +17,6 @@ import {
 } from './docx-text';
 
 type Block = Paragraph | Table;
-
-function labelled(label: ReportText, value: string): Paragraph {
-	return new Paragraph({
-		spacing: { after: 40 },
-		children: [...runs(labelText(label), { color: tone.muted, size: size.label }), ...runs(value)]
-	});
-}
 
 function gapEntry(gap: ReportGap, index: number, model: ReportModel): Block[] {
 	const l = model.labels;
@@ -46,14 +40,14 @@ function gapEntry(gap: ReportGap, index: number, model: ReportModel): Block[] {
 			]
 		}),
 		...para(gap.question, { size: 21 }),
-		labelled(l.note, userText(gap.note)),
-		...(gap.evidence.length ? [labelled(l.evidence, gap.evidence.join('\n'))] : []),
-		labelled(l.owner, userText(gap.owner)),
-		labelled(l.due, userText(gap.due)),
-		labelled(l.provision, refs || inline(l.noProvision)),
+		labelledLine(l.note, userText(gap.note)),
+		...(gap.evidence.length ? [labelledLine(l.evidence, gap.evidence.join('\n'))] : []),
+		labelledLine(l.owner, userText(gap.owner)),
+		labelledLine(l.due, userText(gap.due)),
+		labelledLine(l.provision, refs || inline(l.noProvision)),
 		...(gap.relatedRules.length
 			? [
-					labelled(
+					labelledLine(
 						l.relatedRules,
 						gap.relatedRules
 							.map((r) =>

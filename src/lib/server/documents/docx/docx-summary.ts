@@ -1,10 +1,10 @@
 import { ImageRun, Paragraph, type Table } from 'docx';
 import { imageSize } from 'image-size';
 import type { ReportAction, ReportModel } from '../../../domain/report-model';
-import { inlineText as inline, type ReportText } from '../../../domain/report-text';
+import { inlineText as inline } from '../../../domain/report-text';
 import {
 	heading,
-	labelText,
+	labelledLine,
 	line,
 	para,
 	runs,
@@ -23,16 +23,6 @@ const verdictTone = {
 	not_ready: 'B91C1C',
 	not_assessed: tone.muted
 } as const;
-
-function field(label: ReportText, value: string, style = {}): Paragraph {
-	return new Paragraph({
-		spacing: { after: 60 },
-		children: [
-			...runs(labelText(label), { color: tone.muted, size: size.label }),
-			...runs(value, style)
-		]
-	});
-}
 
 function logo(model: ReportModel): Paragraph[] {
 	const l = model.cover.logo;
@@ -73,19 +63,28 @@ export function cover(model: ReportModel): Block[] {
 		new Paragraph({ children: runs(l.title.main, { bold: true, size: 52 }) }),
 		...(l.title.alt ? [line(l.title.alt, { color: tone.muted, size: 32 })] : []),
 		line(c.firm, { size: 36 }, 480),
-		field(l.coverFirm, c.firm),
-		...(c.consultancy ? [field(l.coverConsultancy, c.consultancy)] : []),
-		...(c.assessor ? [field(l.coverAssessor, c.assessor)] : []),
-		field(l.coverDate, c.date),
-		...(c.assessment ? [field(l.coverAssessment, c.assessment)] : []),
-		field(l.coverState, inline(c.state), { bold: true, color: final ? tone.ink : tone.critical }),
+		labelledLine(l.coverFirm, c.firm),
+		...(c.consultancy ? [labelledLine(l.coverConsultancy, c.consultancy)] : []),
+		...(c.assessor ? [labelledLine(l.coverAssessor, c.assessor)] : []),
+		labelledLine(l.coverDate, c.date),
+		...(c.assessment ? [labelledLine(l.coverAssessment, c.assessment)] : []),
+		labelledLine(l.coverState, inline(c.state), {
+			bold: true,
+			color: final ? tone.ink : tone.critical
+		}),
 		...(c.signOff
-			? [field(l.coverReviewer, c.signOff.reviewer), field(l.coverSignedOff, c.signOff.date)]
+			? [
+					labelledLine(l.coverReviewer, c.signOff.reviewer),
+					labelledLine(l.coverSignedOff, c.signOff.date)
+				]
 			: []),
-		field(l.coverVersion, inline(c.versionLabel)),
-		field(l.coverVerdict, inline(c.verdictLabel), { bold: true, color: verdictTone[c.verdict] }),
-		field(l.edition, inline(model.editionLabel)),
-		field(l.coverLanguage, inline(c.language)),
+		labelledLine(l.coverVersion, inline(c.versionLabel)),
+		labelledLine(l.coverVerdict, inline(c.verdictLabel), {
+			bold: true,
+			color: verdictTone[c.verdict]
+		}),
+		labelledLine(l.edition, inline(model.editionLabel)),
+		labelledLine(l.coverLanguage, inline(c.language)),
 		new Paragraph({ spacing: { before: 600 }, children: [] }),
 		...para(c.confidential, { size: size.small, color: tone.muted })
 	];
@@ -127,8 +126,8 @@ export function executiveSummary(model: ReportModel): Block[] {
 	].join('  ·  ');
 	return [
 		heading(l.executiveSummary, 1, true),
-		field(l.score, s.scoreText, { bold: true, size: 32 }),
-		field(l.coverVerdict, inline(s.verdictLabel), {
+		labelledLine(l.score, s.scoreText, { bold: true, size: 32 }),
+		labelledLine(l.coverVerdict, inline(s.verdictLabel), {
 			bold: true,
 			size: 28,
 			color: verdictTone[s.verdict]

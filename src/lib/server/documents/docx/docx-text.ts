@@ -71,6 +71,17 @@ export function labelText(label: ReportText): string {
 	return /^\p{Script=Han}/u.test(text) ? `${text}：` : `${text}: `;
 }
 
+/** 「标签：值」 on one line: the label small and muted, the value in the run style given. */
+export function labelledLine(label: ReportText, value: string, style: RunStyle = {}): Paragraph {
+	return new Paragraph({
+		spacing: { after: 50 },
+		children: [
+			...runs(labelText(label), { color: tone.muted, size: size.label }),
+			...runs(value, style)
+		]
+	});
+}
+
 /** The firm's own words; an empty value shows a dash. */
 export function userText(value: string | null | undefined): string {
 	return value && value.trim() !== '' ? value : '—';

@@ -1,3 +1,7 @@
+import type { RequestEvent } from '@sveltejs/kit';
+import { requireAssessment } from '../guards/assessment';
+import { runtime } from '../runtime';
+import { requireReportQuery } from './report-request';
 import type { ReportEdition, ReportLang } from '../../../domain/report-text';
 import { m } from '$lib/paraglide/messages';
 import type { Database } from '../../db/connection';
@@ -97,4 +101,24 @@ function reportRefusal(error: unknown): {
 				message: m.report_err_preparing({ seconds }),
 				headers
 			};
+}
+
+/** The web's report download (report.pdf, report.docx): anyone who may view the whole assessment. */
+export async function reportDownload(
+	event: RequestEvent<{ orgId: string; assessmentId: string }>,
+	format: ReportFileExt
+): Promise<Response> {
+	const { assessment, membership, actor } = await requireAssessment(
+		event,
+		event.params.orgId,
+		event.params.assessmentId,
+		'view',
+		{ wholeAssessment: true }
+	);
+	return reportResponse(runtime().db, actor, {
+		assessment,
+		membership,
+		...requireReportQuery(event),
+		format
+	});
 }
