@@ -13,6 +13,8 @@ import * as mailAndSecurity from './2026_12_01_145140_mail_and_security';
 import * as profileScoping from './2026_12_01_143700_profile_scoping';
 import * as sealedTotpKeys from './2026_12_01_190000_sealed_totp_keys';
 import * as reportRenderLeases from './2026_12_01_193000_report_render_leases';
+import * as issuedReports from './2026_12_01_200000_issued_reports';
+import * as gapActions from './2026_12_01_200100_gap_actions';
 import * as evidenceFiles from './2026_12_01_201000_evidence_files';
 import * as finaliseOverrides from './2026_12_01_202000_finalise_overrides';
 import * as jobs from './2026_12_01_202100_jobs';
@@ -37,6 +39,8 @@ export const migrations: Record<string, Migration> = {
 	'2026_12_01_145140_mail_and_security': mailAndSecurity,
 	'2026_12_01_190000_sealed_totp_keys': sealedTotpKeys,
 	'2026_12_01_193000_report_render_leases': reportRenderLeases,
+	'2026_12_01_200000_issued_reports': issuedReports,
+	'2026_12_01_200100_gap_actions': gapActions,
 	'2026_12_01_201000_evidence_files': evidenceFiles,
 	'2026_12_01_202000_finalise_overrides': finaliseOverrides,
 	'2026_12_01_202100_jobs': jobs,

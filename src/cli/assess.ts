@@ -14,11 +14,17 @@ export interface AssessOptions {
 	answers: string;
 	outJson: string | null;
 	outPdf: string | null;
+	outDocx: string | null;
 	lang: 'zh' | 'en' | 'both';
 }
 
 export function parseAssessArgs(args: string[]): AssessOptions {
-	const options: Partial<AssessOptions> = { outJson: null, outPdf: null, lang: 'both' };
+	const options: Partial<AssessOptions> = {
+		outJson: null,
+		outPdf: null,
+		outDocx: null,
+		lang: 'both'
+	};
 	for (let i = 0; i < args.length; i++) {
 		const flag = args[i];
 		const value = args[i + 1];
@@ -41,6 +47,9 @@ export function parseAssessArgs(args: string[]): AssessOptions {
 			case '--out-pdf':
 				options.outPdf = need();
 				break;
+			case '--out-docx':
+				options.outDocx = need();
+				break;
 			case '--lang': {
 				const lang = need();
 				if (lang !== 'zh' && lang !== 'en' && lang !== 'both')
@@ -57,7 +66,9 @@ export function parseAssessArgs(args: string[]): AssessOptions {
 	return options as AssessOptions;
 }
 
-export type PdfWriter = (input: {
+/** Writes the gap report as a PDF or an editable Word file. */
+export type ReportWriter = (input: {
+	format: 'pdf' | 'docx';
 	corpus: Corpus;
 	evaluation: Evaluation;
 	profile: Profile;
@@ -71,7 +82,7 @@ export type PdfWriter = (input: {
 export async function assessCommand(
 	args: string[],
 	io: CliIo,
-	writePdf?: PdfWriter
+	writeReport?: ReportWriter
 ): Promise<number> {
 	const options = parseAssessArgs(args);
 	const corpus = loadCorpus(corpusPaths().seedsDir);
@@ -88,17 +99,35 @@ export async function assessCommand(
 		locale
 	);
 	const evaluation = evaluateAssessment(corpus, corpusHash(corpus), profile, answers);
-	if (options.outPdf && !writePdf) throw new UsageError('--out-pdf is not available in this build');
+	const outputs = (
+		[
+			['pdf', options.outPdf],
+			['docx', options.outDocx]
+		] as const
+	).filter((o): o is readonly ['pdf' | 'docx', string] => o[1] !== null);
+	if (outputs.length && !writeReport)
+		throw new UsageError(`--out-${outputs[0]![0]} is not available in this build`);
 	const updatedAt = new Date(
 		Math.max(...[options.profile, options.answers].map((f) => fs.statSync(f).mtimeMs))
 	);
-	const pdf =
-		options.outPdf && writePdf
-			? await writePdf({ corpus, evaluation, profile, answers, lang: options.lang, updatedAt })
-			: null;
+	// Every file rendered before any is written: bad input writes nothing.
+	const files: [string, Uint8Array][] = [];
+	for (const [format, file] of outputs)
+		files.push([
+			file,
+			await writeReport!({
+				format,
+				corpus,
+				evaluation,
+				profile,
+				answers,
+				lang: options.lang,
+				updatedAt
+			})
+		]);
 	if (options.outJson)
 		fs.writeFileSync(options.outJson, `${JSON.stringify(evaluation.result, null, 2)}\n`);
-	if (options.outPdf && pdf) fs.writeFileSync(options.outPdf, pdf);
+	for (const [file, bytes] of files) fs.writeFileSync(file, bytes);
 	if (!options.outJson) printJson(io, evaluation.result);
 	return 0;
 }

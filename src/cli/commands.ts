@@ -5,7 +5,7 @@ import { DataDirLockedError } from '../lib/server/db/data-dir-lock';
 import { corpusPaths } from '../lib/corpus/paths';
 import { InputError } from './assess-input';
 import { printJson, UsageError, type CliIo } from './io';
-import type { PdfWriter } from './assess';
+import type { ReportWriter } from './assess';
 
 /*
  * Each command imports what it needs when it runs: pdfmake with its fonts, and the database with the
@@ -20,12 +20,13 @@ const usage = async () => `Usage: npm run --silent cli -- <command>
   corpus-check               coverage figures; exits 1 when the corpus has a problem
   corpus-register            record new provision and item ids in seeds/id-registry.json
   db:migrate                 migrate the database (DATA_DIR or DATABASE_URL)
-  assess --profile P.json --answers A.json [--out-json R.json] [--out-pdf R.pdf] [--lang zh|en|both]
+  assess --profile P.json --answers A.json [--out-json R.json] [--out-pdf R.pdf]
+         [--out-docx R.docx] [--lang zh|en|both]
                              score an assessment without a server; exit 2 on bad input
 ${(await import('./admin')).adminUsage}`;
 
-const writeReportPdf: PdfWriter = async (input) =>
-	(await import('./report-pdf')).writeReportPdf(input);
+const writeReport: ReportWriter = async (input) =>
+	(await import('./report-pdf')).writeReport(input);
 
 export async function runCommand(argv: string[], io: CliIo): Promise<number> {
 	const [command, ...args] = argv;
@@ -58,7 +59,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
 			case 'corpus-register':
 				return (await import('./corpus-check')).corpusRegisterCommand(io);
 			case 'assess':
-				return await (await import('./assess')).assessCommand(args, io, writeReportPdf);
+				return await (await import('./assess')).assessCommand(args, io, writeReport);
 			case 'db:migrate':
 				return await (await import('./migrate')).migrateCommand(io);
 			case 'admin':

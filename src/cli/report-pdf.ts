@@ -2,15 +2,16 @@ import { firmName, identityOfProfile } from '../lib/domain/identity';
 import { buildReportModel } from '../lib/domain/report-model';
 import { reportWords } from '../lib/labels/report-words';
 import { renderReportPdf } from '../lib/server/documents/pdf/render-pdf';
-import type { PdfWriter } from './assess';
+import { renderReportDocx } from '../lib/server/documents/docx/render-docx';
+import type { ReportWriter } from './assess';
 
 /**
- * The gap report for `assess --out-pdf`. The command line has no organisation or account: the
+ * The gap report for `assess --out-pdf` and `--out-docx`. The command line has no organisation or account: the
  * profile file is the firm's one source of identity (the name check reads the same); no assessor is
  * named (the cover says nothing rather than "CLI"), and the report is a draft. It renders on the
  * calling thread: there is no request thread to keep free.
  */
-export const writeReportPdf: PdfWriter = async (input) => {
+export const writeReport: ReportWriter = async (input) => {
 	const firm = firmName(identityOfProfile(input.profile, 'CLI'));
 	const model = buildReportModel(
 		{
@@ -27,5 +28,5 @@ export const writeReportPdf: PdfWriter = async (input) => {
 		},
 		reportWords()
 	);
-	return renderReportPdf(model);
+	return input.format === 'docx' ? renderReportDocx(model) : renderReportPdf(model);
 };

@@ -2,7 +2,11 @@ import type { Corpus } from '../../src/lib/domain/corpus';
 import type { Profile } from '../../src/lib/domain/profile';
 import { evaluateAssessment } from '../../src/lib/domain/result';
 import type { Answer } from '../../src/lib/domain/scoring';
-import { buildReportModel, type ReportModel } from '../../src/lib/domain/report-model';
+import {
+	buildReportModel,
+	type ReportInput,
+	type ReportModel
+} from '../../src/lib/domain/report-model';
 import { reportWords } from '../../src/lib/labels/report-words';
 
 /** A wealth-app firm with a financial word in its registered name: many items in scope. */
@@ -84,6 +88,33 @@ export function techCompanyReport(
 			assessmentTitle: null,
 			updatedAt: new Date('2026-11-22T00:00:00Z'),
 			edition
+		},
+		reportWords()
+	);
+}
+
+/** The report model of the mixed assessment, by the consultancy 明理咨询, dated, with overrides. */
+export function mixedReportModel(
+	corpus: Corpus,
+	overrides: Partial<ReportInput> = {}
+): ReportModel {
+	const mixed = mixedAssessment(corpus);
+	const profile = overrides.profile ?? mixed.profile;
+	const answers = overrides.answers ?? mixed.answers;
+	return buildReportModel(
+		{
+			corpus,
+			evaluation: evaluateAssessment(corpus, 'ab12cd34'.repeat(8), profile, answers),
+			profile,
+			answers,
+			lang: 'zh',
+			firm: '上海浦江财富管理科技有限公司',
+			consultancy: '明理咨询',
+			assessor: '王芳',
+			assessmentTitle: '2026 沙盒预检',
+			updatedAt: new Date('2026-11-22T02:00:00Z'),
+			today: '2026-12-01',
+			...overrides
 		},
 		reportWords()
 	);

@@ -622,6 +622,17 @@ const RECIPES: Record<string, Recipe> = {
 		});
 		return byOwner(f, response);
 	},
+	[`POST ${A}/result?/actionStatus`]: async (f) => {
+		const path = await freshAssessment(f);
+		const saved = await f.owner.post(`${path}/questionnaire?/save`, answerForm('LIC-001'));
+		expect(saved.status).toBe(200);
+		const response = await f.owner.post(`${path}/result?/actionStatus`, {
+			__superform_id: 'action-status',
+			items: 'LIC-001',
+			status: 'in_progress'
+		});
+		return byOwner(f, response);
+	},
 	[`POST ${A}/version?/move`]: async (f) => {
 		// An assessment on the older questionnaire: the base one, exported and imported on it.
 		const file = JSON.stringify({ ...(await exported(f)), questionnaire_version: f.oldVersion });

@@ -77,7 +77,8 @@ describe('action plan downloads', () => {
 				words.library_remediation,
 				words.answer_owner,
 				words.answer_due,
-				words.answer_status
+				words.answer_status,
+				words.report_action_status
 			]);
 			expect(sheet.rowCount).toBe(gaps.length + 1);
 			const items = new Map(corpus.items.map((i) => [i.id, i]));
@@ -87,6 +88,8 @@ describe('action plan downloads', () => {
 				expect(row.getCell(2).value).toBe(items.get(gap.itemId)!.question[lang]);
 				expect(row.getCell(4).value).toBe(words[`severity_${gap.severity}`]);
 				expect(row.getCell(9).value).toBe(words[`status_${gap.status}`]);
+				// Every action starts open; none of these is past its due date.
+				expect(row.getCell(10).value).toBe(words.report_action_status_open);
 			});
 			const lic = sheet.getRow(gaps.findIndex((g) => g.itemId === 'LIC-001') + 2);
 			expect(lic.getCell(5).value).toBe('Lending without a licence');

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/cli/commands';
 
@@ -90,6 +91,30 @@ describe('cli assess', () => {
 		expect(coverPage).not.toContain('评估人');
 		expect(coverPage).toContain('草稿 / Draft');
 		expect(text).toContain('上海浦江财富管理科技有限公司');
+	}, 60_000);
+
+	it('writes the gap report as an editable Word file with --out-docx', async () => {
+		const dir = tmp();
+		const out = path.join(dir, 'report.docx');
+		const r = await run([
+			'assess',
+			'--profile',
+			'examples/profile.json',
+			'--answers',
+			'examples/answers.json',
+			'--out-json',
+			path.join(dir, 'result.json'),
+			'--out-docx',
+			out,
+			'--lang',
+			'zh'
+		]);
+		expect(r.code).toBe(0);
+		const document = strFromU8(unzipSync(fs.readFileSync(out))['word/document.xml']!);
+		expect(document).toContain('<w:pStyle w:val="Heading1"/>');
+		expect(document).toContain('尚未就绪');
+		expect(document).toContain('上海浦江财富管理科技有限公司');
+		expect(document).not.toContain('CLI');
 	}, 60_000);
 
 	it.each([

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/lib/corpus/load';
 import { corpusPaths } from '../../src/lib/corpus/paths';
-import { buildReportModel, clip, type ReportInput } from '../../src/lib/domain/report-model';
+import { clip, type ReportInput } from '../../src/lib/domain/report-model';
 import { evaluateAssessment } from '../../src/lib/domain/result';
 import type { Answer } from '../../src/lib/domain/scoring';
-import { reportWords } from '../../src/lib/labels/report-words';
 import { renderReportPdf } from '../../src/lib/server/documents/pdf/render-pdf';
-import { mixedAssessment, mixedProfile } from '../helpers/report-fixture';
+import { mixedAssessment, mixedProfile, mixedReportModel } from '../helpers/report-fixture';
 import {
 	catalogue,
 	eachPageSqueezed,
@@ -21,27 +20,7 @@ const corpus = loadCorpus(corpusPaths().seedsDir);
 const SLOW = 120_000;
 const mixed = mixedAssessment(corpus);
 
-function model(overrides: Partial<ReportInput> & { answers?: Answer[] } = {}) {
-	const profile = overrides.profile ?? mixed.profile;
-	const answers = overrides.answers ?? mixed.answers;
-	return buildReportModel(
-		{
-			corpus,
-			evaluation: evaluateAssessment(corpus, 'ab12cd34'.repeat(8), profile, answers),
-			profile,
-			answers,
-			lang: 'zh',
-			firm: '上海浦江财富管理科技有限公司',
-			consultancy: '明理咨询',
-			assessor: '王芳',
-			assessmentTitle: '2026 沙盒预检',
-			updatedAt: new Date('2026-11-22T02:00:00Z'),
-			today: '2026-12-01',
-			...overrides
-		},
-		reportWords()
-	);
-}
+const model = (overrides: Partial<ReportInput> = {}) => mixedReportModel(corpus, overrides);
 
 /** Text with every space and line break taken out: a quote broken over lines still matches. */
 const squeezed = (t: string) => t.replace(/\s+/g, '');

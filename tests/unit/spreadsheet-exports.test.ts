@@ -56,13 +56,14 @@ function hostilePlan(): ActionPlan {
 		remediation: p,
 		owner: p,
 		due: i % 2 ? '2027-01-31' : null,
-		status: p
+		status: p,
+		actionStatus: p
 	}));
 	return {
 		firm: '=evil',
 		date: '2026-12-01',
 		title: '=Plan',
-		header: [...PAYLOADS.slice(0, 9)],
+		header: [...PAYLOADS.slice(0, actionPlanColumns.length)],
 		rows
 	};
 }

@@ -31,9 +31,15 @@ describe('action plan rows', () => {
 		const model = {
 			labels,
 			gaps: [gap('LIC-001', { due: '2027-03-01' }), gap('DAT-002', { due: '2027-01-01' })],
-			actions: [{ itemId: 'DAT-002' }, { itemId: 'LIC-001' }]
+			actions: [
+				{ itemId: 'DAT-002', statusLabel: t('进行中'), overdue: true },
+				{ itemId: 'LIC-001', statusLabel: t('已完成'), overdue: false }
+			]
 		} as unknown as ReportModel;
-		expect(actionPlanRows(model).map((r) => r.item)).toEqual(['DAT-002', 'LIC-001']);
+		const rows = actionPlanRows(model);
+		expect(rows.map((r) => r.item)).toEqual(['DAT-002', 'LIC-001']);
+		// The action's status, flagged overdue while it is past its date and not done.
+		expect(rows.map((r) => r.actionStatus)).toEqual(['进行中 · [overdue]', '已完成']);
 	});
 
 	it('keep the report’s gap order and take every column from the gap', () => {
@@ -62,7 +68,8 @@ describe('action plan rows', () => {
 				remediation: '整改 LIC-001',
 				owner: '合规部',
 				due: '2027-01-31',
-				status: '不符合'
+				status: '不符合',
+				actionStatus: ''
 			},
 			{
 				item: 'DAT-002',
@@ -73,7 +80,8 @@ describe('action plan rows', () => {
 				remediation: '整改 DAT-002',
 				owner: '',
 				due: null,
-				status: '部分合规'
+				status: '部分合规',
+				actionStatus: ''
 			}
 		]);
 	});

@@ -11,7 +11,8 @@ export const actionPlanColumns = [
 	'remediation',
 	'owner',
 	'due',
-	'status'
+	'status',
+	'actionStatus'
 ] as const;
 export type ActionPlanColumn = (typeof actionPlanColumns)[number];
 
@@ -29,6 +30,7 @@ const text = (t: ReportText) => inlineText(t);
  */
 export function actionPlanRows(model: ReportModel): ActionPlanRow[] {
 	const rank = new Map((model.actions ?? []).map((a, i) => [a.itemId, i]));
+	const actions = new Map((model.actions ?? []).map((a) => [a.itemId, a]));
 	const gaps = [...model.gaps].sort(
 		(a, b) => (rank.get(a.itemId) ?? -1) - (rank.get(b.itemId) ?? -1)
 	);
@@ -41,8 +43,16 @@ export function actionPlanRows(model: ReportModel): ActionPlanRow[] {
 		remediation: text(g.remediation),
 		owner: g.owner ?? '',
 		due: g.due,
-		status: text(g.statusLabel)
+		status: text(g.statusLabel),
+		actionStatus: actionStatusText(model, actions.get(g.itemId))
 	}));
+}
+
+/** The action's status, and "overdue" beside it when it is past its due date and not done. */
+function actionStatusText(model: ReportModel, action: ReportModel['actions'][number] | undefined) {
+	if (!action) return '';
+	const status = text(action.statusLabel);
+	return action.overdue ? `${status} · ${text(model.labels.overdue)}` : status;
 }
 
 /** The header row, in column order, from the report's own labels plus the word for "finding". */
@@ -57,7 +67,8 @@ export function actionPlanHeader(model: ReportModel, finding: string): string[] 
 		remediation: text(l.remediation),
 		owner: text(l.owner),
 		due: text(l.due),
-		status: text(l.status)
+		status: text(l.status),
+		actionStatus: text(l.actionStatus)
 	};
 	return actionPlanColumns.map((c) => labels[c]);
 }

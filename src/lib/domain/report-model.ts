@@ -1,3 +1,4 @@
+import type { ActionStatus } from './action-status';
 import { ruleStanding } from './rule-standing';
 import type { Basis, Corpus, Item, Localized, Provision, Severity } from './corpus';
 import { forceClass, lawCurrentAsOf, type ForceClass } from './provision-standing';
@@ -71,6 +72,8 @@ export interface ReportInput {
 	changes?: ChangesInput | null;
 	/** The consultancy's logo, when it uploaded one. */
 	logo?: ReportLogo | null;
+	/** Where each gap's action stands, by item; an item not named is open. */
+	actionStatuses?: Readonly<Record<string, ActionStatus>>;
 }
 
 /** An image for the cover, as a data URL so any renderer (pdfmake, the browser) can show it. */
@@ -141,7 +144,10 @@ export interface ReportAction {
 	severityLabel: ReportText;
 	owner: string | null;
 	due: string | null;
+	/** Past its due date and not done. */
 	overdue: boolean;
+	status: ActionStatus;
+	statusLabel: ReportText;
 }
 
 export interface ReportAnswer {
@@ -252,6 +258,18 @@ export interface ReportModel {
 	methodology: { title: ReportText; sections: { heading: ReportText; body: ReportText[] }[] };
 }
 
+/** The action plan's order: by due date (none last), then severity, then item. */
+export function byDueThenSeverity(
+	a: { due: string | null; severity: Severity; itemId: string },
+	b: { due: string | null; severity: Severity; itemId: string }
+): number {
+	return (
+		(a.due ?? '9999').localeCompare(b.due ?? '9999') ||
+		SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) ||
+		a.itemId.localeCompare(b.itemId)
+	);
+}
+
 export function formatScore(score: number | null): string {
 	return score === null ? '—' : `${Math.round(score * 100)}%`;
 }
@@ -342,6 +360,14 @@ export function buildReportModel(input: ReportInput, words: Words): ReportModel 
 		};
 	});
 	const today = input.today ?? null;
+	const actionState = (itemId: string, due: string | null) => {
+		const status = input.actionStatuses?.[itemId] ?? 'open';
+		return {
+			status,
+			statusLabel: phrase((w) => w.actionStatusName[status]),
+			overdue: status !== 'done' && today !== null && due !== null && due < today
+		};
+	};
 	const actions = gaps
 		.map((g): ReportAction => ({
 			itemId: g.itemId,
@@ -351,14 +377,9 @@ export function buildReportModel(input: ReportInput, words: Words): ReportModel 
 			severityLabel: g.severityLabel,
 			owner: g.owner,
 			due: g.due,
-			overdue: today !== null && g.due !== null && g.due < today
+			...actionState(g.itemId, g.due)
 		}))
-		.sort(
-			(a, b) =>
-				(a.due ?? '9999').localeCompare(b.due ?? '9999') ||
-				SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) ||
-				a.itemId.localeCompare(b.itemId)
-		);
+		.sort(byDueThenSeverity);
 	const overdue = actions.filter((a) => a.overdue).length;
 	// Risks in words, short enough for the summary: the whole question is in the gap register.
 	const gapNumber = new Map(score.gaps.map((g, i) => [g.itemId, i + 1]));

@@ -1,3 +1,4 @@
+import type { ActionStatus } from './action-status';
 import type { RuleStanding } from './rule-standing';
 import type { Basis, Lang, Severity } from './corpus';
 import type { ForceClass } from './provision-standing';
@@ -118,7 +119,9 @@ export const labelKeys = [
 	'citedProvisions',
 	'moreInActionPlan',
 	'goodPracticeResults',
-	'edition'
+	'edition',
+	'actionStatus',
+	'actionPlanLead'
 ] as const;
 export type LabelKey = (typeof labelKeys)[number];
 
@@ -149,6 +152,7 @@ export type ReportWords = Record<LabelKey, string> & {
 	/** The word printed across every page of a report that is not final. */
 	watermark: Record<Exclude<ReportState, 'final'>, string>;
 	editionName: Record<ReportEdition, string>;
+	actionStatusName: Record<ActionStatus, string>;
 	scopeText(input: { applicable: number; excluded: number; domains: number }): string;
 	versionLabel(input: { short: string; items: number }): string;
 	overdueCount(count: number): string;

@@ -114,6 +114,13 @@ function wordsIn(locale: Locale): ReportWords {
 		moreInActionPlan: m.report_more_in_action_plan({}, o),
 		goodPracticeResults: m.report_good_practice_results({}, o),
 		edition: m.report_edition({}, o),
+		actionStatus: m.report_action_status({}, o),
+		actionPlanLead: m.report_action_plan_lead({}, o),
+		actionStatusName: {
+			open: m.report_action_status_open({}, o),
+			in_progress: m.report_action_status_in_progress({}, o),
+			done: m.report_action_status_done({}, o)
+		},
 		state: {
 			draft: m.report_state_draft({}, o),
 			in_review: m.report_state_in_review({}, o),

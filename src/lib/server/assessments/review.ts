@@ -20,6 +20,7 @@ import {
 	insertSubmittedParts,
 	listSubmittedParts
 } from '../db/queries/assessment-parts';
+import { supersedeIssuedReports } from '../db/queries/issued-reports';
 
 /** The moves between states, each with the state it starts from and the one it leads to. */
 export const TRANSITIONS = {
@@ -68,6 +69,8 @@ export async function moveAssessment(
 		if (from === 'final') {
 			await unfreezeFirmIdentity(tx, assessment);
 			await deleteFinaliseOverride(tx, assessment.id);
+			// The issued reports stay on record; the draft's are rendered afresh.
+			await supersedeIssuedReports(tx, { orgId: assessment.orgId, assessmentId: assessment.id });
 		}
 		const override = to === 'final' ? input.override : undefined;
 		if (override)

@@ -189,6 +189,31 @@ export interface ReportRenderLeasesTable {
 	created_at: TimestampDefaultNow;
 }
 
+/** A final assessment's report as issued (report/issued-report.ts): its bytes are never re-rendered. */
+export interface IssuedReportsTable {
+	id: string;
+	assessment_id: string;
+	org_id: string;
+	format: 'pdf' | 'docx';
+	lang: 'zh' | 'en' | 'both';
+	edition: 'summary' | 'full';
+	file_name: string;
+	bytes: Uint8Array;
+	sha256: string;
+	/** The Shanghai date of issue, YYYY-MM-DD. */
+	issued_on: string;
+	issued_at: TimestampDefaultNow;
+	superseded_at: Timestamp | null;
+}
+
+/** Where the action closing a gap stands; an item without a row is open. */
+export interface GapActionsTable {
+	assessment_id: string;
+	item_id: string;
+	status: 'open' | 'in_progress' | 'done';
+	updated_at: TimestampDefaultNow;
+}
+
 export interface ClientsTable {
 	id: string;
 	org_id: string;
@@ -339,6 +364,8 @@ export interface DB {
 	finalise_overrides: FinaliseOverridesTable;
 	jobs: JobsTable;
 	assessment_parts: AssessmentPartsTable;
+	issued_reports: IssuedReportsTable;
+	gap_actions: GapActionsTable;
 	questionnaire_versions: QuestionnaireVersionsTable;
 	users: UsersTable;
 	sessions: SessionsTable;

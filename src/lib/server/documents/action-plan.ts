@@ -24,7 +24,8 @@ const WIDTHS: Record<ActionPlanColumn, number> = {
 	remediation: 50,
 	owner: 16,
 	due: 12,
-	status: 12
+	status: 12,
+	actionStatus: 16
 };
 
 const WRAPPED: ActionPlanColumn[] = ['question', 'provision', 'finding', 'remediation'];

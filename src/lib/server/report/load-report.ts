@@ -3,6 +3,7 @@ import { buildReportModel, type ReportLogo, type ReportModel } from '../../domai
 import type { ChangesInput } from '../../domain/report-changes';
 import type { ReportEdition, ReportLang } from '../../domain/report-text';
 import { listAssessmentEvents } from '../db/queries/audit-log';
+import { listGapActions } from '../db/queries/gap-actions';
 import { reportWords } from '../../labels/report-words';
 import { comparable, compareRecords } from '../assessments/comparison';
 import { loadAssessmentView } from '../assessments/service';
@@ -58,14 +59,15 @@ export async function loadReportModel(
 			edition: input.edition ?? 'summary',
 			today: signOff?.date ?? shanghaiDate(input.now ?? new Date()),
 			changes: await changesSincePrevious(db, assessment),
-			logo: await reportLogo(db, assessment.orgId)
+			logo: await reportLogo(db, assessment.orgId),
+			actionStatuses: await listGapActions(db, assessment.id)
 		},
 		reportWords()
 	);
 }
 
 /** The Shanghai calendar date (UTC+8 all year) of an instant. */
-function shanghaiDate(at: Date): string {
+export function shanghaiDate(at: Date): string {
 	return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 

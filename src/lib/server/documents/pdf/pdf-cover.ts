@@ -82,9 +82,13 @@ export function cover(model: ReportModel): Content {
 }
 
 /** The first actions, or the whole plan: action, owner, due date (overdue marked), severity. */
-export function actionTable(model: ReportModel, actions: ReportAction[]): Content {
+export function actionTable(
+	model: ReportModel,
+	actions: ReportAction[],
+	withStatus = false
+): Content {
 	const l = model.labels;
-	const w = columnWidths([16, '*', 70, 62, 46]);
+	const w = columnWidths(withStatus ? [16, '*', 64, 58, 46, 44] : [16, '*', 70, 62, 46]);
 	const rows = actions.map((a, i): TableCell[] => [
 		{ text: String(i + 1), color: colours.muted },
 		{
@@ -103,7 +107,10 @@ export function actionTable(model: ReportModel, actions: ReportAction[]): Conten
 					]
 				}
 			: { text: a.due ?? '—', noWrap: true },
-		{ text: inline(a.severityLabel), color: colours[a.severity], bold: true }
+		{ text: inline(a.severityLabel), color: colours[a.severity], bold: true },
+		...(withStatus
+			? [{ text: inline(a.statusLabel), color: a.status === 'done' ? colours.good : colours.ink }]
+			: [])
 	]);
 	return {
 		table: {
@@ -116,7 +123,8 @@ export function actionTable(model: ReportModel, actions: ReportAction[]): Conten
 					{ text: inline(l.action), style: 'tableHeader' },
 					{ text: inline(l.owner), style: 'tableHeader' },
 					{ text: inline(l.due), style: 'tableHeader' },
-					{ text: inline(l.severity), style: 'tableHeader' }
+					{ text: inline(l.severity), style: 'tableHeader' },
+					...(withStatus ? [{ text: inline(l.actionStatus), style: 'tableHeader' }] : [])
 				],
 				...rows
 			]

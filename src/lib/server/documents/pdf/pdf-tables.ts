@@ -35,8 +35,9 @@ export const ID_WIDTH = 48;
 export function actionPlan(model: ReportModel): Content {
 	const l = model.labels;
 	return section(l.actionPlan, [
+		para(l.actionPlanLead, 'muted'),
 		...(model.executive.overdueText ? [para(model.executive.overdueText, 'muted')] : []),
-		model.actions.length ? actionTable(model, model.actions) : para(l.noGaps)
+		model.actions.length ? actionTable(model, model.actions, true) : para(l.noGaps)
 	]);
 }
 

@@ -5,7 +5,8 @@ import { m } from '$lib/paraglide/messages';
 import type { FormNotice } from '$lib/forms';
 import { commentSchema, itemReviewSchema, reopenSchema } from '$lib/schemas/review';
 import type { Role } from '../../db/schema';
-import type { AssessmentRecord } from '../../db/queries/assessments';
+import { findAssessment, type AssessmentRecord } from '../../db/queries/assessments';
+import { issueFinalReports } from '../../report/issued-report';
 import type { Membership } from '../../db/queries/organisations';
 import { runtime } from '../runtime';
 import {
@@ -131,6 +132,14 @@ export function transitionAction(transition: Transition) {
 			notify: { origin: event.url.origin }
 		});
 		if (!result.ok) return fail(409, { moveError: m.clients_err_wrong_state() });
+		// The report is kept as issued now, not at its first download (by a later renderer).
+		if (transition === 'finalise') {
+			const final = await findAssessment(runtime().db, {
+				orgId: assessment.orgId,
+				id: assessment.id
+			});
+			if (final) await issueFinalReports(runtime().db, actor, { assessment: final, membership });
+		}
 		return { moved: transition };
 	};
 }

@@ -48,6 +48,7 @@ export interface RouteSpec {
 	conflict?: z.ZodType;
 }
 
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const route = <T extends RouteSpec>(spec: T): T => spec;
 
@@ -116,6 +117,16 @@ export function buildApiRoutes(questions: readonly ProfileQuestion[]) {
 			params: assessmentParamsSchema,
 			query: reportQuerySchema,
 			success: { status: 200, description: 'The report', media: 'application/pdf' },
+			errors: [404, 422, 429, 503]
+		}),
+		getReportDocx: route({
+			method: 'get',
+			path: '/assessments/{id}/report.docx',
+			summary:
+				'The gap report as an editable Word file (a final assessment’s as issued, like the PDF)',
+			params: assessmentParamsSchema,
+			query: reportQuerySchema,
+			success: { status: 200, description: 'The report', media: DOCX },
 			errors: [404, 422, 429, 503]
 		}),
 		getActionPlanXlsx: route({

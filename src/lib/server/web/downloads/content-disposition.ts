@@ -1,4 +1,11 @@
-import type { ReportEdition, ReportLang } from '../../../domain/report-text';
+import {
+	asciiReportFileName,
+	reportFileName,
+	safeFileName,
+	type ReportFileExt
+} from '../../../domain/report-file-name';
+
+export { reportFileName, safeFileName, type ReportFileExt };
 
 /** RFC 5987 encoding for a UTF-8 filename* parameter. */
 function encodeRfc5987(value: string): string {
@@ -8,40 +15,18 @@ function encodeRfc5987(value: string): string {
 	);
 }
 
-const reportNames = {
-	zh: { report: '差距报告', full: '完整版' },
-	en: { report: 'gap-report', full: 'full' }
-} as const;
-
-/**
- * The report's file name in its language (差距报告-<firm>-<date>.pdf, gap-report-<firm>-<date>.pdf,
- * both words in a bilingual one), marked when it is the full edition; the firm's name loses the
- * characters no file name may hold.
- */
-export function reportFileName(model: {
-	lang: ReportLang;
-	edition: ReportEdition;
-	cover: { firm: string; date: string };
-}): string {
-	const langs = model.lang === 'both' ? (['zh', 'en'] as const) : ([model.lang] as const);
-	const words = langs.map((l) => reportNames[l]);
-	const full = model.edition === 'full' ? words.map((w) => `-${w.full}`).join('') : '';
-	const report = words.map((w) => w.report).join('-');
-	return `${report}-${safeFileName(model.cover.firm)}-${model.cover.date}${full}.pdf`;
-}
-
 /**
  * An attachment named for the report's language (RFC 6266 filename*, UTF-8), with an ASCII
  * gap-report-<date>.pdf for clients that read no other.
  */
-export function reportContentDisposition(model: Parameters<typeof reportFileName>[0]): string {
-	const full = model.edition === 'full' ? '-full' : '';
-	return namedAttachment(`gap-report-${model.cover.date}${full}.pdf`, reportFileName(model));
-}
-
-/** A name without the characters no file name may hold. */
-export function safeFileName(name: string): string {
-	return name.replace(/[\\/:*?"<>|\p{Cc}]/gu, '_').trim() || '_';
+export function reportContentDisposition(
+	model: Parameters<typeof reportFileName>[0],
+	ext: ReportFileExt = 'pdf'
+): string {
+	return namedAttachment(
+		asciiReportFileName({ edition: model.edition, date: model.cover.date }, ext),
+		reportFileName(model, ext)
+	);
 }
 
 /** An attachment with an ASCII name for old clients and a UTF-8 name (RFC 5987) for the rest. */

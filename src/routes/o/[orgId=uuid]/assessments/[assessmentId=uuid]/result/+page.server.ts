@@ -3,7 +3,9 @@ import { fail, message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { importTemplateFormSchema, type ImportNotice } from '$lib/schemas/assessment-export';
-import { requireAssessment, START_ROLES } from '$lib/server/web/guards/assessment';
+import { canEdit, requireAssessment, START_ROLES } from '$lib/server/web/guards/assessment';
+import { actionStatusSchema } from '$lib/schemas/action-status';
+import { actionStatusAction, loadResultActionPlan } from '$lib/server/web/actions/action-status';
 import { importQuestionnaireTemplate } from '$lib/server/assessments/template-import';
 import { itemWithProvisions } from '$lib/domain/item-view';
 import { lawCurrentAsOf } from '$lib/domain/provision-standing';
@@ -22,6 +24,7 @@ export const load: PageServerLoad = async (event) => {
 		{ wholeAssessment: true }
 	);
 	const { corpus, answers, evaluation } = await loadAssessmentView(runtime().db, assessment);
+	const actionPlan = await loadResultActionPlan(assessment, corpus, evaluation, answers);
 	const items = new Map(corpus.items.map((i) => [i.id, i]));
 	const byItem = new Map(answers.map((a) => [a.itemId, a]));
 	return {
@@ -61,11 +64,15 @@ export const load: PageServerLoad = async (event) => {
 		previousId: assessment.previousAssessmentId,
 		canStart: START_ROLES.includes(membership.role),
 		canImportTemplate: START_ROLES.includes(membership.role) && assessment.state !== 'final',
-		templateForm: await superValidate<TemplateForm, ImportNotice>(zod4(importTemplateFormSchema))
+		templateForm: await superValidate<TemplateForm, ImportNotice>(zod4(importTemplateFormSchema)),
+		actionPlan,
+		canSetActionStatus: canEdit(membership, assessment),
+		actionStatusForm: await superValidate(zod4(actionStatusSchema), { id: 'action-status' })
 	};
 };
 
 export const actions: Actions = {
+	actionStatus: (event) => actionStatusAction(event),
 	/** A filled questionnaire template: all of it or nothing, by the consultant running the assessment. */
 	importTemplate: async (event) => {
 		const { actor, membership, assessment } = await requireAssessment(

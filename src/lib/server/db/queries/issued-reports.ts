@@ -1,0 +1,86 @@
+import type { AuditedTx } from '../audited';
+import type { Database } from '../connection';
+import type { IssuedReportsTable } from '../schema';
+
+export type IssuedVariant = Pick<IssuedReportsTable, 'format' | 'lang' | 'edition'>;
+
+export interface IssuedReport extends IssuedVariant {
+	fileName: string;
+	bytes: Uint8Array;
+	sha256: string;
+	issuedOn: string;
+}
+
+/** The current issue of one variant of an assessment's report; null when none was issued. */
+export async function findIssuedReport(
+	db: Database,
+	scope: { orgId: string; assessmentId: string } & IssuedVariant
+): Promise<IssuedReport | null> {
+	const row = await db
+		.selectFrom('issued_reports')
+		.select(['format', 'lang', 'edition', 'file_name', 'bytes', 'sha256', 'issued_on'])
+		.where('org_id', '=', scope.orgId)
+		.where('assessment_id', '=', scope.assessmentId)
+		.where('format', '=', scope.format)
+		.where('lang', '=', scope.lang)
+		.where('edition', '=', scope.edition)
+		.where('superseded_at', 'is', null)
+		.executeTakeFirst();
+	return row
+		? {
+				format: row.format,
+				lang: row.lang,
+				edition: row.edition,
+				fileName: row.file_name,
+				bytes: new Uint8Array(row.bytes),
+				sha256: row.sha256,
+				issuedOn: row.issued_on
+			}
+		: null;
+}
+
+/** Stores an issue; false when this variant was issued meanwhile (the first one stands). */
+export async function insertIssuedReport(
+	tx: AuditedTx,
+	scope: { orgId: string; assessmentId: string },
+	report: IssuedReport
+): Promise<boolean> {
+	const inserted = await tx.db
+		.insertInto('issued_reports')
+		.values({
+			id: crypto.randomUUID(),
+			assessment_id: scope.assessmentId,
+			org_id: scope.orgId,
+			format: report.format,
+			lang: report.lang,
+			edition: report.edition,
+			file_name: report.fileName,
+			// pg sends a Buffer as bytea; PGlite takes it as the Uint8Array it is.
+			bytes: Buffer.from(report.bytes.buffer, report.bytes.byteOffset, report.bytes.byteLength),
+			sha256: report.sha256,
+			issued_on: report.issuedOn
+		})
+		.onConflict((oc) =>
+			oc
+				.columns(['assessment_id', 'format', 'lang', 'edition'])
+				.where('superseded_at', 'is', null)
+				.doNothing()
+		)
+		.executeTakeFirst();
+	return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+/** Marks the assessment's current issues superseded (on re-opening): kept, no longer served. */
+export async function supersedeIssuedReports(
+	tx: AuditedTx,
+	scope: { orgId: string; assessmentId: string }
+): Promise<number> {
+	const result = await tx.db
+		.updateTable('issued_reports')
+		.set({ superseded_at: new Date() })
+		.where('org_id', '=', scope.orgId)
+		.where('assessment_id', '=', scope.assessmentId)
+		.where('superseded_at', 'is', null)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows);
+}

@@ -1,0 +1,121 @@
+import {
+	AlignmentType,
+	Document,
+	Footer,
+	Header,
+	Packer,
+	PageNumber,
+	Paragraph,
+	TextRun
+} from 'docx';
+import type { ReportModel } from '../../../domain/report-model';
+import { inlineText as inline } from '../../../domain/report-text';
+import { cover, executiveSummary } from './docx-summary';
+import {
+	actionPlan,
+	changes,
+	disclaimer,
+	fullEditionParts,
+	gapRegister,
+	lawAnnex,
+	methodology,
+	notAssessed
+} from './docx-sections';
+import { FONT, runs, size, tone } from './docx-text';
+
+/**
+ * The report as an editable Word document, from the same model as the PDF, with the same sections
+ * in the same order per edition. A draft or a report in review says so in every page's header (the
+ * PDF's watermark): a consultant may edit the words, not lose the state.
+ */
+export function reportDocx(model: ReportModel): Document {
+	const full = model.edition === 'full';
+	const lang = model.lang === 'en' ? 'en-US' : 'zh-CN';
+	const headerText = [
+		`${model.cover.firm} · ${model.cover.date}`,
+		`${inline(model.labels.title)} · ${inline(model.cover.state)}`,
+		...(model.state.watermark ? [model.state.watermark] : [])
+	].join('  ·  ');
+	const [before, after] = inline(model.labels.pageOf).split('{page}');
+	const [middle, end] = (after ?? '').split('{pages}');
+	const pageNumber = (type: (typeof PageNumber)[keyof typeof PageNumber]) =>
+		new TextRun({ children: [type], font: FONT, size: size.small, color: tone.muted });
+	const footerRun = (text: string | undefined) =>
+		runs(text ?? '', { size: size.small, color: tone.muted });
+	return new Document({
+		title: model.meta.title,
+		subject: inline(model.labels.title),
+		creator: model.cover.assessor ?? model.cover.consultancy ?? inline(model.labels.appName),
+		styles: {
+			default: {
+				document: {
+					run: {
+						font: FONT,
+						size: size.body,
+						color: tone.ink,
+						language: { value: lang, eastAsia: 'zh-CN' }
+					},
+					paragraph: { spacing: { line: 300 } }
+				},
+				heading1: {
+					run: { font: FONT, size: 32, bold: true, color: tone.ink },
+					paragraph: { spacing: { before: 240, after: 120 } }
+				},
+				heading2: {
+					run: { font: FONT, size: 24, bold: true, color: tone.ink },
+					paragraph: { spacing: { before: 200, after: 80 } }
+				},
+				heading3: {
+					run: { font: FONT, size: 21, bold: true, color: tone.ink },
+					paragraph: { spacing: { before: 160, after: 60 } }
+				}
+			}
+		},
+		sections: [
+			{
+				properties: { titlePage: true, page: { size: { width: 11906, height: 16838 } } },
+				headers: {
+					default: new Header({
+						children: [
+							new Paragraph({ children: runs(headerText, { size: size.small, color: tone.muted }) })
+						]
+					}),
+					first: new Header({ children: [new Paragraph({ children: [] })] })
+				},
+				footers: {
+					default: new Footer({
+						children: [
+							new Paragraph({
+								alignment: AlignmentType.CENTER,
+								children: [
+									...footerRun(before),
+									pageNumber(PageNumber.CURRENT),
+									...footerRun(middle),
+									pageNumber(PageNumber.TOTAL_PAGES),
+									...footerRun(end)
+								]
+							})
+						]
+					})
+				},
+				children: [
+					...cover(model),
+					...executiveSummary(model),
+					...changes(model),
+					...gapRegister(model),
+					...actionPlan(model),
+					...notAssessed(model),
+					...(full ? fullEditionParts(model) : []),
+					...methodology(model),
+					...lawAnnex(model),
+					...disclaimer(model)
+				]
+			}
+		]
+	});
+}
+
+/** The Word file's bytes. */
+export async function renderReportDocx(model: ReportModel): Promise<Uint8Array> {
+	return new Uint8Array(await Packer.toBuffer(reportDocx(model)));
+}

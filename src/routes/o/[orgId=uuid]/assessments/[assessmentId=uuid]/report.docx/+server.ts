@@ -1,0 +1,4 @@
+import { reportDownload } from '$lib/server/web/downloads/report-file';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = (event) => reportDownload(event, 'docx');
