@@ -22,7 +22,10 @@ const backToChinese: [RegExp, (g: string[]) => string][] = [
 		/^\((\d+)\), (\w+) sentence$/,
 		([n, s]) => `(${chineseNumeral(+n!)})第${chineseNumeral(ordinals.indexOf(s!))}句`
 	],
-	[/^([IVX]+)\((\d+)\)$/, ([r, n]) => `${chineseNumeral(romans.indexOf(r!))}、(${chineseNumeral(+n!)})`],
+	[
+		/^([IVX]+)\((\d+)\)$/,
+		([r, n]) => `${chineseNumeral(romans.indexOf(r!))}、(${chineseNumeral(+n!)})`
+	],
 	[/^Item (\d+)$/, ([n]) => `${n}.`],
 	[/^Paragraph (\d+)$/, ([n]) => `第${n}段`],
 	[/^Preamble$/, () => '序言'],

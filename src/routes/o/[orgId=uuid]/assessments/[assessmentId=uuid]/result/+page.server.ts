@@ -5,8 +5,11 @@ import { m } from '$lib/paraglide/messages';
 import { importTemplateFormSchema, type ImportNotice } from '$lib/schemas/assessment-export';
 import { requireAssessment, START_ROLES } from '$lib/server/web/guards/assessment';
 import { importQuestionnaireTemplate } from '$lib/server/assessments/template-import';
-import { itemWithProvisions } from '$lib/domain/item-view';
-import { lawCurrentAsOf } from '$lib/domain/provision-standing';
+import { citeProvision, lawCurrentAsOf } from '$lib/domain/provision-standing';
+import { nextSteps } from '$lib/domain/next-steps';
+import type { GapRow } from '$lib/domain/gap-rows';
+import { local } from '$lib/labels/assessment';
+import { getLocale } from '$lib/paraglide/runtime';
 import { loadAssessmentView } from '$lib/server/assessments/service';
 import { runtime } from '$lib/server/web/runtime';
 import type { Actions, PageServerLoad } from './$types';
@@ -22,28 +25,50 @@ export const load: PageServerLoad = async (event) => {
 		{ wholeAssessment: true }
 	);
 	const { corpus, answers, evaluation } = await loadAssessmentView(runtime().db, assessment);
+	const lang = getLocale();
 	const items = new Map(corpus.items.map((i) => [i.id, i]));
+	const provisions = new Map(corpus.provisions.map((p) => [p.id, p]));
 	const byItem = new Map(answers.map((a) => [a.itemId, a]));
+	// Only what the first screen and the collapsed rows need, in the reader's language: the
+	// verbatim quotes live on each item's page (the page was 700 KB with them).
+	const gaps: GapRow[] = evaluation.score.gaps.map((g) => {
+		const item = items.get(g.itemId)!;
+		const answer = byItem.get(g.itemId);
+		return {
+			itemId: g.itemId,
+			domain: g.domain,
+			severity: g.severity,
+			basis: g.basis,
+			status: g.status,
+			question: local(item.question),
+			remediation: local(item.remediation),
+			note: answer?.note ?? '',
+			owner: answer?.owner ?? null,
+			due: answer?.due ?? null,
+			citations: item.provisions.flatMap((id) => {
+				const p = provisions.get(id);
+				return p ? [{ id, text: citeProvision(p, corpus.sources, lang) }] : [];
+			})
+		};
+	});
+	const { verdict, reasons, overall, complete, goodPractice } = evaluation.score;
 	return {
-		score: evaluation.score,
+		score: { verdict, reasons, overall, complete, goodPractice },
 		findings: evaluation.result.findings,
 		domains: corpus.domains
 			.filter((d) => evaluation.score.domains[d.id])
-			.map((d) => ({ id: d.id, zh: d.zh, en: d.en, figures: evaluation.score.domains[d.id]! })),
-		gaps: evaluation.score.gaps.map((g) => ({
-			...g,
-			item: itemWithProvisions(corpus, items.get(g.itemId)!),
-			answer: byItem.get(g.itemId) ?? null
-		})),
+			.map((d) => ({ id: d.id, label: local(d), figures: evaluation.score.domains[d.id]! })),
+		gaps,
+		nextSteps: nextSteps(assessment.state, assessment.profileVersion > 0, evaluation.score),
 		opportunities: evaluation.score.opportunities.map((g) => ({
-			...g,
-			question: items.get(g.itemId)!.question,
-			answer: byItem.get(g.itemId) ?? null
+			itemId: g.itemId,
+			status: g.status,
+			question: local(items.get(g.itemId)!.question)
 		})),
 		unanswered: evaluation.score.unanswered.map((id) => ({
 			itemId: id,
 			basis: items.get(id)!.basis,
-			question: items.get(id)!.question
+			question: local(items.get(id)!.question)
 		})),
 		lawCurrentAsOf: lawCurrentAsOf(corpus),
 		restrictedProvisions: Object.fromEntries(
@@ -65,7 +90,8 @@ export const load: PageServerLoad = async (event) => {
 		),
 		conflicts: corpus.conflicts,
 		previousId: assessment.previousAssessmentId,
-		canStart: START_ROLES.includes(membership.role),
+		/** Starting the next assessment from this one makes sense once this one is final. */
+		canStart: START_ROLES.includes(membership.role) && assessment.state === 'final',
 		canImportTemplate: START_ROLES.includes(membership.role) && assessment.state !== 'final',
 		templateForm: await superValidate<TemplateForm, ImportNotice>(zod4(importTemplateFormSchema))
 	};
