@@ -5,7 +5,8 @@ import { m } from '$lib/paraglide/messages';
 import { importTemplateFormSchema, type ImportNotice } from '$lib/schemas/assessment-export';
 import { requireAssessment, START_ROLES } from '$lib/server/web/guards/assessment';
 import { importQuestionnaireTemplate } from '$lib/server/assessments/template-import';
-import { citeProvision, lawCurrentAsOf } from '$lib/domain/provision-standing';
+import { lawCurrentAsOf } from '$lib/domain/provision-standing';
+import { sourceShortTitle } from '$lib/labels/corpus';
 import { nextSteps } from '$lib/domain/next-steps';
 import type { GapRow } from '$lib/domain/gap-rows';
 import { local } from '$lib/labels/assessment';
@@ -47,7 +48,10 @@ export const load: PageServerLoad = async (event) => {
 			due: answer?.due ?? null,
 			citations: item.provisions.flatMap((id) => {
 				const p = provisions.get(id);
-				return p ? [{ id, text: citeProvision(p, corpus.sources, lang) }] : [];
+				const source = p && corpus.sources.find((x) => x.id === p.source);
+				if (!p || !source) return [];
+				const short = sourceShortTitle(source, lang);
+				return [{ id, text: lang === 'en' ? `${short}, ${p.label_en}` : `${short}${p.label}` }];
 			})
 		};
 	});
