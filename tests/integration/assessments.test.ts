@@ -203,8 +203,9 @@ describe('result', () => {
 		expect(result.body).toContain('class="domain-chart"');
 		const gaps = result.body.indexOf('LIC-001');
 		expect(gaps).toBeGreaterThan(-1);
-		expect(result.text).toContain('Lending without a licence');
-		expect(result.text).toContain('Remediation:');
+		// Each gap is one line that opens (rendered in the browser on opening); its remediation is on the item page.
+		expect(result.body).toContain(`href="${base}/items/LIC-001"`);
+		expect(result.body).toContain('Lending without a licence');
 
 		// The list shows each assessment's progress, score and verdict.
 		const orgId = base.split('/')[2]!;

@@ -8,7 +8,6 @@ const row = (itemId: string, over: Partial<GapRow> = {}): GapRow => ({
 	basis: 'obligation',
 	status: 'non_compliant',
 	question: '',
-	remediation: '',
 	note: '',
 	owner: null,
 	due: null,

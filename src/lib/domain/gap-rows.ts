@@ -9,7 +9,6 @@ export interface GapRow {
 	basis: Basis;
 	status: GapStatus;
 	question: string;
-	remediation: string;
 	note: string;
 	owner: string | null;
 	due: string | null;

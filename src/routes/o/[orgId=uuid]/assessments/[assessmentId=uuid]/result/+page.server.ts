@@ -42,7 +42,6 @@ export const load: PageServerLoad = async (event) => {
 			basis: g.basis,
 			status: g.status,
 			question: local(item.question),
-			remediation: local(item.remediation),
 			note: answer?.note ?? '',
 			owner: answer?.owner ?? null,
 			due: answer?.due ?? null,
