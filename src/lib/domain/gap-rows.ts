@@ -12,8 +12,8 @@ export interface GapRow {
 	note: string;
 	owner: string | null;
 	due: string | null;
-	/** Cited provisions by their citation only: the verbatim text is one click away. */
-	citations: { id: string; text: string }[];
+	/** Ids of the cited provisions (their citations are looked up once per page): the text is one click away. */
+	citations: string[];
 }
 
 /** Each filter is a value or '' for all; an owner of '-' means "no owner yet". */

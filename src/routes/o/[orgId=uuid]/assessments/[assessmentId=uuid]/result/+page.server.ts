@@ -32,6 +32,8 @@ export const load: PageServerLoad = async (event) => {
 	const byItem = new Map(answers.map((a) => [a.itemId, a]));
 	// Only what the first screen and the collapsed rows need, in the reader's language: the
 	// verbatim quotes live on each item's page (the page was 700 KB with them).
+	/** Each cited provision's short citation, once: many gaps cite the same article. */
+	const citationText: Record<string, string> = {};
 	const gaps: GapRow[] = evaluation.score.gaps.map((g) => {
 		const item = items.get(g.itemId)!;
 		const answer = byItem.get(g.itemId);
@@ -45,12 +47,13 @@ export const load: PageServerLoad = async (event) => {
 			note: answer?.note ?? '',
 			owner: answer?.owner ?? null,
 			due: answer?.due ?? null,
-			citations: item.provisions.flatMap((id) => {
+			citations: item.provisions.filter((id) => {
 				const p = provisions.get(id);
 				const source = p && corpus.sources.find((x) => x.id === p.source);
-				if (!p || !source) return [];
+				if (!p || !source) return false;
 				const short = sourceShortTitle(source, lang);
-				return [{ id, text: lang === 'en' ? `${short}, ${p.label_en}` : `${short}${p.label}` }];
+				citationText[id] ??= lang === 'en' ? `${short}, ${p.label_en}` : `${short}${p.label}`;
+				return true;
 			})
 		};
 	});
@@ -62,6 +65,7 @@ export const load: PageServerLoad = async (event) => {
 			.filter((d) => evaluation.score.domains[d.id])
 			.map((d) => ({ id: d.id, label: local(d), figures: evaluation.score.domains[d.id]! })),
 		gaps,
+		citationText,
 		nextSteps: nextSteps(assessment.state, assessment.profileVersion > 0, evaluation.score),
 		opportunities: evaluation.score.opportunities.map((g) => ({
 			itemId: g.itemId,
