@@ -62,6 +62,11 @@ async function ownText(page: Page, lang: 'zh' | 'en'): Promise<string[]> {
 
 const ENGLISH_SENTENCE = /[A-Za-z][A-Za-z'’-]*(?:[\s,:;/()-]+[A-Za-z][A-Za-z'’-]*){3,}/;
 const CHINESE = /[\u3400-\u9fff\u3000-\u303f\uff01-\uff5e]/;
+/**
+ * Chinese that English text holds on purpose: a quoted term ('理财'), a term glossed in brackets
+ * (银行 (bank)) or a gloss itself ((受托处理)). What is left is a leak.
+ */
+const TERMS = /['"“‘「][^'"”’」]*['"”’」]|\([^)]*\)|[\u3400-\u9fff]+(?= \()/g;
 
 describe('one language at a time, on every main page', () => {
 	for (const lang of ['zh', 'en'] as const)
@@ -80,7 +85,7 @@ describe('one language at a time, on every main page', () => {
 					const response = await page.goto(entry.path(fixture));
 					expect(response?.status(), entry.name).toBe(200);
 					const leaks = (await ownText(page, lang)).filter((t) =>
-						lang === 'zh' ? ENGLISH_SENTENCE.test(t) : CHINESE.test(t)
+						lang === 'zh' ? ENGLISH_SENTENCE.test(t) : CHINESE.test(t.replace(TERMS, ' '))
 					);
 					expect([...new Set(leaks)], entry.name).toEqual([]);
 				} finally {
