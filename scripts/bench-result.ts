@@ -75,7 +75,11 @@ async function main() {
 				const page = await browser.get(`${base}/result`);
 				if (page.status !== 200) throw new Error(`result: ${page.status}`);
 				bytes = Buffer.byteLength(page.body);
-				if (process.env.BENCH_DUMP) (await import('node:fs')).writeFileSync(`${process.env.BENCH_DUMP}-${lang}.html`, page.body);
+				if (process.env.BENCH_DUMP)
+					(await import('node:fs')).writeFileSync(
+						`${process.env.BENCH_DUMP}-${lang}.html`,
+						page.body
+					);
 				times.push(serverTime(page.headers));
 			}
 			times.sort((a, b) => a - b);

@@ -14,7 +14,13 @@ import { benchServer } from './bench-common';
 
 const WIDTHS = [1366, 390] as const;
 /** The pages whose first screen is committed under docs/screens/. */
-const COMMITTED = new Set(['firm-home', 'result', 'dashboard', 'questionnaire', 'library-provision']);
+const COMMITTED = new Set([
+	'firm-home',
+	'result',
+	'dashboard',
+	'questionnaire',
+	'library-provision'
+]);
 const FULL = 'tests/artifacts/screens';
 const DOCS = 'docs/screens';
 

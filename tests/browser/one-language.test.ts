@@ -66,7 +66,7 @@ const CHINESE = /[\u3400-\u9fff\u3000-\u303f\uff01-\uff5e]/;
  * Chinese that English text holds on purpose: a quoted term ('理财'), a term glossed in brackets
  * (银行 (bank)) or a gloss itself ((受托处理)). What is left is a leak.
  */
-const TERMS = /['"“‘「][^'"”’」]*['"”’」]|\([^)]*\)|[\u3400-\u9fff]+(?= \()/g;
+const TERMS = /(?<![A-Za-z])['"“‘「][^'"”’」]*['"”’」]|\([^)]*\)|[\u3400-\u9fff]+(?= \()/g;
 
 describe('one language at a time, on every main page', () => {
 	for (const lang of ['zh', 'en'] as const)

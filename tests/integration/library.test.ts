@@ -45,9 +45,7 @@ describe('a provision', () => {
 			'/library/provisions/ifo2014.c05.s5'
 		);
 		expect(page.status).toBe(200);
-		expect(page.text).toMatch(
-			/Superseded by [^\u4e00-\u9fff]*, Article 50\(3\) from 2024-10-01/
-		);
+		expect(page.text).toMatch(/Superseded by [^\u4e00-\u9fff]*, Article 50\(3\) from 2024-10-01/);
 		expect(page.body).toContain('href="/library/provisions/ifcr2024.a50.p3"');
 		expect(page.text).toContain('The Regulations are higher in rank and later in time');
 	});

@@ -74,7 +74,8 @@ export async function loadClientDashboard(
 							answered: evaluation.score.overall.answered,
 							applicable: evaluation.score.overall.applicable,
 							updatedAt: a.updatedAt,
-							waitsOn: a.state === 'draft' ? 'client' : a.state === 'in_review' ? 'consultant' : null
+							waitsOn:
+								a.state === 'draft' ? 'client' : a.state === 'in_review' ? 'consultant' : null
 						}
 					: null,
 			openCriticalGaps: evaluation

@@ -17,7 +17,12 @@ export const load: PageServerLoad = async (event) => {
 	// its current assessment and what to do next.
 	const canStart = START_ROLES.includes(membership.role);
 	if (isRestricted(membership))
-		return { myWork: await listAssessmentRows(db, membership), dashboard: null, home: null, canStart };
+		return {
+			myWork: await listAssessmentRows(db, membership),
+			dashboard: null,
+			home: null,
+			canStart
+		};
 	if (membership.orgKind === 'consultancy')
 		return {
 			myWork: null,
@@ -25,5 +30,10 @@ export const load: PageServerLoad = async (event) => {
 			home: null,
 			canStart
 		};
-	return { myWork: null, dashboard: null, home: await loadFirmHome(db, membership.orgId), canStart };
+	return {
+		myWork: null,
+		dashboard: null,
+		home: await loadFirmHome(db, membership.orgId),
+		canStart
+	};
 };
