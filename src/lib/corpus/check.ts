@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Corpus } from '../domain/corpus';
+import { englishLabelMatches } from './label-en';
 
 export interface CorpusReport {
 	provisionsBySource: Record<string, number>;
@@ -106,6 +107,8 @@ export function checkCorpus(corpus: Corpus, sourcesDir: string): CorpusReport {
 		if (text === undefined) continue;
 		if (text.includes(stripWhitespace(p.text_zh))) matching += 1;
 		else problems.push(`provision ${p.id}: text_zh is not verbatim in ${p.source}`);
+		if (!englishLabelMatches(p.label, p.label_en))
+			problems.push(`provision ${p.id}: label_en ${p.label_en} does not read as ${p.label}`);
 		if (p.source === 'cm-fintech-pilot-news-2021' && p.force !== 'context') {
 			problems.push(`provision ${p.id}: a news report is context, never binding`);
 		}

@@ -41,6 +41,8 @@ export const provisionSchema = z
 		id,
 		source: id,
 		label: text,
+		/** The label as an English citation reads it (Article 50(3)), kept by hand beside the Chinese. */
+		label_en: text,
 		section: z
 			.string()
 			.nullable()

@@ -57,6 +57,8 @@ export interface Provision {
 	id: string;
 	source: string;
 	label: string;
+	/** The label in an English citation: Article 50(3), Item 12, (14). */
+	label_en: string;
 	section: string;
 	text_zh: string;
 	summary_en: string;

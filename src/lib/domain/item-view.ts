@@ -12,6 +12,7 @@ function provisionDetails(corpus: Corpus, item: Item) {
 			{
 				id: p.id,
 				label: p.label,
+				label_en: p.label_en,
 				text_zh: p.text_zh,
 				summary_en: p.summary_en,
 				status: p.status,

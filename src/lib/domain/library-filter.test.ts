@@ -12,6 +12,7 @@ import { citeProvision, provisionStanding } from './provision-standing';
 
 const provision = (over: Partial<Provision> & Pick<Provision, 'id' | 'source'>): Provision => ({
 	label: '第一条',
+	label_en: 'Article 1',
 	section: '',
 	text_zh: '',
 	summary_en: '',

@@ -17,9 +17,18 @@ export function provisionStanding(provision: Provision, provisions: Provision[])
 	};
 }
 
-/** How the provision is cited: the source's Chinese title and the article label. */
-export function citeProvision(provision: Provision, sources: Source[]): string {
+/**
+ * How the provision is cited: in Chinese the source's Chinese title and the label as printed
+ * (…条例 第五十条第三款); in English the English title and the English label (…Regulations, Article 50(3)).
+ */
+export function citeProvision(
+	provision: Pick<Provision, 'source' | 'label' | 'label_en'>,
+	sources: Pick<Source, 'id' | 'title_zh' | 'title_en'>[],
+	lang: 'zh' | 'en' = 'zh'
+): string {
 	const source = sources.find((s) => s.id === provision.source);
+	if (lang === 'en')
+		return source ? `${source.title_en}, ${provision.label_en}` : provision.label_en;
 	return source ? `${source.title_zh} ${provision.label}` : provision.label;
 }
 

@@ -9,6 +9,7 @@ function provision(id: string, overrides: Partial<Provision> = {}): Provision {
 		id,
 		source: 'ifcr2024',
 		label: '第五十条',
+		label_en: 'Article 50',
 		section: '',
 		text_zh: '条文',
 		summary_en: 'Text',

@@ -1,7 +1,7 @@
 import type { ActionStatus } from './action-status';
 import { ruleStanding } from './rule-standing';
 import type { Basis, Corpus, Item, Localized, Provision, Severity } from './corpus';
-import { forceClass, lawCurrentAsOf, type ForceClass } from './provision-standing';
+import { citeProvision, forceClass, lawCurrentAsOf, type ForceClass } from './provision-standing';
 import { methodology } from './methodology';
 import { buildReportChanges, type ChangesInput, type ReportChanges } from './report-changes';
 import type { Profile, ProfileValue } from './profile';
@@ -575,8 +575,9 @@ function provisionQuoter(corpus: Corpus, lang: ReportLang, words: Words) {
 			{
 				id: p.id,
 				textZh: p.text_zh,
-				citation: source ? `${source.title_zh} ${p.label}` : p.label,
-				sourceTitleEn: lang === 'zh' ? null : (source?.title_en ?? null),
+				// English cites by the English title and label; 'both' keeps the Chinese citation and adds the title.
+				citation: citeProvision(p, source ? [source] : [], lang === 'en' ? 'en' : 'zh'),
+				sourceTitleEn: lang === 'both' ? (source?.title_en ?? null) : null,
 				summaryEn: lang === 'zh' ? null : p.summary_en,
 				standing: standing === 'in_force' ? null : phrase((w) => w.provisionStatus[standing]),
 				force: forceClass(p.force),

@@ -61,5 +61,7 @@ export const switchOrgSchema = z.object({ orgId: z.uuid() });
 
 export const languageSchema = z.object({
 	lang: z.enum(['zh', 'en']),
+	/** Whether the Chinese interface shows the corpus's English summaries; absent leaves it as it is. */
+	english: z.enum(['show', 'hide']).optional(),
 	redirectTo: z.string().max(2000).default('/')
 });

@@ -24,6 +24,14 @@ export const actions: Actions = {
 			sameSite: 'lax',
 			secure: url.protocol === 'https:'
 		});
+		if (form.data.english)
+			cookies.set('english', form.data.english, {
+				path: '/',
+				maxAge: YEAR_S,
+				httpOnly: false,
+				sameSite: 'lax',
+				secure: url.protocol === 'https:'
+			});
 		redirect(303, target);
 	}
 };

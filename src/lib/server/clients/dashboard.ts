@@ -2,7 +2,7 @@ import type { Database } from '../db/connection';
 import { countOverdueAnswers } from '../db/queries/answers';
 import { countInReviewByClient, listLatestClientAssessments } from '../db/queries/assessments';
 import { listClients } from '../db/queries/clients';
-import { evaluateAssessments } from '../assessments/service';
+import { assessmentCorpus, evaluateAssessments } from '../assessments/service';
 
 export interface ClientDashboardRow {
 	clientId: string;
@@ -13,14 +13,24 @@ export interface ClientDashboardRow {
 		state: string;
 		verdict: string;
 		score: number | null;
+		answered: number;
+		applicable: number;
+		/** Last activity: the assessment's last change (an answer, a review, a state). */
+		updatedAt: Date;
+		/** Whom the assessment waits on: the client answering, the consultant reviewing, nobody. */
+		waitsOn: 'client' | 'consultant' | null;
 	} | null;
+	/** Critical items answered partial or non-compliant. */
 	openCriticalGaps: number;
+	/** Critical items not answered yet: told apart from the answered gaps. */
+	unansweredCritical: number;
 	overdueActions: number;
 	waitingForReview: number;
 }
 
 /**
- * A consultancy's clients at a glance: the newest assessment's verdict, score, open critical gaps
+ * A consultancy's clients at a glance: the assessment worked on last, its verdict, score, progress,
+ * whom it waits on and when it last changed, open critical gaps
  * (answered partial or non-compliant; unanswered items count towards completeness instead)
  * and overdue actions, and how many assessments wait for review. Five queries whatever the number
  * of clients (the answers of all newest assessments are read in one).
@@ -41,6 +51,12 @@ export async function loadClientDashboard(
 		countOverdueAnswers(db, ids, today)
 	]);
 	const latestByClient = new Map(latest.map((a) => [a.clientId!, a]));
+	const criticalIds = new Set(
+		(await Promise.all(latest.map((a) => assessmentCorpus(db, a))))
+			.flatMap((c) => c.items)
+			.filter((i) => i.severity === 'critical')
+			.map((i) => i.id)
+	);
 	return clients.map((client) => {
 		const a = latestByClient.get(client.id);
 		const evaluation = a ? evaluations.get(a.id) : undefined;
@@ -54,11 +70,19 @@ export async function loadClientDashboard(
 							title: a.title,
 							state: a.state,
 							verdict: evaluation.score.verdict,
-							score: evaluation.score.overall.score
+							score: evaluation.score.overall.score,
+							answered: evaluation.score.overall.answered,
+							applicable: evaluation.score.overall.applicable,
+							updatedAt: a.updatedAt,
+							waitsOn:
+								a.state === 'draft' ? 'client' : a.state === 'in_review' ? 'consultant' : null
 						}
 					: null,
 			openCriticalGaps: evaluation
 				? evaluation.score.gaps.filter((g) => g.severity === 'critical').length
+				: 0,
+			unansweredCritical: evaluation
+				? evaluation.score.unanswered.filter((id) => criticalIds.has(id)).length
 				: 0,
 			overdueActions: a ? (overdue.get(a.id) ?? 0) : 0,
 			waitingForReview: inReview.get(client.id) ?? 0

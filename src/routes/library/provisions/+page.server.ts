@@ -33,13 +33,19 @@ export const load: PageServerLoad = ({ url }) => {
 				id: p.id,
 				source: p.source,
 				label: p.label,
+				label_en: p.label_en,
 				text_zh: p.text_zh,
 				summary_en: p.summary_en,
 				force: p.force,
 				addressee: p.addressee,
 				standing: provisionStanding(p, corpus.provisions),
 				successor: successor
-					? { id: successor.id, source: successor.source, label: successor.label }
+					? {
+							id: successor.id,
+							source: successor.source,
+							label: successor.label,
+							label_en: successor.label_en
+						}
 					: null
 			};
 		})

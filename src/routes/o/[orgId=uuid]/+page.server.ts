@@ -2,6 +2,8 @@ import { requireMembership } from '$lib/server/web/guards/auth';
 import { isRestricted } from '$lib/server/auth/scope';
 import { listAssessmentRows } from '$lib/server/assessments/list';
 import { loadClientDashboard } from '$lib/server/clients/dashboard';
+import { loadFirmHome } from '$lib/server/assessments/home';
+import { START_ROLES } from '$lib/server/web/guards/assessment';
 import { rememberActiveOrganisation } from '$lib/server/auth/session';
 import { runtime } from '$lib/server/web/runtime';
 import type { PageServerLoad } from './$types';
@@ -11,10 +13,27 @@ export const load: PageServerLoad = async (event) => {
 	const db = runtime().db;
 	// Opening an organisation makes it the one the user lands on next time.
 	await rememberActiveOrganisation(db, session, membership.orgId);
-	// A restricted respondent's overview is their own work; a consultancy's, its clients; a firm's, links.
+	// A restricted respondent's overview is their own work; a consultancy's, its clients; a firm's,
+	// its current assessment and what to do next.
+	const canStart = START_ROLES.includes(membership.role);
 	if (isRestricted(membership))
-		return { myWork: await listAssessmentRows(db, membership), dashboard: null };
+		return {
+			myWork: await listAssessmentRows(db, membership),
+			dashboard: null,
+			home: null,
+			canStart
+		};
 	if (membership.orgKind === 'consultancy')
-		return { myWork: null, dashboard: await loadClientDashboard(db, membership.orgId) };
-	return { myWork: null, dashboard: null };
+		return {
+			myWork: null,
+			dashboard: await loadClientDashboard(db, membership.orgId),
+			home: null,
+			canStart
+		};
+	return {
+		myWork: null,
+		dashboard: null,
+		home: await loadFirmHome(db, membership.orgId),
+		canStart
+	};
 };

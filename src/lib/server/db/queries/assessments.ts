@@ -227,6 +227,8 @@ export async function listLatestClientAssessments(
 		.where('org_id', '=', scope.orgId)
 		.where('client_id', 'is not', null)
 		.orderBy('client_id')
+		// "Latest" is the one worked on last, not the one created last.
+		.orderBy('updated_at', 'desc')
 		.orderBy('created_at', 'desc')
 		.orderBy('id')
 		.execute();

@@ -2,6 +2,7 @@ import type { Content, ContentText, Style } from 'pdfmake/interfaces';
 import { inlineText, type ReportText } from '../../../domain/report-text';
 import { textRuns } from './text-runs';
 import { breakLines, setLines } from './typeset';
+import { palette, severityColour, verdictColour } from '../../../labels/palette';
 
 /** Type sizes, in points, that text is set to: a fitted text must name its size. */
 export const sizes = { body: 9.5, alt: 8.5, table: 8.5, small: 8, gapTitle: 10.5 } as const;
@@ -81,26 +82,18 @@ export function userText(value: string | null | undefined, style?: string): Cont
 }
 
 export const colours = {
-	ink: '#111827',
-	muted: '#4b5563',
-	rule: '#d1d5db',
-	quote: '#f3f4f6',
-	accent: '#1d4ed8',
+	ink: palette.ink,
+	muted: palette.muted,
+	rule: palette.rule,
+	quote: palette.quote,
+	accent: palette.accent,
 	// Severities step down in lightness too, so they stay apart when printed in greyscale
 	// (luma 58, 97, 129, 155: tests/unit/report-render.test.ts checks the steps).
-	critical: '#7f1d1d',
-	high: '#c2410c',
-	medium: '#b7791f',
-	low: '#959ca6',
-	good: '#047857'
+	...severityColour,
+	good: palette.good
 } as const;
 
-export const verdictColour = {
-	ready: colours.good,
-	ready_with_conditions: colours.medium,
-	not_ready: '#b91c1c',
-	not_assessed: colours.muted
-} as const;
+export { verdictColour };
 
 export const styles: Record<string, Style> = {
 	h1: { fontSize: 16, bold: true, color: colours.ink, margin: [0, 0, 0, 2] },

@@ -1,3 +1,4 @@
+import { getLocale } from '$lib/paraglide/runtime';
 import { error } from '@sveltejs/kit';
 import { describeRule } from '$lib/domain/describe-rule';
 import { itemReviews } from '$lib/domain/corpus';
@@ -24,7 +25,7 @@ export const load: PageServerLoad = ({ params }) => {
 			if (!provision) return [];
 			return {
 				provision,
-				citation: citeProvision(provision, corpus.sources),
+				citation: citeProvision(provision, corpus.sources, getLocale()),
 				standing: provisionStanding(provision, corpus.provisions)
 			};
 		})

@@ -8,6 +8,7 @@ import { listIdentityConflicts } from '$lib/server/identity/service';
 import { runtime } from '$lib/server/web/runtime';
 import { reachesWholeAssessments } from '$lib/server/auth/scope';
 import { currentQuestionnaire } from '$lib/server/corpus';
+import { clientOf } from '$lib/server/clients/service';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async (event) => {
@@ -19,7 +20,12 @@ export const load: LayoutServerLoad = async (event) => {
 	);
 	// The registered name or business scope differed from the record: whoever manages it chooses.
 	const canResolveIdentity = START_ROLES.includes(membership.role);
+	const client = assessment.clientId
+		? await clientOf(runtime().db, { orgId: membership.orgId, id: assessment.clientId })
+		: null;
 	return {
+		/** The context line: client → assessment → state. */
+		client: client ? { id: client.id, name: client.name } : null,
 		identityConflicts: canResolveIdentity
 			? await listIdentityConflicts(runtime().db, {
 					orgId: membership.orgId,

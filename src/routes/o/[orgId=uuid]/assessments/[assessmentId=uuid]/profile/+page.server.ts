@@ -88,7 +88,13 @@ export const load: PageServerLoad = async (event) => {
 				.filter((p) => corpus.restrictedTerms.some((t) => t.provisions.includes(p.id)))
 				.map((p) => [
 					p.id,
-					{ label: p.label, source: p.source, text_zh: p.text_zh, summary_en: p.summary_en }
+					{
+						label: p.label,
+						label_en: p.label_en,
+						source: p.source,
+						text_zh: p.text_zh,
+						summary_en: p.summary_en
+					}
 				])
 		),
 		sources: Object.fromEntries(

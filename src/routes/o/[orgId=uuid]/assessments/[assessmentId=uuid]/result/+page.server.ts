@@ -7,8 +7,12 @@ import { canEdit, requireAssessment, START_ROLES } from '$lib/server/web/guards/
 import { actionStatusSchema } from '$lib/schemas/action-status';
 import { actionStatusAction, loadResultActionPlan } from '$lib/server/web/actions/action-status';
 import { importQuestionnaireTemplate } from '$lib/server/assessments/template-import';
-import { itemWithProvisions } from '$lib/domain/item-view';
 import { lawCurrentAsOf } from '$lib/domain/provision-standing';
+import { sourceShortTitle } from '$lib/labels/corpus';
+import { nextSteps } from '$lib/domain/next-steps';
+import type { GapRow } from '$lib/domain/gap-rows';
+import { local } from '$lib/labels/assessment';
+import { getLocale } from '$lib/paraglide/runtime';
 import { loadAssessmentView } from '$lib/server/assessments/service';
 import { runtime } from '$lib/server/web/runtime';
 import type { Actions, PageServerLoad } from './$types';
@@ -25,28 +29,56 @@ export const load: PageServerLoad = async (event) => {
 	);
 	const { corpus, answers, evaluation } = await loadAssessmentView(runtime().db, assessment);
 	const actionPlan = await loadResultActionPlan(assessment, corpus, evaluation, answers);
+	const lang = getLocale();
 	const items = new Map(corpus.items.map((i) => [i.id, i]));
+	const provisions = new Map(corpus.provisions.map((p) => [p.id, p]));
 	const byItem = new Map(answers.map((a) => [a.itemId, a]));
+	// Only what the first screen and the collapsed rows need, in the reader's language: the
+	// verbatim quotes live on each item's page (the page was 700 KB with them).
+	/** Each cited provision's short citation, once: many gaps cite the same article. */
+	const citationText: Record<string, string> = {};
+	const gaps: GapRow[] = evaluation.score.gaps.map((g) => {
+		const item = items.get(g.itemId)!;
+		const answer = byItem.get(g.itemId);
+		return {
+			itemId: g.itemId,
+			domain: g.domain,
+			severity: g.severity,
+			basis: g.basis,
+			status: g.status,
+			question: local(item.question),
+			note: answer?.note ?? '',
+			owner: answer?.owner ?? null,
+			due: answer?.due ?? null,
+			citations: item.provisions.filter((id) => {
+				const p = provisions.get(id);
+				const source = p && corpus.sources.find((x) => x.id === p.source);
+				if (!p || !source) return false;
+				const short = sourceShortTitle(source, lang);
+				citationText[id] ??= lang === 'en' ? `${short}, ${p.label_en}` : `${short}${p.label}`;
+				return true;
+			})
+		};
+	});
+	const { verdict, reasons, overall, complete, goodPractice } = evaluation.score;
 	return {
-		score: evaluation.score,
+		score: { verdict, reasons, overall, complete, goodPractice },
 		findings: evaluation.result.findings,
 		domains: corpus.domains
 			.filter((d) => evaluation.score.domains[d.id])
-			.map((d) => ({ id: d.id, zh: d.zh, en: d.en, figures: evaluation.score.domains[d.id]! })),
-		gaps: evaluation.score.gaps.map((g) => ({
-			...g,
-			item: itemWithProvisions(corpus, items.get(g.itemId)!),
-			answer: byItem.get(g.itemId) ?? null
-		})),
+			.map((d) => ({ id: d.id, label: local(d), figures: evaluation.score.domains[d.id]! })),
+		gaps,
+		citationText,
+		nextSteps: nextSteps(assessment.state, assessment.profileVersion > 0, evaluation.score),
 		opportunities: evaluation.score.opportunities.map((g) => ({
-			...g,
-			question: items.get(g.itemId)!.question,
-			answer: byItem.get(g.itemId) ?? null
+			itemId: g.itemId,
+			status: g.status,
+			question: local(items.get(g.itemId)!.question)
 		})),
 		unanswered: evaluation.score.unanswered.map((id) => ({
 			itemId: id,
 			basis: items.get(id)!.basis,
-			question: items.get(id)!.question
+			question: local(items.get(id)!.question)
 		})),
 		lawCurrentAsOf: lawCurrentAsOf(corpus),
 		restrictedProvisions: Object.fromEntries(
@@ -54,7 +86,13 @@ export const load: PageServerLoad = async (event) => {
 				.filter((p) => corpus.restrictedTerms.some((t) => t.provisions.includes(p.id)))
 				.map((p) => [
 					p.id,
-					{ label: p.label, source: p.source, text_zh: p.text_zh, summary_en: p.summary_en }
+					{
+						label: p.label,
+						label_en: p.label_en,
+						source: p.source,
+						text_zh: p.text_zh,
+						summary_en: p.summary_en
+					}
 				])
 		),
 		sources: Object.fromEntries(
@@ -62,7 +100,8 @@ export const load: PageServerLoad = async (event) => {
 		),
 		conflicts: corpus.conflicts,
 		previousId: assessment.previousAssessmentId,
-		canStart: START_ROLES.includes(membership.role),
+		/** Starting the next assessment from this one makes sense once this one is final. */
+		canStart: START_ROLES.includes(membership.role) && assessment.state === 'final',
 		canImportTemplate: START_ROLES.includes(membership.role) && assessment.state !== 'final',
 		templateForm: await superValidate<TemplateForm, ImportNotice>(zod4(importTemplateFormSchema)),
 		actionPlan,

@@ -1,0 +1,50 @@
+import type { Basis, Severity } from './corpus';
+import type { GapStatus } from './scoring';
+
+/** A gap as the result page lists it: one line to scan, the rest behind a disclosure. */
+export interface GapRow {
+	itemId: string;
+	domain: string;
+	severity: Severity;
+	basis: Basis;
+	status: GapStatus;
+	question: string;
+	note: string;
+	owner: string | null;
+	due: string | null;
+	/** Ids of the cited provisions (their citations are looked up once per page): the text is one click away. */
+	citations: string[];
+}
+
+/** Each filter is a value or '' for all; an owner of '-' means "no owner yet". */
+export interface GapFilter {
+	severity: string;
+	domain: string;
+	status: string;
+	owner: string;
+}
+
+export function filterGaps(gaps: GapRow[], filter: GapFilter): GapRow[] {
+	return gaps.filter(
+		(g) =>
+			(!filter.severity || g.severity === filter.severity) &&
+			(!filter.domain || g.domain === filter.domain) &&
+			(!filter.status || g.status === filter.status) &&
+			(!filter.owner || (filter.owner === '-' ? !g.owner : g.owner === filter.owner))
+	);
+}
+
+const SEVERITY_ORDER: Severity[] = ['critical', 'high', 'medium', 'low'];
+
+/** The values the filters offer: only those some gap has, severities most severe first. */
+export function gapFilterOptions(gaps: GapRow[]) {
+	const present = <T>(pick: (g: GapRow) => T | null) => [
+		...new Set(gaps.map(pick).filter((v): v is T => v !== null && v !== ''))
+	];
+	return {
+		severities: SEVERITY_ORDER.filter((s) => gaps.some((g) => g.severity === s)),
+		domains: present((g) => g.domain),
+		statuses: present((g) => g.status),
+		owners: present((g) => g.owner).sort()
+	};
+}
