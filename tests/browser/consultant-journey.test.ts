@@ -61,12 +61,13 @@ async function answer(page: Page, itemId: string, status: string) {
 	await expect.poll(() => item.locator('.save-state').innerText()).toBe('Saved');
 }
 
-async function download(page: Page, linkName: string): Promise<{ name: string; bytes: Buffer }> {
-	const [file] = await Promise.all([
-		page.waitForEvent('download'),
-		// The first link of that name: the summary edition's (the full edition's follows it).
-		page.getByRole('link', { name: linkName, exact: true }).first().click()
-	]);
+async function download(page: Page, href: string): Promise<{ name: string; bytes: Buffer }> {
+	// Every download is in the result page's one menu.
+	await page.getByRole('button', { name: 'Export and import' }).click();
+	const item = page.locator(`[role=menuitem][href$="${href}"]`);
+	const [file] = await Promise.all([page.waitForEvent('download'), item.click()]);
+	// Choosing closes the menu; the next download opens it afresh.
+	await page.getByRole('menu').waitFor({ state: 'hidden' });
 	const path = await file.path();
 	return { name: file.suggestedFilename(), bytes: fs.readFileSync(path) };
 }
@@ -187,19 +188,19 @@ describe('a consultancy in a real browser', () => {
 		// The consultant downloads the PDF report and the XLSX action plan from the result page.
 		await page.getByRole('link', { name: 'Result', exact: true }).click();
 		await page.waitForURL(/\/result$/);
-		const gaps = await page.locator('ol.gaps li.gap code').allInnerTexts();
+		const gaps = await page.locator('ol.gaps details.gap-row summary code').allInnerTexts();
 		expect(gaps).toContain('LIC-001');
 		expect(gaps).toContain('LIC-002');
 		await shot(page, 'result');
 
-		const pdf = await download(page, 'English');
+		const pdf = await download(page, '/report.pdf?lang=en');
 		expect(pdf.name).toMatch(/\.pdf$/);
 		expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
 		const text = squash(pdfText(pdf.bytes));
 		expect(text).toContain(squash('Pujiang 2026'));
 		for (const id of ['LIC-001', 'LIC-002']) expect(text).toContain(squash(id));
 
-		const xlsx = await download(page, 'Action plan XLSX (English)');
+		const xlsx = await download(page, '/action-plan.xlsx?lang=en');
 		expect(xlsx.name).toMatch(/\.xlsx$/);
 		const workbook = new ExcelJS.Workbook();
 		await workbook.xlsx.load(xlsx.bytes as unknown as ExcelJS.Buffer);
@@ -230,7 +231,7 @@ describe('a consultancy in a real browser', () => {
 
 		// And the comparison between the two.
 		await page.getByRole('link', { name: 'Result', exact: true }).click();
-		await page.getByRole('link', { name: 'Compare with the previous assessment' }).click();
+		await page.getByRole('link', { name: 'Compare with the previous assessment' }).first().click();
 		await page.waitForURL(new RegExp(`${nextUrl}/compare/[0-9a-f-]{36}$`));
 		const comparison = await page.locator('main').innerText();
 		expect(comparison).toContain('Pujiang 2026');

@@ -77,7 +77,7 @@ describe('a firm in a real browser', () => {
 
 		await page.click('nav.tabs a:has-text("结果")');
 		await page.waitForURL(/\/result$/);
-		expect(await page.locator('.result-summary').innerText()).toContain('暂不评定');
+		expect(await page.locator('.verdict-panel').innerText()).toContain('暂不评定');
 		await screenshot(page, 'result.png');
 		await context.close();
 	});

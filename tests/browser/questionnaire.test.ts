@@ -180,9 +180,11 @@ describe('the questionnaire in a real browser', () => {
 		try {
 			const page = await context.newPage();
 			await page.goto(`${firm.base}/result`);
+			await page.waitForLoadState('networkidle');
+			await page.locator('.result-menu button').first().click();
 			const [download] = await Promise.all([
 				page.waitForEvent('download'),
-				page.click('.report-downloads a[hreflang=en]')
+				page.locator('[role=menuitem][href$="report.pdf?lang=en"]').click()
 			]);
 			expect(download.suggestedFilename()).toMatch(/\.pdf$/);
 			const bytes = new Uint8Array(fs.readFileSync((await download.path())!));

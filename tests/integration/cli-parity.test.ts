@@ -68,9 +68,7 @@ describe('the CLI and the web app', () => {
 					not_assessed: 'Not yet assessed'
 				}[cli.verdict as string]
 			);
-			const webGaps = [
-				...page.body.matchAll(/<li class="gap">[\s\S]*?<code>([A-Z]+-\d{3})<\/code>/g)
-			].map((m) => m[1]);
+			const webGaps = [...page.body.matchAll(/<details id="gap-([A-Z]+-\d{3})"/g)].map((m) => m[1]);
 			expect(webGaps).toEqual(cli.gaps.map((g: { item_id: string }) => g.item_id));
 		}
 	);

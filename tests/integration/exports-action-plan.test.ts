@@ -99,7 +99,10 @@ describe('action plan downloads', () => {
 			const provision = corpus.provisions.find(
 				(p) => p.id === items.get('LIC-001')!.provisions[0]
 			)!;
-			expect(String(lic.getCell(3).value)).toContain(provision.label);
+			// Cited in the sheet's language: an English sheet gives the English label ("(14)").
+			expect(String(lic.getCell(3).value)).toContain(
+				lang === 'en' ? provision.label_en : provision.label
+			);
 			// Unanswered items count towards completeness: they are not gaps, so not actions.
 			for (let r = 2; r <= sheet.rowCount; r++)
 				expect(sheet.getRow(r).getCell(9).value).not.toBe(words.status_unanswered);

@@ -1,3 +1,4 @@
+import { FINALISE_OVER } from '../helpers/consultancy';
 import { createHash } from 'node:crypto';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -64,7 +65,7 @@ describe('the Word report download', () => {
 		async () => {
 			const { browser, base } = await assessedFirm();
 			expect((await browser.post(`${base}/review?/submit`, {})).status).toBe(200);
-			expect((await browser.post(`${base}/review?/finalise`, {})).status).toBe(200);
+			expect((await browser.post(`${base}/review?/finalise`, FINALISE_OVER)).status).toBe(200);
 			for (const path of ['report.pdf?lang=zh', 'report.docx?lang=both']) {
 				const first = await browser.download(`${base}/${path}`);
 				const second = await browser.download(`${base}/${path}`);
