@@ -120,3 +120,24 @@ export function cleanContentType(declared: string | null | undefined): string {
 		? type
 		: 'application/octet-stream';
 }
+
+/** What an assessment's evidence asks of people now: the server computes it, the page shows it. */
+export interface EvidenceAttention {
+	/** Open requests, by due date: the respondent's to-do list. */
+	todo: {
+		id: string;
+		itemId: string;
+		description: string;
+		dueOn: string | null;
+		overdue: boolean;
+	}[];
+	/** The latest versions that have expired, expire within 30 days, or await re-confirmation. */
+	expiring: {
+		id: string;
+		itemId: string;
+		fileName: string;
+		expiresOn: string | null;
+		expiry: EvidenceExpiry;
+		needsReconfirmation: boolean;
+	}[];
+}

@@ -1,27 +1,7 @@
-import { evidenceExpiry, latestVersions, type EvidenceExpiry } from '../../domain/evidence';
+import { evidenceExpiry, latestVersions, type EvidenceAttention } from '../../domain/evidence';
 import type { Database } from '../db/connection';
 import type { AssessmentRecord } from '../db/queries/assessments';
 import { listEvidenceFiles, listEvidenceRequests } from '../db/queries/evidence-files';
-
-export interface EvidenceAttention {
-	/** Open requests, by due date: the respondent's to-do list. */
-	todo: {
-		id: string;
-		itemId: string;
-		description: string;
-		dueOn: string | null;
-		overdue: boolean;
-	}[];
-	/** The latest versions that have expired, expire within 30 days, or await re-confirmation. */
-	expiring: {
-		id: string;
-		itemId: string;
-		fileName: string;
-		expiresOn: string | null;
-		expiry: EvidenceExpiry;
-		needsReconfirmation: boolean;
-	}[];
-}
 
 /** What an assessment's evidence asks of people now, on the items `inReach` lets through. */
 export async function evidenceAttention(
