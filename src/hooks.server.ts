@@ -7,6 +7,7 @@ import { runtime, startRuntime } from '$lib/server/web/runtime';
 import { resolveSession } from '$lib/server/web/session-hook';
 import { renderPool } from '$lib/server/documents/pdf/worker-pool';
 import { warmUpReportModel } from '$lib/server/report/warm-up';
+import { warmUpModules } from '$lib/server/web/warm-up-modules';
 import { ApiError, errorResponse, jsonResponse, tooLarge } from '$lib/server/web/api/http';
 import { cheapHashingAllowed } from '$lib/server/auth/password';
 import { fieldLabel } from '$lib/server/web/field-labels';
@@ -25,10 +26,17 @@ export const init: ServerInit = async () => {
 	if (cheapHashingAllowed())
 		logger.warn('NODE_ENV=test on loopback: passwords are hashed at the cheap test cost');
 	if (readServerEnv().reportWarmUp) {
-		const warmUp = () => renderPool().warm(warmUpReportModel());
+		const warmUp = () => {
+			renderPool().warm(warmUpReportModel());
+			void warmUpModules().then(
+				(count) => logger.info({ modules: count }, 'route modules loaded'),
+				(err: unknown) => logger.error({ err }, 'loading the route modules failed')
+			);
+		};
 		// Started by `npm start` (scripts/start.js): warm up once /healthz has answered, so that
-		// building the throw-away report's model (half a second on this thread) and its render on a
-		// worker do not hold up the first answer. Started otherwise (`node build`): now.
+		// building the throw-away report's model (half a second on this thread), its render on a
+		// worker and loading the routes' modules do not hold up the first answer. Started otherwise
+		// (`node build`): now.
 		const afterReady = (globalThis as { __sandboxReadinessHooks?: (() => void)[] })
 			.__sandboxReadinessHooks;
 		if (afterReady) afterReady.push(warmUp);
