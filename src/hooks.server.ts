@@ -19,6 +19,7 @@ import {
 } from '$lib/server/web/null-characters';
 import { m } from '$lib/paraglide/messages';
 import { jsonTooDeep, MAX_JSON_DEPTH } from '$lib/server/web/json-depth';
+import { waitedTooLongForConnection } from '$lib/server/db/connection';
 import '$lib/server/web/startup';
 
 export const init: ServerInit = async () => {
@@ -340,7 +341,10 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	// A failure while the database is away (a login, an API call, a page) is that, not a bug.
 	// (Only a 500: a route's own 503, such as /healthz's JSON, stands.)
-	if (response.status === 500 && !(await runtime().ping())) return databaseUnavailable(event);
+	// So is one that waited its turn for a connection past the pool's limit (a burst on a busy
+	// machine): the database is there, but not for this request now.
+	if (response.status === 500 && (event.locals.databaseBusy || !(await runtime().ping())))
+		return databaseUnavailable(event);
 	// A page or file for a signed-in person (or an API token) is theirs alone: no proxy or browser
 	// cache keeps it (result pages, the print view, clients, members, settings, downloads).
 	if (event.locals.user || event.request.headers.has('authorization'))
@@ -361,6 +365,7 @@ export const handle = sequence(
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message, requestId: event.locals.requestId };
+	if (waitedTooLongForConnection(error)) event.locals.databaseBusy = true;
 	logger.error(
 		{ requestId: event.locals.requestId, err: error, path: event.url.pathname },
 		'unhandled error'
