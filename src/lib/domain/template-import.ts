@@ -1,3 +1,4 @@
+import { isCalendarDate } from './calendar-date';
 import { answerProblems, NOTE_LIMIT } from './answer-rules';
 import type { Item } from './corpus';
 import type { AnswerStatus } from './scoring';
@@ -60,6 +61,13 @@ function isoDay(date: Date): string | null {
 
 /** A due date from a date cell, an Excel day number, or text written YYYY-MM-DD; null if none. */
 function readDate(value: CellValue | undefined): { ok: true; due: string | null } | { ok: false } {
+	const read = readCellDate(value);
+	return read.ok && read.due !== null && !isCalendarDate(read.due) ? { ok: false } : read;
+}
+
+function readCellDate(
+	value: CellValue | undefined
+): { ok: true; due: string | null } | { ok: false } {
 	if (value === null || value === undefined || value === '') return { ok: true, due: null };
 	if (value instanceof Date) {
 		const due = isoDay(value);

@@ -1,7 +1,12 @@
+import { isCalendarDate } from '../domain/calendar-date';
+import { m } from '$lib/paraglide/messages';
 import { z } from 'zod';
 
 const itemId = z.string().regex(/^[A-Z]{2,5}-\d{3}$/);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const date = z
+	.string()
+	.regex(/^\d{4}-\d{2}-\d{2}$/)
+	.refine(isCalendarDate, { error: () => m.err_date() });
 
 export const evidenceFileParamsSchema = z.object({ id: z.uuid(), file_id: z.uuid() });
 

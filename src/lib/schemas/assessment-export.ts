@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../domain/calendar-date';
 import { answerStatuses } from '$lib/domain/scoring';
 import { m } from '$lib/paraglide/messages';
 import { z } from './zod';
@@ -28,14 +29,7 @@ import { z } from './zod';
 export const ASSESSMENT_EXPORT_FORMAT = 'sandbox-readiness/assessment';
 export const ASSESSMENT_EXPORT_VERSION = 1;
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** A real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
-export function isCalendarDate(value: string): boolean {
-	if (!ISO_DATE.test(value)) return false;
-	const date = new Date(`${value}T00:00:00Z`);
-	return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 const calendarDate = z.string().refine(isCalendarDate, { error: () => m.err_date() });
 

@@ -1,3 +1,5 @@
+import { isCalendarDate } from '../domain/calendar-date';
+import { m } from '$lib/paraglide/messages';
 import { z } from 'zod';
 import type { ProfileQuestion } from '../domain/corpus';
 import type { Profile } from '../domain/profile';
@@ -50,5 +52,9 @@ export const answerJsonSchema = z.strictObject({
 	note: z.string().max(5000).optional(),
 	evidence: z.union([z.string().max(2000), z.array(z.string().max(2000)).max(50)]).optional(),
 	owner: z.string().max(200).nullable().optional(),
-	due: z.iso.date().nullable().optional()
+	due: z.iso
+		.date()
+		.refine(isCalendarDate, { error: () => m.err_date() })
+		.nullable()
+		.optional()
 });

@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../domain/calendar-date';
 import type { StoredAnswer } from '$lib/domain/stored-answer';
 import type { ProfileQuestion } from '$lib/domain/corpus';
 import { answerStatuses } from '$lib/domain/scoring';
@@ -12,7 +13,6 @@ export const startAssessmentSchema = z.object({
 	clientId: z.union([z.literal(''), z.uuid()]).default('')
 });
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 /** The longest note the form carries at all, well under the 1 MB form limit. */
 const NOTE_STORED_MAX = 200_000;
 
@@ -21,7 +21,7 @@ const dueDate = z
 	.string()
 	.trim()
 	.default('')
-	.refine((v) => v === '' || (isoDate.test(v) && !Number.isNaN(Date.parse(v))), {
+	.refine((v) => v === '' || isCalendarDate(v), {
 		error: () => m.err_date()
 	});
 

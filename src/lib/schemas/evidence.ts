@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import { isCalendarDate } from './assessment-export';
+import { isCalendarDate } from '../domain/calendar-date';
 import { requiredText, z } from './zod';
 
 const itemId = z.string().regex(/^[A-Z]{2,5}-\d{3}$/);
