@@ -637,7 +637,7 @@ const RECIPES: Record<string, Recipe> = {
 		const path = await freshAssessment(f);
 		const response = await f.owner.post(`${path}/result?/reportStatement`, {
 			__superform_id: 'report-statement',
-			version: 0,
+			version: '0',
 			opinion_zh: '总体意见',
 			opinion_en: 'Overall opinion',
 			scope_zh: '',
@@ -652,7 +652,7 @@ const RECIPES: Record<string, Recipe> = {
 		const response = await f.owner.post(`${path}/result?/gapObservation`, {
 			__superform_id: 'observation-LIC-001',
 			item: 'LIC-001',
-			version: 0,
+			version: '0',
 			text_zh: '',
 			text_en: 'Observed'
 		});
