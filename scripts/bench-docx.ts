@@ -23,7 +23,10 @@ import {
 import { findMembership } from '../src/lib/server/db/queries/organisations';
 import { insertUser } from '../src/lib/server/db/queries/users';
 import { moveAssessment } from '../src/lib/server/assessments/review';
-import { startAssessment } from '../src/lib/server/assessments/service';
+import { saveAnswer, startAssessment } from '../src/lib/server/assessments/service';
+import { draftReportKey } from '../src/lib/server/report/draft-report-key';
+import { loadReportModel } from '../src/lib/server/report/load-report';
+import { reportCacheKey } from '../src/lib/server/report/report-cache';
 import { installCorpus } from '../src/lib/server/corpus';
 import { renderReportDocx } from '../src/lib/server/documents/docx/render-docx';
 import { createOrganisation } from '../src/lib/server/orgs/organisations';
@@ -75,6 +78,33 @@ async function issuedRedownload(): Promise<Record<string, number>> {
 			profile: mixed.profile,
 			clientId: null
 		});
+		// The draft's PDF cache key, the mixed assessment answered: made from the report model (before)
+		// and from the stamps, without the model (after).
+		for (const answer of mixed.answers)
+			await saveAnswer(db, actor, {
+				assessment: (await findAssessment(db, { orgId, id }))!,
+				itemId: answer.itemId,
+				values: {
+					note: answer.note,
+					evidence: answer.evidence,
+					owner: answer.owner,
+					// The fixture's dates are for a model only: some (2027-02-30) are no calendar's.
+					due: answer.due?.replace(/-(29|30|31)$/, '-28') ?? null,
+					status: answer.status
+				},
+				expectedVersion: 0
+			});
+		const draft = (await findAssessment(db, { orgId, id }))!;
+		const draftMembership = (await findMembership(db, userId, orgId))!;
+		const keyInput = { assessment: draft, membership: draftMembership, lang: 'zh' as const };
+		const keys = {
+			'Draft PDF cache key, before: report model built and hashed (ms, PGlite)': await timed(
+				async () => reportCacheKey(await loadReportModel(db, keyInput))
+			),
+			'Draft PDF cache key, after: draftReportKey, no model (ms, PGlite)': await timed(() =>
+				draftReportKey(db, { ...keyInput, edition: 'summary' })
+			)
+		};
 		for (const transition of ['submit', 'finalise'] as const)
 			await moveAssessment(db, actor, {
 				assessment: (await findAssessment(db, { orgId, id }))!,
@@ -117,6 +147,7 @@ async function issuedRedownload(): Promise<Record<string, number>> {
 				format: 'pdf'
 			});
 		return {
+			...keys,
 			'Issued report: metadata read (ms, PGlite)': await timed(() =>
 				findIssuedReportEntry(db, scope)
 			),
