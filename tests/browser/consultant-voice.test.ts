@@ -77,7 +77,7 @@ describe("the consultant's opinion on the result page", () => {
 					);
 					expect(overflow).toBe(0);
 					await page.locator('#consultant-voice').scrollIntoViewIfNeeded();
-					await screenshot(page, `consultant-voice-${lang}-${width}`);
+					await screenshot(page, `consultant-voice-${lang}-${width}.png`);
 
 					await page.reload();
 					await page.waitForLoadState('networkidle');
