@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { Browser as Chromium } from 'playwright-core';
-import { launchChromium, screenshot } from '../helpers/chromium';
+import { artifactPath, launchChromium, screenshot } from '../helpers/chromium';
 import { saveAnswer } from '../helpers/assessment';
 import { consultancy, createClient, startClientAssessment } from '../helpers/consultancy';
 
@@ -76,8 +76,12 @@ describe("the consultant's opinion on the result page", () => {
 						() => document.documentElement.scrollWidth - window.innerWidth
 					);
 					expect(overflow).toBe(0);
-					await page.locator('#consultant-voice').scrollIntoViewIfNeeded();
 					await screenshot(page, `consultant-voice-${lang}-${width}.png`);
+					if (process.env.SCREENSHOTS === '1')
+						for (const part of ['consultant-voice', 'observations'])
+							await page
+								.locator(`#${part}`)
+								.screenshot({ path: artifactPath(`${part}-${lang}-${width}.png`) });
 
 					await page.reload();
 					await page.waitForLoadState('networkidle');
