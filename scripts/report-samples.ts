@@ -38,7 +38,43 @@ for (const lang of reportLangs)
 				assessmentTitle: '2026 沙盒预检',
 				updatedAt: new Date('2026-11-22T02:00:00Z'),
 				state: 'draft',
-				today: '2026-12-01'
+				today: '2026-12-01',
+				// Where the first actions stand, and the consultant's words, as a consultant leaves them.
+				actionStatuses: Object.fromEntries(
+					evaluation.score.gaps
+						.slice(0, 6)
+						.map((g, i) => [g.itemId, i % 3 === 0 ? 'done' : i % 3 === 1 ? 'in_progress' : 'open'])
+				),
+				voice: {
+					statement: {
+						version: 2,
+						by: '王芳',
+						at: '2026-11-22T02:00:00Z',
+						opinion: {
+							zh: '公司名称中的“财富管理”字样与现有牌照不符，须在申请监管沙箱前更名或取得相应牌照；客户资金与个人信息两方面的差距须在三个月内整改。在此之前，我们不建议提交创新应用申请。',
+							en: 'The words “wealth management” in the registered name do not match the licences held: rename the firm or obtain the licence before applying to the sandbox. The client-funds and personal-information gaps need fixing within three months; until then we advise against filing the innovation application.'
+						},
+						scope: {
+							zh: '依据 2026 年 11 月提供的制度文件与访谈记录；未对系统进行技术测试。',
+							en: 'Based on the policies and interview notes provided in November 2026; no technical testing of systems.'
+						}
+					},
+					observations: Object.fromEntries(
+						evaluation.score.gaps.slice(0, 2).map((g) => [
+							g.itemId,
+							{
+								itemId: g.itemId,
+								version: 1,
+								by: '王芳',
+								at: '2026-11-22T02:00:00Z',
+								text: {
+									zh: '访谈中管理层确认该事项尚无负责人，建议本月内指定。',
+									en: 'Management confirmed in interview that nobody owns this yet; name an owner this month.'
+								}
+							}
+						])
+					)
+				}
 			},
 			reportWords()
 		);

@@ -633,6 +633,31 @@ const RECIPES: Record<string, Recipe> = {
 		});
 		return byOwner(f, response);
 	},
+	[`POST ${A}/result?/reportStatement`]: async (f) => {
+		const path = await freshAssessment(f);
+		const response = await f.owner.post(`${path}/result?/reportStatement`, {
+			__superform_id: 'report-statement',
+			version: '0',
+			opinion_zh: '总体意见',
+			opinion_en: 'Overall opinion',
+			scope_zh: '',
+			scope_en: ''
+		});
+		return byOwner(f, response);
+	},
+	[`POST ${A}/result?/gapObservation`]: async (f) => {
+		const path = await freshAssessment(f);
+		const saved = await f.owner.post(`${path}/questionnaire?/save`, answerForm('LIC-001'));
+		expect(saved.status).toBe(200);
+		const response = await f.owner.post(`${path}/result?/gapObservation`, {
+			__superform_id: 'observation-LIC-001',
+			item: 'LIC-001',
+			version: '0',
+			text_zh: '',
+			text_en: 'Observed'
+		});
+		return byOwner(f, response);
+	},
 	[`POST ${A}/version?/move`]: async (f) => {
 		// An assessment on the older questionnaire: the base one, exported and imported on it.
 		const file = JSON.stringify({ ...(await exported(f)), questionnaire_version: f.oldVersion });

@@ -30,6 +30,7 @@ import {
 	type Words
 } from './report-text';
 import type { FinaliseOverride } from './finalise-guard';
+import type { ConsultantVoice, VoiceText } from './consultant-voice';
 
 /**
  * Who signed off and when; `override` when it was finalised over open items (the owner named for
@@ -74,6 +75,8 @@ export interface ReportInput {
 	logo?: ReportLogo | null;
 	/** Where each gap's action stands, by item; an item not named is open. */
 	actionStatuses?: Readonly<Record<string, ActionStatus>>;
+	/** What the consultant wrote: opinion, scope and limitations, an observation per gap. */
+	voice?: ConsultantVoice | null;
 }
 
 /** An image for the cover, as a data URL so any renderer (pdfmake, the browser) can show it. */
@@ -133,6 +136,8 @@ export interface ReportGap {
 	provisions: ProvisionQuote[];
 	relatedRules: ReportRelatedRule[];
 	remediation: ReportText;
+	/** The consultant's own observation on this gap, in the report's language(s); null when none. */
+	observation: ReportText | null;
 }
 
 /** One row of the action plan: the remediation of one gap, who does it and by when. */
@@ -256,6 +261,20 @@ export interface ReportModel {
 	/** "Changes since …" the previous assessment; null when there was none. */
 	changes: ReportChanges | null;
 	methodology: { title: ReportText; sections: { heading: ReportText; body: ReportText[] }[] };
+	/**
+	 * The consultant's voice on the executive summary: their overall opinion and their statement of
+	 * scope and limitations (null where not written), signed with who saved it last and the date.
+	 */
+	voice: ReportVoice;
+}
+
+export interface ReportVoice {
+	opinion: ReportText | null;
+	scope: ReportText | null;
+	/** "Written by … on …", when anything was written. */
+	signature: ReportText | null;
+	/** The statement's version (0: never saved). */
+	version: number;
 }
 
 /** The action plan's order: by due date (none last), then severity, then item. */
@@ -340,7 +359,8 @@ export function buildReportModel(input: ReportInput, words: Words): ReportModel 
 				article: ruleStanding(r) === 'article_verified' ? r.article : null,
 				verification: phrase((w) => w.ruleStanding[ruleStanding(r)])
 			})),
-			remediation: local(item.remediation)
+			remediation: local(item.remediation),
+			observation: voiceText(input.voice?.observations[gap.itemId]?.text, lang)
 		};
 	};
 	const gaps = score.gaps.map((g) => reportGap(g));
@@ -558,7 +578,42 @@ export function buildReportModel(input: ReportInput, words: Words): ReportModel 
 			counted: applicable.has(item.id)
 		})),
 		changes: input.changes ? buildReportChanges(input.changes, lang, words) : null,
-		methodology: bilingualMethodology(lang)
+		methodology: bilingualMethodology(lang),
+		voice: reportVoice(input.voice ?? null, lang, phrase)
+	};
+}
+
+/**
+ * A consultant's text in the report's language: the other language's when only that was written;
+ * in a bilingual report both, Chinese first. Null when nothing was written.
+ */
+export function voiceText(text: VoiceText | undefined, lang: ReportLang): ReportText | null {
+	const zh = text?.zh.trim() ?? '';
+	const en = text?.en.trim() ?? '';
+	if (!zh && !en) return null;
+	if (lang === 'zh') return { main: zh || en, alt: null };
+	if (lang === 'en') return { main: en || zh, alt: null };
+	return zh && en ? { main: zh, alt: en } : { main: zh || en, alt: null };
+}
+
+function reportVoice(
+	voice: ConsultantVoice | null,
+	lang: ReportLang,
+	phrase: ReturnType<typeof phraser>
+): ReportVoice {
+	const statement = voice?.statement;
+	const opinion = voiceText(statement?.opinion, lang);
+	const scope = voiceText(statement?.scope, lang);
+	const written = (opinion || scope) && statement?.at;
+	return {
+		opinion,
+		scope,
+		signature: written
+			? phrase((w) =>
+					w.voiceSignature({ name: statement.by ?? '—', date: isoDate(new Date(statement.at!)) })
+				)
+			: null,
+		version: statement?.version ?? 0
 	};
 }
 

@@ -121,7 +121,10 @@ export const labelKeys = [
 	'goodPracticeResults',
 	'edition',
 	'actionStatus',
-	'actionPlanLead'
+	'actionPlanLead',
+	'voiceOpinion',
+	'voiceScope',
+	'voiceObservation'
 ] as const;
 export type LabelKey = (typeof labelKeys)[number];
 
@@ -157,6 +160,8 @@ export type ReportWords = Record<LabelKey, string> & {
 	versionLabel(input: { short: string; items: number }): string;
 	overdueCount(count: number): string;
 	gapRisk(input: { severity: string; domain: string; question: string; n: number }): string;
+	/** Under the consultant's opinion: who wrote it, and the (Shanghai) date. */
+	voiceSignature(input: { name: string; date: string }): string;
 };
 
 export type Words = Record<Lang, ReportWords>;

@@ -116,6 +116,10 @@ function wordsIn(locale: Locale): ReportWords {
 		edition: m.report_edition({}, o),
 		actionStatus: m.report_action_status({}, o),
 		actionPlanLead: m.report_action_plan_lead({}, o),
+		voiceOpinion: m.voice_opinion({}, o),
+		voiceScope: m.voice_scope({}, o),
+		voiceObservation: m.voice_observation({}, o),
+		voiceSignature: (v) => m.voice_signature(v, o),
 		actionStatusName: {
 			open: m.report_action_status_open({}, o),
 			in_progress: m.report_action_status_in_progress({}, o),

@@ -214,6 +214,29 @@ export interface GapActionsTable {
 	updated_at: TimestampDefaultNow;
 }
 
+/** One saved version of the consultant's opinion and scope statement (append-only). */
+export interface ReportStatementsTable {
+	assessment_id: string;
+	version: number;
+	opinion_zh: ColumnType<string, string | undefined, never>;
+	opinion_en: ColumnType<string, string | undefined, never>;
+	scope_zh: ColumnType<string, string | undefined, never>;
+	scope_en: ColumnType<string, string | undefined, never>;
+	created_by: string | null;
+	created_at: TimestampDefaultNow;
+}
+
+/** One saved version of the consultant's observation on a gap (append-only). */
+export interface GapObservationsTable {
+	assessment_id: string;
+	item_id: string;
+	version: number;
+	text_zh: ColumnType<string, string | undefined, never>;
+	text_en: ColumnType<string, string | undefined, never>;
+	created_by: string | null;
+	created_at: TimestampDefaultNow;
+}
+
 export interface ClientsTable {
 	id: string;
 	org_id: string;
@@ -366,6 +389,8 @@ export interface DB {
 	assessment_parts: AssessmentPartsTable;
 	issued_reports: IssuedReportsTable;
 	gap_actions: GapActionsTable;
+	report_statements: ReportStatementsTable;
+	gap_observations: GapObservationsTable;
 	questionnaire_versions: QuestionnaireVersionsTable;
 	users: UsersTable;
 	sessions: SessionsTable;

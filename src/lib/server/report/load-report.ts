@@ -16,6 +16,7 @@ import { findAssessment, findCreatorName, type AssessmentRecord } from '../db/qu
 import { findFinaliseOverride } from '../db/queries/finalise-overrides';
 import type { SignOff } from '../../domain/report-model';
 import type { Membership } from '../db/queries/organisations';
+import { loadConsultantVoice } from '../voice/consultant-voice';
 
 /**
  * The report model of an assessment as its organisation sees it. The firm on the cover is the
@@ -60,7 +61,8 @@ export async function loadReportModel(
 			today: signOff?.date ?? shanghaiDate(input.now ?? new Date()),
 			changes: await changesSincePrevious(db, assessment),
 			logo: await reportLogo(db, assessment.orgId),
-			actionStatuses: await listGapActions(db, assessment.id)
+			actionStatuses: await listGapActions(db, assessment.id),
+			voice: await loadConsultantVoice(db, assessment.id)
 		},
 		reportWords()
 	);

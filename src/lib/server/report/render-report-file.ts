@@ -39,11 +39,11 @@ export async function renderReportFile(db: Database, input: ReportFileInput): Pr
 			timing: `report;dur=${ms.toFixed(0)};desc="docx"`
 		};
 	}
-	const { model, pdf } = await reportPdf(db, input);
+	const { head, pdf } = await reportPdf(db, input);
 	return {
 		bytes: pdf.bytes,
-		fileName: reportFileName(model, 'pdf'),
-		asciiName: asciiReportFileName({ edition: model.edition, date: model.cover.date }, 'pdf'),
+		fileName: reportFileName(head, 'pdf'),
+		asciiName: asciiReportFileName({ edition: head.edition, date: head.cover.date }, 'pdf'),
 		etag: pdf.key,
 		timing:
 			pdf.cache === 'hit'

@@ -69,11 +69,11 @@ const holder = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
  */
 export function cachedReportPdf(
 	db: Database,
-	input: { assessmentId: string; orgId: string; model: ReportModel },
+	input: { assessmentId: string; orgId: string; model: ReportModel; key?: string },
 	render: (model: ReportModel) => Promise<Rendered>,
 	sharing: RenderSharing = renderSharing()
 ): Promise<ReportPdf> {
-	const key = reportCacheKey(input.model);
+	const key = input.key ?? reportCacheKey(input.model);
 	const pending = inFlight.get(key);
 	if (pending) return pending;
 	const work = (async (): Promise<ReportPdf> => {

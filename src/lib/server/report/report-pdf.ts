@@ -1,14 +1,25 @@
 import type { ReportEdition, ReportLang } from '../../domain/report-text';
-import type { ReportModel } from '../../domain/report-model';
 import type { Database } from '../db/connection';
 import type { AssessmentRecord } from '../db/queries/assessments';
 import type { Membership } from '../db/queries/organisations';
 import { estimateTypedTextPages, TYPED_TEXT_PAGE_BUDGET } from '../documents/pdf/page-budget';
 import { loadReportModel } from './load-report';
 import { cachedReportPdf } from './report-cache';
+import { findCachedReport } from '../db/queries/report-cache';
+import { draftReportKey } from './draft-report-key';
 import { renderPool } from '../documents/pdf/worker-pool';
 
-/** The gap report as PDF bytes, from the cache or rendered off the request thread. */
+/** What a report file's name is made of: known from the cache key, without the model. */
+export interface ReportHead {
+	lang: ReportLang;
+	edition: ReportEdition;
+	cover: { firm: string; date: string };
+}
+
+/**
+ * The gap report as PDF bytes, from the cache or rendered off the request thread. The cache is
+ * looked up by a key made without the report model (draftReportKey): a re-download builds no model.
+ */
 export async function reportPdf(
 	db: Database,
 	input: {
@@ -17,7 +28,12 @@ export async function reportPdf(
 		lang: ReportLang;
 		edition?: ReportEdition;
 	}
-): Promise<{ model: ReportModel; pdf: Awaited<ReturnType<typeof cachedReportPdf>> }> {
+): Promise<{ head: ReportHead; pdf: Awaited<ReturnType<typeof cachedReportPdf>> }> {
+	const edition = input.edition ?? 'summary';
+	const draft = await draftReportKey(db, { ...input, edition });
+	const head = { lang: input.lang, edition, cover: { firm: draft.firm, date: draft.date } };
+	const cached = await findCachedReport(db, draft.key);
+	if (cached) return { head, pdf: { bytes: cached, key: draft.key, cache: 'hit' } };
 	const model = await loadReportModel(db, input);
 	const typed = estimateTypedTextPages(model);
 	if (typed.pages > TYPED_TEXT_PAGE_BUDGET)
@@ -29,10 +45,10 @@ export async function reportPdf(
 	const pool = renderPool();
 	const pdf = await cachedReportPdf(
 		db,
-		{ assessmentId: input.assessment.id, orgId: input.assessment.orgId, model },
+		{ assessmentId: input.assessment.id, orgId: input.assessment.orgId, model, key: draft.key },
 		(m) => pool.render(m)
 	);
-	return { model, pdf };
+	return { head, pdf };
 }
 
 /** A report whose typed text would fill more pages than the budget: refused before rendering. */

@@ -11,14 +11,14 @@ export interface IssuedReport extends IssuedVariant {
 	issuedOn: string;
 }
 
-/** The current issue of one variant of an assessment's report; null when none was issued. */
-export async function findIssuedReport(
+/** The current issue of one variant, without its bytes: an indexed read of a few short columns. */
+export async function findIssuedReportEntry(
 	db: Database,
 	scope: { orgId: string; assessmentId: string } & IssuedVariant
-): Promise<IssuedReport | null> {
+): Promise<(Omit<IssuedReport, 'bytes'> & { id: string }) | null> {
 	const row = await db
 		.selectFrom('issued_reports')
-		.select(['format', 'lang', 'edition', 'file_name', 'bytes', 'sha256', 'issued_on'])
+		.select(['id', 'format', 'lang', 'edition', 'file_name', 'sha256', 'issued_on'])
 		.where('org_id', '=', scope.orgId)
 		.where('assessment_id', '=', scope.assessmentId)
 		.where('format', '=', scope.format)
@@ -28,15 +28,25 @@ export async function findIssuedReport(
 		.executeTakeFirst();
 	return row
 		? {
+				id: row.id,
 				format: row.format,
 				lang: row.lang,
 				edition: row.edition,
 				fileName: row.file_name,
-				bytes: new Uint8Array(row.bytes),
 				sha256: row.sha256,
 				issuedOn: row.issued_on
 			}
 		: null;
+}
+
+/** The bytes of one issue, by its id. */
+export async function readIssuedReportBytes(db: Database, id: string): Promise<Uint8Array | null> {
+	const row = await db
+		.selectFrom('issued_reports')
+		.select('bytes')
+		.where('id', '=', id)
+		.executeTakeFirst();
+	return row ? new Uint8Array(row.bytes) : null;
 }
 
 /** Stores an issue; false when this variant was issued meanwhile (the first one stands). */

@@ -64,7 +64,13 @@ function gapEntry(gap: ReportGap, index: number, model: ReportModel): Block[] {
 				]
 			: []),
 		line(labelText(l.remediation), { color: tone.muted, size: size.label }, 20),
-		...para(gap.remediation)
+		...para(gap.remediation),
+		...(gap.observation
+			? [
+					line(labelText(l.voiceObservation), { color: tone.muted, size: size.label }, 20),
+					...para(gap.observation)
+				]
+			: [])
 	];
 }
 

@@ -118,7 +118,7 @@ export function actionTable(model: ReportModel, actions: ReportAction[]): Table 
 
 /** Two pages for a board: verdict and scope, the top risks in words, the first actions, the counts. */
 export function executiveSummary(model: ReportModel): Block[] {
-	const { summary: s, executive: e, labels: l, cover: c } = model;
+	const { summary: s, executive: e, labels: l, cover: c, voice: v } = model;
 	const facts = [
 		`${inline(l.coverDate)}: ${c.date}`,
 		`${inline(l.coverVersion)}: ${inline(c.versionLabel)}`,
@@ -133,8 +133,22 @@ export function executiveSummary(model: ReportModel): Block[] {
 			color: verdictTone[s.verdict]
 		}),
 		line(facts, { color: tone.muted, size: size.small }),
+		...(v.opinion
+			? [
+					heading(l.voiceOpinion, 3),
+					...para(v.opinion),
+					...(v.signature ? para(v.signature, { color: tone.muted }) : [])
+				]
+			: []),
 		heading(l.scope, 3),
 		...para(e.scope),
+		...(v.scope
+			? [
+					heading(l.voiceScope, 3),
+					...para(v.scope),
+					...(v.signature && !v.opinion ? para(v.signature, { color: tone.muted }) : [])
+				]
+			: []),
 		...para(s.completeness, { color: tone.muted }),
 		...(s.complete ? [] : para(l.incomplete, { color: tone.muted })),
 		heading(l.topRisks, 3),

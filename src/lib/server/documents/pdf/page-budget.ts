@@ -40,7 +40,13 @@ export function estimateTypedTextPages(model: ReportModel): TypedTextEstimate {
 			gap.itemId,
 			height(gap.note, GAP_FIELD_WIDTH, sizes.body) +
 				height(gap.evidence.join('\n'), GAP_FIELD_WIDTH, sizes.body) +
-				height(gap.owner ?? '', GAP_FIELD_WIDTH, sizes.body)
+				height(gap.owner ?? '', GAP_FIELD_WIDTH, sizes.body) +
+				// The consultant's observation, set across the page in both languages when given.
+				height(
+					[gap.observation?.main ?? '', gap.observation?.alt ?? ''].join('\n'),
+					CONTENT_WIDTH,
+					sizes.body
+				)
 		);
 	}
 	// Every answer is printed again in the full edition's appendix; the summary edition has none.

@@ -140,7 +140,7 @@ export function actionTable(
  * many are overdue; the gaps by severity; good practice apart; the score by domain.
  */
 export function executiveSummary(model: ReportModel): Content {
-	const { summary: s, executive: e, labels: l, cover: c } = model;
+	const { summary: s, executive: e, labels: l, cover: c, voice: v } = model;
 	const facts = [
 		`${inline(l.coverDate)}: ${c.date}`,
 		`${inline(l.coverVersion)}: ${inline(c.versionLabel)}`,
@@ -189,7 +189,26 @@ export function executiveSummary(model: ReportModel): Content {
 			layout: 'noBorders',
 			margin: [0, 4, 0, 4]
 		},
+		// The consultant's own words first: what a board reads before any figure.
+		...(v.opinion
+			? [
+					keepWithNext(
+						{ text: inline(l.voiceOpinion), style: 'h3' },
+						paraFit(v.opinion, CONTENT_WIDTH)
+					),
+					...(v.signature ? [para(v.signature, 'muted')] : [])
+				]
+			: []),
 		keepWithNext({ text: inline(l.scope), style: 'h3' }, para(e.scope)),
+		...(v.scope
+			? [
+					keepWithNext(
+						{ text: inline(l.voiceScope), style: 'h3' },
+						paraFit(v.scope, CONTENT_WIDTH)
+					),
+					...(v.signature && !v.opinion ? [para(v.signature, 'muted')] : [])
+				]
+			: []),
 		para(s.completeness, 'muted'),
 		...(s.complete ? [] : [para(l.incomplete, 'muted')]),
 		keepWithNext(

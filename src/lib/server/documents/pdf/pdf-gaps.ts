@@ -141,7 +141,15 @@ function gapEntry(gap: ReportGap, index: number, model: ReportModel, parent: str
 			...(gap.relatedRules.length
 				? [keepWithNext(fieldLabel(inline(l.relatedRules), 3), relatedRules(gap, model))]
 				: []),
-			keepWithNext(fieldLabel(inline(l.remediation), 5), paraFit(gap.remediation, CONTENT_WIDTH))
+			keepWithNext(fieldLabel(inline(l.remediation), 5), paraFit(gap.remediation, CONTENT_WIDTH)),
+			...(gap.observation
+				? [
+						keepWithNext(
+							fieldLabel(inline(l.voiceObservation), 5),
+							paraFit(gap.observation, CONTENT_WIDTH)
+						)
+					]
+				: [])
 		],
 		margin: [0, 6, 0, 6]
 	};

@@ -6,6 +6,11 @@ import { importTemplateFormSchema, type ImportNotice } from '$lib/schemas/assess
 import { canEdit, requireAssessment, START_ROLES } from '$lib/server/web/guards/assessment';
 import { actionStatusSchema } from '$lib/schemas/action-status';
 import { actionStatusAction, loadResultActionPlan } from '$lib/server/web/actions/action-status';
+import {
+	gapObservationAction,
+	loadConsultantVoiceForms,
+	reportStatementAction
+} from '$lib/server/web/actions/consultant-voice';
 import { importQuestionnaireTemplate } from '$lib/server/assessments/template-import';
 import { lawCurrentAsOf } from '$lib/domain/provision-standing';
 import { sourceShortTitle } from '$lib/labels/corpus';
@@ -106,12 +111,21 @@ export const load: PageServerLoad = async (event) => {
 		templateForm: await superValidate<TemplateForm, ImportNotice>(zod4(importTemplateFormSchema)),
 		actionPlan,
 		canSetActionStatus: canEdit(membership, assessment),
-		actionStatusForm: await superValidate(zod4(actionStatusSchema), { id: 'action-status' })
+		actionStatusForm: await superValidate(zod4(actionStatusSchema), { id: 'action-status' }),
+		...(await loadConsultantVoiceForms(
+			assessment,
+			membership,
+			gaps.map((g) => g.itemId)
+		))
 	};
 };
 
 export const actions: Actions = {
 	actionStatus: (event) => actionStatusAction(event),
+	/** The consultant's opinion and scope statement for the report (owners and consultants). */
+	reportStatement: (event) => reportStatementAction(event),
+	/** The consultant's observation on one gap (owners and consultants). */
+	gapObservation: (event) => gapObservationAction(event),
 	/** A filled questionnaire template: all of it or nothing, by the consultant running the assessment. */
 	importTemplate: async (event) => {
 		const { actor, membership, assessment } = await requireAssessment(

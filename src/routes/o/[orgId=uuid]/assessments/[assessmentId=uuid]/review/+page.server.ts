@@ -18,6 +18,8 @@ import { partsOf } from '$lib/server/assessments/parts';
 import { reachOf } from '$lib/server/auth/scope';
 import { assessmentEvents } from '$lib/server/audit/service';
 import { runtime } from '$lib/server/web/runtime';
+import { loadConsultantVoice } from '$lib/server/voice/consultant-voice';
+import { canWriteVoice } from '$lib/server/web/actions/consultant-voice';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -48,6 +50,9 @@ export const load: PageServerLoad = async (event) => {
 		submitsPart: (reachOf(membership)?.domains ?? null) !== null,
 		open: mayFinalise ? await openItemsForConfirmation(db, assessment, membership) : null,
 		finaliseForm: await finaliseForm(),
+		// The consultant's words, for those who write them: what finalising freezes with the report.
+		voice: REVIEW_ROLES.includes(role) ? await loadConsultantVoice(db, assessment.id) : null,
+		canWriteVoice: canWriteVoice(membership, assessment),
 		listForm: await reviewListForm(),
 		can: {
 			submit: state === 'draft' && EDIT_ROLES.includes(role),

@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import { firmName } from '../../domain/identity';
+import { buildReportModel } from '../../domain/report-model';
+import type { ReportEdition, ReportLang } from '../../domain/report-text';
+import { reportWords } from '../../labels/report-words';
+import type { Database } from '../db/connection';
+import type { AssessmentRecord } from '../db/queries/assessments';
+import type { Membership } from '../db/queries/organisations';
+import { readReportStamp } from '../db/queries/report-stamp';
+import { rendererVersion } from '../documents/pdf/renderer-version';
+import { readFirmIdentity } from '../identity/service';
+import { shanghaiDate } from './load-report';
+
+let modelCode: string | null = null;
+
+/**
+ * The words of the report and the code that builds its model, hashed once per process: a release
+ * that changes either renders drafts afresh (the renderer's own version covers how they are drawn).
+ */
+function modelCodeHash(): string {
+	modelCode ??= createHash('sha256')
+		.update(JSON.stringify(reportWords()))
+		.update(buildReportModel.toString())
+		.digest('hex');
+	return modelCode;
+}
+
+export interface DraftReportKey {
+	key: string;
+	/** What the file name needs, without the model: the firm and the report's date. */
+	firm: string;
+	date: string;
+}
+
+/**
+ * The cache key of a draft's (or in-review) PDF from what its content is made of, without building
+ * the report model: the assessment row (its content's last change, state, profile, questionnaire
+ * version), one statement of stamps (readReportStamp), the firm's identity, the organisation, the
+ * language and edition, the model's code and words, the renderer's version — and the Shanghai date
+ * when an answer has a due date, so overdue counts roll over at midnight Beijing time.
+ */
+export async function draftReportKey(
+	db: Database,
+	input: {
+		assessment: AssessmentRecord;
+		membership: Pick<Membership, 'orgName' | 'orgKind'>;
+		lang: ReportLang;
+		edition: ReportEdition;
+		now?: Date;
+	}
+): Promise<DraftReportKey> {
+	const { assessment: a, membership } = input;
+	const [stamp, identity] = await Promise.all([
+		readReportStamp(db, {
+			assessmentId: a.id,
+			orgId: a.orgId,
+			previousId: a.previousAssessmentId
+		}),
+		readFirmIdentity(db, a)
+	]);
+	const firm = firmName(identity);
+	const key = createHash('sha256')
+		.update(
+			JSON.stringify({
+				draft: 1,
+				renderer: rendererVersion().id,
+				model: modelCodeHash(),
+				lang: input.lang,
+				edition: input.edition,
+				assessment: [a.id, a.updatedAt.toISOString(), a.state, a.title, a.versionHash],
+				profile: a.profile,
+				clientId: a.clientId,
+				previousId: a.previousAssessmentId,
+				identity,
+				org: [membership.orgName, membership.orgKind],
+				stamp: { ...stamp, dated: undefined },
+				today: stamp.dated ? shanghaiDate(input.now ?? new Date()) : null
+			})
+		)
+		.digest('hex');
+	return { key, firm, date: shanghaiDate(a.updatedAt) };
+}

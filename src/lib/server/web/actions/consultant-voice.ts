@@ -1,0 +1,159 @@
+import { error, type RequestEvent } from '@sveltejs/kit';
+import { fail, message, superValidate, type SuperValidated } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import type { ConsultantVoice } from '../../../domain/consultant-voice';
+import { m } from '$lib/paraglide/messages';
+import {
+	gapObservationSchema,
+	reportStatementSchema,
+	type GapObservationForm,
+	type ReportStatementForm,
+	type VoiceNotice
+} from '$lib/schemas/consultant-voice';
+import type { AssessmentRecord } from '../../db/queries/assessments';
+import type { Membership } from '../../db/queries/organisations';
+import {
+	listStatementHistory,
+	loadConsultantVoice,
+	saveGapObservation,
+	saveReportStatement,
+	type VoiceSaveResult
+} from '../../voice/consultant-voice';
+import { canReview, requireAssessment } from '../guards/assessment';
+import { runtime } from '../runtime';
+
+/** Who writes the consultant's words: owners and consultants (reviewers), not respondents or viewers. */
+export function canWriteVoice(membership: Membership, assessment: AssessmentRecord): boolean {
+	return canReview(membership) && assessment.state !== 'final';
+}
+
+/**
+ * The consultant's words for the result and review pages: the statement and each gap's
+ * observation as they stand, the statement's history, and a form for each (filled with the
+ * current text and version, so a save names the version it was written over).
+ */
+export async function loadConsultantVoiceForms(
+	assessment: AssessmentRecord,
+	membership: Membership,
+	gapIds: readonly string[]
+) {
+	const db = runtime().db;
+	const voice = await loadConsultantVoice(db, assessment.id);
+	const s = voice.statement;
+	const statementForm = await superValidate<ReportStatementForm, VoiceNotice>(
+		{
+			version: s.version,
+			opinion_zh: s.opinion.zh,
+			opinion_en: s.opinion.en,
+			scope_zh: s.scope.zh,
+			scope_en: s.scope.en
+		},
+		zod4(reportStatementSchema),
+		{ id: 'report-statement', errors: false }
+	);
+	const observationForms: Record<string, SuperValidated<GapObservationForm, VoiceNotice>> = {};
+	for (const itemId of gapIds) {
+		const o = voice.observations[itemId];
+		observationForms[itemId] = await superValidate<GapObservationForm, VoiceNotice>(
+			{
+				item: itemId,
+				version: o?.version ?? 0,
+				text_zh: o?.text.zh ?? '',
+				text_en: o?.text.en ?? ''
+			},
+			zod4(gapObservationSchema),
+			{ id: observationFormId(itemId), errors: false }
+		);
+	}
+	return {
+		voice: voice satisfies ConsultantVoice,
+		statementHistory: await listStatementHistory(db, assessment.id),
+		statementForm,
+		observationForms,
+		canWriteVoice: canWriteVoice(membership, assessment)
+	};
+}
+
+export const observationFormId = (itemId: string) => `observation-${itemId}`;
+
+async function requireVoiceWriter(event: RequestEvent<{ orgId: string; assessmentId: string }>) {
+	const viewer = await requireAssessment(
+		event,
+		event.params.orgId,
+		event.params.assessmentId,
+		'view',
+		{ wholeAssessment: true }
+	);
+	if (!canReview(viewer.membership)) error(403, 'Forbidden');
+	return viewer;
+}
+
+/** Saves the opinion and scope statement: a new version, or a conflict naming the newer one. */
+export async function reportStatementAction(
+	event: RequestEvent<{ orgId: string; assessmentId: string }>
+) {
+	const { actor, assessment } = await requireVoiceWriter(event);
+	const form = await superValidate<ReportStatementForm, VoiceNotice>(
+		event.request,
+		zod4(reportStatementSchema),
+		{ id: 'report-statement' }
+	);
+	if (!form.valid) return fail(400, { form });
+	const d = form.data;
+	const result = await saveReportStatement(runtime().db, actor, {
+		assessment,
+		expectedVersion: d.version,
+		opinion: { zh: d.opinion_zh, en: d.opinion_en },
+		scope: { zh: d.scope_zh, en: d.scope_en }
+	});
+	if (result.ok) form.data.version = result.saved.version;
+	return answer(form, result, (s) => [s.opinion.zh, s.opinion.en, s.scope.zh, s.scope.en]);
+}
+
+/** Saves one gap's observation, the same way. */
+export async function gapObservationAction(
+	event: RequestEvent<{ orgId: string; assessmentId: string }>
+) {
+	const { actor, assessment } = await requireVoiceWriter(event);
+	const form = await superValidate<GapObservationForm, VoiceNotice>(
+		event.request,
+		zod4(gapObservationSchema)
+	);
+	if (!form.valid) return fail(400, { form });
+	const d = form.data;
+	const result = await saveGapObservation(runtime().db, actor, {
+		assessment,
+		itemId: d.item,
+		expectedVersion: d.version,
+		text: { zh: d.text_zh, en: d.text_en }
+	});
+	if (result.ok) form.data.version = result.saved.version;
+	return answer(form, result, (o) => [o.text.zh, o.text.en]);
+}
+
+function answer<
+	F extends { version: number },
+	T extends { version: number; by: string | null; at: string | null }
+>(form: SuperValidated<F, VoiceNotice>, result: VoiceSaveResult<T>, texts: (saved: T) => string[]) {
+	if (result.ok)
+		return message(form, {
+			type: 'success',
+			text: result.changed ? m.voice_saved({ version: result.saved.version }) : m.voice_unchanged()
+		});
+	if (result.reason === 'final')
+		return message(form, { type: 'error', text: m.voice_err_final() }, { status: 409 });
+	if (result.reason === 'not_gap')
+		return message(form, { type: 'error', text: m.voice_err_not_gap() }, { status: 400 });
+	const { current } = result;
+	// The writer's text stays in the form; the next save is made over the version now shown.
+	form.data.version = current.version;
+	return message(
+		form,
+		{
+			type: 'error',
+			text: m.voice_err_conflict({ name: current.by ?? '—', version: current.version }),
+			current: { version: current.version, by: current.by, at: current.at, texts: texts(current) }
+		},
+		{ status: 409 }
+	);
+}
