@@ -11,7 +11,7 @@ import { listAnswers } from '../db/queries/answers';
 import { findAssessment } from '../db/queries/assessments';
 import { audited, type Actor } from '../db/audited';
 import { assessmentCorpus, saveAnswerIn } from './service';
-import { statusChoices, statusLookup } from '../documents/questionnaire-template';
+import { headerIn, statusChoices, statusLookup } from '../documents/questionnaire-template';
 import { runUploadTask } from '../documents/uploads/run-upload';
 import { uploadLimitMessage } from './upload-limit-message';
 import { applicableItems } from './template';
@@ -33,7 +33,8 @@ function describeProblem(sheet: string, p: CellProblem, statuses: string[]): str
 		sheet,
 		row: p.row,
 		column,
-		name: p.column,
+		// The column as its header reads in the reader's language (说明, not note).
+		name: headerIn(getLocale())[p.column],
 		problem: problemText(p, statuses)
 	});
 }
