@@ -231,7 +231,7 @@ describe('a consultancy in a real browser', () => {
 
 		// And the comparison between the two.
 		await page.getByRole('link', { name: 'Result', exact: true }).click();
-		await page.getByRole('link', { name: 'Compare with the previous assessment' }).first().click();
+		await page.getByRole('link', { name: 'Compare with the previous assessment' }).click();
 		await page.waitForURL(new RegExp(`${nextUrl}/compare/[0-9a-f-]{36}$`));
 		const comparison = await page.locator('main').innerText();
 		expect(comparison).toContain('Pujiang 2026');

@@ -51,7 +51,7 @@ describe('a firm in a real browser', () => {
 		}
 		await page.check('input[name=target_sandbox][value=pboc_joint]');
 		await screenshot(page, 'profile.png');
-		await page.click('button:has-text("保存画像")');
+		await page.click('button:has-text("保存基本信息")');
 		await page.waitForURL(/\/questionnaire$/);
 
 		const item = page.locator('article#LIC-001');

@@ -334,6 +334,15 @@ const RECIPES: Record<string, Recipe> = {
 		const code = totpCode(key, 1);
 		return { response: await browser.post('/account/two-factor?/disable', { code }), actor: email };
 	},
+	'POST /o/[orgId=uuid]/settings?/organisation': async (f) =>
+		byOwner(
+			f,
+			await f.owner.post(`/o/${f.orgId}/settings?/organisation`, {
+				name: 'Renamed Advisory',
+				registeredName: '上海审计咨询有限公司',
+				businessScope: ''
+			})
+		),
 	'POST /o/[orgId=uuid]/settings?/twoFactorPolicy': async (f) =>
 		byOwner(f, await f.owner.post(`/o/${f.orgId}/settings?/twoFactorPolicy`, {})),
 	'POST /o/[orgId=uuid]/members?/resetTwoFactor': async (f) => {

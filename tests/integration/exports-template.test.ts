@@ -214,7 +214,7 @@ describe('questionnaire template on the web', () => {
 		const bad = await upload(await bytesOf(workbook));
 		expect(bad.status).toBe(400);
 		expect(bad.text).toContain(
-			`Sheet Items, row ${lic.number}, column E (status): 'yes' is not one of`
+			`Sheet Items, row ${lic.number}, column E (Status): 'yes' is not one of`
 		);
 		lic.getCell(5).value = 'Compliant';
 		const good = await upload(await bytesOf(workbook));

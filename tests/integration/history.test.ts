@@ -68,7 +68,7 @@ describe('starting an assessment from a previous one', () => {
 		const questionnaire = await browser.get(`${next}/questionnaire`);
 		expect(questionnaire.status).toBe(200);
 		expect(questionnaire.text).toContain('沿用上次答案，请确认');
-		expect(questionnaire.text).not.toContain('请先填写机构画像');
+		expect(questionnaire.text).not.toContain('请先填写机构基本信息');
 		expect(questionnaire.text).toContain('确认本领域全部沿用答案（2 项）');
 
 		const item = await browser.get(`${next}/items/LIC-001`);

@@ -71,6 +71,31 @@ describe('the provision list', () => {
 		expect(page.body).not.toContain('href="/library/provisions/ifcr2024.a50.p3"');
 	});
 
+	it('finds by word and by topic, in Chinese and in English, binding provisions first', async () => {
+		const byTopic = await new Browser().get('/library/provisions?topic=personal_information');
+		const topicIds = [...byTopic.body.matchAll(/href="\/library\/provisions\/([^"]+)"/g)].map(
+			(m) => m[1]
+		);
+		expect(topicIds.length).toBeGreaterThan(0);
+		for (const q of ['个人信息', 'personal information']) {
+			const page = await new Browser().get(`/library/provisions?q=${encodeURIComponent(q)}`);
+			expect(page.status).toBe(200);
+			for (const id of topicIds) expect(page.body).toContain(`href="/library/provisions/${id}"`);
+		}
+		// The list opens with the regulation, not the 2021 news report.
+		const list = await new Browser().get('/library/provisions');
+		const first = list.body.match(/href="\/library\/provisions\/([^"]+)"/)?.[1];
+		expect(first).toMatch(/^ifcr2024\./);
+	});
+
+	it('refuses a query longer than the search reads, naming the parameter', async () => {
+		const page = await new Browser(undefined, { lang: 'en' }).get(
+			`/library/provisions?q=${'合规'.repeat(60)}`
+		);
+		expect(page.status).toBe(400);
+		expect(page.text).toContain('The query parameter “q” has a value that is not valid.');
+	});
+
 	it('filters by source and keeps the choice selected in the form', async () => {
 		const page = await new Browser().get(
 			'/library/provisions?source=sh-internet-finance-opinions-2014&q=&topic=&force=&addressee=&status='

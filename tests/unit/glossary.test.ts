@@ -154,3 +154,27 @@ describe('every message', () => {
 		expect(problems).toEqual([]);
 	});
 });
+
+describe('the writing of every message', () => {
+	it('spells English plurals out (a plural variant), never “item(s)”', () => {
+		const problems = files
+			.filter((f) => f.locale === 'en')
+			.flatMap((f) =>
+				Object.entries(f.messages)
+					.filter(([, value]) => /\w\(s\)/.test(JSON.stringify(value)))
+					.map(([key]) => `${key} (${f.file})`)
+			);
+		expect(problems).toEqual([]);
+	});
+
+	it('quotes Chinese with Chinese quotation marks, never ASCII ones', () => {
+		const problems = files
+			.filter((f) => f.locale === 'zh')
+			.flatMap((f) =>
+				Object.entries(f.messages)
+					.filter(([, value]) => /["']/.test(String(value).replace(/\{[^}]*\}/g, '')))
+					.map(([key]) => `${key} (${f.file})`)
+			);
+		expect(problems).toEqual([]);
+	});
+});

@@ -143,6 +143,26 @@ describe('scoreAssessment', () => {
 		expect(failed.verdict).not.toBe('ready');
 	});
 
+	it('counts progress over every applicable item: the remaining count is the bar’s', () => {
+		const encouraged = makeItem('POL-009', 'low', {
+			domain: 'policy_alignment',
+			basis: 'good_practice'
+		});
+		const result = scoreAssessment(
+			[critical, high, encouraged],
+			answersOf({ 'LIC-001': 'compliant' })
+		);
+		// The verdict counts two items and one unanswered; the questionnaire has three, two to go.
+		expect(result.overall).toMatchObject({ applicable: 2, answered: 1 });
+		expect(result.progress).toEqual({
+			applicable: 3,
+			answered: 1,
+			notApplicable: 0,
+			unanswered: 2
+		});
+		expect(result.unanswered).toHaveLength(result.progress.applicable - result.progress.answered);
+	});
+
 	it('is not ready below the minimum score even with every critical item met', () => {
 		const items = [
 			critical,

@@ -79,6 +79,12 @@ export interface AssessmentScore {
 	domains: Record<string, ScoreFigures>;
 	/** Good-practice (policy alignment) items, scored apart. */
 	goodPractice: ScoreFigures;
+	/**
+	 * Progress through the questionnaire: every applicable item, verdict and good practice alike.
+	 * The one source of "answered of applicable" and of how many remain (`unanswered.length`), for
+	 * progress bars, next steps, homes and lists.
+	 */
+	progress: Pick<ScoreFigures, 'answered' | 'applicable' | 'notApplicable' | 'unanswered'>;
 	complete: boolean;
 	/** Answered shortfalls on obligation and entry-condition items, most severe first. */
 	gaps: Gap[];
@@ -173,11 +179,18 @@ export function scoreAssessment(
 		Object.entries(domains).map(([id, f]) => [id, finish(f)])
 	);
 	const complete = overall.unanswered === 0;
+	const progress = {
+		answered: overall.answered + goodPractice.answered,
+		applicable: overall.applicable + goodPractice.applicable,
+		notApplicable: overall.notApplicable + goodPractice.notApplicable,
+		unanswered: overall.unanswered + goodPractice.unanswered
+	};
 	const { verdict, reasons } = decideVerdict(finishedOverall, gaps);
 	return {
 		overall: finishedOverall,
 		domains: finishedDomains,
 		goodPractice: finish(goodPractice),
+		progress,
 		complete,
 		gaps,
 		opportunities,

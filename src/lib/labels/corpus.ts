@@ -44,7 +44,7 @@ export const sourceKindLabel = (kind: Source['kind']): string =>
 		news: m.library_kind_news
 	})[kind]();
 
-const topics: Record<string, () => string> = {
+const topics: Record<string, (inputs: object, options?: { locale: 'zh' | 'en' }) => string> = {
 	fintech: m.library_topic_fintech,
 	sandbox: m.library_topic_sandbox,
 	credit_information: m.library_topic_credit_information,
@@ -88,7 +88,8 @@ const topics: Record<string, () => string> = {
 };
 
 /** A topic added to the corpus before it has a label shows its code. */
-export const topicLabel = (topic: string): string => topics[topic]?.() ?? topic;
+export const topicLabel = (topic: string, options?: { locale: 'zh' | 'en' }): string =>
+	topics[topic]?.({}, options) ?? topic;
 
 const shortTitles: Record<string, () => string> = {
 	'sh-ifc-regulation-2024': m.library_short_sh_ifc_regulation_2024,

@@ -14,6 +14,9 @@ z.config({
 						? m.err_required()
 						: m.err_too_short({ min: Number(issue.minimum) });
 				}
+				// An empty checkbox group: say what to do, not that it is "invalid".
+				if (issue.origin === 'array' && Number(issue.minimum) <= 1)
+					return m.err_choose_one_or_more();
 				return m.err_invalid();
 			case 'too_big':
 				return issue.origin === 'string'

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { addressees, forces, provisionStatuses, severities, type Corpus } from '$lib/domain/corpus';
 import { listTopics, type ItemFilter, type ProvisionFilter } from '$lib/domain/library-filter';
+import { SEARCH_MAX_CHARS } from '$lib/domain/library-search';
 import { m } from '$lib/paraglide/messages';
 import { z } from '$lib/schemas/zod';
 
@@ -11,8 +12,9 @@ const choice = <T extends string>(values: readonly T[]) =>
 const pageNumber = z
 	.preprocess(blank, z.coerce.number().int().min(1).max(10_000).optional())
 	.transform((v) => v ?? 1);
+// The search reads at most SEARCH_MAX_CHARS; a longer query is refused rather than cut unseen.
 const search = z
-	.preprocess(blank, z.string().trim().max(200).optional())
+	.preprocess(blank, z.string().trim().max(SEARCH_MAX_CHARS).optional())
 	.transform((v) => v || null);
 
 // Sources, topics and domains come from the corpus, so the schemas are built once per version.

@@ -53,6 +53,7 @@ export async function loadFirmHome(
 			due: a.due!
 		}));
 	const overall = evaluation.score.overall;
+	const progress = evaluation.score.progress;
 	return {
 		assessmentCount: assessments.length,
 		current: {
@@ -62,8 +63,8 @@ export async function loadFirmHome(
 			hasProfile: latest.profileVersion > 0,
 			verdict: evaluation.score.verdict,
 			score: overall.score,
-			answered: overall.answered,
-			applicable: overall.applicable,
+			answered: progress.answered,
+			applicable: progress.applicable,
 			updatedAt: latest.updatedAt,
 			nextSteps: nextSteps(latest.state, latest.profileVersion > 0, evaluation.score),
 			overdue

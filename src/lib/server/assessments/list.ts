@@ -49,8 +49,9 @@ export async function listAssessmentRows(
 			versionHash: a.versionHash,
 			verdict: evaluation.score.verdict,
 			score: overall.score,
-			answered: overall.answered,
-			applicable: overall.applicable,
+			// Progress over every applicable item: the same figures as every progress bar.
+			answered: evaluation.score.progress.answered,
+			applicable: evaluation.score.progress.applicable,
 			accepted: review?.accepted ?? 0,
 			changesRequested: review?.changesRequested ?? 0
 		};

@@ -11,6 +11,7 @@ import { listAnswers } from '../db/queries/answers';
 import { findAssessment } from '../db/queries/assessments';
 import { audited, type Actor } from '../db/audited';
 import { assessmentCorpus, saveAnswerIn } from './service';
+import { headerIn } from '../documents/questionnaire-template';
 import { statusChoices, statusLookup } from '../documents/template-statuses';
 import { runUploadTask } from '../documents/uploads/run-upload';
 import { uploadLimitMessage } from './upload-limit-message';
@@ -33,7 +34,8 @@ function describeProblem(sheet: string, p: CellProblem, statuses: string[]): str
 		sheet,
 		row: p.row,
 		column,
-		name: p.column,
+		// The column as its header reads in the reader's language (说明, not note).
+		name: headerIn(getLocale())[p.column],
 		problem: problemText(p, statuses)
 	});
 }

@@ -71,8 +71,8 @@ export async function loadClientDashboard(
 							state: a.state,
 							verdict: evaluation.score.verdict,
 							score: evaluation.score.overall.score,
-							answered: evaluation.score.overall.answered,
-							applicable: evaluation.score.overall.applicable,
+							answered: evaluation.score.progress.answered,
+							applicable: evaluation.score.progress.applicable,
 							updatedAt: a.updatedAt,
 							waitsOn:
 								a.state === 'draft' ? 'client' : a.state === 'in_review' ? 'consultant' : null

@@ -15,7 +15,8 @@ function chooser(lang: ReportLang) {
 }
 
 /** Header words, by column, in one language. */
-function headerIn(l: Lang): Record<TemplateColumn, string> {
+/** The column headers of the template in one language (also how an import error names a column). */
+export function headerIn(l: Lang): Record<TemplateColumn, string> {
 	const o = inLang(l);
 	return {
 		item: m.report_item({}, o),

@@ -1,5 +1,6 @@
 import {
 	IDENTITY_FIELDS,
+	identityText,
 	identityValue,
 	sameIdentityText,
 	type FirmIdentity,
@@ -117,9 +118,12 @@ export async function writeFirmIdentity(
 ): Promise<boolean> {
 	const { owner } = input;
 	const before = await readRecordIdentity(tx.db, owner);
+	// A field not given keeps its value; a blank one clears it (stored as null, never '').
+	const given = (value: string | undefined, was: string | null) =>
+		value === undefined ? was : identityText(value);
 	const after = {
-		registeredName: input.values.registered_name ?? before.registeredName,
-		businessScope: input.values.business_scope ?? before.businessScope
+		registeredName: given(input.values.registered_name, before.registeredName),
+		businessScope: given(input.values.business_scope, before.businessScope)
 	};
 	if (
 		after.registeredName === before.registeredName &&

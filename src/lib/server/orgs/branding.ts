@@ -6,6 +6,7 @@ import type { Database } from '../db/connection';
 import { audited, type Actor } from '../db/audited';
 import {
 	findOrganisationLogo,
+	hasOrganisationLogo,
 	updateOrganisationLogo,
 	type LogoMime
 } from '../db/queries/branding';
@@ -82,4 +83,17 @@ export async function setOrganisationLogo(
 /** The organisation's logo, or null. */
 export function organisationLogo(db: Database, orgId: string) {
 	return findOrganisationLogo(db, orgId);
+}
+
+/**
+ * What frames the pages a consultancy's client respondents see: the consultancy's name, and
+ * whether it has a logo (served by /o/<org>/logo). Null for everyone else: a firm's own members and
+ * the consultancy's staff know whose app they are in.
+ */
+export async function clientFraming(
+	db: Database,
+	membership: { orgId: string; orgName: string; orgKind: string; clientId: string | null }
+): Promise<{ name: string; logo: boolean } | null> {
+	if (membership.orgKind !== 'consultancy' || !membership.clientId) return null;
+	return { name: membership.orgName, logo: await hasOrganisationLogo(db, membership.orgId) };
 }

@@ -1,8 +1,14 @@
 import { requireMembership } from '$lib/server/web/guards/auth';
 import { isRestricted } from '$lib/server/auth/scope';
+import { clientFraming } from '$lib/server/orgs/branding';
+import { runtime } from '$lib/server/web/runtime';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async (event) => {
 	const { membership } = await requireMembership(event, event.params.orgId);
-	return { org: membership, restricted: isRestricted(membership) };
+	return {
+		org: membership,
+		restricted: isRestricted(membership),
+		framing: await clientFraming(runtime().db, membership)
+	};
 };

@@ -34,3 +34,13 @@ export async function updateOrganisationLogo(
 		.where('id', '=', orgId)
 		.execute();
 }
+
+/** Whether the organisation has a logo, without reading its bytes (every page a client sees asks). */
+export async function hasOrganisationLogo(db: Database, orgId: string): Promise<boolean> {
+	const row = await db
+		.selectFrom('organisations')
+		.select((eb) => eb('logo_mime', 'is not', null).as('has'))
+		.where('id', '=', orgId)
+		.executeTakeFirst();
+	return Boolean(row?.has);
+}

@@ -194,3 +194,11 @@ export async function updateOrganisationIdentity(
 		.where('id', '=', orgId)
 		.execute();
 }
+
+export async function updateOrganisationName(
+	tx: AuditedTx,
+	orgId: string,
+	name: string
+): Promise<void> {
+	await tx.db.updateTable('organisations').set({ name }).where('id', '=', orgId).execute();
+}

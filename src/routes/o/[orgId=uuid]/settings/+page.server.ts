@@ -5,6 +5,10 @@ import { m } from '$lib/paraglide/messages';
 import { logoSchema } from '$lib/schemas/branding';
 import { apiTokenActions, loadApiTokens } from '$lib/server/web/actions/api-tokens';
 import { loadOrgSecurity, orgSecurityActions } from '$lib/server/web/actions/org-security';
+import {
+	loadOrganisationRecord,
+	organisationRecordActions
+} from '$lib/server/web/actions/organisation-record';
 import { requireOrgWide } from '$lib/server/web/guards/auth';
 import { checkLogo, organisationLogo, setOrganisationLogo } from '$lib/server/orgs/branding';
 import { runtime } from '$lib/server/web/runtime';
@@ -20,7 +24,12 @@ export const load: PageServerLoad = async (event) => {
 					logo: await logoPreview(membership.orgId)
 				}
 			: null;
-	return { branding, ...(await loadApiTokens(event)), ...(await loadOrgSecurity(event)) };
+	return {
+		branding,
+		...(await loadOrganisationRecord(event)),
+		...(await loadApiTokens(event)),
+		...(await loadOrgSecurity(event))
+	};
 };
 
 async function logoPreview(orgId: string): Promise<string | null> {
@@ -38,6 +47,7 @@ async function requireBrandingOwner(event: Parameters<Actions[string]>[0]) {
 }
 
 export const actions: Actions = {
+	...organisationRecordActions,
 	...apiTokenActions,
 	...orgSecurityActions,
 	logo: async (event) => {

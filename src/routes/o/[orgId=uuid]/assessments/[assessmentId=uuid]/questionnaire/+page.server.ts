@@ -70,8 +70,8 @@ export const load: PageServerLoad = async (event) => {
 		// Progress through every item in scope, good practice included, as the domains and the list
 		// count them (the verdict's own figures, obligations and entry conditions only, are the result's).
 		overall: {
-			answered: evaluation.score.overall.answered + evaluation.score.goodPractice.answered,
-			applicable: evaluation.score.overall.applicable + evaluation.score.goodPractice.applicable
+			answered: evaluation.score.progress.answered,
+			applicable: evaluation.score.progress.applicable
 		},
 		// Each item's card and answer only: the reading behind a question comes when it is opened
 		// (items/[itemId]/reference), so a page of 150 items stays small and quick to render.

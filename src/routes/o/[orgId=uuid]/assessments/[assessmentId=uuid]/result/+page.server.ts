@@ -67,7 +67,14 @@ export const load: PageServerLoad = async (event) => {
 	});
 	const { verdict, reasons, overall, complete, goodPractice } = evaluation.score;
 	return {
-		score: { verdict, reasons, overall, complete, goodPractice },
+		score: {
+			verdict,
+			reasons,
+			overall,
+			complete,
+			goodPractice,
+			progress: evaluation.score.progress
+		},
 		findings: evaluation.result.findings,
 		domains: corpus.domains
 			.filter((d) => evaluation.score.domains[d.id])
