@@ -87,26 +87,7 @@ export interface PackModel {
 	sections: PackSection[];
 	/** Every statement's source, for the annex (not in the public-notice version). */
 	trace: PackTraceRow[];
-	words: Pick<
-		PackWords,
-		| 'toComplete'
-		| 'blockers'
-		| 'noBlockers'
-		| 'traceAnnex'
-		| 'traceColStatement'
-		| 'traceColSource'
-		| 'traceColReference'
-		| 'editStale'
-		| 'confidential'
-		| 'publicNote'
-		| 'pageOf'
-		| 'item'
-		| 'status'
-		| 'severity'
-		| 'remediation'
-		| 'firm'
-		| 'date'
-	>;
+	words: PackWords;
 }
 
 export interface PackSource {
@@ -369,7 +350,15 @@ function frontPage(
 					w.frontTrace,
 					w.frontBlockers
 				];
-	if (src.edition === 'public') paragraphs.push(w.publicNote);
+	if (src.edition === 'public') {
+		// The public notice has neither the trace nor the blockers those paragraphs introduce.
+		paragraphs.splice(
+			0,
+			paragraphs.length,
+			...paragraphs.filter((p) => p !== w.frontTrace && p !== w.frontBlockers)
+		);
+		paragraphs.push(w.publicNote);
+	}
 	if (src.lang === 'en') paragraphs.unshift(w.workingTranslation);
 	const { input, today } = src;
 	const until = addMonths(today, input.validity_months);

@@ -29,6 +29,7 @@ export const packWordKeys = [
 	'unanswered',
 	'traceAnnex',
 	'traceColStatement',
+	'traceColSection',
 	'traceColSource',
 	'traceColReference',
 	'trace_answer',
