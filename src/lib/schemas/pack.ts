@@ -54,3 +54,9 @@ export const packEditSchema = z.object({
 		.default('00000000')
 });
 export type PackEditForm = typeof packEditSchema._zod.output;
+
+/** A pack download: Chinese (the filing's language) unless English is asked for; full unless public. */
+export const packQuerySchema = z.object({
+	lang: z.enum(['zh', 'en']).default('zh'),
+	edition: z.enum(['full', 'public']).default('full')
+});
