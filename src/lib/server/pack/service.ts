@@ -17,6 +17,14 @@ import { shanghaiDate } from '../report/load-report';
 
 export type PackFormat = 'docx' | 'pdf';
 
+/** The pack form as stored (empty fields null, the validity's default filled in). */
+export async function loadPackForm(
+	db: Database,
+	assessmentId: string
+): Promise<{ input: PackInput }> {
+	return { input: (await findFilingPack(db, assessmentId)).input };
+}
+
 /**
  * The filing pack of an assessment as it stands: drafted afresh from the stored profile, answers
  * and evidence each time, with the pack form and people's edits laid over it.

@@ -4,12 +4,11 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import type { FormNotice } from '$lib/forms';
-import { packEditSchema, packInputSchema } from '$lib/schemas/pack';
+import { packEditSchema, packInputSchema, type PackInputForm } from '$lib/schemas/pack';
 import { requirePackEditor } from '$lib/server/web/guards/pack';
 import { requireAssessment } from '$lib/server/web/guards/assessment';
 import { runtime } from '$lib/server/web/runtime';
-import { findFilingPack } from '$lib/server/db/queries/filing-packs';
-import { loadPackModel, savePackEdit, savePackInput } from '$lib/server/pack/service';
+import { loadPackForm, loadPackModel, savePackEdit, savePackInput } from '$lib/server/pack/service';
 import { canEditPack } from '$lib/server/web/guards/pack';
 import type { PackSection } from '$lib/domain/filing-pack';
 import type { Actions, PageServerLoad } from './$types';
@@ -36,7 +35,7 @@ export const load: PageServerLoad = async (event) => {
 	const lang = getLocale() === 'en' ? 'en' : 'zh';
 	const [model, stored] = await Promise.all([
 		loadPackModel(db, { assessment, lang }),
-		findFilingPack(db, assessment.id)
+		loadPackForm(db, assessment.id)
 	]);
 	const form = await superValidate<Record<string, unknown>, FormNotice>(
 		{
@@ -82,15 +81,12 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	save: async (event) => {
 		const { assessment, actor } = await requirePackEditor(event);
-		const form = await superValidate<Record<string, unknown>, FormNotice>(
+		const form = await superValidate<PackInputForm, FormNotice>(
 			event.request,
 			zod4(packInputSchema)
 		);
 		if (!form.valid) return fail(400, { form });
-		await savePackInput(runtime().db, actor, {
-			assessment,
-			input: packInputSchema.parse(form.data)
-		});
+		await savePackInput(runtime().db, actor, { assessment, input: form.data });
 		return message(form, { type: 'success', text: m.pack_form_saved() });
 	},
 	edit: async (event) => {
