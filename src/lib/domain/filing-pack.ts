@@ -385,14 +385,18 @@ function frontPage(
 							.replace('{item}', f.itemId)
 							.replace('{date}', f.expiresOn)
 					);
+			// One line per date a cited provision ceases to apply (a plan's clauses lapse together).
 			const cited = new Set(items.flatMap((i) => i.provisions));
+			const lapsing = new Map<string, string[]>();
 			for (const p of src.corpus.provisions)
 				if (cited.has(p.id) && p.effective_to !== null && p.effective_to < filing)
-					warnings.push(
-						w.provisionExpires
-							.replace('{provision}', `${p.id} ${p.label}`)
-							.replace('{date}', p.effective_to)
-					);
+					lapsing.set(p.effective_to, [...(lapsing.get(p.effective_to) ?? []), p.id]);
+			for (const [date, ids] of [...lapsing].sort())
+				warnings.push(
+					w.provisionExpires
+						.replace('{provision}', ids.join(src.lang === 'zh' ? '、' : ', '))
+						.replace('{date}', date)
+				);
 		}
 	}
 	// Evidence that has already expired is stale whatever the filing date.
