@@ -89,10 +89,10 @@ describe('the filing pack, rendered and read back', { timeout: 120_000 }, () => 
 		const { text, headings } = readDocx(await renderPackDocx(pack));
 		expect(headings).not.toContain('附录：来源追溯');
 		// No blockers heading (the note on the first page names what is left out).
-		expect(text.split('\n')).not.toContain('阻碍事项');
+		expect(text.split('\n')).not.toContain('阻碍项');
 		expect(text).not.toContain('-制度.pdf');
 		const pdf = pdfText(await renderPackPdf(pack));
-		expect(pdf.split('\n').map((l) => l.trim())).not.toContain('阻碍事项');
+		expect(pdf.split('\n').map((l) => l.trim())).not.toContain('阻碍项');
 		expect(pdf).toContain('公示版');
 	});
 });
