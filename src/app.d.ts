@@ -7,6 +7,8 @@ declare global {
 			requestId: string;
 			user: UserProfile | null;
 			session: Session | null;
+			/** Set when a request failed waiting for a database connection (see db/connection.ts). */
+			databaseBusy?: boolean;
 		}
 		interface Error {
 			message: string;

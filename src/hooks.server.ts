@@ -7,6 +7,7 @@ import { runtime, startRuntime } from '$lib/server/web/runtime';
 import { resolveSession } from '$lib/server/web/session-hook';
 import { renderPool } from '$lib/server/documents/pdf/worker-pool';
 import { warmUpReportModel } from '$lib/server/report/warm-up';
+import { warmUpModules } from '$lib/server/web/warm-up-modules';
 import { ApiError, errorResponse, jsonResponse, tooLarge } from '$lib/server/web/api/http';
 import { cheapHashingAllowed } from '$lib/server/auth/password';
 import { fieldLabel } from '$lib/server/web/field-labels';
@@ -18,6 +19,7 @@ import {
 } from '$lib/server/web/null-characters';
 import { m } from '$lib/paraglide/messages';
 import { jsonTooDeep, MAX_JSON_DEPTH } from '$lib/server/web/json-depth';
+import { waitedTooLongForConnection } from '$lib/server/db/connection';
 import '$lib/server/web/startup';
 
 export const init: ServerInit = async () => {
@@ -25,10 +27,17 @@ export const init: ServerInit = async () => {
 	if (cheapHashingAllowed())
 		logger.warn('NODE_ENV=test on loopback: passwords are hashed at the cheap test cost');
 	if (readServerEnv().reportWarmUp) {
-		const warmUp = () => renderPool().warm(warmUpReportModel());
+		const warmUp = () => {
+			renderPool().warm(warmUpReportModel());
+			void warmUpModules().then(
+				(count) => logger.info({ modules: count }, 'route modules loaded'),
+				(err: unknown) => logger.error({ err }, 'loading the route modules failed')
+			);
+		};
 		// Started by `npm start` (scripts/start.js): warm up once /healthz has answered, so that
-		// building the throw-away report's model (half a second on this thread) and its render on a
-		// worker do not hold up the first answer. Started otherwise (`node build`): now.
+		// building the throw-away report's model (half a second on this thread), its render on a
+		// worker and loading the routes' modules do not hold up the first answer. Started otherwise
+		// (`node build`): now.
 		const afterReady = (globalThis as { __sandboxReadinessHooks?: (() => void)[] })
 			.__sandboxReadinessHooks;
 		if (afterReady) afterReady.push(warmUp);
@@ -332,7 +341,10 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	// A failure while the database is away (a login, an API call, a page) is that, not a bug.
 	// (Only a 500: a route's own 503, such as /healthz's JSON, stands.)
-	if (response.status === 500 && !(await runtime().ping())) return databaseUnavailable(event);
+	// So is one that waited its turn for a connection past the pool's limit (a burst on a busy
+	// machine): the database is there, but not for this request now.
+	if (response.status === 500 && (event.locals.databaseBusy || !(await runtime().ping())))
+		return databaseUnavailable(event);
 	// A page or file for a signed-in person (or an API token) is theirs alone: no proxy or browser
 	// cache keeps it (result pages, the print view, clients, members, settings, downloads).
 	if (event.locals.user || event.request.headers.has('authorization'))
@@ -353,6 +365,7 @@ export const handle = sequence(
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message, requestId: event.locals.requestId };
+	if (waitedTooLongForConnection(error)) event.locals.databaseBusy = true;
 	logger.error(
 		{ requestId: event.locals.requestId, err: error, path: event.url.pathname },
 		'unhandled error'

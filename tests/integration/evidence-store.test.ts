@@ -10,6 +10,8 @@ import {
 	streamBlob
 } from '../../src/lib/server/evidence/store';
 import { listEvidenceFiles } from '../../src/lib/server/db/queries/evidence-files';
+import { updateAssessmentState } from '../../src/lib/server/db/queries/assessments';
+import { audited } from '../../src/lib/server/db/audited';
 import type { Database } from '../../src/lib/server/db/connection';
 import { useTestDatabase } from '../helpers/database';
 import { consultancy, seedAssessment } from '../helpers/seed-assessment';
@@ -66,11 +68,36 @@ async function upload(
 		uploads: [{ staged, fileName, contentType: 'application/pdf' }],
 		details: { effectiveOn: '2020-01-01', expiresOn, replaces: null }
 	});
-	if (result === 'unknown_file') throw new Error('unexpected');
+	if (typeof result === 'string') throw new Error(`unexpected: ${result}`);
 	return result[0]!;
 }
 
 describe('evidence storage', () => {
+	it('refuses a file for an assessment finalised while the file was arriving, and keeps none of it', async () => {
+		const ctx = await setUp('定稿咨询');
+		const staged = await stageEvidenceBlob(ctx.db, ctx.orgId, pieces(randomBytes(300_000)), 1e7);
+		// The reviewer finalises while the upload is still arriving (its request checked the state
+		// as it began).
+		const finalised = await audited(ctx.db, ctx.actor, async (tx) => {
+			const scope = { orgId: ctx.orgId, id: ctx.assessment.id };
+			tx.record({
+				action: 'assessment.finalise',
+				orgId: ctx.orgId,
+				entity: { type: 'assessment', id: scope.id }
+			});
+			return updateAssessmentState(tx, scope, 'draft', 'final');
+		});
+		expect(finalised).toBe(true);
+		const result = await attachEvidenceFiles(ctx.db, ctx.actor, {
+			assessment: ctx.assessment,
+			itemId: ITEM,
+			uploads: [{ staged, fileName: 'late.pdf', contentType: 'application/pdf' }],
+			details: { effectiveOn: '2020-01-01', expiresOn: null, replaces: null }
+		});
+		expect(result).toBe('final');
+		expect(await listEvidenceFiles(ctx.db, { assessmentId: ctx.assessment.id })).toEqual([]);
+	});
+
 	it('stores a file in 256 KB rows and streams back the same bytes with their SHA-256', async () => {
 		const ctx = await setUp('存储咨询');
 		const bytes = randomBytes(3 * CHUNK_SIZE + 12_345);

@@ -15,16 +15,23 @@ describe('the secret key', () => {
 		await scratch?.drop();
 	});
 
-	it('is a key file made at the first start; a malformed SECRET_KEY stops the start', async () => {
-		scratch = await createScratchDatabase(testDbKind(), 'secret-key');
-		const keyFile = path.join(scratch.env.DATA_DIR, 'secret-key');
-		const server = await startServer({ ...scratch.env, SECRET_KEY: '' });
-		await server.stop();
-		expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
-		expect(Buffer.from(fs.readFileSync(keyFile, 'utf8').trim(), 'base64')).toHaveLength(32);
+	// Two server starts on a fresh database (migrations, the corpus): longer than a request.
+	it(
+		'is a key file made at the first start; a malformed SECRET_KEY stops the start',
+		{
+			timeout: 120_000
+		},
+		async () => {
+			scratch = await createScratchDatabase(testDbKind(), 'secret-key');
+			const keyFile = path.join(scratch.env.DATA_DIR, 'secret-key');
+			const server = await startServer({ ...scratch.env, SECRET_KEY: '' });
+			await server.stop();
+			expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
+			expect(Buffer.from(fs.readFileSync(keyFile, 'utf8').trim(), 'base64')).toHaveLength(32);
 
-		await expect(startServer({ ...scratch.env, SECRET_KEY: 'not-a-key' })).rejects.toThrow(
-			/SECRET_KEY must be 32 random bytes, as 64 hex digits or base64/
-		);
-	});
+			await expect(startServer({ ...scratch.env, SECRET_KEY: 'not-a-key' })).rejects.toThrow(
+				/SECRET_KEY must be 32 random bytes, as 64 hex digits or base64/
+			);
+		}
+	);
 });

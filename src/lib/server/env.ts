@@ -21,7 +21,10 @@ export interface ServerEnv {
 	bodySizeLimit: number;
 	/** The largest file upload (a multipart POST to an import action): a 5 MB file and its form. */
 	uploadSizeLimit: number;
-	/** Render a throw-away report at start-up so the first real one is fast (REPORT_WARM_UP=0: not). */
+	/**
+	 * Warm up at start-up: render a throw-away report so the first real one is fast, and load every
+	 * route's modules so no first request waits for them (REPORT_WARM_UP=0: neither).
+	 */
 	reportWarmUp: boolean;
 	/**
 	 * The key that encrypts secrets at rest (two-factor keys): SECRET_KEY, 32 bytes as 64 hex digits

@@ -95,7 +95,8 @@ export async function changeAnswers(
 			else
 				result.skipped.push({
 					itemId,
-					reason: saved.reason === 'conflict' ? 'conflict' : 'never_na'
+					// Finalised since the request began: changed by someone else, as a conflict is.
+					reason: saved.reason === 'conflict' || saved.reason === 'final' ? 'conflict' : 'never_na'
 				});
 		}
 		return result;

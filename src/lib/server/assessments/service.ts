@@ -39,6 +39,7 @@ import {
 import {
 	insertAssessment,
 	touchAssessment,
+	lockOpenAssessment,
 	updateProfile,
 	type AssessmentRecord
 } from '../db/queries/assessments';
@@ -221,6 +222,8 @@ export async function saveProfile(
 export type AnswerSaveResult =
 	| { ok: true; version: number; answer: StoredAnswer }
 	| { ok: false; reason: 'not_applicable_item' }
+	/** Finalised since the request began. */
+	| { ok: false; reason: 'final' }
 	| { ok: false; reason: 'invalid'; problems: AnswerProblem[] }
 	| { ok: false; reason: 'conflict'; current: StoredAnswer | null };
 
@@ -253,6 +256,7 @@ export async function saveAnswerIn(
 	input: SaveAnswerInput
 ): Promise<AnswerSaveResult> {
 	const { assessment, itemId, values } = input;
+	if (!(await lockOpenAssessment(tx, assessment.id))) return { ok: false, reason: 'final' };
 	const corpus = await assessmentCorpus(tx.db, assessment);
 	const item = applicableItem(corpus, assessment.profile, itemId);
 	if (!item) return { ok: false, reason: 'not_applicable_item' };

@@ -11,7 +11,7 @@ import { listAnswers } from '../db/queries/answers';
 import { findAssessment } from '../db/queries/assessments';
 import { audited, type Actor } from '../db/audited';
 import { assessmentCorpus, saveAnswerIn } from './service';
-import { statusChoices, statusLookup } from '../documents/questionnaire-template';
+import { statusChoices, statusLookup } from '../documents/template-statuses';
 import { runUploadTask } from '../documents/uploads/run-upload';
 import { uploadLimitMessage } from './upload-limit-message';
 import { applicableItems } from './template';

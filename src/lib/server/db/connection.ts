@@ -25,13 +25,21 @@ export interface DatabaseSettings {
 // pg parses int8 (count(*), bigserial) as string by default; PGlite gives numbers. Agree on numbers.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
+/** pg-pool's error for a request that waited past `connectionTimeoutMillis` for a connection. */
+export function waitedTooLongForConnection(error: unknown): boolean {
+	return error instanceof Error && error.message === 'timeout exceeded when trying to connect';
+}
+
 export async function openDatabase(settings: DatabaseSettings): Promise<OpenedDatabase> {
 	if (settings.databaseUrl) {
 		const pool = new pg.Pool({
 			connectionString: settings.databaseUrl,
 			max: 10,
-			// While the server is down, a request waits this long for a connection, then fails (500).
-			connectionTimeoutMillis: 5_000
+			// How long a request waits for a connection: its turn among the pool's ten (a burst of
+			// saves on a busy machine) or a connection to a server that does not answer (one that is
+			// down refuses at once). Past it the request fails, and is answered 503 with Retry-After
+			// (hooks.server.ts), not 500.
+			connectionTimeoutMillis: 10_000
 		});
 		// A client losing its server (a restart) must not crash the process: the pool only listens
 		// for errors on idle clients, so a checked-out one between two queries (inside a

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import {
 	actionPlanColumns,
 	type ActionPlanColumn,
@@ -35,8 +35,16 @@ export function excelDate(iso: string): Date {
 	return new Date(`${iso}T00:00:00Z`);
 }
 
+/**
+ * exceljs, loaded on first use: its first load holds the thread for about half a second, so the
+ * request thread loads it only to write a workbook (and start-up warms it: web/warm-up.ts).
+ */
+export async function loadExcelJS(): Promise<typeof ExcelJS> {
+	return (await import('exceljs')).default;
+}
+
 export async function actionPlanWorkbook(plan: ActionPlan): Promise<Uint8Array> {
-	const workbook = new ExcelJS.Workbook();
+	const workbook = new (await loadExcelJS()).Workbook();
 	workbook.created = new Date(`${plan.date}T00:00:00Z`);
 	const sheet = workbook.addWorksheet(plan.title.slice(0, 31), {
 		views: [{ state: 'frozen', ySplit: 1 }]

@@ -1,28 +1,18 @@
-import ExcelJS from 'exceljs';
 import type { Item, Lang, Localized } from '../../domain/corpus';
 import type { ReportLang } from '../../domain/report-text';
 import { answerStatuses, type AnswerStatus } from '../../domain/scoring';
-import {
-	statusKey,
-	templateColumns,
-	type CellValue,
-	type TemplateColumn,
-	type TemplateRow
-} from '../../domain/template-import';
-import { severityLabel, statusLabel } from '../../labels/assessment';
+import { templateColumns, type TemplateColumn } from '../../domain/template-import';
+import { severityLabel } from '../../labels/assessment';
 import { m } from '../../paraglide/messages';
 import type { Domain } from '../../domain/corpus';
-import { excelDate } from './action-plan';
-
-const LANGS: Lang[] = ['zh', 'en'];
+import { excelDate, loadExcelJS } from './action-plan';
+import { inLang, statusChoices, TEMPLATE_LANGS as LANGS } from './template-statuses';
 
 /** Text in the template's language(s): both on two lines in a bilingual template. */
 function chooser(lang: ReportLang) {
 	return (text: (l: Lang) => string) =>
 		lang === 'both' ? `${text('zh')}\n${text('en')}` : text(lang);
 }
-
-export const inLang = (l: Lang) => ({ locale: l });
 
 /** Header words, by column, in one language. */
 function headerIn(l: Lang): Record<TemplateColumn, string> {
@@ -38,26 +28,6 @@ function headerIn(l: Lang): Record<TemplateColumn, string> {
 		owner: m.answer_owner({}, o),
 		due: m.answer_due({}, o)
 	};
-}
-
-/** The words the status drop-down offers, in the template's language(s). */
-export function statusChoices(lang: ReportLang): string[] {
-	return answerStatuses.map((s) =>
-		lang === 'both'
-			? `${statusLabel(s, inLang('zh'))} / ${statusLabel(s, inLang('en'))}`
-			: statusLabel(s, inLang(lang))
-	);
-}
-
-/** Every way a status may be written in a filled template: its code, or its label in either language. */
-export function statusLookup(): Map<string, AnswerStatus> {
-	const lookup = new Map<string, AnswerStatus>();
-	for (const s of answerStatuses) {
-		lookup.set(statusKey(s), s);
-		for (const l of LANGS) lookup.set(statusKey(statusLabel(s, inLang(l))), s);
-		lookup.set(statusKey(`${statusLabel(s, inLang('zh'))} / ${statusLabel(s, inLang('en'))}`), s);
-	}
-	return lookup;
 }
 
 const WIDTHS: Record<TemplateColumn, number> = {
@@ -113,7 +83,7 @@ export async function questionnaireTemplateWorkbook(
 	const choices = statusChoices(lang);
 	const names = sheetNames(lang);
 
-	const workbook = new ExcelJS.Workbook();
+	const workbook = new (await loadExcelJS()).Workbook();
 	workbook.created = template.updatedAt;
 	const sheet = workbook.addWorksheet(names.items, { views: [{ state: 'frozen', ySplit: 1 }] });
 	const headers = LANGS.map(headerIn);
@@ -172,37 +142,4 @@ export async function questionnaireTemplateWorkbook(
 			help.addRow([line]).alignment = { wrapText: true };
 	}
 	return new Uint8Array(await workbook.xlsx.writeBuffer());
-}
-
-/** A cell's value as plain data: rich text, hyperlinks and formulas flattened to what they show. */
-export function plainCell(value: ExcelJS.CellValue): CellValue {
-	if (value === null || value === undefined) return null;
-	if (value instanceof Date || typeof value !== 'object') return value;
-	if ('richText' in value) return value.richText.map((r) => r.text).join('');
-	if ('result' in value) return plainCell((value.result ?? null) as ExcelJS.CellValue);
-	if ('text' in value) return String(value.text);
-	if ('error' in value) return String(value.error);
-	return null;
-}
-
-/** The first sheet of a filled template as rows of plain cells; null when the bytes are not a workbook. */
-export async function readTemplateWorkbook(
-	bytes: Uint8Array
-): Promise<{ sheetName: string; rows: TemplateRow[] } | null> {
-	const workbook = new ExcelJS.Workbook();
-	try {
-		await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-	} catch {
-		return null;
-	}
-	const sheet = workbook.worksheets[0];
-	if (!sheet) return null;
-	const rows: TemplateRow[] = [];
-	sheet.eachRow((row, number) => {
-		if (number === 1) return;
-		const cells: TemplateRow['cells'] = {};
-		templateColumns.forEach((key, i) => (cells[key] = plainCell(row.getCell(i + 1).value)));
-		rows.push({ row: number, cells });
-	});
-	return { sheetName: sheet.name, rows };
 }

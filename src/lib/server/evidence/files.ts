@@ -1,7 +1,7 @@
 import type { Actor } from '../db/audited';
 import { audited, type AuditedTx } from '../db/audited';
 import type { Database } from '../db/connection';
-import type { AssessmentRecord } from '../db/queries/assessments';
+import { lockOpenAssessment, type AssessmentRecord } from '../db/queries/assessments';
 import {
 	addBlobReferences,
 	deletePendingBlob,
@@ -62,9 +62,12 @@ export async function attachEvidenceFiles(
 		uploads: EvidenceUpload[];
 		details: EvidenceDetails;
 	}
-): Promise<AttachedEvidence[] | 'unknown_file'> {
+): Promise<AttachedEvidence[] | 'unknown_file' | 'final'> {
 	const { assessment, itemId, details } = input;
 	return audited(db, actor, async (tx) => {
+		// Checked again here: an upload takes seconds to arrive, and the assessment may have been
+		// finalised since the request began.
+		if (!(await lockOpenAssessment(tx, assessment.id))) return 'final';
 		let lineage: { id: string; version: number } | null = null;
 		if (details.replaces) {
 			const previous = await findEvidenceFile(tx.db, {

@@ -161,6 +161,24 @@ export async function setFrozenIdentity(
 		.execute();
 }
 
+/**
+ * First thing in a transaction that writes to an assessment: false when it is final. The row is
+ * then share-locked until the transaction ends, so a finalisation racing the write waits for it,
+ * and a write that waited for a finalisation sees it (PostgreSQL re-checks the condition on the row
+ * it waited for). Writes do not wait for each other. A check made before the transaction began
+ * (as the request starts, while an upload is still arriving) can promise neither.
+ */
+export async function lockOpenAssessment(tx: AuditedTx, id: string): Promise<boolean> {
+	const row = await tx.db
+		.selectFrom('assessments')
+		.select('id')
+		.where('id', '=', id)
+		.where('state', '!=', 'final')
+		.forShare()
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
 export async function touchAssessment(tx: AuditedTx, id: string): Promise<void> {
 	await tx.db
 		.updateTable('assessments')

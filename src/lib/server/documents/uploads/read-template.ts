@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { templateColumns, type TemplateRow } from '../../../domain/template-import';
-import { plainCell } from '../questionnaire-template';
+import { templateColumns, type CellValue, type TemplateRow } from '../../../domain/template-import';
 import { TEMPLATE_LIMITS, type UploadLimit } from './limits';
 import { readZipDirectory } from './zip-directory';
 
@@ -71,4 +70,15 @@ export async function readTemplateWithLimits(
 		return { ok: false, reason: 'not_xlsx' };
 	}
 	return { ok: false, reason: 'not_xlsx' };
+}
+
+/** A cell's value as plain data: rich text, hyperlinks and formulas flattened to what they show. */
+function plainCell(value: ExcelJS.CellValue): CellValue {
+	if (value === null || value === undefined) return null;
+	if (value instanceof Date || typeof value !== 'object') return value;
+	if ('richText' in value) return value.richText.map((r) => r.text).join('');
+	if ('result' in value) return plainCell((value.result ?? null) as ExcelJS.CellValue);
+	if ('text' in value) return String(value.text);
+	if ('error' in value) return String(value.error);
+	return null;
 }

@@ -56,6 +56,8 @@ export async function saveAnswerAction(
 		return message(form, { type: 'success', text: m.answer_saved() });
 	}
 	if (result.reason === 'not_applicable_item') error(404, 'Not found');
+	if (result.reason === 'final')
+		return message(form, { type: 'error', text: m.clients_err_final_locked() }, { status: 409 });
 	if (result.reason === 'invalid') {
 		for (const problem of result.problems) {
 			setError(form, problem.field, answerProblemText(problem));

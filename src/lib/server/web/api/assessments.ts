@@ -129,6 +129,8 @@ export async function putApiAnswer(
 	if (result.ok) return { version: result.version };
 	if (result.reason === 'not_applicable_item')
 		throw new ApiError(404, 'unknown_item', m.api_err_unknown_item({ item: itemId }));
+	if (result.reason === 'final')
+		throw new ApiError(409, 'assessment_final', m.api_err_assessment_final());
 	if (result.reason === 'invalid') {
 		const fields = Object.fromEntries(result.problems.map((p) => [p.field, answerProblemText(p)]));
 		throw invalidFields('invalid_body', fields);

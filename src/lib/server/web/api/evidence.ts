@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import type { AssessmentRecord } from '../../db/queries/assessments';
 import {
 	findAssessmentEvidenceFile,
@@ -53,7 +54,7 @@ export async function uploadApiEvidence(
 ) {
 	const item = await requireApiItem(api, assessment, itemId);
 	if (assessment.state === 'final')
-		throw new ApiError(409, 'final', 'The assessment is final: its answers are locked');
+		throw new ApiError(409, 'assessment_final', m.api_err_assessment_final());
 	const result = await receiveEvidence(request, {
 		db: api.db,
 		actor: api.actor,
@@ -63,7 +64,7 @@ export async function uploadApiEvidence(
 	if (!result.ok)
 		throw new ApiError(
 			result.status,
-			result.status === 413 ? 'too_large' : 'invalid_body',
+			{ 413: 'too_large', 409: 'assessment_final', 400: 'invalid_body' }[result.status],
 			result.message,
 			result.fields
 		);

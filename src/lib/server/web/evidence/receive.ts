@@ -18,7 +18,7 @@ export const evidenceSizeLimit = readServerEnv().evidenceSizeLimit;
 
 export type ReceivedEvidence =
 	| { ok: true; files: AttachedEvidence[] }
-	| { ok: false; status: 400 | 413; message: string; fields: Record<string, string> };
+	| { ok: false; status: 400 | 409 | 413; message: string; fields: Record<string, string> };
 
 /** Today's date where the app's people work (China Standard Time), YYYY-MM-DD. */
 export function todayInShanghai(now = new Date()): string {
@@ -84,6 +84,11 @@ export async function receiveEvidence(
 				replaces: parsed.data.replaces
 			}
 		});
+		if (attached === 'final') {
+			await discardEvidenceForm(db, form.uploads);
+			const message = m.clients_err_final_locked();
+			return { ok: false, status: 409, message, fields: { file: message } };
+		}
 		if (attached === 'unknown_file') {
 			await discardEvidenceForm(db, form.uploads);
 			const message = m.evidence_err_unknown_file();
