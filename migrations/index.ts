@@ -19,6 +19,7 @@ import * as evidenceFiles from './2026_12_01_201000_evidence_files';
 import * as finaliseOverrides from './2026_12_01_202000_finalise_overrides';
 import * as jobs from './2026_12_01_202100_jobs';
 import * as assessmentParts from './2026_12_01_202200_assessment_parts';
+import * as filingPacks from './2026_12_02_001000_filing_packs';
 import * as consultantVoice from './2026_12_02_002000_consultant_voice';
 
 /**
@@ -46,5 +47,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_12_01_202000_finalise_overrides': finaliseOverrides,
 	'2026_12_01_202100_jobs': jobs,
 	'2026_12_01_202200_assessment_parts': assessmentParts,
+	'2026_12_02_001000_filing_packs': filingPacks,
 	'2026_12_02_002000_consultant_voice': consultantVoice
 };

@@ -8,6 +8,8 @@ import { answerJsonSchema, profileFieldSchema } from '../lib/schemas/assessment-
 import { firstInvalidUtf8, notTextProblem } from '../lib/domain/not-text';
 import { m } from '../lib/paraglide/messages';
 import { UsageError } from './io';
+import { packInputSchema } from '../lib/schemas/pack';
+import type { PackInput } from '../lib/domain/pack-input';
 
 /** Bad input for `assess`: one message naming the file, the entry and the problem. */
 export class InputError extends UsageError {}
@@ -144,4 +146,29 @@ export function parseAnswers(
 		answers.push(answer);
 	}
 	return answers;
+}
+
+/** The pack form from `--pack-input`: the same schema as the web form; a bad field names itself. */
+export function parsePackInput(file: string, value: unknown, locale: CliLocale): PackInput {
+	if (!value || typeof value !== 'object' || Array.isArray(value))
+		throw new InputError(`${file}: expected an object of pack form fields`);
+	const unknown = Object.keys(value).filter((k) => !(k in packInputSchema.shape));
+	if (unknown.length) throw new InputError(`${file}: unknown field ${unknown.join(', ')}`);
+	for (const [key, v] of Object.entries(value)) {
+		const problem = typeof v === 'string' ? notTextProblem(v) : null;
+		if (problem) throw new InputError(`${file}: ${notTextMessage(problem, key, locale)}`);
+	}
+	const parsed = packInputSchema.safeParse(
+		Object.fromEntries(
+			Object.entries(value).map(([k, v]) => [
+				k,
+				v === null ? undefined : k === 'validity_months' ? v : String(v)
+			])
+		)
+	);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0]!;
+		throw new InputError(`${file}: ${issue.path.join('.')}: ${issue.message}`);
+	}
+	return parsed.data;
 }

@@ -6,7 +6,8 @@ import type { Corpus } from '../lib/domain/corpus';
 import type { Profile } from '../lib/domain/profile';
 import { evaluateAssessment, type Evaluation } from '../lib/domain/result';
 import type { Answer } from '../lib/domain/scoring';
-import { parseAnswers, parseProfile, readJsonFile } from './assess-input';
+import { parseAnswers, parsePackInput, parseProfile, readJsonFile } from './assess-input';
+import { EMPTY_PACK_INPUT, type PackInput } from '../lib/domain/pack-input';
 import { UsageError, printJson, type CliIo } from './io';
 
 export interface AssessOptions {
@@ -15,6 +16,9 @@ export interface AssessOptions {
 	outJson: string | null;
 	outPdf: string | null;
 	outDocx: string | null;
+	/** The filing pack: Word, or PDF when the name ends in .pdf. */
+	outPack: string | null;
+	packInput: string | null;
 	lang: 'zh' | 'en' | 'both';
 }
 
@@ -23,6 +27,8 @@ export function parseAssessArgs(args: string[]): AssessOptions {
 		outJson: null,
 		outPdf: null,
 		outDocx: null,
+		outPack: null,
+		packInput: null,
 		lang: 'both'
 	};
 	for (let i = 0; i < args.length; i++) {
@@ -50,6 +56,12 @@ export function parseAssessArgs(args: string[]): AssessOptions {
 			case '--out-docx':
 				options.outDocx = need();
 				break;
+			case '--out-pack':
+				options.outPack = need();
+				break;
+			case '--pack-input':
+				options.packInput = need();
+				break;
 			case '--lang': {
 				const lang = need();
 				if (lang !== 'zh' && lang !== 'en' && lang !== 'both')
@@ -63,12 +75,15 @@ export function parseAssessArgs(args: string[]): AssessOptions {
 	}
 	if (!options.profile) throw new UsageError('--profile is required');
 	if (!options.answers) throw new UsageError('--answers is required');
+	if (options.packInput && !options.outPack) throw new UsageError('--pack-input needs --out-pack');
 	return options as AssessOptions;
 }
 
-/** Writes the gap report as a PDF or an editable Word file. */
+/** Writes the gap report (or, for `pack`, the filing pack) as a PDF or an editable Word file. */
 export type ReportWriter = (input: {
 	format: 'pdf' | 'docx';
+	/** The filing pack instead of the gap report, with its form (null: unknowns to be completed). */
+	pack?: { input: PackInput } | null;
 	corpus: Corpus;
 	evaluation: Evaluation;
 	profile: Profile;
@@ -99,24 +114,41 @@ export async function assessCommand(
 		locale
 	);
 	const evaluation = evaluateAssessment(corpus, corpusHash(corpus), profile, answers);
+	const packInput = options.packInput
+		? parsePackInput(options.packInput, readJsonFile(options.packInput, locale), locale)
+		: EMPTY_PACK_INPUT;
 	const outputs = (
 		[
-			['pdf', options.outPdf],
-			['docx', options.outDocx]
+			['pdf', options.outPdf, null],
+			['docx', options.outDocx, null],
+			[
+				options.outPack?.toLowerCase().endsWith('.pdf') ? 'pdf' : 'docx',
+				options.outPack,
+				{ input: packInput }
+			]
 		] as const
-	).filter((o): o is readonly ['pdf' | 'docx', string] => o[1] !== null);
+	).filter(
+		(o): o is readonly ['pdf' | 'docx', string, { input: PackInput } | null] => o[1] !== null
+	);
 	if (outputs.length && !writeReport)
-		throw new UsageError(`--out-${outputs[0]![0]} is not available in this build`);
+		throw new UsageError(
+			`--out-${outputs[0]![2] ? 'pack' : outputs[0]![0]} is not available in this build`
+		);
 	const updatedAt = new Date(
-		Math.max(...[options.profile, options.answers].map((f) => fs.statSync(f).mtimeMs))
+		Math.max(
+			...[options.profile, options.answers, options.packInput]
+				.filter((f): f is string => f !== null)
+				.map((f) => fs.statSync(f).mtimeMs)
+		)
 	);
 	// Every file rendered before any is written: bad input writes nothing.
 	const files: [string, Uint8Array][] = [];
-	for (const [format, file] of outputs)
+	for (const [format, file, pack] of outputs)
 		files.push([
 			file,
 			await writeReport!({
 				format,
+				pack,
 				corpus,
 				evaluation,
 				profile,

@@ -22,6 +22,7 @@ const usage = async () => `Usage: npm run --silent cli -- <command>
   db:migrate                 migrate the database (DATA_DIR or DATABASE_URL)
   assess --profile P.json --answers A.json [--out-json R.json] [--out-pdf R.pdf]
          [--out-docx R.docx] [--lang zh|en|both]
+         [--out-pack PACK.docx|PACK.pdf [--pack-input pack.json]]
                              score an assessment without a server; exit 2 on bad input
 ${(await import('./admin')).adminUsage}`;
 

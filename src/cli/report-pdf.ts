@@ -4,6 +4,11 @@ import { reportWords } from '../lib/labels/report-words';
 import { renderReportPdf } from '../lib/server/documents/pdf/render-pdf';
 import { renderReportDocx } from '../lib/server/documents/docx/render-docx';
 import type { ReportWriter } from './assess';
+import { buildFilingPack } from '../lib/domain/filing-pack';
+import { packWords } from '../lib/labels/pack-words';
+import { renderPackDocx } from '../lib/server/documents/pack/pack-docx';
+import { renderPackPdf } from '../lib/server/documents/pack/pack-pdf';
+import { shanghaiDate } from '../lib/server/report/load-report';
 
 /**
  * The gap report for `assess --out-pdf` and `--out-docx`. The command line has no organisation or account: the
@@ -13,6 +18,26 @@ import type { ReportWriter } from './assess';
  */
 export const writeReport: ReportWriter = async (input) => {
 	const firm = firmName(identityOfProfile(input.profile, 'CLI'));
+	if (input.pack) {
+		// The filing is in Chinese; `--lang en` asks for the English working translation.
+		const pack = buildFilingPack(
+			{
+				corpus: input.corpus,
+				evaluation: input.evaluation,
+				profile: input.profile,
+				answers: input.answers,
+				input: input.pack.input,
+				evidence: [],
+				edits: {},
+				firm,
+				today: shanghaiDate(input.updatedAt),
+				lang: input.lang === 'en' ? 'en' : 'zh',
+				edition: 'full'
+			},
+			packWords()
+		);
+		return input.format === 'docx' ? renderPackDocx(pack) : renderPackPdf(pack);
+	}
 	const model = buildReportModel(
 		{
 			corpus: input.corpus,

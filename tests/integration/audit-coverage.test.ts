@@ -667,6 +667,25 @@ const RECIPES: Record<string, Recipe> = {
 		});
 		return byOwner(f, response);
 	},
+	[`POST ${A}/pack?/save`]: async (f) =>
+		byOwner(
+			f,
+			await f.owner.post(`${f.base}/pack?/save`, {
+				service_name: '智能适当性匹配服务',
+				planned_filing_date: '2027-03-01',
+				validity_months: '3'
+			})
+		),
+	[`POST ${A}/pack?/edit`]: async (f) =>
+		byOwner(
+			f,
+			await f.owner.post(`${f.base}/pack?/edit`, {
+				__superform_id: 'edit-complaint_response',
+				section: 'complaint_response',
+				text: '投诉热线 95500，48 小时内答复。',
+				base_hash: '0000abcd'
+			})
+		),
 	[`POST ${A}/version?/move`]: async (f) => {
 		// An assessment on the older questionnaire: the base one, exported and imported on it.
 		const file = JSON.stringify({ ...(await exported(f)), questionnaire_version: f.oldVersion });

@@ -387,6 +387,7 @@ export interface DB {
 	finalise_overrides: FinaliseOverridesTable;
 	jobs: JobsTable;
 	assessment_parts: AssessmentPartsTable;
+	filing_packs: FilingPacksTable;
 	issued_reports: IssuedReportsTable;
 	gap_actions: GapActionsTable;
 	report_statements: ReportStatementsTable;
@@ -481,4 +482,13 @@ export interface AssessmentPartsTable {
 	domain: string;
 	submitted_by: string | null;
 	submitted_at: TimestampDefaultNow;
+}
+
+/** An assessment's filing pack: its short form and people's edits of drafted sections (JSON). */
+export interface FilingPacksTable {
+	assessment_id: string;
+	input: ColumnType<unknown, string | undefined, string>;
+	edits: ColumnType<unknown, string | undefined, string>;
+	updated_by: string | null;
+	updated_at: TimestampDefaultNow;
 }

@@ -20,6 +20,7 @@ import {
 	questionnaireSchema
 } from '$lib/schemas/api';
 import { reportQuerySchema } from '$lib/schemas/report';
+import { packQuerySchema } from '$lib/schemas/pack';
 import {
 	evidenceFileListSchema,
 	evidenceFileParamsSchema,
@@ -128,6 +129,25 @@ export function buildApiRoutes(questions: readonly ProfileQuestion[]) {
 			query: reportQuerySchema,
 			success: { status: 200, description: 'The report', media: DOCX },
 			errors: [404, 422, 429, 503]
+		}),
+		getPackDocx: route({
+			method: 'get',
+			path: '/assessments/{id}/pack.docx',
+			summary:
+				'The filing pack (draft sandbox application) as an editable Word file; `edition=public` leaves out what is confidential',
+			params: assessmentParamsSchema,
+			query: packQuerySchema,
+			success: { status: 200, description: 'The filing pack', media: DOCX },
+			errors: [404]
+		}),
+		getPackPdf: route({
+			method: 'get',
+			path: '/assessments/{id}/pack.pdf',
+			summary: 'The filing pack (draft sandbox application) as PDF',
+			params: assessmentParamsSchema,
+			query: packQuerySchema,
+			success: { status: 200, description: 'The filing pack', media: 'application/pdf' },
+			errors: [404]
 		}),
 		getActionPlanXlsx: route({
 			method: 'get',

@@ -1,0 +1,35 @@
+import { m } from '$lib/paraglide/messages';
+import type { Locale } from '$lib/paraglide/runtime';
+import type { PackVocabulary } from '$lib/domain/filing-pack';
+import { packMessageKey, packWordKeys, type PackWords } from '$lib/domain/pack-words';
+import { severityLabel, statusLabel, verdictLabel } from './assessment';
+
+type Message = (inputs: Record<string, string>, options: { locale: Locale }) => string;
+
+// A word's placeholders come back as `{name}`: the domain model fills them in.
+const placeholders = new Proxy({}, { get: (_, key) => `{${String(key)}}` }) as Record<
+	string,
+	string
+>;
+
+function wordsIn(locale: Locale): PackWords {
+	const o = { locale };
+	const words = Object.fromEntries(
+		packWordKeys.map((key) => [
+			key,
+			(m as unknown as Record<string, Message>)[packMessageKey(key)]!(placeholders, o)
+		])
+	) as Partial<PackWords>;
+	for (const s of ['compliant', 'partial', 'non_compliant', 'not_applicable'] as const)
+		words[`status_${s}`] = statusLabel(s, o);
+	for (const s of ['critical', 'high', 'medium', 'low'] as const)
+		words[`severity_${s}`] = severityLabel(s, o);
+	for (const v of ['ready', 'ready_with_conditions', 'not_ready', 'not_assessed'] as const)
+		words[`verdict_${v}`] = verdictLabel(v, o);
+	return words as PackWords;
+}
+
+/** The filing pack's words in both languages, from the same catalogue as the pages. */
+export function packWords(): PackVocabulary {
+	return { zh: wordsIn('zh'), en: wordsIn('en') };
+}

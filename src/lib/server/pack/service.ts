@@ -1,0 +1,154 @@
+import type { Lang } from '../../domain/corpus';
+import { firmName } from '../../domain/identity';
+import { buildFilingPack, type PackEditionKind, type PackModel } from '../../domain/filing-pack';
+import { PBOC_SECTIONS, CSRC_SECTIONS } from '../../domain/pack-sections';
+import type { PackInput } from '../../domain/pack-input';
+import { packWords } from '../../labels/pack-words';
+import { loadAssessmentView } from '../assessments/service';
+import { audited, type Actor } from '../db/audited';
+import type { Database } from '../db/connection';
+import type { AssessmentRecord } from '../db/queries/assessments';
+import { listEvidenceFiles } from '../db/queries/evidence-files';
+import { findFilingPack, writeFilingPack } from '../db/queries/filing-packs';
+import { findUserById } from '../db/queries/users';
+import { renderPackDocx } from '../documents/pack/pack-docx';
+import { renderPackPdf } from '../documents/pack/pack-pdf';
+import { shanghaiDate } from '../report/load-report';
+
+export type PackFormat = 'docx' | 'pdf';
+
+/** The pack form as stored (empty fields null, the validity's default filled in). */
+export async function loadPackForm(
+	db: Database,
+	assessmentId: string
+): Promise<{ input: PackInput }> {
+	return { input: (await findFilingPack(db, assessmentId)).input };
+}
+
+/**
+ * The filing pack of an assessment as it stands: drafted afresh from the stored profile, answers
+ * and evidence each time, with the pack form and people's edits laid over it.
+ */
+export async function loadPackModel(
+	db: Database,
+	input: {
+		assessment: AssessmentRecord;
+		lang: Lang;
+		edition?: PackEditionKind;
+		now?: Date;
+	}
+): Promise<PackModel> {
+	const { assessment } = input;
+	const { corpus, answers, identity, profile, evaluation } = await loadAssessmentView(
+		db,
+		assessment
+	);
+	const pack = await findFilingPack(db, assessment.id);
+	const evidence = await listEvidenceFiles(db, { assessmentId: assessment.id });
+	return buildFilingPack(
+		{
+			corpus,
+			evaluation,
+			profile,
+			answers,
+			input: pack.input,
+			evidence,
+			edits: pack.edits,
+			firm: firmName(identity),
+			today: shanghaiDate(input.now ?? new Date()),
+			lang: input.lang,
+			edition: input.edition ?? 'full'
+		},
+		packWords()
+	);
+}
+
+export async function packFile(
+	db: Database,
+	input: { assessment: AssessmentRecord; lang: Lang; edition: PackEditionKind; format: PackFormat }
+): Promise<{ bytes: Uint8Array; fileName: string; asciiName: string }> {
+	const model = await loadPackModel(db, input);
+	const bytes = input.format === 'docx' ? await renderPackDocx(model) : await renderPackPdf(model);
+	const kind = input.edition === 'public' ? (input.lang === 'zh' ? '公示版' : 'public') : '';
+	const title = input.lang === 'zh' ? '申报材料' : 'filing-pack';
+	return {
+		bytes,
+		fileName: [title, kind, model.firm, model.date].filter(Boolean).join('-') + `.${input.format}`,
+		asciiName: ['filing-pack', input.edition === 'public' ? 'public' : '', input.lang, model.date]
+			.filter(Boolean)
+			.join('-')
+			.concat(`.${input.format}`)
+	};
+}
+
+/** Saves the pack form; a `pack.form_saved` row with the fields before and after. */
+export async function savePackInput(
+	db: Database,
+	actor: Actor,
+	input: { assessment: AssessmentRecord; input: PackInput }
+): Promise<void> {
+	await audited(db, actor, async (tx) => {
+		const current = await findFilingPack(tx.db, input.assessment.id);
+		const before = await writeFilingPack(tx, {
+			assessmentId: input.assessment.id,
+			pack: { ...current, input: input.input },
+			userId: actor.userId
+		});
+		tx.record({
+			action: 'pack.form_saved',
+			orgId: input.assessment.orgId,
+			entity: { type: 'assessment', id: input.assessment.id },
+			assessmentId: input.assessment.id,
+			before: before.input,
+			after: input.input
+		});
+	});
+}
+
+export const packSectionIds = [...PBOC_SECTIONS, ...CSRC_SECTIONS].map((s) => s.id);
+
+/**
+ * Keeps what a person wrote over a drafted section (empty text: back to the draft), with the
+ * fingerprint of the draft they saw, so a regenerated pack keeps the edit and says when the draft
+ * beneath changed. A `pack.section_edited` row with the text before and after.
+ */
+export async function savePackEdit(
+	db: Database,
+	actor: Actor,
+	input: {
+		assessment: AssessmentRecord;
+		section: string;
+		text: string;
+		baseHash: string;
+		now?: Date;
+	}
+): Promise<{ ok: true } | { ok: false; reason: 'unknown_section' }> {
+	if (!packSectionIds.includes(input.section)) return { ok: false, reason: 'unknown_section' };
+	const editor = actor.userId ? ((await findUserById(db, actor.userId))?.name ?? null) : null;
+	await audited(db, actor, async (tx) => {
+		const current = await findFilingPack(tx.db, input.assessment.id);
+		const edits = { ...current.edits };
+		if (input.text === '') delete edits[input.section];
+		else
+			edits[input.section] = {
+				text: input.text,
+				baseHash: input.baseHash,
+				editedAt: shanghaiDate(input.now ?? new Date()),
+				editedBy: editor
+			};
+		await writeFilingPack(tx, {
+			assessmentId: input.assessment.id,
+			pack: { ...current, edits },
+			userId: actor.userId
+		});
+		tx.record({
+			action: 'pack.section_edited',
+			orgId: input.assessment.orgId,
+			entity: { type: 'assessment', id: input.assessment.id },
+			assessmentId: input.assessment.id,
+			before: { section: input.section, text: current.edits[input.section]?.text ?? null },
+			after: { section: input.section, text: input.text || null }
+		});
+	});
+	return { ok: true };
+}

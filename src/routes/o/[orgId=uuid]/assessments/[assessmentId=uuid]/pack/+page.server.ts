@@ -1,0 +1,117 @@
+import { fail } from '@sveltejs/kit';
+import { message, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { getLocale } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
+import type { FormNotice } from '$lib/forms';
+import { packEditSchema, packInputSchema, type PackInputForm } from '$lib/schemas/pack';
+import { requirePackEditor } from '$lib/server/web/guards/pack';
+import { requireAssessment } from '$lib/server/web/guards/assessment';
+import { runtime } from '$lib/server/web/runtime';
+import { loadPackForm, loadPackModel, savePackEdit, savePackInput } from '$lib/server/pack/service';
+import { canEditPack } from '$lib/server/web/guards/pack';
+import type { PackSection } from '$lib/domain/filing-pack';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The drafted statements as plain lines: where a person starts an edit from. */
+function draftText(section: PackSection, toComplete: string): string {
+	return section.statements
+		.map(
+			(s) =>
+				(s.label ? `${s.label}${getLocale() === 'zh' ? '：' : ': '}` : '') + (s.text ?? toComplete)
+		)
+		.join('\n');
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { assessment, membership } = await requireAssessment(
+		event,
+		event.params.orgId,
+		event.params.assessmentId,
+		'view',
+		{ wholeAssessment: true }
+	);
+	const db = runtime().db;
+	const lang = getLocale() === 'en' ? 'en' : 'zh';
+	const [model, stored] = await Promise.all([
+		loadPackModel(db, { assessment, lang }),
+		loadPackForm(db, assessment.id)
+	]);
+	const form = await superValidate<Record<string, unknown>, FormNotice>(
+		{
+			...Object.fromEntries(Object.entries(stored.input).map(([k, v]) => [k, v === null ? '' : v]))
+		},
+		zod4(packInputSchema),
+		{ errors: false }
+	);
+	const sections = await Promise.all(
+		model.sections.map(async (s) => ({
+			id: s.id,
+			heading: s.title,
+			number: s.number,
+			basisLabel: s.basisLabel,
+			statements: s.statements,
+			blockers: s.blockers,
+			edit: s.edit,
+			form: await superValidate<Record<string, unknown>, FormNotice>(
+				{
+					section: s.id,
+					text: s.edit ? s.edit.text : draftText(s, model.words.toComplete),
+					base_hash: s.draftHash
+				},
+				zod4(packEditSchema),
+				{ id: `edit-${s.id}`, errors: false }
+			)
+		}))
+	);
+	return {
+		form,
+		pack: {
+			title: model.title,
+			subtitle: model.subtitle,
+			path: model.path,
+			front: model.front,
+			toComplete: model.words.toComplete
+		},
+		sections,
+		canEditPack: canEditPack(membership)
+	};
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		const { assessment, actor } = await requirePackEditor(event);
+		const form = await superValidate<PackInputForm, FormNotice>(
+			event.request,
+			zod4(packInputSchema)
+		);
+		if (!form.valid) return fail(400, { form });
+		await savePackInput(runtime().db, actor, { assessment, input: form.data });
+		return message(form, { type: 'success', text: m.pack_form_saved() });
+	},
+	edit: async (event) => {
+		const { assessment, actor } = await requirePackEditor(event);
+		const data = await event.request.formData();
+		const id = `edit-${String(data.get('section') ?? '')}`;
+		const form = await superValidate<Record<string, unknown>, FormNotice>(
+			data,
+			zod4(packEditSchema),
+			{
+				id
+			}
+		);
+		if (!form.valid) return fail(400, { form });
+		const clear = data.get('clear') !== null;
+		const result = await savePackEdit(runtime().db, actor, {
+			assessment,
+			section: String(form.data.section),
+			text: clear ? '' : String(form.data.text),
+			baseHash: String(form.data.base_hash)
+		});
+		if (!result.ok) return fail(400, { form });
+		return message(form, {
+			type: 'success',
+			text: clear ? m.pack_edit_cleared() : m.pack_edit_saved()
+		});
+	}
+};
