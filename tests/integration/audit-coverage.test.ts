@@ -633,6 +633,14 @@ const RECIPES: Record<string, Recipe> = {
 		});
 		return byOwner(f, response);
 	},
+	[`POST ${A}/schedule?/save`]: async (f) => {
+		const path = await freshAssessment(f);
+		const response = await f.owner.post(`${path}/schedule?/save`, {
+			dueDate: '2027-06-30',
+			responsibleUserId: ''
+		});
+		return byOwner(f, response);
+	},
 	[`POST ${A}/version?/move`]: async (f) => {
 		// An assessment on the older questionnaire: the base one, exported and imported on it.
 		const file = JSON.stringify({ ...(await exported(f)), questionnaire_version: f.oldVersion });
@@ -657,6 +665,15 @@ const RECIPES: Record<string, Recipe> = {
 		expect(created.status).toBe(201);
 		const response = await f.api.put(`/assessments/${created.json.id}/answers/LIC-001`, {
 			status: 'compliant'
+		});
+		return byToken(f, response);
+	},
+	'PUT /api/v1/assessments/[id]/schedule': async (f) => {
+		const created = await f.api.post('/assessments', { profile: apiProfile });
+		expect(created.status).toBe(201);
+		const response = await f.api.put(`/assessments/${created.json.id}/schedule`, {
+			due_date: '2027-06-30',
+			responsible_user_id: null
 		});
 		return byToken(f, response);
 	},

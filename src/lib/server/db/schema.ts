@@ -127,6 +127,10 @@ export interface AssessmentsTable {
 	previous_assessment_id: string | null;
 	/** The firm's identity as it stood when the assessment was finalised; null before. */
 	frozen_identity: ColumnType<unknown, string | null | undefined, string | null>;
+	/** A calendar date; selected as YYYY-MM-DD text (cast in SQL) so pg and PGlite agree. */
+	due_date: ColumnType<string | null, string | null | undefined, string | null>;
+	/** The consultant or owner who answers for the assessment. */
+	responsible_user_id: ColumnType<string | null, string | null | undefined, string | null>;
 	created_by: string | null;
 	created_at: TimestampDefaultNow;
 	updated_at: TimestampDefaultNow;

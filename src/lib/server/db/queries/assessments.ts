@@ -17,6 +17,10 @@ export interface AssessmentRecord {
 	previousAssessmentId: string | null;
 	/** The identity frozen when the assessment was finalised; null while it is not final. */
 	frozenIdentity: FirmIdentity | null;
+	/** When the engagement should be done (YYYY-MM-DD); null when nobody set one. */
+	dueDate: string | null;
+	/** The consultant or owner who answers for the assessment; null when nobody is named. */
+	responsibleUserId: string | null;
 	createdAt: Date;
 	updatedAt: Date;
 }
@@ -32,6 +36,8 @@ const columns = [
 	'client_id as clientId',
 	'previous_assessment_id as previousAssessmentId',
 	'frozen_identity as frozenIdentity',
+	sql<string | null>`to_char(due_date, 'YYYY-MM-DD')`.as('dueDate'),
+	'responsible_user_id as responsibleUserId',
 	'created_at as createdAt',
 	'updated_at as updatedAt'
 ] as const;
@@ -249,4 +255,19 @@ export async function countInReviewByClient(
 		.groupBy('client_id')
 		.execute();
 	return new Map(rows.map((r) => [r.clientId!, r.n]));
+}
+
+/** Sets the due date and the responsible person; answers whether the assessment was there. */
+export async function updateAssessmentSchedule(
+	tx: AuditedTx,
+	scope: { orgId: string; id: string },
+	schedule: { dueDate: string | null; responsibleUserId: string | null }
+): Promise<boolean> {
+	const result = await tx.db
+		.updateTable('assessments')
+		.set({ due_date: schedule.dueDate, responsible_user_id: schedule.responsibleUserId })
+		.where('org_id', '=', scope.orgId)
+		.where('id', '=', scope.id)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
 }

@@ -9,6 +9,7 @@ import { runtime } from '$lib/server/web/runtime';
 import { reachesWholeAssessments } from '$lib/server/auth/scope';
 import { currentQuestionnaire } from '$lib/server/corpus';
 import { clientOf } from '$lib/server/clients/service';
+import { scheduleOf, SCHEDULE_ROLES } from '$lib/server/assessments/schedule';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async (event) => {
@@ -42,6 +43,9 @@ export const load: LayoutServerLoad = async (event) => {
 			outdated: assessment.versionHash !== currentQuestionnaire().hash,
 			clientId: assessment.clientId
 		},
+		/** Due date, responsible consultant, overdue or due soon: shown in the head of every tab. */
+		schedule: await scheduleOf(runtime().db, assessment),
+		canSchedule: SCHEDULE_ROLES.includes(membership.role),
 		canEdit: canEdit(membership, assessment),
 		canReview: canReview(membership),
 		/** False for a respondent restricted to some domains: no profile, result or report. */
