@@ -20,6 +20,7 @@ import * as finaliseOverrides from './2026_12_01_202000_finalise_overrides';
 import * as jobs from './2026_12_01_202100_jobs';
 import * as assessmentParts from './2026_12_01_202200_assessment_parts';
 import * as assessmentSchedule from './2026_12_02_003000_assessment_schedule';
+import * as assessmentLifecycle from './2026_12_02_003010_assessment_lifecycle';
 
 /**
  * Every migration, in order. A static list (not a directory scan) so the same provider works in the
@@ -46,5 +47,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_12_01_202000_finalise_overrides': finaliseOverrides,
 	'2026_12_01_202100_jobs': jobs,
 	'2026_12_01_202200_assessment_parts': assessmentParts,
-	'2026_12_02_003000_assessment_schedule': assessmentSchedule
+	'2026_12_02_003000_assessment_schedule': assessmentSchedule,
+	'2026_12_02_003010_assessment_lifecycle': assessmentLifecycle
 };

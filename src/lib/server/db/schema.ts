@@ -131,6 +131,10 @@ export interface AssessmentsTable {
 	due_date: ColumnType<string | null, string | null | undefined, string | null>;
 	/** The consultant or owner who answers for the assessment. */
 	responsible_user_id: ColumnType<string | null, string | null | undefined, string | null>;
+	/** Archived: out of the default lists, restored at will. */
+	archived_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+	/** Deleted: hidden everywhere, purged after the grace period. */
+	deleted_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 	created_by: string | null;
 	created_at: TimestampDefaultNow;
 	updated_at: TimestampDefaultNow;
