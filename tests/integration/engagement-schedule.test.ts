@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Api, createTokenInSettings } from '../helpers/api';
+import { postFile } from '../helpers/upload';
 import {
 	assessmentIdOf,
 	consultancy,
@@ -117,5 +118,33 @@ describe('an assessment’s due date and responsible consultant', () => {
 		const page = await c.owner.get(`${base}/questionnaire`);
 		expect(page.text).toContain('评估期限');
 		expect(page.text).toContain('设定期限与负责顾问');
+	});
+
+	it('lists expired and soon-expiring evidence on the consultancy’s overview', async () => {
+		const c = await consultancy();
+		const clientId = await createClient(c.owner, c.orgId, { name: 'Expiry Client' });
+		const base = await startClientAssessment(c.owner, c.orgId, clientId, 'Expiry 2026');
+		for (const [name, expires] of [
+			['licence-2099.pdf', '2099-01-01'],
+			['licence-old.pdf', '2026-01-10']
+		])
+			expect(
+				(
+					await postFile(
+						c.owner,
+						`${base}/items/LIC-001/evidence`,
+						{ name, type: 'application/pdf', bytes: `%PDF-1.4 ${name}` },
+						{ effective_on: '2025-01-01', expires_on: expires }
+					)
+				).status
+			).toBe(303);
+		const overview = await c.owner.get(`/o/${c.orgId}`);
+		const queue = overview.body.slice(overview.body.indexOf('data-evidence-queue'));
+		expect(queue).toContain('licence-old.pdf');
+		expect(queue).toContain('Expired on 2026-01-10');
+		expect(queue).toContain(`${base}/items/LIC-001#evidence`);
+		expect(queue).toContain('Expiry Client');
+		// Valid for years: not in the queue.
+		expect(queue).not.toContain('licence-2099.pdf');
 	});
 });
