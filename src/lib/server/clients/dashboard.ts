@@ -37,7 +37,7 @@ export interface ClientDashboardRow {
  * whom it waits on and when it last changed, open critical gaps
  * (answered partial or non-compliant; unanswered items count towards completeness instead)
  * and overdue actions, how many assessments wait for review, and the due date and responsible
- * consultant of the newest. Six queries whatever the number
+ * consultant of the newest. A fixed number of queries whatever the number
  * of clients (the answers of all newest assessments are read in one).
  */
 export async function loadClientDashboard(
