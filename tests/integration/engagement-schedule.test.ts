@@ -124,10 +124,11 @@ describe('an assessment’s due date and responsible consultant', () => {
 		const c = await consultancy();
 		const clientId = await createClient(c.owner, c.orgId, { name: 'Expiry Client' });
 		const base = await startClientAssessment(c.owner, c.orgId, clientId, 'Expiry 2026');
-		for (const [name, expires] of [
+		const files: [string, string][] = [
 			['licence-2099.pdf', '2099-01-01'],
 			['licence-old.pdf', '2026-01-10']
-		])
+		];
+		for (const [name, expires] of files)
 			expect(
 				(
 					await postFile(
