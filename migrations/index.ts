@@ -21,6 +21,8 @@ import * as jobs from './2026_12_01_202100_jobs';
 import * as assessmentParts from './2026_12_01_202200_assessment_parts';
 import * as filingPacks from './2026_12_02_001000_filing_packs';
 import * as consultantVoice from './2026_12_02_002000_consultant_voice';
+import * as assessmentSchedule from './2026_12_02_003000_assessment_schedule';
+import * as assessmentLifecycle from './2026_12_02_003010_assessment_lifecycle';
 
 /**
  * Every migration, in order. A static list (not a directory scan) so the same provider works in the
@@ -48,5 +50,7 @@ export const migrations: Record<string, Migration> = {
 	'2026_12_01_202100_jobs': jobs,
 	'2026_12_01_202200_assessment_parts': assessmentParts,
 	'2026_12_02_001000_filing_packs': filingPacks,
-	'2026_12_02_002000_consultant_voice': consultantVoice
+	'2026_12_02_002000_consultant_voice': consultantVoice,
+	'2026_12_02_003000_assessment_schedule': assessmentSchedule,
+	'2026_12_02_003010_assessment_lifecycle': assessmentLifecycle
 };

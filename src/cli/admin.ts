@@ -122,7 +122,8 @@ export async function adminCommand(args: string[], io: CliIo): Promise<number> {
 					holder: `cli:${hostname()}:${process.pid}`,
 					now: input.now ? new Date(input.now) : new Date(),
 					digestHour: env.digestHour,
-					origin: input.origin ?? env.publicOrigin ?? `http://localhost:${env.port}`
+					origin: input.origin ?? env.publicOrigin ?? `http://localhost:${env.port}`,
+					deletionGraceDays: env.deletionGraceDays
 				});
 				printJson(io, { ran });
 				return 0;

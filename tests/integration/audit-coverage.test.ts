@@ -686,6 +686,37 @@ const RECIPES: Record<string, Recipe> = {
 				base_hash: '0000abcd'
 			})
 		),
+	[`POST ${A}/schedule?/save`]: async (f) => {
+		const path = await freshAssessment(f);
+		const response = await f.owner.post(`${path}/schedule?/save`, {
+			dueDate: '2027-06-30',
+			responsibleUserId: ''
+		});
+		return byOwner(f, response);
+	},
+	[`POST ${A}/lifecycle?/archive`]: async (f) => {
+		const path = await freshAssessment(f);
+		return byOwner(f, await f.owner.post(`${path}/lifecycle?/archive`, {}));
+	},
+	[`POST ${A}/lifecycle?/restore`]: async (f) => {
+		const path = await freshAssessment(f);
+		expect((await f.owner.post(`${path}/lifecycle?/archive`, {})).status).toBe(200);
+		return byOwner(f, await f.owner.post(`${path}/lifecycle?/restore`, {}));
+	},
+	[`POST ${A}/lifecycle?/delete`]: async (f) => {
+		const path = await freshAssessment(f);
+		return byOwner(f, await f.owner.post(`${path}/lifecycle?/delete`, {}));
+	},
+	[`POST ${A}/lifecycle?/purge`]: async (f) => {
+		const title = `Purged ${Math.random()}`;
+		const path = await startClientAssessment(f.owner, f.orgId, f.clientA, title);
+		expect((await f.owner.post(`${path}/lifecycle?/delete`, {})).status).toBe(303);
+		const response = await f.owner.post(`${path}/lifecycle?/purge`, {
+			__superform_id: 'purge',
+			confirmation: title
+		});
+		return byOwner(f, response);
+	},
 	[`POST ${A}/version?/move`]: async (f) => {
 		// An assessment on the older questionnaire: the base one, exported and imported on it.
 		const file = JSON.stringify({ ...(await exported(f)), questionnaire_version: f.oldVersion });
@@ -710,6 +741,15 @@ const RECIPES: Record<string, Recipe> = {
 		expect(created.status).toBe(201);
 		const response = await f.api.put(`/assessments/${created.json.id}/answers/LIC-001`, {
 			status: 'compliant'
+		});
+		return byToken(f, response);
+	},
+	'PUT /api/v1/assessments/[id]/schedule': async (f) => {
+		const created = await f.api.post('/assessments', { profile: apiProfile });
+		expect(created.status).toBe(201);
+		const response = await f.api.put(`/assessments/${created.json.id}/schedule`, {
+			due_date: '2027-06-30',
+			responsible_user_id: null
 		});
 		return byToken(f, response);
 	},

@@ -135,6 +135,14 @@ export const assessmentSummarySchema = z
 		title: z.string(),
 		client_id: z.uuid().nullable(),
 		state: z.enum(assessmentStates),
+		due_date: z.iso
+			.date()
+			.nullable()
+			.meta({ description: 'When the assessment should be done (a calendar date)' }),
+		responsible_user_id: z
+			.uuid()
+			.nullable()
+			.meta({ description: 'The owner or consultant who answers for the assessment' }),
 		created_at: timestamp,
 		updated_at: timestamp
 	})
@@ -238,6 +246,8 @@ export const assessmentDetailSchema = z
 		title: z.string(),
 		client_id: z.uuid().nullable(),
 		state: z.enum(assessmentStates),
+		due_date: z.iso.date().nullable(),
+		responsible_user_id: z.uuid().nullable(),
 		questionnaire_version: z.string(),
 		firm: firmIdentitySchema,
 		profile: z.record(z.string(), z.unknown()).meta({

@@ -41,6 +41,8 @@ export interface ServerEnv {
 	digestHour: number;
 	/** How often each instance looks for due scheduled work (JOBS_INTERVAL_SECONDS, default 60; 0: never, the CLI runs it). */
 	jobsIntervalSeconds: number;
+	/** Days a deleted assessment waits before the retention job purges it (DELETION_GRACE_DAYS, default 30). */
+	deletionGraceDays: number;
 }
 
 export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -70,7 +72,8 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
 		evidenceSizeLimit: parseSize(env.EVIDENCE_SIZE_LIMIT ?? '25M'),
 		digestHour: hourOf(env.DIGEST_HOUR, 8),
 		jobsIntervalSeconds:
-			env.JOBS_INTERVAL_SECONDS?.trim() === '0' ? 0 : positive(env.JOBS_INTERVAL_SECONDS, 60)
+			env.JOBS_INTERVAL_SECONDS?.trim() === '0' ? 0 : positive(env.JOBS_INTERVAL_SECONDS, 60),
+		deletionGraceDays: positive(env.DELETION_GRACE_DAYS, 30)
 	};
 }
 

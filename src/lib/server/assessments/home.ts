@@ -2,6 +2,8 @@ import type { Database } from '../db/connection';
 import { listAssessments } from '../db/queries/assessments';
 import { nextSteps, type NextStep } from '../../domain/next-steps';
 import { loadAssessmentView } from './service';
+import { scheduleOf } from './schedule';
+import type { AssessmentScheduleView } from '../../domain/assessment-schedule';
 
 export interface OverdueAction {
 	itemId: string;
@@ -24,6 +26,8 @@ export interface FirmHome {
 		applicable: number;
 		updatedAt: Date;
 		nextSteps: NextStep[];
+		/** The assessment's due date and responsible person. */
+		schedule: AssessmentScheduleView;
 		overdue: OverdueAction[];
 	} | null;
 }
@@ -67,6 +71,7 @@ export async function loadFirmHome(
 			applicable: progress.applicable,
 			updatedAt: latest.updatedAt,
 			nextSteps: nextSteps(latest.state, latest.profileVersion > 0, evaluation.score),
+			schedule: await scheduleOf(db, latest),
 			overdue
 		}
 	};

@@ -1,5 +1,9 @@
 import type { Database } from '../db/connection';
-import { listAssessments, type AssessmentRecord } from '../db/queries/assessments';
+import {
+	listAssessments,
+	type AssessmentRecord,
+	type AssessmentShelf
+} from '../db/queries/assessments';
 import { listClients } from '../db/queries/clients';
 import type { Membership } from '../db/queries/organisations';
 import { countItemReviews } from '../db/queries/reviews';
@@ -18,7 +22,7 @@ export function assessmentsOf(db: Database, orgId: string): Promise<AssessmentRe
 export async function listAssessmentRows(
 	db: Database,
 	membership: Membership,
-	filter: { clientId?: string } = {}
+	filter: { clientId?: string; shelf?: AssessmentShelf } = {}
 ) {
 	const reach = reachOf(membership);
 	if (reach && (reach.clientId === null || (filter.clientId && filter.clientId !== reach.clientId)))
@@ -26,7 +30,8 @@ export async function listAssessmentRows(
 	const assessments = await listAssessments(db, {
 		orgId: membership.orgId,
 		clientId: reach?.clientId ?? filter.clientId,
-		id: reach?.assessmentId ?? undefined
+		id: reach?.assessmentId ?? undefined,
+		shelf: filter.shelf
 	});
 	const ids = assessments.map((a) => a.id);
 	const [evaluations, reviews, clients] = await Promise.all([
@@ -46,6 +51,8 @@ export async function listAssessmentRows(
 			clientId: a.clientId,
 			clientName: a.clientId ? (clientNames.get(a.clientId) ?? null) : null,
 			updatedAt: a.updatedAt,
+			archivedAt: a.archivedAt,
+			deletedAt: a.deletedAt,
 			versionHash: a.versionHash,
 			verdict: evaluation.score.verdict,
 			score: overall.score,

@@ -3,6 +3,8 @@ import { countOverdueAnswers } from '../db/queries/answers';
 import { countInReviewByClient, listLatestClientAssessments } from '../db/queries/assessments';
 import { listClients } from '../db/queries/clients';
 import { assessmentCorpus, evaluateAssessments } from '../assessments/service';
+import { memberNames } from '../assessments/schedule';
+import { scheduleStanding, type AssessmentScheduleView } from '../../domain/assessment-schedule';
 
 export interface ClientDashboardRow {
 	clientId: string;
@@ -19,6 +21,8 @@ export interface ClientDashboardRow {
 		updatedAt: Date;
 		/** Whom the assessment waits on: the client answering, the consultant reviewing, nobody. */
 		waitsOn: 'client' | 'consultant' | null;
+		/** Its due date and responsible consultant, overdue or due soon. */
+		schedule: AssessmentScheduleView;
 	} | null;
 	/** Critical items answered partial or non-compliant. */
 	openCriticalGaps: number;
@@ -32,7 +36,8 @@ export interface ClientDashboardRow {
  * A consultancy's clients at a glance: the assessment worked on last, its verdict, score, progress,
  * whom it waits on and when it last changed, open critical gaps
  * (answered partial or non-compliant; unanswered items count towards completeness instead)
- * and overdue actions, and how many assessments wait for review. Five queries whatever the number
+ * and overdue actions, how many assessments wait for review, and the due date and responsible
+ * consultant of the newest. A fixed number of queries whatever the number
  * of clients (the answers of all newest assessments are read in one).
  */
 export async function loadClientDashboard(
@@ -46,9 +51,10 @@ export async function loadClientDashboard(
 		countInReviewByClient(db, { orgId })
 	]);
 	const ids = latest.map((a) => a.id);
-	const [evaluations, overdue] = await Promise.all([
+	const [evaluations, overdue, names] = await Promise.all([
 		evaluateAssessments(db, latest),
-		countOverdueAnswers(db, ids, today)
+		countOverdueAnswers(db, ids, today),
+		memberNames(db, orgId)
 	]);
 	const latestByClient = new Map(latest.map((a) => [a.clientId!, a]));
 	const criticalIds = new Set(
@@ -75,7 +81,14 @@ export async function loadClientDashboard(
 							applicable: evaluation.score.progress.applicable,
 							updatedAt: a.updatedAt,
 							waitsOn:
-								a.state === 'draft' ? 'client' : a.state === 'in_review' ? 'consultant' : null
+								a.state === 'draft' ? 'client' : a.state === 'in_review' ? 'consultant' : null,
+							schedule: {
+								dueDate: a.dueDate,
+								responsibleName: a.responsibleUserId
+									? (names.get(a.responsibleUserId) ?? null)
+									: null,
+								standing: scheduleStanding(a.dueDate, a.state, today)
+							}
 						}
 					: null,
 			openCriticalGaps: evaluation

@@ -127,6 +127,14 @@ export interface AssessmentsTable {
 	previous_assessment_id: string | null;
 	/** The firm's identity as it stood when the assessment was finalised; null before. */
 	frozen_identity: ColumnType<unknown, string | null | undefined, string | null>;
+	/** A calendar date; selected as YYYY-MM-DD text (cast in SQL) so pg and PGlite agree. */
+	due_date: ColumnType<string | null, string | null | undefined, string | null>;
+	/** The consultant or owner who answers for the assessment. */
+	responsible_user_id: ColumnType<string | null, string | null | undefined, string | null>;
+	/** Archived: out of the default lists, restored at will. */
+	archived_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+	/** Deleted: hidden everywhere, purged after the grace period. */
+	deleted_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 	created_by: string | null;
 	created_at: TimestampDefaultNow;
 	updated_at: TimestampDefaultNow;

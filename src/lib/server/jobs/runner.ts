@@ -3,6 +3,7 @@ import { claimDueJobs, completeJob, failJob, scheduleJob } from '../db/queries/j
 import { logger } from '../logger';
 import { runDailyDigest } from './daily-digest';
 import { digestRuns } from './schedule';
+import { DELETION_GRACE_DAYS, purgeExpiredDeletions } from '../assessments/lifecycle';
 
 export const DAILY_DIGEST = 'daily_digest';
 const LEASE_MS = 10 * 60_000;
@@ -17,6 +18,8 @@ export interface JobOptions {
 	digestHour: number;
 	/** The app's public address, for links in mails. */
 	origin: string;
+	/** Days a deleted assessment waits for its purge (DELETION_GRACE_DAYS, default 30). */
+	deletionGraceDays?: number;
 }
 
 /**
@@ -37,9 +40,16 @@ export async function runDueJobs(db: Database, options: JobOptions): Promise<str
 		});
 		if (!job) return ran;
 		try {
-			if (job.kind === DAILY_DIGEST)
+			if (job.kind === DAILY_DIGEST) {
 				await runDailyDigest(db, { now: options.now, origin: options.origin, jobId: job.id });
-			else throw new Error(`no handler for job kind ${job.kind}`);
+				// The day's retention work rides on the digest's run: deleted assessments past their
+				// grace period are purged (each in its own audited transaction). A failure is logged and
+				// left to the next day's run, so the digest is never mailed twice for it.
+				await purgeExpiredDeletions(db, {
+					now: options.now,
+					graceDays: options.deletionGraceDays ?? DELETION_GRACE_DAYS
+				}).catch((error: unknown) => logger.error({ err: error }, 'retention purge failed'));
+			} else throw new Error(`no handler for job kind ${job.kind}`);
 			await completeJob(db, { id: job.id, holder: options.holder, at: options.now });
 			ran.push(job.id);
 		} catch (error) {

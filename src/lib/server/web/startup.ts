@@ -68,9 +68,13 @@ onStartup(async ({ db }, env) => {
 	const holder = `${hostname()}:${process.pid}`;
 	const origin = env.publicOrigin ?? `http://localhost:${env.port}`;
 	const pass = () =>
-		runDueJobs(db, { holder, now: new Date(), digestHour: env.digestHour, origin }).catch(
-			(error: unknown) => logger.error({ err: error }, 'scheduled jobs')
-		);
+		runDueJobs(db, {
+			holder,
+			now: new Date(),
+			digestHour: env.digestHour,
+			origin,
+			deletionGraceDays: env.deletionGraceDays
+		}).catch((error: unknown) => logger.error({ err: error }, 'scheduled jobs'));
 	setInterval(() => void pass(), env.jobsIntervalSeconds * 1000).unref();
 	void pass();
 });

@@ -6,6 +6,8 @@ import { loadFirmHome } from '$lib/server/assessments/home';
 import { START_ROLES } from '$lib/server/web/guards/assessment';
 import { rememberActiveOrganisation } from '$lib/server/auth/session';
 import { runtime } from '$lib/server/web/runtime';
+import { expiringEvidenceQueue } from '$lib/server/evidence/expiring-queue';
+import { shanghaiDay } from '$lib/server/jobs/schedule';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -21,19 +23,33 @@ export const load: PageServerLoad = async (event) => {
 			myWork: await listAssessmentRows(db, membership),
 			dashboard: null,
 			home: null,
+			expiring: [],
 			canStart
 		};
-	if (membership.orgKind === 'consultancy')
+	const today = shanghaiDay(new Date());
+	if (membership.orgKind === 'consultancy') {
+		const dashboard = await loadClientDashboard(db, membership.orgId);
+		const clientOf = new Map(dashboard.flatMap((r) => (r.latest ? [[r.latest.id, r]] : [])));
 		return {
 			myWork: null,
-			dashboard: await loadClientDashboard(db, membership.orgId),
+			dashboard,
 			home: null,
+			// The evidence of each client's newest assessment that has expired or soon will.
+			expiring: await expiringEvidenceQueue(
+				db,
+				dashboard.flatMap((r) => (r.latest ? [r.latest] : [])),
+				today,
+				(id) => clientOf.get(id)?.clientName ?? null
+			),
 			canStart
 		};
+	}
+	const home = await loadFirmHome(db, membership.orgId);
 	return {
 		myWork: null,
 		dashboard: null,
-		home: await loadFirmHome(db, membership.orgId),
+		home,
+		expiring: home.current ? await expiringEvidenceQueue(db, [home.current], today) : [],
 		canStart
 	};
 };

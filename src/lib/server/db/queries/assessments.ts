@@ -17,6 +17,14 @@ export interface AssessmentRecord {
 	previousAssessmentId: string | null;
 	/** The identity frozen when the assessment was finalised; null while it is not final. */
 	frozenIdentity: FirmIdentity | null;
+	/** When the engagement should be done (YYYY-MM-DD); null when nobody set one. */
+	dueDate: string | null;
+	/** The consultant or owner who answers for the assessment; null when nobody is named. */
+	responsibleUserId: string | null;
+	/** Archived: left out of the default lists. */
+	archivedAt: Date | null;
+	/** Deleted: hidden everywhere until restored or purged. */
+	deletedAt: Date | null;
 	createdAt: Date;
 	updatedAt: Date;
 }
@@ -32,6 +40,10 @@ const columns = [
 	'client_id as clientId',
 	'previous_assessment_id as previousAssessmentId',
 	'frozen_identity as frozenIdentity',
+	sql<string | null>`to_char(due_date, 'YYYY-MM-DD')`.as('dueDate'),
+	'responsible_user_id as responsibleUserId',
+	'archived_at as archivedAt',
+	'deleted_at as deletedAt',
 	'created_at as createdAt',
 	'updated_at as updatedAt'
 ] as const;
@@ -91,26 +103,42 @@ export async function insertAssessment(
 		.execute();
 }
 
-/** Scoped by organisation: another organisation's assessment is simply not found. */
+/**
+ * Scoped by organisation: another organisation's assessment is simply not found, and so is a
+ * deleted one, unless `includeDeleted` (its restore and purge).
+ */
 export async function findAssessment(
 	db: Database,
-	scope: { orgId: string; id: string }
+	scope: { orgId: string; id: string; includeDeleted?: boolean }
 ): Promise<AssessmentRecord | null> {
-	const row = await db
+	let query = db
 		.selectFrom('assessments')
 		.select(columns)
 		.where('org_id', '=', scope.orgId)
-		.where('id', '=', scope.id)
-		.executeTakeFirst();
+		.where('id', '=', scope.id);
+	if (!scope.includeDeleted) query = query.where('deleted_at', 'is', null);
+	const row = await query.executeTakeFirst();
 	return row ? toRecord(row) : null;
 }
 
-/** The organisation's assessments, newest first; narrowed to one client or one assessment. */
+/** Where an assessment stands in its life: in use, archived, or deleted (awaiting its purge). */
+export type AssessmentShelf = 'active' | 'archived' | 'deleted';
+
+/**
+ * The organisation's assessments on one shelf (in use unless said), newest first; narrowed to one
+ * client or one assessment.
+ */
 export async function listAssessments(
 	db: Database,
-	scope: { orgId: string; clientId?: string; id?: string }
+	scope: { orgId: string; clientId?: string; id?: string; shelf?: AssessmentShelf }
 ): Promise<AssessmentRecord[]> {
 	let query = db.selectFrom('assessments').select(columns).where('org_id', '=', scope.orgId);
+	const shelf = scope.shelf ?? 'active';
+	if (shelf === 'deleted') query = query.where('deleted_at', 'is not', null);
+	else
+		query = query
+			.where('deleted_at', 'is', null)
+			.where('archived_at', shelf === 'archived' ? 'is not' : 'is', null);
 	if (scope.clientId !== undefined) query = query.where('client_id', '=', scope.clientId);
 	if (scope.id !== undefined) query = query.where('id', '=', scope.id);
 	const rows = await query.orderBy('created_at', 'desc').orderBy('id').execute();
@@ -244,6 +272,8 @@ export async function listLatestClientAssessments(
 		.select(columns)
 		.where('org_id', '=', scope.orgId)
 		.where('client_id', 'is not', null)
+		.where('archived_at', 'is', null)
+		.where('deleted_at', 'is', null)
 		.orderBy('client_id')
 		// "Latest" is the one worked on last, not the one created last.
 		.orderBy('updated_at', 'desc')
@@ -264,7 +294,72 @@ export async function countInReviewByClient(
 		.where('org_id', '=', scope.orgId)
 		.where('state', '=', 'in_review')
 		.where('client_id', 'is not', null)
+		.where('archived_at', 'is', null)
+		.where('deleted_at', 'is', null)
 		.groupBy('client_id')
 		.execute();
 	return new Map(rows.map((r) => [r.clientId!, r.n]));
+}
+
+/** Sets the due date and the responsible person; answers whether the assessment was there. */
+export async function updateAssessmentSchedule(
+	tx: AuditedTx,
+	scope: { orgId: string; id: string },
+	schedule: { dueDate: string | null; responsibleUserId: string | null }
+): Promise<boolean> {
+	const result = await tx.db
+		.updateTable('assessments')
+		.set({ due_date: schedule.dueDate, responsible_user_id: schedule.responsibleUserId })
+		.where('org_id', '=', scope.orgId)
+		.where('id', '=', scope.id)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
+}
+
+/** Archives or restores (null), deletes or undeletes (null) the assessment; answers whether it changed. */
+export async function updateAssessmentShelf(
+	tx: AuditedTx,
+	scope: { orgId: string; id: string },
+	change: { archivedAt?: Date | null; deletedAt?: Date | null }
+): Promise<boolean> {
+	const result = await tx.db
+		.updateTable('assessments')
+		.set({
+			...(change.archivedAt !== undefined ? { archived_at: change.archivedAt } : {}),
+			...(change.deletedAt !== undefined ? { deleted_at: change.deletedAt } : {})
+		})
+		.where('org_id', '=', scope.orgId)
+		.where('id', '=', scope.id)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Deletes the assessment row for good; its answers, reviews, comments, parts, reports and the
+ * memberships scoped to it go with it (foreign keys cascade). Evidence files must be released
+ * first (they do not cascade, so their blobs' reference counts stay right).
+ */
+export async function deleteAssessmentRow(
+	tx: AuditedTx,
+	scope: { orgId: string; id: string }
+): Promise<boolean> {
+	const result = await tx.db
+		.deleteFrom('assessments')
+		.where('org_id', '=', scope.orgId)
+		.where('id', '=', scope.id)
+		.executeTakeFirst();
+	return Number(result.numDeletedRows) === 1;
+}
+
+/** Every organisation's assessments deleted before `cutoff`: due for their purge. */
+export async function listDeletedBefore(
+	db: Database,
+	cutoff: Date
+): Promise<{ id: string; orgId: string }[]> {
+	return db
+		.selectFrom('assessments')
+		.select(['id', 'org_id as orgId'])
+		.where('deleted_at', '<', cutoff)
+		.orderBy('deleted_at')
+		.execute();
 }

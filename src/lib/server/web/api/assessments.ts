@@ -40,6 +40,8 @@ export function assessmentSummaryJson(
 		title: a.title,
 		client_id: a.clientId,
 		state: a.state,
+		due_date: a.dueDate,
+		responsible_user_id: a.responsibleUserId,
 		created_at: new Date(a.createdAt).toISOString(),
 		updated_at: new Date(a.updatedAt).toISOString()
 	};
@@ -66,6 +68,8 @@ export async function assessmentDetailJson(
 		title: assessment.title,
 		client_id: assessment.clientId,
 		state: assessment.state,
+		due_date: assessment.dueDate,
+		responsible_user_id: assessment.responsibleUserId,
 		questionnaire_version: assessment.versionHash,
 		firm: firmIdentityJson(identity),
 		profile,

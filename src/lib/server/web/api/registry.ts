@@ -9,6 +9,7 @@ import {
 	assessmentDetailSchema,
 	assessmentListSchema,
 	assessmentParamsSchema,
+	assessmentSummarySchema,
 	clientListSchema,
 	compareParamsSchema,
 	comparisonSchema,
@@ -27,6 +28,7 @@ import {
 	evidenceUploadedSchema,
 	evidenceUploadFormSchema
 } from '$lib/schemas/api-evidence';
+import { putScheduleSchema } from '$lib/schemas/api-schedule';
 import { currentQuestionnaire } from '../../corpus';
 
 /** One endpoint of /api/v1: what it takes and answers. Handlers validate with it; the docs print it. */
@@ -100,6 +102,19 @@ export function buildApiRoutes(questions: readonly ProfileQuestion[]) {
 			params: assessmentParamsSchema,
 			success: { status: 200, description: 'The assessment', json: assessmentDetailSchema },
 			errors: [404]
+		}),
+		putSchedule: route({
+			method: 'put',
+			path: '/assessments/{id}/schedule',
+			summary: 'Set the assessment’s due date and responsible consultant (an owner or consultant)',
+			params: assessmentParamsSchema,
+			body: putScheduleSchema,
+			success: {
+				status: 200,
+				description: 'The assessment, with its schedule',
+				json: assessmentSummarySchema
+			},
+			errors: [404, 413]
 		}),
 		putAnswer: route({
 			method: 'put',

@@ -23,22 +23,30 @@ export function canReview(membership: Membership): boolean {
 /**
  * The assessment if it belongs to the viewer's organisation and lies within their reach: 404
  * otherwise, 403 to edit without the role. `wholeAssessment` pages (result, report, profile) show
- * every domain, so a respondent restricted to some domains gets 404 there.
+ * every domain, so a respondent restricted to some domains gets 404 there. A deleted assessment
+ * answers 404 except where `includeDeleted` (its restore and purge).
  */
 export async function requireAssessment(
 	event: RequestEvent,
 	orgId: string,
 	assessmentId: string,
 	mode: 'view' | 'edit',
-	options: { wholeAssessment?: boolean } = {}
+	options: { wholeAssessment?: boolean; includeDeleted?: boolean } = {}
 ): Promise<Viewer & { membership: Membership; assessment: AssessmentRecord }> {
 	const viewer = await requireMembership(event, orgId);
 	const assessment = await oncePerView(
 		event,
 		`assessment:${viewer.membership.orgId}:${assessmentId}`,
-		() => findAssessment(runtime().db, { orgId: viewer.membership.orgId, id: assessmentId })
+		() =>
+			findAssessment(runtime().db, {
+				orgId: viewer.membership.orgId,
+				id: assessmentId,
+				includeDeleted: true
+			})
 	);
 	if (!assessment || !reachesAssessment(viewer.membership, assessment)) error(404, 'Not found');
+	// A deleted assessment is gone but for its restore or purge (the lifecycle page).
+	if (assessment.deletedAt && !options.includeDeleted) error(404, 'Not found');
 	if (options.wholeAssessment && !reachesWholeAssessments(viewer.membership))
 		error(404, 'Not found');
 	if (mode === 'edit' && !canEdit(viewer.membership, assessment)) error(403, 'Forbidden');

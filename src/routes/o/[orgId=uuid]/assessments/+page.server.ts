@@ -28,8 +28,12 @@ export const load: PageServerLoad = async (event) => {
 	const { membership } = await requireMembership(event, event.params.orgId);
 	const db = runtime().db;
 	const canStart = START_ROLES.includes(membership.role) && !isRestricted(membership);
+	// Archived and deleted assessments are listed apart, to those who archive and delete them.
+	const asked = event.url.searchParams.get('shelf');
+	const shelf = canStart && (asked === 'archived' || asked === 'deleted') ? asked : 'active';
 	return {
-		assessments: await listAssessmentRows(db, membership),
+		assessments: await listAssessmentRows(db, membership, { shelf }),
+		shelf,
 		canStart,
 		clients:
 			canStart && membership.orgKind === 'consultancy'

@@ -9,14 +9,17 @@ import { runtime } from '$lib/server/web/runtime';
 import { reachesWholeAssessments } from '$lib/server/auth/scope';
 import { currentQuestionnaire } from '$lib/server/corpus';
 import { clientOf } from '$lib/server/clients/service';
+import { scheduleOf, SCHEDULE_ROLES } from '$lib/server/assessments/schedule';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async (event) => {
+	// A deleted assessment opens only its lifecycle page (restore or purge); every other page 404s.
 	const { assessment, membership } = await requireAssessment(
 		event,
 		event.params.orgId,
 		event.params.assessmentId,
-		'view'
+		'view',
+		{ includeDeleted: event.route.id?.endsWith('/lifecycle') ?? false }
 	);
 	// The registered name or business scope differed from the record: whoever manages it chooses.
 	const canResolveIdentity = START_ROLES.includes(membership.role);
@@ -42,6 +45,15 @@ export const load: LayoutServerLoad = async (event) => {
 			outdated: assessment.versionHash !== currentQuestionnaire().hash,
 			clientId: assessment.clientId
 		},
+		/** Due date, responsible consultant, overdue or due soon: shown in the head of every tab. */
+		schedule: await scheduleOf(runtime().db, assessment),
+		canSchedule: SCHEDULE_ROLES.includes(membership.role),
+		/** Archived or deleted (awaiting its purge): said in the head of every tab. */
+		shelf: assessment.deletedAt
+			? ('deleted' as const)
+			: assessment.archivedAt
+				? ('archived' as const)
+				: ('active' as const),
 		canEdit: canEdit(membership, assessment),
 		canReview: canReview(membership),
 		/** False for a respondent restricted to some domains: no profile, result or report. */
