@@ -5,7 +5,7 @@ import {
 	PACK_TEXT_MAX,
 	packTextFields
 } from '$lib/domain/pack-input';
-import { isCalendarDate } from './assessment-export';
+import { isCalendarDate } from '../domain/calendar-date';
 import { z } from './zod';
 
 const optionalText = z

@@ -1,12 +1,6 @@
 import { m } from '$lib/paraglide/messages';
+import { isCalendarDate } from '../domain/calendar-date';
 import { z } from './zod';
-
-/** YYYY-MM-DD naming a day that exists (not 2026-02-30). */
-function isCalendarDate(v: string): boolean {
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-	const day = new Date(`${v}T00:00:00Z`);
-	return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(v);
-}
 
 /**
  * An assessment's due date and responsible person, as the schedule form sends them: an empty
