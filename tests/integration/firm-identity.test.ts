@@ -515,7 +515,7 @@ describe('one identity for the profile form, the client page, the report and the
 		await agree(REGISTERED, true, 'client');
 	});
 
-	it('answers 400 naming the field to a bad choice, and 404 to another organisation', async () => {
+	it('answers 400 saying what is wrong with a bad choice, and 404 to another organisation', async () => {
 		const { owner, orgId } = await consultancy('en');
 		const bad = await owner.post(`/o/${orgId}/identity?/resolve`, {
 			conflictId: 'nope',
@@ -523,8 +523,10 @@ describe('one identity for the profile form, the client page, the report and the
 			next: ''
 		});
 		expect(bad.status).toBe(400);
-		expect(bad.text).toContain('conflictId');
-		expect(bad.text).toContain('choice');
+		// In the reader's words, not the hidden field's key (conflictId): the stale record, the choice.
+		expect(bad.text).toContain('This value is not valid.');
+		expect(bad.text).toContain('Choose one of the listed options.');
+		expect(bad.text).not.toContain('conflictId');
 		const other = await consultancy('en');
 		expect((await other.owner.get(`/o/${orgId}/identity`)).status).toBe(404);
 		const page = await owner.get(`/o/${orgId}/identity`);

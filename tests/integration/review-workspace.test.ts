@@ -86,7 +86,7 @@ describe('the review workspace', () => {
 			items: ['CMP-002', 'CMP-004']
 		});
 		expect(bulk.status).toBe(200);
-		expect(bulk.text).toContain('1 item(s) accepted.');
+		expect(bulk.text).toContain('1 item accepted.');
 		expect(bulk.text).toContain('skipped: CMP-004');
 		const none = await consultant.post(`${base}/review?/accept_chosen`, {
 			__superform_id: 'review-list'

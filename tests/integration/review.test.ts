@@ -61,7 +61,7 @@ describe('review', () => {
 		// The respondent sees the state, the flagged item and the comment.
 		const questionnaire = await respondent.get(`${base}/questionnaire?domain=complaints`);
 		expect(assessmentState(questionnaire.body)).toBe('draft');
-		expect(questionnaire.text).toContain('The reviewer asked for changes to 1 item(s)');
+		expect(questionnaire.text).toContain('The reviewer asked for changes to 1 item:');
 		const flagged = await respondent.get(`${base}/items/CMP-001`);
 		expect(reviewState(flagged.body)).toBe('changes_requested');
 		expect(flagged.text).toContain('Please attach the complaints log for Q3.');
@@ -114,7 +114,7 @@ describe('review', () => {
 		});
 		expect(over.status).toBe(200);
 		const history = await consultant.get(`${base}/review`);
-		expect(history.text).toMatch(/Finalised with \d+ item\(s\) open \(owner: Zhang Wei\)/);
+		expect(history.text).toMatch(/Finalised with \d+ items? open \(owner: Zhang Wei\)/);
 		expect(history.text).toContain('The client scoped this pre-check to the complaints domain.');
 		expect(assessmentState((await respondent.get(`${base}/questionnaire`)).body)).toBe('final');
 	});

@@ -14,8 +14,27 @@ const features = fs
 	.map((d) => d.name)
 	.sort();
 
+/**
+ * A message's texts: the string itself, or each variant of one that inlang's message format
+ * chooses by a number (`[{ declarations, selectors, match: { "countPlural=one": …, … } }]`).
+ */
+function texts(value: unknown): string[] | null {
+	if (typeof value === 'string') return [value];
+	if (!Array.isArray(value)) return null;
+	const variants = value.flatMap((v: { match?: Record<string, unknown> }) =>
+		Object.values(v.match ?? {})
+	);
+	return variants.length > 0 && variants.every((t) => typeof t === 'string')
+		? (variants as string[])
+		: null;
+}
+
+/** The placeholders a message's texts use, each once. */
 function placeholders(value: unknown): string[] {
-	return [...String(value).matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!).sort();
+	const all = (texts(value) ?? []).flatMap((text) =>
+		[...text.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!)
+	);
+	return [...new Set(all)].sort();
 }
 
 describe('the message files', () => {
@@ -78,7 +97,8 @@ describe('the message files', () => {
 			);
 			locales.forEach((locale, i) => {
 				const value = values[i];
-				if (typeof value !== 'string' || value.trim() === '') {
+				const each = texts(value);
+				if (!each || each.some((text) => text.trim() === '')) {
 					problems.push(`${key} (${locale}): ${JSON.stringify(value)}`);
 				}
 			});

@@ -191,10 +191,11 @@ export async function setFrozenIdentity(
 
 /**
  * First thing in a transaction that writes to an assessment: false when it is final. The row is
- * then share-locked until the transaction ends, so a finalisation racing the write waits for it,
- * and a write that waited for a finalisation sees it (PostgreSQL re-checks the condition on the row
- * it waited for). Writes do not wait for each other. A check made before the transaction began
- * (as the request starts, while an upload is still arriving) can promise neither.
+ * then locked until the transaction ends, so a finalisation racing the write waits for it, and a
+ * write that waited for a finalisation sees it (PostgreSQL re-checks the condition on the row it
+ * waited for). A check made before the transaction began (as the request starts, while an upload
+ * is still arriving) can promise neither. Writes to one assessment take turns here: each later
+ * marks the assessment changed, and two holding a shared lock each would wait for the other's.
  */
 export async function lockOpenAssessment(tx: AuditedTx, id: string): Promise<boolean> {
 	const row = await tx.db
@@ -202,7 +203,7 @@ export async function lockOpenAssessment(tx: AuditedTx, id: string): Promise<boo
 		.select('id')
 		.where('id', '=', id)
 		.where('state', '!=', 'final')
-		.forShare()
+		.forUpdate()
 		.executeTakeFirst();
 	return row !== undefined;
 }
