@@ -109,9 +109,7 @@ describe('report model', () => {
 		expect(both.labels.gapRegister).toEqual({ main: '差距清单', alt: 'Gap register' });
 		expect(en.summary.verdictLabel.main).toBe('Not ready');
 		expect(both.summary.verdictLabel).toEqual({ main: '尚未就绪', alt: 'Not ready' });
-		expect(en.summary.reasons[0]!.main).toMatch(
-			/critical items? not fully compliant: .*LIC-001/
-		);
+		expect(en.summary.reasons[0]!.main).toMatch(/critical items? not fully compliant: .*LIC-001/);
 		expect(both.gaps.find((g) => g.itemId === 'LIC-001')!.question.alt).toBe(
 			corpus.items.find((i) => i.id === 'LIC-001')!.question.en
 		);
