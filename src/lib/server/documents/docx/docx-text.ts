@@ -39,6 +39,33 @@ export const tone = {
 /** Half-points, as Word counts type sizes. */
 export const size = { body: 20, alt: 18, table: 17, small: 16, label: 16 } as const;
 
+/** A4 in twentieths of a point, as Word measures a page. */
+export const A4 = { width: 11906, height: 16838 } as const;
+
+/** The styles every Word file of ours uses: body text, and headings in Word's own styles. */
+export function documentStyles(lang: string) {
+	const heading = (fontSize: number, before: number, after: number) => ({
+		run: { font: FONT, size: fontSize, bold: true, color: tone.ink },
+		paragraph: { spacing: { before, after } }
+	});
+	return {
+		default: {
+			document: {
+				run: {
+					font: FONT,
+					size: size.body,
+					color: tone.ink,
+					language: { value: lang, eastAsia: 'zh-CN' }
+				},
+				paragraph: { spacing: { line: 300 } }
+			},
+			heading1: heading(32, 240, 120),
+			heading2: heading(24, 200, 80),
+			heading3: heading(21, 160, 60)
+		}
+	};
+}
+
 // Characters XML 1.0 cannot hold: a pasted control character must not make the file unreadable.
 const NOT_XML = /(?![\t\n\r])\p{Cc}|[\uFFFE\uFFFF]/gu;
 

@@ -21,7 +21,7 @@ import {
 	methodology,
 	notAssessed
 } from './docx-sections';
-import { FONT, runs, size, tone } from './docx-text';
+import { A4, documentStyles, FONT, runs, size, tone } from './docx-text';
 
 /**
  * The report as an editable Word document, from the same model as the PDF, with the same sections
@@ -46,34 +46,10 @@ export function reportDocx(model: ReportModel): Document {
 		title: model.meta.title,
 		subject: inline(model.labels.title),
 		creator: model.cover.assessor ?? model.cover.consultancy ?? inline(model.labels.appName),
-		styles: {
-			default: {
-				document: {
-					run: {
-						font: FONT,
-						size: size.body,
-						color: tone.ink,
-						language: { value: lang, eastAsia: 'zh-CN' }
-					},
-					paragraph: { spacing: { line: 300 } }
-				},
-				heading1: {
-					run: { font: FONT, size: 32, bold: true, color: tone.ink },
-					paragraph: { spacing: { before: 240, after: 120 } }
-				},
-				heading2: {
-					run: { font: FONT, size: 24, bold: true, color: tone.ink },
-					paragraph: { spacing: { before: 200, after: 80 } }
-				},
-				heading3: {
-					run: { font: FONT, size: 21, bold: true, color: tone.ink },
-					paragraph: { spacing: { before: 160, after: 60 } }
-				}
-			}
-		},
+		styles: documentStyles(lang),
 		sections: [
 			{
-				properties: { titlePage: true, page: { size: { width: 11906, height: 16838 } } },
+				properties: { titlePage: true, page: { size: A4 } },
 				headers: {
 					default: new Header({
 						children: [

@@ -10,7 +10,17 @@ import {
 	type Table
 } from 'docx';
 import type { PackModel, PackSection } from '../../../domain/filing-pack';
-import { FONT, heading, line, runs, size, table, tone } from '../docx/docx-text';
+import {
+	A4,
+	documentStyles,
+	FONT,
+	heading,
+	line,
+	runs,
+	size,
+	table,
+	tone
+} from '../docx/docx-text';
 import { editNote, packDocumentTitle, sectionHeading, statementParts } from './pack-common';
 
 const verbatim = (text: string) => ({ main: text, alt: null });
@@ -112,30 +122,10 @@ export function packDocx(model: PackModel): Document {
 		title: packDocumentTitle(model),
 		subject: model.subtitle,
 		creator: model.firm,
-		styles: {
-			default: {
-				document: {
-					run: {
-						font: FONT,
-						size: size.body,
-						color: tone.ink,
-						language: { value: lang, eastAsia: 'zh-CN' }
-					},
-					paragraph: { spacing: { line: 300 } }
-				},
-				heading1: {
-					run: { font: FONT, size: 30, bold: true, color: tone.ink },
-					paragraph: { spacing: { before: 240, after: 120 } }
-				},
-				heading2: {
-					run: { font: FONT, size: 24, bold: true, color: tone.ink },
-					paragraph: { spacing: { before: 200, after: 80 } }
-				}
-			}
-		},
+		styles: documentStyles(lang),
 		sections: [
 			{
-				properties: { titlePage: true, page: { size: { width: 11906, height: 16838 } } },
+				properties: { titlePage: true, page: { size: A4 } },
 				headers: {
 					default: new Header({
 						children: [
