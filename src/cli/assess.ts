@@ -1,7 +1,5 @@
 import fs from 'node:fs';
-import { loadCorpus } from '../lib/corpus/load';
-import { corpusPaths } from '../lib/corpus/paths';
-import { corpusHash } from '../lib/corpus/version';
+import { seedsVersion } from '../lib/corpus/seeds-corpus';
 import type { Corpus } from '../lib/domain/corpus';
 import type { Profile } from '../lib/domain/profile';
 import { evaluateAssessment, type Evaluation } from '../lib/domain/result';
@@ -100,7 +98,7 @@ export async function assessCommand(
 	writeReport?: ReportWriter
 ): Promise<number> {
 	const options = parseAssessArgs(args);
-	const corpus = loadCorpus(corpusPaths().seedsDir);
+	const { corpus, hash } = seedsVersion();
 	const profile = parseProfile(
 		options.profile,
 		readJsonFile(options.profile),
@@ -113,7 +111,7 @@ export async function assessCommand(
 		corpus,
 		locale
 	);
-	const evaluation = evaluateAssessment(corpus, corpusHash(corpus), profile, answers);
+	const evaluation = evaluateAssessment(corpus, hash, profile, answers);
 	const packInput = options.packInput
 		? parsePackInput(options.packInput, readJsonFile(options.packInput, locale), locale)
 		: EMPTY_PACK_INPUT;

@@ -1,8 +1,8 @@
 import { forceClass } from '../lib/domain/provision-standing';
 import { itemWithRuleStandings } from '../lib/domain/rule-standing';
-import { CorpusError, loadCorpus } from '../lib/corpus/load';
+import { CorpusError } from '../lib/corpus/load';
+import { seedsCorpus } from '../lib/corpus/seeds-corpus';
 import { DataDirLockedError } from '../lib/server/db/data-dir-lock';
-import { corpusPaths } from '../lib/corpus/paths';
 import { InputError } from './assess-input';
 import { printJson, UsageError, type CliIo } from './io';
 import type { ReportWriter } from './assess';
@@ -39,7 +39,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
 				// class every page shows: binding, encouraged or context.
 				printJson(
 					io,
-					loadCorpus(corpusPaths().seedsDir).provisions.map((p) => ({
+					seedsCorpus().provisions.map((p) => ({
 						...p,
 						force_class: forceClass(p.force)
 					}))
@@ -49,11 +49,11 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
 				requireJsonFlag(args);
 				// Each national-rule pointer with its `article_standing`: `article_verified`, or
 				// `article_to_confirm` / `unverified` ("article to be confirmed": never an authority).
-				printJson(io, loadCorpus(corpusPaths().seedsDir).items.map(itemWithRuleStandings));
+				printJson(io, seedsCorpus().items.map(itemWithRuleStandings));
 				return 0;
 			case 'profile-questions':
 				requireJsonFlag(args);
-				printJson(io, loadCorpus(corpusPaths().seedsDir).profileQuestions);
+				printJson(io, seedsCorpus().profileQuestions);
 				return 0;
 			case 'corpus-check':
 				return (await import('./corpus-check')).corpusCheckCommand(io);

@@ -1,10 +1,9 @@
+import { seedsCorpus } from '../../src/lib/corpus/seeds-corpus';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { Browser as Chromium, Page } from 'playwright-core';
 import { launchChromium, screenshot } from '../helpers/chromium';
 import { Browser, signUp } from '../helpers/browser';
 import { saveAnswer, saveProfile, startAssessment } from '../helpers/assessment';
-import { loadCorpus } from '../../src/lib/corpus/load';
-import { corpusPaths } from '../../src/lib/corpus/paths';
 import { NOTE_LIMIT } from '../../src/lib/domain/answer-rules';
 
 /*
@@ -171,7 +170,7 @@ describe('the answering workspace', () => {
 			await note.fill('Short again');
 
 			// The guidance and provisions are not in the page: opening them fetches them once.
-			const item = loadCorpus(corpusPaths().seedsDir).items.find((i) => i.id === id)!;
+			const item = seedsCorpus().items.find((i) => i.id === id)!;
 			const guidance = row.locator('details').first();
 			expect(await page.content()).not.toContain(item.guidance.en.slice(0, 40));
 			const fetched = page.waitForResponse((r) => r.url().endsWith(`/items/${id}/reference`));

@@ -1,8 +1,7 @@
+import { seedsCorpus } from '../../src/lib/corpus/seeds-corpus';
 import { decodeBase64 } from '@oslojs/encoding';
 import { generateTOTP } from '@oslojs/otp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/lib/corpus/load';
-import { corpusPaths } from '../../src/lib/corpus/paths';
 import { hashApiToken } from '../../src/lib/server/auth/api-tokens';
 import { installCorpus } from '../../src/lib/server/corpus';
 import { openDatabase, type OpenedDatabase } from '../../src/lib/server/db/connection';
@@ -802,7 +801,7 @@ describe('the audit log and the route tree', () => {
 				dataDir: scratch.env.DATA_DIR
 			});
 		// An older questionnaire (one item reworded) stored first, so the current one is newer.
-		const seeds = loadCorpus(corpusPaths().seedsDir);
+		const seeds = seedsCorpus();
 		const old = structuredClone(seeds);
 		old.items[0]!.question.en += ' (2025 wording)';
 		let database: OpenedDatabase = await open();

@@ -1,6 +1,5 @@
+import { seedsCorpus } from '../../src/lib/corpus/seeds-corpus';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/lib/corpus/load';
-import { corpusPaths } from '../../src/lib/corpus/paths';
 import { scopeItems } from '../../src/lib/domain/applicability';
 import type { Profile } from '../../src/lib/domain/profile';
 import type { AnswerValues } from '../../src/lib/domain/stored-answer';
@@ -21,7 +20,7 @@ import { person } from '../helpers/seed-assessment';
  */
 
 const database = useTestDatabase('bulk-answers');
-const seeds = loadCorpus(corpusPaths().seedsDir);
+const seeds = seedsCorpus();
 const profile: Profile = {
 	org_type: 'tech_company',
 	registered_name: '上海浦江数字科技有限公司',

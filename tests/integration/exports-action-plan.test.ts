@@ -1,7 +1,6 @@
+import { seedsCorpus } from '../../src/lib/corpus/seeds-corpus';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/lib/corpus/load';
-import { corpusPaths } from '../../src/lib/corpus/paths';
 import type { Profile } from '../../src/lib/domain/profile';
 import { evaluateAssessment } from '../../src/lib/domain/result';
 import type { Answer } from '../../src/lib/domain/scoring';
@@ -9,7 +8,7 @@ import { baseProfile, saveAnswer, saveProfile, startAssessment } from '../helper
 import { Browser, signUp } from '../helpers/browser';
 import { loadMessages } from '../helpers/messages';
 
-const corpus = loadCorpus(corpusPaths().seedsDir);
+const corpus = seedsCorpus();
 const messages = loadMessages();
 const storedProfile: Profile = Object.fromEntries(
 	Object.entries(baseProfile).map(([k, v]) => [k, v === 'true' ? true : v === 'false' ? false : v])

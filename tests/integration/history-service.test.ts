@@ -1,6 +1,5 @@
+import { seedsCorpus } from '../../src/lib/corpus/seeds-corpus';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/lib/corpus/load';
-import { corpusPaths } from '../../src/lib/corpus/paths';
 import { scopeItems } from '../../src/lib/domain/applicability';
 import type { Corpus } from '../../src/lib/domain/corpus';
 import type { Profile } from '../../src/lib/domain/profile';
@@ -22,7 +21,7 @@ import { person } from '../helpers/seed-assessment';
 import { NOTE_LIMIT } from '../../src/lib/domain/answer-rules';
 
 const database = useTestDatabase('history');
-const seeds = loadCorpus(corpusPaths().seedsDir);
+const seeds = seedsCorpus();
 const profile: Profile = {
 	org_type: 'tech_company',
 	registered_name: '上海浦江数字科技有限公司',

@@ -1,8 +1,7 @@
+import { seedsCorpus } from '../../src/lib/corpus/seeds-corpus';
 import { createHash } from 'node:crypto';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/lib/corpus/load';
-import { corpusPaths } from '../../src/lib/corpus/paths';
 import type { Profile } from '../../src/lib/domain/profile';
 import { moveAssessment } from '../../src/lib/server/assessments/review';
 import { saveAnswer, startAssessment } from '../../src/lib/server/assessments/service';
@@ -17,7 +16,7 @@ import { useTestDatabase } from '../helpers/database';
 import { person } from '../helpers/seed-assessment';
 
 const database = useTestDatabase('issued');
-const seeds = loadCorpus(corpusPaths().seedsDir);
+const seeds = seedsCorpus();
 const profile: Profile = { org_type: 'tech_company', registered_name: '上海浦江数字科技有限公司' };
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 

@@ -1,8 +1,7 @@
+import { seedsCorpus } from '../../src/lib/corpus/seeds-corpus';
 import { describe, expect, it } from 'vitest';
 import { Browser, signUp } from '../helpers/browser';
 import { saveProfile, startAssessment } from '../helpers/assessment';
-import { loadCorpus } from '../../src/lib/corpus/load';
-import { corpusPaths } from '../../src/lib/corpus/paths';
 
 /*
  * A provision under an item (questionnaire, item page, result) is quoted in Chinese, the law's own
@@ -12,7 +11,7 @@ import { corpusPaths } from '../../src/lib/corpus/paths';
 
 const VERBATIM = '经营主体不得在名称、经营范围中使用具有金融属性的字样';
 const SUMMARY = 'no business entity may use words with a financial character';
-const corpus = loadCorpus(corpusPaths().seedsDir);
+const corpus = seedsCorpus();
 const provision = corpus.provisions.find((p) => p.text_zh.includes(VERBATIM))!;
 /** An item quoting it, read on its own page (the questionnaire loads the quotes when opened). */
 const itemId = corpus.items.find((i) => i.provisions.includes(provision.id))!.id;

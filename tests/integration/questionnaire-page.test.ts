@@ -1,6 +1,5 @@
+import { seedsCorpus } from '../../src/lib/corpus/seeds-corpus';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/lib/corpus/load';
-import { corpusPaths } from '../../src/lib/corpus/paths';
 import { Browser, signUp } from '../helpers/browser';
 import { saveAnswer, saveProfile, startAssessment } from '../helpers/assessment';
 
@@ -10,7 +9,7 @@ import { saveAnswer, saveProfile, startAssessment } from '../helpers/assessment'
  * without JavaScript from the item's own page, which still shows all of it.
  */
 
-const seeds = loadCorpus(corpusPaths().seedsDir);
+const seeds = seedsCorpus();
 const item = seeds.items.find((i) => i.id === 'LIC-001')!;
 const provision = seeds.provisions.find((p) => p.id === item.provisions[0])!;
 const quoted = provision.text_zh.slice(0, 30);

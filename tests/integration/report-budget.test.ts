@@ -1,13 +1,12 @@
+import { seedsCorpus } from '../../src/lib/corpus/seeds-corpus';
 import { describe, expect, it } from 'vitest';
 import { Api, createTokenInSettings } from '../helpers/api';
 import { baseProfile, saveAnswer, saveProfile, startAssessment } from '../helpers/assessment';
 import { Browser, signUp } from '../helpers/browser';
-import { loadCorpus } from '../../src/lib/corpus/load';
-import { corpusPaths } from '../../src/lib/corpus/paths';
 import { evaluateAssessment } from '../../src/lib/domain/result';
 import type { Profile } from '../../src/lib/domain/profile';
 
-const corpus = loadCorpus(corpusPaths().seedsDir);
+const corpus = seedsCorpus();
 /** The base profile as the profile form stores it: yes/no answers as booleans. */
 const stored: Profile = Object.fromEntries(
 	Object.entries(baseProfile).map(([k, v]) => [k, v === 'true' ? true : v === 'false' ? false : v])

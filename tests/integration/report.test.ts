@@ -1,6 +1,5 @@
+import { seedsCorpus } from '../../src/lib/corpus/seeds-corpus';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/lib/corpus/load';
-import { corpusPaths } from '../../src/lib/corpus/paths';
 import { evaluateAssessment } from '../../src/lib/domain/result';
 import type { Profile } from '../../src/lib/domain/profile';
 import { baseProfile, saveAnswer, saveProfile, startAssessment } from '../helpers/assessment';
@@ -10,7 +9,7 @@ import { pagesText, streamsFilling } from '../helpers/report-pdf';
 import { WATERMARK_COLOUR } from '../../src/lib/server/documents/pdf/pdf-watermark';
 import { FINALISE_OVER } from '../helpers/consultancy';
 
-const corpus = loadCorpus(corpusPaths().seedsDir);
+const corpus = seedsCorpus();
 const SLOW = 180_000;
 
 /** The base profile as the profile form stores it: yes/no answers as booleans. */

@@ -1,13 +1,12 @@
+import { seedsCorpus } from '../../src/lib/corpus/seeds-corpus';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/lib/corpus/load';
-import { corpusPaths } from '../../src/lib/corpus/paths';
 import { buildOpenApiDocument } from '../../src/lib/server/web/api/openapi';
 import { buildApiRoutes } from '../../src/lib/server/web/api/registry';
 import { documentOperations, routeFileOperations } from '../helpers/api-routes';
 
 describe('the OpenAPI document of /api/v1', () => {
-	const corpus = loadCorpus(corpusPaths().seedsDir);
+	const corpus = seedsCorpus();
 	const document = buildOpenApiDocument(buildApiRoutes(corpus.profileQuestions));
 
 	it('is a valid OpenAPI 3.1 document', async () => {

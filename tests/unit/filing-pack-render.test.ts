@@ -1,14 +1,13 @@
+import { seedsCorpus } from '../../src/lib/corpus/seeds-corpus';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/lib/corpus/load';
-import { corpusPaths } from '../../src/lib/corpus/paths';
 import type { PackModel } from '../../src/lib/domain/filing-pack';
 import { renderPackDocx } from '../../src/lib/server/documents/pack/pack-docx';
 import { renderPackPdf } from '../../src/lib/server/documents/pack/pack-pdf';
 import { firmPack, packFirms } from '../helpers/pack-fixture';
 import { pdfText, squash } from '../helpers/pdf';
 
-const corpus = loadCorpus(corpusPaths().seedsDir);
+const corpus = seedsCorpus();
 
 const unescape = (s: string) =>
 	s

@@ -1,10 +1,9 @@
+import { seedsCorpus } from '../../src/lib/corpus/seeds-corpus';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/lib/corpus/load';
-import { corpusPaths } from '../../src/lib/corpus/paths';
 import { addMonths } from '../../src/lib/domain/pack-input';
 import { firmPack, packAnswers, packFirms } from '../helpers/pack-fixture';
 
-const corpus = loadCorpus(corpusPaths().seedsDir);
+const corpus = seedsCorpus();
 const PBOC = [
 	'service_info',
 	'expected_effect',

@@ -1,10 +1,9 @@
+import { seedsCorpus } from '../../src/lib/corpus/seeds-corpus';
 import { describe, expect, it } from 'vitest';
 import { chineseNumeral, englishLabelMatches } from '../../src/lib/corpus/label-en';
-import { loadCorpus } from '../../src/lib/corpus/load';
-import { corpusPaths } from '../../src/lib/corpus/paths';
 import { citeProvision } from '../../src/lib/domain/provision-standing';
 
-const corpus = loadCorpus(corpusPaths({}).seedsDir);
+const corpus = seedsCorpus();
 
 describe('English provision labels', () => {
 	it('writes Chinese numerals as the sources print them', () => {

@@ -1,10 +1,9 @@
+import { seedsCorpus } from '../../src/lib/corpus/seeds-corpus';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/lib/corpus/load';
-import { corpusPaths } from '../../src/lib/corpus/paths';
 import type { ReportModel } from '../../src/lib/domain/report-model';
 import { evaluateAssessment } from '../../src/lib/domain/result';
 import type { Answer } from '../../src/lib/domain/scoring';
@@ -15,7 +14,7 @@ import {
 import { renderReportPdf } from '../../src/lib/server/documents/pdf/render-pdf';
 import { techCompanyReport } from '../helpers/report-fixture';
 
-const corpus = loadCorpus(corpusPaths().seedsDir);
+const corpus = seedsCorpus();
 const profile = { org_type: 'tech_company', registered_name: '测试科技有限公司' };
 const applicable = evaluateAssessment(corpus, 'a'.repeat(64), profile, []).result.applicable;
 

@@ -1,8 +1,7 @@
+import { seedsCorpus } from '../../src/lib/corpus/seeds-corpus';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseAnswers, parseProfile } from '../../src/cli/assess-input';
-import { loadCorpus } from '../../src/lib/corpus/load';
-import { corpusPaths } from '../../src/lib/corpus/paths';
 import { buildReportModel, type ReportModel } from '../../src/lib/domain/report-model';
 import { evaluateAssessment } from '../../src/lib/domain/result';
 import { reportWords } from '../../src/lib/labels/report-words';
@@ -34,7 +33,7 @@ const SLOW = 180_000;
  * items in scope, some answered.
  */
 function exampleReport(): ReportModel {
-	const corpus = loadCorpus(corpusPaths().seedsDir);
+	const corpus = seedsCorpus();
 	const read = (file: string): unknown => JSON.parse(fs.readFileSync(file, 'utf8'));
 	const profile = parseProfile('profile', read('examples/profile.json'), corpus.profileQuestions);
 	const answers = parseAnswers('answers', read('examples/answers.json'), corpus);

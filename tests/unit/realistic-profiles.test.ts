@@ -1,12 +1,11 @@
+import { seedsCorpus } from '../../src/lib/corpus/seeds-corpus';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/lib/corpus/load';
-import { corpusPaths } from '../../src/lib/corpus/paths';
 import type { Profile } from '../../src/lib/domain/profile';
 import { profileContradictions } from '../../src/lib/domain/profile-checks';
 import { evaluateAssessment } from '../../src/lib/domain/result';
 import type { Answer, AnswerStatus, Verdict } from '../../src/lib/domain/scoring';
 
-const corpus = loadCorpus(corpusPaths().seedsDir);
+const corpus = seedsCorpus();
 
 interface Case {
 	name: string;

@@ -1,9 +1,8 @@
+import { seedsCorpus } from '../../src/lib/corpus/seeds-corpus';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/lib/corpus/load';
-import { corpusPaths } from '../../src/lib/corpus/paths';
 import { buildReportModel } from '../../src/lib/domain/report-model';
 import { evaluateAssessment } from '../../src/lib/domain/result';
 import { reportWords } from '../../src/lib/labels/report-words';
@@ -22,7 +21,7 @@ import {
 } from '../../src/lib/server/documents/pdf/renderer-version';
 import { reportCacheKey } from '../../src/lib/server/report/report-cache';
 
-const corpus = loadCorpus(corpusPaths().seedsDir);
+const corpus = seedsCorpus();
 
 function model() {
 	return buildReportModel(
@@ -48,7 +47,8 @@ function withChange(version: RendererVersion, change: Partial<Omit<RendererVersi
 }
 
 describe('report cache key', () => {
-	it('is the same for two computations of the renderer version', () => {
+	// Each computation hashes the font files (tens of MB): seconds on a loaded machine.
+	it('is the same for two computations of the renderer version', { timeout: 30_000 }, () => {
 		const first = computeRendererVersion();
 		const second = computeRendererVersion();
 		expect(second).toEqual(first);

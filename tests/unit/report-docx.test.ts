@@ -1,12 +1,11 @@
+import { seedsCorpus } from '../../src/lib/corpus/seeds-corpus';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/lib/corpus/load';
-import { corpusPaths } from '../../src/lib/corpus/paths';
 import type { ReportInput } from '../../src/lib/domain/report-model';
 import { renderReportDocx } from '../../src/lib/server/documents/docx/render-docx';
 import { mixedAssessment, mixedReportModel } from '../helpers/report-fixture';
 
-const corpus = loadCorpus(corpusPaths().seedsDir);
+const corpus = seedsCorpus();
 const mixed = mixedAssessment(corpus);
 
 const model = (overrides: Partial<ReportInput> = {}) => mixedReportModel(corpus, overrides);

@@ -1,6 +1,5 @@
+import { seedsCorpus } from '../../src/lib/corpus/seeds-corpus';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/lib/corpus/load';
-import { corpusPaths } from '../../src/lib/corpus/paths';
 import { clip, type ReportInput } from '../../src/lib/domain/report-model';
 import { evaluateAssessment } from '../../src/lib/domain/result';
 import type { Answer } from '../../src/lib/domain/scoring';
@@ -16,7 +15,7 @@ import {
 } from '../helpers/report-pdf';
 import { WATERMARK_COLOUR } from '../../src/lib/server/documents/pdf/pdf-watermark';
 
-const corpus = loadCorpus(corpusPaths().seedsDir);
+const corpus = seedsCorpus();
 const SLOW = 120_000;
 const mixed = mixedAssessment(corpus);
 

@@ -1,6 +1,5 @@
+import { seedsCorpus } from '../../src/lib/corpus/seeds-corpus';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/lib/corpus/load';
-import { corpusPaths } from '../../src/lib/corpus/paths';
 import { buildReportModel, type ReportInput } from '../../src/lib/domain/report-model';
 import type { ReportLang } from '../../src/lib/domain/report-text';
 import type { Profile } from '../../src/lib/domain/profile';
@@ -9,7 +8,7 @@ import type { Answer } from '../../src/lib/domain/scoring';
 import { methodology } from '../../src/lib/domain/methodology';
 import { reportWords } from '../../src/lib/labels/report-words';
 
-const corpus = loadCorpus(corpusPaths().seedsDir);
+const corpus = seedsCorpus();
 const words = reportWords();
 
 const profile: Profile = {

@@ -1,10 +1,9 @@
+import { seedsCorpus } from '../../src/lib/corpus/seeds-corpus';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/lib/corpus/load';
-import { corpusPaths } from '../../src/lib/corpus/paths';
 import type { ReportModel } from '../../src/lib/domain/report-model';
 import type { Answer } from '../../src/lib/domain/scoring';
 import { renderReportPdf } from '../../src/lib/server/documents/pdf/render-pdf';
@@ -15,7 +14,7 @@ import { SEVERITY_ORDER } from '../../src/lib/domain/scoring';
 import { outlineTitles } from '../helpers/report-pdf';
 import { techCompanyReport } from '../helpers/report-fixture';
 
-const corpus = loadCorpus(corpusPaths().seedsDir);
+const corpus = seedsCorpus();
 const SLOW = 120_000;
 
 const model = (

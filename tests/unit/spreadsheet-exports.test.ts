@@ -1,8 +1,7 @@
+import { seedsCorpus } from '../../src/lib/corpus/seeds-corpus';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/lib/corpus/load';
-import { corpusPaths } from '../../src/lib/corpus/paths';
 import type { Comparison } from '../../src/lib/domain/compare';
 import { actionPlanColumns, type ActionPlanRow } from '../../src/lib/domain/action-plan';
 import { FORMULA_STARTS } from '../../src/lib/server/documents/csv';
@@ -136,7 +135,7 @@ describe('XLSX exports hold text, never formulas', { timeout: 60_000 }, () => {
 	});
 
 	it('round-trips formula-like notes and owners through the questionnaire template unchanged', async () => {
-		const corpus = loadCorpus(corpusPaths().seedsDir);
+		const corpus = seedsCorpus();
 		const items = corpus.items.slice(0, PAYLOADS.length);
 		const answers = new Map(
 			items.map((item, i) => [
