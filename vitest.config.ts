@@ -64,6 +64,7 @@ const server = { deps: { external: [/\/src\/lib\/paraglide\//] } };
 
 /** Only the embedded database has these (its data folder, its lock, `npm start` on it). */
 const EMBEDDED_ONLY = [
+	'tests/integration/data-dir-lock.test.ts',
 	'tests/integration/start.test.ts',
 	'tests/integration/embedded-database-lock.test.ts',
 	'tests/integration/operator-defaults.test.ts'
@@ -104,9 +105,15 @@ const DATABASE_SENSITIVE = [
 	'tests/integration/evidence-store.test.ts'
 ];
 
-/** One shared server per project; each test makes its own users and organisations. */
+/**
+ * One shared server per project; each test makes its own users and organisations. Files talk to it
+ * over HTTP and clean up what they open, so a worker runs file after file in one process (no new
+ * process and module graph per file: about a CPU-second a file, measured on eight files with
+ * `/usr/bin/time npx vitest run --project postgres --isolate=…`: 29.5 s against 20.8 s).
+ */
 const sharedServer = {
 	globalSetup: ['tests/setup/server.ts'],
+	isolate: false,
 	testTimeout: 30_000,
 	hookTimeout: 200_000
 };
@@ -126,8 +133,8 @@ const LONGEST_FIRST = [
 	'tests/integration/fuzz.test.ts',
 	'tests/browser/journey.test.ts',
 	'tests/integration/embedded-database-lock.test.ts',
-	'tests/unit/report-render.test.ts',
-	'tests/unit/cli-assess.test.ts'
+	'tests/documents/report-render.test.ts',
+	'tests/documents/cli-assess.test.ts'
 ];
 
 class LongestFirst extends BaseSequencer {
@@ -166,6 +173,20 @@ export default defineConfig({
 					// Pure functions and files on disk, no module state or mocks to leak between files:
 					// a worker keeps the modules it loaded (the corpus, pdfmake, the fonts) for its next file.
 					isolate: false,
+					server
+				}
+			},
+			{
+				resolve,
+				test: {
+					// Renderers writing whole documents (PDF, DOCX, XLSX) read back with real tools, and the
+					// CLI writing them: seconds each, apart from the unit project's milliseconds.
+					name: 'documents',
+					include: ['tests/documents/**/*.test.ts'],
+					environment: 'node',
+					// As the unit project: a worker keeps pdfmake, the fonts and the corpus between files.
+					isolate: false,
+					testTimeout: 120_000,
 					server
 				}
 			},

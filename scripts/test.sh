@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every test, as CI runs them: types, lint, build, then vitest's projects (vitest.config.ts: unit;
-# integration on embedded PGlite and on the PostgreSQL server at 127.0.0.1:5432; the browser).
+# documents; integration on embedded PGlite and on the PostgreSQL server at 127.0.0.1:5432; the browser).
 # Lint runs beside the type check and the build (each mostly one core); vitest runs its files in
 # parallel. Arguments go to vitest (for example: --project unit).
 set -euo pipefail

@@ -8,7 +8,7 @@ export function useTestDatabase(label: string): () => OpenedDatabase {
 	let scratch: ScratchDatabase;
 	let database: OpenedDatabase;
 	beforeAll(async () => {
-		scratch = await createScratchDatabase(testDbKind(), label);
+		scratch = await createScratchDatabase(testDbKind(), label, { migrated: true });
 		database = await openDatabase({
 			databaseUrl: scratch.env.DATABASE_URL ?? null,
 			dataDir: scratch.env.DATA_DIR

@@ -45,7 +45,7 @@ describe('the admin CLI and the API on a fresh database', () => {
 				DATA_DIR: scratch.env.DATA_DIR
 			};
 			try {
-				// Bad arguments, refused before the database is opened: tests/unit/cli-assess.test.ts.
+				// Bad arguments, refused before the database is opened: tests/documents/cli-assess.test.ts.
 				const email = `ops-${Date.now()}@example.com`;
 				const org = cli(createOrgArgs(email), env);
 				expect(org.status, org.stderr).toBe(0);

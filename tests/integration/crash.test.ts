@@ -11,7 +11,7 @@ import {
 
 describe('kill -9 during a burst of saves', () => {
 	it('keeps every acknowledged save after the restart', { timeout: 120_000 }, async () => {
-		const database = await createScratchDatabase(testDbKind(), 'crash');
+		const database = await createScratchDatabase(testDbKind(), 'crash', { migrated: true });
 		try {
 			const first = await startServer(database.env);
 			const browser = new Browser(first.baseUrl, { lang: 'en' });

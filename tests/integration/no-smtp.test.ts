@@ -42,7 +42,7 @@ describe('without SMTP', () => {
 		'shows waiting mails on the owner’s outbox page and in admin outbox; admin reset-password gives the link',
 		{ timeout: 300_000 },
 		async () => {
-			const scratch = await createScratchDatabase(testDbKind(), 'no-smtp');
+			const scratch = await createScratchDatabase(testDbKind(), 'no-smtp', { migrated: true });
 			const env: Env = {
 				DATABASE_URL: scratch.env.DATABASE_URL ?? '',
 				DATA_DIR: scratch.env.DATA_DIR,

@@ -8,7 +8,7 @@ describe('restarting the server', () => {
 		'keeps every row: the account, its organisation and the session',
 		{ timeout: 90_000 },
 		async () => {
-			const database = await createScratchDatabase(testDbKind(), 'restart');
+			const database = await createScratchDatabase(testDbKind(), 'restart', { migrated: true });
 			try {
 				const first = await startServer(database.env);
 				const browser = new Browser(first.baseUrl);

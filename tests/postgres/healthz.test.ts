@@ -24,7 +24,7 @@ describe('/healthz when PostgreSQL goes away', () => {
 	}
 
 	beforeAll(async () => {
-		scratch = await createScratchDatabase('postgres', 'health');
+		scratch = await createScratchDatabase('postgres', 'health', { migrated: true });
 		dbName = new URL(scratch.env.DATABASE_URL!).pathname.slice(1);
 		server = await startServer(scratch.env);
 	});

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +7,8 @@ import pg from 'pg';
 import { loadCorpus } from '../../src/lib/corpus/load';
 import { corpusPaths } from '../../src/lib/corpus/paths';
 import { corpusHash } from '../../src/lib/corpus/version';
+import { openDatabase } from '../../src/lib/server/db/connection';
+import { migrateToLatest } from '../../src/lib/server/db/migrate';
 import {
 	CORPUS_CACHE_FILE,
 	corpusSourceDigest,
@@ -37,18 +40,25 @@ export interface ScratchDatabase {
  * database: it migrates it and stores the corpus itself. `{ initdb: true }` leaves the folder empty
  * instead, so that PGlite creates the cluster as it does on a new user's first start.
  *
+ * `{ migrated: true }` starts instead from a database every migration has run on: a copy of a
+ * template made once per set of migration files (see migratedTemplate). For tests of what comes
+ * after migrating (a service, a restart, a second instance): migrating again costs PGlite 1–3
+ * CPU-seconds and PostgreSQL a second and a half per database, and proves nothing new. What tests
+ * the migrations themselves, and each project's shared server, starts empty.
+ *
  * Every data directory but an initdb one gets the run's corpus cache (see testCorpusCacheDir), so a
  * server started on it stores the corpus without reading seeds/ again, as a restart does.
  */
 export async function createScratchDatabase(
 	kind: TestDbKind,
 	label: string,
-	options: { initdb?: boolean } = {}
+	options: { initdb?: boolean; migrated?: boolean } = {}
 ): Promise<ScratchDatabase> {
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `sr-${label}-`));
 	if (kind === 'pglite') {
 		if (!options.initdb) {
-			fs.cpSync(await emptyPgliteCluster(), dataDir, { recursive: true });
+			const cluster = options.migrated ? await migratedPgliteCluster() : await emptyPgliteCluster();
+			fs.cpSync(cluster, dataDir, { recursive: true });
 			copyTestCorpusCache(dataDir);
 		}
 		return {
@@ -71,7 +81,11 @@ export async function createScratchDatabase(
 		);
 	}
 	try {
-		await admin.query(`create database ${name}`);
+		await admin.query(
+			options.migrated
+				? `create database ${name} template ${await migratedPostgresTemplate(admin)}`
+				: `create database ${name}`
+		);
 	} finally {
 		await admin.end();
 	}
@@ -116,6 +130,74 @@ export async function emptyPgliteCluster(): Promise<string> {
 		if (!fs.existsSync(template)) throw error;
 	}
 	return template;
+}
+
+/** What a migrated template depends on: the migration files and the code that runs them. */
+function migrationsDigest(): string {
+	const hash = createHash('sha256');
+	const dir = path.resolve('migrations');
+	for (const file of fs.readdirSync(dir).sort())
+		hash.update(`${file}\0`).update(fs.readFileSync(path.join(dir, file)));
+	hash.update(fs.readFileSync(path.resolve('src/lib/server/db/migrate.ts')));
+	return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * A PGlite cluster every migration has run on, beside the empty one and made from a copy of it; one
+ * per set of migrations (older ones are removed when a new one is made).
+ */
+async function migratedPgliteCluster(): Promise<string> {
+	const empty = await emptyPgliteCluster();
+	const template = `${empty.replace(/-empty-cluster$/, '')}-migrated-${migrationsDigest()}`;
+	if (fs.existsSync(template)) return template;
+	const cache = path.dirname(empty);
+	const building = fs.mkdtempSync(path.join(cache, 'building-'));
+	fs.cpSync(empty, building, { recursive: true });
+	const database = await openDatabase({ databaseUrl: null, dataDir: building });
+	try {
+		await migrateToLatest(database.db);
+	} finally {
+		await database.close();
+	}
+	try {
+		fs.renameSync(building, template);
+	} catch (error) {
+		fs.rmSync(building, { recursive: true, force: true });
+		if (!fs.existsSync(template)) throw error;
+	}
+	for (const entry of fs.readdirSync(cache))
+		if (entry.includes('-migrated-') && path.join(cache, entry) !== template)
+			fs.rmSync(path.join(cache, entry), { recursive: true, force: true });
+	return template;
+}
+
+/**
+ * The name of a database on the test server that every migration has run on, made once per set of
+ * migrations under an advisory lock (the projects' workers ask at once) and never connected to
+ * afterwards, so that `create database … template` may copy it. Older ones stay (a few MB each):
+ * another checkout's run on the same server may be copying one.
+ */
+async function migratedPostgresTemplate(admin: pg.Client): Promise<string> {
+	const template = `sr_migrated_${migrationsDigest()}`;
+	await admin.query(`select pg_advisory_lock(hashtext('sr_migrated'))`);
+	try {
+		const found = await admin.query('select 1 from pg_database where datname = $1', [template]);
+		if (found.rowCount) return template;
+		const building = `sr_building_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
+		await admin.query(`create database ${building}`);
+		const url = new URL(POSTGRES_ADMIN_URL);
+		url.pathname = `/${building}`;
+		const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
+		try {
+			await migrateToLatest(database.db);
+		} finally {
+			await database.close();
+		}
+		await admin.query(`alter database ${building} rename to ${template}`);
+		return template;
+	} finally {
+		await admin.query(`select pg_advisory_unlock(hashtext('sr_migrated'))`);
+	}
 }
 
 /**

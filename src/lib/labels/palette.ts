@@ -2,7 +2,7 @@ import type { Severity } from '../domain/corpus';
 
 /**
  * The colours the web pages and the PDF report share: one source. The severities step down in
- * lightness too, so they stay apart in greyscale (luma 58, 97, 129, 155; tests/unit/report-render.test.ts
+ * lightness too, so they stay apart in greyscale (luma 58, 97, 129, 155; tests/documents/report-render.test.ts
  * checks the steps).
  */
 export const palette = {

@@ -88,7 +88,7 @@ export const colours = {
 	quote: palette.quote,
 	accent: palette.accent,
 	// Severities step down in lightness too, so they stay apart when printed in greyscale
-	// (luma 58, 97, 129, 155: tests/unit/report-render.test.ts checks the steps).
+	// (luma 58, 97, 129, 155: tests/documents/report-render.test.ts checks the steps).
 	...severityColour,
 	good: palette.good
 } as const;

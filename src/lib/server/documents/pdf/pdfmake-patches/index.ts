@@ -9,7 +9,7 @@ import { sharedLayoutCachePatch } from './shared-layout-cache';
  * methods and read pdfkit's internals, which any release may change: package.json pins pdfmake to
  * exactly this version (pdfkit comes with it through package-lock.json). To move to another
  * release, read the replaced methods in the new one, update the patches and these versions, and run
- * tests/unit/pdfmake-patches.test.ts.
+ * tests/documents/pdfmake-patches.test.ts.
  */
 export const PATCHED_FOR = { pdfmake: '0.3.11', pdfkit: '0.19.1' } as const;
 
