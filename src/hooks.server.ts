@@ -258,12 +258,24 @@ const handleApiNotFound: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/**
+ * app.html says `lang="zh-CN"`, the base locale; an English page has it replaced. A Chinese page is
+ * left untouched: any replacement in the page makes a new string that V8 copies whole twice (once
+ * to search it, once more for SvelteKit's ETag hash), ~5 ms of CPU per copy for the 440,000
+ * characters of the whole questionnaire (BENCHMARKS.md, "Answering").
+ */
+const HTML_LANG_ZH = '<html lang="zh-CN">';
+const HTML_LANG_EN = '<html lang="en">';
+
 const handleParaglide: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
-		return resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%lang%', locale === 'zh' ? 'zh-CN' : 'en')
-		});
+		return resolve(
+			event,
+			locale === 'zh'
+				? {}
+				: { transformPageChunk: ({ html }) => html.replace(HTML_LANG_ZH, HTML_LANG_EN) }
+		);
 	});
 
 /**

@@ -169,17 +169,23 @@ describe('the answering workspace', () => {
 			expect(await note.getAttribute('aria-invalid')).toBe('true');
 			await note.fill('Short again');
 
-			// The guidance and provisions are not in the page: opening them fetches them once.
+			// The reading (why it applies, guidance, provisions) is not in the page: one closed part per
+			// card, and opening it fetches it once, its guidance and provisions shown open.
 			const item = seedsCorpus().items.find((i) => i.id === id)!;
-			const guidance = row.locator('details').first();
+			const reading = row.locator('details.reading');
+			expect(await row.locator('details').count()).toBe(1);
 			expect(await page.content()).not.toContain(item.guidance.en.slice(0, 40));
 			const fetched = page.waitForResponse((r) => r.url().endsWith(`/items/${id}/reference`));
-			await guidance.locator('summary').click();
+			await reading.locator('summary').click();
 			expect((await fetched).status()).toBe(200);
+			const guidance = reading.locator('details.guidance');
 			await expect.poll(() => guidance.innerText()).toContain(item.guidance.en.slice(0, 40));
 			expect(await guidance.innerText()).toContain('Examples of evidence');
-			const provisions = row.locator('details').nth(1);
-			await provisions.locator('summary').click();
+			expect(await reading.locator('.applies').innerText()).toMatch(
+				/^Applies (when|to every firm)/
+			);
+			const provisions = reading.locator('details.provisions');
+			expect(await provisions.getAttribute('open')).not.toBeNull();
 			expect(await provisions.locator('figure.provision').count()).toBe(item.provisions.length);
 			await screenshot(page, 'workspace-reading.png');
 		} finally {

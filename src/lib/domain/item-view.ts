@@ -41,16 +41,13 @@ export type ItemWithProvisions = ReturnType<typeof itemWithProvisions>;
 /**
  * What an answer card shows of an item up front: the question, in the reader's language, and its
  * badges. A questionnaire of 150 items sends only this; the reading behind each question
- * (itemReference) is fetched when the person opens it, so the page stays small and quick. (A change
- * of language is a new page, so one language is enough.)
+ * (itemReference: why it applies, guidance, provisions) is fetched when the person opens it, so the
+ * page stays small and quick. (A change of language is a new page, so one language is enough.)
  */
-export function itemCard(corpus: Corpus, item: Item, lang: 'zh' | 'en') {
+export function itemCard(item: Item, lang: 'zh' | 'en') {
 	return {
 		id: item.id,
 		question: item.question[lang],
-		/** Why the item is asked of this firm: its applicability rule in words. */
-		applies: describeRule(item.applies_when, corpus.profileQuestions, lang),
-		ruleCount: item.related_rules.length,
 		basis: item.basis,
 		severity: item.severity,
 		never_na: item.never_na,
@@ -61,12 +58,17 @@ export function itemCard(corpus: Corpus, item: Item, lang: 'zh' | 'en') {
 export type ItemCard = ReturnType<typeof itemCard>;
 
 /**
- * The reading behind a question: guidance, evidence examples, the provisions quoted, what counts
- * as compliant and the national rules it points to.
+ * The reading behind a question: why it is asked of this firm, guidance, evidence examples, the
+ * provisions quoted, what counts as compliant and the national rules it points to.
  */
 export function itemReference(corpus: Corpus, item: Item) {
 	return {
 		basis: item.basis,
+		/** Why the item is asked of this firm: its applicability rule in words, in both languages. */
+		applicability: {
+			zh: describeRule(item.applies_when, corpus.profileQuestions, 'zh'),
+			en: describeRule(item.applies_when, corpus.profileQuestions, 'en')
+		},
 		criteria: item.criteria,
 		related_rules: item.related_rules,
 		guidance: item.guidance,

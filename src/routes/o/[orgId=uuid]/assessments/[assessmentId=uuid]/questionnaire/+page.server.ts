@@ -78,7 +78,7 @@ export const load: PageServerLoad = async (event) => {
 		items: items.map((item) => {
 			const answer = byItem.get(item.id);
 			return {
-				item: itemCard(corpus, item, lang),
+				item: itemCard(item, lang),
 				saved: answer
 					? {
 							status: answer.status,

@@ -51,7 +51,7 @@ export const load: PageServerLoad = async (event) => {
 	]);
 	const review = reviews.find((r) => r.itemId === item.id);
 	return {
-		item: itemCard(corpus, item, getLocale()),
+		item: itemCard(item, getLocale()),
 		reference: itemReference(corpus, item),
 		saved,
 		history,
