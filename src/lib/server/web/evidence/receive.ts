@@ -6,8 +6,11 @@ import type { AssessmentRecord } from '../../db/queries/assessments';
 import { attachEvidenceFiles, type AttachedEvidence } from '../../evidence/files';
 import { EvidenceTooLargeError } from '../../evidence/store';
 import { readServerEnv } from '../../env';
+import { fieldLabel } from '../field-labels';
 import {
 	discardEvidenceForm,
+	EvidenceFileTooLargeError,
+	EvidenceTotalTooLargeError,
 	EvidenceUploadError,
 	MAX_FILES_PER_UPLOAD,
 	readEvidenceForm,
@@ -38,6 +41,13 @@ function problemMessage(problem: UploadProblem): string {
 	}
 }
 
+/** File names for a message: quoted, the first ten, then how many more. */
+function fileList(names: string[]): string {
+	const shown = names.slice(0, 10).map((n) => m.harden_quoted_name({ name: n.slice(0, 120) }));
+	const more = names.length - shown.length;
+	return more > 0 ? `${shown.join(', ')} ${m.harden_and_more({ count: more })}` : shown.join(', ');
+}
+
 /**
  * An evidence upload (the web's and the API's): the files streamed into the database, the fields
  * validated, then everything attached in one audited transaction — or nothing kept at all.
@@ -55,6 +65,21 @@ export async function receiveEvidence(
 			limit: evidenceSizeLimit
 		});
 	} catch (error) {
+		if (error instanceof EvidenceTotalTooLargeError) {
+			const message = m.harden_evidence_total_too_large({
+				mb: Math.floor(error.limit / 1024 ** 2),
+				files: fileList(error.fileNames),
+				count: error.fileNames.length
+			});
+			return { ok: false, status: 413, message, fields: { file: message } };
+		}
+		if (error instanceof EvidenceFileTooLargeError) {
+			const message = m.harden_evidence_file_too_large({
+				mb: Math.floor(evidenceSizeLimit / 1024 ** 2),
+				file: error.fileName
+			});
+			return { ok: false, status: 413, message, fields: { file: message } };
+		}
 		if (error instanceof EvidenceTooLargeError) {
 			const message = m.evidence_err_too_large({ mb: Math.floor(evidenceSizeLimit / 1024 ** 2) });
 			return { ok: false, status: 413, message, fields: { file: message } };
@@ -71,7 +96,10 @@ export async function receiveEvidence(
 		const fields: Record<string, string> = {};
 		for (const issue of parsed.error.issues)
 			fields[String(issue.path[0] ?? 'body')] ??= issue.message;
-		return { ok: false, status: 400, message: Object.values(fields)[0]!, fields };
+		// Alone on a page (an upload without JavaScript) the message names its field.
+		const [field, problem] = Object.entries(fields)[0]!;
+		const message = m.harden_field_problem({ field: fieldLabel(field, null), problem });
+		return { ok: false, status: 400, message, fields };
 	}
 	try {
 		const attached = await attachEvidenceFiles(db, target.actor, {
