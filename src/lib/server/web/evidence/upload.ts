@@ -127,10 +127,15 @@ export async function readEvidenceForm(
 	const counter = new Transform({
 		transform(chunk: Buffer, _encoding, done) {
 			received += chunk.byteLength;
-			// Past the file limit twice over, the rest is not worth reading to answer politely.
 			const total = uploadTotalLimit(target.limit);
-			if (received > total) done(new EvidenceTotalTooLargeError(total, names));
-			else done(null, chunk);
+			// Past the total, the parser gets nothing more and the upload is refused; the rest is read
+			// and dropped, up to another file's worth, so that the client finishes sending and sees
+			// the answer (several files just over the total). Beyond that it is cut off.
+			if (received > total + target.limit) done(new EvidenceTotalTooLargeError(total, names));
+			else if (received > total) {
+				fail(new EvidenceTotalTooLargeError(total, names));
+				done();
+			} else done(null, chunk);
 		}
 	});
 	const finished = new Promise<void>((resolve) => {
