@@ -51,3 +51,20 @@ describe('every validation message is ours, in the reader’s language', () => {
 		expect(fields.note).toBe(m.harden_err_bidi_control());
 	});
 });
+
+describe('text-direction controls in other texts printed in reports', () => {
+	it('refuses them in the consultant’s statement and the pack form, with our message', async () => {
+		const { reportStatementSchema } = await import('../../src/lib/schemas/consultant-voice');
+		const { packInputSchema, packEditSchema } = await import('../../src/lib/schemas/pack');
+		expect(messages(reportStatementSchema, { opinion_en: 'ok \u2067x\u2069' }).opinion_en).toBe(
+			m.harden_err_bidi_control()
+		);
+		const packField = Object.keys(packInputSchema.shape)[0]!;
+		expect(messages(packInputSchema, { [packField]: 'a\u202Db' })[packField]).toBe(
+			m.harden_err_bidi_control()
+		);
+		expect(messages(packEditSchema, { section: 'business', text: 'a\u202Ab' }).text).toBe(
+			m.harden_err_bidi_control()
+		);
+	});
+});
