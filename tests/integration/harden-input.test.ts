@@ -3,6 +3,7 @@ import { inject } from 'vitest';
 import { Api, apiAssessment, apiOrganisation } from '../helpers/api';
 import type { Browser } from '../helpers/browser';
 import { saveAnswer } from '../helpers/assessment';
+import { rawRequest } from '../helpers/raw-http';
 import {
 	assessmentIdOf,
 	consultancy,
@@ -130,27 +131,46 @@ describe('accepted evidence and final assessments', () => {
 });
 
 describe('an evidence upload over the total limit', () => {
-	it('names the limit per upload and the files, not the limit per file', async () => {
+	it('names the limit per upload, not the limit per file', async () => {
 		const { owner, orgId } = await apiOrganisation();
 		const clientId = await createClient(owner, orgId, { name: 'Big files' });
 		const base = await startClientAssessment(owner, orgId, clientId);
-		const form = new FormData();
-		// Each under the 25 MB per file; together over what one upload takes (51 MB).
-		const part = new Uint8Array(20 * 1024 * 1024).fill(65);
-		for (const name of ['board-minutes.pdf', 'policy.pdf', 'audit-report.pdf'])
-			form.append('file', new Blob([part], { type: 'application/pdf' }), name);
-		const response = await postEvidence(
-			owner,
-			`${base}/items/${ITEM}/evidence`,
-			form,
-			'application/json'
-		);
+		// Each under the 25 MB per file; together over what one upload takes (51 MB). Sent over a
+		// plain socket: the server answers before the body ends, which fetch() would not read.
+		const boundary = 'harden-boundary';
+		const part = (name: string) =>
+			Buffer.concat([
+				Buffer.from(
+					`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${name}"\r\n` +
+						'content-type: application/pdf\r\n\r\n'
+				),
+				Buffer.alloc(20 * 1024 * 1024, 65),
+				Buffer.from('\r\n')
+			]);
+		const body = Buffer.concat([
+			...['board-minutes.pdf', 'policy.pdf', 'audit-report.pdf'].map(part),
+			Buffer.from(`--${boundary}--\r\n`)
+		]);
+		const response = await rawRequest(baseUrl, {
+			method: 'POST',
+			path: `${base}/items/${ITEM}/evidence`,
+			headers: {
+				accept: 'application/json',
+				'accept-language': 'en',
+				origin: baseUrl,
+				cookie: [...owner.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+				'x-forwarded-for': owner.address,
+				'content-type': `multipart/form-data; boundary=${boundary}`
+			},
+			body
+		});
 		expect(response.status).toBe(413);
-		const message = ((await response.json()) as { error: { message: string } }).error.message;
+		const message = (JSON.parse(response.body) as { error: { message: string } }).error.message;
+		// Its declared length is over the limit: refused before any file is read, so unnamed (the
+		// page's script names the files before sending).
 		expect(message).toContain('51 MB per upload');
-		expect(message).toContain('“board-minutes.pdf”');
-		expect(message).toContain('“policy.pdf”');
 		expect(message).not.toContain('per file');
+		expect(message).not.toContain('not valid');
 		expect((await fetch(`${baseUrl}/healthz`)).status).toBe(200);
 	}, 300_000);
 });

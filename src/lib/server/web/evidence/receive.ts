@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages';
+import { quotedFileList } from '$lib/labels/file-list';
 import { evidenceUploadSchema } from '$lib/schemas/evidence';
 import type { Actor } from '../../db/audited';
 import type { Database } from '../../db/connection';
@@ -41,13 +42,6 @@ function problemMessage(problem: UploadProblem): string {
 	}
 }
 
-/** File names for a message: quoted, the first ten, then how many more. */
-function fileList(names: string[]): string {
-	const shown = names.slice(0, 10).map((n) => m.harden_quoted_name({ name: n.slice(0, 120) }));
-	const more = names.length - shown.length;
-	return more > 0 ? `${shown.join(', ')} ${m.harden_and_more({ count: more })}` : shown.join(', ');
-}
-
 /**
  * An evidence upload (the web's and the API's): the files streamed into the database, the fields
  * validated, then everything attached in one audited transaction — or nothing kept at all.
@@ -66,11 +60,16 @@ export async function receiveEvidence(
 		});
 	} catch (error) {
 		if (error instanceof EvidenceTotalTooLargeError) {
-			const message = m.harden_evidence_total_too_large({
-				mb: Math.floor(error.limit / 1024 ** 2),
-				files: fileList(error.fileNames),
-				count: error.fileNames.length
-			});
+			// A body whose declared length is over the limit is refused before a file is read.
+			const mb = Math.floor(error.limit / 1024 ** 2);
+			const message =
+				error.fileNames.length === 0
+					? m.harden_evidence_total_too_large_unnamed({ mb })
+					: m.harden_evidence_total_too_large({
+							mb,
+							files: quotedFileList(error.fileNames),
+							count: error.fileNames.length
+						});
 			return { ok: false, status: 413, message, fields: { file: message } };
 		}
 		if (error instanceof EvidenceFileTooLargeError) {

@@ -127,15 +127,10 @@ export async function readEvidenceForm(
 	const counter = new Transform({
 		transform(chunk: Buffer, _encoding, done) {
 			received += chunk.byteLength;
+			// Past the file limit twice over, the rest is not worth reading to answer politely.
 			const total = uploadTotalLimit(target.limit);
-			// Past the total, the parser gets nothing more and the upload is refused; the rest is read
-			// and dropped, up to another file's worth, so that the client finishes sending and sees
-			// the answer (several files just over the total). Beyond that it is cut off.
-			if (received > total + target.limit) done(new EvidenceTotalTooLargeError(total, names));
-			else if (received > total) {
-				fail(new EvidenceTotalTooLargeError(total, names));
-				done();
-			} else done(null, chunk);
+			if (received > total) done(new EvidenceTotalTooLargeError(total, names));
+			else done(null, chunk);
 		}
 	});
 	const finished = new Promise<void>((resolve) => {
@@ -154,8 +149,13 @@ export async function readEvidenceForm(
 			source.destroy();
 			resolve();
 		});
-		source.on('error', () => {
-			fail(new EvidenceUploadError('malformed'));
+		source.on('error', (error: { status?: number }) => {
+			// adapter-node's BODY_SIZE_LIMIT (npm start: the same total) stops the body with a 413.
+			fail(
+				error.status === 413
+					? new EvidenceTotalTooLargeError(uploadTotalLimit(target.limit), names)
+					: new EvidenceUploadError('malformed')
+			);
 			resolve();
 		});
 	});
