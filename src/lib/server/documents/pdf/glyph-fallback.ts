@@ -103,13 +103,14 @@ export function withGlyphFallback(doc: TDocumentDefinitions): {
 	missing: string[];
 } {
 	const missing = new Set<string>();
-	const out: Record<string, unknown> = {};
-	for (const [key, value] of Object.entries(doc))
-		// Metadata and styles are not typeset text.
-		out[key] = ['content', 'header', 'footer', 'background'].includes(key)
-			? visit(value, missing)
-			: value;
-	return { doc: out as TDocumentDefinitions, missing: [...missing] };
+	// Metadata and styles are not typeset text; the content, header, footer and background are.
+	const out: TDocumentDefinitions = {
+		...doc,
+		content: visit(doc.content, missing) as Content
+	};
+	for (const key of ['header', 'footer', 'background'] as const)
+		if (doc[key] !== undefined) Object.assign(out, { [key]: visit(doc[key], missing) });
+	return { doc: out, missing: [...missing] };
 }
 
 /**
