@@ -21,6 +21,7 @@ import { m } from '$lib/paraglide/messages';
 import { jsonTooDeep, MAX_JSON_DEPTH } from '$lib/server/web/json-depth';
 import { waitedTooLongForConnection } from '$lib/server/db/connection';
 import '$lib/server/web/startup';
+import { uploadTotalLimit } from '$lib/server/web/evidence/upload';
 
 export const init: ServerInit = async () => {
 	const database = await startRuntime();
@@ -130,8 +131,9 @@ const handleBodySize: Handle = async ({ event, resolve }) => {
 	// An evidence upload is counted as it streams, and never held here: only a declared length far
 	// past the file limit is refused at once (readEvidenceForm answers 413 for the rest).
 	if (isEvidenceUpload(event)) {
-		if (declared === null || Number(declared) <= evidenceSizeLimit * 2) return resolve(event);
-		return refuseTooLarge(event, evidenceSizeLimit, false);
+		const total = uploadTotalLimit(evidenceSizeLimit);
+		if (declared === null || Number(declared) <= total) return resolve(event);
+		return refuseEvidenceTooLarge(event, total);
 	}
 	const limit = isUpload(event.request, event.url) ? uploadSizeLimit : bodySizeLimit;
 	if (declared !== null) {
@@ -146,6 +148,25 @@ const handleBodySize: Handle = async ({ event, resolve }) => {
 	event.request = new Request(event.request, { body: counted, duplex: 'half' } as RequestInit);
 	return resolve(event);
 };
+
+/**
+ * An evidence upload declared longer than one upload takes: refused unread, in the words the upload
+ * itself uses (the limit per upload in MB, not a byte count), as JSON to the page's script and the
+ * API, as text to a form posted without JavaScript.
+ */
+function refuseEvidenceTooLarge(event: RequestEvent, total: number): Response {
+	const message = m.harden_evidence_total_too_large_unnamed({ mb: Math.floor(total / 1024 ** 2) });
+	const wantsJson =
+		isApiRequest(event) || (event.request.headers.get('accept') ?? '').includes('application/json');
+	const response = wantsJson
+		? errorResponse(new ApiError(413, 'too_large', message, { file: message }))
+		: new Response(message, {
+				status: 413,
+				headers: { 'content-type': 'text/plain; charset=utf-8' }
+			});
+	response.headers.set('connection', 'close');
+	return response;
+}
 
 function refuseTooLarge(event: RequestEvent, limit: number, drained: boolean): Response {
 	// A body left unread: the client must not send its next request on this socket.

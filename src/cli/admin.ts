@@ -173,7 +173,9 @@ export async function adminCommand(args: string[], io: CliIo): Promise<number> {
 					throw new UsageError(
 						created.reason === 'respondent'
 							? `--as: ${input.as} is a respondent, whose reach the API does not carry`
-							: `--as: ${input.as} is not a member of ${input.org}`
+							: created.reason === 'two_factor_required'
+								? `--as: ${input.as} has no two-factor authentication, which ${input.org} requires of its members`
+								: `--as: ${input.as} is not a member of ${input.org}`
 					);
 				printJson(io, { token: created.token, expires_at: created.expiresAt.toISOString() });
 				return 0;

@@ -1,6 +1,6 @@
 import { expect, inject } from 'vitest';
 import { baseProfile } from './assessment';
-import { Browser, signUp } from './browser';
+import { Browser, PASSWORD, signUp } from './browser';
 
 export interface ApiResponse {
 	status: number;
@@ -44,13 +44,21 @@ export class Api {
 	put = (route: string, body: unknown) => this.request('PUT', route, body);
 }
 
-/** Creates a token in the organisation's settings, as its owner; answers the token shown once. */
+/**
+ * Creates a token in the organisation's settings, as its owner (who confirms it is them: their
+ * password, the test one unless given); answers the token shown once.
+ */
 export async function createTokenInSettings(
 	owner: Browser,
 	orgId: string,
-	name = 'integration'
+	name = 'integration',
+	proof: { currentPassword?: string; code?: string } = {}
 ): Promise<string> {
-	const page = await owner.post(`/o/${orgId}/settings?/createToken`, { name });
+	const page = await owner.post(`/o/${orgId}/settings?/createToken`, {
+		name,
+		currentPassword: PASSWORD,
+		...proof
+	});
 	expect(page.status).toBe(200);
 	const token = page.body.match(/sr_[a-z2-7]{52}/)?.[0];
 	if (!token) throw new Error(`no token on the page: ${page.text.slice(0, 300)}`);

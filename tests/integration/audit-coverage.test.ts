@@ -400,7 +400,13 @@ const RECIPES: Record<string, Recipe> = {
 
 	// Settings
 	'POST /o/[orgId=uuid]/settings?/createToken': async (f) =>
-		byOwner(f, await f.owner.post(`/o/${f.orgId}/settings?/createToken`, { name: 'ci' })),
+		byOwner(
+			f,
+			await f.owner.post(`/o/${f.orgId}/settings?/createToken`, {
+				name: 'ci',
+				currentPassword: PASSWORD
+			})
+		),
 	'POST /o/[orgId=uuid]/settings?/revokeToken': async (f) => {
 		await createTokenInSettings(f.owner, f.orgId, 'to revoke');
 		const page = await f.owner.get(`/o/${f.orgId}/settings`);

@@ -154,9 +154,10 @@ describe('evidence storage', () => {
 			await removeEvidenceFile(ctx.db, ctx.actor, {
 				assessment: ctx.assessment,
 				itemId: ITEM,
-				fileId: first.id
+				fileId: first.id,
+				reviewer: true
 			})
-		).toBe(true);
+		).toBe('removed');
 		const sharedSha = createHash('sha256').update(shared).digest('hex');
 		const ownSha = createHash('sha256').update(own).digest('hex');
 		const counts = async () =>

@@ -474,7 +474,8 @@ describe('role matrix', () => {
 		const readOnly = await owner.post(`/o/${orgId}/settings?/createToken`, {
 			name: 'read only',
 			scope: 'read_only',
-			lifetimeDays: '7'
+			lifetimeDays: '7',
+			currentPassword: PASSWORD
 		});
 		tokens.readOnly = readOnly.body.match(/sr_[a-z2-7]{52}/)![0];
 		tokens.owner = await createTokenInSettings(owner, orgId, 'owner');

@@ -8,8 +8,25 @@ export const NOTE_LIMIT = 5000;
 /** What an item's own rules refuse. */
 export type ItemRuleProblem =
 	{ field: 'status'; code: 'na_refused' } | { field: 'note'; code: 'na_reason_required' };
-/** Why a save is refused: an item's rule, or a changed note longer than NOTE_LIMIT. */
-export type AnswerProblem = ItemRuleProblem | { field: 'note'; code: 'too_long' };
+/**
+ * Why a save is refused: an item's rule, a changed note longer than NOTE_LIMIT, or one holding
+ * text-direction controls.
+ */
+export type AnswerProblem =
+	ItemRuleProblem | { field: 'note'; code: 'too_long' } | { field: 'note'; code: 'bidi_control' };
+
+/**
+ * Unicode's explicit text-direction controls (embeddings and overrides U+202A–U+202E, isolates
+ * U+2066–U+2069). Invisible, they make text display in another order than it is stored ("Trojan
+ * Source"): a note could read differently in a report than what was written. Nobody types them in
+ * Chinese or English text, so a note holding one is refused with a message (web, API and import
+ * alike) rather than changed silently.
+ */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+
+export function hasBidiControl(text: string): boolean {
+	return BIDI_CONTROL.test(text);
+}
 
 /** Whether two answers say the same thing: saving one over the other would change nothing. */
 export function sameAnswerValues(a: AnswerValues, b: AnswerValues): boolean {

@@ -1,5 +1,5 @@
 import { isCalendarDate } from './calendar-date';
-import { answerProblems, NOTE_LIMIT } from './answer-rules';
+import { answerProblems, hasBidiControl, NOTE_LIMIT } from './answer-rules';
 import type { Item } from './corpus';
 import type { AnswerStatus } from './scoring';
 
@@ -29,7 +29,7 @@ export interface TemplateRow {
 export type CellProblem = { row: number; column: TemplateColumn } & (
 	| { code: 'unknown_item' | 'duplicate_item' | 'not_one_of' | 'bad_date'; value: string }
 	| { code: 'too_long'; max: number }
-	| { code: 'status_required' | 'na_refused' | 'na_reason_required' }
+	| { code: 'status_required' | 'na_refused' | 'na_reason_required' | 'bidi_control' }
 );
 
 export interface TemplateAnswer {
@@ -131,6 +131,8 @@ export function readTemplateRows(
 		for (const column of ['note', 'evidence', 'owner'] as const)
 			if (text(column).length > LIMITS[column])
 				problem({ row, column, code: 'too_long', max: LIMITS[column] });
+		// As on the web and through the API (./answer-rules.ts).
+		if (hasBidiControl(text('note'))) problem({ row, column: 'note', code: 'bidi_control' });
 		const due = readDate(cells.due ?? null);
 		if (!due.ok) problem({ row, column: 'due', code: 'bad_date', value: text('due') });
 		if (problems.length > before || !status || !due.ok) continue;

@@ -97,5 +97,7 @@ export function answerProblemText(problem: AnswerProblem): string {
 			return m.err_na_reason();
 		case 'too_long':
 			return m.answering_err_note_too_long({ max: NOTE_LIMIT });
+		case 'bidi_control':
+			return m.harden_err_bidi_control();
 	}
 }

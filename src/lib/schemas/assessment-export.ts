@@ -2,6 +2,7 @@ import { isCalendarDate } from '../domain/calendar-date';
 import { answerStatuses } from '$lib/domain/scoring';
 import { m } from '$lib/paraglide/messages';
 import { z } from './zod';
+import { noteText } from './note-text';
 
 /**
  * An assessment as a JSON file, format `sandbox-readiness/assessment` version 1:
@@ -35,7 +36,7 @@ const calendarDate = z.string().refine(isCalendarDate, { error: () => m.err_date
 
 export const exportedAnswerSchema = z.strictObject({
 	status: z.enum(answerStatuses),
-	note: z.string().max(5000),
+	note: noteText(),
 	evidence: z.array(z.string().max(2000)).max(50),
 	owner: z.string().max(200).nullable(),
 	due: calendarDate.nullable(),

@@ -6,6 +6,7 @@ import type { Profile } from '../domain/profile';
 import { describeContradiction, profileContradictions } from '../domain/profile-checks';
 import { IDENTITY_MAX, isIdentityField } from '../domain/identity';
 import { answerStatuses } from '../domain/scoring';
+import { noteText } from './note-text';
 
 // The JSON shapes of a profile and an answer, shared by the CLI's files and the HTTP API. Plain
 // `zod` and relative imports only: the CLI runs without SvelteKit's aliases.
@@ -49,7 +50,7 @@ export function profileJsonSchema(questions: readonly ProfileQuestion[]) {
 /** One answer (answers.json, the API): `evidence` a string or a list of strings, `due` YYYY-MM-DD. */
 export const answerJsonSchema = z.strictObject({
 	status: z.enum(answerStatuses),
-	note: z.string().max(5000).optional(),
+	note: noteText().optional(),
 	evidence: z.union([z.string().max(2000), z.array(z.string().max(2000)).max(50)]).optional(),
 	owner: z.string().max(200).nullable().optional(),
 	due: z.iso

@@ -1,12 +1,14 @@
 import { VOICE_TEXT_LIMIT } from '$lib/domain/consultant-voice';
 import { m } from '$lib/paraglide/messages';
 import { z } from './zod';
+import { withoutBidiControls } from './note-text';
 
 const voiceText = () =>
-	z
-		.string()
-		.max(VOICE_TEXT_LIMIT, { error: () => m.voice_err_too_long({ max: VOICE_TEXT_LIMIT }) })
-		.default('');
+	withoutBidiControls(
+		z
+			.string()
+			.max(VOICE_TEXT_LIMIT, { error: () => m.voice_err_too_long({ max: VOICE_TEXT_LIMIT }) })
+	).default('');
 const version = () => z.coerce.number().int().min(0).default(0);
 
 /** The consultant's overall opinion and scope statement, in Chinese and English (the result page). */

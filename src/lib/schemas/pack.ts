@@ -7,11 +7,14 @@ import {
 } from '$lib/domain/pack-input';
 import { isCalendarDate } from '../domain/calendar-date';
 import { z } from './zod';
+import { withoutBidiControls } from './note-text';
 
-const optionalText = z
-	.string()
-	.trim()
-	.max(PACK_TEXT_MAX, { error: () => m.pack_err_text() })
+const optionalText = withoutBidiControls(
+	z
+		.string()
+		.trim()
+		.max(PACK_TEXT_MAX, { error: () => m.pack_err_text() })
+)
 	.default('')
 	.transform((v) => (v === '' ? null : v));
 
@@ -43,9 +46,7 @@ export type PackInputForm = typeof packInputSchema._zod.output;
 /** A person's text over one drafted section; empty goes back to the draft. */
 export const packEditSchema = z.object({
 	section: z.string().regex(/^[a-z_]{3,40}$/, { error: () => m.pack_err_section() }),
-	text: z
-		.string()
-		.max(20_000, { error: () => m.pack_err_edit() })
+	text: withoutBidiControls(z.string().max(20_000, { error: () => m.pack_err_edit() }))
 		.default('')
 		.transform((v) => v.trim()),
 	base_hash: z

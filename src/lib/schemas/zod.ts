@@ -30,8 +30,15 @@ z.config({
 				return issue.input === undefined || issue.input === null
 					? m.err_required()
 					: m.err_invalid();
+			// A key a record does not allow (`answers.constructor`: not an item id).
+			case 'invalid_key':
+				return m.harden_err_invalid_key();
+			case 'unrecognized_keys':
+				return m.api_field_unknown();
+			// Every other code (a union, an element, a refinement without its own message): ours,
+			// never zod's English default.
 			default:
-				return undefined;
+				return m.err_invalid();
 		}
 	}
 });

@@ -33,6 +33,8 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		user,
 		reset: event.url.searchParams.get('reset') === '1',
+		// How many API tokens the reset revoked (said on the page: a script using one stops working).
+		tokensRevoked: Math.min(Number(event.url.searchParams.get('tokens')) || 0, 10_000),
 		form: await superValidate<PasswordForm, FormNotice>(zod4(changePasswordSchema)),
 		languageForm: await superValidate<LanguageForm, FormNotice>(
 			{ language: user.language },
@@ -87,7 +89,11 @@ export const actions: Actions = {
 		}
 		if (!result.ok)
 			return setError(form, 'currentPassword', m.err_wrong_password(), { status: 400 });
-		return message(form, { type: 'success', text: m.password_changed() });
+		const text =
+			result.tokensRevoked > 0
+				? `${m.password_changed()} ${m.harden_tokens_revoked_by_password({ count: result.tokensRevoked })}`
+				: m.password_changed();
+		return message(form, { type: 'success', text });
 	},
 	language: async (event) => {
 		const { actor } = requireUser(event);

@@ -69,10 +69,12 @@ export async function purgeAssessment(
 	actor: Actor,
 	assessment: { id: string; orgId: string; deletedAt: Date | null }
 ): Promise<boolean> {
-	if (!assessment.deletedAt) return false;
+	const deletedBy = assessment.deletedAt;
+	if (!deletedBy) return false;
 	return audited(db, actor, async (tx) => {
 		const evidence = await releaseEvidenceInTx(tx, assessment);
-		if (!(await deleteAssessmentRow(tx, assessment))) return false;
+		// A restore racing the purge (or the retention job's list) wins: nothing is purged.
+		if (!(await deleteAssessmentRow(tx, { ...assessment, deletedBy }))) return false;
 		const { count } = await redactAssessmentAuditContent(tx, assessment.id);
 		tx.record({
 			action: 'assessment.purged',

@@ -1,6 +1,10 @@
 import type { Database } from '../db/connection';
 import { findAnswer, listAnswers } from '../db/queries/answers';
-import { updateAssessmentState, type AssessmentRecord } from '../db/queries/assessments';
+import {
+	lockOpenAssessment,
+	updateAssessmentState,
+	type AssessmentRecord
+} from '../db/queries/assessments';
 import { audited, type Actor, type AuditedTx } from '../db/audited';
 import {
 	countCommentsByItem,
@@ -249,13 +253,19 @@ export async function acceptItems(
 	});
 }
 
+/**
+ * Adds to an item's thread while the assessment is open. A final assessment is closed to comments
+ * as to answers (the row is locked, so a finalise racing the comment is seen): re-opening it, with
+ * a reason, re-opens the discussion.
+ */
 export async function addReviewComment(
 	db: Database,
 	actor: Actor & { userId: string },
 	input: { assessment: AssessmentRecord; itemId: string; body: string }
-): Promise<void> {
+): Promise<{ ok: true } | { ok: false; reason: 'final' }> {
 	const { assessment, itemId } = input;
-	await audited(db, actor, async (tx) => {
+	return audited(db, actor, async (tx) => {
+		if (!(await lockOpenAssessment(tx, assessment.id))) return { ok: false, reason: 'final' };
 		const id = crypto.randomUUID();
 		await insertReviewComment(tx, {
 			id,
@@ -272,6 +282,7 @@ export async function addReviewComment(
 			itemId,
 			after: { body: input.body }
 		});
+		return { ok: true };
 	});
 }
 

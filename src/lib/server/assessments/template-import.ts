@@ -58,6 +58,8 @@ function problemText(p: CellProblem, statuses: string[]): string {
 			return m.exports_err_na_refused();
 		case 'na_reason_required':
 			return m.exports_err_na_reason();
+		case 'bidi_control':
+			return m.harden_err_bidi_control();
 	}
 }
 

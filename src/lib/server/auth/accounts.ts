@@ -17,6 +17,7 @@ import { voidPasswordResets } from '../db/queries/password-resets';
 import { enqueueMail } from '../mail/outbox';
 import { startEmailVerification } from './email-verification';
 import { createOrganisationIn } from '../orgs/organisations';
+import { revokeTokensOfUser } from './api-tokens';
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from './password';
 import {
 	clearThrottle,
@@ -222,7 +223,7 @@ export async function changePassword(
 	actor: Actor & { userId: string },
 	input: { currentPassword: string; newPassword: string; keepSessionId: string }
 ): Promise<
-	| { ok: true }
+	| { ok: true; tokensRevoked: number }
 	| { ok: false; reason: 'wrong_password' }
 	| { ok: false; reason: 'throttled'; retryAfterSeconds: number }
 > {
@@ -237,19 +238,21 @@ export async function changePassword(
 	}
 	await clearThrottle(db, passwordCheckKey(userId));
 	const passwordHash = await hashPassword(input.newPassword);
-	await audited(db, actor, async (tx) => {
+	const tokensRevoked = await audited(db, actor, async (tx) => {
 		await updatePasswordHash(tx, userId, passwordHash);
 		await voidPasswordResets(tx, userId, new Date());
 		const ended = await deleteUserSessions(tx, userId, { except: input.keepSessionId });
+		const tokens = await revokeTokensOfUser(tx, { userId, reason: 'password_changed' });
 		// Neither hash is written: that the password changed, and what it ended, is the record.
 		tx.record({
 			action: 'user.password_changed',
 			orgId: null,
 			entity: { type: 'user', id: userId },
-			after: { otherLoginsEnded: ended }
+			after: { otherLoginsEnded: ended, apiTokensRevoked: tokens }
 		});
+		return tokens;
 	});
-	return { ok: true };
+	return { ok: true, tokensRevoked };
 }
 
 /** The language of the person's mails (set from the interface at sign-up). */

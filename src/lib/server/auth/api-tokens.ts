@@ -4,12 +4,15 @@ import type { Database } from '../db/connection';
 import { audited, type Actor, type AuditedTx } from '../db/audited';
 import type { ApiTokenScope, Role } from '../db/schema';
 import { findMembership } from '../db/queries/organisations';
+import { findUserById } from '../db/queries/users';
+import { requiresTwoFactor } from './org-policy';
 import {
 	findActiveApiToken,
 	insertApiToken,
 	listApiTokens,
 	revokeApiToken as markApiTokenRevoked,
 	revokeMemberApiTokens,
+	revokeUserApiTokens,
 	touchApiToken,
 	type ActiveApiToken,
 	type ApiTokenRecord
@@ -41,7 +44,7 @@ export function effectiveRole(memberRole: Role, scope: ApiTokenScope): Role | nu
 
 export type CreateApiTokenResult =
 	| { ok: true; id: string; token: string; expiresAt: Date }
-	| { ok: false; reason: 'not_a_member' | 'respondent' };
+	| { ok: false; reason: 'not_a_member' | 'respondent' | 'two_factor_required' };
 
 /**
  * A new token acting for a member of the organisation: 256 random bits, returned once; only its
@@ -72,6 +75,10 @@ export async function createApiToken(
 		const member = await findMembership(tx.db, input.userId, input.orgId);
 		if (!member) return { ok: false, reason: 'not_a_member' };
 		if (member.role === 'respondent') return { ok: false, reason: 'respondent' };
+		// A token the API would refuse at once (see authenticateApiToken) is not made at all: the
+		// person learns now, not from a 403 in a nightly job, that they must set two-factor up.
+		if (await twoFactorOwed(tx.db, input.orgId, input.userId))
+			return { ok: false, reason: 'two_factor_required' };
 		await insertApiToken(tx, {
 			id,
 			orgId: input.orgId,
@@ -150,6 +157,26 @@ export async function endOrNarrowMemberTokens(
 	}
 }
 
+/**
+ * Inside a change of the person's password (changed, or reset through a link): every token they
+ * hold, in every organisation, is revoked, one audit row each. Whoever took the old password may
+ * have made a token with it; a token must not outlive the credential that made it. Answers how many.
+ */
+export async function revokeTokensOfUser(
+	tx: AuditedTx,
+	input: { userId: string; reason: 'password_changed' | 'password_reset' }
+): Promise<number> {
+	const revoked = await revokeUserApiTokens(tx, input.userId);
+	for (const token of revoked)
+		tx.record({
+			action: 'api_token.revoked',
+			orgId: token.orgId,
+			entity: { type: 'api_token', id: token.id },
+			after: { revoked: true, reason: input.reason }
+		});
+	return revoked.length;
+}
+
 /** Roles by reach: a move down is a demotion. A respondent reaches least (part of the organisation). */
 export const roleRank = (role: Role): number =>
 	({ respondent: 0, viewer: 1, consultant: 2, owner: 3 })[role];
@@ -159,13 +186,21 @@ export function apiTokensOf(db: Database, orgId: string): Promise<ApiTokenRecord
 	return listApiTokens(db, { orgId });
 }
 
+/** Whether the organisation requires two-factor and the person has none. */
+async function twoFactorOwed(db: Database, orgId: string, userId: string): Promise<boolean> {
+	if (!(await requiresTwoFactor(db, orgId))) return false;
+	return !(await findUserById(db, userId))?.twoFactor;
+}
+
 /** A working token and what it may do now. */
 export type AuthenticatedApiToken = ActiveApiToken & { role: Role };
 
 /**
  * The token's record when it is well-formed, known, not revoked or expired, and its member still
  * belongs to the organisation (with a role that may use the API); its use is recorded. The lookup
- * is by SHA-256, so the comparison never runs over the secret itself.
+ * is by SHA-256, so the comparison never runs over the secret itself. When the organisation
+ * requires two-factor and the member has none, `twoFactorOwed` is set: the caller refuses it (a
+ * token is no way around the policy a browser session meets on every page).
  */
 export async function authenticateApiToken(
 	db: Database,
@@ -177,6 +212,7 @@ export async function authenticateApiToken(
 	if (!record) return null;
 	const role = effectiveRole(record.memberRole, record.scope);
 	if (!role) return null;
-	await touchApiToken(db, record.id, now);
+	// A refused use is not a use: last_used_at stays as it was.
+	if (!record.twoFactorOwed) await touchApiToken(db, record.id, now);
 	return { ...record, role };
 }

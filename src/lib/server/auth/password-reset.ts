@@ -17,6 +17,7 @@ import { enqueueMail } from '../mail/outbox';
 import { normaliseEmail } from './accounts';
 import { hashPassword } from './password';
 import { generateSecureRandomString, hashSecretHex } from './tokens';
+import { revokeTokensOfUser } from './api-tokens';
 import { checkSecondFactor, type SecondFactorResult } from './two-factor';
 
 /** A reset link works this long, once. */
@@ -77,7 +78,7 @@ export async function findPasswordReset(
 }
 
 export type ResetResult =
-	| { ok: true; userId: string; secondFactorGiven: boolean }
+	| { ok: true; userId: string; secondFactorGiven: boolean; tokensRevoked: number }
 	| { ok: false; reason: 'void' }
 	| { ok: false; reason: 'second_factor'; refused: Exclude<SecondFactorResult, { ok: true }> };
 
@@ -107,19 +108,25 @@ export async function completePasswordReset(
 	const passwordHash = await hashPassword(input.newPassword);
 	const done = await audited(db, actor, async (tx) => {
 		const now = new Date();
-		if (!(await usePasswordReset(tx, reset.id, now))) return false;
+		if (!(await usePasswordReset(tx, reset.id, now))) return null;
 		await voidPasswordResets(tx, user.id, now);
 		await updatePasswordHash(tx, user.id, passwordHash);
 		if (!user.emailVerifiedAt) await markEmailVerified(tx, user.id, now);
 		const ended = await deleteUserSessions(tx, user.id);
+		const tokens = await revokeTokensOfUser(tx, { userId: user.id, reason: 'password_reset' });
 		tx.record({
 			action: 'user.password_reset',
 			orgId: null,
 			entity: { type: 'user', id: user.id },
-			after: { sessionsEnded: ended }
+			after: { sessionsEnded: ended, apiTokensRevoked: tokens }
 		});
-		return true;
+		return { tokens };
 	});
 	if (!done) return { ok: false, reason: 'void' };
-	return { ok: true, userId: user.id, secondFactorGiven: user.twoFactor };
+	return {
+		ok: true,
+		userId: user.id,
+		secondFactorGiven: user.twoFactor,
+		tokensRevoked: done.tokens
+	};
 }

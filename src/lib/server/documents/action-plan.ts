@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { xmlSafe, xmlSafeRow } from './xml-text';
 import {
 	actionPlanColumns,
 	type ActionPlanColumn,
@@ -50,11 +51,12 @@ export async function actionPlanWorkbook(plan: ActionPlan): Promise<Uint8Array> 
 		views: [{ state: 'frozen', ySplit: 1 }]
 	});
 	sheet.columns = actionPlanColumns.map((key, i) => ({
-		header: plan.header[i],
+		header: xmlSafe(plan.header[i] ?? ''),
 		key,
 		width: WIDTHS[key]
 	}));
-	for (const row of plan.rows) sheet.addRow({ ...row, due: row.due ? excelDate(row.due) : null });
+	for (const row of plan.rows)
+		sheet.addRow(xmlSafeRow({ ...row, due: row.due ? excelDate(row.due) : null }));
 	sheet.getColumn('due').numFmt = 'yyyy-mm-dd';
 	for (const key of WRAPPED) sheet.getColumn(key).alignment = { wrapText: true, vertical: 'top' };
 	sheet.getRow(1).font = { bold: true };

@@ -7,6 +7,7 @@ import { m } from '../../paraglide/messages';
 import type { Domain } from '../../domain/corpus';
 import { excelDate, loadExcelJS } from './action-plan';
 import { inLang, statusChoices, TEMPLATE_LANGS as LANGS } from './template-statuses';
+import { xmlSafeRow } from './xml-text';
 
 /** Text in the template's language(s): both on two lines in a bilingual template. */
 function chooser(lang: ReportLang) {
@@ -96,17 +97,19 @@ export async function questionnaireTemplateWorkbook(
 	for (const item of items) {
 		const answer = answers.get(item.id);
 		const domain = domains.get(item.domain);
-		sheet.addRow({
-			item: item.id,
-			domain: domain ? local(domain) : item.domain,
-			question: local(item.question),
-			severity: pick((l) => severityLabel(item.severity, inLang(l))),
-			status: answer ? choices[answerStatuses.indexOf(answer.status)] : null,
-			note: answer?.note ?? null,
-			evidence: answer?.evidence.join('\n') || null,
-			owner: answer?.owner ?? null,
-			due: answer?.due ? excelDate(answer.due) : null
-		});
+		sheet.addRow(
+			xmlSafeRow({
+				item: item.id,
+				domain: domain ? local(domain) : item.domain,
+				question: local(item.question),
+				severity: pick((l) => severityLabel(item.severity, inLang(l))),
+				status: answer ? choices[answerStatuses.indexOf(answer.status)] : null,
+				note: answer?.note ?? null,
+				evidence: answer?.evidence.join('\n') || null,
+				owner: answer?.owner ?? null,
+				due: answer?.due ? excelDate(answer.due) : null
+			})
+		);
 	}
 	const last = items.length + 1;
 	const statusColumn = sheet.getColumn('status').letter;

@@ -201,20 +201,28 @@ export async function reviewEvidenceFile(
 	});
 }
 
-/** Removes one version of a file from the item, audited; its bytes go once nothing uses them. */
+/**
+ * Removes one version of a file from the item, audited; its bytes go once nothing uses them. A file
+ * a reviewer accepted is the reviewer's to remove: a respondent (`reviewer: false`) is refused,
+ * or an item accepted on that evidence would stay accepted without it. They upload a new version
+ * instead, which the reviewer sees as pending.
+ */
 export async function removeEvidenceFile(
 	db: Database,
 	actor: Actor,
-	input: { assessment: AssessmentRecord; itemId: string; fileId: string }
-): Promise<boolean> {
+	input: { assessment: AssessmentRecord; itemId: string; fileId: string; reviewer: boolean }
+): Promise<'removed' | 'not_found' | 'final' | 'accepted'> {
 	const { assessment } = input;
 	return audited(db, actor, async (tx) => {
+		// Under the row lock: a finalise racing the removal is seen.
+		if (!(await lockOpenAssessment(tx, assessment.id))) return 'final';
 		const file = await findEvidenceFile(tx.db, {
 			orgId: assessment.orgId,
 			assessmentId: assessment.id,
 			id: input.fileId
 		});
-		if (!file || file.itemId !== input.itemId) return false;
+		if (!file || file.itemId !== input.itemId) return 'not_found';
+		if (file.reviewStatus === 'accepted' && !input.reviewer) return 'accepted';
 		const removed = await deleteEvidenceFiles(tx, { assessmentId: assessment.id, ids: [file.id] });
 		await releaseBlobReferences(
 			tx,
@@ -226,8 +234,13 @@ export async function removeEvidenceFile(
 			entity: { type: 'evidence_file', id: file.id },
 			assessmentId: assessment.id,
 			itemId: file.itemId,
-			before: { fileName: file.fileName, sha256: file.sha256, version: file.version }
+			before: {
+				fileName: file.fileName,
+				sha256: file.sha256,
+				version: file.version,
+				reviewStatus: file.reviewStatus
+			}
 		});
-		return true;
+		return 'removed';
 	});
 }

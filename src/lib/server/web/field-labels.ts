@@ -49,5 +49,8 @@ const LABELS: Record<string, () => string> = {
 	newPassword: m.field_password,
 	confirmPassword: m.field_password,
 	body: m.clients_comment_add,
-	q: m.library_search
+	q: m.library_search,
+	effective_on: m.evidence_effective_on,
+	expires_on: m.evidence_expires_on,
+	replaces: m.evidence_replaces
 };

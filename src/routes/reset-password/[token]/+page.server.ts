@@ -47,6 +47,11 @@ export const actions: Actions = {
 		await startSession(event, result.userId, memberships[0]?.orgId ?? null, {
 			twoFactorVerified: true
 		});
-		redirect(303, '/account?reset=1');
+		redirect(
+			303,
+			result.tokensRevoked > 0
+				? `/account?reset=1&tokens=${result.tokensRevoked}`
+				: '/account?reset=1'
+		);
 	}
 };

@@ -70,6 +70,8 @@ export interface ActiveApiToken {
 	/** The member's role today (the membership is read on every request). */
 	memberRole: Role;
 	scope: ApiTokenScope;
+	/** The organisation requires two-factor, and the member has none: the token is refused. */
+	twoFactorOwed: boolean;
 }
 
 /**
@@ -87,20 +89,24 @@ export async function findActiveApiToken(
 		.innerJoin('memberships as m', (join) =>
 			join.onRef('m.org_id', '=', 't.org_id').onRef('m.user_id', '=', 't.user_id')
 		)
-		.select([
+		.innerJoin('users as u', 'u.id', 'm.user_id')
+		.select((eb) => [
 			't.id',
 			't.org_id as orgId',
 			'o.name as orgName',
 			'o.kind as orgKind',
 			'm.user_id as userId',
 			'm.role as memberRole',
-			't.scope as scope'
+			't.scope as scope',
+			eb
+				.and([eb('o.require_two_factor', '=', true), eb('u.totp_key', 'is', null)])
+				.as('twoFactorOwed')
 		])
 		.where('t.token_hash', '=', tokenHash)
 		.where('t.revoked_at', 'is', null)
 		.where('t.expires_at', '>', now)
 		.executeTakeFirst();
-	return row ?? null;
+	return row ? { ...row, twoFactorOwed: Boolean(row.twoFactorOwed) } : null;
 }
 
 /** Bookkeeping (not audited): when the token was last used. */
@@ -155,4 +161,19 @@ export async function revokeMemberApiTokens(
 		.returning('id')
 		.execute();
 	return rows.map((r) => r.id);
+}
+
+/** Revokes every working token the person holds, in every organisation; answers them. */
+export async function revokeUserApiTokens(
+	tx: AuditedTx,
+	userId: string
+): Promise<{ id: string; orgId: string }[]> {
+	return tx.db
+		.updateTable('api_tokens')
+		.set({ revoked_at: new Date() })
+		.where('user_id', '=', userId)
+		.where('revoked_at', 'is', null)
+		.where('expires_at', '>', new Date())
+		.returning(['id', 'org_id as orgId'])
+		.execute();
 }

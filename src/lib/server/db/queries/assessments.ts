@@ -342,12 +342,16 @@ export async function updateAssessmentShelf(
  */
 export async function deleteAssessmentRow(
 	tx: AuditedTx,
-	scope: { orgId: string; id: string }
+	scope: { orgId: string; id: string; deletedBy: Date }
 ): Promise<boolean> {
+	// Only a deleted assessment, deleted by then: one restored (or deleted again) since it was read
+	// is not purged.
 	const result = await tx.db
 		.deleteFrom('assessments')
 		.where('org_id', '=', scope.orgId)
 		.where('id', '=', scope.id)
+		.where('deleted_at', 'is not', null)
+		.where('deleted_at', '<=', scope.deletedBy)
 		.executeTakeFirst();
 	return Number(result.numDeletedRows) === 1;
 }

@@ -10,6 +10,7 @@ import {
 	type IRunOptions
 } from 'docx';
 import { inlineText, type ReportText } from '../../../domain/report-text';
+import { xmlSafe } from '../xml-text';
 
 /**
  * Fonts of every run, East Asian font included: Word picks a run's Chinese font from w:eastAsia, and
@@ -66,15 +67,11 @@ export function documentStyles(lang: string) {
 	};
 }
 
-// Characters XML 1.0 cannot hold: a pasted control character must not make the file unreadable.
-const NOT_XML = /(?![\t\n\r])\p{Cc}|[\uFFFE\uFFFF]/gu;
-
 type RunStyle = Omit<IRunOptions, 'text' | 'font' | 'children' | 'break'>;
 
 /** Runs of one text, its line breaks kept as Word line breaks; every run names its fonts. */
 export function runs(text: string, style: RunStyle = {}): TextRun[] {
-	return text
-		.replace(NOT_XML, '')
+	return xmlSafe(text)
 		.split('\n')
 		.map(
 			(line, i) => new TextRun({ ...style, text: line, font: FONT, ...(i ? { break: 1 } : {}) })

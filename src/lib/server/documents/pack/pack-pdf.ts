@@ -2,6 +2,7 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { PackModel, PackSection } from '../../../domain/filing-pack';
 import { FONT_FAMILY } from '../pdf/fonts';
 import { configuredPdfmake } from '../pdf/pdfmake-instance';
+import { printableDocument } from '../pdf/glyph-fallback';
 import { colours } from '../pdf/pdf-text';
 import { editNote, packDocumentTitle, pageOf, sectionHeading, statementParts } from './pack-common';
 
@@ -195,6 +196,8 @@ export function packDocument(model: PackModel): TDocumentDefinitions {
  * person's edit changes it), so it does not go through the report cache or its workers.
  */
 export async function renderPackPdf(model: PackModel): Promise<Uint8Array> {
-	const buffer = await pdfmake.createPdf(packDocument(model)).getBuffer();
+	const buffer = await pdfmake
+		.createPdf(printableDocument(packDocument(model), model.lang))
+		.getBuffer();
 	return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }

@@ -13,6 +13,7 @@ declare module 'fontkit' {
 		unitsPerEm: number;
 		capHeight: number;
 		glyphForCodePoint(codePoint: number): { advanceWidth: number };
+		hasGlyphForCodePoint(codePoint: number): boolean;
 		layout(text: string): {
 			glyphs: { path: Path }[];
 			positions: { xAdvance: number; xOffset: number; yOffset: number }[];

@@ -5,10 +5,17 @@ const require = createRequire(import.meta.url);
 
 /** Noto Sans SC covers Chinese and Latin alike, so one family serves every report language. */
 export const FONT_FAMILY = 'NotoSansSC';
+/**
+ * Monochrome Noto Emoji, for the emoji and symbols Noto Sans SC lacks (glyph-fallback.ts sets
+ * them in it); pdfkit draws outlines, so the colour emoji fonts would not do.
+ */
+export const EMOJI_FAMILY = 'NotoEmoji';
 
 export const fontFiles = {
 	normal: require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'),
-	bold: require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf')
+	bold: require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf'),
+	emoji: require.resolve('@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf'),
+	emojiBold: require.resolve('@expo-google-fonts/noto-emoji/700Bold/NotoEmoji_700Bold.ttf')
 } as const;
 
 /** Chinese type has no italics: italic text is set upright. */
@@ -18,6 +25,12 @@ export const fonts: TFontDictionary = {
 		bold: fontFiles.bold,
 		italics: fontFiles.normal,
 		bolditalics: fontFiles.bold
+	},
+	[EMOJI_FAMILY]: {
+		normal: fontFiles.emoji,
+		bold: fontFiles.emojiBold,
+		italics: fontFiles.emoji,
+		bolditalics: fontFiles.emojiBold
 	}
 };
 

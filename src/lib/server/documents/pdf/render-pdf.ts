@@ -1,5 +1,6 @@
 import type { ReportModel } from '../../../domain/report-model';
 import { reportDocument } from './pdf-document';
+import { printableDocument } from './glyph-fallback';
 import { configuredPdfmake } from './pdfmake-instance';
 import { applyPdfmakePatches } from './pdfmake-patches';
 
@@ -12,7 +13,9 @@ const pdfmake = configuredPdfmake();
 
 /** Renders the report on the calling thread; the server calls it through the worker pool. */
 export async function renderReportPdf(model: ReportModel): Promise<Uint8Array> {
-	const buffer = await pdfmake.createPdf(reportDocument(model)).getBuffer();
+	const buffer = await pdfmake
+		.createPdf(printableDocument(reportDocument(model), model.lang))
+		.getBuffer();
 	return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 

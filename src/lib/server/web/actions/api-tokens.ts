@@ -1,5 +1,5 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
-import { message, superValidate } from 'sveltekit-superforms';
+import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import type { FormNotice } from '$lib/forms';
@@ -8,6 +8,9 @@ import { requireOrgWide } from '../guards/auth';
 import { logger } from '../../logger';
 import { runtime } from '../runtime';
 import { apiTokensOf, createApiToken, revokeApiToken } from '../../auth/api-tokens';
+import { reauthenticate } from '../../auth/reauthenticate';
+import { secondFactorRefusal } from '../second-factor';
+import { readDeviceCookie, setRetryAfter } from '../throttle';
 
 /** The API tokens section of the organisation's settings: owners only. */
 const OWNER = ['owner'] as const;
@@ -26,12 +29,14 @@ function tokenForm(request?: Request) {
 }
 
 export async function loadApiTokens(event: OrgEvent) {
-	const { membership } = await requireOrgWide(event, event.params.orgId);
+	const { user, membership } = await requireOrgWide(event, event.params.orgId);
 	if (membership.role !== 'owner') return { apiTokens: null };
 	return {
 		apiTokens: {
 			tokens: await apiTokensOf(runtime().db, membership.orgId),
-			form: await tokenForm()
+			form: await tokenForm(),
+			// Which proof the form asks for: a current code with two-factor, else the password.
+			twoFactor: user.twoFactor
 		}
 	};
 }
@@ -40,7 +45,33 @@ export const apiTokenActions = {
 	createToken: async (event: OrgEvent) => {
 		const { user, actor, membership } = await requireOrgWide(event, event.params.orgId, OWNER);
 		const form = await tokenForm(event.request);
+		const { currentPassword, code } = form.data;
+		// The proof is never sent back to the page.
+		form.data.currentPassword = '';
+		form.data.code = '';
 		if (!form.valid) return fail(400, { apiTokenForm: form });
+		// A token outlives the session that made it: whoever makes one proves again that it is them.
+		const proof = await reauthenticate(runtime().db, actor, {
+			password: currentPassword,
+			code,
+			device: readDeviceCookie(event)
+		});
+		if (!proof.ok) {
+			if (user.twoFactor && proof.reason !== 'wrong_password') {
+				const refusal = secondFactorRefusal(event, proof);
+				return setError(form, 'code', refusal.text, refusal.options);
+			}
+			if (proof.reason === 'throttled') {
+				setRetryAfter(event, proof.retryAfterSeconds);
+				return setError(
+					form,
+					'currentPassword',
+					m.access_err_wait({ seconds: proof.retryAfterSeconds }),
+					{ status: 429 }
+				);
+			}
+			return setError(form, 'currentPassword', m.err_wrong_password());
+		}
 		// A token made here acts for whoever made it, with their role or less.
 		const created = await createApiToken(runtime().db, actor, {
 			orgId: membership.orgId,
@@ -49,6 +80,12 @@ export const apiTokenActions = {
 			scope: form.data.scope,
 			lifetimeDays: Number(form.data.lifetimeDays)
 		});
+		if (!created.ok && created.reason === 'two_factor_required')
+			return message(
+				form,
+				{ type: 'error', text: m.harden_token_two_factor_required() },
+				{ status: 403 }
+			);
 		// The guard found the owner a member a moment ago: only a removal in between gets here.
 		if (!created.ok) return fail(403, { apiTokenForm: form });
 		logger.info(

@@ -65,9 +65,12 @@ export async function removeEvidenceAction(event: AssessmentEvent) {
 	const done = await removeEvidenceFile(runtime().db, actor, {
 		assessment,
 		itemId: form.data.itemId,
-		fileId: form.data.fileId
+		fileId: form.data.fileId,
+		reviewer: REVIEW_ROLES.includes(membership.role)
 	});
-	if (!done) error(404, 'Not found');
+	if (done === 'not_found') error(404, 'Not found');
+	if (done === 'final') return fail(409, { evidenceError: m.clients_err_final_locked() });
+	if (done === 'accepted') return fail(409, { evidenceError: m.harden_evidence_accepted_locked() });
 	return { evidenceNotice: m.evidence_removed() };
 }
 

@@ -63,11 +63,15 @@ export async function commentAction(event: AssessmentEvent) {
 	);
 	if (!form.valid) return fail(400, { commentForm: form });
 	await requireReviewedItem(membership, assessment, form.data.itemId);
-	await addReviewComment(runtime().db, actor, {
+	const added = await addReviewComment(runtime().db, actor, {
 		assessment,
 		itemId: form.data.itemId,
 		body: form.data.body
 	});
+	if (!added.ok) {
+		form.message = { type: 'error', text: m.harden_comment_final_locked() };
+		return fail(409, { commentForm: form });
+	}
 	form.data.body = '';
 	form.message = { type: 'success', text: m.clients_comment_added() };
 	// Not under `form`: the item page hands `form` to the answer's form.

@@ -50,6 +50,12 @@ async function authenticate(event: RequestEvent): Promise<ApiContext> {
 	const { db } = runtime();
 	const token = await authenticateApiToken(db, match[1]!);
 	if (!token) throw new ApiError(401, 'unauthorized', m.api_err_token_invalid());
+	if (token.twoFactorOwed)
+		throw new ApiError(
+			403,
+			'two_factor_required',
+			m.harden_api_two_factor_required({ organisation: token.orgName })
+		);
 	return {
 		db,
 		tokenId: token.id,

@@ -106,12 +106,30 @@ export async function readJsonBody(request: Request, limit: number): Promise<unk
 		const message = m.hostile_json_too_deep({ max: MAX_JSON_DEPTH });
 		throw new ApiError(400, 'too_deep', message, { body: message });
 	}
+	let prototypeKey = false;
+	let value: unknown;
 	try {
-		return JSON.parse(text);
+		// A `__proto__` key is an own property after JSON.parse, but one spread or assignment away
+		// from being an object's prototype: such a body is refused, so none reaches our objects. The
+		// reviver runs only when the text may hold one.
+		value = MAY_HOLD_PROTO.test(text)
+			? JSON.parse(text, (key, v: unknown) => {
+					if (key === '__proto__') prototypeKey = true;
+					return v;
+				})
+			: JSON.parse(text);
 	} catch {
 		throw new ApiError(400, 'invalid_json', m.api_err_json_invalid());
 	}
+	if (prototypeKey) {
+		const message = m.harden_err_prototype_key();
+		throw new ApiError(400, 'invalid_body', message, { '(body)': message });
+	}
+	return value;
 }
+
+/** `__proto__` as a key, possibly written with escapes (`\u005f_proto__`). */
+const MAY_HOLD_PROTO = /proto|\\u/i;
 
 export function tooLarge(limit: number): ApiError {
 	return new ApiError(413, 'too_large', m.hostile_body_too_large({ limit }));

@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages';
+import { quotedFileList } from '$lib/labels/file-list';
 import { evidenceUploadSchema } from '$lib/schemas/evidence';
 import type { Actor } from '../../db/audited';
 import type { Database } from '../../db/connection';
@@ -6,8 +7,11 @@ import type { AssessmentRecord } from '../../db/queries/assessments';
 import { attachEvidenceFiles, type AttachedEvidence } from '../../evidence/files';
 import { EvidenceTooLargeError } from '../../evidence/store';
 import { readServerEnv } from '../../env';
+import { fieldLabel } from '../field-labels';
 import {
 	discardEvidenceForm,
+	EvidenceFileTooLargeError,
+	EvidenceTotalTooLargeError,
 	EvidenceUploadError,
 	MAX_FILES_PER_UPLOAD,
 	readEvidenceForm,
@@ -55,6 +59,26 @@ export async function receiveEvidence(
 			limit: evidenceSizeLimit
 		});
 	} catch (error) {
+		if (error instanceof EvidenceTotalTooLargeError) {
+			// A body whose declared length is over the limit is refused before a file is read.
+			const mb = Math.floor(error.limit / 1024 ** 2);
+			const message =
+				error.fileNames.length === 0
+					? m.harden_evidence_total_too_large_unnamed({ mb })
+					: m.harden_evidence_total_too_large({
+							mb,
+							files: quotedFileList(error.fileNames),
+							count: error.fileNames.length
+						});
+			return { ok: false, status: 413, message, fields: { file: message } };
+		}
+		if (error instanceof EvidenceFileTooLargeError) {
+			const message = m.harden_evidence_file_too_large({
+				mb: Math.floor(evidenceSizeLimit / 1024 ** 2),
+				file: error.fileName
+			});
+			return { ok: false, status: 413, message, fields: { file: message } };
+		}
 		if (error instanceof EvidenceTooLargeError) {
 			const message = m.evidence_err_too_large({ mb: Math.floor(evidenceSizeLimit / 1024 ** 2) });
 			return { ok: false, status: 413, message, fields: { file: message } };
@@ -71,7 +95,10 @@ export async function receiveEvidence(
 		const fields: Record<string, string> = {};
 		for (const issue of parsed.error.issues)
 			fields[String(issue.path[0] ?? 'body')] ??= issue.message;
-		return { ok: false, status: 400, message: Object.values(fields)[0]!, fields };
+		// Alone on a page (an upload without JavaScript) the message names its field.
+		const [field, problem] = Object.entries(fields)[0]!;
+		const message = m.harden_field_problem({ field: fieldLabel(field, null), problem });
+		return { ok: false, status: 400, message, fields };
 	}
 	try {
 		const attached = await attachEvidenceFiles(db, target.actor, {

@@ -16,6 +16,32 @@ export class EvidenceUploadError extends Error {
 	}
 }
 
+/** A file over the per-file limit, by name. */
+export class EvidenceFileTooLargeError extends EvidenceTooLargeError {
+	constructor(
+		limit: number,
+		readonly fileName: string
+	) {
+		super(limit);
+	}
+}
+
+/**
+ * Files each within the per-file limit whose sum is over what one upload reads (`limit`): the
+ * files sent until the upload was cut off, by name.
+ */
+export class EvidenceTotalTooLargeError extends Error {
+	constructor(
+		readonly limit: number,
+		readonly fileNames: string[]
+	) {
+		super(`evidence upload over ${limit} bytes`);
+	}
+}
+
+/** The most one upload reads: two files at the per-file limit, and a megabyte for the rest. */
+export const uploadTotalLimit = (fileLimit: number) => fileLimit * 2 + 1024 * 1024;
+
 export interface EvidenceForm {
 	uploads: EvidenceUpload[];
 	fields: Record<string, string>;
@@ -37,6 +63,8 @@ export async function readEvidenceForm(
 	if (!type.toLowerCase().startsWith('multipart/form-data') || !request.body)
 		throw new EvidenceUploadError('not_multipart');
 	const staging: Promise<EvidenceUpload | null>[] = [];
+	/** The name of every file part begun, for a refusal that names them. */
+	const names: string[] = [];
 	const fields: Record<string, string> = {};
 	let failure: unknown = null;
 	const fail = (error: unknown) => (failure ??= error);
@@ -65,6 +93,7 @@ export async function readEvidenceForm(
 			stream.resume();
 			return;
 		}
+		if (fileName !== '') names.push(fileName);
 		const staged = (async (): Promise<EvidenceUpload | null> => {
 			try {
 				const blob = await stageEvidenceBlob(target.db, target.orgId, stream, target.limit);
@@ -76,7 +105,11 @@ export async function readEvidenceForm(
 				}
 				return { staged: blob, fileName, contentType: info.mimeType };
 			} catch (error) {
-				fail(error);
+				fail(
+					error instanceof EvidenceTooLargeError
+						? new EvidenceFileTooLargeError(error.limit, fileName)
+						: error
+				);
 				// The database failed mid-file: the part's stream is gone, and the parser with it.
 				if (!(error instanceof EvidenceTooLargeError)) parser.destroy();
 				return null;
@@ -95,7 +128,8 @@ export async function readEvidenceForm(
 		transform(chunk: Buffer, _encoding, done) {
 			received += chunk.byteLength;
 			// Past the file limit twice over, the rest is not worth reading to answer politely.
-			if (received > target.limit * 2 + 1024 * 1024) done(new EvidenceTooLargeError(target.limit));
+			const total = uploadTotalLimit(target.limit);
+			if (received > total) done(new EvidenceTotalTooLargeError(total, names));
 			else done(null, chunk);
 		}
 	});
@@ -103,7 +137,11 @@ export async function readEvidenceForm(
 		parser.on('close', resolve);
 		parser.on('finish', resolve);
 		parser.on('error', (error) => {
-			fail(error instanceof EvidenceTooLargeError ? error : new EvidenceUploadError('malformed'));
+			fail(
+				error instanceof EvidenceTooLargeError || error instanceof EvidenceTotalTooLargeError
+					? error
+					: new EvidenceUploadError('malformed')
+			);
 			resolve();
 		});
 		counter.on('error', (error) => {
@@ -111,8 +149,13 @@ export async function readEvidenceForm(
 			source.destroy();
 			resolve();
 		});
-		source.on('error', () => {
-			fail(new EvidenceUploadError('malformed'));
+		source.on('error', (error: { status?: number }) => {
+			// adapter-node's BODY_SIZE_LIMIT (npm start: the same total) stops the body with a 413.
+			fail(
+				error.status === 413
+					? new EvidenceTotalTooLargeError(uploadTotalLimit(target.limit), names)
+					: new EvidenceUploadError('malformed')
+			);
 			resolve();
 		});
 	});

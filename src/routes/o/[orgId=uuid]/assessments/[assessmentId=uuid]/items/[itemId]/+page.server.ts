@@ -28,6 +28,7 @@ import { answerHistory } from '$lib/server/audit/service';
 import { runtime } from '$lib/server/web/runtime';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
+import { MAX_FILES_PER_UPLOAD, uploadTotalLimit } from '$lib/server/web/evidence/upload';
 
 export const load: PageServerLoad = async (event) => {
 	const { assessment, membership } = await requireAssessment(
@@ -72,6 +73,8 @@ export const load: PageServerLoad = async (event) => {
 			requests: evidenceRequests,
 			today: todayInShanghai(),
 			limitMb: Math.floor(evidenceSizeLimit / 1024 ** 2),
+			totalMb: Math.floor(uploadTotalLimit(evidenceSizeLimit) / 1024 ** 2),
+			maxFiles: MAX_FILES_PER_UPLOAD,
 			uploaded: event.url.searchParams.get('evidence') === 'uploaded'
 		},
 		requestForm: await superValidate<typeof evidenceRequestSchema._zod.output, FormNotice>(
@@ -80,7 +83,9 @@ export const load: PageServerLoad = async (event) => {
 			{ id: 'evidence-request', errors: false }
 		),
 		canEdit: canEdit(membership, assessment),
-		canComment: canEdit(membership, assessment) || canReview(membership),
+		// A final assessment is closed to comments, as to answers (re-opening it re-opens the thread).
+		canComment:
+			assessment.state !== 'final' && (canEdit(membership, assessment) || canReview(membership)),
 		canReviewItem: canReview(membership) && assessment.state !== 'final'
 	};
 };
