@@ -66,7 +66,8 @@ export async function commentAction(event: AssessmentEvent) {
 	await addReviewComment(runtime().db, actor, {
 		assessment,
 		itemId: form.data.itemId,
-		body: form.data.body
+		body: form.data.body,
+		notify: { origin: event.url.origin }
 	});
 	form.data.body = '';
 	form.message = { type: 'success', text: m.clients_comment_added() };
