@@ -15,9 +15,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('org_id', 'uuid', (c) =>
 			c.notNull().references('organisations.id').onDelete('cascade')
 		)
-		.addColumn('assessment_id', 'uuid', (c) =>
-			c.references('assessments.id').onDelete('cascade')
-		)
+		.addColumn('assessment_id', 'uuid', (c) => c.references('assessments.id').onDelete('cascade'))
 		.addColumn('item_id', 'text')
 		.addColumn('actor_id', 'uuid', (c) => c.references('users.id').onDelete('set null'))
 		.addColumn('kind', 'text', (c) => c.notNull())
@@ -43,9 +41,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.execute();
 	await db.schema
 		.createTable('notification_preferences')
-		.addColumn('user_id', 'uuid', (c) =>
-			c.primaryKey().references('users.id').onDelete('cascade')
-		)
+		.addColumn('user_id', 'uuid', (c) => c.primaryKey().references('users.id').onDelete('cascade'))
 		.addColumn('in_app', 'boolean', (c) => c.notNull().defaultTo(true))
 		.addColumn('mail', 'boolean', (c) => c.notNull().defaultTo(true))
 		.addColumn('digest', 'boolean', (c) => c.notNull().defaultTo(true))

@@ -60,7 +60,6 @@ export type MailTemplate = keyof MailTemplates;
 export type NoticeMailKind =
 	'assigned' | 'evidence_requested' | 'evidence_rejected' | 'mentioned' | 'reopened';
 
-
 export interface RenderedMail {
 	subject: string;
 	text: string;

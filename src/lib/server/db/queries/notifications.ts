@@ -32,7 +32,11 @@ export interface NotificationPreferences {
 }
 
 /** Everyone is told everything until they choose otherwise. */
-export const DEFAULT_PREFERENCES: NotificationPreferences = { inApp: true, mail: true, digest: true };
+export const DEFAULT_PREFERENCES: NotificationPreferences = {
+	inApp: true,
+	mail: true,
+	digest: true
+};
 
 export async function insertNotifications(tx: AuditedTx, rows: NewNotification[]): Promise<void> {
 	if (rows.length === 0) return;
@@ -128,8 +132,7 @@ export async function findNotificationPreferences(
 			.select(['user_id', 'in_app', 'mail', 'digest'])
 			.where('user_id', 'in', userIds)
 			.execute();
-		for (const r of rows)
-			found.set(r.user_id, { inApp: r.in_app, mail: r.mail, digest: r.digest });
+		for (const r of rows) found.set(r.user_id, { inApp: r.in_app, mail: r.mail, digest: r.digest });
 	}
 	return new Map(userIds.map((id) => [id, found.get(id) ?? DEFAULT_PREFERENCES]));
 }
