@@ -14,6 +14,7 @@ import type { Membership } from '../db/queries/organisations';
 import { assessmentCorpus } from '../assessments/service';
 import { enqueueMail } from '../mail/outbox';
 import type { NoticeMailKind } from '../mail/templates';
+import { mentionedMembers } from '../../domain/mentions';
 
 /** Links in mails and notifications point at this origin (the web passes the request's). */
 export interface NotifyOptions {
@@ -136,24 +137,6 @@ function noticeMail(
 			userId: person.userId
 		});
 	};
-}
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * Who a comment mentions: `@` followed by a member's email or name (as the members page shows it),
- * not followed by more of a word. Only current members are matched, so a mention of anyone else —
- * an outsider, a removed member — matches nobody and tells nobody.
- */
-export function mentionedMembers<T extends { name: string; email: string }>(
-	body: string,
-	members: T[]
-): T[] {
-	return members.filter((m) =>
-		[m.email, m.name]
-			.filter((s) => s.trim().length > 0)
-			.some((s) => new RegExp(`@${escapeRegExp(s)}(?![\\p{L}\\p{N}_@.-])`, 'iu').test(body))
-	);
 }
 
 /** A review comment: each member it mentions with @ who reaches the item is told (and mailed). */
