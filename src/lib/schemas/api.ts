@@ -277,7 +277,18 @@ export const actionPlanQuerySchema = z.object({
 });
 
 export const importQuerySchema = z.object({
-	client_id: z.uuid().optional().meta({ description: 'The client the imported assessment is for.' })
+	client_id: z
+		.uuid()
+		.optional()
+		.meta({ description: 'The client the imported assessment is for.' }),
+	confirm_other_client: z
+		.enum(['true', 'false'])
+		.optional()
+		.meta({
+			description:
+				'true to import a file exported from another client (or under no client) all the same; ' +
+				'without it such an import is refused with 400 naming the field client.'
+		})
 });
 
 export const compareParamsSchema = z.object({ id: z.uuid(), other_id: z.uuid() });

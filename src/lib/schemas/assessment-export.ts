@@ -84,10 +84,18 @@ export const uploadedFile = () =>
 
 export const importAssessmentFormSchema = z.object({
 	file: uploadedFile(),
-	clientId: z.union([z.literal(''), z.uuid()]).default('')
+	clientId: z.union([z.literal(''), z.uuid()]).default(''),
+	/** Ticked after the warning that the file comes from another client. */
+	confirmOtherClient: z.boolean().default(false)
 });
 
 export const importTemplateFormSchema = z.object({ file: uploadedFile() });
 
 /** What an import form says back: the problems found, one line each, when nothing was imported. */
-export type ImportNotice = { type: 'error' | 'success'; text: string; issues?: string[] };
+export type ImportNotice = {
+	type: 'error' | 'success';
+	text: string;
+	issues?: string[];
+	/** The file comes from another client: the form asks for a confirmation. */
+	confirmOtherClient?: boolean;
+};

@@ -27,7 +27,9 @@ export interface ImportIssue {
 	message: string;
 }
 
-export type ImportResult = { ok: true; id: string } | { ok: false; issues: ImportIssue[] };
+export type ImportResult =
+	| { ok: true; id: string }
+	| { ok: false; issues: ImportIssue[]; otherClient?: { from: string; to: string | null } };
 
 /** The assessment as a versioned JSON document; null when it is not the organisation's. */
 export async function exportAssessment(
@@ -123,7 +125,13 @@ function answerIssues(corpus: Corpus, answers: AssessmentExport['answers']): Imp
 export async function importAssessment(
 	db: Database,
 	actor: Actor,
-	input: { orgId: string; clientId: string | null; data: AssessmentExport }
+	input: {
+		orgId: string;
+		clientId: string | null;
+		data: AssessmentExport;
+		/** The importer confirmed that the file comes from another client (see below). */
+		confirmOtherClient?: boolean;
+	}
 ): Promise<ImportResult> {
 	const parsed = assessmentExportSchema.safeParse(input.data);
 	if (!parsed.success)
@@ -152,6 +160,30 @@ export async function importAssessment(
 	const id = crypto.randomUUID();
 	if (input.clientId !== null && !UUID.test(input.clientId))
 		return { ok: false, issues: [{ path: 'clientId', message: m.exports_err_unknown_client() }] };
+	// A file exported from one client, imported under another (or none): its notes, evidence and
+	// owners would reach the other client's people. Refused until the importer confirms.
+	const target = input.clientId
+		? await findClient(db, { orgId: input.orgId, id: input.clientId })
+		: null;
+	if (input.clientId && !target)
+		return { ok: false, issues: [{ path: 'clientId', message: m.exports_err_unknown_client() }] };
+	const otherClient =
+		data.client !== null && data.client !== (target?.name ?? null)
+			? { from: data.client, to: target?.name ?? null }
+			: null;
+	if (otherClient && !input.confirmOtherClient)
+		return {
+			ok: false,
+			otherClient,
+			issues: [
+				{
+					path: 'client',
+					message: otherClient.to
+						? m.notify_import_other_client({ from: otherClient.from, to: otherClient.to })
+						: m.notify_import_other_client_none({ from: otherClient.from })
+				}
+			]
+		};
 	try {
 		await audited(db, actor, async (tx) => {
 			if (input.clientId && !(await findClient(tx.db, { orgId: input.orgId, id: input.clientId })))
@@ -194,6 +226,7 @@ export async function importAssessment(
 					questionnaire_version: data.questionnaire_version,
 					from_client: data.client,
 					from_state: data.state,
+					...(otherClient ? { confirmedOtherClient: otherClient } : {}),
 					exported_at: data.exported_at,
 					profile: data.profile,
 					answers: data.answers,

@@ -164,11 +164,12 @@ export async function startApiAssessmentFrom(
 /** Restores an export as a new draft; every problem is a 400 naming its JSON path. */
 export async function importApiAssessment(
 	api: ApiContext,
-	input: { clientId: string | null; data: AssessmentExport }
+	input: { clientId: string | null; data: AssessmentExport; confirmOtherClient?: boolean }
 ): Promise<{ id: string }> {
 	const result = await importAssessment(api.db, api.actor, {
 		orgId: api.membership.orgId,
 		clientId: input.clientId,
+		confirmOtherClient: input.confirmOtherClient ?? false,
 		data: input.data
 	});
 	if (result.ok) return { id: result.id };

@@ -79,10 +79,22 @@ export const actions: Actions = {
 		const result = await importAssessment(runtime().db, actor, {
 			orgId: membership.orgId,
 			clientId: form.data.clientId || null,
+			confirmOtherClient: form.data.confirmOtherClient,
 			// importAssessment validates the whole document itself before it writes anything.
 			data: data as AssessmentExport
 		});
 		if (!result.ok) {
+			if (result.otherClient)
+				return message(
+					form,
+					{
+						type: 'error',
+						text: result.issues[0]!.message,
+						issues: [m.notify_import_confirm_hint()],
+						confirmOtherClient: true
+					},
+					{ status: 409 }
+				);
 			const client = result.issues.find((i) => i.path === 'clientId');
 			if (client) return setError(form, 'clientId', client.message);
 			return message(
