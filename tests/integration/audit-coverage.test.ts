@@ -472,7 +472,7 @@ const RECIPES: Record<string, Recipe> = {
 			f.owner,
 			`/o/${f.orgId}/assessments?/import`,
 			{ name: 'b.json', type: 'application/json', bytes: JSON.stringify(await exported(f)) },
-			{ clientId: clientB }
+			{ clientId: clientB, confirmOtherClient: 'on' }
 		);
 		expect(imported.status).toBe(303);
 		const page = await f.owner.get(`/o/${f.orgId}/identity`);

@@ -82,7 +82,9 @@ describe('assessment export and import (JSON)', () => {
 			{
 				orgId,
 				clientId: clientB,
-				data: file
+				data: file,
+				// The file is client A's: importing it for client B is confirmed deliberately.
+				confirmOtherClient: true
 			}
 		);
 		expect(result.ok).toBe(true);
