@@ -24,6 +24,19 @@ export const apiErrorSchema = z
 
 export const createdSchema = z.object({ id: z.uuid() }).meta({ id: 'Created' });
 
+/** An imported assessment: its id, and the evidence files (version 2) it could not restore. */
+export const importedSchema = z
+	.object({
+		id: z.uuid(),
+		evidence_not_restored: z
+			.array(z.object({ item_id: z.string(), file_name: z.string(), sha256: z.string() }))
+			.meta({
+				description:
+					'Files the export describes whose bytes this organisation does not hold: upload them again.'
+			})
+	})
+	.meta({ id: 'Imported' });
+
 const timestamp = z.iso.datetime({ offset: true });
 const itemId = z.string().regex(/^[A-Z]{2,5}-\d{3}$/);
 

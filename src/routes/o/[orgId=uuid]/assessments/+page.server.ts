@@ -107,6 +107,15 @@ export const actions: Actions = {
 				{ status: 400 }
 			);
 		}
-		redirect(303, `/o/${membership.orgId}/assessments/${result.id}/result`);
+		const made = `/o/${membership.orgId}/assessments/${result.id}/result`;
+		// A JSON file carries no file's bytes: say which evidence files were left behind.
+		if (result.evidenceNotRestored.length > 0)
+			return message(form, {
+				type: 'success',
+				text: m.notify_import_not_restored({ count: result.evidenceNotRestored.length }),
+				issues: result.evidenceNotRestored.map((f) => `${f.itemId} · ${f.fileName} · ${f.sha256}`),
+				link: { href: made, label: m.notify_import_open() }
+			});
+		redirect(303, made);
 	}
 };
