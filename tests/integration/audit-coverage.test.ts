@@ -122,6 +122,18 @@ async function newMember(f: Fixture, role: string) {
 	return person;
 }
 
+/** A new consultant, mentioned by the owner in a comment: they have an unread notification. */
+async function mentionedMember(f: Fixture) {
+	const person = await newMember(f, 'consultant');
+	const comment = await f.owner.post(`${f.base}/items/LIC-001?/comment`, {
+		__superform_id: 'comment',
+		itemId: 'LIC-001',
+		body: `@${person.email} please look at this one.`
+	});
+	expect(comment.status).toBe(200);
+	return person;
+}
+
 /** The user ids the members page offers to change. */
 async function memberIds(f: Fixture): Promise<string[]> {
 	const page = await f.owner.get(`/o/${f.orgId}/members`);
@@ -465,7 +477,7 @@ const RECIPES: Record<string, Recipe> = {
 			f.owner,
 			`/o/${f.orgId}/assessments?/import`,
 			{ name: 'b.json', type: 'application/json', bytes: JSON.stringify(await exported(f)) },
-			{ clientId: clientB }
+			{ clientId: clientB, confirmOtherClient: 'on' }
 		);
 		expect(imported.status).toBe(303);
 		const page = await f.owner.get(`/o/${f.orgId}/identity`);
@@ -689,6 +701,29 @@ const RECIPES: Record<string, Recipe> = {
 				section: 'complaint_response',
 				text: '投诉热线 95500，48 小时内答复。',
 				base_hash: '0000abcd'
+			})
+		),
+	'POST /o/[orgId=uuid]/notifications?/read': async (f) => {
+		const consultant = await mentionedMember(f);
+		const page = await consultant.browser.get(`/o/${f.orgId}/notifications`);
+		const id = page.body.match(/data-id="([0-9a-f-]{36})"/)![1]!;
+		const response = await consultant.browser.post(`/o/${f.orgId}/notifications?/read`, {
+			ids: [id]
+		});
+		return { response, actor: consultant.email };
+	},
+	'POST /o/[orgId=uuid]/notifications?/readAll': async (f) => {
+		const consultant = await mentionedMember(f);
+		const response = await consultant.browser.post(`/o/${f.orgId}/notifications?/readAll`, {});
+		return { response, actor: consultant.email };
+	},
+	'POST /o/[orgId=uuid]/notifications?/preferences': async (f) =>
+		byOwner(
+			f,
+			await f.owner.post(`/o/${f.orgId}/notifications?/preferences`, {
+				__superform_id: 'preferences',
+				inApp: 'on',
+				digest: 'on'
 			})
 		),
 	[`POST ${A}/schedule?/save`]: async (f) => {

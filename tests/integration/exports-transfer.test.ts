@@ -64,7 +64,7 @@ describe('assessment export and import (JSON)', () => {
 	it('restores exactly the same answers, profile and questionnaire version, for another client', async () => {
 		const { db, orgId, ownerId, clientB, file, na } = await exported();
 		expect(file.format).toBe('sandbox-readiness/assessment');
-		expect(file.format_version).toBe(1);
+		expect(file.format_version).toBe(2);
 		expect(file.client).toBe('甲公司');
 		expect(file.answers['LIC-001']).toEqual({
 			status: 'non_compliant',
@@ -82,7 +82,9 @@ describe('assessment export and import (JSON)', () => {
 			{
 				orgId,
 				clientId: clientB,
-				data: file
+				data: file,
+				// The file is client A's: importing it for client B is confirmed deliberately.
+				confirmOtherClient: true
 			}
 		);
 		expect(result.ok).toBe(true);

@@ -387,7 +387,8 @@ describe('moving the firm’s identity to one record (migration)', () => {
 		const result = await importAssessment(db(), actor, {
 			orgId: ids.consultancy,
 			clientId: ids.pujiang,
-			data
+			data,
+			confirmOtherClient: true
 		});
 		expect(result.ok).toBe(true);
 		const id = (result as { id: string }).id;
@@ -401,7 +402,8 @@ describe('moving the firm’s identity to one record (migration)', () => {
 		const own = await importAssessment(db(), actor, {
 			orgId: ids.consultancy,
 			clientId: null,
-			data
+			data,
+			confirmOtherClient: true
 		});
 		const ownId = (own as { id: string }).id;
 		expect(

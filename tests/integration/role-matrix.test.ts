@@ -371,7 +371,22 @@ const ROUTES: Route[] = [
 		(f) => `${f.b}/items/${ITEM}?/save`,
 		answerForm,
 		with_(CLIENT_B, { owner: 400, consultant: 400, viewer: 403, respondentB: 400 })
-	)
+	),
+	// Notifications: each member's own; the activity of an assessment, for those who reach it.
+	get((f) => `/o/${f.org}/notifications`, ANY_MEMBER),
+	post(
+		(f) => `/o/${f.org}/notifications?/read`,
+		() => ({ ids: 'not-an-id' }),
+		with_(ANY_MEMBER, {
+			owner: 400,
+			consultant: 400,
+			viewer: 400,
+			respondentA: 400,
+			respondentB: 400
+		})
+	),
+	get((f) => `${f.a}/activity`, CLIENT_A),
+	get((f) => `${f.b}/activity`, CLIENT_B)
 ];
 
 const TOKENS = ['owner', 'readOnly', 'removed'] as const;

@@ -24,6 +24,19 @@ export const apiErrorSchema = z
 
 export const createdSchema = z.object({ id: z.uuid() }).meta({ id: 'Created' });
 
+/** An imported assessment: its id, and the evidence files (version 2) it could not restore. */
+export const importedSchema = z
+	.object({
+		id: z.uuid(),
+		evidence_not_restored: z
+			.array(z.object({ item_id: z.string(), file_name: z.string(), sha256: z.string() }))
+			.meta({
+				description:
+					'Files the export describes whose bytes this organisation does not hold: upload them again.'
+			})
+	})
+	.meta({ id: 'Imported' });
+
 const timestamp = z.iso.datetime({ offset: true });
 const itemId = z.string().regex(/^[A-Z]{2,5}-\d{3}$/);
 
@@ -277,7 +290,18 @@ export const actionPlanQuerySchema = z.object({
 });
 
 export const importQuerySchema = z.object({
-	client_id: z.uuid().optional().meta({ description: 'The client the imported assessment is for.' })
+	client_id: z
+		.uuid()
+		.optional()
+		.meta({ description: 'The client the imported assessment is for.' }),
+	confirm_other_client: z
+		.enum(['true', 'false'])
+		.optional()
+		.meta({
+			description:
+				'true to import a file exported from another client (or under no client) all the same; ' +
+				'without it such an import is refused with 400 naming the field client.'
+		})
 });
 
 export const compareParamsSchema = z.object({ id: z.uuid(), other_id: z.uuid() });

@@ -24,11 +24,25 @@ import { noteText } from './note-text';
  *   }
  * }
  * ```
- * Unknown fields are refused, so a typo is reported rather than silently dropped. A later format
- * version gets a new `format_version`; this schema accepts exactly version 1.
+ * Unknown fields are refused, so a typo is reported rather than silently dropped.
+ *
+ * Version 2 (written since issue 18) is version 1 plus the answers' evidence files, described but
+ * not carried — a JSON file holds no file's bytes (the evidence bundle, `evidence.zip`, does):
+ *
+ * ```json
+ *   "format_version": 2,
+ *   "answers": { "LIC-001": { …, "evidence": ["…"] } },   // evidence: the evidence notes (text lines)
+ *   "evidence_files": [{ "item_id": "LIC-001", "file_name": "policy.pdf",
+ *                        "content_type": "application/pdf", "size": 12345, "sha256": "<64 hex>",
+ *                        "lineage": "<opaque: the versions of one file share it>", "version": 1,
+ *                        "uploaded_by": "王芳" | null, "uploaded_at": "<ISO time>",
+ *                        "effective_on": "YYYY-MM-DD", "expires_on": "YYYY-MM-DD" | null }]
+ * ```
+ * Import accepts versions 1 and 2. A version 2 file's evidence is restored where the importing
+ * organisation already holds the same bytes (by SHA-256); the others are listed as not restored.
  */
 export const ASSESSMENT_EXPORT_FORMAT = 'sandbox-readiness/assessment';
-export const ASSESSMENT_EXPORT_VERSION = 1;
+export const ASSESSMENT_EXPORT_VERSION = 2;
 
 /** A real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
 
@@ -50,9 +64,23 @@ const profileValue = z.union([
 	z.null()
 ]);
 
-export const assessmentExportSchema = z.strictObject({
+export const exportedEvidenceFileSchema = z.strictObject({
+	item_id: z.string().regex(/^[A-Z]{2,5}-\d{3}$/),
+	file_name: z.string().min(1).max(255),
+	content_type: z.string().max(200),
+	size: z.number().int().min(0),
+	sha256: z.string().regex(/^[0-9a-f]{64}$/),
+	lineage: z.string().min(1).max(100),
+	version: z.number().int().min(1),
+	uploaded_by: z.string().max(200).nullable(),
+	uploaded_at: z.iso.datetime(),
+	effective_on: calendarDate,
+	expires_on: calendarDate.nullable()
+});
+
+const assessmentExportV1Schema = z.strictObject({
 	format: z.literal(ASSESSMENT_EXPORT_FORMAT),
-	format_version: z.literal(ASSESSMENT_EXPORT_VERSION),
+	format_version: z.literal(1),
 	exported_at: z.iso.datetime(),
 	questionnaire_version: z.string().regex(/^[0-9a-f]{64}$/),
 	title: z.string().trim().min(1).max(200),
@@ -62,7 +90,20 @@ export const assessmentExportSchema = z.strictObject({
 	answers: z.record(z.string().regex(/^[A-Z]{2,5}-\d{3}$/), exportedAnswerSchema)
 });
 
+const assessmentExportV2Schema = assessmentExportV1Schema.extend({
+	format_version: z.literal(2),
+	evidence_files: z.array(exportedEvidenceFileSchema).max(5000)
+});
+
+/** Version 1 or 2, told apart by `format_version`. */
+export const assessmentExportSchema = z.discriminatedUnion('format_version', [
+	assessmentExportV1Schema,
+	assessmentExportV2Schema
+]);
+
 export type AssessmentExport = z.infer<typeof assessmentExportSchema>;
+export type AssessmentExportV2 = z.infer<typeof assessmentExportV2Schema>;
+export type ExportedEvidenceFile = z.infer<typeof exportedEvidenceFileSchema>;
 export type ExportedAnswer = z.infer<typeof exportedAnswerSchema>;
 
 /** An issue's place in the file, as a JSON path: answers.LIC-001.evidence[2]. */
@@ -85,10 +126,20 @@ export const uploadedFile = () =>
 
 export const importAssessmentFormSchema = z.object({
 	file: uploadedFile(),
-	clientId: z.union([z.literal(''), z.uuid()]).default('')
+	clientId: z.union([z.literal(''), z.uuid()]).default(''),
+	/** Ticked after the warning that the file comes from another client. */
+	confirmOtherClient: z.boolean().default(false)
 });
 
 export const importTemplateFormSchema = z.object({ file: uploadedFile() });
 
 /** What an import form says back: the problems found, one line each, when nothing was imported. */
-export type ImportNotice = { type: 'error' | 'success'; text: string; issues?: string[] };
+export type ImportNotice = {
+	type: 'error' | 'success';
+	text: string;
+	issues?: string[];
+	/** A link to what was made (an import that left evidence files behind). */
+	link?: { href: string; label: string };
+	/** The file comes from another client: the form asks for a confirmation. */
+	confirmOtherClient?: boolean;
+};

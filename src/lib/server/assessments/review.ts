@@ -19,6 +19,7 @@ import { freezeFirmIdentity, unfreezeFirmIdentity } from '../identity/service';
 import type { OpenItems } from '../../domain/finalise-guard';
 import { deleteFinaliseOverride, insertFinaliseOverride } from '../db/queries/finalise-overrides';
 import { notifyAssessmentMove } from '../notifications/assessment-moves';
+import { notifyMentions, type NotifyOptions } from '../notifications/notify';
 import {
 	deleteSubmittedParts,
 	insertSubmittedParts,
@@ -261,7 +262,7 @@ export async function acceptItems(
 export async function addReviewComment(
 	db: Database,
 	actor: Actor & { userId: string },
-	input: { assessment: AssessmentRecord; itemId: string; body: string }
+	input: { assessment: AssessmentRecord; itemId: string; body: string; notify?: NotifyOptions }
 ): Promise<{ ok: true } | { ok: false; reason: 'final' }> {
 	const { assessment, itemId } = input;
 	return audited(db, actor, async (tx) => {
@@ -282,6 +283,9 @@ export async function addReviewComment(
 			itemId,
 			after: { body: input.body }
 		});
+		// Members it mentions with @ are told (and mailed), as each chose.
+		if (input.notify)
+			await notifyMentions(tx, { assessment, itemId, body: input.body, notify: input.notify });
 		return { ok: true };
 	});
 }

@@ -6,6 +6,7 @@ import { findUserById } from '../db/queries/users';
 import type { Role } from '../db/schema';
 import { scheduleStanding, type AssessmentScheduleView } from '../../domain/assessment-schedule';
 import { shanghaiDay } from '../jobs/schedule';
+import { notifyAssigned, type NotifyOptions } from '../notifications/notify';
 
 /** Who may be named responsible for an assessment, and who sets its due date and that person. */
 export const SCHEDULE_ROLES: readonly Role[] = ['owner', 'consultant'];
@@ -62,6 +63,8 @@ export async function setAssessmentSchedule(
 		assessment: AssessmentRecord;
 		dueDate: string | null;
 		responsibleUserId: string | null;
+		/** Tell a newly responsible person (the web passes its origin for links). */
+		notify?: NotifyOptions;
 	}
 ): Promise<ScheduleResult> {
 	const { assessment, dueDate, responsibleUserId } = input;
@@ -91,6 +94,12 @@ export async function setAssessmentSchedule(
 			before,
 			after: { dueDate, responsibleUserId }
 		});
+		if (input.notify && responsibleUserId && responsibleUserId !== before.responsibleUserId)
+			await notifyAssigned(tx, {
+				assessment,
+				userId: responsibleUserId,
+				notify: input.notify
+			});
 	});
 	return { ok: true };
 }

@@ -9,13 +9,17 @@ import {
 	ASSESSMENT_EXPORT_VERSION,
 	assessmentExportSchema,
 	jsonPath,
-	type AssessmentExport
+	type AssessmentExport,
+	type AssessmentExportV2,
+	type ExportedEvidenceFile
 } from '../../schemas/assessment-export';
+import { insertEvidenceFile, listEvidenceFiles } from '../db/queries/evidence-files';
+import { addBlobReferences, findStoredBlob } from '../db/queries/evidence-blobs';
 import { questionnaireVersion } from '../corpus';
 import type { Database } from '../db/connection';
 import { insertAnswers, listAnswers, listCarriedOver } from '../db/queries/answers';
 import { findAssessment, insertAssessment } from '../db/queries/assessments';
-import { audited, type Actor } from '../db/audited';
+import { audited, type Actor, type AuditedTx } from '../db/audited';
 import { findClient } from '../db/queries/clients';
 import { UnknownClientError } from './service';
 
@@ -27,16 +31,26 @@ export interface ImportIssue {
 	message: string;
 }
 
-export type ImportResult = { ok: true; id: string } | { ok: false; issues: ImportIssue[] };
+/** An evidence file a version 2 export describes whose bytes this organisation does not hold. */
+export interface EvidenceNotRestored {
+	itemId: string;
+	fileName: string;
+	sha256: string;
+}
+
+export type ImportResult =
+	| { ok: true; id: string; evidenceNotRestored: EvidenceNotRestored[] }
+	| { ok: false; issues: ImportIssue[]; otherClient?: { from: string; to: string | null } };
 
 /** The assessment as a versioned JSON document; null when it is not the organisation's. */
 export async function exportAssessment(
 	db: Database,
 	scope: { orgId: string; id: string }
-): Promise<AssessmentExport | null> {
+): Promise<AssessmentExportV2 | null> {
 	const assessment = await findAssessment(db, scope);
 	if (!assessment) return null;
 	const answers = await listAnswers(db, assessment.id);
+	const files = await listEvidenceFiles(db, { assessmentId: assessment.id });
 	const carried = await listCarriedOver(db, assessment.id);
 	const client = assessment.clientId
 		? await findClient(db, { orgId: scope.orgId, id: assessment.clientId })
@@ -66,7 +80,21 @@ export async function exportAssessment(
 					carried_over: carried.has(a.itemId)
 				}
 			])
-		)
+		),
+		// What the files are, not their bytes: a JSON file never carries those (evidence.zip does).
+		evidence_files: files.map((f): ExportedEvidenceFile => ({
+			item_id: f.itemId,
+			file_name: f.fileName,
+			content_type: f.contentType,
+			size: f.size,
+			sha256: f.sha256,
+			lineage: f.lineageId,
+			version: f.version,
+			uploaded_by: f.uploaderName ?? null,
+			uploaded_at: new Date(f.uploadedAt).toISOString(),
+			effective_on: f.effectiveOn,
+			expires_on: f.expiresOn
+		}))
 	};
 }
 
@@ -123,7 +151,13 @@ function answerIssues(corpus: Corpus, answers: AssessmentExport['answers']): Imp
 export async function importAssessment(
 	db: Database,
 	actor: Actor,
-	input: { orgId: string; clientId: string | null; data: AssessmentExport }
+	input: {
+		orgId: string;
+		clientId: string | null;
+		data: AssessmentExport;
+		/** The importer confirmed that the file comes from another client (see below). */
+		confirmOtherClient?: boolean;
+	}
 ): Promise<ImportResult> {
 	const parsed = assessmentExportSchema.safeParse(input.data);
 	if (!parsed.success)
@@ -152,6 +186,31 @@ export async function importAssessment(
 	const id = crypto.randomUUID();
 	if (input.clientId !== null && !UUID.test(input.clientId))
 		return { ok: false, issues: [{ path: 'clientId', message: m.exports_err_unknown_client() }] };
+	// A file exported from one client, imported under another (or none): its notes, evidence and
+	// owners would reach the other client's people. Refused until the importer confirms.
+	const target = input.clientId
+		? await findClient(db, { orgId: input.orgId, id: input.clientId })
+		: null;
+	if (input.clientId && !target)
+		return { ok: false, issues: [{ path: 'clientId', message: m.exports_err_unknown_client() }] };
+	const otherClient =
+		data.client !== null && data.client !== (target?.name ?? null)
+			? { from: data.client, to: target?.name ?? null }
+			: null;
+	if (otherClient && !input.confirmOtherClient)
+		return {
+			ok: false,
+			otherClient,
+			issues: [
+				{
+					path: 'client',
+					message: otherClient.to
+						? m.notify_import_other_client({ from: otherClient.from, to: otherClient.to })
+						: m.notify_import_other_client_none({ from: otherClient.from })
+				}
+			]
+		};
+	const evidenceNotRestored: EvidenceNotRestored[] = [];
 	try {
 		await audited(db, actor, async (tx) => {
 			if (input.clientId && !(await findClient(tx.db, { orgId: input.orgId, id: input.clientId })))
@@ -179,6 +238,16 @@ export async function importAssessment(
 				})),
 				actor.userId
 			);
+			const restored =
+				data.format_version === 2
+					? await restoreEvidenceFiles(tx, {
+							orgId: input.orgId,
+							assessmentId: id,
+							corpus,
+							files: data.evidence_files,
+							notRestored: evidenceNotRestored
+						})
+					: 0;
 			const identity = await receiveFirmIdentity(tx, {
 				owner: { orgId: input.orgId, clientId: input.clientId },
 				assessmentId: id,
@@ -194,6 +263,10 @@ export async function importAssessment(
 					questionnaire_version: data.questionnaire_version,
 					from_client: data.client,
 					from_state: data.state,
+					...(otherClient ? { confirmedOtherClient: otherClient } : {}),
+					...(data.format_version === 2
+						? { evidenceFilesRestored: restored, evidenceNotRestored }
+						: {}),
 					exported_at: data.exported_at,
 					profile: data.profile,
 					answers: data.answers,
@@ -206,5 +279,60 @@ export async function importAssessment(
 			return { ok: false, issues: [{ path: 'clientId', message: m.exports_err_unknown_client() }] };
 		throw e;
 	}
-	return { ok: true, id };
+	return { ok: true, id, evidenceNotRestored };
+}
+
+/**
+ * The evidence files a version 2 export describes, attached to the new assessment where the
+ * organisation already holds the same bytes (its blob of that SHA-256, one reference more: bytes
+ * are never shared between organisations); the versions of one file keep their order. The rest
+ * are added to `notRestored`. Answers how many were restored.
+ */
+async function restoreEvidenceFiles(
+	tx: AuditedTx,
+	input: {
+		orgId: string;
+		assessmentId: string;
+		corpus: Corpus;
+		files: ExportedEvidenceFile[];
+		notRestored: EvidenceNotRestored[];
+	}
+): Promise<number> {
+	const items = new Set(input.corpus.items.map((i) => i.id));
+	const lineages = new Map<string, { id: string; version: number }>();
+	let restored = 0;
+	const ordered = [...input.files].sort((a, b) => a.version - b.version);
+	for (const f of ordered) {
+		const blobId = items.has(f.item_id)
+			? await findStoredBlob(tx.db, { orgId: input.orgId, sha256: f.sha256 })
+			: null;
+		if (!blobId) {
+			input.notRestored.push({ itemId: f.item_id, fileName: f.file_name, sha256: f.sha256 });
+			continue;
+		}
+		await addBlobReferences(tx, blobId);
+		const id = crypto.randomUUID();
+		const key = `${f.item_id}\u0000${f.lineage}`;
+		const lineage = lineages.get(key) ?? { id, version: 0 };
+		lineage.version += 1;
+		lineages.set(key, lineage);
+		await insertEvidenceFile(tx, {
+			id,
+			orgId: input.orgId,
+			assessmentId: input.assessmentId,
+			itemId: f.item_id,
+			blobId,
+			lineageId: lineage.id,
+			version: lineage.version,
+			fileName: f.file_name,
+			contentType: f.content_type,
+			size: f.size,
+			sha256: f.sha256,
+			uploadedBy: tx.actor.userId,
+			effectiveOn: f.effective_on,
+			expiresOn: f.expires_on
+		});
+		restored += 1;
+	}
+	return restored;
 }

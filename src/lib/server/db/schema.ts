@@ -412,6 +412,8 @@ export interface DB {
 	email_verifications: EmailVerificationsTable;
 	password_resets: PasswordResetsTable;
 	recovery_codes: RecoveryCodesTable;
+	notifications: NotificationsTable;
+	notification_preferences: NotificationPreferencesTable;
 }
 
 export interface OutboxTable {
@@ -498,5 +500,37 @@ export interface FilingPacksTable {
 	input: ColumnType<unknown, string | undefined, string>;
 	edits: ColumnType<unknown, string | undefined, string>;
 	updated_by: string | null;
+	updated_at: TimestampDefaultNow;
+}
+
+/** What a notification tells of (notifications/notify.ts). */
+export type NotificationKind =
+	| 'assigned'
+	| 'evidence_requested'
+	| 'evidence_rejected'
+	| 'mentioned'
+	| 'review_requested'
+	| 'sent_back'
+	| 'finalised'
+	| 'reopened';
+
+export interface NotificationsTable {
+	id: string;
+	user_id: string;
+	org_id: string;
+	assessment_id: string | null;
+	item_id: string | null;
+	actor_id: string | null;
+	kind: NotificationKind;
+	data: Json;
+	created_at: TimestampDefaultNow;
+	read_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface NotificationPreferencesTable {
+	user_id: string;
+	in_app: boolean;
+	mail: boolean;
+	digest: boolean;
 	updated_at: TimestampDefaultNow;
 }

@@ -21,6 +21,7 @@ import {
 } from '../db/queries/evidence-files';
 import type { EvidenceReviewStatus } from '../db/schema';
 import { cleanContentType, cleanFileName } from '../../domain/evidence';
+import { notifyEvidenceRejected, type NotifyOptions } from '../notifications/notify';
 import type { StagedBlob } from './store';
 
 export type { EvidenceFileRecord };
@@ -177,6 +178,8 @@ export async function reviewEvidenceFile(
 		itemId: string;
 		fileId: string;
 		status: Exclude<EvidenceReviewStatus, 'pending'>;
+		/** Tell the uploader of a file not accepted (the web passes its origin for links). */
+		notify?: NotifyOptions;
 	}
 ): Promise<boolean> {
 	const { assessment } = input;
@@ -197,6 +200,13 @@ export async function reviewEvidenceFile(
 			before: { reviewStatus: file.reviewStatus },
 			after: { reviewStatus: input.status, fileName: file.fileName, sha256: file.sha256 }
 		});
+		if (input.notify && input.status === 'rejected' && file.reviewStatus !== 'rejected')
+			await notifyEvidenceRejected(tx, {
+				assessment,
+				itemId: file.itemId,
+				file,
+				notify: input.notify
+			});
 		return true;
 	});
 }

@@ -3,6 +3,7 @@ import type { Database } from '../db/connection';
 import type { AssessmentRecord } from '../db/queries/assessments';
 import { insertEvidenceRequest, listEvidenceRequests } from '../db/queries/evidence-files';
 import type { EvidenceRequest } from '../../domain/evidence';
+import { notifyEvidenceRequested, type NotifyOptions } from '../notifications/notify';
 
 /** A reviewer asks for specific evidence on an item, by a date; audited. */
 export async function requestEvidence(
@@ -13,6 +14,8 @@ export async function requestEvidence(
 		itemId: string;
 		description: string;
 		dueOn: string | null;
+		/** Tell the respondents who answer the item (the web passes its origin for links). */
+		notify?: NotifyOptions;
 	}
 ): Promise<string> {
 	const { assessment } = input;
@@ -35,6 +38,12 @@ export async function requestEvidence(
 			itemId: input.itemId,
 			after: { description: input.description, dueOn: input.dueOn }
 		});
+		if (input.notify)
+			await notifyEvidenceRequested(tx, {
+				assessment,
+				itemId: input.itemId,
+				notify: input.notify
+			});
 	});
 	return id;
 }

@@ -4,6 +4,7 @@ import { listOrgAudience } from '../db/queries/audience';
 import { listDueFigures, type DueFigures } from '../db/queries/digest';
 import { reachesAssessment } from '../auth/scope';
 import { enqueueMail } from '../mail/outbox';
+import { findNotificationPreferences } from '../db/queries/notifications';
 import { shanghaiDay } from './schedule';
 
 const SOON_DAYS = 7;
@@ -11,7 +12,7 @@ const SOON_DAYS = 7;
 /**
  * The daily digest: one mail per person (not one per item) listing the assessments they reach with
  * gaps overdue or due within a week, in their language. Respondents limited to some domains are
- * left out (the counts cover every domain). Audited as one `digest.sent` row per organisation.
+ * left out (the counts cover every domain), and so is whoever turned the digest off. Audited as one `digest.sent` row per organisation.
  */
 export async function runDailyDigest(
 	db: Database,
@@ -24,10 +25,14 @@ export async function runDailyDigest(
 	let sent = 0;
 	for (const [orgId, assessments] of byOrg) {
 		const audience = await listOrgAudience(db, orgId);
+		const prefs = await findNotificationPreferences(
+			db,
+			audience.map((a) => a.userId)
+		);
 		await audited(db, { userId: null }, async (tx) => {
 			let recipients = 0;
 			for (const person of audience) {
-				if (person.role === 'viewer') continue;
+				if (person.role === 'viewer' || !prefs.get(person.userId)?.digest) continue;
 				if (person.role === 'respondent' && (person.domains?.length ?? 0) > 0) continue;
 				const membership = { orgId, orgName: '', orgKind: 'consultancy' as const, ...person };
 				const mine = assessments.filter((a) =>

@@ -33,6 +33,19 @@ export interface MailTemplates {
 		flagged: string[];
 		link: string;
 	};
+	/** Something needs the person: a mention, an evidence request or a file not accepted,
+	 * an assignment, a re-opening (notifications/notify.ts). */
+	notice: {
+		name: string;
+		kind: NoticeMailKind;
+		actorName: string;
+		title: string;
+		itemId: string;
+		file: string;
+		/** The start of the comment that mentions them (a mention only). */
+		excerpt: string;
+		link: string;
+	};
 	/** The daily digest: assessments with gaps overdue or due within a week (teamwork). */
 	due_digest: {
 		name: string;
@@ -43,6 +56,9 @@ export interface MailTemplates {
 }
 
 export type MailTemplate = keyof MailTemplates;
+
+export type NoticeMailKind =
+	'assigned' | 'evidence_requested' | 'evidence_rejected' | 'mentioned' | 'reopened';
 
 export interface RenderedMail {
 	subject: string;
@@ -126,6 +142,24 @@ const templates: {
 					? [m.teamwork_mail_flagged({ items: d.flagged.join(', ') }, { locale })]
 					: []),
 				{ link: d.link, label: m.teamwork_mail_open({ link: d.link }, { locale }) }
+			]
+		};
+	},
+	notice: (d, locale) => {
+		const line = {
+			assigned: m.notify_kind_assigned,
+			evidence_requested: m.notify_kind_evidence_requested,
+			evidence_rejected: m.notify_kind_evidence_rejected,
+			mentioned: m.notify_kind_mentioned,
+			reopened: m.notify_kind_reopened
+		}[d.kind]({ actor: d.actorName, title: d.title, item: d.itemId, file: d.file }, { locale });
+		return {
+			subject: line,
+			name: d.name,
+			paragraphs: [
+				line,
+				...(d.excerpt ? [m.notify_mail_quote({ excerpt: d.excerpt }, { locale })] : []),
+				{ link: d.link, label: m.notify_mail_open({ link: d.link }, { locale }) }
 			]
 		};
 	},

@@ -7,6 +7,8 @@ import { findUserById } from '../db/queries/users';
 import { reachesAssessment } from '../auth/scope';
 import { enqueueMail } from '../mail/outbox';
 import type { Transition } from '../assessments/review';
+import type { NotificationKind } from '../db/schema';
+import { deliverNotice, notifyReopened } from './notify';
 
 type Move = 'submitted' | 'sent_back' | 'finalised';
 
@@ -14,6 +16,12 @@ const MOVE_OF: Partial<Record<Transition, Move>> = {
 	submit: 'submitted',
 	request_changes: 'sent_back',
 	finalise: 'finalised'
+};
+
+const KIND_OF: Record<Move, NotificationKind> = {
+	submitted: 'review_requested',
+	sent_back: 'sent_back',
+	finalised: 'finalised'
 };
 
 const REVIEWERS = new Set(['owner', 'consultant']);
@@ -46,13 +54,19 @@ function recipientsOf(
 }
 
 /**
- * Mails each person concerned by a move of the assessment, in their own language, in the
- * transaction of the move (the mail goes if and only if the move commits).
+ * Tells each person concerned by a move of the assessment — in the app and by mail, as each chose —
+ * in their own language, in the transaction of the move (told if and only if the move commits).
+ * Re-opening tells everyone who answers or reviews it (./notify.ts).
  */
 export async function notifyAssessmentMove(
 	tx: AuditedTx,
 	input: { assessment: AssessmentRecord; transition: Transition; origin: string }
 ): Promise<void> {
+	if (input.transition === 'reopen')
+		return notifyReopened(tx, {
+			assessment: input.assessment,
+			notify: { origin: input.origin }
+		});
 	const move = MOVE_OF[input.transition];
 	if (!move) return;
 	const { assessment } = input;
@@ -68,24 +82,30 @@ export async function notifyAssessmentMove(
 					.sort()
 			: [];
 	const path = move === 'sent_back' ? 'questionnaire' : 'review';
-	for (const person of recipientsOf(move, audience, assessment, actorId)) {
-		// A respondent limited to some domains is not told of items outside them: no list at all.
-		const restricted = person.role === 'respondent' && (person.domains?.length ?? 0) > 0;
-		await enqueueMail(tx, {
-			to: person.email,
-			language: person.language,
-			template: 'assessment_moved',
-			data: {
-				name: person.name,
-				actorName: actor?.name ?? '—',
-				orgName: org?.name ?? '',
-				title: assessment.title,
-				move,
-				flagged: restricted ? [] : flagged,
-				link: `${input.origin}/o/${assessment.orgId}/assessments/${assessment.id}/${path}`
-			},
-			orgId: assessment.orgId,
-			userId: person.userId
-		});
-	}
+	const link = `${input.origin}/o/${assessment.orgId}/assessments/${assessment.id}/${path}`;
+	await deliverNotice(tx, {
+		kind: KIND_OF[move],
+		assessment,
+		recipients: recipientsOf(move, audience, assessment, actorId),
+		mail: async (person) => {
+			// A respondent limited to some domains is not told of items outside them: no list at all.
+			const restricted = person.role === 'respondent' && (person.domains?.length ?? 0) > 0;
+			await enqueueMail(tx, {
+				to: person.email,
+				language: person.language,
+				template: 'assessment_moved',
+				data: {
+					name: person.name,
+					actorName: actor?.name ?? '—',
+					orgName: org?.name ?? '',
+					title: assessment.title,
+					move,
+					flagged: restricted ? [] : flagged,
+					link
+				},
+				orgId: assessment.orgId,
+				userId: person.userId
+			});
+		}
+	});
 }

@@ -40,7 +40,8 @@ export async function reviewEvidenceAction(event: AssessmentEvent) {
 		assessment,
 		itemId: form.data.itemId,
 		fileId: form.data.fileId,
-		status: form.data.status
+		status: form.data.status,
+		notify: { origin: event.url.origin }
 	});
 	if (!done) error(404, 'Not found');
 	return {
@@ -90,7 +91,8 @@ export async function requestEvidenceAction(event: AssessmentEvent) {
 		assessment,
 		itemId: form.data.itemId,
 		description: form.data.description,
-		dueOn: form.data.dueOn || null
+		dueOn: form.data.dueOn || null,
+		notify: { origin: event.url.origin }
 	});
 	form.data.description = '';
 	form.data.dueOn = '';

@@ -66,7 +66,8 @@ export async function commentAction(event: AssessmentEvent) {
 	const added = await addReviewComment(runtime().db, actor, {
 		assessment,
 		itemId: form.data.itemId,
-		body: form.data.body
+		body: form.data.body,
+		notify: { origin: event.url.origin }
 	});
 	if (!added.ok) {
 		form.message = { type: 'error', text: m.harden_comment_final_locked() };

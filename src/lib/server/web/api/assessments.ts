@@ -164,14 +164,26 @@ export async function startApiAssessmentFrom(
 /** Restores an export as a new draft; every problem is a 400 naming its JSON path. */
 export async function importApiAssessment(
 	api: ApiContext,
-	input: { clientId: string | null; data: AssessmentExport }
-): Promise<{ id: string }> {
+	input: { clientId: string | null; data: AssessmentExport; confirmOtherClient?: boolean }
+): Promise<{
+	id: string;
+	evidence_not_restored: { item_id: string; file_name: string; sha256: string }[];
+}> {
 	const result = await importAssessment(api.db, api.actor, {
 		orgId: api.membership.orgId,
 		clientId: input.clientId,
+		confirmOtherClient: input.confirmOtherClient ?? false,
 		data: input.data
 	});
-	if (result.ok) return { id: result.id };
+	if (result.ok)
+		return {
+			id: result.id,
+			evidence_not_restored: result.evidenceNotRestored.map((f) => ({
+				item_id: f.itemId,
+				file_name: f.fileName,
+				sha256: f.sha256
+			}))
+		};
 	if (result.issues.some((i) => i.path === 'clientId')) throw unknownClient();
 	throw invalidFields(
 		'invalid_body',

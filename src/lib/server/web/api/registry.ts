@@ -16,6 +16,7 @@ import {
 	createAssessmentSchema,
 	createClientSchema,
 	createdSchema,
+	importedSchema,
 	importQuerySchema,
 	putAnswerSchema,
 	questionnaireSchema
@@ -196,7 +197,7 @@ export function buildApiRoutes(questions: readonly ProfileQuestion[]) {
 			summary: 'Restore an exported assessment as a new draft, with the same answers',
 			query: importQuerySchema,
 			body: assessmentExportSchema,
-			success: { status: 201, description: 'The new assessment’s id', json: createdSchema },
+			success: { status: 201, description: 'The new assessment’s id', json: importedSchema },
 			errors: [404, 413]
 		}),
 		compareAssessments: route({

@@ -10,7 +10,8 @@ import { forbidden, invalidFields } from './http';
 export async function putApiSchedule(
 	api: ApiContext,
 	id: string,
-	body: z.output<typeof putScheduleSchema>
+	body: z.output<typeof putScheduleSchema>,
+	notify?: { origin: string }
 ) {
 	if (!SCHEDULE_ROLES.includes(api.membership.role))
 		throw forbidden(m.engagement_api_err_schedule_role());
@@ -18,7 +19,8 @@ export async function putApiSchedule(
 	const result = await setAssessmentSchedule(api.db, api.actor, {
 		assessment,
 		dueDate: body.due_date,
-		responsibleUserId: body.responsible_user_id
+		responsibleUserId: body.responsible_user_id,
+		notify
 	});
 	if (!result.ok)
 		throw invalidFields('invalid_body', {

@@ -79,10 +79,22 @@ export const actions: Actions = {
 		const result = await importAssessment(runtime().db, actor, {
 			orgId: membership.orgId,
 			clientId: form.data.clientId || null,
+			confirmOtherClient: form.data.confirmOtherClient,
 			// importAssessment validates the whole document itself before it writes anything.
 			data: data as AssessmentExport
 		});
 		if (!result.ok) {
+			if (result.otherClient)
+				return message(
+					form,
+					{
+						type: 'error',
+						text: result.issues[0]!.message,
+						issues: [m.notify_import_confirm_hint()],
+						confirmOtherClient: true
+					},
+					{ status: 409 }
+				);
 			const client = result.issues.find((i) => i.path === 'clientId');
 			if (client) return setError(form, 'clientId', client.message);
 			return message(
@@ -95,6 +107,15 @@ export const actions: Actions = {
 				{ status: 400 }
 			);
 		}
-		redirect(303, `/o/${membership.orgId}/assessments/${result.id}/result`);
+		const made = `/o/${membership.orgId}/assessments/${result.id}/result`;
+		// A JSON file carries no file's bytes: say which evidence files were left behind.
+		if (result.evidenceNotRestored.length > 0)
+			return message(form, {
+				type: 'success',
+				text: m.notify_import_not_restored({ count: result.evidenceNotRestored.length }),
+				issues: result.evidenceNotRestored.map((f) => `${f.itemId} · ${f.fileName} · ${f.sha256}`),
+				link: { href: made, label: m.notify_import_open() }
+			});
+		redirect(303, made);
 	}
 };

@@ -2,5 +2,9 @@ import { importApiAssessment } from '$lib/server/web/api/assessments';
 import { apiEndpoint } from '$lib/server/web/api/endpoint';
 
 export const POST = apiEndpoint('importAssessment', async ({ api, query, body }) =>
-	importApiAssessment(api, { clientId: query.client_id ?? null, data: body })
+	importApiAssessment(api, {
+		clientId: query.client_id ?? null,
+		confirmOtherClient: query.confirm_other_client === 'true',
+		data: body
+	})
 );

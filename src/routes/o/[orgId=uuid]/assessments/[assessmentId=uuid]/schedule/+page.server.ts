@@ -49,7 +49,8 @@ export const actions: Actions = {
 		const result = await setAssessmentSchedule(runtime().db, actor, {
 			assessment,
 			dueDate: form.data.dueDate || null,
-			responsibleUserId: form.data.responsibleUserId || null
+			responsibleUserId: form.data.responsibleUserId || null,
+			notify: { origin: event.url.origin }
 		});
 		if (!result.ok)
 			return setError(form, 'responsibleUserId', m.engagement_err_not_responsible(), {

@@ -1,0 +1,18 @@
+import { m } from '$lib/paraglide/messages';
+import { z } from './zod';
+
+/** How a person is told: each channel on or off (an unticked box is off). */
+export const notificationPreferencesSchema = z.object({
+	inApp: z.boolean().default(false),
+	mail: z.boolean().default(false),
+	digest: z.boolean().default(false)
+});
+export type NotificationPreferencesForm = typeof notificationPreferencesSchema._zod.output;
+
+/** Which notifications to mark read: one or more of the person's own. */
+export const markReadSchema = z.object({
+	ids: z
+		.array(z.uuid({ error: () => m.notify_err_ids() }))
+		.min(1, { error: () => m.notify_err_ids() })
+		.max(200)
+});

@@ -1,0 +1,151 @@
+import type { Database } from '../connection';
+import type { AuditedTx } from '../audited';
+import type { NotificationKind } from '../schema';
+
+export interface NotificationRow {
+	id: string;
+	kind: NotificationKind;
+	assessmentId: string | null;
+	assessmentTitle: string | null;
+	itemId: string | null;
+	actorName: string | null;
+	data: Record<string, unknown>;
+	createdAt: Date;
+	readAt: Date | null;
+}
+
+export interface NewNotification {
+	id: string;
+	userId: string;
+	orgId: string;
+	assessmentId: string | null;
+	itemId: string | null;
+	actorId: string | null;
+	kind: NotificationKind;
+	data: Record<string, unknown>;
+}
+
+export interface NotificationPreferences {
+	inApp: boolean;
+	mail: boolean;
+	digest: boolean;
+}
+
+/** Everyone is told everything until they choose otherwise. */
+export const DEFAULT_PREFERENCES: NotificationPreferences = {
+	inApp: true,
+	mail: true,
+	digest: true
+};
+
+export async function insertNotifications(tx: AuditedTx, rows: NewNotification[]): Promise<void> {
+	if (rows.length === 0) return;
+	await tx.db
+		.insertInto('notifications')
+		.values(
+			rows.map((r) => ({
+				id: r.id,
+				user_id: r.userId,
+				org_id: r.orgId,
+				assessment_id: r.assessmentId,
+				item_id: r.itemId,
+				actor_id: r.actorId,
+				kind: r.kind,
+				data: JSON.stringify(r.data)
+			}))
+		)
+		.execute();
+}
+
+/** One person's notifications in one organisation, newest first. */
+export async function listNotifications(
+	db: Database,
+	scope: { userId: string; orgId: string; limit: number }
+): Promise<NotificationRow[]> {
+	const rows = await db
+		.selectFrom('notifications as n')
+		.leftJoin('users as u', 'u.id', 'n.actor_id')
+		.leftJoin('assessments as a', 'a.id', 'n.assessment_id')
+		.select([
+			'n.id',
+			'n.kind',
+			'n.assessment_id as assessmentId',
+			'a.title as assessmentTitle',
+			'n.item_id as itemId',
+			'u.name as actorName',
+			'n.data',
+			'n.created_at as createdAt',
+			'n.read_at as readAt'
+		])
+		.where('n.user_id', '=', scope.userId)
+		.where('n.org_id', '=', scope.orgId)
+		.orderBy('n.created_at', 'desc')
+		.orderBy('n.id')
+		.limit(scope.limit)
+		.execute();
+	return rows.map((r) => ({
+		...r,
+		data: (typeof r.data === 'string' ? JSON.parse(r.data) : r.data) as Record<string, unknown>
+	}));
+}
+
+export async function countUnreadNotifications(
+	db: Database,
+	scope: { userId: string; orgId: string }
+): Promise<number> {
+	const row = await db
+		.selectFrom('notifications')
+		.select((eb) => eb.fn.countAll<string>().as('n'))
+		.where('user_id', '=', scope.userId)
+		.where('org_id', '=', scope.orgId)
+		.where('read_at', 'is', null)
+		.executeTakeFirst();
+	return Number(row?.n ?? 0);
+}
+
+/** Marks the person's unread notifications read (those named, or all); answers the ids marked. */
+export async function markNotificationsRead(
+	tx: AuditedTx,
+	scope: { userId: string; orgId: string; ids: string[] | 'all' }
+): Promise<string[]> {
+	if (scope.ids !== 'all' && scope.ids.length === 0) return [];
+	let query = tx.db
+		.updateTable('notifications')
+		.set({ read_at: new Date() })
+		.where('user_id', '=', scope.userId)
+		.where('org_id', '=', scope.orgId)
+		.where('read_at', 'is', null);
+	if (scope.ids !== 'all') query = query.where('id', 'in', scope.ids);
+	const rows = await query.returning('id').execute();
+	return rows.map((r) => r.id).sort();
+}
+
+/** The preferences of these people (the defaults for those who never chose). */
+export async function findNotificationPreferences(
+	db: Database,
+	userIds: string[]
+): Promise<Map<string, NotificationPreferences>> {
+	const found = new Map<string, NotificationPreferences>();
+	if (userIds.length > 0) {
+		const rows = await db
+			.selectFrom('notification_preferences')
+			.select(['user_id', 'in_app', 'mail', 'digest'])
+			.where('user_id', 'in', userIds)
+			.execute();
+		for (const r of rows) found.set(r.user_id, { inApp: r.in_app, mail: r.mail, digest: r.digest });
+	}
+	return new Map(userIds.map((id) => [id, found.get(id) ?? DEFAULT_PREFERENCES]));
+}
+
+export async function upsertNotificationPreferences(
+	tx: AuditedTx,
+	userId: string,
+	p: NotificationPreferences
+): Promise<void> {
+	const values = { in_app: p.inApp, mail: p.mail, digest: p.digest, updated_at: new Date() };
+	await tx.db
+		.insertInto('notification_preferences')
+		.values({ user_id: userId, ...values })
+		.onConflict((oc) => oc.column('user_id').doUpdateSet(values))
+		.execute();
+}
