@@ -21,7 +21,10 @@ describe('every validation message is ours, in the reader’s language', () => {
 			format: 'sandbox-readiness/assessment',
 			answers: JSON.parse('{"constructor":{"status":"compliant"},"toString":1}')
 		};
-		const fields = messages(z.object({ answers: assessmentExportSchema.shape.answers }), exported);
+		const fields = messages(
+			z.object({ answers: assessmentExportSchema.options[0].shape.answers }),
+			exported
+		);
 		expect(fields['answers.constructor']).toBe(m.harden_err_invalid_key());
 		expect(fields['answers.toString']).toBe(m.harden_err_invalid_key());
 	});
