@@ -20,6 +20,7 @@ import type { Profile } from './profile';
 import type { Evaluation } from './result';
 import { decidesVerdict, type Answer, type AnswerStatus } from './scoring';
 import type { PackWords } from './pack-words';
+import { staleText, staleWarnings } from './staleness';
 
 export type PackEditionKind = 'full' | 'public';
 
@@ -103,6 +104,8 @@ export interface PackSource {
 	firm: string;
 	/** Today in Shanghai (YYYY-MM-DD): the verdict is as of it. */
 	today: string;
+	/** When each answer was last given (Shanghai date); the CLI has none. */
+	answered?: readonly { itemId: string; on: string }[];
 	lang: Lang;
 	edition: PackEditionKind;
 }
@@ -368,51 +371,26 @@ function frontPage(
 			.replace('{months}', String(input.validity_months))
 			.replace('{until}', until)
 	];
-	const warnings: string[] = [];
 	const filing = input.planned_filing_date;
 	if (filing === null)
 		readiness.push(`${w.field_planned_filing_date}${colon(src.lang)}${w.toComplete}`);
-	else {
+	else
 		readiness.push(
 			(filing <= until ? w.filingInWindow : w.filingOutside).replace('{date}', filing)
 		);
-		if (src.edition === 'full') {
-			for (const f of evidence)
-				if (f.expiresOn !== null && f.expiresOn < filing && items.some((i) => i.id === f.itemId))
-					warnings.push(
-						w.evidenceStale
-							.replace('{file}', f.fileName)
-							.replace('{item}', f.itemId)
-							.replace('{date}', f.expiresOn)
-					);
-			// One line per date a cited provision ceases to apply (a plan's clauses lapse together).
-			const cited = new Set(items.flatMap((i) => i.provisions));
-			const lapsing = new Map<string, string[]>();
-			for (const p of src.corpus.provisions)
-				if (cited.has(p.id) && p.effective_to !== null && p.effective_to < filing)
-					lapsing.set(p.effective_to, [...(lapsing.get(p.effective_to) ?? []), p.id]);
-			for (const [date, ids] of [...lapsing].sort())
-				warnings.push(
-					w.provisionExpires
-						.replace('{provision}', ids.join(src.lang === 'zh' ? '、' : ', '))
-						.replace('{date}', date)
-				);
-		}
-	}
-	// Evidence that has already expired is stale whatever the filing date.
-	if (src.edition === 'full')
-		for (const f of evidence)
-			if (
-				f.expiresOn !== null &&
-				f.expiresOn < today &&
-				!warnings.some((x) => x.includes(f.fileName))
-			)
-				warnings.push(
-					w.evidenceExpired
-						.replace('{file}', f.fileName)
-						.replace('{item}', f.itemId)
-						.replace('{date}', f.expiresOn)
-				);
+	// What has lapsed or will by the filing date: never presented as current (not in the notice).
+	const warnings =
+		src.edition === 'full'
+			? staleWarnings({
+					today,
+					filingDate: filing,
+					validityMonths: input.validity_months,
+					items,
+					provisions: src.corpus.provisions,
+					answered: src.answered ?? [],
+					evidence
+				}).map((x) => staleText(x, w, src.lang))
+			: [];
 	return { heading: w.frontHeading, paragraphs, readiness, warnings };
 }
 

@@ -3,7 +3,12 @@
  * catalogue (messages/pack), the status, severity and verdict words from the shared labels.
  * `{name}` in a word is filled in by the model.
  */
+import { staleWordKeys } from './staleness';
+
 export const packWordKeys = [
+	...staleWordKeys,
+	'staleHeading',
+	'staleLead',
 	'title',
 	'titlePublic',
 	'titleCsrc',
@@ -61,9 +66,6 @@ export const packWordKeys = [
 	'asOfWindow',
 	'filingInWindow',
 	'filingOutside',
-	'evidenceStale',
-	'evidenceExpired',
-	'provisionExpires',
 	'yes',
 	'no',
 	'none',

@@ -56,6 +56,7 @@ export async function loadPackModel(
 			edits: pack.edits,
 			firm: firmName(identity),
 			today: shanghaiDate(input.now ?? new Date()),
+			answered: answers.map((a) => ({ itemId: a.itemId, on: shanghaiDate(a.updatedAt) })),
 			lang: input.lang,
 			edition: input.edition ?? 'full'
 		},
