@@ -220,3 +220,11 @@ export function staleText(warning: StaleWarning, w: StaleWords, lang: Lang): str
 			});
 	}
 }
+
+/** One assessment's warnings on a dashboard. */
+export interface StaleQueueEntry {
+	assessmentId: string;
+	assessmentTitle: string;
+	clientName: string | null;
+	warnings: string[];
+}

@@ -56,7 +56,9 @@ export async function loadPackModel(
 			edits: pack.edits,
 			firm: firmName(identity),
 			today: shanghaiDate(input.now ?? new Date()),
-			answered: answers.map((a) => ({ itemId: a.itemId, on: shanghaiDate(a.updatedAt) })),
+			answered: answers
+				.filter((a) => a.status !== 'not_applicable')
+				.map((a) => ({ itemId: a.itemId, on: shanghaiDate(a.updatedAt) })),
 			lang: input.lang,
 			edition: input.edition ?? 'full'
 		},
