@@ -21,6 +21,13 @@ import type { Evaluation } from './result';
 import { decidesVerdict, type Answer, type AnswerStatus } from './scoring';
 import type { PackWords } from './pack-words';
 import { staleText, staleWarnings } from './staleness';
+import {
+	packAttachments,
+	packExitView,
+	type AnnexInput,
+	type PackAttachment,
+	type PackExitDimension
+} from './pack-annexes';
 
 export type PackEditionKind = 'full' | 'public';
 
@@ -88,6 +95,10 @@ export interface PackModel {
 	sections: PackSection[];
 	/** Every statement's source, for the annex (not in the public-notice version). */
 	trace: PackTraceRow[];
+	/** The application's attachments, each with its evidence files (not in the public notice). */
+	attachments: PackAttachment[];
+	/** The eight exit-evaluation dimensions with their items and quotes (not in the public notice). */
+	exit: PackExitDimension[];
 	words: PackWords;
 }
 
@@ -312,6 +323,16 @@ export function buildFilingPack(src: PackSource, vocabulary: PackVocabulary): Pa
 		}
 	}
 
+	const annex: AnnexInput = {
+		corpus: src.corpus,
+		path,
+		joint,
+		applicable,
+		answers: src.answers,
+		evidence: src.evidence,
+		today: src.today,
+		lang
+	};
 	return {
 		lang,
 		edition: src.edition,
@@ -323,6 +344,8 @@ export function buildFilingPack(src: PackSource, vocabulary: PackVocabulary): Pa
 		front: frontPage(src, w, path, items, evidence),
 		sections,
 		trace,
+		attachments: publicEdition ? [] : packAttachments(annex),
+		exit: publicEdition ? [] : packExitView(annex),
 		words: w
 	};
 }
