@@ -142,7 +142,7 @@ describe('the annexes in the pack documents', { timeout: 60_000 }, () => {
 		for (const s of [
 			'Attachments checklist',
 			'Missing',
-			'Preparing for the exit evaluation',
+			'Preparing for the exit review',
 			'English summary (not a translation)'
 		])
 			expect(xml).toContain(s);
