@@ -7,6 +7,7 @@ import {
 	CSRC_ATTACHMENTS,
 	EXIT_DIMENSIONS,
 	PBOC_ATTACHMENTS,
+	SUPPORT_MEASURES,
 	packAttachments,
 	type AnnexInput
 } from '../../src/lib/domain/pack-annexes';
@@ -146,5 +147,30 @@ describe('the annexes in the pack documents', { timeout: 60_000 }, () => {
 			'English summary (not a translation)'
 		])
 			expect(xml).toContain(s);
+	});
+});
+
+describe('the support measures', () => {
+	it("quotes each measure verbatim, in force, and adds Lingang's data rules only where they apply", () => {
+		const joint = firmPack(corpus, packFirms.joint);
+		expect(joint.support.length).toBeGreaterThan(5);
+		for (const q of joint.support) {
+			const p = corpus.provisions.find((x) => x.id === q.provisionId)!;
+			expect(q.text).toBe(p.text_zh);
+			expect(p.status).toBe('in_force');
+			expect(q.force).toBe(forceClass(p.force));
+		}
+		for (const id of SUPPORT_MEASURES.map((m) => m.provision))
+			expect(
+				corpus.provisions.some((p) => p.id === id),
+				id
+			).toBe(true);
+		const local = { ...packFirms.bank.profile, ftz_lingang: false, cross_border_data: false };
+		const lingang = { ...local, ftz_lingang: true };
+		const ids = (profile: typeof local) =>
+			firmPack(corpus, { ...packFirms.bank, profile }).support.map((q) => q.provisionId);
+		expect(ids(local)).not.toContain('ifcr2024.a28');
+		expect(ids(lingang)).toContain('ifcr2024.a28');
+		expect(firmPack(corpus, packFirms.bank, { edition: 'public' }).support).toEqual([]);
 	});
 });

@@ -24,7 +24,9 @@ import { staleText, staleWarnings } from './staleness';
 import {
 	packAttachments,
 	packExitView,
+	packSupport,
 	type AnnexInput,
+	type ExitQuote,
 	type PackAttachment,
 	type PackExitDimension
 } from './pack-annexes';
@@ -99,6 +101,8 @@ export interface PackModel {
 	attachments: PackAttachment[];
 	/** The eight exit-evaluation dimensions with their items and quotes (not in the public notice). */
 	exit: PackExitDimension[];
+	/** Support measures matched to the profile, quoted (not in the public notice). */
+	support: ExitQuote[];
 	words: PackWords;
 }
 
@@ -346,6 +350,7 @@ export function buildFilingPack(src: PackSource, vocabulary: PackVocabulary): Pa
 		trace,
 		attachments: publicEdition ? [] : packAttachments(annex),
 		exit: publicEdition ? [] : packExitView(annex),
+		support: publicEdition ? [] : packSupport({ ...annex, profile: src.profile }),
 		words: w
 	};
 }

@@ -113,3 +113,25 @@ export function exitBlock(model: PackModel): AnnexBlock | null {
 		})
 	};
 }
+
+/** The support measures the firm may apply for, each quoted and cited with its force. */
+export function supportBlock(model: PackModel): AnnexBlock | null {
+	if (model.support.length === 0) return null;
+	const w = model.words;
+	const force = { binding: w.forceBinding, encouraged: w.forceEncouraged, context: w.forceContext };
+	return {
+		heading: w.supportHeading,
+		lead: w.supportLead,
+		entries: model.support.map((q, i) => ({
+			title: `${i + 1}. ${q.citation}`,
+			meta: force[q.force],
+			state: null,
+			lines: [
+				{ text: `“${q.text}”`, tone: 'quote' as const },
+				...(model.lang === 'en'
+					? [{ text: `${w.summaryEn}${colon(model)}${q.summaryEn}`, tone: 'muted' as const }]
+					: [])
+			]
+		}))
+	};
+}

@@ -268,3 +268,42 @@ export function packExitView(input: AnnexInput): PackExitDimension[] {
 		};
 	});
 }
+
+/**
+ * Support measures (政策支持措施) a firm like this one may ask for: the municipal government's
+ * undertakings in our sources (rewards, office space, project funding, compute, talent, fintech
+ * clusters, Lingang's data rules), chosen by hand and matched to the profile. They bind the
+ * government, not the firm: quoted with their force as the corpus records it (context).
+ */
+export const SUPPORT_MEASURES: readonly { provision: string; when?: 'ftz_or_cross_border' }[] = [
+	{ provision: 'ifcr2024.a39.p3' },
+	{ provision: 'ifcr2024.a39.p2' },
+	{ provision: 'ftap2024.c29' },
+	{ provision: 'ftap2024.c15' },
+	{ provision: 'ftap2024.c18' },
+	{ provision: 'ftap2024.c03' },
+	{ provision: 'ftap2024.c13' },
+	{ provision: 'ifo2014.c10' },
+	{ provision: 'ifcr2024.a53.p2' },
+	{ provision: 'ifcr2024.a28', when: 'ftz_or_cross_border' }
+];
+
+/** The support measures that match the profile, quoted verbatim and cited; lapsed ones left out. */
+export function packSupport(
+	input: AnnexInput & { profile: Readonly<Record<string, unknown>> }
+): ExitQuote[] {
+	const provisions = new Map(input.corpus.provisions.map((p) => [p.id, p]));
+	const ftzOrCrossBorder =
+		input.profile.ftz_lingang === true || input.profile.cross_border_data === true;
+	return SUPPORT_MEASURES.filter((m) => m.when !== 'ftz_or_cross_border' || ftzOrCrossBorder)
+		.map((m) => provisions.get(m.provision))
+		.filter((p) => p !== undefined && p.status === 'in_force')
+		.map((p) => ({
+			provisionId: p!.id,
+			citation: citeProvision(p!, input.corpus.sources, input.lang),
+			text: p!.text_zh,
+			summaryEn: p!.summary_en,
+			force: forceClass(p!.force),
+			lapsed: false
+		}));
+}

@@ -135,7 +135,9 @@ export const packWordKeys = [
 	'forceEncouraged',
 	'forceContext',
 	'quoteLapsed',
-	'summaryEn'
+	'summaryEn',
+	'supportHeading',
+	'supportLead'
 ] as const;
 
 /** Words the shared labels give (answer statuses, severities, verdicts). */

@@ -25,6 +25,7 @@ import { editNote, packDocumentTitle, sectionHeading, statementParts } from './p
 import {
 	attachmentsBlock,
 	exitBlock,
+	supportBlock,
 	type AnnexBlock,
 	type AnnexTone
 } from '../../../domain/pack-annex-text';
@@ -201,6 +202,7 @@ export function packDocx(model: PackModel): Document {
 					...model.sections.flatMap((s) => section(model, s)),
 					...annex(attachmentsBlock(model)),
 					...annex(exitBlock(model)),
+					...annex(supportBlock(model)),
 					...traceAnnex(model)
 				]
 			}

@@ -7,6 +7,7 @@ import { editNote, packDocumentTitle, pageOf, sectionHeading, statementParts } f
 import {
 	attachmentsBlock,
 	exitBlock,
+	supportBlock,
 	type AnnexBlock,
 	type AnnexTone
 } from '../../../domain/pack-annex-text';
@@ -237,6 +238,7 @@ export function packDocument(model: PackModel): TDocumentDefinitions {
 			...model.sections.flatMap((s) => section(model, s)),
 			...annex(attachmentsBlock(model)),
 			...annex(exitBlock(model)),
+			...annex(supportBlock(model)),
 			...traceAnnex(model)
 		]
 	};
