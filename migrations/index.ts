@@ -24,6 +24,7 @@ import * as consultantVoice from './2026_12_02_002000_consultant_voice';
 import * as assessmentSchedule from './2026_12_02_003000_assessment_schedule';
 import * as assessmentLifecycle from './2026_12_02_003010_assessment_lifecycle';
 import * as notifications from './2026_12_02_004100_notifications';
+import * as filingPackVersion from './2026_12_02_004200_filing_pack_version';
 
 /**
  * Every migration, in order. A static list (not a directory scan) so the same provider works in the
@@ -54,5 +55,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_12_02_002000_consultant_voice': consultantVoice,
 	'2026_12_02_003000_assessment_schedule': assessmentSchedule,
 	'2026_12_02_003010_assessment_lifecycle': assessmentLifecycle,
-	'2026_12_02_004100_notifications': notifications
+	'2026_12_02_004100_notifications': notifications,
+	'2026_12_02_004200_filing_pack_version': filingPackVersion
 };

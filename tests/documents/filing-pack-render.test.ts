@@ -53,6 +53,9 @@ describe('the filing pack, rendered and read back', { timeout: 120_000 }, () => 
 			const { text, headings } = readDocx(await renderPackDocx(pack));
 			expect(headings).toEqual([
 				...pack.sections.map((s, i) => `${'一二三四五六七'[i]}、${s.title}`),
+				'附件清单',
+				'退出评估准备',
+				'可申请的政策支持措施',
 				'附录：来源追溯'
 			]);
 			expect(text).toContain('JR/T 0198-2020');

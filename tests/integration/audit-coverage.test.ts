@@ -793,6 +793,16 @@ const RECIPES: Record<string, Recipe> = {
 		});
 		return byToken(f, response);
 	},
+	'PUT /api/v1/assessments/[id]/pack': async (f) => {
+		const created = await f.api.post('/assessments', { profile: apiProfile });
+		expect(created.status).toBe(201);
+		const response = await f.api.put(`/assessments/${created.json.id}/pack`, {
+			service_name: '智能适当性匹配服务',
+			planned_filing_date: '2027-03-01',
+			version: 0
+		});
+		return byToken(f, response);
+	},
 	'POST /api/v1/assessments/[id]/answers/[item_id]/evidence': async (f) => {
 		const body = new FormData();
 		body.append('file', new Blob(['%PDF-1.4 api'], { type: 'application/pdf' }), 'api.pdf');

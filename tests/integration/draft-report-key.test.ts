@@ -5,6 +5,8 @@ import { setActionStatus } from '../../src/lib/server/report/action-status';
 import { draftReportKey } from '../../src/lib/server/report/draft-report-key';
 import { saveGapObservation } from '../../src/lib/server/voice/consultant-voice';
 import { useTestDatabase } from '../helpers/database';
+import { savePackInput } from '../../src/lib/server/pack/service';
+import { EMPTY_PACK_INPUT } from '../../src/lib/domain/pack-input';
 import { consultancy, seedAssessment } from '../helpers/seed-assessment';
 
 /**
@@ -43,11 +45,25 @@ describe('the draft report cache key', () => {
 		expect(await key(new Date('2026-12-02T16:00:00Z'))).not.toBe(lateEvening); // 00:00 the next
 	});
 
-	it('does not depend on the day when nothing has a due date', async () => {
-		const { key } = await draft({ 'LIC-001': { status: 'non_compliant' } });
+	it('does not depend on the day before anything is answered', async () => {
+		const { key } = await draft({});
 		expect(await key(new Date('2026-12-03T16:00:00Z'))).toBe(
 			await key(new Date('2026-12-02T01:00:00Z'))
 		);
+	});
+
+	it('rolls over with the day once answers exist (stale material is weighed against it), and changes with the pack form', async () => {
+		const { db, actor, current, key } = await draft({ 'LIC-001': { status: 'non_compliant' } });
+		expect(await key(new Date('2026-12-03T16:00:00Z'))).not.toBe(
+			await key(new Date('2026-12-02T01:00:00Z'))
+		);
+		const before = await key();
+		const saved = await savePackInput(db, actor, {
+			assessment: await current(),
+			input: { ...EMPTY_PACK_INPUT, planned_filing_date: '2026-01-15' }
+		});
+		expect(saved.ok).toBe(true);
+		expect(await key()).not.toBe(before);
 	});
 
 	it("changes with an action's status and with the consultant's words", async () => {

@@ -132,6 +132,38 @@ const TARGETS: Target[] = [
 		state: (f) => `/assessments/${f.apiAssessmentId}`
 	},
 	{
+		name: 'pack form save',
+		method: 'POST',
+		path: (f) => `${f.base}/pack?/save`,
+		fields: [
+			'service_name',
+			'channels',
+			'service_hours',
+			'target_users',
+			'user_scale',
+			'partner_name',
+			'partner_licence',
+			'planned_filing_date',
+			'validity_months'
+		],
+		state: (f) => `${f.base}/pack`
+	},
+	{
+		name: 'API PUT pack form',
+		method: 'PUT',
+		json: { valid: () => ({ service_name: 'fuzzed', validity_months: 3 }) },
+		path: (f) => `/assessments/${f.apiAssessmentId}/pack`,
+		fields: [
+			'service_name',
+			'channels',
+			'partner_name',
+			'planned_filing_date',
+			'validity_months',
+			'version'
+		],
+		state: (f) => `/assessments/${f.apiAssessmentId}/pack`
+	},
+	{
 		name: 'API POST assessments/import',
 		method: 'POST',
 		json: { valid: (f) => f.exported },

@@ -386,8 +386,24 @@ const ROUTES: Route[] = [
 		})
 	),
 	get((f) => `${f.a}/activity`, CLIENT_A),
-	get((f) => `${f.b}/activity`, CLIENT_B)
+	get((f) => `${f.b}/activity`, CLIENT_B),
+	// The filing pack (its page, downloads and form), also of a final assessment
+	get((f) => `${f.a}/pack`, CLIENT_A),
+	get((f) => `${f.b}/pack`, CLIENT_B),
+	post(
+		(f) => `${f.a}/pack?/save`,
+		() => ({ validity_months: 'many' }),
+		with_(CLIENT_A, { owner: 400, consultant: 400, viewer: 403, respondentA: 400 })
+	),
+	post(
+		(f) => `${f.finalA}/pack?/save`,
+		() => ({ planned_filing_date: '2027-02-30' }),
+		with_(CLIENT_A, { owner: 400, consultant: 400, viewer: 403, respondentA: 400 })
+	)
 ];
+
+/** The assessment the API rows read and write (assessment a), set once the fixture is made. */
+const apiTarget = { assessment: '' };
 
 const TOKENS = ['owner', 'readOnly', 'removed'] as const;
 type TokenKind = (typeof TOKENS)[number];
@@ -411,6 +427,17 @@ const API_ROUTES: {
 		label: 'POST /api/v1/assessments',
 		call: async (api) => (await api.post('/assessments', {})).status,
 		expect: { owner: 400, readOnly: 403, removed: 401 }
+	},
+	{
+		label: 'GET /api/v1/assessments/{id}/pack',
+		call: async (api) => (await api.get(`/assessments/${apiTarget.assessment}/pack`)).status,
+		expect: { owner: 200, readOnly: 200, removed: 401 }
+	},
+	{
+		label: 'PUT /api/v1/assessments/{id}/pack',
+		call: async (api) =>
+			(await api.put(`/assessments/${apiTarget.assessment}/pack`, { validity_months: 0 })).status,
+		expect: { owner: 400, readOnly: 403, removed: 401 }
 	}
 ];
 
@@ -429,6 +456,7 @@ describe('role matrix', () => {
 		fixture.a = await startClientAssessment(owner, orgId, fixture.clientA, 'A 2026');
 		fixture.b = await startClientAssessment(owner, orgId, fixture.clientB, 'B 2026');
 		fixture.finalA = await startClientAssessment(owner, orgId, fixture.clientA, 'A 2025');
+		apiTarget.assessment = idOf(fixture.a);
 		for (const [key, path] of [
 			['fileA', fixture.a],
 			['fileB', fixture.b]

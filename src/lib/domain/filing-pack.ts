@@ -20,6 +20,16 @@ import type { Profile } from './profile';
 import type { Evaluation } from './result';
 import { decidesVerdict, type Answer, type AnswerStatus } from './scoring';
 import type { PackWords } from './pack-words';
+import { staleText, staleWarnings } from './staleness';
+import {
+	packAttachments,
+	packExitView,
+	packSupport,
+	type AnnexInput,
+	type ExitQuote,
+	type PackAttachment,
+	type PackExitDimension
+} from './pack-annexes';
 
 export type PackEditionKind = 'full' | 'public';
 
@@ -87,6 +97,12 @@ export interface PackModel {
 	sections: PackSection[];
 	/** Every statement's source, for the annex (not in the public-notice version). */
 	trace: PackTraceRow[];
+	/** The application's attachments, each with its evidence files (not in the public notice). */
+	attachments: PackAttachment[];
+	/** The eight exit-evaluation dimensions with their items and quotes (not in the public notice). */
+	exit: PackExitDimension[];
+	/** Support measures matched to the profile, quoted (not in the public notice). */
+	support: ExitQuote[];
 	words: PackWords;
 }
 
@@ -103,6 +119,8 @@ export interface PackSource {
 	firm: string;
 	/** Today in Shanghai (YYYY-MM-DD): the verdict is as of it. */
 	today: string;
+	/** When each answer was last given (Shanghai date); the CLI has none. */
+	answered?: readonly { itemId: string; on: string }[];
 	lang: Lang;
 	edition: PackEditionKind;
 }
@@ -309,6 +327,16 @@ export function buildFilingPack(src: PackSource, vocabulary: PackVocabulary): Pa
 		}
 	}
 
+	const annex: AnnexInput = {
+		corpus: src.corpus,
+		path,
+		joint,
+		applicable,
+		answers: src.answers,
+		evidence: src.evidence,
+		today: src.today,
+		lang
+	};
 	return {
 		lang,
 		edition: src.edition,
@@ -320,6 +348,9 @@ export function buildFilingPack(src: PackSource, vocabulary: PackVocabulary): Pa
 		front: frontPage(src, w, path, items, evidence),
 		sections,
 		trace,
+		attachments: publicEdition ? [] : packAttachments(annex),
+		exit: publicEdition ? [] : packExitView(annex),
+		support: publicEdition ? [] : packSupport({ ...annex, profile: src.profile }),
 		words: w
 	};
 }
@@ -368,51 +399,26 @@ function frontPage(
 			.replace('{months}', String(input.validity_months))
 			.replace('{until}', until)
 	];
-	const warnings: string[] = [];
 	const filing = input.planned_filing_date;
 	if (filing === null)
 		readiness.push(`${w.field_planned_filing_date}${colon(src.lang)}${w.toComplete}`);
-	else {
+	else
 		readiness.push(
 			(filing <= until ? w.filingInWindow : w.filingOutside).replace('{date}', filing)
 		);
-		if (src.edition === 'full') {
-			for (const f of evidence)
-				if (f.expiresOn !== null && f.expiresOn < filing && items.some((i) => i.id === f.itemId))
-					warnings.push(
-						w.evidenceStale
-							.replace('{file}', f.fileName)
-							.replace('{item}', f.itemId)
-							.replace('{date}', f.expiresOn)
-					);
-			// One line per date a cited provision ceases to apply (a plan's clauses lapse together).
-			const cited = new Set(items.flatMap((i) => i.provisions));
-			const lapsing = new Map<string, string[]>();
-			for (const p of src.corpus.provisions)
-				if (cited.has(p.id) && p.effective_to !== null && p.effective_to < filing)
-					lapsing.set(p.effective_to, [...(lapsing.get(p.effective_to) ?? []), p.id]);
-			for (const [date, ids] of [...lapsing].sort())
-				warnings.push(
-					w.provisionExpires
-						.replace('{provision}', ids.join(src.lang === 'zh' ? '、' : ', '))
-						.replace('{date}', date)
-				);
-		}
-	}
-	// Evidence that has already expired is stale whatever the filing date.
-	if (src.edition === 'full')
-		for (const f of evidence)
-			if (
-				f.expiresOn !== null &&
-				f.expiresOn < today &&
-				!warnings.some((x) => x.includes(f.fileName))
-			)
-				warnings.push(
-					w.evidenceExpired
-						.replace('{file}', f.fileName)
-						.replace('{item}', f.itemId)
-						.replace('{date}', f.expiresOn)
-				);
+	// What has lapsed or will by the filing date: never presented as current (not in the notice).
+	const warnings =
+		src.edition === 'full'
+			? staleWarnings({
+					today,
+					filingDate: filing,
+					validityMonths: input.validity_months,
+					items,
+					provisions: src.corpus.provisions,
+					answered: src.answered ?? [],
+					evidence
+				}).map((x) => staleText(x, w, src.lang))
+			: [];
 	return { heading: w.frontHeading, paragraphs, readiness, warnings };
 }
 

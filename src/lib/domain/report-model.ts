@@ -31,6 +31,7 @@ import {
 } from './report-text';
 import type { FinaliseOverride } from './finalise-guard';
 import type { ConsultantVoice, VoiceText } from './consultant-voice';
+import { staleText, type StaleWarning } from './staleness';
 
 /**
  * Who signed off and when; `override` when it was finalised over open items (the owner named for
@@ -77,6 +78,8 @@ export interface ReportInput {
 	actionStatuses?: Readonly<Record<string, ActionStatus>>;
 	/** What the consultant wrote: opinion, scope and limitations, an observation per gap. */
 	voice?: ConsultantVoice | null;
+	/** What the assessment relies on that has lapsed or will by its planned filing date. */
+	stale?: readonly StaleWarning[] | null;
 }
 
 /** An image for the cover, as a data URL so any renderer (pdfmake, the browser) can show it. */
@@ -207,6 +210,8 @@ export interface ReportModel {
 		totalGaps: number;
 		/** "Law current as of …": the latest date the cited national rules were reviewed. */
 		lawCurrentAsOf: ReportText | null;
+		/** Stale material, never presented as current: lapsed provisions, expired files, old answers. */
+		stale: ReportText[];
 	};
 	/** The first two pages: what a board needs, in words. */
 	executive: {
@@ -503,7 +508,10 @@ export function buildReportModel(input: ReportInput, words: Words): ReportModel 
 				count: score.gaps.filter((g) => g.severity === severity).length
 			})),
 			totalGaps: score.gaps.length,
-			lawCurrentAsOf: asOf ? phrase((w) => w.lawCurrentAsOf(asOf)) : null
+			lawCurrentAsOf: asOf ? phrase((w) => w.lawCurrentAsOf(asOf)) : null,
+			stale: (input.stale ?? []).map((x) =>
+				choose(staleText(x, words.zh.stale, 'zh'), staleText(x, words.en.stale, 'en'))
+			)
 		},
 		executive: {
 			scope: phrase((w) =>

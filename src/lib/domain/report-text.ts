@@ -5,6 +5,7 @@ import type { ForceClass } from './provision-standing';
 import type { ProfileFinding } from './findings';
 import type { ItemChange } from './compare';
 import type { AnswerStatus, GapStatus, Verdict, VerdictReason } from './scoring';
+import type { StaleWords } from './staleness';
 
 export type ReportLang = Lang | 'both';
 /** The assessment's state, as the report tells it: a draft or one in review is marked as such. */
@@ -124,7 +125,8 @@ export const labelKeys = [
 	'actionPlanLead',
 	'voiceOpinion',
 	'voiceScope',
-	'voiceObservation'
+	'voiceObservation',
+	'staleHeading'
 ] as const;
 export type LabelKey = (typeof labelKeys)[number];
 
@@ -162,6 +164,8 @@ export type ReportWords = Record<LabelKey, string> & {
 	gapRisk(input: { severity: string; domain: string; question: string; n: number }): string;
 	/** Under the consultant's opinion: who wrote it, and the (Shanghai) date. */
 	voiceSignature(input: { name: string; date: string }): string;
+	/** The stale-material warnings (filing pack, issue 20). */
+	stale: StaleWords;
 };
 
 export type Words = Record<Lang, ReportWords>;

@@ -2,6 +2,7 @@ import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
 import type { PackVocabulary } from '$lib/domain/filing-pack';
 import { packMessageKey, packWordKeys, type PackWords } from '$lib/domain/pack-words';
+import { staleWordKeys, type StaleWords } from '$lib/domain/staleness';
 import { severityLabel, statusLabel, verdictLabel } from './assessment';
 
 type Message = (inputs: Record<string, string>, options: { locale: Locale }) => string;
@@ -27,6 +28,17 @@ function wordsIn(locale: Locale): PackWords {
 	for (const v of ['ready', 'ready_with_conditions', 'not_ready', 'not_assessed'] as const)
 		words[`verdict_${v}`] = verdictLabel(v, o);
 	return words as PackWords;
+}
+
+/** The stale-material warnings' words in one language (a subset of the pack's). */
+export function staleWords(locale: Locale): StaleWords {
+	const o = { locale };
+	return Object.fromEntries(
+		staleWordKeys.map((key) => [
+			key,
+			(m as unknown as Record<string, Message>)[packMessageKey(key)]!(placeholders, o)
+		])
+	) as StaleWords;
 }
 
 /** The filing pack's words in both languages, from the same catalogue as the pages. */

@@ -12,6 +12,7 @@ import {
 } from './bank';
 import { itemChanges } from '$lib/domain/compare';
 import { answerStatuses } from '$lib/domain/scoring';
+import { staleWords } from './pack-words';
 
 const withHint = (label: string, hint: string, locale: Locale) =>
 	locale === 'zh' ? `${label}（${hint}）` : `${label} (${hint})`;
@@ -120,6 +121,8 @@ function wordsIn(locale: Locale): ReportWords {
 		voiceScope: m.voice_scope({}, o),
 		voiceObservation: m.voice_observation({}, o),
 		voiceSignature: (v) => m.voice_signature(v, o),
+		staleHeading: m.pack_stale_heading({}, o),
+		stale: staleWords(locale),
 		actionStatusName: {
 			open: m.report_action_status_open({}, o),
 			in_progress: m.report_action_status_in_progress({}, o),

@@ -499,6 +499,8 @@ export interface FilingPacksTable {
 	assessment_id: string;
 	input: ColumnType<unknown, string | undefined, string>;
 	edits: ColumnType<unknown, string | undefined, string>;
+	/** Raised by every save: the API refuses a stale one. */
+	version: ColumnType<number, number | undefined, number>;
 	updated_by: string | null;
 	updated_at: TimestampDefaultNow;
 }

@@ -9,7 +9,7 @@ import { audited, type Actor } from '../db/audited';
 import type { Database } from '../db/connection';
 import type { AssessmentRecord } from '../db/queries/assessments';
 import { listEvidenceFiles } from '../db/queries/evidence-files';
-import { findFilingPack, writeFilingPack } from '../db/queries/filing-packs';
+import { findFilingPack, lockFilingPack, writeFilingPack } from '../db/queries/filing-packs';
 import { findUserById } from '../db/queries/users';
 import { renderPackDocx } from '../documents/pack/pack-docx';
 import { renderPackPdf } from '../documents/pack/pack-pdf';
@@ -21,8 +21,9 @@ export type PackFormat = 'docx' | 'pdf';
 export async function loadPackForm(
 	db: Database,
 	assessmentId: string
-): Promise<{ input: PackInput }> {
-	return { input: (await findFilingPack(db, assessmentId)).input };
+): Promise<{ input: PackInput; version: number }> {
+	const { input, version } = await findFilingPack(db, assessmentId);
+	return { input, version };
 }
 
 /**
@@ -56,6 +57,9 @@ export async function loadPackModel(
 			edits: pack.edits,
 			firm: firmName(identity),
 			today: shanghaiDate(input.now ?? new Date()),
+			answered: answers
+				.filter((a) => a.status !== 'not_applicable')
+				.map((a) => ({ itemId: a.itemId, on: shanghaiDate(a.updatedAt) })),
 			lang: input.lang,
 			edition: input.edition ?? 'full'
 		},
@@ -81,14 +85,28 @@ export async function packFile(
 	};
 }
 
-/** Saves the pack form; a `pack.form_saved` row with the fields before and after. */
+export type PackSaveResult =
+	| { ok: true; version: number }
+	| { ok: false; reason: 'conflict'; current: { input: PackInput; version: number } };
+
+/**
+ * Saves the pack form; a `pack.form_saved` row with the fields before and after. With
+ * `expectedVersion` (the API), a pack saved by someone else since is refused with the current form
+ * and nothing is written; the web form saves over it.
+ */
 export async function savePackInput(
 	db: Database,
 	actor: Actor,
-	input: { assessment: AssessmentRecord; input: PackInput }
-): Promise<void> {
-	await audited(db, actor, async (tx) => {
-		const current = await findFilingPack(tx.db, input.assessment.id);
+	input: { assessment: AssessmentRecord; input: PackInput; expectedVersion?: number }
+): Promise<PackSaveResult> {
+	return audited(db, actor, async (tx): Promise<PackSaveResult> => {
+		const current = await lockFilingPack(tx, input.assessment.id);
+		if (input.expectedVersion !== undefined && input.expectedVersion !== current.version)
+			return {
+				ok: false,
+				reason: 'conflict',
+				current: { input: current.input, version: current.version }
+			};
 		const before = await writeFilingPack(tx, {
 			assessmentId: input.assessment.id,
 			pack: { ...current, input: input.input },
@@ -102,6 +120,7 @@ export async function savePackInput(
 			before: before.input,
 			after: input.input
 		});
+		return { ok: true, version: current.version + 1 };
 	});
 }
 

@@ -17,6 +17,7 @@ import { findFinaliseOverride } from '../db/queries/finalise-overrides';
 import type { SignOff } from '../../domain/report-model';
 import type { Membership } from '../db/queries/organisations';
 import { loadConsultantVoice } from '../voice/consultant-voice';
+import { assessmentStaleness } from '../pack/staleness';
 
 /**
  * The report model of an assessment as its organisation sees it. The firm on the cover is the
@@ -36,10 +37,9 @@ export async function loadReportModel(
 ): Promise<ReportModel> {
 	const { assessment, membership, lang } = input;
 	const signOff = assessment.state === 'final' ? await findSignOff(db, assessment) : null;
-	const { corpus, answers, identity, profile, evaluation } = await loadAssessmentView(
-		db,
-		assessment
-	);
+	const view = await loadAssessmentView(db, assessment);
+	const { corpus, answers, identity, profile, evaluation } = view;
+	const today = signOff?.date ?? shanghaiDate(input.now ?? new Date());
 	const consultancy = membership.orgKind === 'consultancy';
 	const creator = (await findCreatorName(db, assessment.id)) ?? '—';
 	const client = assessment.clientId !== null;
@@ -58,11 +58,12 @@ export async function loadReportModel(
 			state: assessment.state,
 			signOff,
 			edition: input.edition ?? 'summary',
-			today: signOff?.date ?? shanghaiDate(input.now ?? new Date()),
+			today,
 			changes: await changesSincePrevious(db, assessment),
 			logo: await reportLogo(db, assessment.orgId),
 			actionStatuses: await listGapActions(db, assessment.id),
-			voice: await loadConsultantVoice(db, assessment.id)
+			voice: await loadConsultantVoice(db, assessment.id),
+			stale: await assessmentStaleness(db, assessment, view, today)
 		},
 		reportWords()
 	);

@@ -8,6 +8,8 @@ import { rememberActiveOrganisation } from '$lib/server/auth/session';
 import { runtime } from '$lib/server/web/runtime';
 import { expiringEvidenceQueue } from '$lib/server/evidence/expiring-queue';
 import { shanghaiDay } from '$lib/server/jobs/schedule';
+import { staleQueue } from '$lib/server/pack/staleness';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -24,9 +26,11 @@ export const load: PageServerLoad = async (event) => {
 			dashboard: null,
 			home: null,
 			expiring: [],
+			stale: [],
 			canStart
 		};
 	const today = shanghaiDay(new Date());
+	const lang = getLocale() === 'en' ? 'en' : 'zh';
 	if (membership.orgKind === 'consultancy') {
 		const dashboard = await loadClientDashboard(db, membership.orgId);
 		const clientOf = new Map(dashboard.flatMap((r) => (r.latest ? [[r.latest.id, r]] : [])));
@@ -41,6 +45,15 @@ export const load: PageServerLoad = async (event) => {
 				today,
 				(id) => clientOf.get(id)?.clientName ?? null
 			),
+			// What each client's newest assessment relies on that has lapsed or will by filing.
+			stale: await staleQueue(
+				db,
+				membership.orgId,
+				dashboard.flatMap((r) => (r.latest ? [r.latest] : [])),
+				today,
+				lang,
+				(id) => clientOf.get(id)?.clientName ?? null
+			),
 			canStart
 		};
 	}
@@ -50,6 +63,7 @@ export const load: PageServerLoad = async (event) => {
 		dashboard: null,
 		home,
 		expiring: home.current ? await expiringEvidenceQueue(db, [home.current], today) : [],
+		stale: home.current ? await staleQueue(db, membership.orgId, [home.current], today, lang) : [],
 		canStart
 	};
 };

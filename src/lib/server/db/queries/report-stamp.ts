@@ -5,8 +5,9 @@ import type { Database } from '../connection';
  * Everything a draft report's content depends on besides the assessment row itself, as short
  * strings read in one statement: the answers, action statuses and the consultant's words (counts
  * and latest change), the organisation's logo (its md5), who started the assessment, the previous
- * assessment's last change (the "changes since" section), and whether any answer has a due date
- * (then the report counts overdue actions, and its content depends on the day).
+ * assessment's last change (the "changes since" section), the filing pack's form and the evidence
+ * files (stale-material warnings), and whether any answer exists (then overdue actions and stale
+ * material are counted against the day, and the content depends on it).
  */
 export interface ReportStamp {
 	answers: string;
@@ -15,6 +16,9 @@ export interface ReportStamp {
 	logo: string | null;
 	creator: string | null;
 	previous: string | null;
+	/** The filing pack's form (its planned filing date and window) and the evidence files' dates. */
+	pack: string | null;
+	evidence: string;
 	dated: boolean;
 }
 
@@ -38,7 +42,13 @@ export async function readReportStamp(
 			(select u.name from assessments x join users u on u.id = x.created_by where x.id = ${a})
 				as creator,
 			(select updated_at::text from assessments where id = ${previousId}) as previous,
-			exists (select 1 from answers where assessment_id = ${a} and due is not null) as dated
+			(select version::text || '/' || updated_at::text from filing_packs where assessment_id = ${a})
+				as pack,
+			(select count(*)::text || '/' || coalesce(max(uploaded_at)::text, '') || '/' ||
+				coalesce(max(reviewed_at)::text, '') from evidence_files where assessment_id = ${a})
+				as evidence,
+			-- Stale-material warnings weigh answers, files and provisions against today's date.
+			exists (select 1 from answers where assessment_id = ${a}) as dated
 	`.execute(db);
 	return result.rows[0]!;
 }

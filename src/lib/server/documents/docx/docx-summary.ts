@@ -176,6 +176,10 @@ export function executiveSummary(model: ReportModel): Block[] {
 			alt: model.goodPractice.completeness.alt
 		}),
 		...(s.lawCurrentAsOf ? para(s.lawCurrentAsOf, { color: tone.muted }) : []),
+		// Stale material (lapsed provisions, expired files, old answers): never shown as current.
+		...(s.stale.length
+			? [heading(l.staleHeading, 3), ...s.stale.flatMap((t) => para(t, { color: tone.critical }))]
+			: []),
 		heading(l.byDomain, 2),
 		table(
 			[70, 15, 15],

@@ -22,6 +22,13 @@ import {
 	tone
 } from '../docx/docx-text';
 import { editNote, packDocumentTitle, sectionHeading, statementParts } from './pack-common';
+import {
+	attachmentsBlock,
+	exitBlock,
+	supportBlock,
+	type AnnexBlock,
+	type AnnexTone
+} from '../../../domain/pack-annex-text';
 
 const verbatim = (text: string) => ({ main: text, alt: null });
 
@@ -90,6 +97,38 @@ function section(model: PackModel, s: PackSection): (Paragraph | Table)[] {
 			)
 		);
 	return out;
+}
+
+const toneColour: Record<AnnexTone, string> = {
+	plain: tone.ink,
+	muted: tone.muted,
+	good: tone.good,
+	high: tone.high,
+	critical: tone.critical,
+	quote: tone.ink
+};
+
+/** An annex (attachments, exit view): Heading 1, its lead, each entry a Heading 3 with its lines. */
+function annex(block: AnnexBlock | null): (Paragraph | Table)[] {
+	if (!block) return [];
+	return [
+		heading(verbatim(block.heading), 1, true),
+		line(block.lead, { color: tone.muted, size: size.small }, 120),
+		...block.entries.flatMap((e) => [
+			heading(verbatim(e.title), 3),
+			...(e.meta ? [line(e.meta, { color: tone.muted, size: size.small, italics: true }, 40)] : []),
+			...(e.state ? [line(e.state.text, { color: toneColour[e.state.tone], bold: true }, 30)] : []),
+			...e.lines.map((l) =>
+				l.tone === 'quote'
+					? new Paragraph({
+							indent: { left: 360 },
+							spacing: { after: 60 },
+							children: runs(l.text, {})
+						})
+					: line(l.text, { color: toneColour[l.tone], bold: l.bold ?? false }, 30)
+			)
+		])
+	];
 }
 
 function traceAnnex(model: PackModel): (Paragraph | Table)[] {
@@ -161,6 +200,9 @@ export function packDocx(model: PackModel): Document {
 				children: [
 					...front(model),
 					...model.sections.flatMap((s) => section(model, s)),
+					...annex(attachmentsBlock(model)),
+					...annex(exitBlock(model)),
+					...annex(supportBlock(model)),
 					...traceAnnex(model)
 				]
 			}

@@ -5,6 +5,13 @@ import { configuredPdfmake } from '../pdf/pdfmake-instance';
 import { printableDocument } from '../pdf/glyph-fallback';
 import { colours } from '../pdf/pdf-text';
 import { editNote, packDocumentTitle, pageOf, sectionHeading, statementParts } from './pack-common';
+import {
+	attachmentsBlock,
+	exitBlock,
+	supportBlock,
+	type AnnexBlock,
+	type AnnexTone
+} from '../../../domain/pack-annex-text';
 
 const pdfmake = configuredPdfmake();
 
@@ -111,6 +118,50 @@ function section(model: PackModel, s: PackSection): Content[] {
 	return out;
 }
 
+const toneColour: Record<AnnexTone, string> = {
+	plain: colours.ink,
+	muted: colours.muted,
+	good: colours.good,
+	high: colours.high,
+	critical: colours.critical,
+	quote: colours.ink
+};
+
+/** An annex (attachments, exit view): a heading, its lead, and each entry's lines. */
+function annex(block: AnnexBlock | null): Content[] {
+	if (!block) return [];
+	return [
+		{ text: block.heading, fontSize: 15, bold: true, pageBreak: 'before', tocItem: true },
+		{ text: block.lead, fontSize: 8.5, color: colours.muted, margin: [0, 2, 0, 8] },
+		...block.entries.map((e): Content => ({
+			margin: [0, 4, 0, 6],
+			stack: [
+				{ text: e.title, bold: true, fontSize: 11, margin: [0, 0, 0, 1] },
+				...(e.meta
+					? [{ text: e.meta, italics: true, fontSize: 7.5, color: colours.muted } as Content]
+					: []),
+				...(e.state
+					? [
+							{
+								text: e.state.text,
+								bold: true,
+								fontSize: 8.5,
+								color: toneColour[e.state.tone]
+							} as Content
+						]
+					: []),
+				...e.lines.map((l): Content => ({
+					text: l.text,
+					bold: l.bold ?? false,
+					color: toneColour[l.tone],
+					fontSize: l.tone === 'quote' ? 9 : 8.5,
+					margin: l.tone === 'quote' ? [10, 1, 0, 3] : [0, 1, 0, 1]
+				}))
+			]
+		}))
+	];
+}
+
 function traceAnnex(model: PackModel): Content[] {
 	if (model.edition === 'public' || model.trace.length === 0) return [];
 	return [
@@ -186,6 +237,9 @@ export function packDocument(model: PackModel): TDocumentDefinitions {
 		content: [
 			...front(model),
 			...model.sections.flatMap((s) => section(model, s)),
+			...annex(attachmentsBlock(model)),
+			...annex(exitBlock(model)),
+			...annex(supportBlock(model)),
 			...traceAnnex(model)
 		]
 	};

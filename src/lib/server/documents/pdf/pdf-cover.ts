@@ -248,6 +248,15 @@ export function executiveSummary(model: ReportModel): Content {
 			})
 		),
 		...(s.lawCurrentAsOf ? [para(s.lawCurrentAsOf, 'muted')] : []),
+		// Stale material (lapsed provisions, expired files, old answers): never shown as current.
+		...(s.stale.length
+			? [
+					keepWithNext(
+						{ text: inline(l.staleHeading), style: 'h3' },
+						{ stack: s.stale.map((t) => para(t, 'stale')) }
+					)
+				]
+			: []),
 		// The score by domain follows the summary, which it details.
 		keepWithNext({ stack: [heading(l.byDomain)], margin: [0, 14, 0, 0] }, domainChart(model))
 	];

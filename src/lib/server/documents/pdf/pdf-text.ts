@@ -102,6 +102,7 @@ export const styles: Record<string, Style> = {
 	alt: { color: colours.muted, fontSize: 8.5 },
 	small: { fontSize: 8 },
 	muted: { color: colours.muted },
+	stale: { color: colours.critical, margin: [0, 0, 0, 2] },
 	label: { color: colours.muted, fontSize: 8 },
 	tableHeader: { bold: true, fontSize: 8.5, color: colours.ink },
 	quote: { fontSize: 9.5, lineHeight: 1.35 },

@@ -30,6 +30,7 @@ import {
 	evidenceUploadFormSchema
 } from '$lib/schemas/api-evidence';
 import { putScheduleSchema } from '$lib/schemas/api-schedule';
+import { packConflictSchema, packFormSchema, putPackSchema } from '$lib/schemas/api-pack';
 import { currentQuestionnaire } from '../../corpus';
 
 /** One endpoint of /api/v1: what it takes and answers. Handlers validate with it; the docs print it. */
@@ -155,6 +156,25 @@ export function buildApiRoutes(questions: readonly ProfileQuestion[]) {
 			query: packQuerySchema,
 			success: { status: 200, description: 'The filing pack', media: DOCX },
 			errors: [404]
+		}),
+		getPackForm: route({
+			method: 'get',
+			path: '/assessments/{id}/pack',
+			summary: 'The filing pack’s form (what the product cannot know) and its version',
+			params: assessmentParamsSchema,
+			success: { status: 200, description: 'The pack form', json: packFormSchema },
+			errors: [404]
+		}),
+		putPackForm: route({
+			method: 'put',
+			path: '/assessments/{id}/pack',
+			summary:
+				'Save the filing pack’s form (owners, consultants, respondents reaching the whole assessment); a stale `version` is refused with the current form',
+			params: assessmentParamsSchema,
+			body: putPackSchema,
+			success: { status: 200, description: 'Saved, with its new version', json: packFormSchema },
+			errors: [404, 409, 413],
+			conflict: packConflictSchema
 		}),
 		getPackPdf: route({
 			method: 'get',

@@ -11,6 +11,7 @@ import { runtime } from '$lib/server/web/runtime';
 import { loadPackForm, loadPackModel, savePackEdit, savePackInput } from '$lib/server/pack/service';
 import { canEditPack } from '$lib/server/web/guards/pack';
 import type { PackSection } from '$lib/domain/filing-pack';
+import { attachmentsBlock, exitBlock, supportBlock } from '$lib/domain/pack-annex-text';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The drafted statements as plain lines: where a person starts an edit from. */
@@ -73,6 +74,9 @@ export const load: PageServerLoad = async (event) => {
 			front: model.front,
 			toComplete: model.words.toComplete
 		},
+		attachments: attachmentsBlock(model),
+		exit: exitBlock(model),
+		support: supportBlock(model),
 		sections,
 		canEditPack: canEditPack(membership)
 	};

@@ -20,6 +20,8 @@ import { local } from '$lib/labels/assessment';
 import { getLocale } from '$lib/paraglide/runtime';
 import { loadAssessmentView } from '$lib/server/assessments/service';
 import { runtime } from '$lib/server/web/runtime';
+import { assessmentStaleness, staleSentences } from '$lib/server/pack/staleness';
+import { shanghaiDate } from '$lib/server/report/load-report';
 import type { Actions, PageServerLoad } from './$types';
 
 type TemplateForm = typeof importTemplateFormSchema._zod.output;
@@ -32,7 +34,8 @@ export const load: PageServerLoad = async (event) => {
 		'view',
 		{ wholeAssessment: true }
 	);
-	const { corpus, answers, evaluation } = await loadAssessmentView(runtime().db, assessment);
+	const view = await loadAssessmentView(runtime().db, assessment);
+	const { corpus, answers, evaluation } = view;
 	const actionPlan = await loadResultActionPlan(assessment, corpus, evaluation, answers);
 	const lang = getLocale();
 	const items = new Map(corpus.items.map((i) => [i.id, i]));
@@ -93,6 +96,10 @@ export const load: PageServerLoad = async (event) => {
 			question: local(items.get(id)!.question)
 		})),
 		lawCurrentAsOf: lawCurrentAsOf(corpus),
+		stale: staleSentences(
+			await assessmentStaleness(runtime().db, assessment, view, shanghaiDate(new Date())),
+			lang === 'en' ? 'en' : 'zh'
+		),
 		restrictedProvisions: Object.fromEntries(
 			corpus.provisions
 				.filter((p) => corpus.restrictedTerms.some((t) => t.provisions.includes(p.id)))
