@@ -114,6 +114,7 @@ const DATABASE_SENSITIVE = [
 const sharedServer = {
 	globalSetup: ['tests/setup/server.ts'],
 	isolate: false,
+	setupFiles: ['tests/setup/fetch-reused-connection.ts'],
 	testTimeout: 30_000,
 	hookTimeout: 200_000
 };
@@ -124,17 +125,22 @@ const sharedServer = {
  * (browser, pglite, postgres, unit) and, without timings from an earlier run, larger files first.
  */
 const LONGEST_FIRST = [
+	'tests/browser/one-language.test.ts',
 	'tests/browser/accessibility.test.ts',
 	'tests/integration/api-admin.test.ts',
+	'tests/integration/start.test.ts',
 	'tests/integration/no-smtp.test.ts',
+	'tests/browser/autosave.test.ts',
+	'tests/browser/consultant-voice.test.ts',
 	'tests/browser/consultant-journey.test.ts',
-	'tests/integration/report.test.ts',
 	'tests/integration/role-matrix.test.ts',
 	'tests/integration/fuzz.test.ts',
-	'tests/browser/journey.test.ts',
-	'tests/integration/embedded-database-lock.test.ts',
-	'tests/documents/report-render.test.ts',
-	'tests/documents/cli-assess.test.ts'
+	'tests/browser/questionnaire.test.ts',
+	'tests/documents/report-edition.test.ts',
+	'tests/integration/report.test.ts',
+	'tests/browser/workspace.test.ts',
+	'tests/documents/pdfmake-patches.test.ts',
+	'tests/documents/report-render.test.ts'
 ];
 
 class LongestFirst extends BaseSequencer {
@@ -157,9 +163,10 @@ export default defineConfig({
 		 * organisations (random emails and client addresses, so login throttling never crosses files)
 		 * on the project's one shared server, or starts its own server on its own database. Much of
 		 * their time is spent waiting on that server, so a few more workers than cores keep both cores
-		 * busy. VITEST_MAX_WORKERS overrides it.
+		 * busy: with three, the clean-clone run of 2026-12-02 05:44 kept 1.2 of the 2 cores busy on
+		 * average (1,326 CPU-seconds in 1,110 s of wall time). VITEST_MAX_WORKERS overrides it.
 		 */
-		maxWorkers: 3,
+		maxWorkers: 4,
 		sequence: { sequencer: LongestFirst },
 		projects: [
 			{

@@ -815,7 +815,7 @@ const RECIPES: Record<string, Recipe> = {
 	'POST /api/v1/assessments/import': async (f) => {
 		const file = await f.api.get(`/assessments/${idOf(f.base)}/export`);
 		expect(file.status).toBe(200);
-		return byToken(f, await f.api.post('/assessments/import', file.json));
+		return byToken(f, await f.api.post('/assessments/import?confirm_other_client=true', file.json));
 	}
 };
 

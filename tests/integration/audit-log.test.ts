@@ -134,7 +134,7 @@ describe('accounts in the audit log', () => {
 					keepSessionId: session.id
 				}
 			)
-		).toEqual({ ok: true });
+		).toEqual({ ok: true, tokensRevoked: 0 });
 
 		const rows = await auditRows({ column: 'actor_id', value: userId });
 		expect(rows.map((r) => [r.action, r.entity_type, r.entity_id])).toEqual([

@@ -219,7 +219,7 @@ describe('questionnaire template on the web', () => {
 		lic.getCell(5).value = 'Compliant';
 		const good = await upload(await bytesOf(workbook));
 		expect(good.status).toBe(200);
-		expect(good.text).toContain('Imported 1 answers');
+		expect(good.text).toContain('Imported 1 answer;');
 		const again = await upload(await bytesOf(workbook));
 		expect(again.text).toContain('skipped 1 unchanged');
 

@@ -102,6 +102,48 @@ describe('the filing pack over HTTP', () => {
 	);
 
 	it(
+		'refuses a save over a pack form someone saved after the page was opened, keeping both texts',
+		async () => {
+			const { browser, orgId, base } = await jointApplicant();
+			const colleague = await joinByInvitation(await inviteMember(browser, orgId, 'consultant'));
+			const version = (html: string) => /name="version" value="(\d+)"/.exec(html)![1]!;
+			// Both open the page at the same version.
+			const opened = version((await browser.get(`${base}/pack`)).body);
+			expect(version((await colleague.get(`${base}/pack`)).body)).toBe(opened);
+
+			const first = await colleague.post(`${base}/pack?/save`, {
+				service_name: '跨境汇款对账',
+				validity_months: '3',
+				version: opened
+			});
+			expect(first.status).toBe(200);
+			const late = await browser.post(`${base}/pack?/save`, {
+				service_name: '区块链对账服务',
+				validity_months: '3',
+				version: opened
+			});
+			expect(late.status).toBe(409);
+			expect(late.text).toContain('已有他人保存了申报信息');
+			expect(late.text).toContain('服务名称');
+			// What the late person typed is sent back in the form; the colleague's save stands.
+			expect(late.body).toContain('value="区块链对账服务"');
+			const page = await browser.get(`${base}/pack`);
+			expect(page.body).toContain('value="跨境汇款对账"');
+			expect(page.body).not.toContain('区块链对账服务');
+
+			// Saved again knowingly, at the version the refusal gave back: it replaces the colleague's.
+			const again = await browser.post(`${base}/pack?/save`, {
+				service_name: '区块链对账服务',
+				validity_months: '3',
+				version: version(page.body)
+			});
+			expect(again.status).toBe(200);
+			expect((await browser.get(`${base}/pack`)).body).toContain('value="区块链对账服务"');
+		},
+		SLOW
+	);
+
+	it(
 		'lets a viewer download but not change the pack; another organisation gets 404',
 		async () => {
 			const { browser, orgId, base } = await jointApplicant();

@@ -43,6 +43,20 @@ export const packInputSchema = z.object({
 });
 export type PackInputForm = typeof packInputSchema._zod.output;
 
+/**
+ * The pack form on its page: the fields and the version the page was opened at, so that a save over
+ * someone else's newer one is refused rather than silently replacing it. (A browser always sends it;
+ * without it a post saves over, as before.)
+ */
+export const packPageFormSchema = packInputSchema.extend({
+	version: z.coerce
+		.number({ error: () => m.err_invalid() })
+		.int({ error: () => m.err_invalid() })
+		.min(0, { error: () => m.err_invalid() })
+		.optional()
+});
+export type PackPageForm = typeof packPageFormSchema._zod.output;
+
 /** A person's text over one drafted section; empty goes back to the draft. */
 export const packEditSchema = z.object({
 	section: z.string().regex(/^[a-z_]{3,40}$/, { error: () => m.pack_err_section() }),

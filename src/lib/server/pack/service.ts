@@ -91,8 +91,8 @@ export type PackSaveResult =
 
 /**
  * Saves the pack form; a `pack.form_saved` row with the fields before and after. With
- * `expectedVersion` (the API), a pack saved by someone else since is refused with the current form
- * and nothing is written; the web form saves over it.
+ * `expectedVersion` (the API, and the page's form), a pack saved by someone else since is refused
+ * with the current form and nothing is written.
  */
 export async function savePackInput(
 	db: Database,

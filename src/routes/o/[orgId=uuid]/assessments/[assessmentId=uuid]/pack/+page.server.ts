@@ -4,7 +4,8 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import type { FormNotice } from '$lib/forms';
-import { packEditSchema, packInputSchema, type PackInputForm } from '$lib/schemas/pack';
+import { packEditSchema, packPageFormSchema, type PackPageForm } from '$lib/schemas/pack';
+import type { PackInput } from '$lib/domain/pack-input';
 import { requirePackEditor } from '$lib/server/web/guards/pack';
 import { requireAssessment } from '$lib/server/web/guards/assessment';
 import { runtime } from '$lib/server/web/runtime';
@@ -24,6 +25,25 @@ function draftText(section: PackSection, toComplete: string): string {
 		.join('\n');
 }
 
+const PACK_FIELD_LABELS: Record<keyof PackInput, () => string> = {
+	service_name: m.pack_field_service_name,
+	channels: m.pack_field_channels,
+	service_hours: m.pack_field_service_hours,
+	target_users: m.pack_field_target_users,
+	user_scale: m.pack_field_user_scale,
+	partner_name: m.pack_field_partner_name,
+	partner_licence: m.pack_field_partner_licence,
+	planned_filing_date: m.pack_field_planned_filing_date,
+	validity_months: m.pack_field_validity_months
+};
+
+/** The fields where the pack someone else saved differs from what this person sent, by label. */
+function changedPackFields(saved: PackInput, sent: PackInput): string[] {
+	return (Object.keys(PACK_FIELD_LABELS) as (keyof PackInput)[])
+		.filter((field) => (saved[field] ?? null) !== (sent[field] ?? null))
+		.map((field) => PACK_FIELD_LABELS[field]());
+}
+
 export const load: PageServerLoad = async (event) => {
 	const { assessment, membership } = await requireAssessment(
 		event,
@@ -40,9 +60,10 @@ export const load: PageServerLoad = async (event) => {
 	]);
 	const form = await superValidate<Record<string, unknown>, FormNotice>(
 		{
-			...Object.fromEntries(Object.entries(stored.input).map(([k, v]) => [k, v === null ? '' : v]))
+			...Object.fromEntries(Object.entries(stored.input).map(([k, v]) => [k, v === null ? '' : v])),
+			version: stored.version
 		},
-		zod4(packInputSchema),
+		zod4(packPageFormSchema),
 		{ errors: false }
 	);
 	const sections = await Promise.all(
@@ -85,12 +106,33 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	save: async (event) => {
 		const { assessment, actor } = await requirePackEditor(event);
-		const form = await superValidate<PackInputForm, FormNotice>(
+		const form = await superValidate<PackPageForm, FormNotice>(
 			event.request,
-			zod4(packInputSchema)
+			zod4(packPageFormSchema)
 		);
 		if (!form.valid) return fail(400, { form });
-		await savePackInput(runtime().db, actor, { assessment, input: form.data });
+		const { version, ...input } = form.data;
+		const saved = await savePackInput(runtime().db, actor, {
+			assessment,
+			input,
+			expectedVersion: version
+		});
+		if (!saved.ok) {
+			// What this person typed stays in the form; the next save, made knowing, replaces theirs.
+			const changed = changedPackFields(saved.current.input, input);
+			form.data.version = saved.current.version;
+			return message(
+				form,
+				{
+					type: 'error',
+					text: m.pack_form_conflict({
+						fields: changed.length > 0 ? changed.join(getLocale() === 'zh' ? '、' : ', ') : '—'
+					})
+				},
+				{ status: 409 }
+			);
+		}
+		form.data.version = saved.version;
 		return message(form, { type: 'success', text: m.pack_form_saved() });
 	},
 	edit: async (event) => {
