@@ -14,8 +14,8 @@ import {
 
 // `npm start` (scripts/start.js): builds only when the sources changed, swaps a build in whole, and a
 // static file gone from build/client answers 404 without ending the process. Nothing here depends on
-// the database kind, so it runs in the PGlite project only.
-describe.skipIf(process.env.TEST_DB === 'postgres')('npm start', () => {
+// the database kind, so it runs in the PGlite project only (EMBEDDED_ONLY in vitest.config.ts).
+describe('npm start', () => {
 	const buildStamp = path.resolve('scripts/build-stamp.js');
 	const made: string[] = [];
 	const tempDir = (name: string) => {
