@@ -163,10 +163,12 @@ export default defineConfig({
 		 * organisations (random emails and client addresses, so login throttling never crosses files)
 		 * on the project's one shared server, or starts its own server on its own database. Much of
 		 * their time is spent waiting on that server, so a few more workers than cores keep both cores
-		 * busy: with three, the clean-clone run of 2026-12-02 05:44 kept 1.2 of the 2 cores busy on
-		 * average (1,326 CPU-seconds in 1,110 s of wall time). VITEST_MAX_WORKERS overrides it.
+		 * busy. Three, not more: the clean-clone run of 2026-12-02 05:44 kept 1.2 of the 2 cores busy
+		 * (1,326 CPU-seconds in 1,110 s), and four (06:12) saved one minute of 18 but left the CLI's
+		 * processes in api-admin so little of the machine that it ran past 240 s on both databases
+		 * (22.6 s alone). VITEST_MAX_WORKERS overrides it.
 		 */
-		maxWorkers: 4,
+		maxWorkers: 3,
 		sequence: { sequencer: LongestFirst },
 		projects: [
 			{
