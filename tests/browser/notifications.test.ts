@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { Browser as Chromium, BrowserContext } from 'playwright-core';
-import { launchChromium, screenshot } from '../helpers/chromium';
+import { contextAs, launchChromium, screenshot } from '../helpers/chromium';
 import type { Browser } from '../helpers/browser';
 import {
 	consultancy,
@@ -26,15 +26,8 @@ afterAll(async () => {
 	await chromium?.close();
 });
 
-async function contextOf(person: Browser, lang: 'zh' | 'en'): Promise<BrowserContext> {
-	const context = await chromium.newContext({ baseURL: baseUrl() });
-	await context.addCookies([
-		...[...person.cookies]
-			.filter(([name]) => name !== 'lang')
-			.map(([name, value]) => ({ name, value, url: baseUrl() })),
-		{ name: 'lang', value: lang, url: baseUrl() }
-	]);
-	return context;
+function contextOf(person: Browser, lang: 'zh' | 'en'): Promise<BrowserContext> {
+	return contextAs(chromium, baseUrl(), person, lang);
 }
 
 describe('notifications in the browser', () => {

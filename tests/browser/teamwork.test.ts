@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { Browser as Chromium, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, screenshot } from '../helpers/chromium';
+import { contextAs, launchChromium, screenshot } from '../helpers/chromium';
 import { Browser } from '../helpers/browser';
 import { saveAnswer } from '../helpers/assessment';
 import { mailTo, mailsTo } from '../helpers/mail';
@@ -31,15 +31,8 @@ afterAll(async () => {
 	await chromium?.close();
 });
 
-async function contextOf(person: Browser, lang: 'zh' | 'en'): Promise<BrowserContext> {
-	const context = await chromium.newContext({ baseURL: baseUrl() });
-	await context.addCookies([
-		...[...person.cookies]
-			.filter(([name]) => name !== 'lang')
-			.map(([name, value]) => ({ name, value, url: baseUrl() })),
-		{ name: 'lang', value: lang, url: baseUrl() }
-	]);
-	return context;
+function contextOf(person: Browser, lang: 'zh' | 'en'): Promise<BrowserContext> {
+	return contextAs(chromium, baseUrl(), person, lang);
 }
 
 /** A mark on the window: still there after an action means the page was not loaded again. */

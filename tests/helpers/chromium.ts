@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { codeIn, mailTo } from './mail';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -48,4 +48,21 @@ export async function enterMailedCode(page: Page, email: string): Promise<void> 
 	const code = codeIn(await mailTo(email, (m) => /\b[A-Z0-9]{8}\b/.test(m.text)));
 	await page.locator('#field-code').fill(code);
 	await page.locator('form[action^="?/verify"] button[type=submit]').click();
+}
+
+/** A browser context signed in as `person` (the HTTP helper's cookies), reading `lang`. */
+export async function contextAs(
+	browser: Browser,
+	baseUrl: string,
+	person: { cookies: Map<string, string> },
+	lang: 'zh' | 'en'
+): Promise<BrowserContext> {
+	const context = await browser.newContext({ baseURL: baseUrl });
+	await context.addCookies([
+		...[...person.cookies]
+			.filter(([name]) => name !== 'lang')
+			.map(([name, value]) => ({ name, value, url: baseUrl })),
+		{ name: 'lang', value: lang, url: baseUrl }
+	]);
+	return context;
 }
