@@ -139,6 +139,13 @@ describe('the filing pack over HTTP', () => {
 			});
 			expect(again.status).toBe(200);
 			expect((await browser.get(`${base}/pack`)).body).toContain('value="区块链对账服务"');
+			// The colleague sends the same values again from their old page: acknowledged, not refused.
+			const same = await colleague.post(`${base}/pack?/save`, {
+				service_name: '区块链对账服务',
+				validity_months: '3',
+				version: opened
+			});
+			expect(same.status).toBe(200);
 		},
 		SLOW
 	);

@@ -118,15 +118,18 @@ export const actions: Actions = {
 			expectedVersion: version
 		});
 		if (!saved.ok) {
-			// What this person typed stays in the form; the next save, made knowing, replaces theirs.
-			const changed = changedPackFields(saved.current.input, input);
 			form.data.version = saved.current.version;
+			const changed = changedPackFields(saved.current.input, input);
+			// The same values as stored (a save sent again, or two people typing alike): nothing to refuse.
+			if (changed.length === 0)
+				return message(form, { type: 'success', text: m.pack_form_saved() });
+			// What this person typed stays in the form; the next save, made knowingly, replaces theirs.
 			return message(
 				form,
 				{
 					type: 'error',
 					text: m.pack_form_conflict({
-						fields: changed.length > 0 ? changed.join(getLocale() === 'zh' ? '、' : ', ') : '—'
+						fields: changed.join(getLocale() === 'zh' ? '、' : ', ')
 					})
 				},
 				{ status: 409 }
