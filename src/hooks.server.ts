@@ -22,6 +22,7 @@ import { jsonTooDeep, MAX_JSON_DEPTH } from '$lib/server/web/json-depth';
 import { waitedTooLongForConnection } from '$lib/server/db/connection';
 import '$lib/server/web/startup';
 import { uploadTotalLimit } from '$lib/server/web/evidence/upload';
+import { DRAIN, UPLOAD_DRAIN, drainRefusedBody } from '$lib/server/web/refused-body';
 
 export const init: ServerInit = async () => {
 	const database = await startRuntime();
@@ -133,13 +134,15 @@ const handleBodySize: Handle = async ({ event, resolve }) => {
 	if (isEvidenceUpload(event)) {
 		const total = uploadTotalLimit(evidenceSizeLimit);
 		if (declared === null || Number(declared) <= total) return resolve(event);
-		return refuseEvidenceTooLarge(event, total);
+		const length = Number(declared);
+		const drained = length <= UPLOAD_DRAIN.bytes && (await drainRefusedBody(event, UPLOAD_DRAIN));
+		return refuseEvidenceTooLarge(event, total, drained);
 	}
 	const limit = isUpload(event.request, event.url) ? uploadSizeLimit : bodySizeLimit;
 	if (declared !== null) {
 		const length = Number(declared);
 		if (length <= limit) return resolve(event);
-		const drained = length <= DRAIN.bytes && (await drainBody(event.request, DRAIN));
+		const drained = length <= DRAIN.bytes && (await drainRefusedBody(event, DRAIN));
 		return refuseTooLarge(event, limit, drained);
 	}
 	if (!event.request.body) return resolve(event);
@@ -154,7 +157,7 @@ const handleBodySize: Handle = async ({ event, resolve }) => {
  * itself uses (the limit per upload in MB, not a byte count), as JSON to the page's script and the
  * API, as text to a form posted without JavaScript.
  */
-function refuseEvidenceTooLarge(event: RequestEvent, total: number): Response {
+function refuseEvidenceTooLarge(event: RequestEvent, total: number, drained: boolean): Response {
 	const message = m.harden_evidence_total_too_large_unnamed({ mb: Math.floor(total / 1024 ** 2) });
 	const wantsJson =
 		isApiRequest(event) || (event.request.headers.get('accept') ?? '').includes('application/json');
@@ -164,7 +167,7 @@ function refuseEvidenceTooLarge(event: RequestEvent, total: number): Response {
 				status: 413,
 				headers: { 'content-type': 'text/plain; charset=utf-8' }
 			});
-	response.headers.set('connection', 'close');
+	if (!drained) response.headers.set('connection', 'close');
 	return response;
 }
 
@@ -208,35 +211,6 @@ async function readWithin(request: Request, limit: number): Promise<Uint8Array |
 		offset += c.byteLength;
 	}
 	return body;
-}
-
-/** How much of a refused body is read and discarded, and for how long, before answering 413. */
-const DRAIN = { bytes: 8 * 1024 * 1024, ms: 2000 };
-
-/** Reads and discards the body; true when it ended within the bounds, false when cut off. */
-async function drainBody(request: Request, bounds: typeof DRAIN): Promise<boolean> {
-	if (!request.body) return true;
-	const reader = request.body.getReader();
-	let timer: ReturnType<typeof setTimeout> | undefined;
-	const timeout = new Promise<'timeout'>((resolve) => {
-		timer = setTimeout(() => resolve('timeout'), bounds.ms);
-	});
-	try {
-		let read = 0;
-		while (read <= bounds.bytes) {
-			const chunk = await Promise.race([reader.read(), timeout]);
-			if (chunk === 'timeout') return false;
-			if (chunk.done) return true;
-			read += chunk.value.byteLength;
-		}
-		return false;
-	} catch {
-		// The client went away, or the body broke adapter-node's own limit: nothing more to read.
-		return false;
-	} finally {
-		clearTimeout(timer);
-		reader.releaseLock();
-	}
 }
 
 const isApiRequest = (event: RequestEvent) => event.url.pathname.startsWith('/api/');

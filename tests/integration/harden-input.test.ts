@@ -135,8 +135,8 @@ describe('an evidence upload over the total limit', () => {
 		const { owner, orgId } = await apiOrganisation();
 		const clientId = await createClient(owner, orgId, { name: 'Big files' });
 		const base = await startClientAssessment(owner, orgId, clientId);
-		// Each under the 25 MB per file; together over what one upload takes (51 MB). Sent over a
-		// plain socket: the server answers before the body ends, which fetch() would not read.
+		// Each under the 25 MB per file; together over what one upload takes (51 MB), and over
+		// adapter-node's own BODY_SIZE_LIMIT. Sent over a plain socket, to see how the connection ends.
 		const boundary = 'harden-boundary';
 		const part = (name: string) =>
 			Buffer.concat([
@@ -165,6 +165,8 @@ describe('an evidence upload over the total limit', () => {
 			body
 		});
 		expect(response.status).toBe(413);
+		// The server read the body to its end before closing: a reset would have lost the answer.
+		expect(response.socketError).toBeNull();
 		const message = (JSON.parse(response.body) as { error: { message: string } }).error.message;
 		// Its declared length is over the limit: refused before any file is read, so unnamed (the
 		// page's script names the files before sending).
