@@ -125,8 +125,7 @@ const sharedServer = {
  * (browser, pglite, postgres, unit) and, without timings from an earlier run, larger files first.
  */
 const LONGEST_FIRST = [
-	'tests/browser/one-language.test.ts',
-	'tests/browser/accessibility.test.ts',
+	'tests/browser/main-pages.test.ts',
 	'tests/integration/api-admin.test.ts',
 	'tests/integration/start.test.ts',
 	'tests/integration/no-smtp.test.ts',

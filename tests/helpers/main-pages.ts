@@ -14,7 +14,10 @@ export interface MainFixture {
 /** Who looks at a page: nobody signed in, the firm's owner, or the consultancy's owner. */
 export type Viewer = 'anon' | 'firm' | 'consultant';
 
-/** The main pages, for the language, overflow and screenshot checks. A new page is one line. */
+/**
+ * The main pages, for the sweep (tests/browser/main-pages.test.ts: language, accessibility, width)
+ * and the screenshots. A new page is one line.
+ */
 export const MAIN_PAGES: { name: string; who: Viewer; path: (f: MainFixture) => string }[] = [
 	{ name: 'home', who: 'anon', path: () => '/' },
 	{ name: 'login', who: 'anon', path: () => '/login' },
