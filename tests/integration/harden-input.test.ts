@@ -246,6 +246,51 @@ describe('text-direction controls in notes are refused on the web, in the API an
 		},
 		SLOW
 	);
+
+	it(
+		'refuses them in every other text people read back: evidence notes, owner, a client, a comment',
+		async () => {
+			const { owner, orgId, api } = await apiOrganisation();
+			const clientId = await createClient(owner, orgId, { name: 'Bidi texts' });
+			const base = await startClientAssessment(owner, orgId, clientId);
+			const id = assessmentIdOf(base);
+			for (const field of ['evidence', 'owner'] as const) {
+				const web = await saveAnswer(owner, base, ITEM, 0, {
+					status: 'non_compliant',
+					[field]: SPOOF
+				});
+				expect(web.status, field).toBe(400);
+				expect(web.text, field).toContain('text-direction control characters');
+			}
+			const viaApi = await api.request(
+				'PUT',
+				`/assessments/${id}/answers/${ITEM}`,
+				{ status: 'non_compliant', evidence: ['board minutes', SPOOF], owner: SPOOF },
+				{ 'accept-language': 'en' }
+			);
+			expect(viaApi.status).toBe(400);
+			expect(JSON.stringify(viaApi.json.error.fields)).toContain('text-direction control');
+			const client = await owner.post(`/o/${orgId}/clients?/create`, {
+				name: `Acme ${SPOOF}`,
+				notes: ''
+			});
+			expect(client.status).toBe(400);
+			expect(client.text).toContain('text-direction control characters');
+			const comment = await owner.post(`${base}/items/${ITEM}?/comment`, {
+				__superform_id: 'comment',
+				itemId: ITEM,
+				body: SPOOF
+			});
+			expect(comment.status).toBe(400);
+			expect(comment.text).toContain('text-direction control characters');
+			// Nothing of it was stored.
+			const exported = await api.get(`/assessments/${id}/export`);
+			expect(exported.status).toBe(200);
+			expect(exported.json.answers[ITEM]).toBeUndefined();
+			expect(JSON.stringify(exported.json)).not.toContain('\u202E');
+		},
+		SLOW
+	);
 });
 
 describe('odd keys in API input', () => {

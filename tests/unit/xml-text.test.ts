@@ -18,6 +18,11 @@ describe('xmlSafe, the one list of characters an XML document cannot hold', () =
 		expect(xmlSafe(HOSTILE)).toBe(CLEAN);
 	});
 
+	it('drops the text-direction controls a text stored before they were refused may hold', () => {
+		// "pay free" written as a spoof: displayed reversed in Word or Excel with the override kept.
+		expect(xmlSafe('pay \u202Eeerf\u202C \u2066x\u2069')).toBe('pay eerf x');
+	});
+
 	it('keeps supplementary characters whole (a surrogate pair is one character)', () => {
 		expect(xmlSafe('𠮷野家 👍🏽')).toBe('𠮷野家 👍🏽');
 	});

@@ -9,11 +9,16 @@ export const NOTE_LIMIT = 5000;
 export type ItemRuleProblem =
 	{ field: 'status'; code: 'na_refused' } | { field: 'note'; code: 'na_reason_required' };
 /**
- * Why a save is refused: an item's rule, a changed note longer than NOTE_LIMIT, or one holding
- * text-direction controls.
+ * Why a save is refused: an item's rule, a changed note longer than NOTE_LIMIT, or a changed text
+ * (note, evidence notes, owner) holding text-direction controls.
  */
 export type AnswerProblem =
-	ItemRuleProblem | { field: 'note'; code: 'too_long' } | { field: 'note'; code: 'bidi_control' };
+	| ItemRuleProblem
+	| { field: 'note'; code: 'too_long' }
+	| { field: BidiCheckedField; code: 'bidi_control' };
+
+/** The answer's free texts, each printed in reports. */
+export type BidiCheckedField = 'note' | 'evidence' | 'owner';
 
 /**
  * Unicode's explicit text-direction controls (embeddings and overrides U+202A–U+202E, isolates
@@ -26,6 +31,27 @@ const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 
 export function hasBidiControl(text: string): boolean {
 	return BIDI_CONTROL.test(text);
+}
+
+/**
+ * The free texts of an answer that hold text-direction controls and differ from what was stored
+ * (a text stored before such controls were refused is kept as it is until someone changes it).
+ */
+export function bidiControlProblems(
+	values: AnswerValues,
+	before: AnswerValues | null
+): AnswerProblem[] {
+	const texts: Record<BidiCheckedField, (v: AnswerValues) => string> = {
+		note: (v) => v.note,
+		evidence: (v) => v.evidence.join('\n'),
+		owner: (v) => v.owner ?? ''
+	};
+	return (Object.keys(texts) as BidiCheckedField[])
+		.filter((field) => {
+			const text = texts[field](values);
+			return hasBidiControl(text) && (before === null || text !== texts[field](before));
+		})
+		.map((field) => ({ field, code: 'bidi_control' }));
 }
 
 /** Whether two answers say the same thing: saving one over the other would change nothing. */

@@ -132,7 +132,8 @@ export function readTemplateRows(
 			if (text(column).length > LIMITS[column])
 				problem({ row, column, code: 'too_long', max: LIMITS[column] });
 		// As on the web and through the API (./answer-rules.ts).
-		if (hasBidiControl(text('note'))) problem({ row, column: 'note', code: 'bidi_control' });
+		for (const column of ['note', 'evidence', 'owner'] as const)
+			if (hasBidiControl(text(column))) problem({ row, column, code: 'bidi_control' });
 		const due = readDate(cells.due ?? null);
 		if (!due.ok) problem({ row, column: 'due', code: 'bad_date', value: text('due') });
 		if (problems.length > before || !status || !due.ok) continue;

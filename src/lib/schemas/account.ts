@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import { email, password, requiredText, z } from './zod';
+import { email, optionalText, password, requiredText, z } from './zod';
 
 export const orgKinds = ['firm', 'consultancy'] as const;
 export const roles = ['owner', 'consultant', 'respondent', 'viewer'] as const;
@@ -9,7 +9,7 @@ export const signUpSchema = z.object({
 	email: email(),
 	password: password(),
 	// Empty only for someone joining by an invitation link (the action checks which).
-	orgName: z.string().trim().max(200).default(''),
+	orgName: optionalText(200),
 	orgKind: z.enum(orgKinds).default('firm')
 });
 

@@ -4,7 +4,7 @@ import { itemChanges } from '$lib/domain/compare';
 import { answerStatuses, verdicts } from '$lib/domain/scoring';
 import { IDENTITY_MAX } from '$lib/domain/identity';
 import { answerJsonSchema, profileJsonSchema } from './assessment-json';
-import { requiredText, z } from './zod';
+import { requiredText, withoutBidiControls, z } from './zod';
 
 // Every body, parameter and response of /api/v1. The endpoints validate with these and the OpenAPI
 // document is generated from them (src/lib/server/web/api/registry.ts), so the two cannot drift.
@@ -91,8 +91,12 @@ export const questionnaireSchema = z
 
 export const createClientSchema = z.strictObject({
 	name: requiredText(200),
-	registered_name: z.string().trim().max(IDENTITY_MAX.registered_name).nullable().optional(),
-	business_scope: z.string().trim().max(IDENTITY_MAX.business_scope).nullable().optional()
+	registered_name: withoutBidiControls(z.string().trim().max(IDENTITY_MAX.registered_name))
+		.nullable()
+		.optional(),
+	business_scope: withoutBidiControls(z.string().trim().max(IDENTITY_MAX.business_scope))
+		.nullable()
+		.optional()
 });
 
 export const clientSchema = z
@@ -116,7 +120,7 @@ export function createAssessmentSchema(questions: readonly ProfileQuestion[]) {
 	return z
 		.strictObject({
 			client_id: z.uuid().nullable().optional(),
-			title: z.string().trim().min(1).max(200).optional(),
+			title: requiredText(200).optional(),
 			profile: profileJsonSchema(questions).optional(),
 			from_assessment_id: z.uuid().optional()
 		})

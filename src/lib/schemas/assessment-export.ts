@@ -2,7 +2,7 @@ import { isCalendarDate } from '../domain/calendar-date';
 import { answerStatuses } from '$lib/domain/scoring';
 import { m } from '$lib/paraglide/messages';
 import { z } from './zod';
-import { noteText } from './note-text';
+import { noteText, withoutBidiControls } from './note-text';
 
 /**
  * An assessment as a JSON file, format `sandbox-readiness/assessment` version 1:
@@ -51,8 +51,8 @@ const calendarDate = z.string().refine(isCalendarDate, { error: () => m.err_date
 export const exportedAnswerSchema = z.strictObject({
 	status: z.enum(answerStatuses),
 	note: noteText(),
-	evidence: z.array(z.string().max(2000)).max(50),
-	owner: z.string().max(200).nullable(),
+	evidence: z.array(withoutBidiControls(z.string().max(2000))).max(50),
+	owner: withoutBidiControls(z.string().max(200)).nullable(),
 	due: calendarDate.nullable(),
 	carried_over: z.boolean()
 });

@@ -6,7 +6,7 @@ import type { Profile } from '../domain/profile';
 import { describeContradiction, profileContradictions } from '../domain/profile-checks';
 import { IDENTITY_MAX, isIdentityField } from '../domain/identity';
 import { answerStatuses } from '../domain/scoring';
-import { noteText } from './note-text';
+import { noteText, withoutBidiControls } from './note-text';
 
 // The JSON shapes of a profile and an answer, shared by the CLI's files and the HTTP API. Plain
 // `zod` and relative imports only: the CLI runs without SvelteKit's aliases.
@@ -51,8 +51,13 @@ export function profileJsonSchema(questions: readonly ProfileQuestion[]) {
 export const answerJsonSchema = z.strictObject({
 	status: z.enum(answerStatuses),
 	note: noteText().optional(),
-	evidence: z.union([z.string().max(2000), z.array(z.string().max(2000)).max(50)]).optional(),
-	owner: z.string().max(200).nullable().optional(),
+	evidence: z
+		.union([
+			withoutBidiControls(z.string().max(2000)),
+			z.array(withoutBidiControls(z.string().max(2000))).max(50)
+		])
+		.optional(),
+	owner: withoutBidiControls(z.string().max(200)).nullable().optional(),
 	due: z.iso
 		.date()
 		.refine(isCalendarDate, { error: () => m.err_date() })

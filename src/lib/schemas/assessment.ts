@@ -5,7 +5,7 @@ import { answerStatuses } from '$lib/domain/scoring';
 import { IDENTITY_MAX, isIdentityField } from '$lib/domain/identity';
 import { m } from '$lib/paraglide/messages';
 import { NOTE_LIMIT } from '$lib/domain/answer-rules';
-import { requiredText, z } from './zod';
+import { optionalText, requiredText, z } from './zod';
 
 export const startAssessmentSchema = z.object({
 	title: requiredText(200),
@@ -96,7 +96,7 @@ export function profileSchema(questions: readonly ProfileQuestion[]) {
 		const choice = z.string().refine((v) => allowed.includes(v), { error: () => m.err_choice() });
 		if (q.kind === 'text') {
 			const max = isIdentityField(q.id) ? IDENTITY_MAX[q.id] : 500;
-			shape[q.id] = q.required ? requiredText(max) : z.string().trim().max(max).default('');
+			shape[q.id] = q.required ? requiredText(max) : optionalText(max);
 		} else if (q.kind === 'multi') {
 			const list = z.array(choice).max(allowed.length);
 			shape[q.id] = (
@@ -125,6 +125,12 @@ export type AnswerNotice = {
 /** What an answer card needs of a superform a plain post came back with. */
 export interface AnswerFormState {
 	data: AnswerForm;
-	errors: { status?: string[]; note?: string[]; due?: string[] };
+	errors: {
+		status?: string[];
+		note?: string[];
+		evidence?: string[];
+		owner?: string[];
+		due?: string[];
+	};
 	message?: AnswerNotice;
 }

@@ -1,7 +1,5 @@
 import { IDENTITY_MAX } from '$lib/domain/identity';
-import { requiredText, z } from './zod';
-
-const optionalText = (max: number) => z.string().trim().max(max).default('');
+import { optionalText, requiredText, z } from './zod';
 
 export const clientSchema = z.object({
 	name: requiredText(200),

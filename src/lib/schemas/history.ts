@@ -1,4 +1,4 @@
-import { z } from './zod';
+import { optionalText, z } from './zod';
 
 /** Confirm one carried-over answer (itemId) or every one in a domain (domain). */
 export const confirmCarriedOverSchema = z
@@ -11,5 +11,5 @@ export const confirmCarriedOverSchema = z
 /** Start the next assessment from this one; an empty title gets one derived from the previous. */
 export const startFromPreviousSchema = z.object({
 	previousId: z.uuid(),
-	title: z.string().trim().max(200).default('')
+	title: optionalText(200)
 });

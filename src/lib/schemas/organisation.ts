@@ -1,5 +1,5 @@
 import { IDENTITY_MAX } from '$lib/domain/identity';
-import { requiredText, z } from './zod';
+import { optionalText, requiredText, z } from './zod';
 
 /**
  * The organisation's own record, edited by its owners: the name shown in the app, and the two
@@ -7,8 +7,8 @@ import { requiredText, z } from './zod';
  */
 export const organisationSchema = z.object({
 	name: requiredText(200),
-	registeredName: z.string().trim().max(IDENTITY_MAX.registered_name).default(''),
-	businessScope: z.string().trim().max(IDENTITY_MAX.business_scope).default('')
+	registeredName: optionalText(IDENTITY_MAX.registered_name),
+	businessScope: optionalText(IDENTITY_MAX.business_scope)
 });
 
 export type OrganisationForm = typeof organisationSchema._zod.output;

@@ -1,4 +1,4 @@
-import { requiredText, z } from './zod';
+import { optionalText, requiredText, z } from './zod';
 
 export const commentSchema = z.object({
 	itemId: z.string().regex(/^[A-Z]{2,5}-\d{3}$/),
@@ -17,8 +17,8 @@ export const reopenSchema = z.object({ reason: requiredText(1000) });
  * items are (it knows which, the schema does not).
  */
 export const finaliseSchema = z.object({
-	owner: z.string().trim().max(200).default(''),
-	reason: z.string().trim().max(2000).default('')
+	owner: optionalText(200),
+	reason: optionalText(2000)
 });
 
 const itemId = z.string().regex(/^[A-Z]{2,5}-\d{3}$/);

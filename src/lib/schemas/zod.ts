@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
+import { hasBidiControl } from '$lib/domain/answer-rules';
 
 /**
  * Validation messages in the reader's language. Zod calls this at parse time, when Paraglide's
@@ -46,6 +47,17 @@ z.config({
 export { z };
 
 export const email = () => z.string().trim().toLowerCase().min(1).max(254).pipe(z.email());
-export const requiredText = (max: number) => z.string().trim().min(1).max(max);
+/**
+ * Refuses text-direction controls (see answer-rules.ts): for every text people read back, in the
+ * app or in a report. Refused with a message, never removed silently.
+ */
+export const withoutBidiControls = <T extends z.ZodType<string>>(schema: T) =>
+	schema.refine((text) => !hasBidiControl(text), { error: () => m.harden_err_bidi_control() });
+
+/** A text people type and others read: required, trimmed, at most `max`, no direction controls. */
+export const requiredText = (max: number) => withoutBidiControls(z.string().trim().min(1).max(max));
+/** The same, optional: empty when left blank. */
+export const optionalText = (max: number) =>
+	withoutBidiControls(z.string().trim().max(max)).default('');
 export const password = () => z.string().min(10).max(200);
 export const uuid = () => z.uuid();

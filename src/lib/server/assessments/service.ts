@@ -2,7 +2,7 @@ import { findClient } from '../db/queries/clients';
 import {
 	answerProblems,
 	NOTE_LIMIT,
-	hasBidiControl,
+	bidiControlProblems,
 	sameAnswerValues,
 	type AnswerProblem
 } from '../../domain/answer-rules';
@@ -268,8 +268,8 @@ export async function saveAnswerIn(
 	// Only a note the person changed must fit: one stored longer (an older import) is kept as it is.
 	if (values.note.length > NOTE_LIMIT && values.note !== before?.note)
 		return { ok: false, reason: 'invalid', problems: [{ field: 'note', code: 'too_long' }] };
-	if (hasBidiControl(values.note) && values.note !== before?.note)
-		return { ok: false, reason: 'invalid', problems: [{ field: 'note', code: 'bidi_control' }] };
+	const bidi = bidiControlProblems(values, before ? pickValues(before) : null);
+	if (bidi.length > 0) return { ok: false, reason: 'invalid', problems: bidi };
 	// The values stored already (a second autosave, a Save pressed twice, a retry whose first try
 	// committed but whose answer was lost) change nothing: no new version, no history row, and no
 	// conflict, as there is nothing to reconcile. A carried-over answer saved as it is, though, is
