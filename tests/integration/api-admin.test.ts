@@ -37,7 +37,9 @@ const createOrgArgs = (email: string) => [
 describe('the admin CLI and the API on a fresh database', () => {
 	it(
 		'sets up an organisation and a token; a script with only the token runs an assessment end to end; an acknowledged save survives kill -9',
-		{ timeout: 240_000 },
+		// Four CLI and script processes, a fresh migration and two server starts: 23 s alone, several
+		// times that beside the other test files on two cores.
+		{ timeout: 420_000 },
 		async () => {
 			const scratch = await createScratchDatabase(testDbKind(), 'admin');
 			const env: Env = {
