@@ -8,18 +8,21 @@ import type { AssessmentRecord } from '../db/queries/assessments';
 import type { Membership } from '../db/queries/organisations';
 import { readReportStamp } from '../db/queries/report-stamp';
 import { rendererVersion } from '../documents/pdf/renderer-version';
+import { missingGlyphNoteWords } from '../documents/pdf/missing-glyph-note';
 import { readFirmIdentity } from '../identity/service';
 import { shanghaiDate } from './load-report';
 
 let modelCode: string | null = null;
 
 /**
- * The words of the report and the code that builds its model, hashed once per process: a release
- * that changes either renders drafts afresh (the renderer's own version covers how they are drawn).
+ * The words of the report (the note on characters no font has included) and the code that builds
+ * its model, hashed once per process: a release that changes either renders drafts afresh (the
+ * renderer's own version covers how they are drawn).
  */
 function modelCodeHash(): string {
 	modelCode ??= createHash('sha256')
 		.update(JSON.stringify(reportWords()))
+		.update(missingGlyphNoteWords())
 		.update(buildReportModel.toString())
 		.digest('hex');
 	return modelCode;

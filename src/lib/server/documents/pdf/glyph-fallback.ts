@@ -1,14 +1,10 @@
 import { openSync, type Font } from 'fontkit';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { m } from '$lib/paraglide/messages';
 import { EMOJI_FAMILY, fontFiles } from './fonts';
 
-/**
- * What a report prints for a character neither font has: 〓 (U+3013 GETA MARK), the sign Chinese
- * and Japanese typesetting use for a character the type case lacks — visible where a tofu box
- * would pass for a glyph, and the text copied from the PDF keeps a trace of it.
- */
-export const MISSING_GLYPH = '〓';
+import { MISSING_GLYPH, missingGlyphNote } from './missing-glyph-note';
+
+export { MISSING_GLYPH };
 
 /** Zero-width joiners, variation selectors…: they shape an emoji and print nothing themselves. */
 const IGNORABLE = /^\p{Default_Ignorable_Code_Point}$/u;
@@ -127,9 +123,7 @@ export function printableDocument(
 	const list = missing.map(codePointLabel).join(', ');
 	const locales = lang === 'both' ? (['zh', 'en'] as const) : [lang];
 	const note: Content = {
-		stack: locales.map((locale) =>
-			m.harden_pdf_missing_glyphs({ mark: MISSING_GLYPH, list }, { locale })
-		),
+		stack: locales.map((locale) => missingGlyphNote(list, locale)),
 		fontSize: 8,
 		margin: [0, 16, 0, 0]
 	};
