@@ -90,6 +90,53 @@ describe('evidence files on the item page', () => {
 		}
 	});
 
+	it('names a file over the limit, or an upload over the total, before sending anything', async () => {
+		const owner = new Browser(baseUrl(), { lang: 'en' });
+		const { orgId } = await signUp(owner, { orgName: '超限上传测试有限公司' });
+		const base = await startAssessment(owner, orgId, '超限 2026');
+		expect((await saveProfile(owner, base, 0)).status).toBe(303);
+		const context = await signedInContext(owner);
+		const MB = 1024 * 1024;
+		try {
+			const page = await context.newPage();
+			await page.goto(`${base}/items/${ITEM}`);
+			await page.waitForLoadState('networkidle');
+			const posts: string[] = [];
+			page.on('request', (r) => {
+				if (r.method() === 'POST') posts.push(r.url());
+			});
+			const input = page.locator('#evidence-file');
+			const submit = page.locator('form.evidence-upload button[type=submit]');
+			const error = page.locator('#evidence [role=alert]');
+
+			// One file past the 25 MB per file: named, with the limit.
+			await input.setInputFiles(localFile('年度审计报告.pdf', Buffer.alloc(26 * MB, 65)));
+			await submit.click();
+			await expect.poll(() => error.textContent()).toContain('“年度审计报告.pdf” is too large');
+			expect(await error.textContent()).toContain('25 MB per file');
+
+			// Each under it, together past the 51 MB one upload takes: every file named.
+			const parts = ['board-minutes.pdf', 'policy.pdf', 'audit.pdf'].map((name) =>
+				localFile(name, Buffer.alloc(18 * MB, 66))
+			);
+			await input.setInputFiles(parts);
+			await submit.click();
+			await expect.poll(() => error.textContent()).toContain('51 MB per upload');
+			for (const name of ['board-minutes.pdf', 'policy.pdf', 'audit.pdf'])
+				expect(await error.textContent()).toContain(name);
+
+			// Nothing was sent, nothing is listed, and a file within the limits still goes.
+			expect(posts).toEqual([]);
+			expect(await page.locator('#evidence [data-file-id]').count()).toBe(0);
+			await input.setInputFiles(localFile('small.pdf', '%PDF-1.4\n'));
+			await submit.click();
+			await expect.poll(() => page.locator('#evidence [data-file-id]').count()).toBe(1);
+			expect(await error.count()).toBe(0);
+		} finally {
+			await context.close();
+		}
+	});
+
 	it('uploads with a plain form post when the page runs no script', async () => {
 		const owner = new Browser(baseUrl(), { lang: 'zh' });
 		const { orgId } = await signUp(owner, { orgName: '无脚本上传测试有限公司' });
