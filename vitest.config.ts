@@ -67,7 +67,9 @@ const EMBEDDED_ONLY = [
 	'tests/integration/data-dir-lock.test.ts',
 	'tests/integration/start.test.ts',
 	'tests/integration/embedded-database-lock.test.ts',
-	'tests/integration/operator-defaults.test.ts'
+	'tests/integration/operator-defaults.test.ts',
+	// The one connection handed over in turn (a PostgreSQL server gives each request its own).
+	'tests/integration/pglite-turns.test.ts'
 ];
 
 /** Outcomes that depend on the database engine: both projects run these. */

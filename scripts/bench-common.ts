@@ -1,15 +1,22 @@
-/** What the load and scale benchmarks share: a server on a scratch PostgreSQL database, and figures. */
+/**
+ * What the load and scale benchmarks share: a server on a scratch database (PostgreSQL unless
+ * asked for embedded PGlite), and figures.
+ */
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { Mailbox } from '../tests/setup/mailbox';
-import { createScratchDatabase, type ScratchDatabase } from '../tests/setup/databases';
+import {
+	createScratchDatabase,
+	type ScratchDatabase,
+	type TestDbKind
+} from '../tests/setup/databases';
 import { freePort, startServer, type RunningServer } from '../tests/setup/server-process';
 
 export async function benchServer(
 	label: string,
-	options: { instances?: number } = {}
+	options: { instances?: number; kind?: TestDbKind } = {}
 ): Promise<{
 	database: ScratchDatabase;
 	/** The one instance, or the round-robin proxy in front of several (its baseUrl). */
@@ -18,7 +25,7 @@ export async function benchServer(
 	close(): Promise<void>;
 }> {
 	const count = options.instances ?? 1;
-	const database = await createScratchDatabase('postgres', label);
+	const database = await createScratchDatabase(options.kind ?? 'postgres', label);
 	// Sign-up mails a verification code: a real SMTP server in this process receives it, and the
 	// sign-up helper reads it from the folder (tests/helpers/mail.ts), as in the tests.
 	const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), `sr-${label}-mail-`));
