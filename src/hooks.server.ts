@@ -147,7 +147,8 @@ const handleBodySize: Handle = async ({ event, resolve }) => {
 	}
 	if (!event.request.body) return resolve(event);
 	const counted = await readWithin(event.request, limit);
-	if (counted === 'too_large') return refuseTooLarge(event, limit, false);
+	if (counted === 'too_large')
+		return refuseTooLarge(event, limit, await drainRefusedBody(event, DRAIN));
 	event.request = new Request(event.request, { body: counted, duplex: 'half' } as RequestInit);
 	return resolve(event);
 };
@@ -196,7 +197,8 @@ async function readWithin(request: Request, limit: number): Promise<Uint8Array |
 			if (chunk.done) break;
 			read += chunk.value.byteLength;
 			if (read > limit) {
-				await reader.cancel();
+				// Not cancelled: that would reset the connection before the client reads the 413.
+				reader.releaseLock();
 				return 'too_large';
 			}
 			chunks.push(chunk.value);
