@@ -65,7 +65,12 @@ async function download(page: Page, href: string): Promise<{ name: string; bytes
 	// Every download is in the result page's one menu.
 	await page.getByRole('button', { name: 'Export and import' }).click();
 	const item = page.locator(`[role=menuitem][href$="${href}"]`);
-	const [file] = await Promise.all([page.waitForEvent('download'), item.click()]);
+	// A report is rendered on first download: on a loaded machine that can take longer than the
+	// default 30 s the event is waited for.
+	const [file] = await Promise.all([
+		page.waitForEvent('download', { timeout: 90_000 }),
+		item.click()
+	]);
 	// Choosing closes the menu; the next download opens it afresh.
 	await page.getByRole('menu').waitFor({ state: 'hidden' });
 	const path = await file.path();
