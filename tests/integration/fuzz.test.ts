@@ -365,6 +365,8 @@ describe('fuzzing every form action and API body (fast-check)', () => {
 				{ numRuns: RUNS }
 			);
 			await target.verify?.(fixture);
-		});
+			// Each run is a request and, for a form with state, a snapshot before and after: a few
+			// seconds alone, several times that beside the other files on two cores.
+		}, 120_000);
 	}
 });
