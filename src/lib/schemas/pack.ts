@@ -66,7 +66,12 @@ export const packEditSchema = z.object({
 	base_hash: z
 		.string()
 		.regex(/^[0-9a-f]{8}$/)
-		.default('00000000')
+		.default('00000000'),
+	/** The fingerprint of the person's text the form showed ('' when none): a later edit is a conflict. */
+	edit_hash: z
+		.string()
+		.regex(/^([0-9a-f]{8})?$/)
+		.default('')
 });
 export type PackEditForm = typeof packEditSchema._zod.output;
 

@@ -2,7 +2,7 @@ import type { Lang } from '../../domain/corpus';
 import { firmName } from '../../domain/identity';
 import { buildFilingPack, type PackEditionKind, type PackModel } from '../../domain/filing-pack';
 import { PBOC_SECTIONS, CSRC_SECTIONS } from '../../domain/pack-sections';
-import type { PackInput } from '../../domain/pack-input';
+import { fingerprint, type PackInput } from '../../domain/pack-input';
 import { packWords } from '../../labels/pack-words';
 import { loadAssessmentView } from '../assessments/service';
 import { audited, type Actor } from '../db/audited';
@@ -139,13 +139,27 @@ export async function savePackEdit(
 		section: string;
 		text: string;
 		baseHash: string;
+		/** editFingerprint of the text the person's form showed; omitted: no check. */
+		expectedEditHash?: string;
 		now?: Date;
 	}
-): Promise<{ ok: true } | { ok: false; reason: 'unknown_section' }> {
+): Promise<PackEditResult> {
 	if (!packSectionIds.includes(input.section)) return { ok: false, reason: 'unknown_section' };
 	const editor = actor.userId ? ((await findUserById(db, actor.userId))?.name ?? null) : null;
-	await audited(db, actor, async (tx) => {
-		const current = await findFilingPack(tx.db, input.assessment.id);
+	return audited(db, actor, async (tx): Promise<PackEditResult> => {
+		// Locked, as the form's save locks it: neither writes the row back over the other.
+		const current = await lockFilingPack(tx, input.assessment.id);
+		const stored = current.edits[input.section] ?? null;
+		if (
+			input.expectedEditHash !== undefined &&
+			input.expectedEditHash !== editFingerprint(stored?.text ?? null) &&
+			(stored?.text ?? '') !== input.text
+		)
+			return {
+				ok: false,
+				reason: 'conflict',
+				current: { text: stored?.text ?? '', editedBy: stored?.editedBy ?? null }
+			};
 		const edits = { ...current.edits };
 		if (input.text === '') delete edits[input.section];
 		else
@@ -165,9 +179,19 @@ export async function savePackEdit(
 			orgId: input.assessment.orgId,
 			entity: { type: 'assessment', id: input.assessment.id },
 			assessmentId: input.assessment.id,
-			before: { section: input.section, text: current.edits[input.section]?.text ?? null },
+			before: { section: input.section, text: stored?.text ?? null },
 			after: { section: input.section, text: input.text || null }
 		});
+		return { ok: true };
 	});
-	return { ok: true };
+}
+
+export type PackEditResult =
+	| { ok: true }
+	| { ok: false; reason: 'unknown_section' }
+	| { ok: false; reason: 'conflict'; current: { text: string; editedBy: string | null } };
+
+/** The fingerprint a section's edit form carries of the person's text it showed ('' for none). */
+export function editFingerprint(text: string | null): string {
+	return text ? fingerprint(text) : '';
 }

@@ -9,7 +9,13 @@ import type { PackInput } from '$lib/domain/pack-input';
 import { requirePackEditor } from '$lib/server/web/guards/pack';
 import { requireAssessment } from '$lib/server/web/guards/assessment';
 import { runtime } from '$lib/server/web/runtime';
-import { loadPackForm, loadPackModel, savePackEdit, savePackInput } from '$lib/server/pack/service';
+import {
+	editFingerprint,
+	loadPackForm,
+	loadPackModel,
+	savePackEdit,
+	savePackInput
+} from '$lib/server/pack/service';
 import { canEditPack } from '$lib/server/web/guards/pack';
 import type { PackSection } from '$lib/domain/filing-pack';
 import { attachmentsBlock, exitBlock, supportBlock } from '$lib/domain/pack-annex-text';
@@ -79,7 +85,8 @@ export const load: PageServerLoad = async (event) => {
 				{
 					section: s.id,
 					text: s.edit ? s.edit.text : draftText(s, model.words.toComplete),
-					base_hash: s.draftHash
+					base_hash: s.draftHash,
+					edit_hash: editFingerprint(s.edit?.text ?? null)
 				},
 				zod4(packEditSchema),
 				{ id: `edit-${s.id}`, errors: false }
@@ -151,16 +158,40 @@ export const actions: Actions = {
 		);
 		if (!form.valid) return fail(400, { form });
 		const clear = data.get('clear') !== null;
+		const text = clear ? '' : String(form.data.text);
 		const result = await savePackEdit(runtime().db, actor, {
 			assessment,
 			section: String(form.data.section),
-			text: clear ? '' : String(form.data.text),
-			baseHash: String(form.data.base_hash)
+			text,
+			baseHash: String(form.data.base_hash),
+			expectedEditHash: String(form.data.edit_hash)
 		});
+		if (!result.ok && result.reason === 'conflict') {
+			// Saving again replaces theirs: the person has now been told what it said.
+			form.data.edit_hash = editFingerprint(result.current.text || null);
+			return message(
+				form,
+				{
+					type: 'error',
+					text: m.harden_pack_edit_conflict({
+						who: result.current.editedBy ?? m.harden_pack_edit_conflict_someone(),
+						theirs: excerpt(result.current.text, 400)
+					})
+				},
+				{ status: 409 }
+			);
+		}
 		if (!result.ok) return fail(400, { form });
+		form.data.edit_hash = editFingerprint(text || null);
 		return message(form, {
 			type: 'success',
 			text: clear ? m.pack_edit_cleared() : m.pack_edit_saved()
 		});
 	}
 };
+
+/** The start of a long text, cut at a character (not inside a surrogate pair), with an ellipsis. */
+function excerpt(text: string, max: number): string {
+	const chars = [...text];
+	return chars.length <= max ? text : `${chars.slice(0, max).join('')}…`;
+}
