@@ -213,11 +213,14 @@ export function buildFilingPack(src: PackSource, vocabulary: PackVocabulary): Pa
 			});
 		}
 		if (spec.result) {
-			const figures = src.evaluation.result.scores.overall;
+			const { verdict, scores } = src.evaluation.result;
+			const score = scores.overall.score;
+			// Not yet assessed: no score, as the gap report withholds it (too few answers to mean one).
+			const shown = verdict === 'not_assessed' || score === null ? null : score;
 			out.push({
 				label: w.verdict,
-				text: `${w[`verdict_${src.evaluation.result.verdict}` as keyof PackWords]}${
-					figures.score === null ? '' : ` · ${w.score} ${Math.round(figures.score * 100)}%`
+				text: `${w[`verdict_${verdict}` as keyof PackWords]}${
+					shown === null ? '' : ` · ${w.score} ${Math.round(shown * 100)}%`
 				} · ${w.asOf.replace('{date}', src.today)}`,
 				trace: [{ kind: 'result' }]
 			});
@@ -404,7 +407,12 @@ function frontPage(
 		readiness.push(`${w.field_planned_filing_date}${colon(src.lang)}${w.toComplete}`);
 	else
 		readiness.push(
-			(filing <= until ? w.filingInWindow : w.filingOutside).replace('{date}', filing)
+			(filing < today
+				? w.staleFilingPassed
+				: filing <= until
+					? w.filingInWindow
+					: w.filingOutside
+			).replace('{date}', filing)
 		);
 	// What has lapsed or will by the filing date: never presented as current (not in the notice).
 	const warnings =
