@@ -146,6 +146,8 @@ export interface CarriedValues {
 	evidence: string[];
 	owner: string | null;
 	due: string | null;
+	/** When the answer was given: a carried answer is as old as the oldest it came from. */
+	answeredAt?: Date;
 }
 
 const CAUTION: AnswerStatus[] = ['non_compliant', 'partial', 'compliant', 'not_applicable'];
@@ -195,7 +197,13 @@ export function carryAnswers(
 							.join('\n'),
 			evidence: [...new Set(from.flatMap((a) => a.evidence))].slice(0, 50),
 			owner: from.find((a) => a.owner !== null)?.owner ?? null,
-			due: dues[0] ?? null
+			due: dues[0] ?? null,
+			answeredAt: oldest(from.map((a) => a.answeredAt))
 		};
 	});
+}
+
+function oldest(dates: (Date | undefined)[]): Date | undefined {
+	const known = dates.filter((d): d is Date => d !== undefined);
+	return known.length === 0 ? undefined : new Date(Math.min(...known.map((d) => d.getTime())));
 }

@@ -1,3 +1,4 @@
+import type { AnswerValues } from '../../domain/stored-answer';
 import { answerProblems } from '../../domain/answer-rules';
 import { carryEvidenceFiles } from '../evidence/carry';
 import { scopeItems } from '../../domain/applicability';
@@ -40,12 +41,12 @@ export async function startFromPrevious(
 	const id = crypto.randomUUID();
 	await audited(db, actor, async (tx) => {
 		const old = await listAnswers(tx.db, previous.id);
-		const answers = old.flatMap((a) => {
+		const answers: (AnswerValues & { itemId: string; answeredAt?: Date })[] = old.flatMap((a) => {
 			const item = applicable.get(a.itemId);
 			const values = pickValues(a);
 			// An answer the item would now refuse (N/A where it is no longer allowed) is left behind.
 			return item && answerProblems(item, values).length === 0
-				? [{ itemId: a.itemId, ...values }]
+				? [{ itemId: a.itemId, ...values, answeredAt: a.updatedAt }]
 				: [];
 		});
 		// Answers to items since merged or split go to their successors still asked of this profile.
@@ -56,14 +57,16 @@ export async function startFromPrevious(
 				from: a.itemId,
 				to: corpus.replacements![a.itemId]!.by.filter((id) => applicable.has(id))
 			}));
-		for (const c of carryAnswers({ carry }, old, [...applicable.values()], answered))
+		const dated = old.map((a) => ({ ...a, answeredAt: a.updatedAt }));
+		for (const c of carryAnswers({ carry }, dated, [...applicable.values()], answered))
 			answers.push({
 				itemId: c.itemId,
 				status: c.status,
 				note: c.note,
 				evidence: c.evidence,
 				owner: c.owner,
-				due: c.due
+				due: c.due,
+				answeredAt: c.answeredAt
 			});
 		await insertAssessment(tx, {
 			id,

@@ -95,7 +95,7 @@ export async function moveToCurrentVersion(
 			});
 		const carried = carryAnswers(
 			plan,
-			answers,
+			answers.map((a) => ({ ...a, answeredAt: a.updatedAt })),
 			current.corpus.items,
 			new Set(answers.map((a) => a.itemId))
 		);
@@ -118,7 +118,8 @@ export async function moveToCurrentVersion(
 				note: c.note,
 				evidence: c.evidence,
 				owner: c.owner,
-				due: c.due
+				due: c.due,
+				answeredAt: c.answeredAt
 			})),
 			actorId
 		});

@@ -116,7 +116,8 @@ export async function insertCarriedOverAnswers(
 	tx: AuditedTx,
 	a: {
 		assessmentId: string;
-		answers: (AnswerValues & { itemId: string })[];
+		/** answeredAt: when the answer was given, kept (its age is what staleness warns of). */
+		answers: (AnswerValues & { itemId: string; answeredAt?: Date })[];
 		actorId: string | null;
 	}
 ): Promise<void> {
@@ -134,7 +135,8 @@ export async function insertCarriedOverAnswers(
 				due: x.due,
 				version: 1,
 				carried_over: true,
-				updated_by: a.actorId
+				updated_by: a.actorId,
+				...(x.answeredAt ? { updated_at: x.answeredAt } : {})
 			}))
 		)
 		.execute();
