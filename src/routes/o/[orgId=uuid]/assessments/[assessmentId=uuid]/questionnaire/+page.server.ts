@@ -58,6 +58,15 @@ export const load: PageServerLoad = async (event) => {
 	const before =
 		filters.show === 'changed' ? ((await previousAnswers(db, assessment)) ?? undefined) : undefined;
 	const items = inDomain.filter((i) => matchesFilters(i, byItem.get(i.id), filters, before));
+	// "Next unanswered" once this domain has none: the first unanswered item of the domains after
+	// it, then of those before it.
+	const at = domains.findIndex((d) => d.id === domainId);
+	const onward = at < 0 ? [] : [...domains.slice(at + 1), ...domains.slice(0, at)];
+	const nextElsewhere = onward
+		.map((d) =>
+			corpus.items.find((i) => i.domain === d.id && applicable.has(i.id) && !byItem.has(i.id))
+		)
+		.find((i) => i !== undefined);
 	const lang = getLocale();
 	return {
 		domains,
@@ -65,6 +74,7 @@ export const load: PageServerLoad = async (event) => {
 		filters,
 		fromPrevious: assessment.previousAssessmentId !== null,
 		totalInDomain: inDomain.length,
+		elsewhere: nextElsewhere ? `?domain=${nextElsewhere.domain}#${nextElsewhere.id}` : null,
 		// Where each item stands, for the list's filters, "next unanswered" and keyboard.
 		unanswered: inDomain.filter((i) => !byItem.has(i.id)).map((i) => i.id),
 		// Progress through every item in scope, good practice included, as the domains and the list
@@ -79,6 +89,7 @@ export const load: PageServerLoad = async (event) => {
 			const answer = byItem.get(item.id);
 			return {
 				item: itemCard(item, lang),
+				domain: item.domain,
 				saved: answer
 					? {
 							status: answer.status,
