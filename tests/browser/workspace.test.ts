@@ -228,7 +228,11 @@ describe('the answering workspace', () => {
 				.poll(() => page.locator(`article[id="${ids[0]}"] input[name=status]`).count())
 				.toBeGreaterThan(0);
 			// Three cards far apart: the screen around one that opens leaves the others closed.
-			const far = [ids.at(-1)!, ids[Math.floor(ids.length / 2)]!, ids[Math.floor(ids.length / 4)]!];
+			const far: [string, string, string] = [
+				ids.at(-1)!,
+				ids[Math.floor(ids.length / 2)]!,
+				ids[Math.floor(ids.length / 4)]!
+			];
 			for (const id of far)
 				expect(await page.locator(`article[id="${id}"].closed`).count()).toBe(1);
 
