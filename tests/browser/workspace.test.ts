@@ -273,4 +273,54 @@ describe('the answering workspace', () => {
 			await context.close();
 		}
 	});
+
+	it('opens at once, wherever it is, a closed card with an edit this browser has not sent', async () => {
+		const owner = new Browser(baseUrl(), { lang: 'en' });
+		const { orgId } = await signUp(owner, { orgName: '工作台测试有限公司' });
+		const base = await startAssessment(owner, orgId, '工作台 2026');
+		expect((await saveProfile(owner, base, 0)).status).toBe(303);
+		// The last item of the whole questionnaire: far from the top of it.
+		const whole = (await owner.get(`${base}/questionnaire?domain=all`)).body;
+		const last = [...whole.matchAll(/<li data-item="([A-Z]+-\d{3})"/g)].at(-1)![1]!;
+		const domain = seedsCorpus().items.find((i) => i.id === last)!.domain;
+		const context = await chromium.newContext({
+			baseURL: baseUrl(),
+			viewport: { width: 1366, height: 700 }
+		});
+		await context.addCookies(
+			[...owner.cookies].map(([name, value]) => ({ name, value, url: baseUrl() }))
+		);
+		try {
+			const page = await context.newPage();
+			page.on('dialog', (d) => void d.accept());
+			await page.clock.install();
+			// Typed on its domain's page, the save refused by the network: kept in this browser.
+			await page.goto(`${base}/questionnaire?domain=${domain}`);
+			await page.waitForLoadState('networkidle');
+			await page.route('**/*', (route) =>
+				route.request().method() === 'POST' ? route.abort() : route.continue()
+			);
+			const item = page.locator(`article[id="${last}"]`);
+			await item.locator('textarea[name=note]').fill('Drafted on the train');
+			await page.clock.runFor(1_700);
+			await expect.poll(() => item.locator('.save-error').isVisible()).toBe(true);
+
+			// The whole questionnaire, idle time paused: only that card opens down the page, to offer it.
+			await page.goto(`${base}/questionnaire?domain=all`, { waitUntil: 'commit' });
+			// (Its clock ran ahead above: a minute on, before the page's script has set any timer.)
+			await page.clock.pauseAt(Date.now() + 60_000);
+			await page.waitForLoadState('networkidle');
+			const card = page.locator(`article[id="${last}"]`);
+			await expect.poll(() => card.locator('.draft-restored').isVisible()).toBe(true);
+			expect(await card.locator('textarea[name=note]').inputValue()).toBe('Drafted on the train');
+			const before = await page
+				.locator('li[data-item]')
+				.nth(-2)
+				.locator('article')
+				.getAttribute('class');
+			expect(before).toContain('closed');
+		} finally {
+			await context.close();
+		}
+	});
 });
