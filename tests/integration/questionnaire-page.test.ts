@@ -197,7 +197,7 @@ describe('a domain is the page; the whole questionnaire is a list to open', () =
 		expect(card('LIC-001')).toMatch(
 			/<strong>Partially compliant<\/strong> · Licence applied for in May<\/span>.*>Change the answer<\/a>/s
 		);
-		expect(card(ids[1]!)).toMatch(/<span>Not answered<\/span>.*>Answer<\/a>/s);
+		expect(card(ids[1]!)).toMatch(/<span>Unanswered<\/span>.*>Answer<\/a>/s);
 		// The item's domain page holds it as a form, with what was saved.
 		const domainPage = await browser.get(`${base}/questionnaire?domain=${item.domain}`);
 		expect(domainPage.body).toMatch(/action="\?\/save&amp;domain=licensing#LIC-001"/);
