@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { Browser as Chromium } from 'playwright-core';
+import { allFormsOpen } from '../helpers/whole-questionnaire';
 import { launchChromium } from '../helpers/chromium';
 import { Browser, signUp } from '../helpers/browser';
 import { saveProfile, startAssessment } from '../helpers/assessment';
@@ -40,6 +41,7 @@ describe('the questionnaire on a narrow screen', () => {
 				for (const path of [`${base}/questionnaire`, `${base}/questionnaire?domain=all`]) {
 					await page.goto(path);
 					await page.waitForLoadState('networkidle');
+					await allFormsOpen(page);
 					const overflow = await page.evaluate(
 						() => document.documentElement.scrollWidth - window.innerWidth
 					);

@@ -5,6 +5,7 @@ import { launchChromium, screenshot } from '../helpers/chromium';
 import { Browser, signUp } from '../helpers/browser';
 import { saveAnswer, saveProfile, startAssessment } from '../helpers/assessment';
 import { NOTE_LIMIT } from '../../src/lib/domain/answer-rules';
+import { allFormsOpen } from '../helpers/whole-questionnaire';
 
 /*
  * The questionnaire as a workspace: filters, "next unanswered", keys on a focused item, bulk
@@ -44,6 +45,7 @@ describe('the answering workspace', () => {
 			page.on('dialog', (d) => void d.accept());
 			await page.goto(`${base}/questionnaire?domain=all`);
 			await page.waitForLoadState('networkidle');
+			await allFormsOpen(page);
 			const ids = await page
 				.locator('li[data-item]')
 				.evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.item!));
@@ -104,6 +106,7 @@ describe('the answering workspace', () => {
 			];
 			await page.goto(`${base}/questionnaire?domain=all`);
 			await page.waitForLoadState('networkidle');
+			await allFormsOpen(page);
 			for (const id of [second, third, neverNa!])
 				await page.locator(`li[data-item="${id}"] .select-item input`).check();
 			expect(await page.locator('.bulk').innerText()).toContain('3 chosen');
@@ -146,6 +149,7 @@ describe('the answering workspace', () => {
 			page.on('dialog', (d) => void d.accept());
 			await page.goto(`${base}/questionnaire?domain=all`);
 			await page.waitForLoadState('networkidle');
+			await allFormsOpen(page);
 			const row = page.locator('li[data-item]').first();
 			const id = (await row.getAttribute('data-item'))!;
 
@@ -188,6 +192,133 @@ describe('the answering workspace', () => {
 			expect(await provisions.getAttribute('open')).not.toBeNull();
 			expect(await provisions.locator('figure.provision').count()).toBe(item.provisions.length);
 			await screenshot(page, 'workspace-reading.png');
+		} finally {
+			await context.close();
+		}
+	});
+
+	it("opens the whole questionnaire's closed cards where the person is: near the viewport, by key, by its link; a ticked box stays ticked", async () => {
+		const owner = new Browser(baseUrl(), { lang: 'en' });
+		const { orgId } = await signUp(owner, { orgName: '工作台测试有限公司' });
+		const base = await startAssessment(owner, orgId, '工作台 2026');
+		expect((await saveProfile(owner, base, 0)).status).toBe(303);
+		const answers = async () =>
+			(JSON.parse((await owner.get(`${base}/export.json`)).body) as { answers: Stored }).answers;
+		const context = await chromium.newContext({
+			baseURL: baseUrl(),
+			viewport: { width: 1366, height: 700 }
+		});
+		await context.addCookies(
+			[...owner.cookies].map(([name, value]) => ({ name, value, url: baseUrl() }))
+		);
+		try {
+			const page = await context.newPage();
+			page.on('dialog', (d) => void d.accept());
+			// The page's idle time stands still (Playwright's clock, paused before the page's script
+			// runs): only what the person reaches opens, the rest stays closed until the clock runs.
+			await page.clock.install();
+			await page.goto(`${base}/questionnaire?domain=all`, { waitUntil: 'commit' });
+			await page.clock.pauseAt(Date.now() + 1000);
+			await page.waitForLoadState('networkidle');
+			const ids = await page
+				.locator('li[data-item]')
+				.evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.item!));
+			// The first cards, in view, open as the page starts; the last ones wait.
+			await expect
+				.poll(() => page.locator(`article[id="${ids[0]}"] input[name=status]`).count())
+				.toBeGreaterThan(0);
+			// Three cards far apart: the screen around one that opens leaves the others closed.
+			const far: [string, string, string] = [
+				ids.at(-1)!,
+				ids[Math.floor(ids.length / 2)]!,
+				ids[Math.floor(ids.length / 4)]!
+			];
+			for (const id of far)
+				expect(await page.locator(`article[id="${id}"].closed`).count()).toBe(1);
+
+			// A box ticked on a closed card is still ticked once the card is a form.
+			await page.locator(`article[id="${far[0]}"] input[name=items]`).evaluate((box) => {
+				(box as HTMLInputElement).click();
+			});
+			expect(await page.locator('.bulk').innerText()).toContain('1 chosen');
+			// The list's keys reach it: it opens at once, and a digit answers it.
+			const row = page.locator(`li[data-item="${far[0]}"]`);
+			await row.focus();
+			await expect.poll(() => row.locator('input[name=status]').count()).toBeGreaterThan(0);
+			expect(await row.locator('input[name=items]').isChecked()).toBe(true);
+			expect(await page.locator('.bulk').innerText()).toContain('1 chosen');
+			await page.keyboard.press('1');
+			expect(await row.locator('input[value=compliant]').isChecked()).toBe(true);
+			expect(await focusedItem(page)).toBe(far[0]);
+
+			// Its link opens another in place, focus on its answer.
+			await page.locator(`article[id="${far[1]}"] a.open-answer`).dispatchEvent('click');
+			await expect
+				.poll(() =>
+					page.evaluate(() => {
+						const active = document.activeElement as HTMLInputElement | null;
+						return active?.name === 'status' ? active.closest('article')?.id : null;
+					})
+				)
+				.toBe(far[1]);
+			expect(page.url()).not.toContain('#');
+			expect(await page.locator(`article[id="${far[2]}"].closed`).count()).toBe(1);
+
+			// Time runs again: the save goes, and every card becomes a form.
+			await page.clock.resume();
+			await expect.poll(async () => (await answers())[far[0]]?.status).toBe('compliant');
+			await allFormsOpen(page);
+			expect(await page.locator('input[name=items]:checked').count()).toBe(1);
+		} finally {
+			await context.close();
+		}
+	});
+
+	it('opens at once, wherever it is, a closed card with an edit this browser has not sent', async () => {
+		const owner = new Browser(baseUrl(), { lang: 'en' });
+		const { orgId } = await signUp(owner, { orgName: '工作台测试有限公司' });
+		const base = await startAssessment(owner, orgId, '工作台 2026');
+		expect((await saveProfile(owner, base, 0)).status).toBe(303);
+		// The last item of the whole questionnaire: far from the top of it.
+		const whole = (await owner.get(`${base}/questionnaire?domain=all`)).body;
+		const last = [...whole.matchAll(/<li data-item="([A-Z]+-\d{3})"/g)].at(-1)![1]!;
+		const domain = seedsCorpus().items.find((i) => i.id === last)!.domain;
+		const context = await chromium.newContext({
+			baseURL: baseUrl(),
+			viewport: { width: 1366, height: 700 }
+		});
+		await context.addCookies(
+			[...owner.cookies].map(([name, value]) => ({ name, value, url: baseUrl() }))
+		);
+		try {
+			const page = await context.newPage();
+			page.on('dialog', (d) => void d.accept());
+			await page.clock.install();
+			// Typed on its domain's page, the save refused by the network: kept in this browser.
+			await page.goto(`${base}/questionnaire?domain=${domain}`);
+			await page.waitForLoadState('networkidle');
+			await page.route('**/*', (route) =>
+				route.request().method() === 'POST' ? route.abort() : route.continue()
+			);
+			const item = page.locator(`article[id="${last}"]`);
+			await item.locator('textarea[name=note]').fill('Drafted on the train');
+			await page.clock.runFor(1_700);
+			await expect.poll(() => item.locator('.save-error').isVisible()).toBe(true);
+
+			// The whole questionnaire, idle time paused: only that card opens down the page, to offer it.
+			await page.goto(`${base}/questionnaire?domain=all`, { waitUntil: 'commit' });
+			// (Its clock ran ahead above: a minute on, before the page's script has set any timer.)
+			await page.clock.pauseAt(Date.now() + 60_000);
+			await page.waitForLoadState('networkidle');
+			const card = page.locator(`article[id="${last}"]`);
+			await expect.poll(() => card.locator('.draft-restored').isVisible()).toBe(true);
+			expect(await card.locator('textarea[name=note]').inputValue()).toBe('Drafted on the train');
+			const before = await page
+				.locator('li[data-item]')
+				.nth(-2)
+				.locator('article')
+				.getAttribute('class');
+			expect(before).toContain('closed');
 		} finally {
 			await context.close();
 		}

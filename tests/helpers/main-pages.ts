@@ -36,6 +36,11 @@ export const MAIN_PAGES: { name: string; who: Viewer; path: (f: MainFixture) => 
 	{ name: 'settings', who: 'firm', path: (f) => `/o/${f.firmOrgId}/settings` },
 	{ name: 'profile', who: 'firm', path: (f) => `${f.base}/profile` },
 	{ name: 'questionnaire', who: 'firm', path: (f) => `${f.base}/questionnaire` },
+	{
+		name: 'questionnaire-all',
+		who: 'firm',
+		path: (f) => `${f.base}/questionnaire?domain=all`
+	},
 	{ name: 'item', who: 'firm', path: (f) => `${f.base}/items/LIC-001` },
 	{ name: 'result', who: 'firm', path: (f) => `${f.base}/result` },
 	{ name: 'dashboard', who: 'consultant', path: (f) => `/o/${f.consultancyOrgId}` },

@@ -40,7 +40,7 @@ describe('the reading behind a question', () => {
 		const base = await startAssessment(browser, orgId);
 		expect((await saveProfile(browser, base, 0)).status).toBe(303);
 
-		const page = await browser.get(`${base}/questionnaire?domain=all`);
+		const page = await browser.get(`${base}/questionnaire?domain=${item.domain}`);
 		expect(page.status).toBe(200);
 		expect(page.body).toContain('id="LIC-001"');
 		expect(page.body).not.toContain(quoted);
@@ -147,5 +147,95 @@ describe('a refused bulk change', () => {
 		expect(nothingChosen.status).toBe(400);
 		expect(nothingChosen.text).toContain('Choose some items first.');
 		expect(nothingChosen.body).toMatch(/id="bulk-reason"[^>]*value="Not our business"/);
+	});
+});
+
+describe('a domain is the page; the whole questionnaire is a list to open', () => {
+	it('sends every item of the whole questionnaire closed, each linking to its domain, and a domain as forms', async () => {
+		const browser = new Browser(undefined, { lang: 'en' });
+		const { orgId } = await signUp(browser);
+		const base = await startAssessment(browser, orgId);
+		expect((await saveProfile(browser, base, 0)).status).toBe(303);
+		expect(
+			(
+				await saveAnswer(browser, base, 'LIC-001', 0, {
+					status: 'partial',
+					note: 'Licence applied for in May'
+				})
+			).status
+		).toBe(200);
+
+		// The page without a domain is the first domain's, each item a form.
+		const first = await browser.get(`${base}/questionnaire`);
+		const firstIds = [...first.body.matchAll(/<li data-item="([A-Z]+-\d{3})"/g)].map((m) => m[1]!);
+		const firstDomain = seeds.items.find((i) => i.id === firstIds[0])!.domain;
+		expect(
+			firstIds.every((id) => seeds.items.find((i) => i.id === id)!.domain === firstDomain)
+		).toBe(true);
+		expect(first.body.match(/<form method="POST" action="\?\/save/g)?.length).toBe(firstIds.length);
+		expect(first.body).not.toContain('answer-summary');
+
+		// "All domains": every item, none of them a form; each says where it stands and links to the
+		// page where it is one, at the item.
+		const whole = await browser.get(`${base}/questionnaire?domain=all`);
+		expect(whole.status).toBe(200);
+		const ids = [
+			...whole.body.matchAll(/<article class="card item closed" id="([A-Z]+-\d{3})"/g)
+		].map((m) => m[1]!);
+		expect(ids.length).toBeGreaterThan(firstIds.length);
+		expect(whole.body.match(/<li data-item=/g)?.length).toBe(ids.length);
+		expect(whole.body).not.toContain('action="?/save');
+		for (const id of [ids[0]!, ids.at(-1)!]) {
+			const domain = seeds.items.find((i) => i.id === id)!.domain;
+			expect(whole.body).toContain(`href="?domain=${domain}#${id}"`);
+		}
+		/** An item's card as markup, without the hydration comments. */
+		const card = (id: string) => {
+			const from = whole.body.slice(whole.body.indexOf(`id="${id}"`));
+			return from.slice(0, from.indexOf('</article>')).replace(/<!--[^>]*-->/g, '');
+		};
+		expect(card('LIC-001')).toMatch(
+			/<strong>Partially compliant<\/strong> · Licence applied for in May<\/span>.*>Change the answer<\/a>/s
+		);
+		expect(card(ids[1]!)).toMatch(/<span>Unanswered<\/span>.*>Answer<\/a>/s);
+		// The item's domain page holds it as a form, with what was saved.
+		const domainPage = await browser.get(`${base}/questionnaire?domain=${item.domain}`);
+		expect(domainPage.body).toMatch(/action="\?\/save&amp;domain=licensing#LIC-001"/);
+		expect(domainPage.body).toContain('>Licence applied for in May</textarea>');
+	});
+
+	it('sends "next unanswered" on to the next domain with an unanswered item once a domain has none', async () => {
+		const browser = new Browser(undefined, { lang: 'en' });
+		const { orgId } = await signUp(browser);
+		const base = await startAssessment(browser, orgId);
+		expect((await saveProfile(browser, base, 0)).status).toBe(303);
+		const nextLink = (body: string) =>
+			body
+				.match(/<a class="button" href="([^"]*)"[^>]*>Next unanswered<\/a>/)?.[1]
+				?.replaceAll('&amp;', '&');
+		const domainIds = (body: string) =>
+			[...body.matchAll(/<li data-item="([A-Z]+-\d{3})"/g)].map((m) => m[1]!);
+		const options = (body: string) =>
+			[...body.slice(body.indexOf('id="filter-domain"')).matchAll(/<option value="([a-z_]+)"/g)]
+				.map((m) => m[1]!)
+				.filter((d) => d !== 'all');
+
+		const first = await browser.get(`${base}/questionnaire`);
+		const [one, two] = options(first.body) as [string, string];
+		// Unanswered items here: the link is this domain's unanswered filter.
+		expect(nextLink(first.body)).toBe(`?show=unanswered&domain=${one}`);
+		for (const id of domainIds(first.body))
+			expect((await saveAnswer(browser, base, id, 0, { status: 'compliant' })).status).toBe(200);
+		// None left here: the first unanswered item of the next domain, on its page.
+		const answered = await browser.get(`${base}/questionnaire?domain=${one}`);
+		const secondIds = domainIds((await browser.get(`${base}/questionnaire?domain=${two}`)).body);
+		expect(nextLink(answered.body)).toBe(`?domain=${two}#${secondIds[0]}`);
+		// And from the next domain, once it has none left either, on again (never back to the first).
+		for (const id of secondIds)
+			expect((await saveAnswer(browser, base, id, 0, { status: 'compliant' })).status).toBe(200);
+		const link = nextLink((await browser.get(`${base}/questionnaire?domain=${two}`)).body)!;
+		expect(link).toMatch(/^\?domain=([a-z_]+)#[A-Z]+-\d{3}$/);
+		expect(link).not.toContain(`domain=${one}#`);
+		expect(link).not.toContain(`domain=${two}#`);
 	});
 });

@@ -57,6 +57,22 @@ export function itemCard(item: Item, lang: 'zh' | 'en') {
 
 export type ItemCard = ReturnType<typeof itemCard>;
 
+const cardsOf = new WeakMap<Corpus, Record<'zh' | 'en', Map<string, ItemCard>>>();
+
+/**
+ * Every item's card in a language, made once per questionnaire version (a version's corpus is one
+ * object for the life of the process) instead of once per item on every page.
+ */
+export function itemCards(corpus: Corpus, lang: 'zh' | 'en'): Map<string, ItemCard> {
+	let cards = cardsOf.get(corpus);
+	if (!cards) {
+		const build = (l: 'zh' | 'en') => new Map(corpus.items.map((i) => [i.id, itemCard(i, l)]));
+		cards = { zh: build('zh'), en: build('en') };
+		cardsOf.set(corpus, cards);
+	}
+	return cards[lang];
+}
+
 /**
  * The reading behind a question: why it is asked of this firm, guidance, evidence examples, the
  * provisions quoted, what counts as compliant and the national rules it points to.

@@ -2,8 +2,8 @@ import { error } from '@sveltejs/kit';
 import { requireAssessment, canEdit } from '$lib/server/web/guards/assessment';
 import { saveAnswerAction } from '$lib/server/web/actions/answer';
 import { confirmCarriedOverAction } from '$lib/server/web/actions/carry-over';
-import { itemCard } from '$lib/domain/item-view';
-import { loadAssessmentView } from '$lib/server/assessments/service';
+import { itemCards } from '$lib/domain/item-view';
+import { assessmentCorpus, loadAssessmentView } from '$lib/server/assessments/service';
 import { previousAnswers } from '$lib/server/assessments/history';
 import { commentCounts, itemReviews } from '$lib/server/assessments/review';
 import { reachesDomain } from '$lib/server/auth/scope';
@@ -23,20 +23,23 @@ export const load: PageServerLoad = async (event) => {
 		'view'
 	);
 	const db = runtime().db;
-	const { corpus, answers, evaluation } = await loadAssessmentView(db, assessment);
+	// The assessment's answers, reviews, comments and evidence are read at once.
+	const [{ corpus, answers, evaluation }, reviews, comments, evidence] = await Promise.all([
+		loadAssessmentView(db, assessment),
+		itemReviews(db, assessment.id),
+		commentCounts(db, assessment.id),
+		assessmentCorpus(db, assessment).then((versioned) => {
+			const domainOf = new Map(versioned.items.map((i) => [i.id, i.domain]));
+			return evidenceAttention(db, assessment, todayInShanghai(), (itemId) =>
+				reachesDomain(membership, domainOf.get(itemId) ?? '')
+			);
+		})
+	]);
 	const applicable = new Set(evaluation.result.applicable);
 	// A respondent restricted to some domains sees those only; any other is not found.
 	const domains = corpus.domains
 		.map((d) => ({ ...d, figures: evaluation.score.domains[d.id] }))
 		.filter((d) => d.figures !== undefined && reachesDomain(membership, d.id));
-	const domainOf = new Map(corpus.items.map((i) => [i.id, i.domain]));
-	const [reviews, comments, evidence] = await Promise.all([
-		itemReviews(db, assessment.id),
-		commentCounts(db, assessment.id),
-		evidenceAttention(db, assessment, todayInShanghai(), (itemId) =>
-			reachesDomain(membership, domainOf.get(itemId) ?? '')
-		)
-	]);
 	const reviewOf = new Map(reviews.map((r) => [r.itemId, r.status]));
 	const flagged = reviews
 		.filter((r) => r.status === 'changes_requested')
@@ -58,13 +61,23 @@ export const load: PageServerLoad = async (event) => {
 	const before =
 		filters.show === 'changed' ? ((await previousAnswers(db, assessment)) ?? undefined) : undefined;
 	const items = inDomain.filter((i) => matchesFilters(i, byItem.get(i.id), filters, before));
-	const lang = getLocale();
+	// "Next unanswered" once this domain has none: the first unanswered item of the domains after
+	// it, then of those before it.
+	const at = domains.findIndex((d) => d.id === domainId);
+	const onward = at < 0 ? [] : [...domains.slice(at + 1), ...domains.slice(0, at)];
+	const nextElsewhere = onward
+		.map((d) =>
+			corpus.items.find((i) => i.domain === d.id && applicable.has(i.id) && !byItem.has(i.id))
+		)
+		.find((i) => i !== undefined);
+	const cards = itemCards(corpus, getLocale());
 	return {
 		domains,
 		domainId,
 		filters,
 		fromPrevious: assessment.previousAssessmentId !== null,
 		totalInDomain: inDomain.length,
+		elsewhere: nextElsewhere ? `?domain=${nextElsewhere.domain}#${nextElsewhere.id}` : null,
 		// Where each item stands, for the list's filters, "next unanswered" and keyboard.
 		unanswered: inDomain.filter((i) => !byItem.has(i.id)).map((i) => i.id),
 		// Progress through every item in scope, good practice included, as the domains and the list
@@ -78,7 +91,8 @@ export const load: PageServerLoad = async (event) => {
 		items: items.map((item) => {
 			const answer = byItem.get(item.id);
 			return {
-				item: itemCard(item, lang),
+				item: cards.get(item.id)!,
+				domain: item.domain,
 				saved: answer
 					? {
 							status: answer.status,
