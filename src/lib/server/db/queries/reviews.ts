@@ -155,6 +155,27 @@ export async function listReviewComments(
 		.execute();
 }
 
+/** Every comment of an assessment, oldest first: for a report that includes them. */
+export async function listAssessmentComments(
+	db: Database,
+	assessmentId: string
+): Promise<ReviewComment[]> {
+	return db
+		.selectFrom('review_comments as c')
+		.leftJoin('users as u', 'u.id', 'c.author_id')
+		.select([
+			'c.id',
+			'c.item_id as itemId',
+			'u.name as authorName',
+			'c.body',
+			'c.created_at as createdAt'
+		])
+		.where('c.assessment_id', '=', assessmentId)
+		.orderBy('c.created_at')
+		.orderBy('c.id')
+		.execute();
+}
+
 /** Comment counts per item of one assessment, for the questionnaire. */
 export async function countCommentsByItem(
 	db: Database,
