@@ -6,7 +6,15 @@
  * typed, less the characters no report may hold.
  */
 import type { EvidenceReviewStatus } from './evidence';
-import { phraser, type ReportLang, type ReportText, type Words } from './report-text';
+import {
+	inlineText,
+	labelled,
+	phraser,
+	type LabelKey,
+	type ReportLang,
+	type ReportText,
+	type Words
+} from './report-text';
 
 /** One evidence file as the report needs it: what the loader passes in. */
 export interface ReportEvidenceFileInput {
@@ -192,4 +200,25 @@ export function commentsByItem(
 		out.set(c.itemId, [...(out.get(c.itemId) ?? []), { byline, text }]);
 	}
 	return out;
+}
+
+/**
+ * A file's entry as every renderer prints it: its details after the name ("第 2 版 · 1.2 MB") and
+ * one line of facts (uploaded, effective, expires, decision), labelled in the report's language(s).
+ */
+export function fileLines(
+	file: ReportEvidenceFile,
+	labels: Record<LabelKey, ReportText>
+): { details: string; facts: string } {
+	return {
+		details: [file.versionText ? inlineText(file.versionText) : null, file.size]
+			.filter((x) => x !== null)
+			.join(' · '),
+		facts: [
+			labelled(labels.annexUploaded, file.uploaded),
+			labelled(labels.annexEffective, file.effectiveOn),
+			labelled(labels.annexExpires, inlineText(file.expires)),
+			labelled(labels.annexDecision, inlineText(file.decisionLabel))
+		].join('  ·  ')
+	};
 }

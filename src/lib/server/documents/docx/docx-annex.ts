@@ -1,5 +1,4 @@
 import {
-	BorderStyle,
 	Paragraph,
 	Table,
 	TableCell,
@@ -8,11 +7,15 @@ import {
 	WidthType,
 	type Table as TableType
 } from 'docx';
-import type { ReportComment, ReportEvidenceFile } from '../../../domain/report-annex';
+import {
+	fileLines,
+	type ReportComment,
+	type ReportEvidenceFile
+} from '../../../domain/report-annex';
 import type { ReportModel } from '../../../domain/report-model';
-import { inlineText as inline, labelled } from '../../../domain/report-text';
+import { inlineText as inline } from '../../../domain/report-text';
 import { xmlSafe } from '../xml-text';
-import { heading, labelText, line, para, runs, size, tone } from './docx-text';
+import { heading, labelText, line, para, runs, size, tableBorders, tone } from './docx-text';
 
 /** The hash in a monospace face every Word has; Chinese never occurs in it, the East Asian face is ours. */
 const MONO = {
@@ -21,8 +24,6 @@ const MONO = {
 	cs: 'Consolas',
 	eastAsia: 'Microsoft YaHei'
 } as const;
-
-const thin = { style: BorderStyle.SINGLE, size: 4, color: 'D1D5DB' };
 
 function cell(children: Paragraph[], header = false): TableCell {
 	return new TableCell({
@@ -35,15 +36,7 @@ function cell(children: Paragraph[], header = false): TableCell {
 
 function fileParagraphs(file: ReportEvidenceFile, model: ReportModel): Paragraph[] {
 	const l = model.labels;
-	const details = [file.versionText ? inline(file.versionText) : null, file.size]
-		.filter((x) => x !== null)
-		.join(' · ');
-	const facts = [
-		labelled(l.annexUploaded, file.uploaded),
-		labelled(l.annexEffective, file.effectiveOn),
-		labelled(l.annexExpires, inline(file.expires)),
-		labelled(l.annexDecision, inline(file.decisionLabel))
-	].join('  ·  ');
+	const { details, facts } = fileLines(file, l);
 	return [
 		new Paragraph({
 			keepNext: true,
@@ -77,14 +70,7 @@ export function evidenceAnnex(model: ReportModel): (Paragraph | TableType)[] {
 			: model.evidenceAnnex.flatMap((item) => [
 					new Table({
 						width: { size: 100, type: WidthType.PERCENTAGE },
-						borders: {
-							top: thin,
-							bottom: thin,
-							left: thin,
-							right: thin,
-							insideHorizontal: thin,
-							insideVertical: thin
-						},
+						borders: tableBorders,
 						rows: [
 							new TableRow({
 								tableHeader: true,

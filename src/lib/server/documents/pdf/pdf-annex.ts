@@ -1,7 +1,10 @@
 import type { Content } from 'pdfmake/interfaces';
-import type { ReportComment, ReportEvidenceFile } from '../../../domain/report-annex';
+import {
+	fileLines,
+	type ReportComment,
+	type ReportEvidenceFile
+} from '../../../domain/report-annex';
 import type { ReportModel } from '../../../domain/report-model';
-import { labelled } from '../../../domain/report-text';
 import { MONO_FAMILY } from './fonts';
 import { colours, fitted, heading, inline, keepWithNext, para, paraFit, sizes } from './pdf-text';
 import { CONTENT_WIDTH } from './typeset';
@@ -12,18 +15,8 @@ const MONO_SIZE = 7.5;
 
 function fileEntry(file: ReportEvidenceFile, model: ReportModel): Content {
 	const l = model.labels;
-	const title = [
-		file.name,
-		`  (${[file.versionText ? inline(file.versionText) : null, file.size]
-			.filter((x) => x !== null)
-			.join(' · ')})`
-	].join('');
-	const facts = [
-		labelled(l.annexUploaded, file.uploaded),
-		labelled(l.annexEffective, file.effectiveOn),
-		labelled(l.annexExpires, inline(file.expires)),
-		labelled(l.annexDecision, inline(file.decisionLabel))
-	].join('  ·  ');
+	const { details, facts } = fileLines(file, l);
+	const title = `${file.name}  (${details})`;
 	return {
 		stack: [
 			{ ...fitted(title, ENTRY_WIDTH, sizes.body), bold: true },
