@@ -12,6 +12,10 @@ import type { ReportInput, ReportModel } from '../../src/lib/domain/report-model
 import type { ReportLang } from '../../src/lib/domain/report-text';
 import { renderReportDocx } from '../../src/lib/server/documents/docx/render-docx';
 import { renderReportPdf } from '../../src/lib/server/documents/pdf/render-pdf';
+import {
+	estimateTypedTextPages,
+	TYPED_TEXT_PAGE_BUDGET
+} from '../../src/lib/server/documents/pdf/page-budget';
 import { pdfFonts, pdfText, squash, withFile } from '../helpers/pdf';
 import { mixedReportModel } from '../helpers/report-fixture';
 
@@ -194,6 +198,29 @@ describe('the evidence annex', { timeout: 120_000 }, () => {
 			expect(docx.text).toContain(gap.comments[0]!.byline);
 			expect(docx.xml).not.toContain('\u0007');
 		}
+	});
+
+	it('counts included comments and annexed files against the typed-text page budget', () => {
+		const long = '请补充董事会批准记录并说明整改时间表'.repeat(300).slice(0, 5000);
+		const many: ReportCommentInput[] = Array.from({ length: 60 }, (_, i) => ({
+			itemId: gapItem,
+			authorName: '王芳',
+			body: long,
+			createdAt: `2026-11-${String((i % 28) + 1).padStart(2, '0')}T03:00:00Z`
+		}));
+		const without = estimateTypedTextPages(model('zh', { comments: null }));
+		const withMany = estimateTypedTextPages(model('zh', { comments: many }));
+		expect(without.pages).toBeLessThanOrEqual(TYPED_TEXT_PAGE_BUDGET);
+		expect(withMany.pages).toBeGreaterThan(TYPED_TEXT_PAGE_BUDGET);
+		expect(withMany.longest[0]!.itemId).toBe(gapItem);
+		const manyFiles = Array.from({ length: 300 }, (_, i) => ({
+			...files[2]!,
+			lineageId: `many-${i}`,
+			fileName: `${'扫描件'.repeat(60)}-${i}.pdf`
+		}));
+		expect(estimateTypedTextPages(model('zh', { evidenceFiles: manyFiles })).pages).toBeGreaterThan(
+			without.pages + 20
+		);
 	});
 
 	it('renders the annex and a gap with comments to PNG for people to look at', async () => {
