@@ -130,7 +130,6 @@ export const labelKeys = [
 	'staleHeading',
 	'evidenceAnnex',
 	'evidenceAnnexLead',
-	'evidenceAnnexNone',
 	'annexFile',
 	'annexSize',
 	'annexUploaded',

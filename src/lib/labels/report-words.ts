@@ -125,7 +125,6 @@ function wordsIn(locale: Locale): ReportWords {
 		stale: staleWords(locale),
 		evidenceAnnex: m.annex_evidence_title({}, o),
 		evidenceAnnexLead: m.annex_evidence_lead({}, o),
-		evidenceAnnexNone: m.annex_evidence_none({}, o),
 		annexFile: m.annex_file({}, o),
 		annexSize: m.annex_size({}, o),
 		annexUploaded: m.annex_uploaded({}, o),

@@ -62,39 +62,39 @@ function fileParagraphs(file: ReportEvidenceFile, model: ReportModel): Paragraph
 /** The evidence annex: a table per item (its heading row repeated), a row per file. */
 export function evidenceAnnex(model: ReportModel): (Paragraph | TableType)[] {
 	const l = model.labels;
+	// Left out when no file was uploaded, as in the PDF.
+	if (model.evidenceAnnex.length === 0) return [];
 	return [
 		heading(l.evidenceAnnex, 1, true),
 		...para(l.evidenceAnnexLead, { color: tone.muted }),
-		...(model.evidenceAnnex.length === 0
-			? para(l.evidenceAnnexNone)
-			: model.evidenceAnnex.flatMap((item) => [
-					new Table({
-						width: { size: 100, type: WidthType.PERCENTAGE },
-						borders: tableBorders,
-						rows: [
-							new TableRow({
-								tableHeader: true,
-								cantSplit: true,
-								children: [
-									cell(
-										[
-											new Paragraph({
-												keepNext: true,
-												children: runs(item.itemId, { bold: true, size: size.table })
-											}),
-											...para(item.question, { size: size.small })
-										],
-										true
-									)
-								]
-							}),
-							...item.files.map(
-								(f) => new TableRow({ cantSplit: true, children: [cell(fileParagraphs(f, model))] })
+		...model.evidenceAnnex.flatMap((item) => [
+			new Table({
+				width: { size: 100, type: WidthType.PERCENTAGE },
+				borders: tableBorders,
+				rows: [
+					new TableRow({
+						tableHeader: true,
+						cantSplit: true,
+						children: [
+							cell(
+								[
+									new Paragraph({
+										keepNext: true,
+										children: runs(item.itemId, { bold: true, size: size.table })
+									}),
+									...para(item.question, { size: size.small })
+								],
+								true
 							)
 						]
 					}),
-					new Paragraph({ spacing: { after: 80 }, children: [] })
-				]))
+					...item.files.map(
+						(f) => new TableRow({ cantSplit: true, children: [cell(fileParagraphs(f, model))] })
+					)
+				]
+			}),
+			new Paragraph({ spacing: { after: 80 }, children: [] })
+		])
 	];
 }
 

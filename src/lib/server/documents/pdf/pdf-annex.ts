@@ -41,37 +41,39 @@ function fileEntry(file: ReportEvidenceFile, model: ReportModel): Content {
 	};
 }
 
-/** The evidence annex: per item, each file's name, size, who and when, expiry, decision and hash. */
+/**
+ * The evidence annex: per item, each file's name, size, who and when, expiry, decision and hash.
+ * Left out when no file was uploaded: a page saying so would tell a reader nothing.
+ */
 export function evidenceAnnex(model: ReportModel): Content {
 	const l = model.labels;
+	if (model.evidenceAnnex.length === 0) return [];
 	return [
 		{ text: '', pageBreak: 'before' },
 		heading(l.evidenceAnnex),
 		para(l.evidenceAnnexLead, 'muted'),
-		...(model.evidenceAnnex.length === 0
-			? [para(l.evidenceAnnexNone)]
-			: model.evidenceAnnex.map((item): Content => ({
-					// The item is the table's header: repeated on a new page, never left alone at the foot.
-					table: {
-						widths: ['*'],
-						headerRows: 1,
-						keepWithHeaderRows: 1,
-						dontBreakRows: true,
-						body: [
-							[
-								{
-									stack: [
-										{ text: item.itemId, bold: true },
-										paraFit(item.question, ENTRY_WIDTH, sizes.small, sizes.small)
-									]
-								}
-							],
-							...item.files.map((f) => [fileEntry(f, model)])
-						]
-					},
-					layout: 'lightHorizontalLines',
-					margin: [0, 8, 0, 4]
-				})))
+		...model.evidenceAnnex.map((item): Content => ({
+			// The item is the table's header: repeated on a new page, never left alone at the foot.
+			table: {
+				widths: ['*'],
+				headerRows: 1,
+				keepWithHeaderRows: 1,
+				dontBreakRows: true,
+				body: [
+					[
+						{
+							stack: [
+								{ text: item.itemId, bold: true },
+								paraFit(item.question, ENTRY_WIDTH, sizes.small, sizes.small)
+							]
+						}
+					],
+					...item.files.map((f) => [fileEntry(f, model)])
+				]
+			},
+			layout: 'lightHorizontalLines',
+			margin: [0, 8, 0, 4]
+		}))
 	];
 }
 
