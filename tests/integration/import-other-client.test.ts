@@ -39,7 +39,7 @@ describe('importing under a different client', () => {
 		expect(warned.text).toContain(
 			'This file was exported from the client “Pujiang Tech”, and you are importing it under the client “Lingang Data”.'
 		);
-		expect(warned.body).toContain('name="confirmOtherClient"');
+		expect(warned.body).toContain('name="otherClient"');
 		const none = await postFile(c.owner, importAt, file, { clientId: '' });
 		expect(none.status).toBe(409);
 		expect(none.text).toContain('you are importing it under no client');
@@ -50,6 +50,23 @@ describe('importing under a different client', () => {
 			confirmOtherClient: 'on'
 		});
 		expect(confirmed.status).toBe(303);
+		const keptItem = await c.owner.get(
+			`${confirmed.location!.replace(/\/result$/, '')}/items/CMP-001`
+		);
+		expect(keptItem.text).toContain('Only on weekdays');
+		// The other choice: the answers come, their notes, evidence and owners stay behind.
+		const stripped = await postFile(c.owner, importAt, file, {
+			clientId: clientB,
+			otherClient: 'strip'
+		});
+		expect(stripped.status).toBe(303);
+		const strippedItem = await c.owner.get(
+			`${stripped.location!.replace(/\/result$/, '')}/items/CMP-001`
+		);
+		expect(strippedItem.status).toBe(200);
+		expect(strippedItem.text).not.toContain('Only on weekdays');
+		const bad = await postFile(c.owner, importAt, file, { clientId: clientB, otherClient: 'all' });
+		expect(bad.status).toBe(400);
 		const same = await postFile(c.owner, importAt, file, { clientId: clientA });
 		expect(same.status).toBe(303);
 
@@ -66,5 +83,19 @@ describe('importing under a different client', () => {
 		);
 		expect(accepted.status).toBe(201);
 		expect((await api.get(`/assessments/${accepted.json.id}`)).json.client_id).toBe(clientB);
+		const strippedApi = await api.post(
+			`/assessments/import?client_id=${clientB}&other_client=strip`,
+			exported.json
+		);
+		expect(strippedApi.status).toBe(201);
+		const detail = await api.get(`/assessments/${strippedApi.json.id}`);
+		expect(detail.json.answers['CMP-001']).toMatchObject({
+			status: 'partial',
+			note: '',
+			owner: null
+		});
+		const badApi = await api.post(`/assessments/import?other_client=all`, exported.json);
+		expect(badApi.status).toBe(400);
+		expect(badApi.json.error.fields).toHaveProperty('other_client');
 	}, 120_000);
 });

@@ -32,6 +32,14 @@ import {
 import type { FinaliseOverride } from './finalise-guard';
 import type { ConsultantVoice, VoiceText } from './consultant-voice';
 import { staleText, type StaleWarning } from './staleness';
+import {
+	buildEvidenceAnnex,
+	commentsByItem,
+	type ReportComment,
+	type ReportCommentInput,
+	type ReportEvidenceFileInput,
+	type ReportEvidenceItem
+} from './report-annex';
 
 /**
  * Who signed off and when; `override` when it was finalised over open items (the owner named for
@@ -80,6 +88,13 @@ export interface ReportInput {
 	voice?: ConsultantVoice | null;
 	/** What the assessment relies on that has lapsed or will by its planned filing date. */
 	stale?: readonly StaleWarning[] | null;
+	/** Every evidence file of the assessment, each version (the annex lists the latest). */
+	evidenceFiles?: readonly ReportEvidenceFileInput[];
+	/**
+	 * The review comments, when the consultant chose to include them; null or absent: not included
+	 * (the default), and the report says nothing of them.
+	 */
+	comments?: readonly ReportCommentInput[] | null;
 }
 
 /** An image for the cover, as a data URL so any renderer (pdfmake, the browser) can show it. */
@@ -141,6 +156,8 @@ export interface ReportGap {
 	remediation: ReportText;
 	/** The consultant's own observation on this gap, in the report's language(s); null when none. */
 	observation: ReportText | null;
+	/** The item's review comments, oldest first; empty when none or when not included. */
+	comments: ReportComment[];
 }
 
 /** One row of the action plan: the remediation of one gap, who does it and by when. */
@@ -271,6 +288,10 @@ export interface ReportModel {
 	 * scope and limitations (null where not written), signed with who saved it last and the date.
 	 */
 	voice: ReportVoice;
+	/** The evidence files by item, with their hashes (issue 18); empty when none were uploaded. */
+	evidenceAnnex: ReportEvidenceItem[];
+	/** Whether the consultant chose to print review comments with the gaps. */
+	commentsIncluded: boolean;
 }
 
 export interface ReportVoice {
@@ -332,6 +353,7 @@ export function buildReportModel(input: ReportInput, words: Words): ReportModel 
 	const date = isoDate(input.updatedAt);
 	const verdictLabel = phrase((w) => w.verdict[score.verdict]);
 
+	const comments = input.comments ? commentsByItem(input.comments, lang, words) : null;
 	const reportGap = (gap: Gap, goodPractice = false): ReportGap => {
 		const item = items.get(gap.itemId) as Item;
 		const answer = answers.get(gap.itemId);
@@ -365,7 +387,8 @@ export function buildReportModel(input: ReportInput, words: Words): ReportModel 
 				verification: phrase((w) => w.ruleStanding[ruleStanding(r)])
 			})),
 			remediation: local(item.remediation),
-			observation: voiceText(input.voice?.observations[gap.itemId]?.text, lang)
+			observation: voiceText(input.voice?.observations[gap.itemId]?.text, lang),
+			comments: comments?.get(gap.itemId) ?? []
 		};
 	};
 	const gaps = score.gaps.map((g) => reportGap(g));
@@ -587,7 +610,16 @@ export function buildReportModel(input: ReportInput, words: Words): ReportModel 
 		})),
 		changes: input.changes ? buildReportChanges(input.changes, lang, words) : null,
 		methodology: bilingualMethodology(lang),
-		voice: reportVoice(input.voice ?? null, lang, phrase)
+		voice: reportVoice(input.voice ?? null, lang, phrase),
+		evidenceAnnex: buildEvidenceAnnex(input.evidenceFiles ?? [], {
+			lang,
+			words,
+			itemOrder: corpus.items.map((i) => i.id),
+			question,
+			// Expiry is weighed on the report's day only where the content already depends on it.
+			today
+		}),
+		commentsIncluded: comments !== null
 	};
 }
 

@@ -6,6 +6,7 @@ import type { ProfileFinding } from './findings';
 import type { ItemChange } from './compare';
 import type { AnswerStatus, GapStatus, Verdict, VerdictReason } from './scoring';
 import type { StaleWords } from './staleness';
+import type { EvidenceReviewStatus } from './evidence';
 
 export type ReportLang = Lang | 'both';
 /** The assessment's state, as the report tells it: a draft or one in review is marked as such. */
@@ -126,7 +127,17 @@ export const labelKeys = [
 	'voiceOpinion',
 	'voiceScope',
 	'voiceObservation',
-	'staleHeading'
+	'staleHeading',
+	'evidenceAnnex',
+	'evidenceAnnexLead',
+	'annexFile',
+	'annexSize',
+	'annexUploaded',
+	'annexEffective',
+	'annexExpires',
+	'annexDecision',
+	'annexSha256',
+	'reviewComments'
 ] as const;
 export type LabelKey = (typeof labelKeys)[number];
 
@@ -166,6 +177,14 @@ export type ReportWords = Record<LabelKey, string> & {
 	voiceSignature(input: { name: string; date: string }): string;
 	/** The stale-material warnings (filing pack, issue 20). */
 	stale: StaleWords;
+	/** The evidence annex: a file's review decision, its version, no expiry, its warnings. */
+	evidenceDecision: Record<EvidenceReviewStatus, string>;
+	annexVersion(version: number): string;
+	annexNoExpiry: string;
+	annexExpired: string;
+	annexReconfirm: string;
+	/** Who and when: above a review comment, beside an evidence file's upload (Shanghai date). */
+	commentBy(input: { name: string; date: string }): string;
 };
 
 export type Words = Record<Lang, ReportWords>;
@@ -189,6 +208,12 @@ export function phraser(lang: ReportLang, words: Words) {
 /** Text that is never translated (the firm's own words): the same in every report language. */
 export function verbatim(text: string): ReportText {
 	return { main: text, alt: null };
+}
+
+/** A label before its value: 「负责人：」 after Chinese, "Owner: " after English. */
+export function labelled(label: ReportText, value: string): string {
+	const text = inlineText(label);
+	return /^\p{Script=Han}/u.test(text) ? `${text}：${value}` : `${text}: ${value}`;
 }
 
 /** Both languages on one line, for short labels: 关键 / Critical. */

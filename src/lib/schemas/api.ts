@@ -305,6 +305,14 @@ export const importQuerySchema = z.object({
 			description:
 				'true to import a file exported from another client (or under no client) all the same; ' +
 				'without it such an import is refused with 400 naming the field client.'
+		}),
+	other_client: z
+		.enum(['strip', 'keep'])
+		.optional()
+		.meta({
+			description:
+				'For a file exported from another client (or under no client): strip imports the answers ' +
+				'without their notes, evidence (notes and files) and owners; keep is confirm_other_client=true.'
 		})
 });
 

@@ -128,7 +128,9 @@ export const importAssessmentFormSchema = z.object({
 	file: uploadedFile(),
 	clientId: z.union([z.literal(''), z.uuid()]).default(''),
 	/** Ticked after the warning that the file comes from another client. */
-	confirmOtherClient: z.boolean().default(false)
+	confirmOtherClient: z.boolean().default(false),
+	/** After that warning: without its notes, evidence and owners ('strip'), or with them ('keep'). */
+	otherClient: z.enum(['strip', 'keep']).optional()
 });
 
 export const importTemplateFormSchema = z.object({ file: uploadedFile() });

@@ -14,11 +14,13 @@ export const reopenSchema = z.object({ reason: requiredText(1000) });
 
 /**
  * Finalising: owner and reason may be empty while nothing is open; the action requires both when
- * items are (it knows which, the schema does not).
+ * items are (it knows which, the schema does not). `comments`: the issued report prints the review
+ * comments (a checkbox; not by default).
  */
 export const finaliseSchema = z.object({
 	owner: optionalText(200),
-	reason: optionalText(2000)
+	reason: optionalText(2000),
+	comments: z.boolean().default(false)
 });
 
 const itemId = z.string().regex(/^[A-Z]{2,5}-\d{3}$/);

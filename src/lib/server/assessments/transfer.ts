@@ -157,6 +157,11 @@ export async function importAssessment(
 		data: AssessmentExport;
 		/** The importer confirmed that the file comes from another client (see below). */
 		confirmOtherClient?: boolean;
+		/**
+		 * For a file from another client: 'strip' imports the answers without their notes, evidence
+		 * (notes and files) and owners; 'keep' is the confirmation above. Without either it is refused.
+		 */
+		otherClient?: 'strip' | 'keep';
 	}
 ): Promise<ImportResult> {
 	const parsed = assessmentExportSchema.safeParse(input.data);
@@ -187,7 +192,8 @@ export async function importAssessment(
 	if (input.clientId !== null && !UUID.test(input.clientId))
 		return { ok: false, issues: [{ path: 'clientId', message: m.exports_err_unknown_client() }] };
 	// A file exported from one client, imported under another (or none): its notes, evidence and
-	// owners would reach the other client's people. Refused until the importer confirms.
+	// owners would reach the other client's people. Refused until the importer chooses: without them
+	// (stripped), or with them (a confirmation).
 	const target = input.clientId
 		? await findClient(db, { orgId: input.orgId, id: input.clientId })
 		: null;
@@ -197,7 +203,9 @@ export async function importAssessment(
 		data.client !== null && data.client !== (target?.name ?? null)
 			? { from: data.client, to: target?.name ?? null }
 			: null;
-	if (otherClient && !input.confirmOtherClient)
+	const keep = input.confirmOtherClient === true || input.otherClient === 'keep';
+	const strip = otherClient !== null && !keep && input.otherClient === 'strip';
+	if (otherClient && !keep && !strip)
 		return {
 			ok: false,
 			otherClient,
@@ -230,16 +238,16 @@ export async function importAssessment(
 				Object.entries(data.answers).map(([itemId, a]) => ({
 					itemId,
 					status: a.status,
-					note: a.note,
-					evidence: a.evidence,
-					owner: a.owner,
+					note: strip ? '' : a.note,
+					evidence: strip ? [] : a.evidence,
+					owner: strip ? null : a.owner,
 					due: a.due,
 					carriedOver: a.carried_over
 				})),
 				actor.userId
 			);
 			const restored =
-				data.format_version === 2
+				data.format_version === 2 && !strip
 					? await restoreEvidenceFiles(tx, {
 							orgId: input.orgId,
 							assessmentId: id,
@@ -263,13 +271,14 @@ export async function importAssessment(
 					questionnaire_version: data.questionnaire_version,
 					from_client: data.client,
 					from_state: data.state,
-					...(otherClient ? { confirmedOtherClient: otherClient } : {}),
+					...(otherClient && keep ? { confirmedOtherClient: otherClient } : {}),
+					...(strip ? { strippedOtherClient: otherClient } : {}),
 					...(data.format_version === 2
 						? { evidenceFilesRestored: restored, evidenceNotRestored }
 						: {}),
 					exported_at: data.exported_at,
 					profile: data.profile,
-					answers: data.answers,
+					answers: strip ? strippedAnswers(data.answers) : data.answers,
 					...(identity.conflicts.length ? { identityConflicts: identity.conflicts } : {})
 				}
 			});
@@ -280,6 +289,13 @@ export async function importAssessment(
 		throw e;
 	}
 	return { ok: true, id, evidenceNotRestored };
+}
+
+/** The answers as a stripped import stores them: no note, evidence or owner. */
+function strippedAnswers(answers: AssessmentExport['answers']): AssessmentExport['answers'] {
+	return Object.fromEntries(
+		Object.entries(answers).map(([id, a]) => [id, { ...a, note: '', evidence: [], owner: null }])
+	);
 }
 
 /**

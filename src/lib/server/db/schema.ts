@@ -205,6 +205,8 @@ export interface IssuedReportsTable {
 	format: 'pdf' | 'docx';
 	lang: 'zh' | 'en' | 'both';
 	edition: 'summary' | 'full';
+	/** Whether the review comments are printed in it (the consultant's choice). */
+	comments: Generated<boolean>;
 	file_name: string;
 	bytes: Uint8Array;
 	sha256: string;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { firmName } from '../../domain/identity';
 import { buildReportModel } from '../../domain/report-model';
+import { buildEvidenceAnnex, commentsByItem } from '../../domain/report-annex';
 import type { ReportEdition, ReportLang } from '../../domain/report-text';
 import { reportWords } from '../../labels/report-words';
 import type { Database } from '../db/connection';
@@ -24,6 +25,8 @@ function modelCodeHash(): string {
 		.update(JSON.stringify(reportWords()))
 		.update(missingGlyphNoteWords())
 		.update(buildReportModel.toString())
+		.update(buildEvidenceAnnex.toString())
+		.update(commentsByItem.toString())
 		.digest('hex');
 	return modelCode;
 }
@@ -39,8 +42,9 @@ export interface DraftReportKey {
  * The cache key of a draft's (or in-review) PDF from what its content is made of, without building
  * the report model: the assessment row (its content's last change, state, profile, questionnaire
  * version), one statement of stamps (readReportStamp), the firm's identity, the organisation, the
- * language and edition, the model's code and words, the renderer's version — and the Shanghai date
- * when an answer has a due date, so overdue counts roll over at midnight Beijing time.
+ * language and edition, whether review comments are printed (and then theirs), the model's code
+ * and words, the renderer's version — and the Shanghai date when an answer or a file with an expiry
+ * exists, so overdue counts and expired files roll over at midnight Beijing time.
  */
 export async function draftReportKey(
 	db: Database,
@@ -49,6 +53,8 @@ export async function draftReportKey(
 		membership: Pick<Membership, 'orgName' | 'orgKind'>;
 		lang: ReportLang;
 		edition: ReportEdition;
+		/** Review comments printed with the gaps: their stamp enters the key only then. */
+		comments?: boolean;
 		now?: Date;
 	}
 ): Promise<DraftReportKey> {
@@ -76,7 +82,12 @@ export async function draftReportKey(
 				previousId: a.previousAssessmentId,
 				identity,
 				org: [membership.orgName, membership.orgKind],
-				stamp: { ...stamp, dated: undefined },
+				comments: input.comments === true,
+				stamp: {
+					...stamp,
+					dated: undefined,
+					comments: input.comments ? stamp.comments : undefined
+				},
 				today: stamp.dated ? shanghaiDate(input.now ?? new Date()) : null
 			})
 		)

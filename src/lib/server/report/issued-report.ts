@@ -21,9 +21,10 @@ import { renderReportFile, type ReportFile, type ReportFileInput } from './rende
  * (about a second of rendering). The full edition (working papers: every answer, the profile) is
  * issued the first time someone downloads it, and kept as issued from then on.
  */
-export const ISSUED_AT_FINALISE: readonly IssuedVariant[] = (['zh', 'en', 'both'] as const).flatMap(
-	(lang) =>
-		(['pdf', 'docx'] as const).map((format) => ({ format, lang, edition: 'summary' as const }))
+export const ISSUED_AT_FINALISE: readonly Omit<IssuedVariant, 'comments'>[] = (
+	['zh', 'en', 'both'] as const
+).flatMap((lang) =>
+	(['pdf', 'docx'] as const).map((format) => ({ format, lang, edition: 'summary' as const }))
 );
 
 function served(report: IssuedReport): ReportFile {
@@ -93,7 +94,15 @@ export async function issuedReport(
 	input: ReportFileInput
 ): Promise<ReportFile> {
 	const { assessment, format, lang, edition } = input;
-	const scope = { orgId: assessment.orgId, assessmentId: assessment.id, format, lang, edition };
+	const comments = input.comments === true;
+	const scope = {
+		orgId: assessment.orgId,
+		assessmentId: assessment.id,
+		format,
+		lang,
+		edition,
+		comments
+	};
 	const found = await findIssuedReport(db, scope);
 	if (found) return served(found);
 	const rendered = await renderReportFile(db, input);
@@ -101,6 +110,7 @@ export async function issuedReport(
 		format,
 		lang,
 		edition,
+		comments,
 		fileName: rendered.fileName,
 		bytes: rendered.bytes,
 		sha256: createHash('sha256').update(rendered.bytes).digest('hex'),
@@ -117,6 +127,7 @@ export async function issuedReport(
 				format,
 				lang,
 				edition,
+				comments,
 				fileName: report.fileName,
 				sha256: report.sha256,
 				size: report.bytes.byteLength,
@@ -129,16 +140,19 @@ export async function issuedReport(
 }
 
 /**
- * Issues the summary edition in every language and format, just after finalising. A variant that
- * fails here (a report over the page budget, a busy renderer) is issued at its first download.
+ * Issues the summary edition in every language and format, just after finalising, with the review
+ * comments when the consultant chose so (`comments`; the other variant is issued at its first
+ * download). A variant that fails here (a report over the page budget, a busy renderer) is issued
+ * at its first download.
  */
 export async function issueFinalReports(
 	db: Database,
 	actor: Actor,
-	input: { assessment: AssessmentRecord; membership: Membership }
+	input: { assessment: AssessmentRecord; membership: Membership; comments?: boolean }
 ): Promise<void> {
+	const comments = input.comments === true;
 	for (const variant of ISSUED_AT_FINALISE)
-		await issuedReport(db, actor, { ...input, ...variant }).catch((error: unknown) =>
+		await issuedReport(db, actor, { ...input, ...variant, comments }).catch((error: unknown) =>
 			logger.warn(
 				{ err: error, assessmentId: input.assessment.id, ...variant },
 				'report not issued at finalising: it will be at its first download'

@@ -18,6 +18,9 @@ import type { SignOff } from '../../domain/report-model';
 import type { Membership } from '../db/queries/organisations';
 import { loadConsultantVoice } from '../voice/consultant-voice';
 import { assessmentStaleness } from '../pack/staleness';
+import { listEvidenceFiles } from '../db/queries/evidence-files';
+import { listAssessmentComments } from '../db/queries/reviews';
+import type { ReportCommentInput, ReportEvidenceFileInput } from '../../domain/report-annex';
 
 /**
  * The report model of an assessment as its organisation sees it. The firm on the cover is the
@@ -33,6 +36,8 @@ export async function loadReportModel(
 		edition?: ReportEdition;
 		/** Now, for overdue actions; a final report counts them on the day it was signed off. */
 		now?: Date;
+		/** Print the review comments with the gaps (the consultant's choice; not by default). */
+		comments?: boolean;
 	}
 ): Promise<ReportModel> {
 	const { assessment, membership, lang } = input;
@@ -63,10 +68,44 @@ export async function loadReportModel(
 			logo: await reportLogo(db, assessment.orgId),
 			actionStatuses: await listGapActions(db, assessment.id),
 			voice: await loadConsultantVoice(db, assessment.id),
-			stale: await assessmentStaleness(db, assessment, view, today)
+			stale: await assessmentStaleness(db, assessment, view, today),
+			evidenceFiles: await reportEvidenceFiles(db, assessment.id),
+			comments: input.comments ? await reportComments(db, assessment.id) : null
 		},
 		reportWords()
 	);
+}
+
+/** The assessment's evidence files as plain data for the report's annex (no bytes, no ids). */
+export async function reportEvidenceFiles(
+	db: Database,
+	assessmentId: string
+): Promise<ReportEvidenceFileInput[]> {
+	const files = await listEvidenceFiles(db, { assessmentId });
+	return files.map((f) => ({
+		itemId: f.itemId,
+		lineageId: f.lineageId,
+		version: f.version,
+		fileName: f.fileName,
+		size: f.size,
+		sha256: f.sha256,
+		uploaderName: f.uploaderName,
+		uploadedAt: new Date(f.uploadedAt).toISOString(),
+		effectiveOn: f.effectiveOn,
+		expiresOn: f.expiresOn,
+		reviewStatus: f.reviewStatus,
+		needsReconfirmation: f.needsReconfirmation
+	}));
+}
+
+async function reportComments(db: Database, assessmentId: string): Promise<ReportCommentInput[]> {
+	const comments = await listAssessmentComments(db, assessmentId);
+	return comments.map((c) => ({
+		itemId: c.itemId,
+		authorName: c.authorName,
+		body: c.body,
+		createdAt: new Date(c.createdAt).toISOString()
+	}));
 }
 
 /** The Shanghai calendar date (UTC+8 all year) of an instant. */

@@ -16,6 +16,8 @@ export interface ReportFileInput {
 	lang: ReportLang;
 	edition: ReportEdition;
 	format: ReportFileExt;
+	/** Print the review comments with the gaps (not unless the reader asks). */
+	comments?: boolean;
 }
 
 /** A report file ready to send: its bytes, names, an ETag and how it was produced (Server-Timing). */

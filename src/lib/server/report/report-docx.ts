@@ -18,6 +18,7 @@ export async function reportDocx(
 		membership: Pick<Membership, 'orgName' | 'orgKind'>;
 		lang: ReportLang;
 		edition?: ReportEdition;
+		comments?: boolean;
 	}
 ): Promise<{ model: ReportModel; bytes: Uint8Array; ms: number }> {
 	const model = await loadReportModel(db, input);

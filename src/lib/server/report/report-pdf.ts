@@ -27,6 +27,7 @@ export async function reportPdf(
 		membership: Membership;
 		lang: ReportLang;
 		edition?: ReportEdition;
+		comments?: boolean;
 	}
 ): Promise<{ head: ReportHead; pdf: Awaited<ReturnType<typeof cachedReportPdf>> }> {
 	const edition = input.edition ?? 'summary';

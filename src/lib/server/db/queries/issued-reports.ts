@@ -2,7 +2,10 @@ import type { AuditedTx } from '../audited';
 import type { Database } from '../connection';
 import type { IssuedReportsTable } from '../schema';
 
-export type IssuedVariant = Pick<IssuedReportsTable, 'format' | 'lang' | 'edition'>;
+export type IssuedVariant = Pick<IssuedReportsTable, 'format' | 'lang' | 'edition'> & {
+	/** Review comments printed in it; false when not said. */
+	comments?: boolean;
+};
 
 export interface IssuedReport extends IssuedVariant {
 	fileName: string;
@@ -18,12 +21,13 @@ export async function findIssuedReportEntry(
 ): Promise<(Omit<IssuedReport, 'bytes'> & { id: string }) | null> {
 	const row = await db
 		.selectFrom('issued_reports')
-		.select(['id', 'format', 'lang', 'edition', 'file_name', 'sha256', 'issued_on'])
+		.select(['id', 'format', 'lang', 'edition', 'comments', 'file_name', 'sha256', 'issued_on'])
 		.where('org_id', '=', scope.orgId)
 		.where('assessment_id', '=', scope.assessmentId)
 		.where('format', '=', scope.format)
 		.where('lang', '=', scope.lang)
 		.where('edition', '=', scope.edition)
+		.where('comments', '=', scope.comments ?? false)
 		.where('superseded_at', 'is', null)
 		.executeTakeFirst();
 	return row
@@ -32,6 +36,7 @@ export async function findIssuedReportEntry(
 				format: row.format,
 				lang: row.lang,
 				edition: row.edition,
+				comments: row.comments,
 				fileName: row.file_name,
 				sha256: row.sha256,
 				issuedOn: row.issued_on
@@ -64,6 +69,7 @@ export async function insertIssuedReport(
 			format: report.format,
 			lang: report.lang,
 			edition: report.edition,
+			comments: report.comments ?? false,
 			file_name: report.fileName,
 			// pg sends a Buffer as bytea; PGlite takes it as the Uint8Array it is.
 			bytes: Buffer.from(report.bytes.buffer, report.bytes.byteOffset, report.bytes.byteLength),
@@ -72,7 +78,7 @@ export async function insertIssuedReport(
 		})
 		.onConflict((oc) =>
 			oc
-				.columns(['assessment_id', 'format', 'lang', 'edition'])
+				.columns(['assessment_id', 'format', 'lang', 'edition', 'comments'])
 				.where('superseded_at', 'is', null)
 				.doNothing()
 		)

@@ -133,11 +133,9 @@ export async function insertReviewComment(
 		.execute();
 }
 
-export async function listReviewComments(
-	db: Database,
-	scope: { assessmentId: string; itemId: string }
-): Promise<ReviewComment[]> {
-	return db
+/** Comments with their author's name, oldest first. */
+const selectComments = (db: Database) =>
+	db
 		.selectFrom('review_comments as c')
 		.leftJoin('users as u', 'u.id', 'c.author_id')
 		.select([
@@ -147,12 +145,26 @@ export async function listReviewComments(
 			'c.body',
 			'c.created_at as createdAt'
 		])
+		.orderBy('c.created_at')
+		.orderBy('c.id');
+
+export async function listReviewComments(
+	db: Database,
+	scope: { assessmentId: string; itemId: string }
+): Promise<ReviewComment[]> {
+	return selectComments(db)
 		.where('c.assessment_id', '=', scope.assessmentId)
 		.where('c.item_id', '=', scope.itemId)
-		.orderBy('c.created_at')
-		.orderBy('c.id')
 		.limit(500)
 		.execute();
+}
+
+/** Every comment of an assessment, oldest first: for a report that includes them. */
+export async function listAssessmentComments(
+	db: Database,
+	assessmentId: string
+): Promise<ReviewComment[]> {
+	return selectComments(db).where('c.assessment_id', '=', assessmentId).execute();
 }
 
 /** Comment counts per item of one assessment, for the questionnaire. */

@@ -2,6 +2,7 @@ import { BorderStyle, Paragraph, type Table } from 'docx';
 import type { ProvisionQuote, ReportGap, ReportModel } from '../../../domain/report-model';
 import { inlineText as inline } from '../../../domain/report-text';
 import { actionTable } from './docx-summary';
+import { commentsBlock } from './docx-annex';
 import {
 	heading,
 	labelledLine,
@@ -70,7 +71,8 @@ function gapEntry(gap: ReportGap, index: number, model: ReportModel): Block[] {
 					line(labelText(l.voiceObservation), { color: tone.muted, size: size.label }, 20),
 					...para(gap.observation)
 				]
-			: [])
+			: []),
+		...commentsBlock(gap.comments, model)
 	];
 }
 

@@ -144,6 +144,16 @@ function cellParagraphs(cell: Cell, header: boolean): Paragraph[] {
 
 const thin = { style: BorderStyle.SINGLE, size: 4, color: 'D1D5DB' };
 
+/** The thin grey rules of every table of ours. */
+export const tableBorders = {
+	top: thin,
+	bottom: thin,
+	left: thin,
+	right: thin,
+	insideHorizontal: thin,
+	insideVertical: thin
+};
+
 /**
  * A real Word table: a header row repeated on every page, rows kept whole, column widths in
  * percent of the page.
@@ -165,14 +175,7 @@ export function table(widths: number[], header: ReportText[], rows: Cell[][]): T
 		});
 	return new Table({
 		width: { size: 100, type: WidthType.PERCENTAGE },
-		borders: {
-			top: thin,
-			bottom: thin,
-			left: thin,
-			right: thin,
-			insideHorizontal: thin,
-			insideVertical: thin
-		},
+		borders: tableBorders,
 		rows: [row(header, true), ...rows.map((r) => row(r, false))]
 	});
 }

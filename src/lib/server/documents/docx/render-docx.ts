@@ -1,3 +1,4 @@
+import { evidenceAnnex } from './docx-annex';
 import {
 	AlignmentType,
 	Document,
@@ -84,6 +85,7 @@ export function reportDocx(model: ReportModel): Document {
 					...(full ? fullEditionParts(model) : []),
 					...methodology(model),
 					...lawAnnex(model),
+					...evidenceAnnex(model),
 					...disclaimer(model)
 				]
 			}

@@ -11,11 +11,15 @@ export const FONT_FAMILY = 'NotoSansSC';
  */
 export const EMOJI_FAMILY = 'NotoEmoji';
 
+/** DM Mono, for what is read character by character: the SHA-256 of an evidence file. */
+export const MONO_FAMILY = 'DMMono';
+
 export const fontFiles = {
 	normal: require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'),
 	bold: require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf'),
 	emoji: require.resolve('@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf'),
-	emojiBold: require.resolve('@expo-google-fonts/noto-emoji/700Bold/NotoEmoji_700Bold.ttf')
+	emojiBold: require.resolve('@expo-google-fonts/noto-emoji/700Bold/NotoEmoji_700Bold.ttf'),
+	mono: require.resolve('@expo-google-fonts/dm-mono/400Regular/DMMono_400Regular.ttf')
 } as const;
 
 /** Chinese type has no italics: italic text is set upright. */
@@ -31,6 +35,12 @@ export const fonts: TFontDictionary = {
 		bold: fontFiles.emojiBold,
 		italics: fontFiles.emoji,
 		bolditalics: fontFiles.emojiBold
+	},
+	[MONO_FAMILY]: {
+		normal: fontFiles.mono,
+		bold: fontFiles.mono,
+		italics: fontFiles.mono,
+		bolditalics: fontFiles.mono
 	}
 };
 

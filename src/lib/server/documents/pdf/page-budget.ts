@@ -1,13 +1,15 @@
 import type { ReportModel } from '../../../domain/report-model';
+import { fileLines } from '../../../domain/report-annex';
 import { sizes } from './pdf-text';
 import { columnWidths, CONTENT_WIDTH } from './typeset';
 
 /**
- * The most pages the text people typed (notes, evidence, owners) may fill in one report. The rest of
- * a report is the questionnaire's own text, bounded by the corpus (about 230 pages in both languages
- * with every item); what people type is bounded only per field (a note up to 5,000 characters, about
- * 10 pages when Chinese, 5 when English), so 30 such notes gave reports of hundreds of pages. A
- * report over the budget is refused before it is rendered, naming the items whose text is longest.
+ * The most pages the text people typed (notes, evidence, owners, review comments when included,
+ * evidence files) may fill in one report. The rest of a report is the questionnaire's own text,
+ * bounded by the corpus (about 230 pages in both languages with every item); what people type is
+ * bounded only per field (a note up to 5,000 characters, about 10 pages when Chinese, 5 when
+ * English), so 30 such notes gave reports of hundreds of pages. A report over the budget is refused
+ * before it is rendered, naming the items whose text is longest.
  */
 export const TYPED_TEXT_PAGE_BUDGET = 100;
 
@@ -46,9 +48,26 @@ export function estimateTypedTextPages(model: ReportModel): TypedTextEstimate {
 					[gap.observation?.main ?? '', gap.observation?.alt ?? ''].join('\n'),
 					CONTENT_WIDTH,
 					sizes.body
+				) +
+				// Review comments, when the consultant included them: a byline and the text each.
+				gap.comments.reduce(
+					(sum, c) => sum + height(`${c.byline}\n${c.text}`, CONTENT_WIDTH - 10, sizes.body),
+					0
 				)
 		);
 	}
+	// The evidence annex: each file's name, its facts and its hash (about four short lines).
+	for (const item of model.evidenceAnnex)
+		add(
+			item.itemId,
+			item.files.reduce(
+				(sum, f) =>
+					sum +
+					height(f.name, CONTENT_WIDTH, sizes.body) +
+					height(`${fileLines(f, model.labels).facts}\n${f.sha256}`, CONTENT_WIDTH, sizes.small),
+				0
+			)
+		);
 	// Every answer is printed again in the full edition's appendix; the summary edition has none.
 	for (const answer of model.edition === 'full' ? model.answers : []) {
 		// A row of the appendix is as tall as its tallest cell.

@@ -3,6 +3,7 @@ import type { ReportModel } from '../../../domain/report-model';
 import { changesSection } from './pdf-changes';
 import { cover, executiveSummary } from './pdf-cover';
 import { gapRegister, lawAnnex } from './pdf-gaps';
+import { evidenceAnnex } from './pdf-annex';
 import {
 	actionPlan,
 	appendix,
@@ -26,8 +27,8 @@ function pageOf(model: ReportModel, page: number, pages: number): string {
 export function reportDocument(model: ReportModel): TDocumentDefinitions {
 	const created = new Date(model.meta.createdAt);
 	const full = model.edition === 'full';
-	// Summary edition: summary, gap register, action plan, method, law annex. The full edition adds
-	// every answer, the excluded items with reasons and the profile.
+	// Summary edition: summary, gap register, action plan, method, law annex, evidence annex. The
+	// full edition adds every answer, the excluded items with reasons and the profile.
 	const content: Content[] = [
 		cover(model),
 		executiveSummary(model),
@@ -38,6 +39,7 @@ export function reportDocument(model: ReportModel): TDocumentDefinitions {
 		...(full ? [notApplicable(model), profile(model), appendix(model)] : []),
 		methodologySection(model),
 		lawAnnex(model),
+		evidenceAnnex(model),
 		disclaimer(model)
 	];
 	return {

@@ -17,6 +17,7 @@ import {
 	userFit
 } from './pdf-text';
 import { columnWidths, CONTENT_WIDTH } from './typeset';
+import { commentsBlock } from './pdf-annex';
 
 /** The quote box: a 2 pt rule, 4 pt padding each side and 6 pt margins inside it. */
 const QUOTE_WIDTH = CONTENT_WIDTH - 2 - 8 - 12;
@@ -149,7 +150,8 @@ function gapEntry(gap: ReportGap, index: number, model: ReportModel, parent: str
 							paraFit(gap.observation, CONTENT_WIDTH)
 						)
 					]
-				: [])
+				: []),
+			...commentsBlock(gap.comments, model)
 		],
 		margin: [0, 6, 0, 6]
 	};

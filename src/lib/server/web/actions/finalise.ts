@@ -9,6 +9,8 @@ import { openItemsOf } from '../../assessments/finalise';
 import { moveAssessment } from '../../assessments/review';
 import { REVIEW_ROLES, requireAssessment } from '../guards/assessment';
 import { runtime } from '../runtime';
+import { findAssessment } from '../../db/queries/assessments';
+import { issueFinalReports } from '../../report/issued-report';
 
 type AssessmentEvent = RequestEvent<{ orgId: string; assessmentId: string }>;
 
@@ -20,7 +22,8 @@ export const finaliseForm = () =>
 /**
  * Finalises an assessment in review. With items still open (unanswered, not reviewed, changes
  * requested) it needs a named owner and a written reason, kept with the assessment for the report
- * and in the audit row; without them it answers 400 naming the field, and nothing moves.
+ * and in the audit row; without them it answers 400 naming the field, and nothing moves. Then the
+ * summary reports are issued, printing the review comments when the form asks.
  */
 export async function finaliseAction(event: AssessmentEvent) {
 	const { assessment, membership, actor } = await requireAssessment(
@@ -53,5 +56,14 @@ export async function finaliseAction(event: AssessmentEvent) {
 		notify: { origin: event.url.origin }
 	});
 	if (!result.ok) return fail(409, { moveError: m.clients_err_wrong_state(), finaliseForm: form });
+	// The report is kept as issued now (with the review comments when the consultant chose so), not
+	// at its first download by a later renderer.
+	const final = await findAssessment(db, { orgId: assessment.orgId, id: assessment.id });
+	if (final)
+		await issueFinalReports(db, actor, {
+			assessment: final,
+			membership,
+			comments: form.data.comments
+		});
 	return { moved: 'finalise' as const, finaliseForm: form };
 }

@@ -164,7 +164,12 @@ export async function startApiAssessmentFrom(
 /** Restores an export as a new draft; every problem is a 400 naming its JSON path. */
 export async function importApiAssessment(
 	api: ApiContext,
-	input: { clientId: string | null; data: AssessmentExport; confirmOtherClient?: boolean }
+	input: {
+		clientId: string | null;
+		data: AssessmentExport;
+		confirmOtherClient?: boolean;
+		otherClient?: 'strip' | 'keep';
+	}
 ): Promise<{
 	id: string;
 	evidence_not_restored: { item_id: string; file_name: string; sha256: string }[];
@@ -173,6 +178,7 @@ export async function importApiAssessment(
 		orgId: api.membership.orgId,
 		clientId: input.clientId,
 		confirmOtherClient: input.confirmOtherClient ?? false,
+		otherClient: input.otherClient,
 		data: input.data
 	});
 	if (result.ok)

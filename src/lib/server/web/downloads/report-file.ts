@@ -35,6 +35,8 @@ export async function reportResponse(
 		lang: ReportLang;
 		edition?: ReportEdition;
 		format: ReportFileExt;
+		/** Print the review comments with the gaps. */
+		comments?: boolean;
 	},
 	options: { api?: boolean } = {}
 ): Promise<Response> {

@@ -80,6 +80,7 @@ export const actions: Actions = {
 			orgId: membership.orgId,
 			clientId: form.data.clientId || null,
 			confirmOtherClient: form.data.confirmOtherClient,
+			otherClient: form.data.otherClient,
 			// importAssessment validates the whole document itself before it writes anything.
 			data: data as AssessmentExport
 		});
@@ -90,7 +91,7 @@ export const actions: Actions = {
 					{
 						type: 'error',
 						text: result.issues[0]!.message,
-						issues: [m.notify_import_confirm_hint()],
+						issues: [m.import_guard_hint()],
 						confirmOtherClient: true
 					},
 					{ status: 409 }

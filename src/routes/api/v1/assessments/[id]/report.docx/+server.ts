@@ -1,6 +1,7 @@
 import { requireApiAssessment } from '$lib/server/web/api/assessments';
 import { apiEndpoint } from '$lib/server/web/api/endpoint';
 import { reportResponse } from '$lib/server/web/downloads/report-file';
+import { wantsComments } from '$lib/schemas/report';
 
 export const GET = apiEndpoint('getReportDocx', async ({ api, params, query }) =>
 	reportResponse(
@@ -11,6 +12,7 @@ export const GET = apiEndpoint('getReportDocx', async ({ api, params, query }) =
 			membership: api.membership,
 			lang: query.lang,
 			edition: query.edition,
+			comments: wantsComments(query),
 			format: 'docx'
 		},
 		{ api: true }

@@ -1,6 +1,6 @@
 import { requireAssessment } from '$lib/server/web/guards/assessment';
 import { loadReportModel } from '$lib/server/report/load-report';
-import { requireReportLang } from '$lib/server/web/downloads/report-request';
+import { requireReportQuery } from '$lib/server/web/downloads/report-request';
 import { runtime } from '$lib/server/web/runtime';
 import type { PageServerLoad } from './$types';
 
@@ -12,10 +12,10 @@ export const load: PageServerLoad = async (event) => {
 		'view',
 		{ wholeAssessment: true }
 	);
-	const lang = requireReportLang(event);
+	const { lang, comments } = requireReportQuery(event);
 	return {
 		lang,
-		model: await loadReportModel(runtime().db, { assessment, membership, lang }),
+		model: await loadReportModel(runtime().db, { assessment, membership, lang, comments }),
 		base: `/o/${membership.orgId}/assessments/${assessment.id}`
 	};
 };
