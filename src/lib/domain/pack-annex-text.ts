@@ -1,4 +1,5 @@
 import type { PackModel } from './filing-pack';
+import type { SupportBackground } from './pack-annexes';
 
 /**
  * The filing pack's annexes (attachments checklist, exit-evaluation view) as plain lines: what the
@@ -114,7 +115,10 @@ export function exitBlock(model: PackModel): AnnexBlock | null {
 	};
 }
 
-/** The support measures the firm may apply for, each quoted and cited with its force. */
+/**
+ * The support measures the firm may apply for, each quoted and cited with its force; one that is
+ * policy background only (superseded, expired, overtaken) says so in plain words, and why.
+ */
 export function supportBlock(model: PackModel): AnnexBlock | null {
 	if (model.support.length === 0) return null;
 	const w = model.words;
@@ -125,8 +129,11 @@ export function supportBlock(model: PackModel): AnnexBlock | null {
 		entries: model.support.map((q, i) => ({
 			title: `${i + 1}. ${q.citation}`,
 			meta: force[q.force],
-			state: null,
+			state: q.background ? { text: w.supportBackground, tone: 'high' as const } : null,
 			lines: [
+				...(q.background
+					? [{ text: backgroundReason(model, q.background), tone: 'high' as const }]
+					: []),
 				{ text: `“${q.text}”`, tone: 'quote' as const },
 				...(model.lang === 'en'
 					? [{ text: `${w.summaryEn}${colon(model)}${q.summaryEn}`, tone: 'muted' as const }]
@@ -134,4 +141,17 @@ export function supportBlock(model: PackModel): AnnexBlock | null {
 			]
 		}))
 	};
+}
+
+/** Why a support measure is background only, from the corpus's standing and validity data. */
+export function backgroundReason(model: PackModel, background: SupportBackground): string {
+	const w = model.words;
+	switch (background.reason) {
+		case 'superseded':
+			return w.supportBackgroundSuperseded.replace('{by}', background.by ?? '—');
+		case 'expired':
+			return w.supportBackgroundExpired.replace('{date}', background.on ?? '—');
+		case 'overtaken':
+			return w.supportBackgroundOvertaken.replace('{date}', background.issued ?? '—');
+	}
 }

@@ -14,6 +14,7 @@ import { findUserById } from '../db/queries/users';
 import { renderPackDocx } from '../documents/pack/pack-docx';
 import { renderPackPdf } from '../documents/pack/pack-pdf';
 import { shanghaiDate } from '../report/load-report';
+import { loadConsultantVoice } from '../voice/consultant-voice';
 
 export type PackFormat = 'docx' | 'pdf';
 
@@ -46,6 +47,7 @@ export async function loadPackModel(
 	);
 	const pack = await findFilingPack(db, assessment.id);
 	const evidence = await listEvidenceFiles(db, { assessmentId: assessment.id });
+	const voice = await loadConsultantVoice(db, assessment.id);
 	return buildFilingPack(
 		{
 			corpus,
@@ -60,6 +62,7 @@ export async function loadPackModel(
 			answered: answers
 				.filter((a) => a.status !== 'not_applicable')
 				.map((a) => ({ itemId: a.itemId, on: shanghaiDate(a.updatedAt) })),
+			voice,
 			lang: input.lang,
 			edition: input.edition ?? 'full'
 		},
