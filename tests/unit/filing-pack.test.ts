@@ -1,6 +1,6 @@
 import { seedsCorpus } from '../../src/lib/corpus/seeds-corpus';
 import { describe, expect, it } from 'vitest';
-import { addMonths } from '../../src/lib/domain/pack-input';
+import { addMonths, EMPTY_PACK_INPUT, mergePackInput } from '../../src/lib/domain/pack-input';
 import type { ConsultantVoice } from '../../src/lib/domain/consultant-voice';
 import { firmPack, packAnswers, packFirms, sampleVoice } from '../helpers/pack-fixture';
 
@@ -224,6 +224,31 @@ describe('the filing pack model', () => {
 			const after = firmPack(corpus, firm, { voice: changed, edits: { legal_compliance: edit } });
 			expect(after.sections.find((s) => s.id === 'legal_compliance')!.edit!.stale).toBe(true);
 		});
+	});
+
+	it('merges a save over another field by field: the writer’s changes kept, the other’s taken, both-changed named', () => {
+		const base = { ...EMPTY_PACK_INPUT, service_name: '旧名称' };
+		const current = { ...base, service_name: '甲的名称', channels: '企业网银' };
+		const sent = { ...base, service_name: '乙的名称', service_hours: '7×24 小时' };
+		const merge = mergePackInput(base, sent, current);
+		expect(merge.merged).toEqual({
+			...base,
+			service_name: '乙的名称',
+			channels: '企业网银',
+			service_hours: '7×24 小时'
+		});
+		expect(merge.conflicts).toEqual(['service_name']);
+		expect(merge.theirs).toEqual(['channels']);
+		// Both typed the same: no conflict. Without the base, every difference is one.
+		expect(mergePackInput(base, { ...sent, service_name: '甲的名称' }, current).conflicts).toEqual(
+			[]
+		);
+		expect(mergePackInput(null, sent, current).conflicts).toEqual([
+			'service_name',
+			'channels',
+			'service_hours'
+		]);
+		expect(mergePackInput(null, sent, current).merged).toEqual(sent);
 	});
 
 	it('adds months the way a calendar does', () => {
