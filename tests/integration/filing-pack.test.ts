@@ -182,6 +182,12 @@ describe('the filing pack over HTTP', () => {
 			expect(page.text).toContain('顾问撰写 · 第 1 版');
 			const pub = docxText((await browser.download(`${base}/pack.docx?edition=public`)).bytes);
 			expect(pub).not.toContain(opinion);
+			// The support measures beside the gaps on the result page, the 2014 one marked background.
+			const result = await browser.get(`${base}/result`);
+			expect(result.text).toContain('可申请的政策支持措施');
+			expect(result.text).toContain('关于促进本市互联网金融产业健康发展的若干意见 （十）');
+			expect(result.text).toContain('仅作政策背景');
+			expect(result.text).toContain('不是本机构现在可以申请的措施');
 		},
 		SLOW
 	);

@@ -5,7 +5,7 @@ import type { SupportBackground } from './pack-annexes';
  * The filing pack's annexes (attachments checklist, exit-evaluation view) as plain lines: what the
  * pack page, the Word file and the PDF print, in the pack's language.
  */
-const colon = (model: PackModel) => (model.lang === 'zh' ? '：' : ': ');
+const colon = (model: Pick<PackModel, 'lang'>) => (model.lang === 'zh' ? '：' : ': ');
 
 export type AnnexTone = 'plain' | 'muted' | 'good' | 'high' | 'critical' | 'quote';
 
@@ -117,9 +117,12 @@ export function exitBlock(model: PackModel): AnnexBlock | null {
 
 /**
  * The support measures the firm may apply for, each quoted and cited with its force; one that is
- * policy background only (superseded, expired, overtaken) says so in plain words, and why.
+ * policy background only (superseded, expired, overtaken) says so in plain words, and why. The
+ * pack's annex, and the result page's list (which has no pack model: the measures and words only).
  */
-export function supportBlock(model: PackModel): AnnexBlock | null {
+export function supportBlock(
+	model: Pick<PackModel, 'support' | 'words' | 'lang'>
+): AnnexBlock | null {
 	if (model.support.length === 0) return null;
 	const w = model.words;
 	const force = { binding: w.forceBinding, encouraged: w.forceEncouraged, context: w.forceContext };
@@ -144,7 +147,10 @@ export function supportBlock(model: PackModel): AnnexBlock | null {
 }
 
 /** Why a support measure is background only, from the corpus's standing and validity data. */
-export function backgroundReason(model: PackModel, background: SupportBackground): string {
+export function backgroundReason(
+	model: Pick<PackModel, 'words'>,
+	background: SupportBackground
+): string {
 	const w = model.words;
 	switch (background.reason) {
 		case 'superseded':
