@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Api, createTokenInSettings } from '../helpers/api';
 import { saveAnswer, saveProfile, startAssessment } from '../helpers/assessment';
 import { Browser, signUp } from '../helpers/browser';
 import { startInstances, type Instances } from '../helpers/instances';
@@ -82,6 +83,12 @@ describe('the filing pack PDF on the render workers', () => {
 		expect(refused.status).toBe(429);
 		expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
 		expect(new TextDecoder().decode(refused.bytes)).toContain('申报材料已达上限');
+		// The API says the same as its JSON error.
+		const api = new Api(await createTokenInSettings(first.browser, first.orgId), server.baseUrl);
+		const viaApi = await api.get(`/assessments/${first.base.split('/').pop()}/pack.pdf`);
+		expect(viaApi.status).toBe(429);
+		expect(viaApi.json.error.code).toBe('too_many_renders');
+		expect(Number(viaApi.headers.get('retry-after'))).toBeGreaterThan(0);
 		// The Word file is not drawn by the workers: served as before.
 		expect((await first.browser.download(`${first.base}/pack.docx`)).status).toBe(200);
 		const served = await second.browser.download(`${second.base}/pack.pdf`);
