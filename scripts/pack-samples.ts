@@ -9,7 +9,7 @@ import { loadCorpus } from '../src/lib/corpus/load';
 import { corpusPaths } from '../src/lib/corpus/paths';
 import { renderPackDocx } from '../src/lib/server/documents/pack/pack-docx';
 import { renderPackPdf } from '../src/lib/server/documents/pack/pack-pdf';
-import { firmPack, packFirms } from '../tests/helpers/pack-fixture';
+import { firmPack, packFirms, sampleVoice } from '../tests/helpers/pack-fixture';
 
 const dir = process.argv[2] ?? 'docs/pack';
 const files = path.join('/tmp', 'pack-samples');
@@ -45,3 +45,41 @@ execFileSync('pdftoppm', [
 	path.join(files, 'bank.pdf'),
 	path.join(dir, 'bank-trace')
 ]);
+
+// The consultant's text in its section, and the support measures with the one that is policy
+// background only: the first page showing each, from the bank's pack with a consultant's words.
+const gap = firmPack(corpus, packFirms.bank)
+	.sections.flatMap((s) => s.blockers)
+	.find((b) => b.status !== 'unanswered')!;
+const voiced = path.join(files, 'bank-voice.pdf');
+fs.writeFileSync(
+	voiced,
+	await renderPackPdf(firmPack(corpus, packFirms.bank, { voice: sampleVoice(gap.itemId) }))
+);
+const pageCount = Number(
+	execFileSync('pdfinfo', [voiced], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)![1]
+);
+const pageText = (page: number) =>
+	execFileSync('pdftotext', ['-f', String(page), '-l', String(page), voiced, '-'], {
+		encoding: 'utf8'
+	}).replace(/\s+/g, '');
+for (const [name, marker] of [
+	['bank-voice', '总体意见（顾问撰写）'],
+	['bank-support', '仅作政策背景']
+] as const) {
+	const page = Array.from({ length: pageCount }, (_, i) => i + 1).find((p) =>
+		pageText(p).includes(marker)
+	)!;
+	execFileSync('pdftoppm', [
+		'-png',
+		'-r',
+		'50',
+		'-f',
+		String(page),
+		'-l',
+		String(page),
+		voiced,
+		path.join(dir, name)
+	]);
+	console.log(`${name}: page ${page} of ${pageCount}`);
+}

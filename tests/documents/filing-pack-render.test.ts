@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { PackModel } from '../../src/lib/domain/filing-pack';
 import { renderPackDocx } from '../../src/lib/server/documents/pack/pack-docx';
 import { renderPackPdf } from '../../src/lib/server/documents/pack/pack-pdf';
-import { firmPack, packFirms } from '../helpers/pack-fixture';
+import { firmPack, packFirms, sampleVoice } from '../helpers/pack-fixture';
 import { pdfText, squash } from '../helpers/pdf';
 
 const corpus = seedsCorpus();
@@ -70,6 +70,26 @@ describe('the filing pack, rendered and read back', { timeout: 120_000 }, () => 
 			expectWholePack(pack, text, squash);
 		});
 	}
+
+	it("quotes the consultant's text in its sections and traces it to its author and version in both formats", async () => {
+		const plain = firmPack(corpus, packFirms.bank);
+		const gap = plain.sections.flatMap((s) => s.blockers).find((b) => b.status !== 'unanswered')!;
+		const voice = sampleVoice(gap.itemId);
+		const pack = firmPack(corpus, packFirms.bank, { voice });
+		const docx = readDocx(await renderPackDocx(pack)).text;
+		const pdf = squash(pdfText(await renderPackPdf(pack)));
+		for (const s of [
+			'总体意见（顾问撰写）：总体看，风险补偿机制尚待落实，建议推迟申报。',
+			'评估范围与局限（顾问撰写）：We reviewed policies only; no systems were tested.',
+			`${gap.itemId} 顾问观察：制度已起草，待董事会批准。`,
+			'总体意见（顾问撰写） · 第 3 版 · 王顾问 · 2026-12-01',
+			`顾问观察 · ${gap.itemId} · 第 2 版 · 李顾问 · 2026-11-29`
+		]) {
+			expect(docx).toContain(s);
+			expect(pdf).toContain(squash(s));
+		}
+		expectWholePack(pack, docx);
+	});
 
 	it('marks what the pack form leaves empty as to be completed in both formats', async () => {
 		const pack = firmPack(corpus, packFirms.techProduct);

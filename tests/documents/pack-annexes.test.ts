@@ -9,6 +9,7 @@ import {
 	PBOC_ATTACHMENTS,
 	SUPPORT_MEASURES,
 	packAttachments,
+	supportBackground,
 	type AnnexInput
 } from '../../src/lib/domain/pack-annexes';
 import { forceClass } from '../../src/lib/domain/provision-standing';
@@ -151,13 +152,12 @@ describe('the annexes in the pack documents', { timeout: 60_000 }, () => {
 });
 
 describe('the support measures', () => {
-	it("quotes each measure verbatim, in force, and adds Lingang's data rules only where they apply", () => {
+	it("quotes each measure verbatim and adds Lingang's data rules only where they apply", () => {
 		const joint = firmPack(corpus, packFirms.joint);
 		expect(joint.support.length).toBeGreaterThan(5);
 		for (const q of joint.support) {
 			const p = corpus.provisions.find((x) => x.id === q.provisionId)!;
 			expect(q.text).toBe(p.text_zh);
-			expect(p.status).toBe('in_force');
 			expect(q.force).toBe(forceClass(p.force));
 		}
 		for (const id of SUPPORT_MEASURES.map((m) => m.provision))
@@ -173,4 +173,59 @@ describe('the support measures', () => {
 		expect(ids(lingang)).toContain('ifcr2024.a28');
 		expect(firmPack(corpus, packFirms.bank, { edition: 'public' }).support).toEqual([]);
 	});
+
+	it('marks the 2014 opinions’ measure as policy background only, from the corpus’s own standing data, and lists it last', () => {
+		const support = firmPack(corpus, packFirms.joint).support;
+		const background = support.filter((q) => q.background !== null);
+		expect(background.map((q) => q.provisionId)).toEqual(['ifo2014.c10']);
+		expect(background[0]!.background).toEqual({ reason: 'overtaken', issued: '2014-08-04' });
+		expect(support.at(-1)!.provisionId).toBe('ifo2014.c10');
+		// Every measure marked background rests on the data, not on its id: a source that is binding
+		// or without a recorded standing keeps its measures current.
+		const source = corpus.sources.find((s) => s.id === 'sh-internet-finance-opinions-2014')!;
+		const provision = corpus.provisions.find((p) => p.id === 'ifo2014.c10')!;
+		expect(supportBackground(provision, { ...source, standing: null }, '2026-12-02')).toBeNull();
+		expect(supportBackground(provision, { ...source, binding: true }, '2026-12-02')).toBeNull();
+		expect(
+			supportBackground(
+				{ ...provision, caveat: source.standing },
+				{ ...source, standing: null },
+				'2026-12-02'
+			)
+		).toMatchObject({ reason: 'overtaken' });
+	});
+
+	it('marks measures whose document has expired by its dates, or that were superseded', () => {
+		// The 2024 action plan runs to 2029-09-30: after it, its measures are background only.
+		const later = firmPack(corpus, packFirms.joint, { today: '2029-10-01' }).support;
+		for (const q of later.filter((x) => x.provisionId.startsWith('ftap2024')))
+			expect(q.background).toEqual({ reason: 'expired', on: '2029-09-30' });
+		expect(later.find((q) => q.provisionId === 'ifcr2024.a39.p3')!.background).toBeNull();
+		const now = firmPack(corpus, packFirms.joint).support;
+		expect(
+			now.filter((x) => x.provisionId.startsWith('ftap2024')).every((q) => q.background === null)
+		).toBe(true);
+		const superseded = corpus.provisions.find((p) => p.id === 'ftap2024.c29')!;
+		expect(
+			supportBackground(
+				{ ...superseded, status: 'superseded', superseded_by: 'ifcr2024.a39.p3' },
+				corpus.sources.find((s) => s.id === superseded.source),
+				'2026-12-02'
+			)
+		).toEqual({ reason: 'superseded', by: 'ifcr2024.a39.p3' });
+	});
+
+	it('prints the caveat in plain words in the PDF and the Word file, zh and en', async () => {
+		const zh = firmPack(corpus, packFirms.joint);
+		const text = squash(pdfText(await renderPackPdf(zh)));
+		expect(text).toContain(squash('仅作政策背景'));
+		expect(text).toContain(squash('出自 2014-08-04 印发的文件'));
+		expect(text).toContain(squash('不是本机构现在可以申请的措施'));
+		const en = firmPack(corpus, packFirms.joint, { lang: 'en' });
+		const xml = strFromU8(unzipSync(await renderPackDocx(en))['word/document.xml']!);
+		expect(xml).toContain('Policy background only');
+		expect(xml).toContain('not a measure the firm can apply for today');
+		// Said once, for the one measure it concerns.
+		expect(xml.split('Policy background only').length - 1).toBe(1);
+	}, 60_000);
 });

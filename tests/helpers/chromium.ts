@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { codeIn, mailTo } from './mail';
 
@@ -65,4 +66,19 @@ export async function contextAs(
 		{ name: 'lang', value: lang, url: baseUrl }
 	]);
 	return context;
+}
+
+/** Chromium for the file's tests: launched before the first, closed after the last. */
+export function useChromium(): () => Browser {
+	let browser: Browser | undefined;
+	beforeAll(async () => {
+		browser = await launchChromium();
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+	return () => {
+		if (!browser) throw new Error('Chromium has not been launched yet (use it inside a test)');
+		return browser;
+	};
 }

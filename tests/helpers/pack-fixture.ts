@@ -1,4 +1,5 @@
 import type { Corpus } from '../../src/lib/domain/corpus';
+import type { ConsultantVoice } from '../../src/lib/domain/consultant-voice';
 import type { EvidenceFile } from '../../src/lib/domain/evidence';
 import {
 	buildFilingPack,
@@ -164,6 +165,8 @@ export function firmPack(
 		edits?: Record<string, PackEdit>;
 		input?: PackInput;
 		answers?: Answer[];
+		voice?: ConsultantVoice;
+		today?: string;
 	} = {}
 ): PackModel {
 	const answers = options.answers ?? packAnswers(corpus, firm.profile);
@@ -177,10 +180,36 @@ export function firmPack(
 			evidence: packEvidence(corpus, answers),
 			edits: options.edits ?? {},
 			firm: firm.name,
-			today: '2026-12-02',
+			today: options.today ?? '2026-12-02',
+			voice: options.voice ?? null,
 			lang: options.lang ?? 'zh',
 			edition: options.edition ?? 'full'
 		},
 		packWords()
 	);
+}
+
+/**
+ * What a consultant wrote: an opinion in Chinese only, a scope in English only (quoted as written in
+ * either pack), and an observation on the gap `itemId` in both languages.
+ */
+export function sampleVoice(itemId: string): ConsultantVoice {
+	return {
+		statement: {
+			version: 3,
+			by: '王顾问',
+			at: '2026-11-30T17:30:00.000Z',
+			opinion: { zh: '总体看，风险补偿机制尚待落实，建议推迟申报。', en: '' },
+			scope: { zh: '', en: 'We reviewed policies only; no systems were tested.' }
+		},
+		observations: {
+			[itemId]: {
+				itemId,
+				version: 2,
+				by: '李顾问',
+				at: '2026-11-29T02:00:00.000Z',
+				text: { zh: '制度已起草，待董事会批准。', en: 'Drafted; awaiting board approval.' }
+			}
+		}
+	};
 }

@@ -151,6 +151,48 @@ describe('the filing pack over HTTP', () => {
 	);
 
 	it(
+		"quotes the consultant's opinion and gap observation, traced to their version, in the pack",
+		async () => {
+			const { browser, base } = await jointApplicant();
+			const opinion = '联合申报协议尚未签订，建议签订后再申报。';
+			const saved = await browser.post(`${base}/result?/reportStatement`, {
+				__superform_id: 'report-statement',
+				version: '0',
+				opinion_zh: opinion,
+				opinion_en: '',
+				scope_zh: '',
+				scope_en: ''
+			});
+			expect(saved.status).toBe(200);
+			const noted = await browser.post(`${base}/result?/gapObservation`, {
+				__superform_id: 'observation-LIC-001',
+				item: 'LIC-001',
+				version: '0',
+				text_zh: '牌照申请材料已准备，尚未递交。',
+				text_en: ''
+			});
+			expect(noted.status).toBe(200);
+			const word = docxText((await browser.download(`${base}/pack.docx`)).bytes);
+			expect(word).toContain(`总体意见（顾问撰写）：${opinion}`);
+			expect(word).toContain('LIC-001 顾问观察：牌照申请材料已准备，尚未递交。');
+			// The trace annex names the part and the version; the public notice has neither.
+			expect(word).toMatch(/总体意见（顾问撰写） · 第 1 版 · /);
+			expect(word).toMatch(/顾问观察 · LIC-001 · 第 1 版 · /);
+			const page = await browser.get(`${base}/pack`);
+			expect(page.text).toContain('顾问撰写 · 第 1 版');
+			const pub = docxText((await browser.download(`${base}/pack.docx?edition=public`)).bytes);
+			expect(pub).not.toContain(opinion);
+			// The support measures beside the gaps on the result page, the 2014 one marked background.
+			const result = await browser.get(`${base}/result`);
+			expect(result.text).toContain('可申请的政策支持措施');
+			expect(result.text).toContain('关于促进本市互联网金融产业健康发展的若干意见 （十）');
+			expect(result.text).toContain('仅作政策背景');
+			expect(result.text).toContain('不是本机构现在可以申请的措施');
+		},
+		SLOW
+	);
+
+	it(
 		'lets a viewer download but not change the pack; another organisation gets 404',
 		async () => {
 			const { browser, orgId, base } = await jointApplicant();

@@ -144,7 +144,9 @@ const TARGETS: Target[] = [
 			'partner_name',
 			'partner_licence',
 			'planned_filing_date',
-			'validity_months'
+			'validity_months',
+			'version',
+			'base'
 		],
 		state: (f) => `${f.base}/pack`
 	},

@@ -1,7 +1,8 @@
 import { seedsCorpus } from '../../src/lib/corpus/seeds-corpus';
 import { describe, expect, it } from 'vitest';
-import { addMonths } from '../../src/lib/domain/pack-input';
-import { firmPack, packAnswers, packFirms } from '../helpers/pack-fixture';
+import { addMonths, EMPTY_PACK_INPUT, mergePackInput } from '../../src/lib/domain/pack-input';
+import type { ConsultantVoice } from '../../src/lib/domain/consultant-voice';
+import { firmPack, packAnswers, packFirms, sampleVoice } from '../helpers/pack-fixture';
 
 const corpus = seedsCorpus();
 const PBOC = [
@@ -130,6 +131,124 @@ describe('the filing pack model', () => {
 		]);
 		expect(pack.sections.every((s) => s.basis === 'outline')).toBe(true);
 		expect(pack.sections[0]!.statements[0]!.text).toContain('基金托管机构');
+	});
+
+	describe("the consultant's voice", () => {
+		const gap = (firm: typeof packFirms.bank) => {
+			const answers = packAnswers(corpus, firm.profile);
+			const pack = firmPack(corpus, firm);
+			// A gap in a section, as the evaluation has it (the items the observations may speak to).
+			const section = pack.sections.find((s) => s.blockers.some((b) => b.status !== 'unanswered'))!;
+			const blocker = section.blockers.find((b) => b.status !== 'unanswered')!;
+			return { answers, section, itemId: blocker.itemId };
+		};
+		const voice = (itemId: string, other: string): ConsultantVoice => {
+			const v = sampleVoice(itemId);
+			const stale = { ...v.observations[itemId]!, itemId: other, version: 1 };
+			const text = { zh: '这一项已经不是差距。', en: '' };
+			return { ...v, observations: { ...v.observations, [other]: { ...stale, text } } };
+		};
+
+		it('quotes the opinion, the scope and each gap’s observation where written, each traced to its version and author', () => {
+			const firm = packFirms.bank;
+			const { section, itemId } = gap(firm);
+			const compliant = packAnswers(corpus, firm.profile).find((a) => a.status === 'compliant')!;
+			const pack = firmPack(corpus, firm, { voice: voice(itemId, compliant.itemId) });
+			const result = pack.sections.find((s) => s.id === 'legal_compliance')!;
+			const opinion = result.statements.find((s) => s.label === '总体意见（顾问撰写）')!;
+			expect(opinion.text).toBe('总体看，风险补偿机制尚待落实，建议推迟申报。');
+			expect(opinion.trace).toEqual([
+				{ kind: 'voice', part: 'opinion', itemId: null, version: 3, by: '王顾问', on: '2026-12-01' }
+			]);
+			// Written in English only: quoted as written, not translated.
+			const scope = result.statements.find((s) => s.label === '评估范围与局限（顾问撰写）')!;
+			expect(scope.text).toBe('We reviewed policies only; no systems were tested.');
+			const own = pack.sections.find((s) => s.id === section.id)!;
+			const observation = own.statements.find((s) => s.label === `${itemId} 顾问观察`)!;
+			expect(observation.text).toBe('制度已起草，待董事会批准。');
+			expect(observation.trace[0]).toMatchObject({ part: 'observation', itemId, version: 2 });
+			// An observation on an item that is no longer a gap is not quoted (as in the report).
+			expect(JSON.stringify(pack.sections)).not.toContain('这一项已经不是差距');
+			const rows = pack.trace.filter((t) => t.source === '顾问意见');
+			expect(rows.map((r) => r.reference)).toEqual(
+				expect.arrayContaining([
+					'总体意见（顾问撰写） · 第 3 版 · 王顾问 · 2026-12-01',
+					`顾问观察 · ${itemId} · 第 2 版 · 李顾问 · 2026-11-29`
+				])
+			);
+			const en = firmPack(corpus, firm, { voice: voice(itemId, compliant.itemId), lang: 'en' });
+			const enObs = en.sections
+				.flatMap((s) => s.statements)
+				.find((s) => s.label === `${itemId} Consultant's observation`)!;
+			expect(enObs.text).toBe('Drafted; awaiting board approval.');
+			expect(en.trace.map((r) => r.reference)).toContain(
+				'Overall opinion (by the consultant) · version 3 · 王顾问 · 2026-12-01'
+			);
+		});
+
+		it('leaves a section as it was where nothing was written, and the public notice without it', () => {
+			const firm = packFirms.techProduct;
+			const plain = firmPack(corpus, firm);
+			const empty = firmPack(corpus, firm, {
+				voice: {
+					statement: {
+						...voice('X', 'Y').statement,
+						opinion: { zh: ' ', en: '' },
+						scope: { zh: '', en: '' }
+					},
+					observations: {}
+				}
+			});
+			expect(empty.sections).toEqual(plain.sections);
+			const { itemId } = gap(firm);
+			const pub = firmPack(corpus, firm, { voice: voice(itemId, 'Y'), edition: 'public' });
+			expect(pub.sections).toEqual(firmPack(corpus, firm, { edition: 'public' }).sections);
+		});
+
+		it('marks a person’s edit stale when the consultant’s text beneath it changes', () => {
+			const firm = packFirms.bank;
+			const { itemId } = gap(firm);
+			const before = firmPack(corpus, firm, { voice: voice(itemId, 'Y') });
+			const legal = before.sections.find((s) => s.id === 'legal_compliance')!;
+			const edit = {
+				text: '已改写。',
+				baseHash: legal.draftHash,
+				editedAt: '2026-12-02',
+				editedBy: '张敏'
+			};
+			const v = voice(itemId, 'Y');
+			const changed = {
+				...v,
+				statement: { ...v.statement, version: 4, opinion: { zh: '可以申报。', en: '' } }
+			};
+			const after = firmPack(corpus, firm, { voice: changed, edits: { legal_compliance: edit } });
+			expect(after.sections.find((s) => s.id === 'legal_compliance')!.edit!.stale).toBe(true);
+		});
+	});
+
+	it('merges a save over another field by field: the writer’s changes kept, the other’s taken, both-changed named', () => {
+		const base = { ...EMPTY_PACK_INPUT, service_name: '旧名称' };
+		const current = { ...base, service_name: '甲的名称', channels: '企业网银' };
+		const sent = { ...base, service_name: '乙的名称', service_hours: '7×24 小时' };
+		const merge = mergePackInput(base, sent, current);
+		expect(merge.merged).toEqual({
+			...base,
+			service_name: '乙的名称',
+			channels: '企业网银',
+			service_hours: '7×24 小时'
+		});
+		expect(merge.conflicts).toEqual(['service_name']);
+		expect(merge.theirs).toEqual(['channels']);
+		// Both typed the same: no conflict. Without the base, every difference is one.
+		expect(mergePackInput(base, { ...sent, service_name: '甲的名称' }, current).conflicts).toEqual(
+			[]
+		);
+		expect(mergePackInput(null, sent, current).conflicts).toEqual([
+			'service_name',
+			'channels',
+			'service_hours'
+		]);
+		expect(mergePackInput(null, sent, current).merged).toEqual(sent);
 	});
 
 	it('adds months the way a calendar does', () => {

@@ -1,4 +1,5 @@
 import type { Corpus, Item, Lang, Severity } from './corpus';
+import { hasText, type Authorship, type ConsultantVoice, type VoiceText } from './consultant-voice';
 import { latestVersions, type EvidenceFile } from './evidence';
 import {
 	addMonths,
@@ -26,7 +27,7 @@ import {
 	packExitView,
 	packSupport,
 	type AnnexInput,
-	type ExitQuote,
+	type SupportQuote,
 	type PackAttachment,
 	type PackExitDimension
 } from './pack-annexes';
@@ -42,7 +43,22 @@ export type PackTrace =
 	| { kind: 'result' }
 	/** The CSRC pilot's Shanghai launch notice (2021-12-30), for the kinds of applicant it lists. */
 	| { kind: 'notice' }
-	| { kind: 'edit'; editedBy: string | null; editedAt: string };
+	| { kind: 'edit'; editedBy: string | null; editedAt: string }
+	/**
+	 * The consultant's own text (issue 17): their overall opinion, their scope and limitations, or
+	 * their observation on one gap, as saved in version `version` by `by` on `on` (Shanghai date).
+	 */
+	| {
+			kind: 'voice';
+			part: VoicePart;
+			itemId: string | null;
+			version: number;
+			by: string | null;
+			on: string | null;
+	  };
+
+/** Which of the consultant's texts a statement quotes. */
+export type VoicePart = 'opinion' | 'scope' | 'observation';
 
 export interface PackStatement {
 	/** S2-03: section 2, statement 3. */
@@ -102,7 +118,7 @@ export interface PackModel {
 	/** The eight exit-evaluation dimensions with their items and quotes (not in the public notice). */
 	exit: PackExitDimension[];
 	/** Support measures matched to the profile, quoted (not in the public notice). */
-	support: ExitQuote[];
+	support: SupportQuote[];
 	words: PackWords;
 }
 
@@ -121,6 +137,11 @@ export interface PackSource {
 	today: string;
 	/** When each answer was last given (Shanghai date); the CLI has none. */
 	answered?: readonly { itemId: string; on: string }[];
+	/**
+	 * What the consultant wrote for the report (opinion, scope and limitations, observations on
+	 * gaps): quoted in the sections it speaks to, never in the public notice. The CLI has none.
+	 */
+	voice?: ConsultantVoice | null;
 	lang: Lang;
 	edition: PackEditionKind;
 }
@@ -145,6 +166,7 @@ export function buildFilingPack(src: PackSource, vocabulary: PackVocabulary): Pa
 	const evidence = latestVersions(src.evidence);
 	const publicEdition = src.edition === 'public';
 	const joint = src.profile.target_sandbox === 'pboc_joint';
+	const gapIds = new Set(src.evaluation.score.gaps.map((g) => g.itemId));
 
 	const sections = specs.map((spec, index): PackSection => {
 		const number = index + 1;
@@ -224,6 +246,19 @@ export function buildFilingPack(src: PackSource, vocabulary: PackVocabulary): Pa
 				} · ${w.asOf.replace('{date}', src.today)}`,
 				trace: [{ kind: 'result' }]
 			});
+			// The consultant's opinion on that result, and what the assessment covered, where written.
+			if (!publicEdition && src.voice) {
+				const { statement } = src.voice;
+				for (const part of ['opinion', 'scope'] as const) {
+					const text = voiceIn(statement[part], lang);
+					if (text)
+						out.push({
+							label: part === 'opinion' ? w.voiceOpinion : w.voiceScope,
+							text,
+							trace: [voiceTrace(part, null, statement)]
+						});
+				}
+			}
 		}
 		for (const id of itemIds) {
 			const item = src.corpus.items.find((i) => i.id === id)!;
@@ -251,6 +286,15 @@ export function buildFilingPack(src: PackSource, vocabulary: PackVocabulary): Pa
 					label: `${id} ${w.evidenceFile}`,
 					text: fileLine(file, w, lang),
 					trace: [{ kind: 'evidence', itemId: id, fileName: file.fileName, sha256: file.sha256 }]
+				});
+			// The consultant's observation on this gap (as in the gap report: on a gap only).
+			const observation = src.voice?.observations[id];
+			const text = observation && gapIds.has(id) ? voiceIn(observation.text, lang) : null;
+			if (observation && text)
+				out.push({
+					label: `${id} ${w.voiceObservation}`,
+					text,
+					trace: [voiceTrace('observation', id, observation)]
 				});
 		}
 		return out;
@@ -327,6 +371,16 @@ export function buildFilingPack(src: PackSource, vocabulary: PackVocabulary): Pa
 				return w.noticeReference;
 			case 'edit':
 				return `${t.editedBy ?? '—'} · ${t.editedAt}`;
+			case 'voice':
+				return [
+					{ opinion: w.voiceOpinion, scope: w.voiceScope, observation: w.voiceObservation }[t.part],
+					t.itemId,
+					w.voiceVersion.replace('{version}', String(t.version)),
+					t.by ?? '—',
+					t.on
+				]
+					.filter(Boolean)
+					.join(' · ');
 		}
 	}
 
@@ -359,6 +413,34 @@ export function buildFilingPack(src: PackSource, vocabulary: PackVocabulary): Pa
 }
 
 const colon = (lang: Lang) => (lang === 'zh' ? '：' : ': ');
+
+/**
+ * The consultant's text in the pack's language, or the other language's where only that was
+ * written (their words, not a translation); null where nothing was written.
+ */
+function voiceIn(text: VoiceText, lang: Lang): string | null {
+	if (!hasText(text)) return null;
+	const own = text[lang].trim();
+	return own || text[lang === 'zh' ? 'en' : 'zh'].trim();
+}
+
+/** The trace of a consultant's text: which part, which version, who saved it and on what day. */
+function voiceTrace(part: VoicePart, itemId: string | null, saved: Authorship): PackTrace {
+	return {
+		kind: 'voice',
+		part,
+		itemId,
+		version: saved.version,
+		by: saved.by,
+		on: saved.at === null ? null : shanghaiDay(saved.at)
+	};
+}
+
+/** The Shanghai calendar date (UTC+8, no daylight saving) of an ISO instant. */
+function shanghaiDay(iso: string): string | null {
+	const ms = Date.parse(iso);
+	return Number.isNaN(ms) ? null : new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+}
 
 /** What the draft is, which parts are verified, which are the product's, and as of when it holds. */
 function frontPage(

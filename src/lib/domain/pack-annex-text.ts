@@ -1,10 +1,11 @@
 import type { PackModel } from './filing-pack';
+import type { SupportBackground } from './pack-annexes';
 
 /**
  * The filing pack's annexes (attachments checklist, exit-evaluation view) as plain lines: what the
  * pack page, the Word file and the PDF print, in the pack's language.
  */
-const colon = (model: PackModel) => (model.lang === 'zh' ? '：' : ': ');
+const colon = (model: Pick<PackModel, 'lang'>) => (model.lang === 'zh' ? '：' : ': ');
 
 export type AnnexTone = 'plain' | 'muted' | 'good' | 'high' | 'critical' | 'quote';
 
@@ -114,8 +115,14 @@ export function exitBlock(model: PackModel): AnnexBlock | null {
 	};
 }
 
-/** The support measures the firm may apply for, each quoted and cited with its force. */
-export function supportBlock(model: PackModel): AnnexBlock | null {
+/**
+ * The support measures the firm may apply for, each quoted and cited with its force; one that is
+ * policy background only (superseded, expired, overtaken) says so in plain words, and why. The
+ * pack's annex, and the result page's list (which has no pack model: the measures and words only).
+ */
+export function supportBlock(
+	model: Pick<PackModel, 'support' | 'words' | 'lang'>
+): AnnexBlock | null {
 	if (model.support.length === 0) return null;
 	const w = model.words;
 	const force = { binding: w.forceBinding, encouraged: w.forceEncouraged, context: w.forceContext };
@@ -125,8 +132,11 @@ export function supportBlock(model: PackModel): AnnexBlock | null {
 		entries: model.support.map((q, i) => ({
 			title: `${i + 1}. ${q.citation}`,
 			meta: force[q.force],
-			state: null,
+			state: q.background ? { text: w.supportBackground, tone: 'high' as const } : null,
 			lines: [
+				...(q.background
+					? [{ text: backgroundReason(model, q.background), tone: 'high' as const }]
+					: []),
 				{ text: `“${q.text}”`, tone: 'quote' as const },
 				...(model.lang === 'en'
 					? [{ text: `${w.summaryEn}${colon(model)}${q.summaryEn}`, tone: 'muted' as const }]
@@ -134,4 +144,20 @@ export function supportBlock(model: PackModel): AnnexBlock | null {
 			]
 		}))
 	};
+}
+
+/** Why a support measure is background only, from the corpus's standing and validity data. */
+export function backgroundReason(
+	model: Pick<PackModel, 'words'>,
+	background: SupportBackground
+): string {
+	const w = model.words;
+	switch (background.reason) {
+		case 'superseded':
+			return w.supportBackgroundSuperseded.replace('{by}', background.by ?? '—');
+		case 'expired':
+			return w.supportBackgroundExpired.replace('{date}', background.on ?? '—');
+		case 'overtaken':
+			return w.supportBackgroundOvertaken.replace('{date}', background.issued ?? '—');
+	}
 }

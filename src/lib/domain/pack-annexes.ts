@@ -1,4 +1,4 @@
-import type { Corpus, Item, Lang } from './corpus';
+import type { Corpus, Item, Lang, Provision, Source } from './corpus';
 import { latestVersions, type EvidenceFile, type EvidenceReviewStatus } from './evidence';
 import type { PackPath } from './pack-sections';
 import { citeProvision, forceClass, type ForceClass } from './provision-standing';
@@ -288,22 +288,71 @@ export const SUPPORT_MEASURES: readonly { provision: string; when?: 'ftz_or_cros
 	{ provision: 'ifcr2024.a28', when: 'ftz_or_cross_border' }
 ];
 
-/** The support measures that match the profile, quoted verbatim and cited; lapsed ones left out. */
+/**
+ * Why a support measure is policy background only, not something a firm can apply for today, from
+ * the corpus's own standing and validity data: the clause was superseded, or it or its document
+ * has expired (status, or an end date before today), or the corpus records that later rules
+ * overtook it (a caveat on the clause, or a standing note on a non-binding document — the 2014
+ * opinions: "cite it as policy background").
+ */
+export type SupportBackground =
+	| { reason: 'superseded'; by: string | null }
+	| { reason: 'expired'; on: string | null }
+	| { reason: 'overtaken'; issued: string | null };
+
+export interface SupportQuote extends ExitQuote {
+	/** Null: a measure in force the firm may apply for. */
+	background: SupportBackground | null;
+}
+
+export function supportBackground(
+	provision: Pick<Provision, 'status' | 'effective_to' | 'superseded_by' | 'caveat'>,
+	source: Pick<Source, 'binding' | 'effective_to' | 'issued_on' | 'standing'> | undefined,
+	today: string
+): SupportBackground | null {
+	if (provision.status === 'superseded')
+		return { reason: 'superseded', by: provision.superseded_by };
+	const ended = [provision.effective_to, source?.effective_to]
+		.filter((d): d is string => typeof d === 'string')
+		.sort()[0];
+	if (provision.status === 'expired') return { reason: 'expired', on: ended ?? null };
+	if (ended !== undefined && ended < today) return { reason: 'expired', on: ended };
+	if (provision.caveat || (source && !source.binding && source.standing))
+		return { reason: 'overtaken', issued: source?.issued_on ?? null };
+	return null;
+}
+
+/**
+ * The support measures that match the profile, quoted verbatim and cited; those that are policy
+ * background only (superseded, expired, overtaken) are marked so and listed after the others.
+ */
 export function packSupport(
 	input: AnnexInput & { profile: Readonly<Record<string, unknown>> }
-): ExitQuote[] {
+): SupportQuote[] {
 	const provisions = new Map(input.corpus.provisions.map((p) => [p.id, p]));
+	const sources = new Map(input.corpus.sources.map((s) => [s.id, s]));
 	const ftzOrCrossBorder =
 		input.profile.ftz_lingang === true || input.profile.cross_border_data === true;
 	return SUPPORT_MEASURES.filter((m) => m.when !== 'ftz_or_cross_border' || ftzOrCrossBorder)
 		.map((m) => provisions.get(m.provision))
-		.filter((p) => p !== undefined && p.status === 'in_force')
-		.map((p) => ({
-			provisionId: p!.id,
-			citation: citeProvision(p!, input.corpus.sources, input.lang),
-			text: p!.text_zh,
-			summaryEn: p!.summary_en,
-			force: forceClass(p!.force),
-			lapsed: false
-		}));
+		.filter((p) => p !== undefined)
+		.map((p): SupportQuote => {
+			const standing = supportBackground(p, sources.get(p.source), input.today);
+			// A successor is cited as the pack cites any provision, not by its id.
+			const successor = standing?.reason === 'superseded' && provisions.get(standing.by ?? '');
+			const background =
+				standing?.reason === 'superseded' && successor
+					? { ...standing, by: citeProvision(successor, input.corpus.sources, input.lang) }
+					: standing;
+			return {
+				provisionId: p.id,
+				citation: citeProvision(p, input.corpus.sources, input.lang),
+				text: p.text_zh,
+				summaryEn: p.summary_en,
+				force: forceClass(p.force),
+				lapsed: p.status !== 'in_force',
+				background
+			};
+		})
+		.sort((a, b) => +(a.background !== null) - +(b.background !== null));
 }

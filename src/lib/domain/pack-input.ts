@@ -89,3 +89,44 @@ export function fingerprint(text: string): string {
 	}
 	return h.toString(16).padStart(8, '0');
 }
+
+export const packFields: readonly PackField[] = [
+	...packTextFields,
+	'planned_filing_date',
+	'validity_months'
+];
+
+/** A save over a pack form someone else saved since the writer opened it, field by field. */
+export interface PackMerge {
+	/** The writer's changes laid over the other save: what the writer's form should now hold. */
+	merged: PackInput;
+	/** Changed by both, to different values: the writer's value kept, the other's to be shown. */
+	conflicts: PackField[];
+	/** Changed by the other person only: taken into the writer's form. */
+	theirs: PackField[];
+}
+
+/**
+ * Three-way merge of the pack form: `base` is what the writer opened (null when unknown: every
+ * field that differs is then a conflict), `sent` what they sent, `current` what is stored now. A
+ * field the writer left as opened takes the stored value; one they changed keeps theirs; one both
+ * changed differently is a conflict, so that neither person's text is lost.
+ */
+export function mergePackInput(
+	base: PackInput | null,
+	sent: PackInput,
+	current: PackInput
+): PackMerge {
+	const merged = { ...sent };
+	const conflicts: PackField[] = [];
+	const theirs: PackField[] = [];
+	for (const field of packFields) {
+		const [b, s, c] = [base?.[field] ?? null, sent[field] ?? null, current[field] ?? null];
+		if (s === c) continue;
+		if (base !== null && s === b) {
+			(merged as Record<PackField, unknown>)[field] = c;
+			theirs.push(field);
+		} else if (base === null || c !== b) conflicts.push(field);
+	}
+	return { merged, conflicts, theirs };
+}

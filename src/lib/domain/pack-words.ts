@@ -44,6 +44,11 @@ export const packWordKeys = [
 	'trace_result',
 	'trace_notice',
 	'trace_edit',
+	'trace_voice',
+	'voiceOpinion',
+	'voiceScope',
+	'voiceObservation',
+	'voiceVersion',
 	'editStale',
 	'edited',
 	'confidential',
@@ -137,7 +142,11 @@ export const packWordKeys = [
 	'quoteLapsed',
 	'summaryEn',
 	'supportHeading',
-	'supportLead'
+	'supportLead',
+	'supportBackground',
+	'supportBackgroundSuperseded',
+	'supportBackgroundExpired',
+	'supportBackgroundOvertaken'
 ] as const;
 
 /** Words the shared labels give (answer statuses, severities, verdicts). */

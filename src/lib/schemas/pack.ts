@@ -3,7 +3,8 @@ import {
 	DEFAULT_VALIDITY_MONTHS,
 	MAX_VALIDITY_MONTHS,
 	PACK_TEXT_MAX,
-	packTextFields
+	packTextFields,
+	type PackField
 } from '$lib/domain/pack-input';
 import { isCalendarDate } from '../domain/calendar-date';
 import { z } from './zod';
@@ -53,9 +54,24 @@ export const packPageFormSchema = packInputSchema.extend({
 		.number({ error: () => m.err_invalid() })
 		.int({ error: () => m.err_invalid() })
 		.min(0, { error: () => m.err_invalid() })
+		.optional(),
+	/**
+	 * The form's values as the page was opened (JSON): a save over someone else's then merges field
+	 * by field instead of refusing every field that differs. Never stored; unreadable is unknown.
+	 */
+	base: z
+		.string()
+		.max(20_000, { error: () => m.err_invalid() })
 		.optional()
 });
 export type PackPageForm = typeof packPageFormSchema._zod.output;
+
+/** The pack form's notice; on a conflict, what the other person saved in each field both changed. */
+export type PackFormNotice = {
+	type: 'error' | 'success';
+	text: string;
+	saved?: Partial<Record<PackField, string>>;
+};
 
 /** A person's text over one drafted section; empty goes back to the draft. */
 export const packEditSchema = z.object({

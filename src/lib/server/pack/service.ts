@@ -12,8 +12,9 @@ import { listEvidenceFiles } from '../db/queries/evidence-files';
 import { findFilingPack, lockFilingPack, writeFilingPack } from '../db/queries/filing-packs';
 import { findUserById } from '../db/queries/users';
 import { renderPackDocx } from '../documents/pack/pack-docx';
-import { renderPackPdf } from '../documents/pack/pack-pdf';
+import { renderPackPdfShared } from './pack-render';
 import { shanghaiDate } from '../report/load-report';
+import { loadConsultantVoice } from '../voice/consultant-voice';
 
 export type PackFormat = 'docx' | 'pdf';
 
@@ -46,6 +47,7 @@ export async function loadPackModel(
 	);
 	const pack = await findFilingPack(db, assessment.id);
 	const evidence = await listEvidenceFiles(db, { assessmentId: assessment.id });
+	const voice = await loadConsultantVoice(db, assessment.id);
 	return buildFilingPack(
 		{
 			corpus,
@@ -60,6 +62,7 @@ export async function loadPackModel(
 			answered: answers
 				.filter((a) => a.status !== 'not_applicable')
 				.map((a) => ({ itemId: a.itemId, on: shanghaiDate(a.updatedAt) })),
+			voice,
 			lang: input.lang,
 			edition: input.edition ?? 'full'
 		},
@@ -70,13 +73,25 @@ export async function loadPackModel(
 export async function packFile(
 	db: Database,
 	input: { assessment: AssessmentRecord; lang: Lang; edition: PackEditionKind; format: PackFormat }
-): Promise<{ bytes: Uint8Array; fileName: string; asciiName: string }> {
+): Promise<{ bytes: Uint8Array; fileName: string; asciiName: string; timing: string }> {
 	const model = await loadPackModel(db, input);
-	const bytes = input.format === 'docx' ? await renderPackDocx(model) : await renderPackPdf(model);
+	let bytes: Uint8Array;
+	let timing: string;
+	if (input.format === 'docx') {
+		const started = performance.now();
+		bytes = await renderPackDocx(model);
+		timing = `render;dur=${Math.round(performance.now() - started)};desc="docx"`;
+	} else {
+		// Off the request thread, within the organisation's render slots (ReportBusy when none is free).
+		const rendered = await renderPackPdfShared(db, { orgId: input.assessment.orgId, model });
+		bytes = rendered.bytes;
+		timing = `render;dur=${Math.round(rendered.ms)};desc="${rendered.renderer}"`;
+	}
 	const kind = input.edition === 'public' ? (input.lang === 'zh' ? '公示版' : 'public') : '';
 	const title = input.lang === 'zh' ? '申报材料' : 'filing-pack';
 	return {
 		bytes,
+		timing,
 		fileName: [title, kind, model.firm, model.date].filter(Boolean).join('-') + `.${input.format}`,
 		asciiName: ['filing-pack', input.edition === 'public' ? 'public' : '', input.lang, model.date]
 			.filter(Boolean)

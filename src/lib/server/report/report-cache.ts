@@ -59,6 +59,28 @@ export function renderSharing(): RenderSharing {
 const holder = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
 /**
+ * Claims one of the organisation's render slots for the render of `key`, held by this process (a
+ * report here, a filing pack in server/pack/pack-render.ts): see claimRenderLease.
+ */
+export function claimRenderSlot(
+	db: Database,
+	lease: { key: string; orgId: string },
+	sharing: RenderSharing
+) {
+	return claimRenderLease(db, {
+		...lease,
+		holder,
+		slots: sharing.slotsPerOrg,
+		ttlMs: sharing.leaseMs
+	});
+}
+
+/** Frees the slot this process claimed for `key` (after the render, stored or failed). */
+export function releaseRenderSlot(db: Database, key: string): Promise<void> {
+	return releaseRenderLease(db, { key, holder });
+}
+
+/**
  * The report's PDF from the database when this content was rendered before (by any process),
  * otherwise rendered once, stored and returned. Concurrent requests for one key share a render: in
  * this process through `inFlight`; across instances through a lease row (claimRenderLease), claimed
@@ -81,13 +103,7 @@ export function cachedReportPdf(
 		for (;;) {
 			const cached = await findCachedReport(db, key);
 			if (cached) return { bytes: cached, key, cache: 'hit' };
-			const claim = await claimRenderLease(db, {
-				key,
-				orgId: input.orgId,
-				holder,
-				slots: sharing.slotsPerOrg,
-				ttlMs: sharing.leaseMs
-			});
+			const claim = await claimRenderSlot(db, { key, orgId: input.orgId }, sharing);
 			if (claim === 'claimed') return renderLeased(db, { ...input, key }, render);
 			if (claim === 'raced') {
 				if (Date.now() >= deadline) throw new ReportBusy('preparing', RETRY_AFTER_SECONDS);
@@ -149,7 +165,7 @@ async function renderLeased(
 			ms: rendered.ms
 		};
 	} finally {
-		await releaseRenderLease(db, { key, holder }).catch((error: unknown) =>
+		await releaseRenderSlot(db, key).catch((error: unknown) =>
 			// Left to expire: the report is only held up for the lease's lifetime.
 			logger.warn({ err: error, key }, 'report render lease not released')
 		);

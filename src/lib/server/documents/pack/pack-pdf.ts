@@ -246,8 +246,9 @@ export function packDocument(model: PackModel): TDocumentDefinitions {
 }
 
 /**
- * Renders the pack on the calling thread. A pack is a few pages of text rendered on request (a
- * person's edit changes it), so it does not go through the report cache or its workers.
+ * Renders the pack on the calling thread: the report workers call it (documents/pdf/render-worker.ts);
+ * the web, the API and the CLI go through the pool (server/pack/pack-render.ts). A pack is rendered
+ * on every request (a person's edit changes it), so it has no cache.
  */
 export async function renderPackPdf(model: PackModel): Promise<Uint8Array> {
 	const buffer = await pdfmake

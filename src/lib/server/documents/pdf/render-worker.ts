@@ -1,6 +1,8 @@
 import os from 'node:os';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import type { PackModel } from '../../../domain/filing-pack';
 import type { ReportModel } from '../../../domain/report-model';
+import { renderPackPdf } from '../pack/pack-pdf';
 import { renderReportPdf } from './render-pdf';
 
 /** Passed as workerData, so that only a worker the pool started takes up rendering. */
@@ -12,14 +14,17 @@ export const RENDER_WORKER = 'report-render-worker';
  */
 export const renderWorkerUrl = import.meta.url;
 
-export type RenderRequest = { id: number; model: ReportModel };
+/** What a worker draws: a gap report, or a filing pack. */
+export type RenderJob = { kind: 'report'; model: ReportModel } | { kind: 'pack'; model: PackModel };
+export type RenderRequest = { id: number; job: RenderJob };
 export type RenderReply = { id: number; bytes: Uint8Array } | { id: number; error: string };
 
 if (!isMainThread && workerData === RENDER_WORKER && parentPort) {
 	const port = parentPort;
 	lowerThreadPriority();
 	port.on('message', (request: RenderRequest) => {
-		renderReportPdf(request.model).then(
+		const { job } = request;
+		(job.kind === 'pack' ? renderPackPdf(job.model) : renderReportPdf(job.model)).then(
 			(rendered) => {
 				// Transfer a buffer of its own, never a view into a shared pool.
 				const bytes = rendered.slice();

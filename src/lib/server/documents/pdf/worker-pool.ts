@@ -1,8 +1,9 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { PackModel } from '../../../domain/filing-pack';
 import type { ReportModel } from '../../../domain/report-model';
 import { logger } from '../../logger';
-import type { RenderReply, RenderRequest } from './render-worker';
+import type { RenderJob, RenderReply, RenderRequest } from './render-worker';
 
 export type Renderer = 'worker' | 'inline';
 export interface Rendered {
@@ -13,7 +14,7 @@ export interface Rendered {
 
 interface Job {
 	id: number;
-	model: ReportModel;
+	work: RenderJob;
 	resolve(bytes: Uint8Array): void;
 	reject(error: Error): void;
 }
@@ -44,8 +45,9 @@ async function startWorker(): Promise<Worker> {
 }
 
 /**
- * Renders reports on worker threads so that a long report never blocks the request thread. A
- * worker that dies or hangs is replaced; jobs wait in order when every worker is busy.
+ * Renders reports and filing packs on worker threads so that a long document never blocks the
+ * request thread. A worker that dies or hangs is replaced; jobs wait in order when every worker is
+ * busy.
  */
 export class RenderPool {
 	private readonly slots: Slot[] = [];
@@ -56,12 +58,22 @@ export class RenderPool {
 
 	constructor(readonly size: number = defaultPoolSize()) {}
 
-	async render(model: ReportModel): Promise<Rendered> {
+	/** A gap report's PDF. */
+	render(model: ReportModel): Promise<Rendered> {
+		return this.run({ kind: 'report', model });
+	}
+
+	/** A filing pack's PDF, in the same queue as the reports. */
+	renderPack(model: PackModel): Promise<Rendered> {
+		return this.run({ kind: 'pack', model });
+	}
+
+	private async run(work: RenderJob): Promise<Rendered> {
 		const started = performance.now();
-		if (this.workersFailed) return this.renderInline(model, started);
+		if (this.workersFailed) return this.renderInline(work, started);
 		try {
 			const bytes = await new Promise<Uint8Array>((resolve, reject) => {
-				this.queue.push({ id: this.nextId++, model, resolve, reject });
+				this.queue.push({ id: this.nextId++, work, resolve, reject });
 				this.dispatch();
 			});
 			return { bytes, renderer: 'worker', ms: performance.now() - started };
@@ -69,14 +81,16 @@ export class RenderPool {
 			if (!(error instanceof WorkerStartError)) throw error;
 			logger.warn({ err: error }, 'report workers cannot start: rendering on the request thread');
 			this.workersFailed = true;
-			return this.renderInline(model, started);
+			return this.renderInline(work, started);
 		}
 	}
 
 	/** Where workers cannot start at all; the built server is tested to use workers. */
-	private async renderInline(model: ReportModel, started: number): Promise<Rendered> {
-		const { renderReportPdf } = await import('./render-pdf');
-		const bytes = await renderReportPdf(model);
+	private async renderInline(work: RenderJob, started: number): Promise<Rendered> {
+		const bytes =
+			work.kind === 'pack'
+				? await (await import('../pack/pack-pdf')).renderPackPdf(work.model)
+				: await (await import('./render-pdf')).renderReportPdf(work.model);
 		return { bytes, renderer: 'inline', ms: performance.now() - started };
 	}
 
@@ -134,7 +148,7 @@ export class RenderPool {
 			void slot.worker.terminate();
 			this.retire(slot, new Error('report rendering timed out'));
 		}, JOB_TIMEOUT_MS);
-		slot.worker.postMessage({ id: job.id, model: job.model } satisfies RenderRequest);
+		slot.worker.postMessage({ id: job.id, job: job.work } satisfies RenderRequest);
 	}
 
 	private finish(slot: Slot, reply: RenderReply): void {

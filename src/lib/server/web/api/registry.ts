@@ -179,11 +179,12 @@ export function buildApiRoutes(questions: readonly ProfileQuestion[]) {
 		getPackPdf: route({
 			method: 'get',
 			path: '/assessments/{id}/pack.pdf',
-			summary: 'The filing pack (draft sandbox application) as PDF',
+			summary:
+				'The filing pack (draft sandbox application) as PDF, rendered within the organisation’s render slots (429 with Retry-After when none is free)',
 			params: assessmentParamsSchema,
 			query: packQuerySchema,
 			success: { status: 200, description: 'The filing pack', media: 'application/pdf' },
-			errors: [404]
+			errors: [404, 429]
 		}),
 		getActionPlanXlsx: route({
 			method: 'get',

@@ -4,8 +4,18 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import type { FormNotice } from '$lib/forms';
-import { packEditSchema, packPageFormSchema, type PackPageForm } from '$lib/schemas/pack';
-import type { PackInput } from '$lib/domain/pack-input';
+import {
+	packEditSchema,
+	packPageFormSchema,
+	type PackFormNotice,
+	type PackPageForm
+} from '$lib/schemas/pack';
+import {
+	mergePackInput,
+	normalisePackInput,
+	type PackField,
+	type PackInput
+} from '$lib/domain/pack-input';
 import { requirePackEditor } from '$lib/server/web/guards/pack';
 import { requireAssessment } from '$lib/server/web/guards/assessment';
 import { runtime } from '$lib/server/web/runtime';
@@ -43,11 +53,22 @@ const PACK_FIELD_LABELS: Record<keyof PackInput, () => string> = {
 	validity_months: m.pack_field_validity_months
 };
 
-/** The fields where the pack someone else saved differs from what this person sent, by label. */
-function changedPackFields(saved: PackInput, sent: PackInput): string[] {
-	return (Object.keys(PACK_FIELD_LABELS) as (keyof PackInput)[])
-		.filter((field) => (saved[field] ?? null) !== (sent[field] ?? null))
-		.map((field) => PACK_FIELD_LABELS[field]());
+/** Fields by their labels, in the page's language. */
+const fieldList = (fields: readonly PackField[]) =>
+	fields.map((field) => PACK_FIELD_LABELS[field]()).join(getLocale() === 'zh' ? '、' : ', ');
+
+/** The form's values as the page holds them: what `base` carries, and what the inputs show. */
+const asFormValues = (input: PackInput) =>
+	Object.fromEntries(Object.entries(input).map(([k, v]) => [k, v === null ? '' : v]));
+
+/** The values the writer opened the form with, when the page sent them readable. */
+function baseOf(base: string | undefined): PackInput | null {
+	if (!base) return null;
+	try {
+		return normalisePackInput(JSON.parse(base));
+	} catch {
+		return null;
+	}
 }
 
 export const load: PageServerLoad = async (event) => {
@@ -64,10 +85,11 @@ export const load: PageServerLoad = async (event) => {
 		loadPackModel(db, { assessment, lang }),
 		loadPackForm(db, assessment.id)
 	]);
-	const form = await superValidate<Record<string, unknown>, FormNotice>(
+	const form = await superValidate<Record<string, unknown>, PackFormNotice>(
 		{
-			...Object.fromEntries(Object.entries(stored.input).map(([k, v]) => [k, v === null ? '' : v])),
-			version: stored.version
+			...asFormValues(stored.input),
+			version: stored.version,
+			base: JSON.stringify(stored.input)
 		},
 		zod4(packPageFormSchema),
 		{ errors: false }
@@ -113,37 +135,72 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	save: async (event) => {
 		const { assessment, actor } = await requirePackEditor(event);
-		const form = await superValidate<PackPageForm, FormNotice>(
+		const form = await superValidate<PackPageForm, PackFormNotice>(
 			event.request,
 			zod4(packPageFormSchema)
 		);
 		if (!form.valid) return fail(400, { form });
-		const { version, ...input } = form.data;
-		const saved = await savePackInput(runtime().db, actor, {
-			assessment,
-			input,
-			expectedVersion: version
+		const { version, base, ...input } = form.data;
+		const opened = baseOf(base);
+		const db = runtime().db;
+		let saved = await savePackInput(db, actor, { assessment, input, expectedVersion: version });
+		if (saved.ok) {
+			Object.assign(form.data, { version: saved.version, base: JSON.stringify(input) });
+			return message(form, { type: 'success', text: m.pack_form_saved() });
+		}
+		let merge = mergePackInput(opened, input, saved.current.input);
+		// Someone saved other fields since: their changes and this person's, saved together.
+		if (merge.conflicts.length === 0 && merge.theirs.length > 0) {
+			const theirs = merge.theirs;
+			const again = await savePackInput(db, actor, {
+				assessment,
+				input: merge.merged,
+				expectedVersion: saved.current.version
+			});
+			if (again.ok) {
+				Object.assign(form.data, asFormValues(merge.merged), {
+					version: again.version,
+					base: JSON.stringify(merge.merged)
+				});
+				return message(form, {
+					type: 'success',
+					text: m.pack_form_saved_merged({ fields: fieldList(theirs) })
+				});
+			}
+			saved = again;
+			merge = mergePackInput(opened, input, again.current.input);
+		}
+		const { current } = saved;
+		// The same values as stored (a save sent again, or two people typing alike): nothing to refuse.
+		if (merge.conflicts.length === 0 && merge.theirs.length === 0) {
+			Object.assign(form.data, { version: current.version, base: JSON.stringify(current.input) });
+			return message(form, { type: 'success', text: m.pack_form_saved() });
+		}
+		// Nothing saved. The form now holds this person's changes over the other save — what they
+		// typed stays, what only the other changed comes in, what both changed is shown beside the
+		// field — so that the next save, made knowingly, loses neither's text.
+		Object.assign(form.data, asFormValues(merge.merged), {
+			version: current.version,
+			base: JSON.stringify(current.input)
 		});
-		if (!saved.ok) {
-			form.data.version = saved.current.version;
-			const changed = changedPackFields(saved.current.input, input);
-			// The same values as stored (a save sent again, or two people typing alike): nothing to refuse.
-			if (changed.length === 0)
-				return message(form, { type: 'success', text: m.pack_form_saved() });
-			// What this person typed stays in the form; the next save, made knowingly, replaces theirs.
+		if (!opened)
 			return message(
 				form,
-				{
-					type: 'error',
-					text: m.pack_form_conflict({
-						fields: changed.join(getLocale() === 'zh' ? '、' : ', ')
-					})
-				},
+				{ type: 'error', text: m.pack_form_conflict({ fields: fieldList(merge.conflicts) }) },
 				{ status: 409 }
 			);
-		}
-		form.data.version = saved.version;
-		return message(form, { type: 'success', text: m.pack_form_saved() });
+		const text = [
+			merge.conflicts.length
+				? m.pack_form_conflict_beside({ fields: fieldList(merge.conflicts) })
+				: m.pack_form_not_saved(),
+			...(merge.theirs.length
+				? [m.pack_form_conflict_taken({ fields: fieldList(merge.theirs) })]
+				: [])
+		].join(getLocale() === 'zh' ? '' : ' ');
+		const theirValues = Object.fromEntries(
+			merge.conflicts.map((f) => [f, current.input[f] === null ? '' : String(current.input[f])])
+		);
+		return message(form, { type: 'error', text, saved: theirValues }, { status: 409 });
 	},
 	edit: async (event) => {
 		const { assessment, actor } = await requirePackEditor(event);

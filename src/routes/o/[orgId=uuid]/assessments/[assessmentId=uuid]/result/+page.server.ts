@@ -18,10 +18,14 @@ import { nextSteps } from '$lib/domain/next-steps';
 import type { GapRow } from '$lib/domain/gap-rows';
 import { local } from '$lib/labels/assessment';
 import { getLocale } from '$lib/paraglide/runtime';
+import { packSupport } from '$lib/domain/pack-annexes';
+import { supportBlock } from '$lib/domain/pack-annex-text';
+import { packPath } from '$lib/domain/pack-sections';
+import { packWords } from '$lib/labels/pack-words';
+import { shanghaiDate } from '$lib/server/report/load-report';
 import { loadAssessmentView } from '$lib/server/assessments/service';
 import { runtime } from '$lib/server/web/runtime';
 import { assessmentStaleness, staleSentences } from '$lib/server/pack/staleness';
-import { shanghaiDate } from '$lib/server/report/load-report';
 import type { Actions, PageServerLoad } from './$types';
 
 type TemplateForm = typeof importTemplateFormSchema._zod.output;
@@ -36,6 +40,7 @@ export const load: PageServerLoad = async (event) => {
 	);
 	const view = await loadAssessmentView(runtime().db, assessment);
 	const { corpus, answers, evaluation } = view;
+	const packLang = getLocale() === 'en' ? 'en' : 'zh';
 	const actionPlan = await loadResultActionPlan(assessment, corpus, evaluation, answers);
 	const lang = getLocale();
 	const items = new Map(corpus.items.map((i) => [i.id, i]));
@@ -96,6 +101,22 @@ export const load: PageServerLoad = async (event) => {
 			question: local(items.get(id)!.question)
 		})),
 		lawCurrentAsOf: lawCurrentAsOf(corpus),
+		// What the firm may apply for, beside its gaps (as in the filing pack), the background-only marked.
+		support: supportBlock({
+			lang: packLang,
+			words: packWords()[packLang],
+			support: packSupport({
+				corpus,
+				profile: view.profile,
+				path: packPath(view.profile.target_sandbox),
+				joint: view.profile.target_sandbox === 'pboc_joint',
+				applicable: new Set(evaluation.result.applicable),
+				answers,
+				evidence: [],
+				today: shanghaiDate(new Date()),
+				lang: packLang
+			})
+		}),
 		stale: staleSentences(
 			await assessmentStaleness(runtime().db, assessment, view, shanghaiDate(new Date())),
 			lang === 'en' ? 'en' : 'zh'
