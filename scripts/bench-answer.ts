@@ -90,9 +90,9 @@ try {
 	const whole = await browser.get(`${base}/questionnaire?domain=all`);
 	// BENCH_DUMP=file keeps the whole page's HTML, to see what it is made of.
 	if (process.env.BENCH_DUMP) fs.writeFileSync(process.env.BENCH_DUMP, whole.body);
-	const items = [...whole.body.matchAll(/<article class="card item[^"]*" id="([A-Z]+-\d{3})"/g)].map(
-		(m) => m[1]!
-	);
+	const items = [
+		...whole.body.matchAll(/<article class="card item[^"]*" id="([A-Z]+-\d{3})"/g)
+	].map((m) => m[1]!);
 	console.log(`${machine()}\n${items.length} applicable items\n`);
 
 	const versions = new Map<string, number>();
