@@ -164,7 +164,18 @@ describe('the main journey with the keyboard only', () => {
 			await expect
 				.poll(() => page.evaluate(() => document.activeElement?.getAttribute('href') ?? ''))
 				.toMatch(/report\.pdf\?lang=zh$/);
-			expect((await focused(page))?.visible).toBe(true);
+			// The item the keyboard is on is highlighted, with the same ring as any focus.
+			expect(
+				await page.evaluate(() => {
+					const el = document.activeElement!;
+					const style = getComputedStyle(el);
+					return (
+						el.hasAttribute('data-highlighted') &&
+						style.outlineStyle !== 'none' &&
+						parseFloat(style.outlineWidth) > 0
+					);
+				})
+			).toBe(true);
 			const download = page.waitForEvent('download');
 			await page.keyboard.press('Enter');
 			const file = await download;
