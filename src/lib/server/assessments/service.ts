@@ -131,9 +131,11 @@ export async function loadAssessmentView(
 	db: Database,
 	assessment: AssessmentRecord
 ): Promise<AssessmentView> {
-	const corpus = await assessmentCorpus(db, assessment);
-	const answers = await listAnswers(db, assessment.id);
-	const identity = await readFirmIdentity(db, assessment);
+	const [corpus, answers, identity] = await Promise.all([
+		assessmentCorpus(db, assessment),
+		listAnswers(db, assessment.id),
+		readFirmIdentity(db, assessment)
+	]);
 	const profile = profileWithIdentity(assessment.profile, identity);
 	const evaluation = evaluateAssessment(corpus, assessment.versionHash, profile, answers);
 	return { corpus, answers, identity, profile, evaluation };

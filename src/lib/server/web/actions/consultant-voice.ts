@@ -39,7 +39,10 @@ export async function loadConsultantVoiceForms(
 	membership: Membership
 ) {
 	const db = runtime().db;
-	const voice = await loadConsultantVoice(db, assessment.id);
+	const [voice, statementHistory] = await Promise.all([
+		loadConsultantVoice(db, assessment.id),
+		listStatementHistory(db, assessment.id)
+	]);
 	const s = voice.statement;
 	const statementForm = await superValidate<ReportStatementForm, VoiceNotice>(
 		{
@@ -54,7 +57,7 @@ export async function loadConsultantVoiceForms(
 	);
 	return {
 		voice: voice satisfies ConsultantVoice,
-		statementHistory: await listStatementHistory(db, assessment.id),
+		statementHistory,
 		statementForm,
 		canWriteVoice: canWriteVoice(membership, assessment)
 	};

@@ -31,7 +31,13 @@ type TemplateForm = typeof importTemplateFormSchema._zod.output;
 export const load: PageServerLoad = async (event) => {
 	const { assessment, membership, view } = await requireResultView(event);
 	const { corpus, answers, evaluation } = view;
-	const actionPlan = await loadResultActionPlan(assessment, corpus, evaluation, answers);
+	// What the page reads besides the evaluation, asked for at once (each is a query or two).
+	const [actionPlan, staleness, templateForm, voice] = await Promise.all([
+		loadResultActionPlan(assessment, corpus, evaluation, answers),
+		assessmentStaleness(runtime().db, assessment, view, shanghaiDate(new Date())),
+		superValidate<TemplateForm, ImportNotice>(zod4(importTemplateFormSchema)),
+		loadConsultantVoiceForms(assessment, membership)
+	]);
 	const lang = getLocale();
 	const items = new Map(corpus.items.map((i) => [i.id, i]));
 	const provisions = new Map(corpus.provisions.map((p) => [p.id, p]));
@@ -88,10 +94,7 @@ export const load: PageServerLoad = async (event) => {
 			question: local(items.get(id)!.question)
 		})),
 		lawCurrentAsOf: lawCurrentAsOf(corpus),
-		stale: staleSentences(
-			await assessmentStaleness(runtime().db, assessment, view, shanghaiDate(new Date())),
-			lang === 'en' ? 'en' : 'zh'
-		),
+		stale: staleSentences(staleness, lang === 'en' ? 'en' : 'zh'),
 		restrictedProvisions: Object.fromEntries(
 			corpus.provisions
 				.filter((p) => corpus.restrictedTerms.some((t) => t.provisions.includes(p.id)))
@@ -114,10 +117,10 @@ export const load: PageServerLoad = async (event) => {
 		/** Starting the next assessment from this one makes sense once this one is final. */
 		canStart: START_ROLES.includes(membership.role) && assessment.state === 'final',
 		canImportTemplate: START_ROLES.includes(membership.role) && assessment.state !== 'final',
-		templateForm: await superValidate<TemplateForm, ImportNotice>(zod4(importTemplateFormSchema)),
+		templateForm,
 		/** The action plan is a page of its own: here, how it stands. */
 		actionPlan: actionPlanSummary(actionPlan),
-		...(await loadConsultantVoiceForms(assessment, membership))
+		...voice
 	};
 };
 
