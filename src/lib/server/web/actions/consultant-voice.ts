@@ -19,7 +19,7 @@ import {
 	saveReportStatement,
 	type VoiceSaveResult
 } from '../../voice/consultant-voice';
-import { canReview, requireAssessment } from '../guards/assessment';
+import { canReview, requireWholeAssessment } from '../guards/assessment';
 import { runtime } from '../runtime';
 
 /** Who writes the consultant's words: owners and consultants (reviewers), not respondents or viewers. */
@@ -80,13 +80,7 @@ export function gapObservationForm(itemId: string, observation: GapObservation |
 export const observationFormId = (itemId: string) => `observation-${itemId}`;
 
 async function requireVoiceWriter(event: RequestEvent<{ orgId: string; assessmentId: string }>) {
-	const viewer = await requireAssessment(
-		event,
-		event.params.orgId,
-		event.params.assessmentId,
-		'view',
-		{ wholeAssessment: true }
-	);
+	const viewer = await requireWholeAssessment(event);
 	if (!canReview(viewer.membership)) error(403, 'Forbidden');
 	return viewer;
 }

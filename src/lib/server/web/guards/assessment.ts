@@ -59,6 +59,15 @@ export function requireItemInReach(membership: Membership, item: { domain: strin
 	if (!reachesDomain(membership, item.domain)) error(404, 'Not found');
 }
 
+/** An assessment page or action that needs the whole assessment (result, report, pack, voice). */
+export function requireWholeAssessment(
+	event: RequestEvent<{ orgId: string; assessmentId: string }>
+) {
+	return requireAssessment(event, event.params.orgId, event.params.assessmentId, 'view', {
+		wholeAssessment: true
+	});
+}
+
 /**
  * The result and the pages below it (action plan, a gap's observation): the whole assessment in the
  * viewer's reach, and its evaluation (scoring, gaps) as the result shows it.
@@ -66,12 +75,6 @@ export function requireItemInReach(membership: Membership, item: { domain: strin
 export async function requireResultView(
 	event: RequestEvent<{ orgId: string; assessmentId: string }>
 ) {
-	const viewer = await requireAssessment(
-		event,
-		event.params.orgId,
-		event.params.assessmentId,
-		'view',
-		{ wholeAssessment: true }
-	);
+	const viewer = await requireWholeAssessment(event);
 	return { ...viewer, view: await loadAssessmentView(runtime().db, viewer.assessment) };
 }
