@@ -17,7 +17,7 @@
 import { Browser, signUp } from '../tests/helpers/browser';
 import fs from 'node:fs';
 import { saveProfile, startAssessment } from '../tests/helpers/assessment';
-import { benchServer, figures, machine, ms, serverTime } from './bench-common';
+import { benchServer, cpuMs, figures, machine, ms, serverTime } from './bench-common';
 
 const SAVES = Number(process.env.BENCH_SAVES ?? 300);
 const PAGES = Number(process.env.BENCH_PAGES ?? 33);
@@ -67,17 +67,6 @@ const BROADEST: Record<string, string | string[]> = {
 	ftz_lingang: 'true',
 	target_sandbox: 'pboc_joint'
 };
-
-/** The server process's CPU time so far (user + system), in ms; NaN where /proc is not there. */
-function cpuMs(pid: number | undefined): number {
-	try {
-		const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-		// utime and stime are fields 14 and 15 of the line, in clock ticks (100 a second on Linux).
-		return (Number(fields[11]) + Number(fields[12])) * 10;
-	} catch {
-		return NaN;
-	}
-}
 
 const bench = await benchServer('answer');
 try {

@@ -151,3 +151,14 @@ export function machine(): string {
 }
 
 export const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(1)} ms` : '—');
+
+/** The server process's CPU time so far (user + system), in ms; NaN where /proc is not there. */
+export function cpuMs(pid: number | undefined): number {
+	try {
+		const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+		// utime and stime are fields 14 and 15 of the line, in clock ticks (100 a second on Linux).
+		return (Number(fields[11]) + Number(fields[12])) * 10;
+	} catch {
+		return NaN;
+	}
+}

@@ -1,7 +1,10 @@
 /**
  * The result page of the largest assessment: the profile that makes the most items applicable, every
- * item answered, most of them gaps with a note, an owner and a due date. Server time (Server-Timing)
- * and HTML size over repeated requests, in both languages.
+ * item answered, most of them gaps with a note, an owner and a due date. Server time (Server-Timing),
+ * the server process's CPU time per request (user + system, from /proc: what a loaded machine
+ * inflates least) and HTML size over repeated requests, in both languages; then the same for the
+ * pages the result page links to for the consultant's work (BENCH_PAGES: a comma-separated list of
+ * paths below the assessment, e.g. `result,action-plan,observations/LIC-001`; default `result`).
  *
  *   npm run build && npx tsx scripts/bench-result.ts
  *
@@ -13,9 +16,11 @@ import { loadCorpus } from '../src/lib/corpus/load';
 import { corpusPaths } from '../src/lib/corpus/paths';
 import { scopeItems } from '../src/lib/domain/applicability';
 import type { Profile } from '../src/lib/domain/profile';
-import { benchServer, machine, ms, percentile, serverTime } from './bench-common';
+import { benchServer, cpuMs, machine, ms, percentile, serverTime } from './bench-common';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 30);
+const WARM_UP = 10;
+const PAGES = (process.env.BENCH_PAGES ?? 'result').split(',').filter(Boolean);
 const STATUSES = ['non_compliant', 'partial', 'non_compliant', 'compliant'] as const;
 
 const asProfile = (form: Record<string, string | string[]>): Profile =>
@@ -65,28 +70,35 @@ async function main() {
 			if (answer.status >= 400) throw new Error(`answer ${item.id}: ${answer.status}`);
 		}
 		console.log(`# result page, largest assessment (${count} applicable items)\n\n${machine()}\n`);
-		console.log('| language | p50 | p95 | HTML |');
-		console.log('| --- | --- | --- | --- |');
-		for (const lang of ['zh', 'en'] as const) {
-			browser.cookies.set('lang', lang);
-			const times: number[] = [];
-			let bytes = 0;
-			for (let i = 0; i < SAMPLES; i++) {
-				const page = await browser.get(`${base}/result`);
-				if (page.status !== 200) throw new Error(`result: ${page.status}`);
-				bytes = Buffer.byteLength(page.body);
-				if (process.env.BENCH_DUMP)
-					(await import('node:fs')).writeFileSync(
-						`${process.env.BENCH_DUMP}-${lang}.html`,
-						page.body
-					);
-				times.push(serverTime(page.headers));
+		console.log('| page | language | p50 | p95 | server CPU / request | HTML |');
+		console.log('| --- | --- | --- | --- | --- | --- |');
+		const pid = bench.instances[0]?.process.pid;
+		for (const path of PAGES)
+			for (const lang of ['zh', 'en'] as const) {
+				browser.cookies.set('lang', lang);
+				const times: number[] = [];
+				let bytes = 0;
+				// A few requests first, not counted: the first of a page loads and compiles its code, the
+				// next ones let the JIT optimise it (else the first language measured pays for both).
+				for (let i = 0; i < WARM_UP; i++) await browser.get(`${base}/${path}`);
+				const cpuBefore = cpuMs(pid);
+				for (let i = 0; i < SAMPLES; i++) {
+					const page = await browser.get(`${base}/${path}`);
+					if (page.status !== 200) throw new Error(`${path}: ${page.status}`);
+					bytes = Buffer.byteLength(page.body);
+					if (process.env.BENCH_DUMP)
+						(await import('node:fs')).writeFileSync(
+							`${process.env.BENCH_DUMP}-${path.replaceAll('/', '_')}-${lang}.html`,
+							page.body
+						);
+					times.push(serverTime(page.headers));
+				}
+				const cpu = (cpuMs(pid) - cpuBefore) / SAMPLES;
+				times.sort((a, b) => a - b);
+				console.log(
+					`| ${path} | ${lang} | ${ms(percentile(times, 50))} | ${ms(percentile(times, 95))} | ${ms(cpu)} | ${bytes.toLocaleString('en')} B |`
+				);
 			}
-			times.sort((a, b) => a - b);
-			console.log(
-				`| ${lang} | ${ms(percentile(times, 50))} | ${ms(percentile(times, 95))} | ${bytes.toLocaleString('en')} B |`
-			);
-		}
 	} finally {
 		await bench.close();
 	}

@@ -17,6 +17,7 @@ const WIDTHS = [1366, 390] as const;
 const COMMITTED = new Set([
 	'firm-home',
 	'result',
+	'action-plan',
 	'dashboard',
 	'questionnaire',
 	'library-provision'

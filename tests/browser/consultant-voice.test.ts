@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import type { Browser as Chromium } from 'playwright-core';
+import type { Browser as Chromium, Page } from 'playwright-core';
 import { artifactPath, launchChromium, screenshot } from '../helpers/chromium';
 import { saveAnswer } from '../helpers/assessment';
 import { consultancy, createClient, startClientAssessment } from '../helpers/consultancy';
 
 /*
- * The consultant writes the report's opinion and a gap's observation on the result page, in both
- * languages, on a desktop and a phone: typing, pausing and typing on loses nothing, saving one form
- * leaves the words typed in another, and the page never scrolls sideways.
+ * The consultant writes the report's opinion on the result page and a gap's observation on that
+ * gap's own page, in both languages, on a desktop and a phone: typing, pausing and typing on loses
+ * nothing, a save keeps what is in the field, and neither page scrolls sideways.
  */
 
 let chromium: Chromium;
@@ -21,14 +21,24 @@ afterAll(async () => {
 });
 
 const words = {
-	en: { saved: 'Saved as version 1.', observation: 'Save observation', save: 'Save' },
-	zh: { saved: '已保存为第 1 版。', observation: '保存观察', save: '保存' }
+	en: {
+		saved: 'Saved as version 1.',
+		observation: 'Save observation',
+		save: 'Save',
+		start: 'Start with the first gap without one'
+	},
+	zh: {
+		saved: '已保存为第 1 版。',
+		observation: '保存观察',
+		save: '保存',
+		start: '从第一项未填写的差距开始'
+	}
 } as const;
 
-describe("the consultant's opinion on the result page", () => {
+describe("the consultant's opinion on the result page, an observation on its gap's page", () => {
 	for (const lang of ['en', 'zh'] as const)
 		for (const width of [1366, 390])
-			it(`keeps every word typed, across a pause and another form's save (${lang}, ${width} px)`, async () => {
+			it(`keeps every word typed, across a pause and a save (${lang}, ${width} px)`, async () => {
 				const { owner, orgId } = await consultancy(lang);
 				const clientId = await createClient(owner, orgId);
 				const base = await startClientAssessment(owner, orgId, clientId);
@@ -43,6 +53,10 @@ describe("the consultant's opinion on the result page", () => {
 				await context.addCookies(
 					[...owner.cookies].map(([name, value]) => ({ name, value, url: baseUrl() }))
 				);
+				const noSideways = async (page: Page) =>
+					expect(
+						await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+					).toBe(0);
 				try {
 					const page = await context.newPage();
 					await page.goto(`${base}/result`);
@@ -52,9 +66,6 @@ describe("the consultant's opinion on the result page", () => {
 					await page.waitForTimeout(2000); // the pause under test: nothing may reset the field
 					await opinion.pressSequentially('仍有重大差距。');
 					await page.locator('#opinion-en').pressSequentially('Material gaps remain.');
-					const observation = page.locator('#observation-LIC-001-en');
-					await observation.pressSequentially('Never filed');
-					// Saving the opinion leaves the unsaved observation as typed.
 					await page
 						.locator('#consultant-voice')
 						.getByRole('button', { name: words[lang].save, exact: true })
@@ -62,9 +73,22 @@ describe("the consultant's opinion on the result page", () => {
 					await expect
 						.poll(() => page.locator('#consultant-voice [role=status]').textContent())
 						.toContain(words[lang].saved);
-					await observation.pressSequentially('.');
 					expect(await opinion.inputValue()).toBe('本机构许可方面仍有重大差距。');
-					expect(await observation.inputValue()).toBe('Never filed.');
+					await noSideways(page);
+					await screenshot(page, `consultant-voice-${lang}-${width}.png`);
+
+					// The gap's own page, from the result's observations: no form on the result page.
+					expect(await page.locator('#observation-LIC-001-en').count()).toBe(0);
+					await page
+						.locator('#observations')
+						.getByRole('link', { name: words[lang].start })
+						.click();
+					await page.waitForURL(/\/result\/observations\/LIC-001$/);
+					await page.waitForLoadState('networkidle');
+					const observation = page.locator('#observation-LIC-001-en');
+					await observation.pressSequentially('Never filed');
+					await page.waitForTimeout(2000); // the same pause
+					await observation.pressSequentially('.');
 					await page
 						.locator('#observation-LIC-001')
 						.getByRole('button', { name: words[lang].observation })
@@ -72,23 +96,23 @@ describe("the consultant's opinion on the result page", () => {
 					await expect
 						.poll(() => page.locator('#observation-LIC-001 [role=status]').textContent())
 						.toContain(words[lang].saved);
-					const overflow = await page.evaluate(
-						() => document.documentElement.scrollWidth - window.innerWidth
-					);
-					expect(overflow).toBe(0);
-					await screenshot(page, `consultant-voice-${lang}-${width}.png`);
+					expect(await observation.inputValue()).toBe('Never filed.');
+					await noSideways(page);
+					await screenshot(page, `observation-${lang}-${width}.png`);
 					if (process.env.SCREENSHOTS === '1')
-						for (const part of ['consultant-voice', 'observations'])
-							await page
-								.locator(`#${part}`)
-								.screenshot({ path: artifactPath(`${part}-${lang}-${width}.png`) });
+						await page
+							.locator('#observation-LIC-001')
+							.screenshot({ path: artifactPath(`observation-form-${lang}-${width}.png`) });
 
 					await page.reload();
 					await page.waitForLoadState('networkidle');
+					expect(await page.locator('#observation-LIC-001-en').inputValue()).toBe('Never filed.');
+					// Back on the result page, the observation is read under its gap's id, with a way to edit.
+					await page.goto(`${base}/result`);
+					expect(await page.locator('#observations').innerText()).toContain('Never filed.');
 					expect(await page.locator('#opinion-zh').inputValue()).toBe(
 						'本机构许可方面仍有重大差距。'
 					);
-					expect(await page.locator('#observation-LIC-001-en').inputValue()).toBe('Never filed.');
 				} finally {
 					await context.close();
 				}

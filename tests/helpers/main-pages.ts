@@ -43,6 +43,7 @@ export const MAIN_PAGES: { name: string; who: Viewer; path: (f: MainFixture) => 
 	},
 	{ name: 'item', who: 'firm', path: (f) => `${f.base}/items/LIC-001` },
 	{ name: 'result', who: 'firm', path: (f) => `${f.base}/result` },
+	{ name: 'action-plan', who: 'firm', path: (f) => `${f.base}/result/action-plan` },
 	{ name: 'dashboard', who: 'consultant', path: (f) => `/o/${f.consultancyOrgId}` },
 	{ name: 'clients', who: 'consultant', path: (f) => `/o/${f.consultancyOrgId}/clients` },
 	{
@@ -50,7 +51,12 @@ export const MAIN_PAGES: { name: string; who: Viewer; path: (f: MainFixture) => 
 		who: 'consultant',
 		path: (f) => `/o/${f.consultancyOrgId}/clients/${f.clientId}`
 	},
-	{ name: 'review', who: 'consultant', path: (f) => `${f.clientBase}/review` }
+	{ name: 'review', who: 'consultant', path: (f) => `${f.clientBase}/review` },
+	{
+		name: 'observation',
+		who: 'consultant',
+		path: (f) => `${f.clientBase}/result/observations/LIC-001`
+	}
 ];
 
 const FIRM = '浦江数科有限公司';

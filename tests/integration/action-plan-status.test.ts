@@ -20,7 +20,7 @@ async function firmWithGaps() {
 }
 
 const setStatus = (browser: Browser, base: string, items: string[], status: string) =>
-	browser.post(`${base}/result?/actionStatus`, {
+	browser.post(`${base}/result/action-plan?/actionStatus`, {
 		__superform_id: 'action-status',
 		items,
 		status
@@ -38,10 +38,17 @@ async function xlsxRows(bytes: Uint8Array): Promise<string[][]> {
 
 describe('the action plan as a plan', () => {
 	it(
-		'sets action statuses in bulk, shows them on the result page, in the PDF and the XLSX, overdue until done',
+		'sets action statuses in bulk, shows them on the action plan page, in the PDF and the XLSX, overdue until done',
 		async () => {
 			const { browser, base } = await firmWithGaps();
-			const page = await browser.get(`${base}/result`);
+			// The result page says how the plan stands and links to it; the plan is a page of its own.
+			const result = await browser.get(`${base}/result`);
+			expect(result.text).toContain(
+				'Actions in the plan: 2 (2 not started, 0 in progress, 0 done).'
+			);
+			expect(result.text).toContain('1 overdue');
+			expect(result.body).toContain(`href="${base}/result/action-plan"`);
+			const page = await browser.get(`${base}/result/action-plan`);
 			expect(page.text).toContain('Action status');
 			// The plan is sorted by due date: the overdue LIC-001 first, flagged.
 			const plan = page.text.slice(page.text.indexOf('Action status'));
@@ -53,9 +60,12 @@ describe('the action plan as a plan', () => {
 				200
 			);
 			expect((await setStatus(browser, base, ['LIC-001'], 'done')).status).toBe(200);
-			const after = await browser.get(`${base}/result`);
+			const after = await browser.get(`${base}/result/action-plan`);
 			expect(after.text).not.toMatch(/2020-01-31\s*Overdue/);
 			expect(after.text).toContain('In progress');
+			expect((await browser.get(`${base}/result`)).text).toContain(
+				'Actions in the plan: 2 (0 not started, 1 in progress, 1 done).'
+			);
 
 			const rows = await xlsxRows(
 				(await browser.download(`${base}/action-plan.xlsx?lang=en`)).bytes
@@ -86,7 +96,9 @@ describe('the action plan as a plan', () => {
 			expect(notGap.status).toBe(400);
 			expect(notGap.text).toContain('Some chosen items are not gaps: LIC-002.');
 			// All or nothing: LIC-001 was not changed either.
-			expect((await browser.get(`${base}/result`)).text).toMatch(/2020-01-31\s*Overdue/);
+			expect((await browser.get(`${base}/result/action-plan`)).text).toMatch(
+				/2020-01-31\s*Overdue/
+			);
 			const badStatus = await setStatus(browser, base, ['LIC-001'], 'finished');
 			expect(badStatus.status).toBe(400);
 
@@ -95,6 +107,30 @@ describe('the action plan as a plan', () => {
 			const final = await setStatus(browser, base, ['LIC-001'], 'done');
 			expect(final.status).toBe(409);
 			expect(final.text).toContain('The assessment is final');
+		},
+		SLOW
+	);
+
+	it(
+		'filters the plan by status, severity, owner and overdue from the query, and refuses a filter it never offers (400 naming it)',
+		async () => {
+			const { browser, base } = await firmWithGaps();
+			const plan = (query: string) => browser.get(`${base}/result/action-plan?${query}`);
+			const rows = (text: string) => ['LIC-001', 'CMP-001'].filter((id) => text.includes(id));
+			expect(rows((await plan('overdue=1')).text)).toEqual(['LIC-001']);
+			expect((await plan('overdue=1')).text).toContain('Showing 1 of 2 actions');
+			expect(rows((await plan('owner=Compliance')).text)).toEqual(['LIC-001', 'CMP-001']);
+			expect(rows((await plan('owner=-')).text)).toEqual([]);
+			expect((await plan('owner=-')).text).toContain('No action matches these filters.');
+			expect((await setStatus(browser, base, ['CMP-001'], 'done')).status).toBe(200);
+			expect(rows((await plan('status=done')).text)).toEqual(['CMP-001']);
+			const badStatus = await plan('status=finished');
+			expect(badStatus.status).toBe(400);
+			expect(badStatus.text).toContain('The filter “Action status” is not valid.');
+			const badSeverity = await plan('severity=urgent');
+			expect(badSeverity.status).toBe(400);
+			expect(badSeverity.text).toContain('The filter “Severity” is not valid.');
+			expect((await plan('overdue=yes')).status).toBe(400);
 		},
 		SLOW
 	);

@@ -648,11 +648,11 @@ const RECIPES: Record<string, Recipe> = {
 		});
 		return byOwner(f, response);
 	},
-	[`POST ${A}/result?/actionStatus`]: async (f) => {
+	[`POST ${A}/result/action-plan?/actionStatus`]: async (f) => {
 		const path = await freshAssessment(f);
 		const saved = await f.owner.post(`${path}/questionnaire?/save`, answerForm('LIC-001'));
 		expect(saved.status).toBe(200);
-		const response = await f.owner.post(`${path}/result?/actionStatus`, {
+		const response = await f.owner.post(`${path}/result/action-plan?/actionStatus`, {
 			__superform_id: 'action-status',
 			items: 'LIC-001',
 			status: 'in_progress'
@@ -671,11 +671,11 @@ const RECIPES: Record<string, Recipe> = {
 		});
 		return byOwner(f, response);
 	},
-	[`POST ${A}/result?/gapObservation`]: async (f) => {
+	[`POST ${A}/result/observations/[itemId]?/save`]: async (f) => {
 		const path = await freshAssessment(f);
 		const saved = await f.owner.post(`${path}/questionnaire?/save`, answerForm('LIC-001'));
 		expect(saved.status).toBe(200);
-		const response = await f.owner.post(`${path}/result?/gapObservation`, {
+		const response = await f.owner.post(`${path}/result/observations/LIC-001?/save`, {
 			__superform_id: 'observation-LIC-001',
 			item: 'LIC-001',
 			version: '0',

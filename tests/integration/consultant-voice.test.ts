@@ -35,7 +35,7 @@ const observation = (
 	item: string,
 	fields: Record<string, string | number>
 ) =>
-	browser.post(`${base}/result?/gapObservation`, {
+	browser.post(`${base}/result/observations/${item}?/save`, {
 		__superform_id: `observation-${item}`,
 		item,
 		text_zh: '',
@@ -96,10 +96,36 @@ describe("the consultant's voice in the report", () => {
 			expect(
 				(await observation(owner, base, 'LIC-001', { version: 0, text_en: OBSERVATION_EN })).status
 			).toBe(200);
+			// A stale save of an observation: refused, nothing overwritten, the newer text shown.
+			const staleObservation = await observation(owner, base, 'LIC-001', {
+				version: 0,
+				text_en: 'A second writer'
+			});
+			expect(staleObservation.status).toBe(409);
+			expect(staleObservation.text).toContain(OBSERVATION_EN);
+			// LIC-002 is not a gap: its page says so and has no form, and a save to it is refused.
+			const notGapPage = await owner.get(`${base}/result/observations/LIC-002`);
+			expect(notGapPage.text).toContain('This item is not a gap now: it takes no observation.');
+			expect(notGapPage.text).not.toContain('Save observation');
+			expect((await owner.get(`${base}/result/observations/ZZZ-999`)).status).toBe(404);
 			const notGap = await observation(owner, base, 'LIC-002', { version: 0, text_en: 'x' });
 			expect(notGap.status).toBe(400);
-			// No form for LIC-002 on the page: the message is in the page's form data.
 			expect(notGap.body).toContain('This item is not a gap now.');
+			// A form for one gap posted to another gap's page is refused, naming the mismatch.
+			const elsewhere = await owner.post(`${base}/result/observations/CMP-001?/save`, {
+				__superform_id: 'observation-CMP-001',
+				item: 'LIC-001',
+				version: '1',
+				text_zh: '',
+				text_en: 'Misdirected'
+			});
+			expect(elsewhere.status).toBe(400);
+			// The observation's own page: the gap, the form with the text and version, and the way on.
+			const own = await owner.get(`${base}/result/observations/LIC-001`);
+			expect(own.status).toBe(200);
+			expect(own.body).toContain(OBSERVATION_EN);
+			expect(own.text).toContain('Version 1');
+			expect(own.body).toContain(`${base}/result/observations/CMP-001"`);
 			const tooLong = await statement(owner, base, { version: 2, opinion_en: 'x'.repeat(8001) });
 			expect(tooLong.status).toBe(400);
 			expect(tooLong.text).toContain('At most 8000 characters.');
@@ -108,6 +134,10 @@ describe("the consultant's voice in the report", () => {
 			expect(page.text).toContain('Change history (2)');
 			expect(page.text).toContain(SCOPE_EN);
 			expect(page.text).toContain(OBSERVATION_EN);
+			// The result page holds no observation form: each gap links to its observation's page.
+			expect(page.body).not.toContain('?/save');
+			expect(page.text).toContain('Gaps with an observation: 1 of 2.');
+			expect(page.body).toContain(`href="${base}/result/observations/CMP-001"`);
 			expect((await owner.get(`${base}/review`)).text).toContain(OBSERVATION_EN);
 
 			const en = squash(pdfText((await owner.download(`${base}/report.pdf?lang=en`)).bytes));
@@ -145,7 +175,10 @@ describe("the consultant's voice in the report", () => {
 			expect(
 				(await observation(respondent, base, 'LIC-001', { version: 0, text_en: 'Mine' })).status
 			).toBe(403);
-			expect((await respondent.get(`${base}/result`)).text).not.toContain('Save observation');
+			expect((await respondent.get(`${base}/result`)).text).not.toContain('Write an observation');
+			const readOnly = await respondent.get(`${base}/result/observations/LIC-001`);
+			expect(readOnly.status).toBe(200);
+			expect(readOnly.text).not.toContain('Save observation');
 
 			expect((await statement(owner, base, { version: 0, opinion_en: OPINION_EN })).status).toBe(
 				200

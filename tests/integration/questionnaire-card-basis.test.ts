@@ -52,12 +52,16 @@ describe('the questionnaire card', () => {
 		expect(card).toContain('This item binds through the national rules below');
 	});
 
-	it('lists a good practice not adopted as “not yet in place” on the result, never “non-compliant”', async () => {
+	it('lists a good practice not adopted as “not yet in place” with the action plan, never “non-compliant”', async () => {
 		const { browser, base } = await wealthAppAssessment('en');
 		const saved = await saveAnswer(browser, base, 'LIC-005', 0, { status: 'non_compliant' });
 		expect(saved.status).toBeLessThan(400);
+		// The result page counts it and links to the list, on the action plan's page.
 		const result = await browser.get(`${base}/result`);
-		const section = result.text.slice(result.text.indexOf('Policy alignment and good practice'));
+		expect(result.text).toContain('Good-practice items that could be improved: 1');
+		expect(result.body).toContain(`href="${base}/result/action-plan#good-practice"`);
+		const plan = await browser.get(`${base}/result/action-plan`);
+		const section = plan.text.slice(plan.text.indexOf('Policy alignment and good practice'));
 		expect(section).toMatch(/Not yet in place\s+LIC-005/);
 		expect(section.slice(0, section.indexOf('LIC-005'))).not.toContain('Non-compliant');
 	});

@@ -242,6 +242,28 @@ const ROUTES: Route[] = [
 		with_(CLIENT_A, { owner: 400, consultant: 400, viewer: 403, respondentA: 403 })
 	),
 	get((f) => `${f.a}/result`, CLIENT_A),
+	// The action plan's page and its status form; an observation's page (LIC-001 is a gap of a; no
+	// item is named ZZZ-999) and its form: reviewers write, everyone who sees the result reads.
+	get((f) => `${f.a}/result/action-plan`, CLIENT_A),
+	get(
+		(f) => `${f.a}/result/action-plan?status=finished`,
+		with_(CLIENT_A, { owner: 400, consultant: 400, viewer: 400, respondentA: 400 })
+	),
+	post(
+		(f) => `${f.a}/result/action-plan?/actionStatus`,
+		() => ({ __superform_id: 'action-status' }),
+		with_(CLIENT_A, { owner: 400, consultant: 400, viewer: 403, respondentA: 400 })
+	),
+	get((f) => `${f.a}/result/observations/LIC-001`, CLIENT_A),
+	get(
+		(f) => `${f.a}/result/observations/ZZZ-999`,
+		with_(CLIENT_A, { owner: 404, consultant: 404, viewer: 404, respondentA: 404 })
+	),
+	post(
+		(f) => `${f.a}/result/observations/LIC-001?/save`,
+		() => ({ __superform_id: 'observation-LIC-001', item: 'LIC-001', version: 'x' }),
+		with_(CLIENT_A, { owner: 400, consultant: 400, viewer: 403, respondentA: 403 })
+	),
 	get((f) => `${f.a}/review`, CLIENT_A),
 	// A draft cannot be sent back, finalised or re-opened: reviewers pass the guard and get 409.
 	post(
@@ -457,6 +479,10 @@ describe('role matrix', () => {
 		fixture.b = await startClientAssessment(owner, orgId, fixture.clientB, 'B 2026');
 		fixture.finalA = await startClientAssessment(owner, orgId, fixture.clientA, 'A 2025');
 		apiTarget.assessment = idOf(fixture.a);
+		// One gap on assessment a: its observation's page exists.
+		expect(
+			(await saveAnswer(owner, fixture.a, 'LIC-001', 0, { status: 'non_compliant' })).status
+		).toBe(200);
 		for (const [key, path] of [
 			['fileA', fixture.a],
 			['fileB', fixture.b]

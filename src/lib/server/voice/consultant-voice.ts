@@ -35,10 +35,11 @@ export async function loadConsultantVoice(
 	db: Database,
 	assessmentId: string
 ): Promise<ConsultantVoice> {
-	return {
-		statement: await findReportStatement(db, assessmentId),
-		observations: await listGapObservations(db, assessmentId)
-	};
+	const [statement, observations] = await Promise.all([
+		findReportStatement(db, assessmentId),
+		listGapObservations(db, assessmentId)
+	]);
+	return { statement, observations };
 }
 
 /** Every version of the opinion and scope statement, newest first. */

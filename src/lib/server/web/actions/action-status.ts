@@ -5,7 +5,8 @@ import type { Corpus } from '../../../domain/corpus';
 import type { Evaluation } from '../../../domain/result';
 import type { StoredAnswer } from '../../../domain/stored-answer';
 import { m } from '$lib/paraglide/messages';
-import { actionStatusSchema } from '$lib/schemas/action-status';
+import { actionPlanFilterSchema, actionStatusSchema } from '$lib/schemas/action-status';
+import type { ActionFilter } from '../../../domain/action-status';
 import type { AssessmentRecord } from '../../db/queries/assessments';
 import { listActionPlan, setActionStatus } from '../../report/action-status';
 import { canEdit, requireAssessment } from '../guards/assessment';
@@ -13,7 +14,7 @@ import { runtime } from '../runtime';
 
 type Notice = { type: 'success' | 'error'; text: string };
 
-/** The result page's action plan: one row per gap, by due date then severity. */
+/** The action plan: one row per gap, by due date then severity. */
 export function loadResultActionPlan(
 	assessment: AssessmentRecord,
 	corpus: Corpus,
@@ -30,6 +31,28 @@ export function loadResultActionPlan(
 		})),
 		answers
 	});
+}
+
+const FILTER_LABELS: Record<keyof ActionFilter, () => string> = {
+	status: m.plan_filter_status,
+	severity: m.plan_filter_severity,
+	owner: m.plan_filter_owner,
+	overdue: m.plan_filter_overdue
+};
+
+/** The action plan page's filters from its query string; a 400 naming the filter that is wrong. */
+export function requireActionPlanFilter(url: URL): ActionFilter {
+	const parsed = actionPlanFilterSchema.safeParse({
+		status: url.searchParams.get('status') ?? undefined,
+		severity: url.searchParams.get('severity') ?? undefined,
+		owner: url.searchParams.get('owner') ?? undefined,
+		overdue: url.searchParams.get('overdue') ?? undefined
+	});
+	if (!parsed.success) {
+		const field = String(parsed.error.issues[0]?.path[0] ?? 'status') as keyof ActionFilter;
+		error(400, m.plan_err_filter({ field: (FILTER_LABELS[field] ?? FILTER_LABELS.status)() }));
+	}
+	return parsed.data;
 }
 
 /** Sets the status of the chosen actions: by whoever may edit the assessment; all or nothing. */

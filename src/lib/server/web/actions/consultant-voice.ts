@@ -1,7 +1,7 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { fail, message, superValidate, type SuperValidated } from 'sveltekit-superforms';
+import { fail, message, setError, superValidate, type SuperValidated } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import type { ConsultantVoice } from '../../../domain/consultant-voice';
+import type { ConsultantVoice, GapObservation } from '../../../domain/consultant-voice';
 import { m } from '$lib/paraglide/messages';
 import {
 	gapObservationSchema,
@@ -19,7 +19,7 @@ import {
 	saveReportStatement,
 	type VoiceSaveResult
 } from '../../voice/consultant-voice';
-import { canReview, requireAssessment } from '../guards/assessment';
+import { canReview, requireWholeAssessment } from '../guards/assessment';
 import { runtime } from '../runtime';
 
 /** Who writes the consultant's words: owners and consultants (reviewers), not respondents or viewers. */
@@ -29,16 +29,20 @@ export function canWriteVoice(membership: Membership, assessment: AssessmentReco
 
 /**
  * The consultant's words for the result and review pages: the statement and each gap's
- * observation as they stand, the statement's history, and a form for each (filled with the
- * current text and version, so a save names the version it was written over).
+ * observation as they stand, the statement's history, and the statement's form (filled with the
+ * current text and version, so a save names the version it was written over). A gap's observation
+ * is written on a page of its own (`gapObservationForm`): a form per gap made the result page
+ * hundreds of kilobytes.
  */
 export async function loadConsultantVoiceForms(
 	assessment: AssessmentRecord,
-	membership: Membership,
-	gapIds: readonly string[]
+	membership: Membership
 ) {
 	const db = runtime().db;
-	const voice = await loadConsultantVoice(db, assessment.id);
+	const [voice, statementHistory] = await Promise.all([
+		loadConsultantVoice(db, assessment.id),
+		listStatementHistory(db, assessment.id)
+	]);
 	const s = voice.statement;
 	const statementForm = await superValidate<ReportStatementForm, VoiceNotice>(
 		{
@@ -51,39 +55,32 @@ export async function loadConsultantVoiceForms(
 		zod4(reportStatementSchema),
 		{ id: 'report-statement', errors: false }
 	);
-	const observationForms: Record<string, SuperValidated<GapObservationForm, VoiceNotice>> = {};
-	for (const itemId of gapIds) {
-		const o = voice.observations[itemId];
-		observationForms[itemId] = await superValidate<GapObservationForm, VoiceNotice>(
-			{
-				item: itemId,
-				version: o?.version ?? 0,
-				text_zh: o?.text.zh ?? '',
-				text_en: o?.text.en ?? ''
-			},
-			zod4(gapObservationSchema),
-			{ id: observationFormId(itemId), errors: false }
-		);
-	}
 	return {
 		voice: voice satisfies ConsultantVoice,
-		statementHistory: await listStatementHistory(db, assessment.id),
+		statementHistory,
 		statementForm,
-		observationForms,
 		canWriteVoice: canWriteVoice(membership, assessment)
 	};
+}
+
+/** One gap's observation form, filled with the observation as it stands (or empty, version 0). */
+export function gapObservationForm(itemId: string, observation: GapObservation | undefined) {
+	return superValidate<GapObservationForm, VoiceNotice>(
+		{
+			item: itemId,
+			version: observation?.version ?? 0,
+			text_zh: observation?.text.zh ?? '',
+			text_en: observation?.text.en ?? ''
+		},
+		zod4(gapObservationSchema),
+		{ id: observationFormId(itemId), errors: false }
+	);
 }
 
 export const observationFormId = (itemId: string) => `observation-${itemId}`;
 
 async function requireVoiceWriter(event: RequestEvent<{ orgId: string; assessmentId: string }>) {
-	const viewer = await requireAssessment(
-		event,
-		event.params.orgId,
-		event.params.assessmentId,
-		'view',
-		{ wholeAssessment: true }
-	);
+	const viewer = await requireWholeAssessment(event);
 	if (!canReview(viewer.membership)) error(403, 'Forbidden');
 	return viewer;
 }
@@ -110,15 +107,17 @@ export async function reportStatementAction(
 	return answer(form, result, (s) => [s.opinion.zh, s.opinion.en, s.scope.zh, s.scope.en]);
 }
 
-/** Saves one gap's observation, the same way. */
+/** Saves one gap's observation (the gap its page names), the same way. */
 export async function gapObservationAction(
-	event: RequestEvent<{ orgId: string; assessmentId: string }>
+	event: RequestEvent<{ orgId: string; assessmentId: string; itemId: string }>
 ) {
 	const { actor, assessment } = await requireVoiceWriter(event);
 	const form = await superValidate<GapObservationForm, VoiceNotice>(
 		event.request,
-		zod4(gapObservationSchema)
+		zod4(gapObservationSchema),
+		{ id: observationFormId(event.params.itemId) }
 	);
+	if (form.valid && form.data.item !== event.params.itemId) setError(form, 'item', m.obs_not_gap());
 	if (!form.valid) return fail(400, { form });
 	const d = form.data;
 	const result = await saveGapObservation(runtime().db, actor, {

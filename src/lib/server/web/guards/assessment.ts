@@ -6,6 +6,7 @@ import { reachesAssessment, reachesDomain, reachesWholeAssessments } from '../..
 import type { Membership } from '../../db/queries/organisations';
 import { runtime } from '../runtime';
 import { oncePerView } from './once';
+import { loadAssessmentView } from '../../assessments/service';
 
 export const EDIT_ROLES: readonly Role[] = ['owner', 'consultant', 'respondent'];
 export const START_ROLES: readonly Role[] = ['owner', 'consultant'];
@@ -56,4 +57,24 @@ export async function requireAssessment(
 /** An item of a domain outside the member's reach is not found, on view and on save alike. */
 export function requireItemInReach(membership: Membership, item: { domain: string }): void {
 	if (!reachesDomain(membership, item.domain)) error(404, 'Not found');
+}
+
+/** An assessment page or action that needs the whole assessment (result, report, pack, voice). */
+export function requireWholeAssessment(
+	event: RequestEvent<{ orgId: string; assessmentId: string }>
+) {
+	return requireAssessment(event, event.params.orgId, event.params.assessmentId, 'view', {
+		wholeAssessment: true
+	});
+}
+
+/**
+ * The result and the pages below it (action plan, a gap's observation): the whole assessment in the
+ * viewer's reach, and its evaluation (scoring, gaps) as the result shows it.
+ */
+export async function requireResultView(
+	event: RequestEvent<{ orgId: string; assessmentId: string }>
+) {
+	const viewer = await requireWholeAssessment(event);
+	return { ...viewer, view: await loadAssessmentView(runtime().db, viewer.assessment) };
 }

@@ -1,6 +1,6 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import type { Membership } from '../../db/queries/organisations';
-import { EDIT_ROLES, requireAssessment } from './assessment';
+import { EDIT_ROLES, requireWholeAssessment } from './assessment';
 
 /**
  * Who changes a filing pack: whoever edits assessments (owner, consultant, respondent) and reaches
@@ -14,13 +14,7 @@ export function canEditPack(membership: Membership): boolean {
 export async function requirePackEditor(
 	event: RequestEvent<{ orgId: string; assessmentId: string }>
 ) {
-	const viewer = await requireAssessment(
-		event,
-		event.params.orgId,
-		event.params.assessmentId,
-		'view',
-		{ wholeAssessment: true }
-	);
+	const viewer = await requireWholeAssessment(event);
 	if (!canEditPack(viewer.membership)) error(403, 'Forbidden');
 	return viewer;
 }

@@ -3,14 +3,17 @@ import { fail, message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { importTemplateFormSchema, type ImportNotice } from '$lib/schemas/assessment-export';
-import { canEdit, requireAssessment, START_ROLES } from '$lib/server/web/guards/assessment';
-import { actionStatusSchema } from '$lib/schemas/action-status';
-import { actionStatusAction, loadResultActionPlan } from '$lib/server/web/actions/action-status';
 import {
-	gapObservationAction,
+	requireAssessment,
+	requireResultView,
+	START_ROLES
+} from '$lib/server/web/guards/assessment';
+import { loadResultActionPlan } from '$lib/server/web/actions/action-status';
+import {
 	loadConsultantVoiceForms,
 	reportStatementAction
 } from '$lib/server/web/actions/consultant-voice';
+import { actionPlanSummary } from '$lib/domain/action-status';
 import { importQuestionnaireTemplate } from '$lib/server/assessments/template-import';
 import { lawCurrentAsOf } from '$lib/domain/provision-standing';
 import { sourceShortTitle } from '$lib/labels/corpus';
@@ -23,7 +26,6 @@ import { supportBlock } from '$lib/domain/pack-annex-text';
 import { packPath } from '$lib/domain/pack-sections';
 import { packWords } from '$lib/labels/pack-words';
 import { shanghaiDate } from '$lib/server/report/load-report';
-import { loadAssessmentView } from '$lib/server/assessments/service';
 import { runtime } from '$lib/server/web/runtime';
 import { assessmentStaleness, staleSentences } from '$lib/server/pack/staleness';
 import type { Actions, PageServerLoad } from './$types';
@@ -31,17 +33,16 @@ import type { Actions, PageServerLoad } from './$types';
 type TemplateForm = typeof importTemplateFormSchema._zod.output;
 
 export const load: PageServerLoad = async (event) => {
-	const { assessment, membership } = await requireAssessment(
-		event,
-		event.params.orgId,
-		event.params.assessmentId,
-		'view',
-		{ wholeAssessment: true }
-	);
-	const view = await loadAssessmentView(runtime().db, assessment);
+	const { assessment, membership, view } = await requireResultView(event);
 	const { corpus, answers, evaluation } = view;
 	const packLang = getLocale() === 'en' ? 'en' : 'zh';
-	const actionPlan = await loadResultActionPlan(assessment, corpus, evaluation, answers);
+	// What the page reads besides the evaluation, asked for at once (each is a query or two).
+	const [actionPlan, staleness, templateForm, voice] = await Promise.all([
+		loadResultActionPlan(assessment, corpus, evaluation, answers),
+		assessmentStaleness(runtime().db, assessment, view, shanghaiDate(new Date())),
+		superValidate<TemplateForm, ImportNotice>(zod4(importTemplateFormSchema)),
+		loadConsultantVoiceForms(assessment, membership)
+	]);
 	const lang = getLocale();
 	const items = new Map(corpus.items.map((i) => [i.id, i]));
 	const provisions = new Map(corpus.provisions.map((p) => [p.id, p]));
@@ -90,11 +91,8 @@ export const load: PageServerLoad = async (event) => {
 		gaps,
 		citationText,
 		nextSteps: nextSteps(assessment.state, assessment.profileVersion > 0, evaluation.score),
-		opportunities: evaluation.score.opportunities.map((g) => ({
-			itemId: g.itemId,
-			status: g.status,
-			question: local(items.get(g.itemId)!.question)
-		})),
+		/** The good-practice items to improve are listed on the action plan's page. */
+		opportunityCount: evaluation.score.opportunities.length,
 		unanswered: evaluation.score.unanswered.map((id) => ({
 			itemId: id,
 			basis: items.get(id)!.basis,
@@ -117,10 +115,7 @@ export const load: PageServerLoad = async (event) => {
 				lang: packLang
 			})
 		}),
-		stale: staleSentences(
-			await assessmentStaleness(runtime().db, assessment, view, shanghaiDate(new Date())),
-			lang === 'en' ? 'en' : 'zh'
-		),
+		stale: staleSentences(staleness, lang === 'en' ? 'en' : 'zh'),
 		restrictedProvisions: Object.fromEntries(
 			corpus.provisions
 				.filter((p) => corpus.restrictedTerms.some((t) => t.provisions.includes(p.id)))
@@ -143,24 +138,16 @@ export const load: PageServerLoad = async (event) => {
 		/** Starting the next assessment from this one makes sense once this one is final. */
 		canStart: START_ROLES.includes(membership.role) && assessment.state === 'final',
 		canImportTemplate: START_ROLES.includes(membership.role) && assessment.state !== 'final',
-		templateForm: await superValidate<TemplateForm, ImportNotice>(zod4(importTemplateFormSchema)),
-		actionPlan,
-		canSetActionStatus: canEdit(membership, assessment),
-		actionStatusForm: await superValidate(zod4(actionStatusSchema), { id: 'action-status' }),
-		...(await loadConsultantVoiceForms(
-			assessment,
-			membership,
-			gaps.map((g) => g.itemId)
-		))
+		templateForm,
+		/** The action plan is a page of its own: here, how it stands. */
+		actionPlan: actionPlanSummary(actionPlan),
+		...voice
 	};
 };
 
 export const actions: Actions = {
-	actionStatus: (event) => actionStatusAction(event),
 	/** The consultant's opinion and scope statement for the report (owners and consultants). */
 	reportStatement: (event) => reportStatementAction(event),
-	/** The consultant's observation on one gap (owners and consultants). */
-	gapObservation: (event) => gapObservationAction(event),
 	/** A filled questionnaire template: all of it or nothing, by the consultant running the assessment. */
 	importTemplate: async (event) => {
 		const { actor, membership, assessment } = await requireAssessment(
