@@ -14,6 +14,7 @@ import {
 	startClientAssessment
 } from '../helpers/consultancy';
 import { postFile } from '../helpers/upload';
+import { Api, createTokenInSettings } from '../helpers/api';
 
 /** One person's notifications as their page lists them: kind, read, text. */
 async function notificationsOf(browser: Browser, orgId: string) {
@@ -267,6 +268,66 @@ describe('in-app notifications', () => {
 		expect(activity.body).not.toContain('LIC-001');
 		expect((await c.owner.get(`${base}/activity`)).body).toContain('LIC-001');
 	}, 120_000);
+
+	it('the activity feed filters before it counts (a limited respondent still sees theirs under 205 rows of another domain) and pages back with an older link', async () => {
+		const c = await consultancy();
+		const clientId = await createClient(c.owner, c.orgId, { name: 'Busy Client' });
+		const base = await startClientAssessment(c.owner, c.orgId, clientId, 'Busy 2026');
+		const id = assessmentIdOf(base);
+		const link = await inviteRespondent(c.owner, c.orgId, clientId, {
+			assessmentId: id,
+			domains: ['complaints']
+		});
+		const respondent = await joinByInvitation(link, 'en');
+		expect((await comment(c.owner, base, 'CMP-001', 'yours to answer')).status).toBe(200);
+		// 205 saves of an item outside the respondent's domain, after the one of theirs.
+		const api = new Api(await createTokenInSettings(c.owner, c.orgId));
+		let version = 0;
+		for (let i = 0; i < 205; i++) {
+			const put = await api.put(`/assessments/${id}/answers/LIC-001`, {
+				status: 'partial',
+				note: `edit ${i}`,
+				version
+			});
+			expect(put.status).toBe(200);
+			version = put.json.version;
+		}
+		const rows = (body: string) =>
+			[...body.matchAll(/<li data-action="([a-z._]+)"[^>]*>([\s\S]*?)<\/li>/g)].map((m) => ({
+				action: m[1]!,
+				text: m[2]!
+			}));
+		const olderOf = (body: string) =>
+			body
+				.match(/href="([^"]*\/activity\?before=\d+)"[^>]*data-older/)?.[1]
+				?.replace(/&amp;/g, '&');
+
+		const mine = await respondent.get(`${base}/activity`);
+		expect(mine.status).toBe(200);
+		expect(rows(mine.body).some((r) => r.text.includes('CMP-001'))).toBe(true);
+		expect(mine.body).not.toContain('LIC-001');
+		expect(olderOf(mine.body)).toBeUndefined();
+
+		// The owner sees every row: a full first page, then the rest through the older link.
+		const first = await c.owner.get(`${base}/activity`);
+		const firstRows = rows(first.body);
+		expect(firstRows).toHaveLength(200);
+		expect(firstRows.every((r) => r.text.includes('LIC-001'))).toBe(true);
+		const older = olderOf(first.body);
+		expect(older).toBeDefined();
+		const second = await c.owner.get(older!);
+		expect(second.status).toBe(200);
+		const secondRows = rows(second.body);
+		expect(secondRows.filter((r) => r.text.includes('LIC-001'))).toHaveLength(5);
+		expect(secondRows.some((r) => r.text.includes('CMP-001'))).toBe(true);
+		expect(secondRows.map((r) => r.action)).toContain('assessment.created');
+		expect(olderOf(second.body)).toBeUndefined();
+		expect(second.body).toContain(`href="${base}/activity"`);
+		// A page parameter that is not an entry number is refused, naming it.
+		const bad = await c.owner.get(`${base}/activity?before=abc`);
+		expect(bad.status).toBe(400);
+		expect(bad.text).toContain('before');
+	}, 240_000);
 });
 
 async function t_request(owner: Browser, base: string, itemId: string) {
