@@ -269,6 +269,32 @@ describe('in-app notifications', () => {
 		expect((await c.owner.get(`${base}/activity`)).body).toContain('LIC-001');
 	}, 120_000);
 
+	it('a Chinese name followed directly by text is a mention, and the writer is told whom the comment notified', async () => {
+		const c = await consultancy('zh');
+		const clientId = await createClient(c.owner, c.orgId, { name: 'Mention Client' });
+		const base = await startClientAssessment(c.owner, c.orgId, clientId, 'Mention 2026');
+		// The invitee signs up as 王芳.
+		const link = await inviteRespondent(c.owner, c.orgId, clientId);
+		const email = invitedEmailOf(link)!;
+		const respondent = await joinByInvitation(link, 'en');
+
+		const told = await comment(c.owner, base, 'CMP-001', '@王芳请补充证据');
+		expect(told.status).toBe(200);
+		expect(told.text).toContain('评论已添加，已通知：王芳。');
+		await mailTo(email, (m) => m.subject.includes('CMP-001'));
+		expect((await notificationsOf(respondent, c.orgId)).items.map((i) => i.kind)).toEqual([
+			'mentioned'
+		]);
+
+		const nobody = await comment(c.owner, base, 'CMP-001', '@李雷请看一下');
+		expect(nobody.status).toBe(200);
+		expect(nobody.text).toContain('没有通知任何人');
+		const plain = await comment(c.owner, base, 'CMP-001', '没有提及任何人');
+		expect(plain.text).toContain('评论已添加。');
+		expect(plain.text).not.toContain('没有通知任何人');
+		expect((await notificationsOf(respondent, c.orgId)).items).toHaveLength(1);
+	}, 120_000);
+
 	it('the activity feed filters before it counts (a limited respondent still sees theirs under 205 rows of another domain) and pages back with an older link', async () => {
 		const c = await consultancy();
 		const clientId = await createClient(c.owner, c.orgId, { name: 'Busy Client' });
