@@ -295,6 +295,34 @@ describe('in-app notifications', () => {
 		expect((await notificationsOf(respondent, c.orgId)).items).toHaveLength(1);
 	}, 120_000);
 
+	it('a deleted assessment’s notifications leave the list and the unread count until it is restored; an archived one’s stay', async () => {
+		const c = await consultancy();
+		const clientId = await createClient(c.owner, c.orgId, { name: 'Deleted Client' });
+		const base = await startClientAssessment(c.owner, c.orgId, clientId, 'Deleted 2026');
+		const link = await inviteRespondent(c.owner, c.orgId, clientId);
+		const respondent = await joinByInvitation(link, 'en');
+		expect((await comment(c.owner, base, 'CMP-001', '@王芳 please look')).status).toBe(200);
+		const told = await notificationsOf(respondent, c.orgId);
+		expect(told.unread).toBe(1);
+		expect(told.items[0]!.text).toContain('Deleted 2026');
+
+		expect((await c.owner.post(`${base}/lifecycle?/delete`, {})).status).toBe(303);
+		expect((await respondent.get(base)).status).toBe(404);
+		const hidden = await notificationsOf(respondent, c.orgId);
+		expect(hidden.unread).toBe(0);
+		expect(hidden.items).toEqual([]);
+		// "Mark all read" leaves them as they were, for when the assessment comes back.
+		expect((await respondent.post(`/o/${c.orgId}/notifications?/readAll`, {})).status).toBe(200);
+
+		expect((await c.owner.post(`${base}/lifecycle?/restore`, {})).status).toBe(200);
+		const back = await notificationsOf(respondent, c.orgId);
+		expect(back.unread).toBe(1);
+		expect(back.items.map((i) => i.kind)).toEqual(['mentioned']);
+
+		expect((await c.owner.post(`${base}/lifecycle?/archive`, {})).status).toBe(200);
+		expect((await notificationsOf(respondent, c.orgId)).unread).toBe(1);
+	}, 120_000);
+
 	it('the activity feed filters before it counts (a limited respondent still sees theirs under 205 rows of another domain) and pages back with an older link', async () => {
 		const c = await consultancy();
 		const clientId = await createClient(c.owner, c.orgId, { name: 'Busy Client' });
