@@ -4,11 +4,13 @@ import { allFormsOpen } from '../helpers/whole-questionnaire';
 import { launchChromium } from '../helpers/chromium';
 import { Browser, signUp } from '../helpers/browser';
 import { saveProfile, startAssessment } from '../helpers/assessment';
+import { postFile } from '../helpers/upload';
 
 /*
  * On a phone (390 px) the questionnaire fits the screen: the page never scrolls sideways. The
  * domain filter's drop-down (long domain names), an item's header (id, basis badge, review state,
- * save state) and the single grid column each used to widen the page to ~550 px in English.
+ * save state) and the single grid column each used to widen the page to ~550 px in English. On an
+ * item page, an evidence file with a long name made the "replace as new version" drop-down ~2000 px.
  */
 
 let chromium: Chromium;
@@ -36,17 +38,44 @@ describe('the questionnaire on a narrow screen', () => {
 			await context.addCookies(
 				[...owner.cookies].map(([name, value]) => ({ name, value, url: baseUrl() }))
 			);
+			// A file with a long name, offered by the item page's "replace as new version" drop-down.
+			const longName = `董事会决议_关于数据安全管理制度修订及个人信息保护影响评估报告的审议意见_${'Board-resolution-on-data-security-'.repeat(4)}final-signed-v3.pdf`;
+			const uploaded = await postFile(owner, `${base}/items/CMP-001/evidence`, {
+				name: longName,
+				type: 'application/pdf',
+				bytes: '%PDF-1.4 resolution'
+			});
+			expect(uploaded.status).toBe(303);
 			try {
 				const page = await context.newPage();
-				for (const path of [`${base}/questionnaire`, `${base}/questionnaire?domain=all`]) {
+				for (const path of [
+					`${base}/questionnaire`,
+					`${base}/questionnaire?domain=all`,
+					`${base}/items/CMP-001`
+				]) {
 					await page.goto(path);
 					await page.waitForLoadState('networkidle');
 					await allFormsOpen(page);
 					const overflow = await page.evaluate(
 						() => document.documentElement.scrollWidth - window.innerWidth
 					);
-					expect(overflow, path).toBe(0);
+					// On failure, name what sticks out.
+					const wide =
+						overflow === 0
+							? ''
+							: await page.evaluate(() =>
+									[...document.querySelectorAll('body *')]
+										.filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+										.slice(0, 8)
+										.map((e) => `${e.tagName}#${e.id}.${e.className}`)
+										.join(' ')
+								);
+					expect(overflow, `${path} ${wide}`).toBe(0);
 				}
+				// The item page did offer the long-named file.
+				await expect
+					.poll(() => page.locator('#evidence-replaces option').count())
+					.toBeGreaterThan(1);
 			} finally {
 				await context.close();
 			}

@@ -14,6 +14,7 @@ import {
 	startClientAssessment
 } from '../helpers/consultancy';
 import { postFile } from '../helpers/upload';
+import { Api, createTokenInSettings } from '../helpers/api';
 
 /** One person's notifications as their page lists them: kind, read, text. */
 async function notificationsOf(browser: Browser, orgId: string) {
@@ -267,6 +268,120 @@ describe('in-app notifications', () => {
 		expect(activity.body).not.toContain('LIC-001');
 		expect((await c.owner.get(`${base}/activity`)).body).toContain('LIC-001');
 	}, 120_000);
+
+	it('a Chinese name followed directly by text is a mention, and the writer is told whom the comment notified', async () => {
+		const c = await consultancy('zh');
+		const clientId = await createClient(c.owner, c.orgId, { name: 'Mention Client' });
+		const base = await startClientAssessment(c.owner, c.orgId, clientId, 'Mention 2026');
+		// The invitee signs up as 王芳.
+		const link = await inviteRespondent(c.owner, c.orgId, clientId);
+		const email = invitedEmailOf(link)!;
+		const respondent = await joinByInvitation(link, 'en');
+
+		const told = await comment(c.owner, base, 'CMP-001', '@王芳请补充证据');
+		expect(told.status).toBe(200);
+		expect(told.text).toContain('评论已添加，已通知：王芳。');
+		await mailTo(email, (m) => m.subject.includes('CMP-001'));
+		expect((await notificationsOf(respondent, c.orgId)).items.map((i) => i.kind)).toEqual([
+			'mentioned'
+		]);
+
+		const nobody = await comment(c.owner, base, 'CMP-001', '@李雷请看一下');
+		expect(nobody.status).toBe(200);
+		expect(nobody.text).toContain('没有通知任何人');
+		const plain = await comment(c.owner, base, 'CMP-001', '没有提及任何人');
+		expect(plain.text).toContain('评论已添加。');
+		expect(plain.text).not.toContain('没有通知任何人');
+		expect((await notificationsOf(respondent, c.orgId)).items).toHaveLength(1);
+	}, 120_000);
+
+	it('a deleted assessment’s notifications leave the list and the unread count until it is restored; an archived one’s stay', async () => {
+		const c = await consultancy();
+		const clientId = await createClient(c.owner, c.orgId, { name: 'Deleted Client' });
+		const base = await startClientAssessment(c.owner, c.orgId, clientId, 'Deleted 2026');
+		const link = await inviteRespondent(c.owner, c.orgId, clientId);
+		const respondent = await joinByInvitation(link, 'en');
+		expect((await comment(c.owner, base, 'CMP-001', '@王芳 please look')).status).toBe(200);
+		const told = await notificationsOf(respondent, c.orgId);
+		expect(told.unread).toBe(1);
+		expect(told.items[0]!.text).toContain('Deleted 2026');
+
+		expect((await c.owner.post(`${base}/lifecycle?/delete`, {})).status).toBe(303);
+		expect((await respondent.get(base)).status).toBe(404);
+		const hidden = await notificationsOf(respondent, c.orgId);
+		expect(hidden.unread).toBe(0);
+		expect(hidden.items).toEqual([]);
+		// "Mark all read" leaves them as they were, for when the assessment comes back.
+		expect((await respondent.post(`/o/${c.orgId}/notifications?/readAll`, {})).status).toBe(200);
+
+		expect((await c.owner.post(`${base}/lifecycle?/restore`, {})).status).toBe(200);
+		const back = await notificationsOf(respondent, c.orgId);
+		expect(back.unread).toBe(1);
+		expect(back.items.map((i) => i.kind)).toEqual(['mentioned']);
+
+		expect((await c.owner.post(`${base}/lifecycle?/archive`, {})).status).toBe(200);
+		expect((await notificationsOf(respondent, c.orgId)).unread).toBe(1);
+	}, 120_000);
+
+	it('the activity feed filters before it counts (a limited respondent still sees theirs under 205 rows of another domain) and pages back with an older link', async () => {
+		const c = await consultancy();
+		const clientId = await createClient(c.owner, c.orgId, { name: 'Busy Client' });
+		const base = await startClientAssessment(c.owner, c.orgId, clientId, 'Busy 2026');
+		const id = assessmentIdOf(base);
+		const link = await inviteRespondent(c.owner, c.orgId, clientId, {
+			assessmentId: id,
+			domains: ['complaints']
+		});
+		const respondent = await joinByInvitation(link, 'en');
+		expect((await comment(c.owner, base, 'CMP-001', 'yours to answer')).status).toBe(200);
+		// 205 saves of an item outside the respondent's domain, after the one of theirs.
+		const api = new Api(await createTokenInSettings(c.owner, c.orgId));
+		let version = 0;
+		for (let i = 0; i < 205; i++) {
+			const put = await api.put(`/assessments/${id}/answers/LIC-001`, {
+				status: 'partial',
+				note: `edit ${i}`,
+				version
+			});
+			expect(put.status).toBe(200);
+			version = put.json.version;
+		}
+		const rows = (body: string) =>
+			[...body.matchAll(/<li data-action="([a-z._]+)"[^>]*>([\s\S]*?)<\/li>/g)].map((m) => ({
+				action: m[1]!,
+				text: m[2]!
+			}));
+		const olderOf = (body: string) =>
+			body
+				.match(/href="([^"]*\/activity\?before=\d+)"[^>]*data-older/)?.[1]
+				?.replace(/&amp;/g, '&');
+
+		const mine = await respondent.get(`${base}/activity`);
+		expect(mine.status).toBe(200);
+		expect(rows(mine.body).some((r) => r.text.includes('CMP-001'))).toBe(true);
+		expect(mine.body).not.toContain('LIC-001');
+		expect(olderOf(mine.body)).toBeUndefined();
+
+		// The owner sees every row: a full first page, then the rest through the older link.
+		const first = await c.owner.get(`${base}/activity`);
+		const firstRows = rows(first.body);
+		expect(firstRows).toHaveLength(200);
+		expect(firstRows.every((r) => r.text.includes('LIC-001'))).toBe(true);
+		const older = olderOf(first.body);
+		expect(older).toBeDefined();
+		const second = await c.owner.get(older!);
+		expect(second.status).toBe(200);
+		const secondRows = rows(second.body);
+		expect(secondRows.filter((r) => r.text.includes('LIC-001'))).toHaveLength(5);
+		expect(secondRows.some((r) => r.text.includes('CMP-001'))).toBe(true);
+		expect(secondRows.map((r) => r.action)).toContain('assessment.created');
+		expect(olderOf(second.body)).toBeUndefined();
+		expect(second.body).toContain(`href="${base}/activity"`);
+		// A page parameter that is not an entry number is refused, naming it.
+		const bad = await c.owner.get(`${base}/activity?before=abc`);
+		expect(bad.status).toBe(400);
+		expect(bad.text).toContain('before');
+	}, 240_000);
 });
 
 async function t_request(owner: Browser, base: string, itemId: string) {

@@ -16,3 +16,13 @@ export const markReadSchema = z.object({
 		.min(1, { error: () => m.notify_err_ids() })
 		.max(200)
 });
+
+/** The activity feed's page: after which entry (a positive audit row id) it starts, if not the newest. */
+export const activityPageSchema = z.object({
+	before: z.coerce
+		.number({ error: () => m.notify2_err_before() })
+		.int({ error: () => m.notify2_err_before() })
+		.positive({ error: () => m.notify2_err_before() })
+		.max(Number.MAX_SAFE_INTEGER, { error: () => m.notify2_err_before() })
+		.optional()
+});

@@ -257,13 +257,14 @@ export async function acceptItems(
 /**
  * Adds to an item's thread while the assessment is open. A final assessment is closed to comments
  * as to answers (the row is locked, so a finalise racing the comment is seen): re-opening it, with
- * a reason, re-opens the discussion.
+ * a reason, re-opens the discussion. Answers whom its @mentions told (their names), or null when
+ * it mentions nobody with @ (or is not to notify).
  */
 export async function addReviewComment(
 	db: Database,
 	actor: Actor & { userId: string },
 	input: { assessment: AssessmentRecord; itemId: string; body: string; notify?: NotifyOptions }
-): Promise<{ ok: true } | { ok: false; reason: 'final' }> {
+): Promise<{ ok: true; notified: string[] | null } | { ok: false; reason: 'final' }> {
 	const { assessment, itemId } = input;
 	return audited(db, actor, async (tx) => {
 		if (!(await lockOpenAssessment(tx, assessment.id))) return { ok: false, reason: 'final' };
@@ -284,9 +285,14 @@ export async function addReviewComment(
 			after: { body: input.body }
 		});
 		// Members it mentions with @ are told (and mailed), as each chose.
-		if (input.notify)
-			await notifyMentions(tx, { assessment, itemId, body: input.body, notify: input.notify });
-		return { ok: true };
+		if (!input.notify || !input.body.includes('@')) return { ok: true, notified: null };
+		const notified = await notifyMentions(tx, {
+			assessment,
+			itemId,
+			body: input.body,
+			notify: input.notify
+		});
+		return { ok: true, notified };
 	});
 }
 

@@ -139,7 +139,10 @@ function noticeMail(
 	};
 }
 
-/** A review comment: each member it mentions with @ who reaches the item is told (and mailed). */
+/**
+ * A review comment: each member it mentions with @ who reaches the item is told (and mailed).
+ * Answers the names of those told, for the writer.
+ */
 export async function notifyMentions(
 	tx: AuditedTx,
 	input: { assessment: AssessmentRecord; itemId: string; body: string; notify: NotifyOptions }
@@ -163,7 +166,7 @@ export async function notifyMentions(
 			actorName: await actorName(tx)
 		})
 	});
-	return mentioned.map((m) => m.userId);
+	return mentioned.map((m) => m.name);
 }
 
 /**

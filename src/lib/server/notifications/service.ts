@@ -1,7 +1,7 @@
 import type { Database } from '../db/connection';
 import { audited, type Actor } from '../db/audited';
 import type { AssessmentRecord } from '../db/queries/assessments';
-import { listAuditEntries } from '../db/queries/audit-log';
+import { listActivityEntries } from '../db/queries/audit-log';
 import {
 	countUnreadNotifications,
 	findNotificationPreferences,
@@ -12,7 +12,7 @@ import {
 	type NotificationRow
 } from '../db/queries/notifications';
 import type { Membership } from '../db/queries/organisations';
-import { reachesDomain } from '../auth/scope';
+import { reachesDomain, reachesWholeAssessments } from '../auth/scope';
 import { assessmentCorpus } from '../assessments/service';
 
 export type { NotificationPreferences, NotificationRow };
@@ -96,7 +96,7 @@ export interface ActivityEntry {
 	at: Date;
 }
 
-/** How many rows of the audit log the activity page reads. */
+/** How many rows of the audit log one page of the activity feed shows. */
 export const ACTIVITY_SHOWN = 200;
 
 /**
@@ -104,20 +104,31 @@ export const ACTIVITY_SHOWN = 200;
  * every change by construction (no second record to keep in step, and a purge's redaction covers
  * it). Only the action, the item, the person and the time are shown, never the content (that is
  * the change history's, per item). A respondent limited to some domains sees the rows of their
- * items and the assessment's own, not other domains' items.
+ * items and the assessment's own, not other domains' items: filtered in the query, so each page is
+ * full. One page at a time, newest first; `older` is the row to start the next page after, if any.
  */
 export async function assessmentActivity(
 	db: Database,
 	membership: Membership,
-	assessment: AssessmentRecord
-): Promise<ActivityEntry[]> {
-	const entries = await listAuditEntries(db, {
+	assessment: AssessmentRecord,
+	page: { before: number | null; limit?: number } = { before: null }
+): Promise<{ entries: ActivityEntry[]; older: number | null }> {
+	const limit = page.limit ?? ACTIVITY_SHOWN;
+	let itemIds: string[] | null = null;
+	if (!reachesWholeAssessments(membership)) {
+		const corpus = await assessmentCorpus(db, assessment);
+		itemIds = corpus.items.filter((i) => reachesDomain(membership, i.domain)).map((i) => i.id);
+	}
+	const rows = await listActivityEntries(db, {
 		orgId: assessment.orgId,
-		assessmentId: assessment.id
+		assessmentId: assessment.id,
+		itemIds,
+		before: page.before,
+		limit
 	});
-	const corpus = await assessmentCorpus(db, assessment);
-	const domainOf = new Map(corpus.items.map((i) => [i.id, i.domain]));
-	return entries
-		.filter((e) => e.itemId === null || reachesDomain(membership, domainOf.get(e.itemId) ?? ''))
-		.map(({ id, action, itemId, actorName, at }) => ({ id, action, itemId, actorName, at }));
+	const entries = rows.slice(0, limit);
+	return {
+		entries,
+		older: rows.length > limit ? (entries[entries.length - 1]?.id ?? null) : null
+	};
 }

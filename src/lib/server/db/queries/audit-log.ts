@@ -39,6 +39,47 @@ export async function listAuditEntries(
 	return rows.map((r) => ({ ...r, oldValue: parse(r.oldValue), newValue: parse(r.newValue) }));
 }
 
+/**
+ * One page of the assessment's audit rows, newest first, for the activity feed: only rows of the
+ * items named (and the assessment's own, item-less rows) when `itemIds` is given, filtered here so
+ * that a page is full whatever the filter; `before` (a row id) starts the page after that row,
+ * ordered by time then id (keyset: stable while new rows arrive). Answers `limit + 1` rows at most,
+ * so the caller knows whether an older page exists.
+ */
+export async function listActivityEntries(
+	db: Database,
+	scope: {
+		orgId: string;
+		assessmentId: string;
+		itemIds: string[] | null;
+		before: number | null;
+		limit: number;
+	}
+): Promise<Omit<AuditEntry, 'oldValue' | 'newValue'>[]> {
+	let query = db
+		.selectFrom('audit_log as a')
+		.leftJoin('users as u', 'u.id', 'a.actor_id')
+		.select(['a.id', 'a.action', 'a.item_id as itemId', 'u.name as actorName', 'a.at'])
+		.where('a.org_id', '=', scope.orgId)
+		.where('a.assessment_id', '=', scope.assessmentId);
+	const itemIds = scope.itemIds;
+	if (itemIds)
+		query = query.where((eb) =>
+			itemIds.length === 0
+				? eb('a.item_id', 'is', null)
+				: eb.or([eb('a.item_id', 'is', null), eb('a.item_id', 'in', itemIds)])
+		);
+	if (scope.before !== null)
+		query = query.where(
+			sql<boolean>`(a.at, a.id) < (select b.at, b.id from audit_log b where b.id = ${scope.before} and b.assessment_id = ${scope.assessmentId})`
+		);
+	return query
+		.orderBy('a.at', 'desc')
+		.orderBy('a.id', 'desc')
+		.limit(scope.limit + 1)
+		.execute();
+}
+
 /** The assessment's own history (created, submitted, sent back, finalised, re-opened), newest first. */
 export async function listAssessmentEvents(
 	db: Database,

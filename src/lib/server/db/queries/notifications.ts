@@ -1,6 +1,7 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { Database } from '../connection';
 import type { AuditedTx } from '../audited';
-import type { NotificationKind } from '../schema';
+import type { DB, NotificationKind } from '../schema';
 
 export interface NotificationRow {
 	id: string;
@@ -58,29 +59,48 @@ export async function insertNotifications(tx: AuditedTx, rows: NewNotification[]
 }
 
 /** One person's notifications in one organisation, newest first. */
+/**
+ * Notifications of a deleted assessment are hidden (from the list, the unread count and "mark all
+ * read") until it is restored: its pages answer 404 meanwhile. An archived one stays: its pages
+ * still open, read-only, and what happened on it is still the reader's business.
+ */
+function ofLiveAssessment(eb: ExpressionBuilder<DB, 'notifications'>) {
+	return eb.or([
+		eb('notifications.assessment_id', 'is', null),
+		eb.exists(
+			eb
+				.selectFrom('assessments as live')
+				.select('live.id')
+				.whereRef('live.id', '=', 'notifications.assessment_id')
+				.where('live.deleted_at', 'is', null)
+		)
+	]);
+}
+
 export async function listNotifications(
 	db: Database,
 	scope: { userId: string; orgId: string; limit: number }
 ): Promise<NotificationRow[]> {
 	const rows = await db
-		.selectFrom('notifications as n')
-		.leftJoin('users as u', 'u.id', 'n.actor_id')
-		.leftJoin('assessments as a', 'a.id', 'n.assessment_id')
+		.selectFrom('notifications')
+		.leftJoin('users as u', 'u.id', 'notifications.actor_id')
+		.leftJoin('assessments as a', 'a.id', 'notifications.assessment_id')
 		.select([
-			'n.id',
-			'n.kind',
-			'n.assessment_id as assessmentId',
+			'notifications.id',
+			'notifications.kind',
+			'notifications.assessment_id as assessmentId',
 			'a.title as assessmentTitle',
-			'n.item_id as itemId',
+			'notifications.item_id as itemId',
 			'u.name as actorName',
-			'n.data',
-			'n.created_at as createdAt',
-			'n.read_at as readAt'
+			'notifications.data',
+			'notifications.created_at as createdAt',
+			'notifications.read_at as readAt'
 		])
-		.where('n.user_id', '=', scope.userId)
-		.where('n.org_id', '=', scope.orgId)
-		.orderBy('n.created_at', 'desc')
-		.orderBy('n.id')
+		.where('notifications.user_id', '=', scope.userId)
+		.where('notifications.org_id', '=', scope.orgId)
+		.where(ofLiveAssessment)
+		.orderBy('notifications.created_at', 'desc')
+		.orderBy('notifications.id')
 		.limit(scope.limit)
 		.execute();
 	return rows.map((r) => ({
@@ -99,6 +119,7 @@ export async function countUnreadNotifications(
 		.where('user_id', '=', scope.userId)
 		.where('org_id', '=', scope.orgId)
 		.where('read_at', 'is', null)
+		.where(ofLiveAssessment)
 		.executeTakeFirst();
 	return Number(row?.n ?? 0);
 }
@@ -114,7 +135,8 @@ export async function markNotificationsRead(
 		.set({ read_at: new Date() })
 		.where('user_id', '=', scope.userId)
 		.where('org_id', '=', scope.orgId)
-		.where('read_at', 'is', null);
+		.where('read_at', 'is', null)
+		.where(ofLiveAssessment);
 	if (scope.ids !== 'all') query = query.where('id', 'in', scope.ids);
 	const rows = await query.returning('id').execute();
 	return rows.map((r) => r.id).sort();

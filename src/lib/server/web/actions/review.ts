@@ -2,6 +2,7 @@ import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { FormNotice } from '$lib/forms';
 import { commentSchema, itemReviewSchema, reopenSchema } from '$lib/schemas/review';
 import type { Role } from '../../db/schema';
@@ -74,7 +75,17 @@ export async function commentAction(event: AssessmentEvent) {
 		return fail(409, { commentForm: form });
 	}
 	form.data.body = '';
-	form.message = { type: 'success', text: m.clients_comment_added() };
+	form.message = {
+		type: 'success',
+		text:
+			added.notified === null
+				? m.clients_comment_added()
+				: added.notified.length === 0
+					? m.notify2_comment_notified_nobody()
+					: m.notify2_comment_notified({
+							names: new Intl.ListFormat(getLocale()).format(added.notified)
+						})
+	};
 	// Not under `form`: the item page hands `form` to the answer's form.
 	return { commentForm: form };
 }
