@@ -164,7 +164,7 @@ describe('the filing pack over HTTP', () => {
 				scope_en: ''
 			});
 			expect(saved.status).toBe(200);
-			const noted = await browser.post(`${base}/result?/gapObservation`, {
+			const noted = await browser.post(`${base}/result/observations/LIC-001?/save`, {
 				__superform_id: 'observation-LIC-001',
 				item: 'LIC-001',
 				version: '0',
