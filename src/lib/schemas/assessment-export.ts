@@ -58,8 +58,8 @@ export const exportedAnswerSchema = z.strictObject({
 });
 
 const profileValue = z.union([
-	z.string().max(500),
-	z.array(z.string().max(200)).max(50),
+	withoutBidiControls(z.string().max(500)),
+	z.array(withoutBidiControls(z.string().max(200))).max(50),
 	z.boolean(),
 	z.null()
 ]);
@@ -72,7 +72,7 @@ export const exportedEvidenceFileSchema = z.strictObject({
 	sha256: z.string().regex(/^[0-9a-f]{64}$/),
 	lineage: z.string().min(1).max(100),
 	version: z.number().int().min(1),
-	uploaded_by: z.string().max(200).nullable(),
+	uploaded_by: withoutBidiControls(z.string().max(200)).nullable(),
 	uploaded_at: z.iso.datetime(),
 	effective_on: calendarDate,
 	expires_on: calendarDate.nullable()
@@ -83,8 +83,8 @@ const assessmentExportV1Schema = z.strictObject({
 	format_version: z.literal(1),
 	exported_at: z.iso.datetime(),
 	questionnaire_version: z.string().regex(/^[0-9a-f]{64}$/),
-	title: z.string().trim().min(1).max(200),
-	client: z.string().max(200).nullable(),
+	title: withoutBidiControls(z.string().trim().min(1).max(200)),
+	client: withoutBidiControls(z.string().max(200)).nullable(),
 	state: z.enum(['draft', 'in_review', 'final']),
 	profile: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,59}$/), profileValue),
 	answers: z.record(z.string().regex(/^[A-Z]{2,5}-\d{3}$/), exportedAnswerSchema)

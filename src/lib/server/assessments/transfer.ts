@@ -1,4 +1,5 @@
 import { answerProblems } from '../../domain/answer-rules';
+import { cleanFileName } from '../../domain/evidence';
 import type { Corpus, ProfileQuestion } from '../../domain/corpus';
 import type { Profile, ProfileValue } from '../../domain/profile';
 import { profileIdentity, profileWithIdentity } from '../../domain/identity';
@@ -303,11 +304,14 @@ async function restoreEvidenceFiles(
 	let restored = 0;
 	const ordered = [...input.files].sort((a, b) => a.version - b.version);
 	for (const f of ordered) {
+		// Cleaned as an upload's name is (no folder, control or direction character): the name is
+		// listed and offered back as a download's.
+		const fileName = cleanFileName(f.file_name);
 		const blobId = items.has(f.item_id)
 			? await findStoredBlob(tx.db, { orgId: input.orgId, sha256: f.sha256 })
 			: null;
 		if (!blobId) {
-			input.notRestored.push({ itemId: f.item_id, fileName: f.file_name, sha256: f.sha256 });
+			input.notRestored.push({ itemId: f.item_id, fileName, sha256: f.sha256 });
 			continue;
 		}
 		await addBlobReferences(tx, blobId);
@@ -324,7 +328,7 @@ async function restoreEvidenceFiles(
 			blobId,
 			lineageId: lineage.id,
 			version: lineage.version,
-			fileName: f.file_name,
+			fileName,
 			contentType: f.content_type,
 			size: f.size,
 			sha256: f.sha256,
