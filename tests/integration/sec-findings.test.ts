@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { Browser, PASSWORD, signUp } from '../helpers/browser';
 import { totpCode } from '../helpers/totp';
 import { apiAssessment, apiOrganisation, apiProfile } from '../helpers/api';
+import { saveAnswer } from '../helpers/assessment';
+import { consultancy, createClient, startClientAssessment } from '../helpers/consultancy';
+import { postFile } from '../helpers/upload';
 
 /** A loaded machine makes a multi-step journey slow; the steps themselves are quick. */
 const SLOW = 180_000;
@@ -112,6 +115,50 @@ describe('text-direction controls are refused wherever text comes in', () => {
 			expect(withFiles.json.evidence_not_restored).toEqual([
 				{ item_id: 'CMP-001', file_name: 'reportfdp.exe.pdf', sha256: 'a'.repeat(64) }
 			]);
+		},
+		SLOW
+	);
+});
+
+describe('a refusal says what is wrong', () => {
+	it(
+		'names the direction control in a bulk owner, the missing assessment of an invitation by domain, the unreadable name of an upload',
+		async () => {
+			const c = await consultancy('en');
+			const clientId = await createClient(c.owner, c.orgId, { name: 'Message Client' });
+			const base = await startClientAssessment(c.owner, c.orgId, clientId, 'Messages 2026');
+			const saved = await saveAnswer(c.owner, base, 'CMP-001', 0, {
+				status: 'partial',
+				note: 'Weekdays only'
+			});
+			expect(saved.status).toBe(200);
+			const bulk = await c.owner.post(`${base}/questionnaire?/bulk`, {
+				items: 'CMP-001:1',
+				change: 'owner',
+				owner: 'Ops\u202Egnp.exe'
+			});
+			expect(bulk.text).toContain('contains invisible text-direction control characters');
+			expect(bulk.text).not.toContain('cannot be not applicable');
+
+			// The members page has no domain field: a crafted request, read as the form's script does.
+			const invite = await c.owner.post(
+				`/o/${c.orgId}/members?/invite`,
+				{ email: 'domains@example.com', role: 'respondent', clientId, domains: ['aml'] },
+				{ headers: { accept: 'application/json', 'x-sveltekit-action': 'true' } }
+			);
+			const data = JSON.parse(JSON.parse(invite.body).data) as unknown[];
+			expect(data).toContain(
+				'To limit the invitation to some domains, choose the assessment they belong to.'
+			);
+			expect(data).not.toContain('Choose the client the respondent belongs to.');
+
+			const upload = await postFile(c.owner, `${base}/items/CMP-001/evidence`, {
+				name: 'policy\u0000.pdf',
+				type: 'application/pdf',
+				bytes: '%PDF-1.4 policy'
+			});
+			expect(upload.status).toBe(400);
+			expect(upload.text).toContain('The file’s name cannot be read');
 		},
 		SLOW
 	);
