@@ -6,6 +6,8 @@ import { apiAssessment, apiOrganisation, apiProfile } from '../helpers/api';
 import { saveAnswer } from '../helpers/assessment';
 import { consultancy, createClient, startClientAssessment } from '../helpers/consultancy';
 import { postFile } from '../helpers/upload';
+import { createScratchDatabase, testDbKind } from '../setup/databases';
+import { startServer } from '../setup/server-process';
 
 /** A loaded machine makes a multi-step journey slow; the steps themselves are quick. */
 const SLOW = 180_000;
@@ -159,6 +161,46 @@ describe('a refusal says what is wrong', () => {
 			});
 			expect(upload.status).toBe(400);
 			expect(upload.text).toContain('The file’s name cannot be read');
+		},
+		SLOW
+	);
+
+	it(
+		'answers a JSON body sent to a form action with 415 and a message, logged as a warning',
+		async () => {
+			const database = await createScratchDatabase(testDbKind(), 'sec-415', { migrated: true });
+			try {
+				const server = await startServer(database.env);
+				try {
+					const owner = new Browser(server.baseUrl, { lang: 'en' });
+					const { orgId } = await signUp(owner, { orgName: 'JSON Firm' });
+					for (const lang of ['en', 'zh']) {
+						owner.cookies.set('lang', lang);
+						const response = await fetch(`${server.baseUrl}/o/${orgId}/settings?/createToken`, {
+							method: 'POST',
+							headers: owner.headers({
+								accept: 'application/json',
+								'content-type': 'application/json',
+								'x-sveltekit-action': 'true',
+								origin: server.baseUrl
+							}),
+							body: JSON.stringify({ name: 'json' })
+						});
+						expect(response.status).toBe(415);
+						const text = await response.text();
+						expect(text).not.toContain('Internal error');
+						expect(text).toContain(lang === 'en' ? 'Forms accept form data only' : '表单只接受');
+					}
+					const log = server.output();
+					expect(log).toContain('request refused');
+					expect(log).not.toContain('unhandled error');
+					expect(log).not.toContain('SvelteKitError');
+				} finally {
+					await server.stop();
+				}
+			} finally {
+				await database.drop();
+			}
 		},
 		SLOW
 	);
