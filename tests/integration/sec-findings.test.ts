@@ -205,3 +205,45 @@ describe('a refusal says what is wrong', () => {
 		SLOW
 	);
 });
+
+describe('an API assessment does not rewrite its client', () => {
+	it(
+		'refuses a profile whose registered name differs from the client’s with 409, unless confirmed',
+		async () => {
+			const { api } = await apiOrganisation({ orgName: 'Identity Consulting' });
+			const client = await api.post('/clients', {
+				name: 'Pujiang',
+				registered_name: '上海浦江数字科技有限公司'
+			});
+			expect(client.status).toBe(201);
+			const clientId = client.json.id as string;
+			const registeredName = async () =>
+				(
+					(await api.get('/clients')).json.clients as { id: string; registered_name: string }[]
+				).find((c) => c.id === clientId)!.registered_name;
+			const same = await api.post('/assessments', {
+				client_id: clientId,
+				profile: { ...apiProfile, registered_name: '上海浦江数字科技有限公司' }
+			});
+			expect(same.status).toBe(201);
+			const other = { ...apiProfile, registered_name: 'Totally Different Co' };
+			const refused = await api.post('/assessments', { client_id: clientId, profile: other });
+			expect(refused.status).toBe(409);
+			expect(refused.json.error.code).toBe('client_identity_differs');
+			expect(Object.keys(refused.json.error.fields)).toEqual(['profile.registered_name']);
+			expect(refused.json.error.message).toContain('confirm_client_identity_change');
+			expect(await registeredName()).toBe('上海浦江数字科技有限公司');
+			expect((await api.get(`/assessments/${same.json.id}`)).json.firm.registered_name).toBe(
+				'上海浦江数字科技有限公司'
+			);
+			const confirmed = await api.post('/assessments', {
+				client_id: clientId,
+				profile: other,
+				confirm_client_identity_change: true
+			});
+			expect(confirmed.status).toBe(201);
+			expect(await registeredName()).toBe('Totally Different Co');
+		},
+		SLOW
+	);
+});
