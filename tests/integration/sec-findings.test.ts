@@ -2,9 +2,20 @@ import { decodeBase64, encodeBase64 } from '@oslojs/encoding';
 import { describe, expect, it } from 'vitest';
 import { Browser, PASSWORD, signUp } from '../helpers/browser';
 import { totpCode } from '../helpers/totp';
-import { apiAssessment, apiOrganisation, apiProfile } from '../helpers/api';
+import {
+	Api,
+	apiAssessment,
+	apiOrganisation,
+	apiProfile,
+	createTokenInSettings
+} from '../helpers/api';
 import { saveAnswer } from '../helpers/assessment';
-import { consultancy, createClient, startClientAssessment } from '../helpers/consultancy';
+import {
+	assessmentIdOf,
+	consultancy,
+	createClient,
+	startClientAssessment
+} from '../helpers/consultancy';
 import { postFile } from '../helpers/upload';
 import { createScratchDatabase, testDbKind } from '../setup/databases';
 import { startServer } from '../setup/server-process';
@@ -243,6 +254,53 @@ describe('an API assessment does not rewrite its client', () => {
 			});
 			expect(confirmed.status).toBe(201);
 			expect(await registeredName()).toBe('Totally Different Co');
+		},
+		SLOW
+	);
+});
+
+describe('an import under another client is told by the client’s id', () => {
+	it(
+		'warns for a second client of the same name, a file from no client, an edited client name',
+		async () => {
+			const c = await consultancy('en');
+			const clientA = await createClient(c.owner, c.orgId, { name: 'Pujiang Tech' });
+			const twin = await createClient(c.owner, c.orgId, { name: 'Pujiang Tech' });
+			const base = await startClientAssessment(c.owner, c.orgId, clientA, 'Twin 2026');
+			const api = new Api(await createTokenInSettings(c.owner, c.orgId, 'twin'));
+			const exported = await api.get(`/assessments/${assessmentIdOf(base)}/export`);
+			expect(exported.json.client_id).toBe(clientA);
+
+			const toTwin = await api.post(`/assessments/import?client_id=${twin}`, exported.json);
+			expect(toTwin.status).toBe(400);
+			expect(Object.keys(toTwin.json.error.fields)).toEqual(['client']);
+			// The name edited to the other client's (or the file's client taken away) changes nothing.
+			const renamed = { ...exported.json, client: 'Lingang Data' };
+			expect((await api.post(`/assessments/import?client_id=${clientA}`, renamed)).status).toBe(
+				201
+			);
+			const noClient = { ...exported.json, client: null, client_id: null };
+			const fromNone = await api.post(`/assessments/import?client_id=${clientA}`, noClient);
+			expect(fromNone.status).toBe(400);
+			expect(fromNone.json.error.fields.client).toContain('导出时不属于任何客户');
+			// An older file without the id, and without a client, under a client: warned too.
+			const { client_id: _omitted, ...older } = noClient;
+			expect(_omitted).toBeNull();
+			const olderFile = await api.post(`/assessments/import?client_id=${clientA}`, older);
+			expect(olderFile.status).toBe(400);
+			const web = await postFile(
+				c.owner,
+				`/o/${c.orgId}/assessments?/import`,
+				{ name: 'none.json', type: 'application/json', bytes: JSON.stringify(noClient) },
+				{ clientId: clientA }
+			);
+			expect(web.status).toBe(409);
+			expect(web.text).toContain('This file was exported without a client');
+			const confirmed = await api.post(
+				`/assessments/import?client_id=${twin}&confirm_other_client=true`,
+				exported.json
+			);
+			expect(confirmed.status).toBe(201);
 		},
 		SLOW
 	);

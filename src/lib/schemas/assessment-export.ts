@@ -38,6 +38,8 @@ import { noteText, withoutBidiControls } from './note-text';
  *                        "uploaded_by": "王芳" | null, "uploaded_at": "<ISO time>",
  *                        "effective_on": "YYYY-MM-DD", "expires_on": "YYYY-MM-DD" | null }]
  * ```
+ * Version 2 files written since 2026-12-02 also carry `"client_id": "<uuid>" | null`, the id of the
+ * client exported from (optional: older version 2 files have none and are judged by `client`).
  * Import accepts versions 1 and 2. A version 2 file's evidence is restored where the importing
  * organisation already holds the same bytes (by SHA-256); the others are listed as not restored.
  */
@@ -92,7 +94,10 @@ const assessmentExportV1Schema = z.strictObject({
 
 const assessmentExportV2Schema = assessmentExportV1Schema.extend({
 	format_version: z.literal(2),
-	evidence_files: z.array(exportedEvidenceFileSchema).max(5000)
+	evidence_files: z.array(exportedEvidenceFileSchema).max(5000),
+	// The client's id (null: none), written since 2026-12-02; optional, so older files still import.
+	// The import under another client is decided by it, not by the name (two clients may share one).
+	client_id: z.uuid().nullable().optional()
 });
 
 /** Version 1 or 2, told apart by `format_version`. */

@@ -41,7 +41,7 @@ export interface EvidenceNotRestored {
 
 export type ImportResult =
 	| { ok: true; id: string; evidenceNotRestored: EvidenceNotRestored[] }
-	| { ok: false; issues: ImportIssue[]; otherClient?: { from: string; to: string | null } };
+	| { ok: false; issues: ImportIssue[]; otherClient?: { from: string | null; to: string | null } };
 
 /** The assessment as a versioned JSON document; null when it is not the organisation's. */
 export async function exportAssessment(
@@ -67,6 +67,7 @@ export async function exportAssessment(
 		questionnaire_version: assessment.versionHash,
 		title: assessment.title,
 		client: client?.name ?? null,
+		client_id: client?.id ?? null,
 		state: assessment.state,
 		profile,
 		answers: Object.fromEntries(
@@ -194,10 +195,17 @@ export async function importAssessment(
 		: null;
 	if (input.clientId && !target)
 		return { ok: false, issues: [{ path: 'clientId', message: m.exports_err_unknown_client() }] };
-	const otherClient =
-		data.client !== null && data.client !== (target?.name ?? null)
-			? { from: data.client, to: target?.name ?? null }
-			: null;
+	// Decided by the client's id where the file carries one (a second client may share the name, and
+	// the name is easily edited); an older file by its name. A file from no client is another
+	// client's as well when imported under one: its notes were never that client's.
+	const fromClientId = 'client_id' in data ? data.client_id : undefined;
+	const foreign =
+		fromClientId !== undefined
+			? fromClientId !== (target?.id ?? null)
+			: target
+				? data.client !== target.name
+				: data.client !== null;
+	const otherClient = foreign ? { from: data.client, to: target?.name ?? null } : null;
 	if (otherClient && !input.confirmOtherClient)
 		return {
 			ok: false,
@@ -205,9 +213,12 @@ export async function importAssessment(
 			issues: [
 				{
 					path: 'client',
-					message: otherClient.to
-						? m.notify_import_other_client({ from: otherClient.from, to: otherClient.to })
-						: m.notify_import_other_client_none({ from: otherClient.from })
+					message:
+						otherClient.from === null
+							? m.sec_import_from_no_client({ to: otherClient.to ?? '' })
+							: otherClient.to
+								? m.notify_import_other_client({ from: otherClient.from, to: otherClient.to })
+								: m.notify_import_other_client_none({ from: otherClient.from })
 				}
 			]
 		};
