@@ -374,6 +374,18 @@ export const handle = sequence(
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message, requestId: event.locals.requestId };
+	// A request SvelteKit itself refuses (a JSON body sent to a form action: 415) is the client's
+	// mistake, not the server's: a warning without a stack, and an answer that says what to send.
+	if (status >= 400 && status < 500) {
+		logger.warn(
+			{ requestId: event.locals.requestId, path: event.url.pathname, status, reason: message },
+			'request refused'
+		);
+		return {
+			message: status === 415 ? m.sec_err_form_content_type() : message,
+			requestId: event.locals.requestId
+		};
+	}
 	if (waitedTooLongForConnection(error)) event.locals.databaseBusy = true;
 	logger.error(
 		{ requestId: event.locals.requestId, err: error, path: event.url.pathname },

@@ -38,6 +38,13 @@ describe('two-factor in a real browser', () => {
 		);
 		// The code the app shows now turns it on, and is used up by that.
 		const firstCode = generateTOTP(key, 30, 6);
+		// Turning it on asks for the password again: an open session alone is not enough.
+		await page.getByLabel('Current password', { exact: true }).fill('not the password');
+		await page.getByLabel('Code', { exact: true }).fill(firstCode);
+		await page.getByRole('button', { name: 'Turn on two-factor authentication' }).click();
+		await expect.poll(() => page.getByText('The current password is wrong.').count()).toBe(1);
+		expect(await page.locator('.recovery-codes li').count()).toBe(0);
+		await page.getByLabel('Current password', { exact: true }).fill(PASSWORD);
 		await page.getByLabel('Code', { exact: true }).fill(firstCode);
 		await page.getByRole('button', { name: 'Turn on two-factor authentication' }).click();
 		await expect.poll(() => page.locator('.recovery-codes li').count()).toBe(8);

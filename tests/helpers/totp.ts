@@ -1,7 +1,7 @@
 import { decodeBase64 } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
 import { expect } from 'vitest';
-import type { Browser } from './browser';
+import { PASSWORD, type Browser } from './browser';
 
 /**
  * The code an authenticator app shows `steps` 30-second steps from now (0: the current one). The
@@ -14,17 +14,21 @@ export function totpCode(key: Uint8Array, steps = 0): string {
 }
 
 /**
- * Turns two-factor on through /account/two-factor with the current code; answers the key and the
+ * Turns two-factor on through /account/two-factor with the password and the current code; answers the key and the
  * recovery codes, and the code that turned it on (used up: a test that needs it again must not
  * compute it anew, as the clock may have moved to the next step meanwhile).
  */
-export async function enableTwoFactor(browser: Browser) {
+export async function enableTwoFactor(browser: Browser, currentPassword = PASSWORD) {
 	const setup = await browser.get('/account/two-factor');
 	expect(setup.status).toBe(200);
 	expect(setup.body).toContain('<svg');
 	const key = setup.body.match(/name="key" value="([^"]+)"/)![1]!;
 	const code = totpCode(decodeBase64(key));
-	const enabled = await browser.post('/account/two-factor?/enable', { key, code });
+	const enabled = await browser.post('/account/two-factor?/enable', {
+		key,
+		code,
+		currentPassword
+	});
 	expect(enabled.status).toBe(200);
 	const recoveryCodes = [...enabled.body.matchAll(/<code>([A-Z2-7-]{19})<\/code>/g)].map(
 		(m) => m[1]!

@@ -311,11 +311,12 @@ describe('/api/v1 files, export, import and comparison', () => {
 		await a.api.put(`/assessments/${id}/answers/${applicable[1]}`, { status: 'compliant' });
 		const exported = await a.api.get(`/assessments/${id}/export`);
 		expect(exported.status).toBe(200);
-		// Into another organisation, for one of its clients.
+		// Into another organisation, for one of its clients: a file from no client is another
+		// client's too (its notes were never this client's), so the import confirms it.
 		const b = await apiOrganisation();
 		const client = await b.api.post('/clients', { name: 'B client' });
 		const imported = await b.api.post(
-			`/assessments/import?client_id=${client.json.id}`,
+			`/assessments/import?client_id=${client.json.id}&confirm_other_client=true`,
 			exported.json
 		);
 		expect(imported.status).toBe(201);

@@ -108,9 +108,12 @@ async function newPersonWithTwoFactor(f: Fixture) {
 	const setup = await person.browser.get('/account/two-factor');
 	const key = setup.body.match(/name="key" value="([^"]+)"/)![1]!;
 	const code = generateTOTP(decodeBase64(key), 30, 6);
-	expect((await person.browser.post('/account/two-factor?/enable', { key, code })).status).toBe(
-		200
-	);
+	const enabled = await person.browser.post('/account/two-factor?/enable', {
+		key,
+		code,
+		currentPassword: PASSWORD
+	});
+	expect(enabled.status).toBe(200);
 	return { ...person, key: decodeBase64(key) };
 }
 
@@ -333,7 +336,11 @@ const RECIPES: Record<string, Recipe> = {
 		const setup = await browser.get('/account/two-factor');
 		const key = setup.body.match(/name="key" value="([^"]+)"/)![1]!;
 		const code = generateTOTP(decodeBase64(key), 30, 6);
-		const response = await browser.post('/account/two-factor?/enable', { key, code });
+		const response = await browser.post('/account/two-factor?/enable', {
+			key,
+			code,
+			currentPassword: PASSWORD
+		});
 		return { response, actor: email };
 	},
 	'POST /account/two-factor?/renewCodes': async (f) => {

@@ -71,6 +71,8 @@ describe('JSON export version 2', () => {
 		]);
 		const v1 = { ...file, format_version: 1 };
 		delete v1.evidence_files;
+		// Version 1 files never carried the client's id (written with version 2's evidence files).
+		delete v1.client_id;
 		const old = await other.api.post('/assessments/import?confirm_other_client=true', v1);
 		expect(old.status).toBe(201);
 		expect(old.json.evidence_not_restored).toEqual([]);

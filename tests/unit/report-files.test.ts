@@ -102,3 +102,16 @@ describe('breaking lines', () => {
 		expect(columnWidths([48, '*', 70], 500)).toEqual([48, 500 - 48 - 70 - 32, 70]);
 	});
 });
+
+describe('download names and document titles built from stored text', () => {
+	it('carry no control or direction character', async () => {
+		const { namedAttachment, safeFileName } =
+			await import('../../src/lib/server/web/downloads/content-disposition');
+		const { xmlSafe } = await import('../../src/lib/server/documents/xml-text');
+		for (const mark of ['\u202E', '\u2066', '\u200E', '\u200F', '\u061C'])
+			expect(safeFileName(`Pujiang${mark}Tech`)).toBe('PujiangTech');
+		const header = namedAttachment('x.pdf', 'report\u202Efdp.exe\n\u0007.pdf');
+		expect(decodeURIComponent(header.split("UTF-8''")[1]!)).toBe('reportfdp.exe.pdf');
+		expect(xmlSafe('Title\u200F\u061C\u202E 2026')).toBe('Title 2026');
+	});
+});

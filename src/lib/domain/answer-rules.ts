@@ -22,15 +22,21 @@ export type BidiCheckedField = 'note' | 'evidence' | 'owner';
 
 /**
  * Unicode's explicit text-direction controls (embeddings and overrides U+202A–U+202E, isolates
- * U+2066–U+2069). Invisible, they make text display in another order than it is stored ("Trojan
+ * U+2066–U+2069), and the direction marks U+200E, U+200F and U+061C. Invisible, they make text display in another order than it is stored ("Trojan
  * Source"): a note could read differently in a report than what was written. Nobody types them in
  * Chinese or English text, so a note holding one is refused with a message (web, API and import
  * alike) rather than changed silently.
  */
-const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+const BIDI_CONTROLS = new RegExp(BIDI_CONTROL.source, 'g');
 
 export function hasBidiControl(text: string): boolean {
 	return BIDI_CONTROL.test(text);
+}
+
+/** The text without its direction controls: for what is built from stored text (file names). */
+export function withoutBidiControlChars(text: string): string {
+	return text.replace(BIDI_CONTROLS, '');
 }
 
 /**

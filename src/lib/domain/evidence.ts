@@ -62,7 +62,7 @@ export function latestVersions(files: readonly EvidenceFile[]): EvidenceFile[] {
 
 const MAX_NAME = 200;
 // Controls, and the bidirectional overrides and isolates that can make "exe.pdf" read as "fdp.exe".
-const UNSAFE_NAME_CHARS = /[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu;
+const UNSAFE_NAME_CHARS = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu;
 
 /**
  * A file name as sent, made safe to store and to offer back: no folders (a "../../x" is "x"), no

@@ -1,3 +1,4 @@
+import { withoutBidiControlChars } from './answer-rules';
 import type { ReportEdition, ReportLang } from './report-text';
 
 /** The report's two file formats: the PDF to read and sign, the Word file to edit. */
@@ -32,7 +33,14 @@ export function asciiReportFileName(
 	return `gap-report-${model.date}${model.edition === 'full' ? '-full' : ''}.${ext}`;
 }
 
-/** A name without the characters no file name may hold. */
+/**
+ * A name without the characters no file name may hold, nor the invisible direction controls that
+ * would make it read in another order (a name stored before they were refused may hold some).
+ */
 export function safeFileName(name: string): string {
-	return name.replace(/[\\/:*?"<>|\p{Cc}]/gu, '_').trim() || '_';
+	return (
+		withoutBidiControlChars(name)
+			.replace(/[\\/:*?"<>|\p{Cc}]/gu, '_')
+			.trim() || '_'
+	);
 }

@@ -1,13 +1,18 @@
 import { z } from 'zod';
 import { MAX_VALIDITY_MONTHS, PACK_TEXT_MAX, packTextFields } from '../domain/pack-input';
+import { hasBidiControl } from '../domain/answer-rules';
+import { m } from '../paraglide/messages';
 import { apiErrorSchema } from './api';
 
 const text = z
 	.string()
 	.trim()
 	.max(PACK_TEXT_MAX)
+	.refine((t) => !hasBidiControl(t), { error: () => m.harden_err_bidi_control() })
 	.nullable()
-	.meta({ description: `At most ${PACK_TEXT_MAX} characters; null or empty: to be completed` });
+	.meta({
+		description: `At most ${PACK_TEXT_MAX} characters, without text-direction controls; null or empty: to be completed`
+	});
 
 const fields = {
 	...(Object.fromEntries(packTextFields.map((f) => [f, text])) as Record<

@@ -122,7 +122,11 @@ export function createAssessmentSchema(questions: readonly ProfileQuestion[]) {
 			client_id: z.uuid().nullable().optional(),
 			title: requiredText(200).optional(),
 			profile: profileJsonSchema(questions).optional(),
-			from_assessment_id: z.uuid().optional()
+			from_assessment_id: z.uuid().optional(),
+			confirm_client_identity_change: z.boolean().optional().meta({
+				description:
+					'With client_id: the profile’s registered_name or business_scope differs from the client’s record, which all its assessments share. Without true, such a request is refused with 409 (client_identity_differs) naming the fields; with true, the client’s record takes the profile’s values.'
+			})
 		})
 		.superRefine((v, ctx) => {
 			if ((v.profile === undefined) === (v.from_assessment_id === undefined))

@@ -38,6 +38,8 @@ import { noteText, withoutBidiControls } from './note-text';
  *                        "uploaded_by": "王芳" | null, "uploaded_at": "<ISO time>",
  *                        "effective_on": "YYYY-MM-DD", "expires_on": "YYYY-MM-DD" | null }]
  * ```
+ * Version 2 files written since 2026-12-02 also carry `"client_id": "<uuid>" | null`, the id of the
+ * client exported from (optional: older version 2 files have none and are judged by `client`).
  * Import accepts versions 1 and 2. A version 2 file's evidence is restored where the importing
  * organisation already holds the same bytes (by SHA-256); the others are listed as not restored.
  */
@@ -58,8 +60,8 @@ export const exportedAnswerSchema = z.strictObject({
 });
 
 const profileValue = z.union([
-	z.string().max(500),
-	z.array(z.string().max(200)).max(50),
+	withoutBidiControls(z.string().max(500)),
+	z.array(withoutBidiControls(z.string().max(200))).max(50),
 	z.boolean(),
 	z.null()
 ]);
@@ -72,7 +74,7 @@ export const exportedEvidenceFileSchema = z.strictObject({
 	sha256: z.string().regex(/^[0-9a-f]{64}$/),
 	lineage: z.string().min(1).max(100),
 	version: z.number().int().min(1),
-	uploaded_by: z.string().max(200).nullable(),
+	uploaded_by: withoutBidiControls(z.string().max(200)).nullable(),
 	uploaded_at: z.iso.datetime(),
 	effective_on: calendarDate,
 	expires_on: calendarDate.nullable()
@@ -83,8 +85,8 @@ const assessmentExportV1Schema = z.strictObject({
 	format_version: z.literal(1),
 	exported_at: z.iso.datetime(),
 	questionnaire_version: z.string().regex(/^[0-9a-f]{64}$/),
-	title: z.string().trim().min(1).max(200),
-	client: z.string().max(200).nullable(),
+	title: withoutBidiControls(z.string().trim().min(1).max(200)),
+	client: withoutBidiControls(z.string().max(200)).nullable(),
 	state: z.enum(['draft', 'in_review', 'final']),
 	profile: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,59}$/), profileValue),
 	answers: z.record(z.string().regex(/^[A-Z]{2,5}-\d{3}$/), exportedAnswerSchema)
@@ -92,7 +94,10 @@ const assessmentExportV1Schema = z.strictObject({
 
 const assessmentExportV2Schema = assessmentExportV1Schema.extend({
 	format_version: z.literal(2),
-	evidence_files: z.array(exportedEvidenceFileSchema).max(5000)
+	evidence_files: z.array(exportedEvidenceFileSchema).max(5000),
+	// The client's id (null: none), written since 2026-12-02; optional, so older files still import.
+	// The import under another client is decided by it, not by the name (two clients may share one).
+	client_id: z.uuid().nullable().optional()
 });
 
 /** Version 1 or 2, told apart by `format_version`. */

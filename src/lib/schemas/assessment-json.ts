@@ -18,7 +18,7 @@ export function profileFieldSchema(q: ProfileQuestion): z.ZodType {
 		case 'boolean':
 			return z.boolean();
 		case 'text':
-			return z.string().max(isIdentityField(q.id) ? IDENTITY_MAX[q.id] : 500);
+			return withoutBidiControls(z.string().max(isIdentityField(q.id) ? IDENTITY_MAX[q.id] : 500));
 		case 'single':
 			return z.enum(values);
 		case 'multi':

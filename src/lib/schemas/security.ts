@@ -16,6 +16,9 @@ export const secondFactorSchema = z.object({
 
 export const enableTwoFactorSchema = z.object({
 	key: z.string().min(20).max(60),
+	// Turning two-factor on is re-authentication: a session left open is not enough (it would let
+	// whoever holds it lock the owner out and make tokens with a key of their own).
+	currentPassword: z.string().max(200).default(''),
 	code: z
 		.string()
 		.trim()

@@ -16,7 +16,7 @@ import { requireUser } from '$lib/server/web/guards/auth';
 import { passwordProblem } from '$lib/server/web/security';
 import { deleteSessionTokenCookie } from '$lib/server/web/session-cookie';
 import { runtime } from '$lib/server/web/runtime';
-import { setRetryAfter } from '$lib/server/web/throttle';
+import { passwordRefusal } from '$lib/server/web/second-factor';
 import { describeUserAgent } from '$lib/domain/user-agent';
 import type { FormNotice } from '$lib/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -78,17 +78,10 @@ export const actions: Actions = {
 			newPassword: input.newPassword,
 			keepSessionId: session.id
 		});
-		if (!result.ok && result.reason === 'throttled') {
-			setRetryAfter(event, result.retryAfterSeconds);
-			return setError(
-				form,
-				'currentPassword',
-				m.access_err_wait({ seconds: result.retryAfterSeconds }),
-				{ status: 429 }
-			);
+		if (!result.ok) {
+			const refusal = passwordRefusal(event, result);
+			return setError(form, 'currentPassword', refusal.text, refusal.options);
 		}
-		if (!result.ok)
-			return setError(form, 'currentPassword', m.err_wrong_password(), { status: 400 });
 		const text =
 			result.tokensRevoked > 0
 				? `${m.password_changed()} ${m.harden_tokens_revoked_by_password({ count: result.tokensRevoked })}`

@@ -1,3 +1,4 @@
+import type { AnswerProblem } from '../../domain/answer-rules';
 import type { AnswerValues, StoredAnswer } from '../../domain/stored-answer';
 import { audited, type Actor } from '../db/audited';
 import type { Database } from '../db/connection';
@@ -14,7 +15,23 @@ export type BulkChange =
 
 /** Why an item was left as it was. */
 export type BulkSkip =
-	'conflict' | 'never_na' | 'not_carried_over' | 'not_gap' | 'not_applicable_item' | 'unchanged';
+	| 'conflict'
+	| 'never_na'
+	| 'not_carried_over'
+	| 'not_gap'
+	| 'not_applicable_item'
+	| 'unchanged'
+	| 'reason_required'
+	| 'too_long'
+	| 'bidi_control';
+
+/** Why the answer's rules refused the change: each problem its own reason, as the item page says. */
+const problemSkip: Record<AnswerProblem['code'], BulkSkip> = {
+	na_refused: 'never_na',
+	na_reason_required: 'reason_required',
+	too_long: 'too_long',
+	bidi_control: 'bidi_control'
+};
 
 export interface BulkResult {
 	changed: string[];
@@ -96,7 +113,12 @@ export async function changeAnswers(
 				result.skipped.push({
 					itemId,
 					// Finalised since the request began: changed by someone else, as a conflict is.
-					reason: saved.reason === 'conflict' || saved.reason === 'final' ? 'conflict' : 'never_na'
+					reason:
+						saved.reason === 'invalid'
+							? problemSkip[saved.problems[0]!.code]
+							: saved.reason === 'not_applicable_item'
+								? 'not_applicable_item'
+								: 'conflict'
 				});
 		}
 		return result;

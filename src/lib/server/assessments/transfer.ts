@@ -1,4 +1,5 @@
 import { answerProblems } from '../../domain/answer-rules';
+import { cleanFileName } from '../../domain/evidence';
 import type { Corpus, ProfileQuestion } from '../../domain/corpus';
 import type { Profile, ProfileValue } from '../../domain/profile';
 import { profileIdentity, profileWithIdentity } from '../../domain/identity';
@@ -40,7 +41,7 @@ export interface EvidenceNotRestored {
 
 export type ImportResult =
 	| { ok: true; id: string; evidenceNotRestored: EvidenceNotRestored[] }
-	| { ok: false; issues: ImportIssue[]; otherClient?: { from: string; to: string | null } };
+	| { ok: false; issues: ImportIssue[]; otherClient?: { from: string | null; to: string | null } };
 
 /** The assessment as a versioned JSON document; null when it is not the organisation's. */
 export async function exportAssessment(
@@ -66,6 +67,7 @@ export async function exportAssessment(
 		questionnaire_version: assessment.versionHash,
 		title: assessment.title,
 		client: client?.name ?? null,
+		client_id: client?.id ?? null,
 		state: assessment.state,
 		profile,
 		answers: Object.fromEntries(
@@ -199,10 +201,17 @@ export async function importAssessment(
 		: null;
 	if (input.clientId && !target)
 		return { ok: false, issues: [{ path: 'clientId', message: m.exports_err_unknown_client() }] };
-	const otherClient =
-		data.client !== null && data.client !== (target?.name ?? null)
-			? { from: data.client, to: target?.name ?? null }
-			: null;
+	// Decided by the client's id where the file carries one (a second client may share the name, and
+	// the name is easily edited); an older file by its name. A file from no client is another
+	// client's as well when imported under one: its notes were never that client's.
+	const fromClientId = 'client_id' in data ? data.client_id : undefined;
+	const foreign =
+		fromClientId !== undefined
+			? fromClientId !== (target?.id ?? null)
+			: target
+				? data.client !== target.name
+				: data.client !== null;
+	const otherClient = foreign ? { from: data.client, to: target?.name ?? null } : null;
 	const keep = input.confirmOtherClient === true || input.otherClient === 'keep';
 	const strip = otherClient !== null && !keep && input.otherClient === 'strip';
 	if (otherClient && !keep && !strip)
@@ -212,9 +221,12 @@ export async function importAssessment(
 			issues: [
 				{
 					path: 'client',
-					message: otherClient.to
-						? m.notify_import_other_client({ from: otherClient.from, to: otherClient.to })
-						: m.notify_import_other_client_none({ from: otherClient.from })
+					message:
+						otherClient.from === null
+							? m.sec_import_from_no_client({ to: otherClient.to ?? '' })
+							: otherClient.to
+								? m.notify_import_other_client({ from: otherClient.from, to: otherClient.to })
+								: m.notify_import_other_client_none({ from: otherClient.from })
 				}
 			]
 		};
@@ -319,11 +331,14 @@ async function restoreEvidenceFiles(
 	let restored = 0;
 	const ordered = [...input.files].sort((a, b) => a.version - b.version);
 	for (const f of ordered) {
+		// Cleaned as an upload's name is (no folder, control or direction character): the name is
+		// listed and offered back as a download's.
+		const fileName = cleanFileName(f.file_name);
 		const blobId = items.has(f.item_id)
 			? await findStoredBlob(tx.db, { orgId: input.orgId, sha256: f.sha256 })
 			: null;
 		if (!blobId) {
-			input.notRestored.push({ itemId: f.item_id, fileName: f.file_name, sha256: f.sha256 });
+			input.notRestored.push({ itemId: f.item_id, fileName, sha256: f.sha256 });
 			continue;
 		}
 		await addBlobReferences(tx, blobId);
@@ -340,7 +355,7 @@ async function restoreEvidenceFiles(
 			blobId,
 			lineageId: lineage.id,
 			version: lineage.version,
-			fileName: f.file_name,
+			fileName,
 			contentType: f.content_type,
 			size: f.size,
 			sha256: f.sha256,

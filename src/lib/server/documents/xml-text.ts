@@ -6,7 +6,8 @@
  * would show such a text in another order than it was written. A pasted control character must not
  * make a DOCX or XLSX file unreadable; the one place that says which characters go.
  */
-const NOT_XML = /(?![\t\n\r])\p{Cc}|[\uFFFE\uFFFF]|\p{Cs}|[\u202A-\u202E\u2066-\u2069]/gu;
+const NOT_XML =
+	/(?![\t\n\r])\p{Cc}|[\uFFFE\uFFFF]|\p{Cs}|[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
 
 /** The text without the characters an XML document cannot hold. */
 export function xmlSafe(text: string): string {

@@ -23,3 +23,21 @@ export function secondFactorRefusal(
 		options: { status: 400 }
 	};
 }
+
+/**
+ * What to say on the password field of a refused re-authentication, and with which status: a
+ * wrong password (400), too many tries (429, with Retry-After).
+ */
+export function passwordRefusal(
+	event: RequestEvent,
+	refused: { reason: string } | { reason: 'throttled'; retryAfterSeconds: number }
+): { text: string; options: { status: 400 | 429 } } {
+	if ('retryAfterSeconds' in refused) {
+		setRetryAfter(event, refused.retryAfterSeconds);
+		return {
+			text: m.access_err_wait({ seconds: refused.retryAfterSeconds }),
+			options: { status: 429 }
+		};
+	}
+	return { text: m.err_wrong_password(), options: { status: 400 } };
+}

@@ -13,8 +13,9 @@ import {
 	unusedRecoveryCodes
 } from '$lib/server/auth/two-factor';
 import { requireUser } from '$lib/server/web/guards/auth';
-import { secondFactorRefusal } from '$lib/server/web/second-factor';
+import { passwordRefusal, secondFactorRefusal } from '$lib/server/web/second-factor';
 import { readDeviceCookie } from '$lib/server/web/throttle';
+import { reauthenticate } from '$lib/server/auth/reauthenticate';
 import { sameOriginPath } from '$lib/server/web/redirect';
 import { runtime } from '$lib/server/web/runtime';
 import type { FormNotice } from '$lib/forms';
@@ -43,7 +44,7 @@ export const load: PageServerLoad = async (event) => {
 		qrSvg: setup.qrSvg,
 		manualKey: manualKey(setup.key),
 		form: await superValidate<EnableForm, FormNotice>(
-			{ key: setup.key, code: '' },
+			{ key: setup.key, code: '', currentPassword: '' },
 			zod4(enableTwoFactorSchema),
 			{
 				errors: false
@@ -63,7 +64,21 @@ export const actions: Actions = {
 			event.request,
 			zod4(enableTwoFactorSchema)
 		);
+		const password = form.data.currentPassword;
+		// The password is never sent back to the page.
+		form.data.currentPassword = '';
 		if (!form.valid) return fail(400, { form });
+		// The person proves it is them (throttled as any other password check) before the key counts.
+		const proof = await reauthenticate(runtime().db, actor, {
+			password,
+			code: '',
+			device: readDeviceCookie(event)
+		});
+		if (!proof.ok) {
+			// Without two-factor yet, the refusal is about the password (wrong, or too many tries).
+			const refusal = passwordRefusal(event, proof);
+			return setError(form, 'currentPassword', refusal.text, refusal.options);
+		}
 		const result = await enableTwoFactor(runtime().db, actor, {
 			key: form.data.key,
 			code: form.data.code,

@@ -11,6 +11,7 @@ import {
 } from 'docx';
 import type { ReportModel } from '../../../domain/report-model';
 import { inlineText as inline } from '../../../domain/report-text';
+import { xmlSafe } from '../xml-text';
 import { cover, executiveSummary } from './docx-summary';
 import {
 	actionPlan,
@@ -44,9 +45,12 @@ export function reportDocx(model: ReportModel): Document {
 	const footerRun = (text: string | undefined) =>
 		runs(text ?? '', { size: size.small, color: tone.muted });
 	return new Document({
-		title: model.meta.title,
-		subject: inline(model.labels.title),
-		creator: model.cover.assessor ?? model.cover.consultancy ?? inline(model.labels.appName),
+		// The core properties, as any text: no control or direction character (a stored title may hold one).
+		title: xmlSafe(model.meta.title),
+		subject: xmlSafe(inline(model.labels.title)),
+		creator: xmlSafe(
+			model.cover.assessor ?? model.cover.consultancy ?? inline(model.labels.appName)
+		),
 		styles: documentStyles(lang),
 		sections: [
 			{

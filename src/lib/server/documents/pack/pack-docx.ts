@@ -10,6 +10,7 @@ import {
 	type Table
 } from 'docx';
 import type { PackModel, PackSection } from '../../../domain/filing-pack';
+import { xmlSafe } from '../xml-text';
 import {
 	A4,
 	documentStyles,
@@ -158,9 +159,9 @@ export function packDocx(model: PackModel): Document {
 	const small = (text: string | undefined) =>
 		runs(text ?? '', { size: size.small, color: tone.muted });
 	return new Document({
-		title: packDocumentTitle(model),
-		subject: model.subtitle,
-		creator: model.firm,
+		title: xmlSafe(packDocumentTitle(model)),
+		subject: xmlSafe(model.subtitle),
+		creator: xmlSafe(model.firm),
 		styles: documentStyles(lang),
 		sections: [
 			{

@@ -9,8 +9,8 @@ import { logger } from '../../logger';
 import { runtime } from '../runtime';
 import { apiTokensOf, createApiToken, revokeApiToken } from '../../auth/api-tokens';
 import { reauthenticate } from '../../auth/reauthenticate';
-import { secondFactorRefusal } from '../second-factor';
-import { readDeviceCookie, setRetryAfter } from '../throttle';
+import { passwordRefusal, secondFactorRefusal } from '../second-factor';
+import { readDeviceCookie } from '../throttle';
 
 /** The API tokens section of the organisation's settings: owners only. */
 const OWNER = ['owner'] as const;
@@ -61,16 +61,8 @@ export const apiTokenActions = {
 				const refusal = secondFactorRefusal(event, proof);
 				return setError(form, 'code', refusal.text, refusal.options);
 			}
-			if (proof.reason === 'throttled') {
-				setRetryAfter(event, proof.retryAfterSeconds);
-				return setError(
-					form,
-					'currentPassword',
-					m.access_err_wait({ seconds: proof.retryAfterSeconds }),
-					{ status: 429 }
-				);
-			}
-			return setError(form, 'currentPassword', m.err_wrong_password());
+			const refusal = passwordRefusal(event, proof);
+			return setError(form, 'currentPassword', refusal.text, refusal.options);
 		}
 		// A token made here acts for whoever made it, with their role or less.
 		const created = await createApiToken(runtime().db, actor, {

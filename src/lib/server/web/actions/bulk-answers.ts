@@ -15,7 +15,10 @@ const skipText: Record<BulkSkip, () => string> = {
 	not_carried_over: () => m.workspace_skip_not_carried_over(),
 	not_gap: () => m.workspace_skip_not_gap(),
 	not_applicable_item: () => m.workspace_skip_not_applicable_item(),
-	unchanged: () => m.workspace_skip_unchanged()
+	unchanged: () => m.workspace_skip_unchanged(),
+	reason_required: () => m.sec_skip_reason_required(),
+	too_long: () => m.sec_skip_too_long(),
+	bidi_control: () => m.sec_skip_bidi_control()
 };
 
 /** The workspace's bulk change: N/A with one reason, confirm carried over, owner, due date. */

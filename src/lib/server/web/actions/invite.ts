@@ -48,11 +48,17 @@ export async function inviteAction(
 	});
 	if (!checked.ok) {
 		const { field, code } = checked.problem;
+		// Domains are an assessment's: domains chosen without one are the domains' problem.
+		const domainsWithout = field === 'assessmentId' && code === 'required';
 		setError(
 			form,
 			// An array field's own errors live under `_errors`.
-			field === 'domains' ? 'domains._errors' : field,
-			code === 'required' ? m.clients_err_scope_required() : m.clients_err_scope_unknown()
+			field === 'domains' || domainsWithout ? 'domains._errors' : field,
+			code === 'unknown'
+				? m.clients_err_scope_unknown()
+				: domainsWithout
+					? m.sec_invite_err_assessment_required()
+					: m.clients_err_scope_required()
 		);
 		return fail(400, { inviteForm: form });
 	}

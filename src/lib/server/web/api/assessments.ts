@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import type { Profile } from '$lib/domain/profile';
-import { firmIdentityJson } from '$lib/domain/identity';
+import { firmIdentityJson, IDENTITY_FIELDS } from '$lib/domain/identity';
 import { answerProblemText } from '$lib/labels/assessment';
 import type { AssessmentExport } from '$lib/schemas/assessment-export';
 import type {
@@ -21,6 +21,7 @@ import { loadActionPlan } from '../../report/action-plan';
 import { actionPlanResponse } from '../downloads/action-plan';
 import { importAssessment } from '../../assessments/transfer';
 import { findAssessment, type AssessmentRecord } from '../../db/queries/assessments';
+import { findClient } from '../../db/queries/clients';
 import type { StoredAnswer } from '../../db/queries/answers';
 import type { ApiContext } from './endpoint';
 import { ApiError, invalidFields, notFound } from './http';
@@ -85,8 +86,37 @@ export async function assessmentDetailJson(
  */
 export async function startApiAssessment(
 	api: ApiContext,
-	input: { clientId: string | null; title: string | undefined; profile: Profile }
+	input: {
+		clientId: string | null;
+		title: string | undefined;
+		profile: Profile;
+		confirmIdentityChange?: boolean;
+	}
 ): Promise<{ id: string }> {
+	if (input.clientId && !input.confirmIdentityChange) {
+		// The client's record is shared by all its assessments: a profile that says otherwise would
+		// rewrite it for every one of them. The web asks first; the API refuses unless told to.
+		const client = await findClient(api.db, { orgId: api.membership.orgId, id: input.clientId });
+		if (!client) throw unknownClient();
+		const stored = { registered_name: client.registeredName, business_scope: client.businessScope };
+		const differs = IDENTITY_FIELDS.filter((field) => {
+			const given = input.profile[field];
+			const current = stored[field]?.trim() ?? '';
+			return typeof given === 'string' && current !== '' && given.trim() !== current;
+		});
+		if (differs.length > 0)
+			throw new ApiError(
+				409,
+				'client_identity_differs',
+				m.sec_api_err_identity_differs(),
+				Object.fromEntries(
+					differs.map((field) => [
+						`profile.${field}`,
+						m.sec_api_field_identity_differs({ current: stored[field] ?? '' })
+					])
+				)
+			);
+	}
 	try {
 		const id = await startAssessment(api.db, api.actor, {
 			orgId: api.membership.orgId,

@@ -95,7 +95,7 @@ export function buildApiRoutes(questions: readonly ProfileQuestion[]) {
 			summary: 'Start an assessment, from a profile or from a previous assessment',
 			body: createAssessmentSchema(questions),
 			success: { status: 201, description: 'The new assessment’s id', json: createdSchema },
-			errors: [404, 413]
+			errors: [404, 409, 413]
 		}),
 		getAssessment: route({
 			method: 'get',

@@ -4,6 +4,7 @@ import {
 	safeFileName,
 	type ReportFileExt
 } from '../../../domain/report-file-name';
+import { cleanFileName } from '../../../domain/evidence';
 
 export { reportFileName, safeFileName, type ReportFileExt };
 
@@ -31,7 +32,10 @@ export function reportContentDisposition(
 
 /** An attachment with an ASCII name for old clients and a UTF-8 name (RFC 5987) for the rest. */
 export function namedAttachment(ascii: string, utf8: string): string {
-	return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeRfc5987(utf8)}`;
+	// Whatever the name was built from (a file name or a firm stored long ago), no control or
+	// direction character reaches the browser's save dialog.
+	const ascii_ = ascii.replace(/[^\x20-\x7e]|["\\]/g, '_');
+	return `attachment; filename="${ascii_}"; filename*=UTF-8''${encodeRfc5987(cleanFileName(utf8))}`;
 }
 
 /** action-plan-<date>.<ext>, and 整改计划-<firm>-<date>.<ext> for clients that read UTF-8 names. */

@@ -37,6 +37,8 @@ function problemMessage(problem: UploadProblem): string {
 			return m.evidence_err_no_file();
 		case 'too_many_files':
 			return m.evidence_err_too_many({ max: MAX_FILES_PER_UPLOAD });
+		case 'bad_part_header':
+			return m.sec_evidence_err_file_name();
 		default:
 			return m.evidence_err_malformed();
 	}

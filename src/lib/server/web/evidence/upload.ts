@@ -8,7 +8,7 @@ import { discardStagedBlob, EvidenceTooLargeError, stageEvidenceBlob } from '../
 export const MAX_FILES_PER_UPLOAD = 10;
 
 export type UploadProblem =
-	'not_multipart' | 'malformed' | 'no_file' | 'empty_file' | 'too_many_files';
+	'not_multipart' | 'malformed' | 'bad_part_header' | 'no_file' | 'empty_file' | 'too_many_files';
 
 export class EvidenceUploadError extends Error {
 	constructor(readonly problem: UploadProblem) {
@@ -140,7 +140,13 @@ export async function readEvidenceForm(
 			fail(
 				error instanceof EvidenceTooLargeError || error instanceof EvidenceTotalTooLargeError
 					? error
-					: new EvidenceUploadError('malformed')
+					: // A part's header busboy cannot read: most often a file name holding a control
+						// character (a NUL), which the browser sent as it was.
+						new EvidenceUploadError(
+							error instanceof Error && error.message === 'Malformed part header'
+								? 'bad_part_header'
+								: 'malformed'
+						)
 			);
 			resolve();
 		});

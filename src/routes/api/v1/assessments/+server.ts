@@ -18,6 +18,7 @@ export const POST = apiEndpoint('createAssessment', async ({ api, body }) =>
 		: startApiAssessment(api, {
 				clientId: body.client_id ?? null,
 				title: body.title,
-				profile: (body.profile ?? {}) as Profile
+				profile: (body.profile ?? {}) as Profile,
+				confirmIdentityChange: body.confirm_client_identity_change === true
 			})
 );
