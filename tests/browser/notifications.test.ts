@@ -57,6 +57,8 @@ describe('notifications in the browser', () => {
 		expect(await navLink.locator('.badge').textContent()).toBe('2');
 		await navLink.click();
 		await page.waitForURL(`**/o/${c.orgId}/notifications`);
+		// The page's script running: a click before it would post the form the plain way.
+		await page.waitForLoadState('networkidle');
 		const unread = page.locator('li[data-read="0"]');
 		expect(await unread.count()).toBe(2);
 		expect(await page.locator('.notify-list').textContent()).toContain('提及了您');
