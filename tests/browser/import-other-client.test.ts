@@ -58,6 +58,8 @@ describe('importing another client’s export from the page', () => {
 		try {
 			const page = await context.newPage();
 			await page.goto(`/o/${c.orgId}/assessments`);
+			// The page's script running: the menu and the import by fetch are its.
+			await page.waitForLoadState('networkidle');
 			await importForm(page, file, 'Lingang Data');
 			const warning = page.getByRole('alert').filter({ hasText: 'Pujiang Tech' });
 			await expect

@@ -43,6 +43,8 @@ describe('the report downloads card', () => {
 		try {
 			const page = await context.newPage();
 			await page.goto(`${base}/result`);
+			// The page's script running: the menu and the import by fetch are its.
+			await page.waitForLoadState('networkidle');
 			const menu = page.getByRole('menu');
 			const reportHrefs = () =>
 				menu

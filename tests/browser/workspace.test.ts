@@ -216,9 +216,11 @@ describe('the answering workspace', () => {
 			page.on('dialog', (d) => void d.accept());
 			// The page's idle time stands still (Playwright's clock, paused before the page's script
 			// runs): only what the person reaches opens, the rest stays closed until the clock runs.
+			// Paused before the page is asked for: on a loaded machine the page's script can be
+			// running, and idle, before a pause sent once the page had begun to load.
 			await page.clock.install();
-			await page.goto(`${base}/questionnaire?domain=all`, { waitUntil: 'commit' });
 			await page.clock.pauseAt(Date.now() + 1000);
+			await page.goto(`${base}/questionnaire?domain=all`);
 			await page.waitForLoadState('networkidle');
 			const ids = await page
 				.locator('li[data-item]')
