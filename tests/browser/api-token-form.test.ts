@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import type { Browser as Chromium } from 'playwright-core';
-import { contextAs, launchChromium } from '../helpers/chromium';
+import { describe, expect, it, inject } from 'vitest';
+import { contextAs, useChromium } from '../helpers/chromium';
 import { Browser, PASSWORD, signUp } from '../helpers/browser';
 import { Api } from '../helpers/api';
 
@@ -10,21 +9,14 @@ import { Api } from '../helpers/api';
  * the password does not stay in the page.
  */
 
-let chromium: Chromium;
+const chromium = useChromium();
 const baseUrl = () => inject('baseUrl');
-
-beforeAll(async () => {
-	chromium = await launchChromium();
-});
-afterAll(async () => {
-	await chromium?.close();
-});
 
 describe('the API token form in the settings', () => {
 	it('refuses a wrong password beside the field, then shows the token once and forgets the password', async () => {
 		const owner = new Browser(baseUrl(), { lang: 'zh' });
 		const { orgId } = await signUp(owner, { orgName: '令牌表单测试有限公司' });
-		const context = await contextAs(chromium, baseUrl(), owner, 'zh');
+		const context = await contextAs(chromium(), baseUrl(), owner, 'zh');
 		try {
 			const page = await context.newPage();
 			await page.goto(`/o/${orgId}/settings`);

@@ -1,8 +1,8 @@
 import { isCalendarDate } from '../domain/calendar-date';
 import { answerStatuses } from '$lib/domain/scoring';
 import { m } from '$lib/paraglide/messages';
-import { z } from './zod';
-import { noteText, withoutBidiControls } from './note-text';
+import { withoutBidiControls, z } from './zod';
+import { noteText } from './note-text';
 
 /**
  * An assessment as a JSON file, format `sandbox-readiness/assessment` version 1:

@@ -6,7 +6,8 @@ import type { Profile } from '../domain/profile';
 import { describeContradiction, profileContradictions } from '../domain/profile-checks';
 import { IDENTITY_MAX, isIdentityField } from '../domain/identity';
 import { answerStatuses } from '../domain/scoring';
-import { noteText, withoutBidiControls } from './note-text';
+import { noteText } from './note-text';
+import { withoutBidiControls } from './zod';
 
 // The JSON shapes of a profile and an answer, shared by the CLI's files and the HTTP API. Plain
 // `zod` and relative imports only: the CLI runs without SvelteKit's aliases.

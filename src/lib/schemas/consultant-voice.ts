@@ -1,7 +1,6 @@
 import { VOICE_TEXT_LIMIT } from '$lib/domain/consultant-voice';
 import { m } from '$lib/paraglide/messages';
-import { z } from './zod';
-import { withoutBidiControls } from './note-text';
+import { withoutBidiControls, z } from './zod';
 
 const voiceText = () =>
 	withoutBidiControls(

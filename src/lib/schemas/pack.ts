@@ -7,8 +7,7 @@ import {
 	type PackField
 } from '$lib/domain/pack-input';
 import { isCalendarDate } from '../domain/calendar-date';
-import { z } from './zod';
-import { withoutBidiControls } from './note-text';
+import { withoutBidiControls, z } from './zod';
 
 const optionalText = withoutBidiControls(
 	z
