@@ -144,6 +144,20 @@ async function overflowAt390(page: Page): Promise<number> {
 	return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
 
+/** Tabs whose name wraps inside itself ("Profi" over "le") at the current width. */
+function brokenTabs(page: Page): Promise<string[]> {
+	return page.locator('nav.tabs a').evaluateAll((tabs) =>
+		tabs
+			.filter((a) => {
+				const line = parseFloat(getComputedStyle(a).lineHeight) || 20;
+				const range = document.createRange();
+				range.selectNodeContents(a);
+				return range.getBoundingClientRect().height > line * 1.5;
+			})
+			.map((a) => a.textContent ?? '')
+	);
+}
+
 declare global {
 	interface Window {
 		axe: { run(context: Document, options: object): Promise<AxeResults> };
@@ -184,6 +198,7 @@ describe('every main page, in each language: one language, accessible, fits a ph
 					const grave = await graveViolations(page, name);
 					expect(grave, `${name}:\n${describeViolations(grave)}`).toEqual([]);
 					expect(await overflowAt390(page), `${name}: px wider than a 390 px screen`).toBe(0);
+					expect(await brokenTabs(page), `${name}: tab names broken at 390 px`).toEqual([]);
 				} finally {
 					await page.close();
 				}
