@@ -315,6 +315,32 @@ describe('autosave in a real browser', () => {
 		}
 	});
 
+	it('a choice alone made before the page’s script has run is saved once it runs', async () => {
+		// The radio group takes the browser's choice a moment after hydration, not during it: the
+		// card must still notice it and send it, not sit at "Not saved" with nothing on its way.
+		const firm = await firmWithAssessment('慢速选择有限公司');
+		const context = await signedInContext(firm.owner);
+		try {
+			const page = await context.newPage();
+			let release = () => {};
+			const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+			await page.route('**/_app/immutable/**/*.js', async (route) => {
+				await scriptsHeld;
+				await route.continue();
+			});
+			await page.goto(`${firm.base}/questionnaire`, { waitUntil: 'commit' });
+			const item = page.locator('article.item').first();
+			const id = await item.getAttribute('id');
+			if (!id) throw new Error('no item on the questionnaire');
+			await item.locator('input[name=status][value=non_compliant]').check();
+			release();
+			await expect.poll(() => item.locator('.save-state').innerText()).toBe('Saved');
+			expect(await stored(firm, id)).toMatchObject({ status: 'non_compliant', note: '' });
+		} finally {
+			await context.close();
+		}
+	});
+
 	it('offline: the failure is shown on the item, and the edit is sent when the connection returns', async () => {
 		const firm = await firmWithAssessment('断网重连有限公司');
 		const context = await signedInContext(firm.owner);
