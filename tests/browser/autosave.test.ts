@@ -83,6 +83,21 @@ async function firstItem(page: Page, firm: Firm): Promise<{ item: Locator; id: s
 	return { item: page.locator(`article[id="${id}"]`), id };
 }
 
+/** Opens the questionnaire with the page's script held back until `release` is called. */
+async function openWithScriptHeld(page: Page, firm: Firm) {
+	let release = () => {};
+	const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await scriptsHeld;
+		await route.continue();
+	});
+	await page.goto(`${firm.base}/questionnaire`, { waitUntil: 'commit' });
+	const item = page.locator('article.item').first();
+	const id = await item.getAttribute('id');
+	if (!id) throw new Error('no item on the questionnaire');
+	return { item, id, release };
+}
+
 /** Resolves with the next answer save's response. */
 const nextSave = (page: Page) =>
 	page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('save'));
@@ -290,17 +305,7 @@ describe('autosave in a real browser', () => {
 		const firm = await firmWithAssessment('慢速脚本有限公司');
 		const context = await signedInContext(firm.owner);
 		try {
-			const page = await context.newPage();
-			let release = () => {};
-			const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
-			await page.route('**/_app/immutable/**/*.js', async (route) => {
-				await scriptsHeld;
-				await route.continue();
-			});
-			await page.goto(`${firm.base}/questionnaire`, { waitUntil: 'commit' });
-			const item = page.locator('article.item').first();
-			const id = await item.getAttribute('id');
-			if (!id) throw new Error('no item on the questionnaire');
+			const { item, id, release } = await openWithScriptHeld(await context.newPage(), firm);
 			await item.locator('input[name=status][value=partial]').check();
 			await item.locator('textarea[name=note]').fill('Chosen before the page came alive');
 			expect(await stored(firm, id)).toBeNull();
@@ -321,17 +326,7 @@ describe('autosave in a real browser', () => {
 		const firm = await firmWithAssessment('慢速选择有限公司');
 		const context = await signedInContext(firm.owner);
 		try {
-			const page = await context.newPage();
-			let release = () => {};
-			const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
-			await page.route('**/_app/immutable/**/*.js', async (route) => {
-				await scriptsHeld;
-				await route.continue();
-			});
-			await page.goto(`${firm.base}/questionnaire`, { waitUntil: 'commit' });
-			const item = page.locator('article.item').first();
-			const id = await item.getAttribute('id');
-			if (!id) throw new Error('no item on the questionnaire');
+			const { item, id, release } = await openWithScriptHeld(await context.newPage(), firm);
 			await item.locator('input[name=status][value=non_compliant]').check();
 			release();
 			await expect.poll(() => item.locator('.save-state').innerText()).toBe('Saved');
