@@ -158,6 +158,25 @@ function brokenTabs(page: Page): Promise<string[]> {
 	);
 }
 
+/** Words in a table cell split over two lines ("Overdu" over "e") at the current width. */
+function brokenTableWords(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const broken: string[] = [];
+		const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+			if (!node.parentElement?.closest('th, td')) continue;
+			for (const word of (node.textContent ?? '').matchAll(/[A-Za-z]{3,}/g)) {
+				const range = document.createRange();
+				range.setStart(node, word.index);
+				range.setEnd(node, word.index + word[0].length);
+				const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+				if (lines.size > 1) broken.push(word[0]);
+			}
+		}
+		return broken;
+	});
+}
+
 declare global {
 	interface Window {
 		axe: { run(context: Document, options: object): Promise<AxeResults> };
@@ -195,6 +214,7 @@ describe('every main page, in each language: one language, accessible, fits a ph
 						lang === 'zh' ? 'zh-CN' : 'en'
 					);
 					expect(otherLanguage(await ownText(page, lang), lang), name).toEqual([]);
+					expect(await brokenTableWords(page), `${name}: words broken in a table`).toEqual([]);
 					const grave = await graveViolations(page, name);
 					expect(grave, `${name}:\n${describeViolations(grave)}`).toEqual([]);
 					expect(await overflowAt390(page), `${name}: px wider than a 390 px screen`).toBe(0);

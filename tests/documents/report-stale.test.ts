@@ -32,19 +32,21 @@ describe('the gap report on stale material', { timeout: 60_000 }, () => {
 		const zh = mixedReportModel(corpus, { stale }).summary.stale;
 		expect(zh.map((t) => t.main)).toEqual([
 			expect.stringContaining('计划申报日期 2026-11-15 已过'),
-			expect.stringContaining('fyp2021.m23 已于 2025-12-31 失效'),
+			expect.stringContaining('上海国际金融中心建设“十四五”规划 23 已于 2025-12-31 失效'),
 			expect.stringContaining('“营业执照.pdf”（LIC-001）已于 2026-10-01 到期')
 		]);
 		expect(zh[1]!.main).toContain('2 个相关答案作于失效之前');
 		const both = mixedReportModel(corpus, { stale, lang: 'both' }).summary.stale;
-		expect(both[1]!.alt).toContain('ceased to apply on 2025-12-31');
+		expect(both[1]!.alt).toContain(
+			'no longer in force since 2025-12-31: 14th Five-Year Plan for the Shanghai International Financial Centre, Item 23.'
+		);
 	});
 
 	it('prints them under their heading in the Word file and the PDF', async () => {
 		const model = mixedReportModel(corpus, { stale });
 		const xml = strFromU8(unzipSync(await renderReportDocx(model))['word/document.xml']!);
 		expect(xml).toContain('时效提示');
-		expect(xml).toContain('fyp2021.m23 已于 2025-12-31 失效');
+		expect(xml).toContain('上海国际金融中心建设“十四五”规划 23 已于 2025-12-31 失效');
 		const text = squash(pdfText(await renderReportPdf(model)));
 		expect(text).toContain(squash('时效提示'));
 		expect(text).toContain(squash('计划申报日期 2026-11-15 已过'));

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/lib/corpus/load';
 import { corpusPaths } from '../../src/lib/corpus/paths';
 import type { EvidenceFile } from '../../src/lib/domain/evidence';
+import { citeProvisions } from '../../src/lib/domain/provision-standing';
 import { staleText, staleWarnings, type StaleInput } from '../../src/lib/domain/staleness';
 import { packWords } from '../../src/lib/labels/pack-words';
 import { firmPack, packFirms } from '../helpers/pack-fixture';
 
 const corpus = loadCorpus(corpusPaths().seedsDir);
 const words = packWords();
+const cite = (ids: readonly string[], lang: 'zh' | 'en') => citeProvisions(ids, corpus, lang);
 
 function file(over: Partial<EvidenceFile>): EvidenceFile {
 	return {
@@ -140,13 +142,15 @@ describe('stale material', () => {
 	it('says each warning in Chinese and English, every placeholder filled', () => {
 		for (const lang of ['zh', 'en'] as const)
 			for (const w of staleWarnings(base)) {
-				const text = staleText(w, words[lang], lang);
+				const text = staleText(w, words[lang], lang, cite);
 				expect(text).not.toMatch(/\{\w+\}/);
 				expect(text.length).toBeGreaterThan(10);
 			}
 		const [expired] = staleWarnings(base);
-		expect(staleText(expired!, words.zh, 'zh')).toContain('old.m1、old.m2 已于 2025-12-31 失效');
-		expect(staleText(expired!, words.en, 'en')).toContain('Answers given before that date');
+		expect(staleText(expired!, words.zh, 'zh', cite)).toContain(
+			'old.m1、old.m2 已于 2025-12-31 失效'
+		);
+		expect(staleText(expired!, words.en, 'en', cite)).toContain('Answers given before that date');
 	});
 
 	it('on the real corpus: the expired 14th five-year plan is flagged on the pack of a firm citing it', () => {
@@ -159,5 +163,18 @@ describe('stale material', () => {
 		const warning = pack.front.warnings.find((w) => w.includes('2025-12-31'));
 		expect(warning, pack.front.warnings.join('\n')).toBeDefined();
 		expect(warning).toContain('失效');
+		// Named as a reader finds them, by document and measure number, not by the corpus's ids.
+		expect(warning).toContain('上海国际金融中心建设“十四五”规划 ');
+		expect(warning).not.toMatch(/fyp2021\./);
+	});
+
+	it('names several provisions of one document by its title once, then their labels', () => {
+		expect(cite(['fyp2021.m23', 'fyp2021.m24'], 'zh')).toBe(
+			'上海国际金融中心建设“十四五”规划 23、24'
+		);
+		expect(cite(['fyp2021.m23', 'fyp2021.m24'], 'en')).toBe(
+			'14th Five-Year Plan for the Shanghai International Financial Centre, Item 23, Item 24'
+		);
+		expect(cite(['unknown.x'], 'en')).toBe('unknown.x');
 	});
 });

@@ -22,6 +22,7 @@ import type { Evaluation } from './result';
 import { decidesVerdict, type Answer, type AnswerStatus } from './scoring';
 import type { PackWords } from './pack-words';
 import { staleText, staleWarnings } from './staleness';
+import { citeProvisions } from './provision-standing';
 import {
 	packAttachments,
 	packExitView,
@@ -507,7 +508,7 @@ function frontPage(
 					provisions: src.corpus.provisions,
 					answered: src.answered ?? [],
 					evidence
-				}).map((x) => staleText(x, w, src.lang))
+				}).map((x) => staleText(x, w, src.lang, (ids, l) => citeProvisions(ids, src.corpus, l)))
 			: [];
 	return { heading: w.frontHeading, paragraphs, readiness, warnings };
 }

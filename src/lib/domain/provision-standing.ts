@@ -32,6 +32,40 @@ export function citeProvision(
 	return source ? `${source.title_zh} ${provision.label}` : provision.label;
 }
 
+/**
+ * Several provisions cited in one sentence, grouped by their document so that a title is named
+ * once: 上海国际金融中心建设“十四五”规划 23、24、25 / …Financial Centre, Item 23, Item 24. An id the
+ * corpus does not know is printed as it is.
+ */
+export function citeProvisions(
+	ids: readonly string[],
+	corpus: {
+		provisions: readonly Provision[];
+		sources: readonly Pick<Source, 'id' | 'title_zh' | 'title_en'>[];
+	},
+	lang: 'zh' | 'en'
+): string {
+	const byDocument = new Map<string, string[]>();
+	for (const id of ids) {
+		const provision = corpus.provisions.find((p) => p.id === id);
+		const source = provision && corpus.sources.find((s) => s.id === provision.source);
+		const title = source ? (lang === 'zh' ? source.title_zh : source.title_en) : '';
+		// A Chinese label keeps its printed number; the full stop after it ("23．") ends no sentence here.
+		const label = provision
+			? lang === 'zh'
+				? provision.label.replace(/[．.]$/, '')
+				: provision.label_en
+			: id;
+		byDocument.set(title, [...(byDocument.get(title) ?? []), label]);
+	}
+	const parts = [...byDocument].map(([title, labels]) =>
+		lang === 'zh'
+			? `${title}${title ? ' ' : ''}${labels.join('、')}`
+			: `${title}${title ? ', ' : ''}${labels.join(', ')}`
+	);
+	return parts.join(lang === 'zh' ? '；' : '; ');
+}
+
 /** How strongly a provision binds, as shown wherever it is quoted. */
 export type ForceClass = 'binding' | 'encouraged' | 'context';
 

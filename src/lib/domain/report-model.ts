@@ -1,7 +1,13 @@
 import type { ActionStatus } from './action-status';
 import { ruleStanding } from './rule-standing';
 import type { Basis, Corpus, Item, Localized, Provision, Severity } from './corpus';
-import { citeProvision, forceClass, lawCurrentAsOf, type ForceClass } from './provision-standing';
+import {
+	citeProvision,
+	citeProvisions,
+	forceClass,
+	lawCurrentAsOf,
+	type ForceClass
+} from './provision-standing';
 import { methodology } from './methodology';
 import { buildReportChanges, type ChangesInput, type ReportChanges } from './report-changes';
 import type { Profile, ProfileValue } from './profile';
@@ -31,7 +37,7 @@ import {
 } from './report-text';
 import type { FinaliseOverride } from './finalise-guard';
 import type { ConsultantVoice, VoiceText } from './consultant-voice';
-import { staleText, type StaleWarning } from './staleness';
+import { staleText, type CiteProvisions, type StaleWarning } from './staleness';
 import {
 	buildEvidenceAnnex,
 	commentsByItem,
@@ -322,6 +328,7 @@ export function formatScore(score: number | null): string {
 /** Everything the gap report says, in its language(s), as plain data for any renderer. */
 export function buildReportModel(input: ReportInput, words: Words): ReportModel {
 	const { corpus, evaluation, lang } = input;
+	const citeStale: CiteProvisions = (ids, l) => citeProvisions(ids, corpus, l);
 	const choose = chooser(lang);
 	const phrase = phraser(lang, words);
 	const local = (t: Localized) => choose(t.zh, t.en);
@@ -533,7 +540,10 @@ export function buildReportModel(input: ReportInput, words: Words): ReportModel 
 			totalGaps: score.gaps.length,
 			lawCurrentAsOf: asOf ? phrase((w) => w.lawCurrentAsOf(asOf)) : null,
 			stale: (input.stale ?? []).map((x) =>
-				choose(staleText(x, words.zh.stale, 'zh'), staleText(x, words.en.stale, 'en'))
+				choose(
+					staleText(x, words.zh.stale, 'zh', citeStale),
+					staleText(x, words.en.stale, 'en', citeStale)
+				)
 			)
 		},
 		executive: {

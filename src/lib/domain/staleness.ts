@@ -172,9 +172,17 @@ const fill = (template: string, values: Record<string, string | number>) =>
 		name in values ? String(values[name]) : whole
 	);
 
+/** How provisions are named in a warning: their documents and labels, not the corpus's ids. */
+export type CiteProvisions = (ids: readonly string[], lang: Lang) => string;
+
 /** One warning as a sentence in the words' language. */
-export function staleText(warning: StaleWarning, w: StaleWords, lang: Lang): string {
-	const list = (ids: string[]) => ids.join(lang === 'zh' ? '、' : ', ');
+export function staleText(
+	warning: StaleWarning,
+	w: StaleWords,
+	lang: Lang,
+	cite: CiteProvisions
+): string {
+	const list = (ids: readonly string[]) => cite(ids, lang);
 	switch (warning.kind) {
 		case 'filing_passed':
 			return fill(w.staleFilingPassed, { date: warning.date });
@@ -202,7 +210,7 @@ export function staleText(warning: StaleWarning, w: StaleWords, lang: Lang): str
 				warning.standing === 'superseded'
 					? fill(w.staleProvisionSuperseded, {
 							provision: list(warning.ids),
-							by: warning.by ?? '—',
+							by: warning.by ? list([warning.by]) : '—',
 							date: warning.date ?? '—'
 						})
 					: warning.date === null

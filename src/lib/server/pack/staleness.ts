@@ -1,4 +1,5 @@
-import type { Lang } from '../../domain/corpus';
+import type { Corpus, Lang } from '../../domain/corpus';
+import { citeProvisions } from '../../domain/provision-standing';
 import {
 	staleText,
 	staleWarnings,
@@ -43,9 +44,13 @@ export async function assessmentStaleness(
 }
 
 /** The warnings as sentences in one language. */
-export function staleSentences(warnings: readonly StaleWarning[], lang: Lang): string[] {
+export function staleSentences(
+	warnings: readonly StaleWarning[],
+	lang: Lang,
+	corpus: Pick<Corpus, 'provisions' | 'sources'>
+): string[] {
 	const words = packWords()[lang];
-	return warnings.map((w) => staleText(w, words, lang));
+	return warnings.map((w) => staleText(w, words, lang, (ids, l) => citeProvisions(ids, corpus, l)));
 }
 
 /**
@@ -66,7 +71,11 @@ export async function staleQueue(
 			const assessment = await findAssessment(db, { orgId, id });
 			if (!assessment) return null;
 			const view = await loadAssessmentView(db, assessment);
-			const warnings = staleSentences(await assessmentStaleness(db, assessment, view, today), lang);
+			const warnings = staleSentences(
+				await assessmentStaleness(db, assessment, view, today),
+				lang,
+				view.corpus
+			);
 			return warnings.length === 0
 				? null
 				: {

@@ -115,7 +115,7 @@ export const load: PageServerLoad = async (event) => {
 				lang: packLang
 			})
 		}),
-		stale: staleSentences(staleness, lang === 'en' ? 'en' : 'zh'),
+		stale: staleSentences(staleness, lang === 'en' ? 'en' : 'zh', corpus),
 		restrictedProvisions: Object.fromEntries(
 			corpus.provisions
 				.filter((p) => corpus.restrictedTerms.some((t) => t.provisions.includes(p.id)))
