@@ -4,6 +4,7 @@ import { seedsCorpus } from '../../src/lib/corpus/seeds-corpus';
 import { scopeItems } from '../../src/lib/domain/applicability';
 import type { Profile } from '../../src/lib/domain/profile';
 import { startFromPrevious } from '../../src/lib/server/assessments/history';
+import { exportAssessment, importAssessment } from '../../src/lib/server/assessments/transfer';
 import { saveAnswer, startAssessment } from '../../src/lib/server/assessments/service';
 import { installCorpus } from '../../src/lib/server/corpus';
 import { listAnswers } from '../../src/lib/server/db/queries/answers';
@@ -76,5 +77,41 @@ describe('answers carried into the next assessment', () => {
 		expect(after.find((a) => a.itemId === second!.id)!.updatedAt.toISOString()).toBe(
 			given.toISOString()
 		);
+	});
+
+	it('keep the date they were given through an export and an import', async () => {
+		const db = database().db;
+		await installCorpus(db, seeds);
+		const userId = await person(db, 'exported');
+		const actor = { userId };
+		const orgId = await createOrganisation(db, actor, { name: '浦江数科导出', kind: 'firm' });
+		const id = await startAssessment(db, actor, { orgId, title: '2025 年度', profile });
+		const assessment = (await findAssessment(db, { orgId, id }))!;
+		const [first, second, third] = scopeItems(seeds.items, profile).applicable;
+		for (const item of [first!, second!, third!])
+			await saveAnswer(db, actor, {
+				assessment,
+				itemId: item.id,
+				expectedVersion: 0,
+				values: { status: 'partial', note: '旧答案', evidence: [], owner: null, due: null }
+			});
+		const given = new Date('2025-06-01T02:00:00Z');
+		await sql`update answers set updated_at = ${given} where assessment_id = ${id}`.execute(db);
+
+		const file = (await exportAssessment(db, { orgId, id }))!;
+		expect(file.answers[first!.id]!.answered_at).toBe(given.toISOString());
+		// A file written before answers carried their dates, and one dated in the future.
+		delete file.answers[second!.id]!.answered_at;
+		file.answers[third!.id]!.answered_at = '2099-01-01T00:00:00.000Z';
+		const before = Date.now();
+		const imported = await importAssessment(db, actor, { orgId, clientId: null, data: file });
+		expect(imported.ok).toBe(true);
+		const answers = await listAnswers(db, (imported as { id: string }).id);
+		const at = (itemId: string) => answers.find((a) => a.itemId === itemId)!.updatedAt.getTime();
+		expect(at(first!.id)).toBe(given.getTime());
+		for (const undated of [second!.id, third!.id]) {
+			expect(at(undated)).toBeGreaterThanOrEqual(before - 1000);
+			expect(at(undated)).toBeLessThanOrEqual(Date.now());
+		}
 	});
 });

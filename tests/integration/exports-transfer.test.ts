@@ -72,7 +72,8 @@ describe('assessment export and import (JSON)', () => {
 			evidence: ['董事会纪要', 'Licence application'],
 			owner: '合规部 周敏',
 			due: '2027-01-31',
-			carried_over: false
+			carried_over: false,
+			answered_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/)
 		});
 		expect(file.answers[na]!.carried_over).toBe(true);
 
@@ -93,6 +94,7 @@ describe('assessment export and import (JSON)', () => {
 		expect(copy.state).toBe('draft');
 		expect(copy.clientId).toBe(clientB);
 		const again = (await exportAssessment(db, { orgId, id }))!;
+		// The same answers, each still dated when it was given (not when it was imported).
 		expect(again.answers).toEqual(file.answers);
 		expect(again.profile).toEqual(file.profile);
 		expect(again.questionnaire_version).toBe(file.questionnaire_version);

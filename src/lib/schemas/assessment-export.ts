@@ -39,7 +39,9 @@ import { noteText } from './note-text';
  *                        "effective_on": "YYYY-MM-DD", "expires_on": "YYYY-MM-DD" | null }]
  * ```
  * Version 2 files written since 2026-12-02 also carry `"client_id": "<uuid>" | null`, the id of the
- * client exported from (optional: older version 2 files have none and are judged by `client`).
+ * client exported from (optional: older version 2 files have none and are judged by `client`), and
+ * each answer's `"answered_at": "<ISO time>"` (optional: an import keeps it, so an old answer is not
+ * presented as given today; a time in the future is taken as the import's own).
  * Import accepts versions 1 and 2. A version 2 file's evidence is restored where the importing
  * organisation already holds the same bytes (by SHA-256); the others are listed as not restored.
  */
@@ -56,7 +58,9 @@ export const exportedAnswerSchema = z.strictObject({
 	evidence: z.array(withoutBidiControls(z.string().max(2000))).max(50),
 	owner: withoutBidiControls(z.string().max(200)).nullable(),
 	due: calendarDate.nullable(),
-	carried_over: z.boolean()
+	carried_over: z.boolean(),
+	/** When the answer was last given; files written before 2026-12-02 have none (import: today). */
+	answered_at: z.iso.datetime().optional()
 });
 
 const profileValue = z.union([

@@ -79,7 +79,8 @@ export async function exportAssessment(
 					evidence: a.evidence,
 					owner: a.owner,
 					due: a.due,
-					carried_over: carried.has(a.itemId)
+					carried_over: carried.has(a.itemId),
+					answered_at: new Date(a.updatedAt).toISOString()
 				}
 			])
 		),
@@ -232,6 +233,7 @@ export async function importAssessment(
 		};
 	const evidenceNotRestored: EvidenceNotRestored[] = [];
 	try {
+		const importedAt = new Date();
 		await audited(db, actor, async (tx) => {
 			if (input.clientId && !(await findClient(tx.db, { orgId: input.orgId, id: input.clientId })))
 				throw new UnknownClientError();
@@ -254,7 +256,8 @@ export async function importAssessment(
 					evidence: strip ? [] : a.evidence,
 					owner: strip ? null : a.owner,
 					due: a.due,
-					carriedOver: a.carried_over
+					carriedOver: a.carried_over,
+					answeredAt: answeredAt(a.answered_at, importedAt)
 				})),
 				actor.userId
 			);
@@ -304,6 +307,13 @@ export async function importAssessment(
 }
 
 /** The answers as a stripped import stores them: no note, evidence or owner. */
+/** When an imported answer was given: as the file says, but never later than the import itself. */
+function answeredAt(given: string | undefined, importedAt: Date): Date {
+	if (given === undefined) return importedAt;
+	const at = new Date(given);
+	return at < importedAt ? at : importedAt;
+}
+
 function strippedAnswers(answers: AssessmentExport['answers']): AssessmentExport['answers'] {
 	return Object.fromEntries(
 		Object.entries(answers).map(([id, a]) => [id, { ...a, note: '', evidence: [], owner: null }])

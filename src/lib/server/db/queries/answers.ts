@@ -157,21 +157,23 @@ export async function listCarriedOver(db: Database, assessmentId: string): Promi
 export async function insertAnswers(
 	tx: AuditedTx,
 	assessmentId: string,
-	answers: (AnswerValues & { itemId: string; carriedOver: boolean })[],
+	answers: (AnswerValues & { itemId: string; carriedOver: boolean; answeredAt?: Date })[],
 	actorId: string | null
 ): Promise<void> {
 	if (answers.length === 0) return;
 	await tx.db
 		.insertInto('answers')
 		.values(
-			answers.map(({ itemId, carriedOver, ...values }) => ({
+			answers.map(({ itemId, carriedOver, answeredAt, ...values }) => ({
 				assessment_id: assessmentId,
 				item_id: itemId,
 				...values,
 				evidence: JSON.stringify(values.evidence),
 				carried_over: carriedOver,
 				version: 1,
-				updated_by: actorId
+				updated_by: actorId,
+				// An imported answer keeps the date it was given: its age is what staleness warns of.
+				...(answeredAt ? { updated_at: answeredAt } : {})
 			}))
 		)
 		.execute();
