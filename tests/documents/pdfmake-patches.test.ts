@@ -24,7 +24,9 @@ import {
 	renderReportPdf
 } from '../../src/lib/server/documents/pdf/render-pdf';
 import { pdfFonts, pdfPages, pdfText, pdfTextObjects } from '../helpers/pdf';
+import { formXObjects, streamsFilling, streamsPlacingFormIn } from '../helpers/report-pdf';
 import { renderUnpatched } from '../helpers/unpatched-pdf';
+import { WATERMARK_COLOUR } from '../../src/lib/server/documents/pdf/pdf-watermark';
 
 const SLOW = 180_000;
 
@@ -54,6 +56,9 @@ function exampleReport(): ReportModel {
 		reportWords()
 	);
 }
+
+/** pdffonts' table without its last column, the object number of each font. */
+const withoutObjectIds = (table: string) => table.replace(/\s+\d+\s+\d+$/gm, '');
 
 describe('pdfmake version fence', () => {
 	it('pins pdfmake in package.json and the lock file to the version the patches were written for', () => {
@@ -109,6 +114,7 @@ describe('pdfmake patches', () => {
 		expect(activePdfmakePatches.map((s) => s.replaces).sort()).toEqual([
 			'PDFDocument.provideFont',
 			'Renderer.renderLine',
+			'Renderer.renderVector',
 			'StyleContextStack.getProperty'
 		]);
 		expect(pdfmakePatchStatus().every((s) => s.active)).toBe(true);
@@ -167,7 +173,7 @@ describe('pdfmake patches', () => {
 	});
 
 	it(
-		'render a real report with the same text, pages and fonts as pdfmake unpatched, in far fewer text objects',
+		'render a real report with the same text, pages and fonts as pdfmake unpatched, in far fewer text objects and one watermark drawing',
 		async () => {
 			const model = exampleReport();
 			const [unpatched, patched] = await Promise.all([
@@ -184,9 +190,10 @@ describe('pdfmake patches', () => {
 			expect(text).toContain(String(model.cover.firm));
 			expect(text).toBe(pdfText(unpatched.bytes));
 			// Regular and bold, embedded and subset, as unpatched: no styling dropped.
-			const fonts = pdfFonts(patched);
+			// (Object numbers aside: the watermark's form is numbered before the fonts.)
+			const fonts = withoutObjectIds(pdfFonts(patched));
 			expect(fonts).toMatch(/NotoSansSC-Bold/);
-			expect(fonts).toBe(pdfFonts(unpatched.bytes));
+			expect(fonts).toBe(withoutObjectIds(pdfFonts(unpatched.bytes)));
 
 			// join-inlines: each line's same-style characters drawn as one text object.
 			const objects = pdfTextObjects(patched);
@@ -195,6 +202,12 @@ describe('pdfmake patches', () => {
 			// (About half here: the renderer already sets long texts as whole lines, see typeset.ts.)
 			expect(objects).toBeLessThan(unpatchedObjects * 0.75);
 			expect(patched.byteLength).toBeLessThan(unpatched.bytes.byteLength);
+			// shared-vector-form: the draft watermark drawn once, placed on every page.
+			expect(model.state.watermark).not.toBeNull();
+			expect(formXObjects(patched)).toHaveLength(1);
+			expect(formXObjects(unpatched.bytes)).toHaveLength(0);
+			expect(streamsPlacingFormIn(patched, WATERMARK_COLOUR)).toBe(pages);
+			expect(streamsFilling(unpatched.bytes, WATERMARK_COLOUR)).toBe(pages);
 			// shared-layout-cache: the words this report shaped wait for the next one, per font.
 			const runs = Object.values(sharedLayoutRuns());
 			expect(runs.length).toBeGreaterThanOrEqual(2);
