@@ -12,6 +12,7 @@ import {
 	pdfmakePatches,
 	pdfmakePatchStatus
 } from '../../src/lib/server/documents/pdf/pdfmake-patches';
+import { fastItemStylePatch } from '../../src/lib/server/documents/pdf/pdfmake-patches/fast-item-style';
 import { fastStyleLookupPatch } from '../../src/lib/server/documents/pdf/pdfmake-patches/fast-style-lookup';
 import {
 	definePatch,
@@ -115,15 +116,17 @@ describe('pdfmake patches', () => {
 			'PDFDocument.provideFont',
 			'Renderer.renderLine',
 			'Renderer.renderVector',
-			'StyleContextStack.getProperty'
+			'StyleContextStack.getProperty',
+			'StyleContextStack.getStyleProperty'
 		]);
 		expect(pdfmakePatchStatus().every((s) => s.active)).toBe(true);
 		for (const patch of pdfmakePatches) {
-			const prototype = pdfmakeClass<{ prototype: Record<string, unknown> }>(
-				patch.module
-			).prototype;
-			expect(prototype[patch.method], patch.replaces).not.toBe(patch.original());
-			expect(isPatched(patch.module, patch.method), patch.replaces).toBe(true);
+			const Class = pdfmakeClass<{ prototype: Record<string, unknown> }>(patch.module);
+			const holder = patch.isStatic
+				? (Class as unknown as Record<string, unknown>)
+				: Class.prototype;
+			expect(holder[patch.method], patch.replaces).not.toBe(patch.original());
+			expect(isPatched(patch.module, patch.method, patch.isStatic), patch.replaces).toBe(true);
 		}
 	});
 
@@ -170,6 +173,53 @@ describe('pdfmake patches', () => {
 					}
 				}
 		expect(compared).toBeGreaterThan(1000);
+	});
+
+	it('resolve every style property of a piece of text as pdfmake does', () => {
+		type Stack = { push(style: string | Record<string, unknown>): void };
+		type Resolve = (
+			item: unknown,
+			stack: Stack | null,
+			property: string,
+			fallback: unknown
+		) => unknown;
+		const Stack = pdfmakeClass<
+			(new (styles: object, defaultStyle: object) => Stack) & { getStyleProperty: Resolve }
+		>('pdfmake/js/StyleContextStack');
+		const original = fastItemStylePatch.original()! as Resolve;
+		const dictionary = { ...styles, derived: { extends: ['h2', 'muted'], fontSize: 7 } };
+		const defaultStyle = { font: 'NotoSansSC', fontSize: 9.5, lineHeight: 1.25 };
+		const properties = [
+			...new Set([...Object.values(dictionary).flatMap((s) => Object.keys(s)), 'noWrap', 'font'])
+		];
+		const items: unknown[] = [
+			'plain words',
+			{},
+			{ text: 'x', style: 'muted' },
+			{ text: 'x', style: ['h2', 'alt'], bold: false },
+			{ text: 'x', style: ['unknown', 'small'], color: null },
+			{ text: 'x', style: 'derived' },
+			{ text: 'x', style: 'h1', section: true },
+			{ text: 'x', noWrap: true, fontSize: 0 }
+		];
+		let compared = 0;
+		for (const outer of ['h1', 'label', 'unknown'])
+			for (const item of items) {
+				const stack = new Stack(dictionary, defaultStyle);
+				stack.push(outer);
+				stack.push({ color: '#333' });
+				for (const property of properties) {
+					const label = `${outer} ${JSON.stringify(item)} ${property}`;
+					expect(Stack.getStyleProperty(item, stack, property, 'fallback'), label).toEqual(
+						original.call(Stack, item, stack, property, 'fallback')
+					);
+					compared++;
+				}
+				expect(Stack.getStyleProperty(item, null, 'color', 'fallback')).toEqual(
+					original.call(Stack, item, null, 'color', 'fallback')
+				);
+			}
+		expect(compared).toBeGreaterThan(150);
 	});
 
 	it(

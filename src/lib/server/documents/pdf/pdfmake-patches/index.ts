@@ -1,4 +1,5 @@
 import { installedDependency, installedPackage } from '../installed-package';
+import { fastItemStylePatch } from './fast-item-style';
 import { fastStyleLookupPatch } from './fast-style-lookup';
 import { joinInlinesPatch } from './join-inlines';
 import type { PatchStatus } from './patch';
@@ -19,6 +20,7 @@ export const pdfmakePatches = [
 	joinInlinesPatch,
 	sharedLayoutCachePatch,
 	fastStyleLookupPatch,
+	fastItemStylePatch,
 	sharedVectorFormPatch
 ];
 
