@@ -8,7 +8,8 @@
  * times) and the summary edition of the mixed assessment with 60 evidence files (zh and both),
  * once cold and `runs` times warm (default 7), and prints the median CPU time of each (user +
  * system of this process: the render is synchronous but for pdfmake's few awaits, so nothing
- * else runs meanwhile), its wall time, size and pages. With `out-dir` the PDFs are written there.
+ * else runs meanwhile), its wall time, size and pages. With `out-dir` the PDFs are written there;
+ * BENCH_CASE=summary (any part of a case's name) renders only the cases it names.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,11 +24,13 @@ const runs = Number(process.argv[2] ?? 7);
 const outDir = process.argv[3] ?? null;
 const corpus = loadCorpus(corpusPaths().seedsDir);
 const synthetic = syntheticAssessment();
-const cases: [string, ReportModel][] = [
-	['full both (synthetic)', syntheticReport(synthetic.corpus, synthetic.answers)],
-	['summary zh, 60 files', summaryWithEvidence(corpus, 'zh', 60)],
-	['summary both, 60 files', summaryWithEvidence(corpus, 'both', 60)]
-];
+const cases = (
+	[
+		['full both (synthetic)', () => syntheticReport(synthetic.corpus, synthetic.answers)],
+		['summary zh, 60 files', () => summaryWithEvidence(corpus, 'zh', 60)],
+		['summary both, 60 files', () => summaryWithEvidence(corpus, 'both', 60)]
+	] as const
+).filter(([name]) => name.includes(process.env.BENCH_CASE ?? ''));
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const pages = (bytes: Uint8Array) =>
@@ -52,7 +55,8 @@ console.log(
 		.map((l) => l.toFixed(1))
 		.join(' ')}`
 );
-for (const [name, model] of cases) {
+for (const [name, build] of cases) {
+	const model: ReportModel = build();
 	const cold = await timed(model);
 	const cpu: number[] = [];
 	const wall: number[] = [];
