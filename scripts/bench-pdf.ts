@@ -11,16 +11,10 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { loadCorpus } from '../src/lib/corpus/load';
-import { corpusPaths } from '../src/lib/corpus/paths';
-import { corpusHash } from '../src/lib/corpus/version';
-import type { Corpus } from '../src/lib/domain/corpus';
-import { buildReportModel, type ReportModel } from '../src/lib/domain/report-model';
-import { evaluateAssessment } from '../src/lib/domain/result';
-import type { Answer, AnswerStatus } from '../src/lib/domain/scoring';
-import { reportWords } from '../src/lib/labels/report-words';
+import type { ReportModel } from '../src/lib/domain/report-model';
 import { fontFiles } from '../src/lib/server/documents/pdf/fonts';
 import { RenderPool } from '../src/lib/server/documents/pdf/worker-pool';
+import { syntheticAssessment, syntheticReport } from './bench-report-models';
 
 const WARM_RUNS = 7;
 const CHROMIUM_ARGS = [
@@ -32,59 +26,6 @@ const CHROMIUM_ARGS = [
 	'--disable-sync',
 	'--no-first-run'
 ];
-
-function syntheticAssessment(): { corpus: Corpus; answers: Answer[] } {
-	const real = loadCorpus(corpusPaths().seedsDir);
-	// Every item in scope: the largest report the corpus can give.
-	const corpus = {
-		...real,
-		items: real.items.map((i) => ({ ...i, applies_when: 'always' as const }))
-	};
-	const cycle: AnswerStatus[] = [
-		'non_compliant',
-		'partial',
-		'compliant',
-		'partial',
-		'not_applicable'
-	];
-	const answers = corpus.items.map((item, i): Answer => {
-		let status = cycle[i % cycle.length]!;
-		if (status === 'not_applicable' && item.never_na) status = 'non_compliant';
-		return {
-			itemId: item.id,
-			status,
-			note:
-				status === 'not_applicable'
-					? '本机构不开展该项业务。We do not run this business line.'
-					: `已有部分制度，尚需完善并经管理层审批（第 ${i + 1} 项）。Policy drafted; board approval pending.`,
-			evidence: status === 'compliant' ? [`制度-${item.id}.pdf`] : [],
-			owner: ['合规部 周敏', 'CISO', '法务部', 'Head of Operations'][i % 4]!,
-			due: `2027-0${(i % 9) + 1}-15`
-		};
-	});
-	return { corpus, answers };
-}
-
-function model(corpus: Corpus, answers: Answer[]): ReportModel {
-	const profile = { org_type: 'tech_company', registered_name: '上海浦江数字科技有限公司' };
-	return buildReportModel(
-		{
-			corpus,
-			evaluation: evaluateAssessment(corpus, corpusHash(corpus), profile, answers),
-			profile,
-			answers,
-			lang: 'both',
-			firm: '上海浦江数字科技有限公司',
-			consultancy: null,
-			assessor: 'Benchmark',
-			assessmentTitle: 'Benchmark: every item answered',
-			updatedAt: new Date('2026-11-22T00:00:00Z'),
-			// The full edition: every answer and the profile, as the print view shows them.
-			edition: 'full'
-		},
-		reportWords()
-	);
-}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (x: number) => `${x.toFixed(0)} ms`;
@@ -138,7 +79,7 @@ async function chromiumPrinter(html: string) {
 }
 
 const { corpus, answers } = syntheticAssessment();
-const report = model(corpus, answers);
+const report = syntheticReport(corpus, answers);
 const html = await printViewHtml(report);
 const pool = new RenderPool(1);
 const printer = await chromiumPrinter(html);

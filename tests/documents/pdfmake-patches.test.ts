@@ -12,6 +12,7 @@ import {
 	pdfmakePatches,
 	pdfmakePatchStatus
 } from '../../src/lib/server/documents/pdf/pdfmake-patches';
+import { fastItemStylePatch } from '../../src/lib/server/documents/pdf/pdfmake-patches/fast-item-style';
 import { fastStyleLookupPatch } from '../../src/lib/server/documents/pdf/pdfmake-patches/fast-style-lookup';
 import {
 	definePatch,
@@ -24,7 +25,9 @@ import {
 	renderReportPdf
 } from '../../src/lib/server/documents/pdf/render-pdf';
 import { pdfFonts, pdfPages, pdfText, pdfTextObjects } from '../helpers/pdf';
+import { formXObjects, streamsFilling, streamsPlacingFormIn } from '../helpers/report-pdf';
 import { renderUnpatched } from '../helpers/unpatched-pdf';
+import { WATERMARK_COLOUR } from '../../src/lib/server/documents/pdf/pdf-watermark';
 
 const SLOW = 180_000;
 
@@ -54,6 +57,9 @@ function exampleReport(): ReportModel {
 		reportWords()
 	);
 }
+
+/** pdffonts' table without its last column, the object number of each font. */
+const withoutObjectIds = (table: string) => table.replace(/\s+\d+\s+\d+$/gm, '');
 
 describe('pdfmake version fence', () => {
 	it('pins pdfmake in package.json and the lock file to the version the patches were written for', () => {
@@ -109,15 +115,18 @@ describe('pdfmake patches', () => {
 		expect(activePdfmakePatches.map((s) => s.replaces).sort()).toEqual([
 			'PDFDocument.provideFont',
 			'Renderer.renderLine',
-			'StyleContextStack.getProperty'
+			'Renderer.renderVector',
+			'StyleContextStack.getProperty',
+			'StyleContextStack.getStyleProperty'
 		]);
 		expect(pdfmakePatchStatus().every((s) => s.active)).toBe(true);
 		for (const patch of pdfmakePatches) {
-			const prototype = pdfmakeClass<{ prototype: Record<string, unknown> }>(
-				patch.module
-			).prototype;
-			expect(prototype[patch.method], patch.replaces).not.toBe(patch.original());
-			expect(isPatched(patch.module, patch.method), patch.replaces).toBe(true);
+			const Class = pdfmakeClass<{ prototype: Record<string, unknown> }>(patch.module);
+			const holder = patch.isStatic
+				? (Class as unknown as Record<string, unknown>)
+				: Class.prototype;
+			expect(holder[patch.method], patch.replaces).not.toBe(patch.original());
+			expect(isPatched(patch.module, patch.method, patch.isStatic), patch.replaces).toBe(true);
 		}
 	});
 
@@ -166,8 +175,55 @@ describe('pdfmake patches', () => {
 		expect(compared).toBeGreaterThan(1000);
 	});
 
+	it('resolve every style property of a piece of text as pdfmake does', () => {
+		type Stack = { push(style: string | Record<string, unknown>): void };
+		type Resolve = (
+			item: unknown,
+			stack: Stack | null,
+			property: string,
+			fallback: unknown
+		) => unknown;
+		const Stack = pdfmakeClass<
+			(new (styles: object, defaultStyle: object) => Stack) & { getStyleProperty: Resolve }
+		>('pdfmake/js/StyleContextStack');
+		const original = fastItemStylePatch.original()! as Resolve;
+		const dictionary = { ...styles, derived: { extends: ['h2', 'muted'], fontSize: 7 } };
+		const defaultStyle = { font: 'NotoSansSC', fontSize: 9.5, lineHeight: 1.25 };
+		const properties = [
+			...new Set([...Object.values(dictionary).flatMap((s) => Object.keys(s)), 'noWrap', 'font'])
+		];
+		const items: unknown[] = [
+			'plain words',
+			{},
+			{ text: 'x', style: 'muted' },
+			{ text: 'x', style: ['h2', 'alt'], bold: false },
+			{ text: 'x', style: ['unknown', 'small'], color: null },
+			{ text: 'x', style: 'derived' },
+			{ text: 'x', style: 'h1', section: true },
+			{ text: 'x', noWrap: true, fontSize: 0 }
+		];
+		let compared = 0;
+		for (const outer of ['h1', 'label', 'unknown'])
+			for (const item of items) {
+				const stack = new Stack(dictionary, defaultStyle);
+				stack.push(outer);
+				stack.push({ color: '#333' });
+				for (const property of properties) {
+					const label = `${outer} ${JSON.stringify(item)} ${property}`;
+					expect(Stack.getStyleProperty(item, stack, property, 'fallback'), label).toEqual(
+						original.call(Stack, item, stack, property, 'fallback')
+					);
+					compared++;
+				}
+				expect(Stack.getStyleProperty(item, null, 'color', 'fallback')).toEqual(
+					original.call(Stack, item, null, 'color', 'fallback')
+				);
+			}
+		expect(compared).toBeGreaterThan(150);
+	});
+
 	it(
-		'render a real report with the same text, pages and fonts as pdfmake unpatched, in far fewer text objects',
+		'render a real report with the same text, pages and fonts as pdfmake unpatched, in far fewer text objects and one watermark drawing',
 		async () => {
 			const model = exampleReport();
 			const [unpatched, patched] = await Promise.all([
@@ -184,9 +240,10 @@ describe('pdfmake patches', () => {
 			expect(text).toContain(String(model.cover.firm));
 			expect(text).toBe(pdfText(unpatched.bytes));
 			// Regular and bold, embedded and subset, as unpatched: no styling dropped.
-			const fonts = pdfFonts(patched);
+			// (Object numbers aside: the watermark's form is numbered before the fonts.)
+			const fonts = withoutObjectIds(pdfFonts(patched));
 			expect(fonts).toMatch(/NotoSansSC-Bold/);
-			expect(fonts).toBe(pdfFonts(unpatched.bytes));
+			expect(fonts).toBe(withoutObjectIds(pdfFonts(unpatched.bytes)));
 
 			// join-inlines: each line's same-style characters drawn as one text object.
 			const objects = pdfTextObjects(patched);
@@ -195,6 +252,12 @@ describe('pdfmake patches', () => {
 			// (About half here: the renderer already sets long texts as whole lines, see typeset.ts.)
 			expect(objects).toBeLessThan(unpatchedObjects * 0.75);
 			expect(patched.byteLength).toBeLessThan(unpatched.bytes.byteLength);
+			// shared-vector-form: the draft watermark drawn once, placed on every page.
+			expect(model.state.watermark).not.toBeNull();
+			expect(formXObjects(patched)).toHaveLength(1);
+			expect(formXObjects(unpatched.bytes)).toHaveLength(0);
+			expect(streamsPlacingFormIn(patched, WATERMARK_COLOUR)).toBe(pages);
+			expect(streamsFilling(unpatched.bytes, WATERMARK_COLOUR)).toBe(pages);
 			// shared-layout-cache: the words this report shaped wait for the next one, per font.
 			const runs = Object.values(sharedLayoutRuns());
 			expect(runs.length).toBeGreaterThanOrEqual(2);

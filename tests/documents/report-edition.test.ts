@@ -11,7 +11,9 @@ import {
 	outlineTitles,
 	pageCount,
 	pagesText,
-	streamsFilling
+	formXObjects,
+	streamsFilling,
+	streamsPlacingFormIn
 } from '../helpers/report-pdf';
 import { WATERMARK_COLOUR } from '../../src/lib/server/documents/pdf/pdf-watermark';
 
@@ -137,8 +139,10 @@ describe('the report PDF, read back', () => {
 		'marks every page of an English draft with the watermark, and none of a final one, which names its reviewer',
 		async () => {
 			const draft = await renderReportPdf(model({ lang: 'en', state: 'draft' }));
-			// The watermark is drawn as outlines (not text) on each page: one page, one content stream.
-			expect(streamsFilling(draft, WATERMARK_COLOUR)).toBe(pageCount(draft));
+			// The watermark is drawn as outlines (not text), once, and placed in its colour on each page.
+			expect(streamsPlacingFormIn(draft, WATERMARK_COLOUR)).toBe(pageCount(draft));
+			expect(formXObjects(draft)).toHaveLength(1);
+			expect(formXObjects(draft)[0]).toMatch(/ m\n[\s\S]* l\n[\s\S]*\nf\n$/);
 			// The running header names the state as text on every page after the cover.
 			expect(
 				eachPageSqueezed(draft)
@@ -146,7 +150,7 @@ describe('the report PDF, read back', () => {
 					.every((p) => p.includes('Draft'))
 			).toBe(true);
 			const review = await renderReportPdf(model({ lang: 'en', state: 'in_review' }));
-			expect(streamsFilling(review, WATERMARK_COLOUR)).toBe(pageCount(review));
+			expect(streamsPlacingFormIn(review, WATERMARK_COLOUR)).toBe(pageCount(review));
 			expect(
 				eachPageSqueezed(review)
 					.slice(1)
@@ -161,6 +165,7 @@ describe('the report PDF, read back', () => {
 				})
 			);
 			expect(streamsFilling(final, WATERMARK_COLOUR)).toBe(0);
+			expect(formXObjects(final)).toHaveLength(0);
 			const finalPages = eachPageSqueezed(final).join('');
 			expect(finalPages).not.toContain('report·Draft');
 			expect(finalPages).not.toContain('report·Inreview');

@@ -80,20 +80,37 @@ export function catalogue(bytes: Uint8Array): { lang: string | null; displayTitl
 	};
 }
 
-/** The decompressed content streams (pages, forms), font files and images left out. */
-export function contentStreams(bytes: Uint8Array): string[] {
+/** The decompressed Flate streams whose dictionary passes `keep`. */
+function flateStreams(bytes: Uint8Array, keep: (dict: string) => boolean): string[] {
 	const pdf = Buffer.from(bytes);
 	const streams: string[] = [];
 	for (const m of pdf
 		.toString('latin1')
 		.matchAll(/<<((?:(?!>>\s*stream)[\s\S])*)>>\s*stream\r?\n/g)) {
 		const dict = m[1]!;
-		if (/\/Length1|\/Subtype/.test(dict) || !/\/FlateDecode/.test(dict)) continue;
+		if (!/\/FlateDecode/.test(dict) || !keep(dict)) continue;
 		const length = Number(/\/Length (\d+)/.exec(dict)?.[1]);
 		const start = m.index + m[0].length;
 		streams.push(inflateSync(pdf.subarray(start, start + length)).toString('latin1'));
 	}
 	return streams;
+}
+
+/** The decompressed page content streams: font files, images and forms left out. */
+export function contentStreams(bytes: Uint8Array): string[] {
+	return flateStreams(bytes, (dict) => !/\/Length1|\/Subtype/.test(dict));
+}
+
+/** The decompressed form XObjects: drawings made once and placed on pages by name (`/Name Do`). */
+export function formXObjects(bytes: Uint8Array): string[] {
+	return flateStreams(bytes, (dict) => /\/Subtype \/Form/.test(dict));
+}
+
+/** How many page content streams place a form XObject (`/Name Do`) after filling in `hex`. */
+export function streamsPlacingFormIn(bytes: Uint8Array, hex: string): number {
+	const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+	const placed = new RegExp(`${r} ${g} ${b} scn[^]*?/\\w+ gs\\s+/\\w+ Do`);
+	return contentStreams(bytes).filter((s) => placed.test(s)).length;
 }
 
 /** How many content streams fill something in `hex` (as pdfkit writes it: r g b scn, 0..1). */

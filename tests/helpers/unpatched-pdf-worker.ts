@@ -18,7 +18,7 @@ port.once('message', (model: ReportModel) => {
 		.then(
 			(buffer) => {
 				const patched = pdfmakePatches
-					.filter((p) => isPatched(p.module, p.method))
+					.filter((p) => isPatched(p.module, p.method, p.isStatic))
 					.map((p) => p.replaces);
 				const bytes = new Uint8Array(buffer).slice();
 				port.postMessage({ bytes, patched }, [bytes.buffer]);

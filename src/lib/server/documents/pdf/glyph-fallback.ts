@@ -80,7 +80,11 @@ function visit(node: unknown, missing: Set<string>): unknown {
 		return (...args: unknown[]) => visit((node as (...a: unknown[]) => unknown)(...args), missing);
 	if (node === null || typeof node !== 'object') return node;
 	const out: Record<string, unknown> = {};
-	for (const [key, value] of Object.entries(node)) {
+	const object = node as Record<string, unknown>;
+	// (for…in over a plain object: Object.entries would allocate a pair per property of every node)
+	for (const key in object) {
+		if (!Object.hasOwn(object, key)) continue;
+		const value = object[key];
 		if (NOT_TEXT.has(key)) out[key] = value;
 		else if (key === 'text' && typeof value === 'string')
 			out[key] = fallbackRuns(value, missing) ?? value;

@@ -16,6 +16,7 @@ import {
 import { FONT_FAMILY } from './fonts';
 import { watermarkBackground } from './pdf-watermark';
 import { colours, inline, styles } from './pdf-text';
+import { textRuns } from './text-runs';
 
 function pageOf(model: ReportModel, page: number, pages: number): string {
 	return inline(model.labels.pageOf)
@@ -65,10 +66,12 @@ export function reportDocument(model: ReportModel): TDocumentDefinitions {
 			page === 1
 				? null
 				: {
+						// In runs, as other short texts: pdfmake would otherwise measure and style each
+						// Chinese character of the running header on its own, on every page.
 						columns: [
-							{ text: `${model.cover.firm} · ${model.cover.date}`, width: '*' },
+							{ text: textRuns(`${model.cover.firm} · ${model.cover.date}`), width: '*' },
 							{
-								text: `${inline(model.labels.title)} · ${inline(model.cover.state)}`,
+								text: textRuns(`${inline(model.labels.title)} · ${inline(model.cover.state)}`),
 								width: 'auto'
 							}
 						],
@@ -77,7 +80,7 @@ export function reportDocument(model: ReportModel): TDocumentDefinitions {
 						margin: [48, 24, 48, 0]
 					},
 		footer: (page, pages) => ({
-			text: pageOf(model, page, pages),
+			text: textRuns(pageOf(model, page, pages)),
 			alignment: 'center',
 			fontSize: 7.5,
 			color: colours.muted,

@@ -59,7 +59,10 @@ export function watermarkBackground(
 	return (_page, size) => {
 		d ??= watermarkPath(text, size.width, size.height);
 		return {
-			canvas: [{ type: 'path', d, color: WATERMARK_COLOUR, fillOpacity: OPACITY }]
+			canvas: [
+				// Drawn once per document and placed on each page (pdfmake-patches/shared-vector-form.ts).
+				{ type: 'path', d, color: WATERMARK_COLOUR, fillOpacity: OPACITY, shareAcrossPages: true }
+			]
 		} as unknown as Content;
 	};
 }

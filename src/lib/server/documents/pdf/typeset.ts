@@ -54,12 +54,35 @@ function metricsFor(bold: boolean): Metrics {
 /** Room kept at the end of every line, for the kerning and rounding pdfkit may add. */
 const SLACK = 1.5;
 
+/** Texts broken so far, by font, size and width: past this many the memo starts again. */
+const MAX_BROKEN = 20_000;
+const broken = new Map<string, readonly string[]>();
+
 /**
  * Breaks a text into lines that fit `width` at `size`, where Unicode allows (UAX #14) and where
  * the text has line breaks. pdfmake would measure and place each piece between break
  * opportunities (each Chinese character) on its own; given whole lines it does a fraction of that work.
+ *
+ * Remembered per thread: the corpus's provisions, questions and advice recur in every report a
+ * worker renders, and the lines depend on nothing but these arguments and the font.
  */
-export function breakLines(text: string, width: number, size: number, bold = false): string[] {
+export function breakLines(
+	text: string,
+	width: number,
+	size: number,
+	bold = false
+): readonly string[] {
+	const key = `${bold ? 'b' : 'r'} ${size} ${width} ${text}`;
+	let lines = broken.get(key);
+	if (!lines) {
+		if (broken.size >= MAX_BROKEN) broken.clear();
+		lines = Object.freeze(breakText(text, width, size, bold));
+		broken.set(key, lines);
+	}
+	return lines;
+}
+
+function breakText(text: string, width: number, size: number, bold: boolean): string[] {
 	const m = metricsFor(bold);
 	const room = width - SLACK;
 	const lines: string[] = [];
@@ -101,7 +124,7 @@ export function breakLines(text: string, width: number, size: number, bold = fal
 }
 
 /** Lines as pdfmake text: each line is laid out whole, a line break between them. */
-export function setLines(lines: string[]): ({ text: string; noWrap: true } | string)[] {
+export function setLines(lines: readonly string[]): ({ text: string; noWrap: true } | string)[] {
 	return lines.flatMap((l, i) =>
 		i < lines.length - 1
 			? [{ text: l, noWrap: true as const }, '\n']

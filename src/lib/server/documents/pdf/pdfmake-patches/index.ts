@@ -1,8 +1,10 @@
 import { installedDependency, installedPackage } from '../installed-package';
+import { fastItemStylePatch } from './fast-item-style';
 import { fastStyleLookupPatch } from './fast-style-lookup';
 import { joinInlinesPatch } from './join-inlines';
 import type { PatchStatus } from './patch';
 import { sharedLayoutCachePatch } from './shared-layout-cache';
+import { sharedVectorFormPatch } from './shared-vector-form';
 
 /**
  * The versions the patches were written and tested against. The patches replace pdfmake's internal
@@ -14,7 +16,13 @@ import { sharedLayoutCachePatch } from './shared-layout-cache';
 export const PATCHED_FOR = { pdfmake: '0.3.11', pdfkit: '0.19.1' } as const;
 
 /** Each patch replaces one pdfmake method; see each module for what it changes and why. */
-export const pdfmakePatches = [joinInlinesPatch, sharedLayoutCachePatch, fastStyleLookupPatch];
+export const pdfmakePatches = [
+	joinInlinesPatch,
+	sharedLayoutCachePatch,
+	fastStyleLookupPatch,
+	fastItemStylePatch,
+	sharedVectorFormPatch
+];
 
 export type { PatchStatus };
 

@@ -22,6 +22,8 @@ export interface PdfmakePatch {
 	/** The file of pdfmake's build that exports the class, and the method replaced. */
 	readonly module: string;
 	readonly method: string;
+	/** Whether the method is the class's own (static) rather than its instances'. */
+	readonly isStatic: boolean;
 	readonly replaces: string;
 	readonly why: string;
 	/** pdfmake's own method, once the patch is applied (for tests that compare the two). */
@@ -45,25 +47,31 @@ export function definePatch<P extends Record<K, AnyMethod>, K extends string>(sp
 	module: string;
 	className: string;
 	method: K;
+	/** A static method: replaced on the class itself rather than its prototype. */
+	isStatic?: boolean;
 	why: string;
 	assumes?: (Class: new (...args: never[]) => P) => string | null;
 	replace(original: P[K]): P[K];
 }): PdfmakePatch {
 	const replaces = `${spec.className}.${spec.method}`;
+	const isStatic = spec.isStatic ?? false;
 	let replacement: P[K] | null = null;
 	let original: P[K] | null = null;
 	const Class = () => pdfmakeClass<new (...args: never[]) => P>(spec.module);
+	const holder = (): Record<K, P[K]> =>
+		isStatic ? (Class() as unknown as Record<K, P[K]>) : Class().prototype;
 	return {
 		name: spec.name,
 		module: spec.module,
 		method: spec.method,
+		isStatic,
 		replaces,
 		why: spec.why,
 		original: () => original,
 		apply() {
 			if (replacement) return;
 			const target = Class();
-			const prototype = target.prototype;
+			const prototype = holder();
 			const current: unknown = prototype[spec.method];
 			if (typeof current !== 'function')
 				throw new Error(
@@ -83,7 +91,7 @@ export function definePatch<P extends Record<K, AnyMethod>, K extends string>(sp
 			replacement = method;
 		},
 		status() {
-			const active = replacement !== null && Class().prototype[spec.method] === replacement;
+			const active = replacement !== null && holder()[spec.method] === replacement;
 			return { name: spec.name, replaces, active };
 		}
 	};
@@ -97,7 +105,10 @@ export function pdfmakeClass<C>(module: string): C {
 }
 
 /** Whether the class's method is one a patch put there (from any copy of the patch modules). */
-export function isPatched(module: string, method: string): boolean {
-	const current = pdfmakeClass<{ prototype: Record<string, unknown> }>(module).prototype[method];
+export function isPatched(module: string, method: string, isStatic = false): boolean {
+	const Class = pdfmakeClass<{ prototype: Record<string, unknown> }>(module);
+	const current = isStatic
+		? (Class as unknown as Record<string, unknown>)[method]
+		: Class.prototype[method];
 	return typeof current === 'function' && PATCHED in current;
 }

@@ -14,6 +14,13 @@ interface EmbeddedFont {
 	name: string;
 	layoutCache?: Record<string, Run>;
 	layoutRun(text: string, features?: unknown): Run;
+	layoutCached(text: string): Run;
+	layout(text: string, features?: unknown, onlyWidth?: boolean): Layout;
+}
+interface Layout {
+	glyphs: Glyph[] | null;
+	positions: Record<string, number>[] | null;
+	advanceWidth: number;
 }
 interface PdfDocument {
 	provideFont(family: string, bold: boolean, italics: boolean): EmbeddedFont;
@@ -46,6 +53,37 @@ function plainRun(run: Run): Run {
 	};
 }
 
+const SPACE = 32;
+const TAB = 9;
+
+/**
+ * pdfkit's `EmbeddedFont.layout` without features, as it computes it: the text cut after each
+ * space or tab, each piece shaped through the cache, the pieces' glyphs and positions joined.
+ * pdfkit tests each character against a new array and copies the arrays for every piece; this
+ * reads character codes and appends. Called for every width pdfmake measures and every text drawn.
+ */
+function layoutWords(font: EmbeddedFont, text: string, onlyWidth?: boolean): Layout {
+	const glyphs: Glyph[] | null = onlyWidth ? null : [];
+	const positions: Record<string, number>[] | null = onlyWidth ? null : [];
+	let advanceWidth = 0;
+	let last = 0;
+	const piece = (end: number) => {
+		const run = font.layoutCached(text.slice(last, end));
+		if (glyphs && positions) {
+			for (const glyph of run.glyphs) glyphs.push(glyph);
+			for (const position of run.positions) positions.push(position);
+		}
+		advanceWidth += run.advanceWidth;
+		last = end;
+	};
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (code === SPACE || code === TAB) piece(i + 1);
+	}
+	if (last < text.length) piece(text.length);
+	return { glyphs, positions, advanceWidth };
+}
+
 /** Runs shaped so far, per font, in this thread's shared cache: the patch's observable effect. */
 export function sharedLayoutRuns(): Record<string, number> {
 	return Object.fromEntries([...caches].map(([font, cache]) => [font, Object.keys(cache).length]));
@@ -54,21 +92,22 @@ export function sharedLayoutRuns(): Record<string, number> {
 /**
  * Replaces `PDFDocument.provideFont` (pdfmake/js/PDFDocument): the font it returns (pdfkit's
  * EmbeddedFont) shapes through one cache per font for every document this thread renders, instead
- * of one per document.
+ * of one per document, and cuts texts into words for it without pdfkit's copying (`layoutWords`).
  *
  * Why: pdfkit shapes every word with fontkit and caches the result per document, so each report
  * starts cold although most of its words (the provisions, the questions) were shaped for the last
  * one. Performance only: the glyphs, and so the PDF bytes, are the same.
  *
- * Relies on pdfkit's EmbeddedFont keeping `layoutCache` and `layoutRun`; if pdfkit dropped them the
- * patch would do nothing, which the unit test sees (no runs in `sharedLayoutRuns()` after a report).
+ * Relies on pdfkit's EmbeddedFont keeping `layoutCache`, `layoutCached`, `layoutRun` and `layout`;
+ * if pdfkit dropped them the patch would do nothing, which the unit test sees (no runs in
+ * `sharedLayoutRuns()` after a report).
  */
 export const sharedLayoutCachePatch = definePatch<PdfDocument, 'provideFont'>({
 	name: 'shared-layout-cache',
 	module: 'pdfmake/js/PDFDocument',
 	className: 'PDFDocument',
 	method: 'provideFont',
-	why: 'keeps pdfkit’s per-document shaping cache across the reports a thread renders',
+	why: 'keeps pdfkit’s shaping cache across the reports a thread renders; cuts texts into words without copying',
 	replace: (provideFont) =>
 		function (this: PdfDocument, family, bold, italics) {
 			const font = provideFont.call(this, family, bold, italics);
@@ -77,6 +116,11 @@ export const sharedLayoutCachePatch = definePatch<PdfDocument, 'provideFont'>({
 				const layoutRun = font.layoutRun;
 				font.layoutRun = (text, features) => plainRun(layoutRun.call(font, text, features));
 				font.layoutCache = cacheFor(font.name);
+				const layout = font.layout;
+				font.layout = (text, features, onlyWidth) =>
+					features
+						? layout.call(font, text, features, onlyWidth)
+						: layoutWords(font, text, onlyWidth);
 			}
 			return font;
 		}
