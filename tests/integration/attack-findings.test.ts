@@ -43,3 +43,44 @@ describe('an owner of one organisation and the account of a person in another', 
 		SLOW
 	);
 });
+
+describe('the current password typed again on the account page', () => {
+	it(
+		'is throttled on the address and deletion forms as on the password form: a stolen session cannot guess it there',
+		async () => {
+			const browser = new Browser(undefined, { lang: 'en' });
+			const { email } = await signUp(browser, { orgName: 'Guessed Firm' });
+			const guesses: number[] = [];
+			for (let i = 0; i < 6; i++)
+				guesses.push(
+					(
+						await browser.post('/account?/email', {
+							__superform_id: 'email',
+							newEmail: `thief-${i}@example.com`,
+							emailPassword: `guess number ${i}`
+						})
+					).status
+				);
+			expect(guesses.slice(0, 5)).toEqual([400, 400, 400, 400, 400]);
+			expect(guesses[5]).toBe(429);
+			// The allowance is the person's, whichever form guesses: the right password is not even
+			// checked now, on any of them.
+			const right = await browser.post('/account?/email', {
+				__superform_id: 'email',
+				newEmail: 'thief@example.com',
+				emailPassword: PASSWORD
+			});
+			expect(right.status).toBe(429);
+			expect(right.headers.get('retry-after')).toMatch(/^\d+$/);
+			const deletion = await browser.post('/account?/delete', {
+				__superform_id: 'delete',
+				deletePassword: PASSWORD
+			});
+			expect(deletion.status).toBe(429);
+			// The account is still there, at its address.
+			const again = new Browser(undefined, { lang: 'en' });
+			expect((await again.post('/login', { email, password: PASSWORD })).status).toBe(303);
+		},
+		SLOW
+	);
+});
