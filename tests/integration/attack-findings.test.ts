@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Browser, PASSWORD, signUp } from '../helpers/browser';
 import { enableTwoFactor } from '../helpers/totp';
 import { consultancy, inviteMember } from '../helpers/consultancy';
+import { saveAnswer, saveProfile, startAssessment } from '../helpers/assessment';
 
 /** A loaded machine makes a multi-step journey slow; the steps themselves are quick. */
 const SLOW = 180_000;
@@ -39,6 +40,48 @@ describe('an owner of one organisation and the account of a person in another', 
 			const stranger = new Browser(undefined, { lang: 'en' });
 			expect((await stranger.post('/login', { email, password: PASSWORD })).status).toBe(303);
 			expect((await stranger.get(`/o/${firmId}`)).location).toMatch(/^\/two-factor/);
+		},
+		SLOW
+	);
+});
+
+describe('Word files', () => {
+	it(
+		'are drawn on the report workers within the organisation’s render slots, not on the request thread',
+		async () => {
+			const browser = new Browser(undefined, { lang: 'en' });
+			const { orgId } = await signUp(browser, { orgName: 'Word Firm' });
+			const base = await startAssessment(browser, orgId);
+			await saveProfile(browser, base, 0);
+			await saveAnswer(browser, base, 'LIC-001', 0, {
+				status: 'non_compliant',
+				note: 'Lending without a licence',
+				owner: 'Compliance',
+				due: '2027-01-31'
+			});
+
+			// Every variant at once (a reader, a respondent or a read-only token may ask for them all):
+			// beyond the organisation's render slots, the rest are asked to come back.
+			const variants = (['zh', 'en', 'both'] as const).flatMap((lang) =>
+				(['summary', 'full'] as const).map(
+					(edition) => `${base}/report.docx?lang=${lang}&edition=${edition}`
+				)
+			);
+			const answers = await Promise.all(
+				[...variants, `${base}/pack.docx?lang=zh`].map((path) => browser.download(path))
+			);
+			const refused = answers.filter((a) => a.status === 429);
+			expect(refused.length).toBeGreaterThan(0);
+			for (const a of refused) expect(a.headers.get('retry-after')).toMatch(/^\d+$/);
+			for (const a of answers.filter((a) => a.status !== 429)) expect(a.status).toBe(200);
+
+			const report = await browser.download(`${base}/report.docx?lang=en`);
+			expect(report.status).toBe(200);
+			expect(report.headers.get('server-timing')).toContain('desc="docx-worker"');
+			expect(new TextDecoder().decode(report.bytes.slice(0, 2))).toBe('PK');
+			const pack = await browser.download(`${base}/pack.docx?lang=en`);
+			expect(pack.status).toBe(200);
+			expect(pack.headers.get('server-timing')).toContain('desc="docx-worker"');
 		},
 		SLOW
 	);
