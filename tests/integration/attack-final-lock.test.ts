@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { acceptItems, moveAssessment, reviewItem } from '../../src/lib/server/assessments/review';
 import { saveProfile } from '../../src/lib/server/assessments/service';
+import { exportAssessment, importAssessment } from '../../src/lib/server/assessments/transfer';
 import { attachEvidenceFiles, reviewEvidenceFile } from '../../src/lib/server/evidence/files';
 import { stageEvidenceBlob } from '../../src/lib/server/evidence/store';
 import { findAssessment } from '../../src/lib/server/db/queries/assessments';
@@ -97,5 +98,53 @@ describe('a review write that read the assessment before it was finalised', () =
 		const voice = await loadConsultantVoice(db, seeded.id);
 		expect(voice.statement.version).toBe(0);
 		expect(voice.observations[ITEM]).toBeUndefined();
+	});
+});
+
+describe('importing an export that names thousands of evidence files', () => {
+	it('restores and refuses them in a few statements, not one per file (embedded PostgreSQL is one connection)', async () => {
+		const db = database().db;
+		const { orgId, ownerId } = await consultancy(db, '导入咨询');
+		const actor = { userId: ownerId };
+		const seeded = await seedAssessment(db, {
+			orgId,
+			actorId: ownerId,
+			answers: { [ITEM]: { status: 'compliant' } }
+		});
+		const staged = await stageEvidenceBlob(db, orgId, once(new Uint8Array([7, 7, 7])), 1024);
+		const attached = await attachEvidenceFiles(db, actor, {
+			assessment: (await findAssessment(db, { orgId, id: seeded.id }))!,
+			itemId: ITEM,
+			uploads: [{ staged, fileName: 'held.pdf', contentType: 'application/pdf' }],
+			details: { effectiveOn: '2026-11-01', expiresOn: null, replaces: null }
+		});
+		if (typeof attached === 'string') throw new Error(attached);
+		const exported = (await exportAssessment(db, { orgId, id: seeded.id }))!;
+		const held = exported.evidence_files[0]!;
+		// 1,500 versions of the file the organisation holds, and 1,500 it never had.
+		const files = Array.from({ length: 3000 }, (_, i) => ({
+			...held,
+			file_name: `file-${i}.pdf`,
+			version: i + 1,
+			sha256: i < 1500 ? held.sha256 : i.toString(16).padStart(64, '0')
+		}));
+		let statements = 0;
+		const counted = db.withPlugin({
+			transformQuery: (args) => {
+				statements++;
+				return args.node;
+			},
+			transformResult: (args) => Promise.resolve(args.result)
+		});
+		const result = await importAssessment(counted, actor, {
+			orgId,
+			clientId: null,
+			data: { ...exported, evidence_files: files }
+		});
+		if (!result.ok) throw new Error(JSON.stringify(result.issues.slice(0, 3)));
+		expect(result.evidenceNotRestored).toHaveLength(1500);
+		const imported = await exportAssessment(db, { orgId, id: result.id });
+		expect(imported!.evidence_files).toHaveLength(1500);
+		expect(statements).toBeLessThan(60);
 	});
 });
