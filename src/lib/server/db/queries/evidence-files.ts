@@ -60,23 +60,20 @@ export async function findEvidenceFile(
 }
 
 /** One evidence file's row, as insertEvidenceFile and insertEvidenceFiles write it. */
-export interface EvidenceFileRow {
-	id: string;
-	orgId: string;
-	assessmentId: string;
-	itemId: string;
-	blobId: string;
-	lineageId: string;
-	version: number;
-	fileName: string;
-	contentType: string;
-	size: number;
-	sha256: string;
-	uploadedBy: string | null;
-	effectiveOn: string;
-	expiresOn: string | null;
-	needsReconfirmation?: boolean;
-}
+export type EvidenceFileRow = Pick<
+	EvidenceFile,
+	| 'id'
+	| 'itemId'
+	| 'lineageId'
+	| 'version'
+	| 'fileName'
+	| 'contentType'
+	| 'size'
+	| 'sha256'
+	| 'uploadedBy'
+	| 'effectiveOn'
+	| 'expiresOn'
+> & { orgId: string; assessmentId: string; blobId: string; needsReconfirmation?: boolean };
 
 export async function insertEvidenceFile(tx: AuditedTx, f: EvidenceFileRow): Promise<void> {
 	await insertEvidenceFiles(tx, [f]);
