@@ -128,7 +128,7 @@ describe('the evidence annex of a stored assessment', { timeout: 120_000 }, () =
 				fileId: attached.id,
 				status: 'accepted'
 			})
-		).toBe(true);
+		).toBe('reviewed');
 		const decided = await key();
 		expect(decided).not.toBe(uploaded);
 		expect(

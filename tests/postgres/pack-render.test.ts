@@ -89,8 +89,8 @@ describe('the filing pack PDF on the render workers', () => {
 		expect(viaApi.status).toBe(429);
 		expect(viaApi.json.error.code).toBe('too_many_renders');
 		expect(Number(viaApi.headers.get('retry-after'))).toBeGreaterThan(0);
-		// The Word file is not drawn by the workers: served as before.
-		expect((await first.browser.download(`${first.base}/pack.docx`)).status).toBe(200);
+		// The Word file is drawn by the same workers, within the same slots: refused too.
+		expect((await first.browser.download(`${first.base}/pack.docx`)).status).toBe(429);
 		const served = await second.browser.download(`${second.base}/pack.pdf`);
 		expect(served.status).toBe(200);
 		// The slot free again, the first organisation's pack renders.

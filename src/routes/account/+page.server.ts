@@ -122,7 +122,10 @@ export const actions: Actions = {
 		});
 		if (!result.ok && result.reason === 'same_email')
 			return setError(form, 'newEmail', m.email_change_same(), { status: 400 });
-		if (!result.ok) return setError(form, 'emailPassword', m.err_wrong_password(), { status: 400 });
+		if (!result.ok) {
+			const refusal = passwordRefusal(event, result);
+			return setError(form, 'emailPassword', refusal.text, refusal.options);
+		}
 		redirect(303, '/verify-email?next=%2Faccount');
 	},
 	delete: async (event) => {
@@ -145,8 +148,10 @@ export const actions: Actions = {
 				},
 				{ status: 409 }
 			);
-		if (!result.ok)
-			return setError(form, 'deletePassword', m.err_wrong_password(), { status: 400 });
+		if (!result.ok) {
+			const refusal = passwordRefusal(event, result);
+			return setError(form, 'deletePassword', refusal.text, refusal.options);
+		}
 		deleteSessionTokenCookie(event.cookies, event.url.protocol === 'https:');
 		redirect(303, '/login');
 	}

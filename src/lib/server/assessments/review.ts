@@ -180,7 +180,11 @@ export function submittedParts(db: Database, assessmentId: string) {
 	return listSubmittedParts(db, assessmentId);
 }
 
-/** Accepts an item or requests changes to it, on the answer as it stands now. */
+/**
+ * Accepts an item or requests changes to it, on the answer as it stands now. False, and nothing
+ * recorded, once the assessment is final: checked under the row lock, so a finalise that committed
+ * after the request read the assessment is seen (a decision never lands on a signed-off review).
+ */
 export async function reviewItem(
 	db: Database,
 	actor: Actor & { userId: string },
@@ -189,9 +193,10 @@ export async function reviewItem(
 		itemId: string;
 		decision: ReviewDecision;
 	}
-): Promise<void> {
+): Promise<boolean> {
 	const { assessment, itemId } = input;
-	await audited(db, actor, async (tx) => {
+	return audited(db, actor, async (tx) => {
+		if (!(await lockOpenAssessment(tx, assessment.id))) return false;
 		const answer = await findAnswer(tx.db, assessment.id, itemId);
 		await decideItem(tx, assessment, {
 			itemId,
@@ -199,6 +204,7 @@ export async function reviewItem(
 			answerVersion: answer?.version ?? 0,
 			reviewerId: actor.userId
 		});
+		return true;
 	});
 }
 
@@ -228,9 +234,11 @@ export async function acceptItems(
 	db: Database,
 	actor: Actor & { userId: string },
 	input: { assessment: AssessmentRecord; itemIds: string[] }
-): Promise<{ accepted: string[]; skipped: string[] }> {
+): Promise<{ accepted: string[]; skipped: string[] } | 'final'> {
 	const { assessment } = input;
 	return audited(db, actor, async (tx) => {
+		// Under the row lock, as reviewItem.
+		if (!(await lockOpenAssessment(tx, assessment.id))) return 'final' as const;
 		const versionOf = new Map(
 			(await listAnswers(tx.db, assessment.id)).map((a) => [a.itemId, a.version])
 		);

@@ -167,7 +167,8 @@ export async function evaluateAssessments(
 
 export type ProfileSaveResult =
 	| { ok: true; version: number }
-	| { ok: false; reason: 'conflict'; current: AssessmentRecord['profile'] };
+	| { ok: false; reason: 'conflict'; current: AssessmentRecord['profile'] }
+	| { ok: false; reason: 'final' };
 
 /**
  * Saves the profile; answers already given are kept whatever the new scope. The scope answers go
@@ -197,6 +198,9 @@ export async function saveProfile(
 		changed[field] = value;
 	}
 	return audited(db, actor, async (tx): Promise<ProfileSaveResult> => {
+		// Under the row lock, as an answer: a finalise that committed since the request read the
+		// assessment is seen, and the scope the review was signed off on stays.
+		if (!(await lockOpenAssessment(tx, assessment.id))) return { ok: false, reason: 'final' };
 		const version = await updateProfile(
 			tx,
 			{ orgId: assessment.orgId, id: assessment.id },

@@ -14,8 +14,12 @@ import {
 	type AssessmentExportV2,
 	type ExportedEvidenceFile
 } from '../../schemas/assessment-export';
-import { insertEvidenceFile, listEvidenceFiles } from '../db/queries/evidence-files';
-import { addBlobReferences, findStoredBlob } from '../db/queries/evidence-blobs';
+import {
+	insertEvidenceFiles,
+	listEvidenceFiles,
+	type EvidenceFileRow
+} from '../db/queries/evidence-files';
+import { addBlobReferences, findStoredBlobs } from '../db/queries/evidence-blobs';
 import { questionnaireVersion } from '../corpus';
 import type { Database } from '../db/connection';
 import { insertAnswers, listAnswers, listCarriedOver } from '../db/queries/answers';
@@ -337,27 +341,32 @@ async function restoreEvidenceFiles(
 	}
 ): Promise<number> {
 	const items = new Set(input.corpus.items.map((i) => i.id));
+	// Every file's blob in one statement, and the rows in a few: an export may name thousands, and a
+	// statement per file held the database (all of embedded PostgreSQL) for seconds.
+	const blobs = await findStoredBlobs(tx.db, {
+		orgId: input.orgId,
+		sha256s: [...new Set(input.files.filter((f) => items.has(f.item_id)).map((f) => f.sha256))]
+	});
 	const lineages = new Map<string, { id: string; version: number }>();
-	let restored = 0;
+	const references = new Map<string, number>();
+	const rows: EvidenceFileRow[] = [];
 	const ordered = [...input.files].sort((a, b) => a.version - b.version);
 	for (const f of ordered) {
 		// Cleaned as an upload's name is (no folder, control or direction character): the name is
 		// listed and offered back as a download's.
 		const fileName = cleanFileName(f.file_name);
-		const blobId = items.has(f.item_id)
-			? await findStoredBlob(tx.db, { orgId: input.orgId, sha256: f.sha256 })
-			: null;
+		const blobId = items.has(f.item_id) ? blobs.get(f.sha256) : undefined;
 		if (!blobId) {
 			input.notRestored.push({ itemId: f.item_id, fileName, sha256: f.sha256 });
 			continue;
 		}
-		await addBlobReferences(tx, blobId);
+		references.set(blobId, (references.get(blobId) ?? 0) + 1);
 		const id = crypto.randomUUID();
 		const key = `${f.item_id}\u0000${f.lineage}`;
 		const lineage = lineages.get(key) ?? { id, version: 0 };
 		lineage.version += 1;
 		lineages.set(key, lineage);
-		await insertEvidenceFile(tx, {
+		rows.push({
 			id,
 			orgId: input.orgId,
 			assessmentId: input.assessmentId,
@@ -373,7 +382,8 @@ async function restoreEvidenceFiles(
 			effectiveOn: f.effective_on,
 			expiresOn: f.expires_on
 		});
-		restored += 1;
 	}
-	return restored;
+	for (const [blobId, count] of references) await addBlobReferences(tx, blobId, count);
+	await insertEvidenceFiles(tx, rows);
+	return rows.length;
 }

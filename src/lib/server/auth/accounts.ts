@@ -218,6 +218,32 @@ export async function trustBrowser(
 }
 
 /** Changes the password and ends every other session of the user (who is the actor). */
+/** The password typed again on the account page was wrong, or too many were. */
+export type PasswordCheckRefusal =
+	| { ok: false; reason: 'wrong_password' }
+	| { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+
+/**
+ * The current password, typed again to change the password, the address or to delete the account.
+ * A stolen session must not become a way to guess the password: every one of these checks counts
+ * against the person's one allowance (`passwordCheckKey`), so that no form guesses faster than
+ * another.
+ */
+export async function checkCurrentPassword(
+	db: Database,
+	userId: string,
+	password: string
+): Promise<{ ok: true } | PasswordCheckRefusal> {
+	const throttle = await throttleAttempt(db, [passwordCheckKey(userId)]);
+	if (!throttle.allowed)
+		return { ok: false, reason: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds };
+	const credentials = await findCredentials(db, { id: userId });
+	if (!credentials || !(await verifyPassword(credentials.passwordHash, password)))
+		return { ok: false, reason: 'wrong_password' };
+	await clearThrottle(db, passwordCheckKey(userId));
+	return { ok: true };
+}
+
 export async function changePassword(
 	db: Database,
 	actor: Actor & { userId: string },
@@ -228,15 +254,8 @@ export async function changePassword(
 	| { ok: false; reason: 'throttled'; retryAfterSeconds: number }
 > {
 	const userId = actor.userId;
-	// A stolen session must not become a way to guess the password: the check is throttled too.
-	const throttle = await throttleAttempt(db, [passwordCheckKey(userId)]);
-	if (!throttle.allowed)
-		return { ok: false, reason: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds };
-	const credentials = await findCredentials(db, { id: userId });
-	if (!credentials || !(await verifyPassword(credentials.passwordHash, input.currentPassword))) {
-		return { ok: false, reason: 'wrong_password' };
-	}
-	await clearThrottle(db, passwordCheckKey(userId));
+	const checked = await checkCurrentPassword(db, userId, input.currentPassword);
+	if (!checked.ok) return checked;
 	const passwordHash = await hashPassword(input.newPassword);
 	const tokensRevoked = await audited(db, actor, async (tx) => {
 		await updatePasswordHash(tx, userId, passwordHash);
@@ -280,11 +299,11 @@ export async function requestEmailChange(
 	db: Database,
 	actor: Actor & { userId: string },
 	input: { newEmail: string; password: string }
-): Promise<{ ok: true } | { ok: false; reason: 'wrong_password' | 'same_email' }> {
-	const credentials = await findCredentials(db, { id: actor.userId });
+): Promise<{ ok: true } | PasswordCheckRefusal | { ok: false; reason: 'same_email' }> {
+	const checked = await checkCurrentPassword(db, actor.userId, input.password);
+	if (!checked.ok) return checked;
 	const user = await findUserById(db, actor.userId);
-	if (!credentials || !user || !(await verifyPassword(credentials.passwordHash, input.password)))
-		return { ok: false, reason: 'wrong_password' };
+	if (!user) return { ok: false, reason: 'wrong_password' };
 	const email = normaliseEmail(input.newEmail);
 	if (email === user.email) return { ok: false, reason: 'same_email' };
 	// A registered address gets the same code mail; the change is refused only when the code is
@@ -303,7 +322,7 @@ export async function requestEmailChange(
 
 export type DeleteAccountResult =
 	| { ok: true }
-	| { ok: false; reason: 'wrong_password' }
+	| PasswordCheckRefusal
 	| { ok: false; reason: 'last_owner'; organisations: string[] };
 
 /**
@@ -315,9 +334,8 @@ export async function deleteOwnAccount(
 	actor: Actor & { userId: string },
 	input: { password: string }
 ): Promise<DeleteAccountResult> {
-	const credentials = await findCredentials(db, { id: actor.userId });
-	if (!credentials || !(await verifyPassword(credentials.passwordHash, input.password)))
-		return { ok: false, reason: 'wrong_password' };
+	const checked = await checkCurrentPassword(db, actor.userId, input.password);
+	if (!checked.ok) return checked;
 	const memberships = await listMemberships(db, actor.userId);
 	const lastOwned: string[] = [];
 	for (const m of memberships)

@@ -1,8 +1,7 @@
 import type { Database } from '../db/connection';
 import type { Actor } from '../db/audited';
-import { findCredentials, findUserById } from '../db/queries/users';
-import { verifyPassword } from './password';
-import { clearThrottle, passwordCheckKey, throttleAttempt } from './throttle';
+import { findUserById } from '../db/queries/users';
+import { checkCurrentPassword } from './accounts';
 import { checkSecondFactor, type SecondFactorResult } from './two-factor';
 
 export type ReauthResult =
@@ -30,12 +29,5 @@ export async function reauthenticate(
 		});
 		return checked.ok ? { ok: true } : checked;
 	}
-	const throttle = await throttleAttempt(db, [passwordCheckKey(userId)]);
-	if (!throttle.allowed)
-		return { ok: false, reason: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds };
-	const credentials = await findCredentials(db, { id: userId });
-	if (!credentials || !(await verifyPassword(credentials.passwordHash, input.password)))
-		return { ok: false, reason: 'wrong_password' };
-	await clearThrottle(db, passwordCheckKey(userId));
-	return { ok: true };
+	return checkCurrentPassword(db, userId, input.password);
 }

@@ -3,7 +3,7 @@ import { decodeBase64, encodeBase32UpperCaseNoPadding, encodeBase64 } from '@osl
 import { renderSVG } from 'uqr';
 import type { Database } from '../db/connection';
 import { audited, type Actor } from '../db/audited';
-import { findMembership } from '../db/queries/organisations';
+import { findMembership, listMemberships } from '../db/queries/organisations';
 import {
 	countUnusedRecoveryCodes,
 	replaceRecoveryCodes,
@@ -227,16 +227,29 @@ export async function disableTwoFactor(
 
 /**
  * An owner resets a member's second factor (a lost phone): the key and recovery codes go, and every
- * session of the member ends, so the next login sets a new one up. False when not a member.
+ * session of the member ends, so the next login sets a new one up. 'not_member' when not a member.
+ * The second factor and the sessions are the account's, not the organisation's: they guard every
+ * organisation the person belongs to. So an owner resets them only when they guard nothing else
+ * than organisations this owner runs: a member who belongs to another organisation as well (a
+ * firm's owner invited as a respondent of its consultancy) is refused ('other_organisations'), or
+ * any owner of any organisation the person joined could take away the second factor that protects
+ * the others, and end their sessions there, at will.
  */
 export async function resetMemberTwoFactor(
 	db: Database,
-	actor: Actor,
+	actor: Actor & { userId: string },
 	input: { orgId: string; userId: string }
-): Promise<boolean> {
+): Promise<'reset' | 'not_member' | 'other_organisations'> {
 	const membership = await findMembership(db, input.userId, input.orgId);
 	const user = await findUserById(db, input.userId);
-	if (!membership || !user) return false;
+	if (!membership || !user) return 'not_member';
+	const ownedByActor = new Set(
+		(await listMemberships(db, actor.userId)).filter((m) => m.role === 'owner').map((m) => m.orgId)
+	);
+	const elsewhere = (await listMemberships(db, input.userId)).some(
+		(m) => !ownedByActor.has(m.orgId)
+	);
+	if (elsewhere) return 'other_organisations';
 	return audited(db, actor, async (tx) => {
 		await updateTotpKey(tx, input.userId, null);
 		await replaceRecoveryCodes(tx, input.userId, []);
@@ -248,6 +261,6 @@ export async function resetMemberTwoFactor(
 			before: { twoFactor: user.twoFactor },
 			after: { twoFactor: false, sessionsEnded: ended }
 		});
-		return true;
+		return 'reset' as const;
 	});
 }

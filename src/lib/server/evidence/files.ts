@@ -169,7 +169,11 @@ export function findAssessmentEvidenceFile(
 	return findEvidenceFile(db, { orgId: assessment.orgId, assessmentId: assessment.id, id: fileId });
 }
 
-/** The reviewer's decision on one file, audited; false when the file is not on this item. */
+/**
+ * The reviewer's decision on one file, audited; 'not_found' when the file is not on this item,
+ * 'final' once the assessment is (under the row lock, as a removal: a finalise racing the decision
+ * is seen, and the evidence the review was signed off on keeps its standing).
+ */
 export async function reviewEvidenceFile(
 	db: Database,
 	actor: Actor,
@@ -181,15 +185,16 @@ export async function reviewEvidenceFile(
 		/** Tell the uploader of a file not accepted (the web passes its origin for links). */
 		notify?: NotifyOptions;
 	}
-): Promise<boolean> {
+): Promise<'reviewed' | 'not_found' | 'final'> {
 	const { assessment } = input;
 	return audited(db, actor, async (tx) => {
+		if (!(await lockOpenAssessment(tx, assessment.id))) return 'final' as const;
 		const file = await findEvidenceFile(tx.db, {
 			orgId: assessment.orgId,
 			assessmentId: assessment.id,
 			id: input.fileId
 		});
-		if (!file || file.itemId !== input.itemId) return false;
+		if (!file || file.itemId !== input.itemId) return 'not_found' as const;
 		await updateEvidenceReview(tx, { id: file.id, status: input.status, reviewerId: actor.userId });
 		tx.record({
 			action: `evidence.${input.status}`,
@@ -207,7 +212,7 @@ export async function reviewEvidenceFile(
 				file,
 				notify: input.notify
 			});
-		return true;
+		return 'reviewed' as const;
 	});
 }
 

@@ -11,7 +11,7 @@ import {
 	type RenderSharing
 } from '../report/report-cache';
 
-/** Seconds a refused pack is told to wait: about one pack's render. */
+/** Seconds a refused render is told to wait: about one pack's render. */
 const RETRY_AFTER_SECONDS = 5;
 
 const inFlight = new Map<string, Promise<Rendered>>();
@@ -32,31 +32,61 @@ export function renderPackPdfShared(
 	sharing: RenderSharing = renderSharing()
 ): Promise<Rendered> {
 	const content = createHash('sha256').update(JSON.stringify(input.model)).digest('hex');
+	return renderInOrgSlot(
+		db,
+		{ orgId: input.orgId, kind: 'pack', key: content },
+		() => render(input.model),
+		sharing
+	);
+}
+
+/**
+ * One document (`kind`: 'pack', 'pack-docx', 'report-docx'; `key` names its content) produced on
+ * the report workers within one of its organisation's render slots, as renderPackPdfShared
+ * describes: the slot is claimed before `produce` runs, so a request refused for want of one costs
+ * nothing (not even the model), and the same document asked for twice at once in this process is
+ * produced once.
+ */
+export function renderInOrgSlot(
+	db: Database,
+	input: { orgId: string; kind: string; key: string },
+	produce: () => Promise<Rendered>,
+	sharing: RenderSharing = renderSharing()
+): Promise<Rendered> {
+	const content = `${input.kind}:${input.key}`;
 	const pending = inFlight.get(content);
 	if (pending) return pending;
 	const work = (async () => {
 		// One lease per render: its key is never another's, so only the organisation's slots decide.
-		const key = `pack:${content.slice(0, 32)}:${randomUUID()}`;
+		const key = `${input.kind}:${input.key.slice(0, 32)}:${randomUUID()}`;
 		for (let attempt = 0; ; attempt++) {
 			const claim = await claimRenderSlot(db, { key, orgId: input.orgId }, sharing);
 			if (claim === 'claimed') break;
 			// 'raced': a slot was freed between the two statements of the claim; claim again.
 			if (claim === 'org_full' || attempt >= 3) {
-				logger.info({ orgId: input.orgId }, 'pack refused: organisation at its render limit');
+				logger.info(
+					{ orgId: input.orgId, kind: input.kind },
+					'render refused: organisation at its render limit'
+				);
 				throw new ReportBusy('org_full', RETRY_AFTER_SECONDS);
 			}
 		}
 		try {
-			const rendered = await render(input.model);
+			const rendered = await produce();
 			logger.info(
-				{ orgId: input.orgId, ms: Math.round(rendered.ms), renderer: rendered.renderer },
-				'pack rendered'
+				{
+					orgId: input.orgId,
+					kind: input.kind,
+					ms: Math.round(rendered.ms),
+					renderer: rendered.renderer
+				},
+				'document rendered'
 			);
 			return rendered;
 		} finally {
 			await releaseRenderSlot(db, key).catch((error: unknown) =>
 				// Left to expire: the slot is only held for the lease's lifetime.
-				logger.warn({ err: error, key }, 'pack render lease not released')
+				logger.warn({ err: error, key }, 'render lease not released')
 			);
 		}
 	})().finally(() => inFlight.delete(content));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Lang } from '../../domain/corpus';
 import { firmName } from '../../domain/identity';
 import { buildFilingPack, type PackEditionKind, type PackModel } from '../../domain/filing-pack';
@@ -11,8 +12,8 @@ import type { AssessmentRecord } from '../db/queries/assessments';
 import { listEvidenceFiles } from '../db/queries/evidence-files';
 import { findFilingPack, lockFilingPack, writeFilingPack } from '../db/queries/filing-packs';
 import { findUserById } from '../db/queries/users';
-import { renderPackDocx } from '../documents/pack/pack-docx';
-import { renderPackPdfShared } from './pack-render';
+import { renderInOrgSlot, renderPackPdfShared } from './pack-render';
+import { renderPool } from '../documents/pdf/worker-pool';
 import { shanghaiDate } from '../report/load-report';
 import { loadConsultantVoice } from '../voice/consultant-voice';
 
@@ -78,9 +79,18 @@ export async function packFile(
 	let bytes: Uint8Array;
 	let timing: string;
 	if (input.format === 'docx') {
-		const started = performance.now();
-		bytes = await renderPackDocx(model);
-		timing = `render;dur=${Math.round(performance.now() - started)};desc="docx"`;
+		// On the report workers, within the organisation's render slots, as the PDF.
+		const rendered = await renderInOrgSlot(
+			db,
+			{
+				orgId: input.assessment.orgId,
+				kind: 'pack-docx',
+				key: createHash('sha256').update(JSON.stringify(model)).digest('hex')
+			},
+			() => renderPool().renderPackDocx(model)
+		);
+		bytes = rendered.bytes;
+		timing = `render;dur=${Math.round(rendered.ms)};desc="docx-${rendered.renderer}"`;
 	} else {
 		// Off the request thread, within the organisation's render slots (ReportBusy when none is free).
 		const rendered = await renderPackPdfShared(db, { orgId: input.assessment.orgId, model });

@@ -32,13 +32,13 @@ export interface ReportFile {
 /** The report rendered from the assessment as it stands (PDFs through the shared cache). */
 export async function renderReportFile(db: Database, input: ReportFileInput): Promise<ReportFile> {
 	if (input.format === 'docx') {
-		const { model, bytes, ms } = await reportDocx(db, input);
+		const { head, bytes, ms, renderer } = await reportDocx(db, input);
 		return {
 			bytes,
-			fileName: reportFileName(model, 'docx'),
-			asciiName: asciiReportFileName({ edition: model.edition, date: model.cover.date }, 'docx'),
+			fileName: reportFileName(head, 'docx'),
+			asciiName: asciiReportFileName({ edition: head.edition, date: head.cover.date }, 'docx'),
 			etag: '',
-			timing: `report;dur=${ms.toFixed(0)};desc="docx"`
+			timing: `report;dur=${ms.toFixed(0)};desc="docx-${renderer}"`
 		};
 	}
 	const { head, pdf } = await reportPdf(db, input);

@@ -9,7 +9,11 @@ import { EMPTY_TEXT } from '../../domain/consultant-voice';
 import { loadAssessmentView } from '../assessments/service';
 import { audited, type Actor } from '../db/audited';
 import type { Database } from '../db/connection';
-import { touchAssessment, type AssessmentRecord } from '../db/queries/assessments';
+import {
+	lockOpenAssessment,
+	touchAssessment,
+	type AssessmentRecord
+} from '../db/queries/assessments';
 import {
 	findReportStatement,
 	insertGapObservation,
@@ -67,6 +71,9 @@ export function saveReportStatement(
 	const opinion = trimmed(input.opinion);
 	const scope = trimmed(input.scope);
 	return audited(db, actor, async (tx): Promise<VoiceSaveResult<ReportStatement>> => {
+		// Checked again under the row lock: a finalise that committed since the request read the
+		// assessment is seen, and the words the report was signed with stay as they were.
+		if (!(await lockOpenAssessment(tx, assessment.id))) return { ok: false, reason: 'final' };
 		const before = await findReportStatement(tx.db, assessment.id);
 		if (sameText(before.opinion, opinion) && sameText(before.scope, scope))
 			return { ok: true, saved: before, changed: false };
@@ -129,6 +136,7 @@ export async function saveGapObservation(
 			text: EMPTY_TEXT
 		};
 	return audited(db, actor, async (tx): Promise<VoiceSaveResult<GapObservation>> => {
+		if (!(await lockOpenAssessment(tx, assessment.id))) return { ok: false, reason: 'final' };
 		const before = await latest(tx.db);
 		if (sameText(before.text, text)) return { ok: true, saved: before, changed: false };
 		if (before.version !== input.expectedVersion)

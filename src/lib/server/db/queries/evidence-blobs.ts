@@ -53,6 +53,25 @@ export async function findStoredBlob(
 	return row?.id ?? null;
 }
 
+/**
+ * The organisation's stored blobs of these SHA-256s, by SHA-256, locked as findStoredBlob locks
+ * one: one statement for an import that names thousands of files.
+ */
+export async function findStoredBlobs(
+	db: Database,
+	b: { orgId: string; sha256s: string[] }
+): Promise<Map<string, string>> {
+	if (b.sha256s.length === 0) return new Map();
+	const rows = await db
+		.selectFrom('evidence_blobs')
+		.select(['id', 'sha256'])
+		.where('org_id', '=', b.orgId)
+		.where('sha256', 'in', b.sha256s)
+		.forUpdate()
+		.execute();
+	return new Map(rows.map((r) => [r.sha256!, r.id]));
+}
+
 /** A pending blob becomes the organisation's stored copy of these bytes, referenced once. */
 export async function storePendingBlob(
 	tx: AuditedTx,

@@ -59,46 +59,54 @@ export async function findEvidenceFile(
 	);
 }
 
-export async function insertEvidenceFile(
-	tx: AuditedTx,
-	f: {
-		id: string;
-		orgId: string;
-		assessmentId: string;
-		itemId: string;
-		blobId: string;
-		lineageId: string;
-		version: number;
-		fileName: string;
-		contentType: string;
-		size: number;
-		sha256: string;
-		uploadedBy: string | null;
-		effectiveOn: string;
-		expiresOn: string | null;
-		needsReconfirmation?: boolean;
-	}
-): Promise<void> {
-	await tx.db
-		.insertInto('evidence_files')
-		.values({
-			id: f.id,
-			org_id: f.orgId,
-			assessment_id: f.assessmentId,
-			item_id: f.itemId,
-			blob_id: f.blobId,
-			lineage_id: f.lineageId,
-			version: f.version,
-			file_name: f.fileName,
-			content_type: f.contentType,
-			size: f.size,
-			sha256: f.sha256,
-			uploaded_by: f.uploadedBy,
-			effective_on: f.effectiveOn,
-			expires_on: f.expiresOn,
-			needs_reconfirmation: f.needsReconfirmation ?? false
-		})
-		.execute();
+/** One evidence file's row, as insertEvidenceFile and insertEvidenceFiles write it. */
+export type EvidenceFileRow = Pick<
+	EvidenceFile,
+	| 'id'
+	| 'itemId'
+	| 'lineageId'
+	| 'version'
+	| 'fileName'
+	| 'contentType'
+	| 'size'
+	| 'sha256'
+	| 'uploadedBy'
+	| 'effectiveOn'
+	| 'expiresOn'
+> & { orgId: string; assessmentId: string; blobId: string; needsReconfirmation?: boolean };
+
+export async function insertEvidenceFile(tx: AuditedTx, f: EvidenceFileRow): Promise<void> {
+	await insertEvidenceFiles(tx, [f]);
+}
+
+/** Rows per statement: 15 columns each stays far below PostgreSQL's 65,535 parameters. */
+const ROWS_PER_INSERT = 500;
+
+/** Many files' rows in a few statements (an import restoring thousands of them). */
+export async function insertEvidenceFiles(tx: AuditedTx, files: EvidenceFileRow[]): Promise<void> {
+	for (let i = 0; i < files.length; i += ROWS_PER_INSERT)
+		await tx.db
+			.insertInto('evidence_files')
+			.values(
+				files.slice(i, i + ROWS_PER_INSERT).map((f) => ({
+					id: f.id,
+					org_id: f.orgId,
+					assessment_id: f.assessmentId,
+					item_id: f.itemId,
+					blob_id: f.blobId,
+					lineage_id: f.lineageId,
+					version: f.version,
+					file_name: f.fileName,
+					content_type: f.contentType,
+					size: f.size,
+					sha256: f.sha256,
+					uploaded_by: f.uploadedBy,
+					effective_on: f.effectiveOn,
+					expires_on: f.expiresOn,
+					needs_reconfirmation: f.needsReconfirmation ?? false
+				}))
+			)
+			.execute();
 }
 
 export async function updateEvidenceReview(

@@ -2,8 +2,7 @@ import os from 'node:os';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { PackModel } from '../../../domain/filing-pack';
 import type { ReportModel } from '../../../domain/report-model';
-import { renderPackPdf } from '../pack/pack-pdf';
-import { renderReportPdf } from './render-pdf';
+import { renderJob } from './render-job';
 
 /** Passed as workerData, so that only a worker the pool started takes up rendering. */
 export const RENDER_WORKER = 'report-render-worker';
@@ -14,8 +13,16 @@ export const RENDER_WORKER = 'report-render-worker';
  */
 export const renderWorkerUrl = import.meta.url;
 
-/** What a worker draws: a gap report, or a filing pack. */
-export type RenderJob = { kind: 'report'; model: ReportModel } | { kind: 'pack'; model: PackModel };
+/**
+ * What a worker draws: a gap report or a filing pack, as a PDF or a Word file. The Word files are
+ * drawn here too: building one is seconds of CPU for a long report, and on the request thread a
+ * handful of downloads at once held up every other request, /healthz included.
+ */
+export type RenderJob =
+	| { kind: 'report'; model: ReportModel }
+	| { kind: 'pack'; model: PackModel }
+	| { kind: 'report-docx'; model: ReportModel }
+	| { kind: 'pack-docx'; model: PackModel };
 export type RenderRequest = { id: number; job: RenderJob };
 export type RenderReply = { id: number; bytes: Uint8Array } | { id: number; error: string };
 
@@ -24,7 +31,7 @@ if (!isMainThread && workerData === RENDER_WORKER && parentPort) {
 	lowerThreadPriority();
 	port.on('message', (request: RenderRequest) => {
 		const { job } = request;
-		(job.kind === 'pack' ? renderPackPdf(job.model) : renderReportPdf(job.model)).then(
+		renderJob(job).then(
 			(rendered) => {
 				// Transfer a buffer of its own, never a view into a shared pool.
 				const bytes = rendered.slice();

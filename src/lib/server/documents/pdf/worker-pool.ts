@@ -68,6 +68,16 @@ export class RenderPool {
 		return this.run({ kind: 'pack', model });
 	}
 
+	/** A gap report's Word file, in the same queue. */
+	renderReportDocx(model: ReportModel): Promise<Rendered> {
+		return this.run({ kind: 'report-docx', model });
+	}
+
+	/** A filing pack's Word file, in the same queue. */
+	renderPackDocx(model: PackModel): Promise<Rendered> {
+		return this.run({ kind: 'pack-docx', model });
+	}
+
 	private async run(work: RenderJob): Promise<Rendered> {
 		const started = performance.now();
 		if (this.workersFailed) return this.renderInline(work, started);
@@ -87,10 +97,7 @@ export class RenderPool {
 
 	/** Where workers cannot start at all; the built server is tested to use workers. */
 	private async renderInline(work: RenderJob, started: number): Promise<Rendered> {
-		const bytes =
-			work.kind === 'pack'
-				? await (await import('../pack/pack-pdf')).renderPackPdf(work.model)
-				: await (await import('./render-pdf')).renderReportPdf(work.model);
+		const bytes = await (await import('./render-job')).renderJob(work);
 		return { bytes, renderer: 'inline', ms: performance.now() - started };
 	}
 

@@ -43,7 +43,8 @@ export async function reviewEvidenceAction(event: AssessmentEvent) {
 		status: form.data.status,
 		notify: { origin: event.url.origin }
 	});
-	if (!done) error(404, 'Not found');
+	if (done === 'not_found') error(404, 'Not found');
+	if (done === 'final') return fail(409, { evidenceError: m.clients_err_final_locked() });
 	return {
 		evidenceNotice:
 			form.data.status === 'accepted'

@@ -38,7 +38,15 @@ export function decideItemAction(decision: ReviewDecision) {
 			form.message = { type: 'error', text: m.clients_err_final_locked() };
 			return fail(409, { form });
 		}
-		await reviewItem(runtime().db, actor, { assessment, itemId: form.data.itemId, decision });
+		const reviewed = await reviewItem(runtime().db, actor, {
+			assessment,
+			itemId: form.data.itemId,
+			decision
+		});
+		if (!reviewed) {
+			form.message = { type: 'error', text: m.clients_err_final_locked() };
+			return fail(409, { form });
+		}
 		form.message = {
 			type: 'success',
 			text:
@@ -68,10 +76,15 @@ export async function bulkAcceptAction(event: AssessmentEvent) {
 		const item = applicableItem(corpus, assessment.profile, id);
 		if (!item || !reachesDomain(membership, item.domain)) error(404, 'Not found');
 	}
-	const { accepted, skipped } = await acceptItems(runtime().db, actor, {
+	const outcome = await acceptItems(runtime().db, actor, {
 		assessment,
 		itemIds: [...new Set(form.data.items)]
 	});
+	if (outcome === 'final') {
+		form.message = { type: 'error', text: m.clients_err_final_locked() };
+		return fail(409, { form });
+	}
+	const { accepted, skipped } = outcome;
 	form.message = {
 		type: 'success',
 		text:

@@ -96,11 +96,12 @@ export async function reviewItemAction(event: AssessmentEvent) {
 	if (!form.valid) return fail(400, { reviewError: m.err_invalid() });
 	await requireReviewedItem(membership, assessment, form.data.itemId);
 	if (assessment.state === 'final') return fail(409, { reviewError: m.clients_err_final_locked() });
-	await reviewItem(runtime().db, actor, {
+	const reviewed = await reviewItem(runtime().db, actor, {
 		assessment,
 		itemId: form.data.itemId,
 		decision: form.data.decision
 	});
+	if (!reviewed) return fail(409, { reviewError: m.clients_err_final_locked() });
 	return { reviewed: form.data.decision };
 }
 

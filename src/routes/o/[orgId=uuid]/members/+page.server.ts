@@ -85,7 +85,9 @@ export const actions: Actions = {
 			orgId: membership.orgId,
 			userId: form.data.memberId
 		});
-		if (!done) return fail(400, { roleError: m.err_member_not_found() });
+		if (done === 'not_member') return fail(400, { roleError: m.err_member_not_found() });
+		if (done === 'other_organisations')
+			return fail(409, { roleError: m.attack_two_factor_reset_other_orgs() });
 		return { twoFactorReset: true };
 	},
 	revoke: async (event) => {

@@ -154,7 +154,9 @@ export const actions: Actions = {
 			}
 		});
 		if (!result.ok) {
-			return message(form, { type: 'error', text: m.err_profile_conflict() }, { status: 409 });
+			const text =
+				result.reason === 'final' ? m.clients_err_final_locked() : m.err_profile_conflict();
+			return message(form, { type: 'error', text }, { status: 409 });
 		}
 		if (assessment.profileVersion === 0)
 			redirect(303, `/o/${assessment.orgId}/assessments/${assessment.id}/questionnaire`);
