@@ -52,6 +52,14 @@ describe('the draft report cache key', () => {
 		);
 	});
 
+	it("changes the day after a support measure's document ends, even before anything is answered", async () => {
+		const { key } = await draft({});
+		// The 2024 fintech action plan runs to 2029-09-30: from the next day its measures are background.
+		const lastDay = await key(new Date('2029-09-30T15:59:59Z')); // 23:59:59 in Shanghai
+		expect(await key(new Date('2029-09-30T01:00:00Z'))).toBe(lastDay);
+		expect(await key(new Date('2029-09-30T16:00:00Z'))).not.toBe(lastDay);
+	});
+
 	it('rolls over with the day once answers exist (stale material is weighed against it), and changes with the pack form', async () => {
 		const { db, actor, current, key } = await draft({ 'LIC-001': { status: 'non_compliant' } });
 		expect(await key(new Date('2026-12-03T16:00:00Z'))).not.toBe(

@@ -1,4 +1,5 @@
 import type { PackModel } from './filing-pack';
+import type { PackWords } from './pack-words';
 import type { SupportBackground } from './pack-annexes';
 
 /**
@@ -146,9 +147,17 @@ export function supportBlock(
 	};
 }
 
-/** Why a support measure is background only, from the corpus's standing and validity data. */
+/**
+ * Why a support measure is background only, from the corpus's standing and validity data: the
+ * pack's words, or the gap report's (the same messages).
+ */
 export function backgroundReason(
-	model: Pick<PackModel, 'words'>,
+	model: {
+		words: Pick<
+			PackWords,
+			'supportBackgroundSuperseded' | 'supportBackgroundExpired' | 'supportBackgroundOvertaken'
+		>;
+	},
 	background: SupportBackground
 ): string {
 	const w = model.words;

@@ -323,11 +323,31 @@ export function supportBackground(
 }
 
 /**
+ * The end dates of the support measures (a clause's or its document's) already past on `today`:
+ * what their standing depends on besides the corpus, so a cached report keyed on it lists a measure
+ * as background only from the day after its document ends.
+ */
+export function supportDatesPassed(
+	corpus: Pick<Corpus, 'provisions' | 'sources'>,
+	today: string
+): string[] {
+	const ids = new Set(SUPPORT_MEASURES.map((m) => m.provision));
+	const sources = new Map(corpus.sources.map((s) => [s.id, s]));
+	const dates = corpus.provisions
+		.filter((p) => ids.has(p.id))
+		.flatMap((p) => [p.effective_to, sources.get(p.source)?.effective_to])
+		.filter((d): d is string => typeof d === 'string' && d < today);
+	return [...new Set(dates)].sort();
+}
+
+/**
  * The support measures that match the profile, quoted verbatim and cited; those that are policy
  * background only (superseded, expired, overtaken) are marked so and listed after the others.
  */
 export function packSupport(
-	input: AnnexInput & { profile: Readonly<Record<string, unknown>> }
+	input: Pick<AnnexInput, 'corpus' | 'today' | 'lang'> & {
+		profile: Readonly<Record<string, unknown>>;
+	}
 ): SupportQuote[] {
 	const provisions = new Map(input.corpus.provisions.map((p) => [p.id, p]));
 	const sources = new Map(input.corpus.sources.map((s) => [s.id, s]));

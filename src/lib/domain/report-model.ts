@@ -46,6 +46,7 @@ import {
 	type ReportEvidenceFileInput,
 	type ReportEvidenceItem
 } from './report-annex';
+import { buildReportSupport, type ReportSupportMeasure } from './report-support';
 
 /**
  * Who signed off and when; `override` when it was finalised over open items (the owner named for
@@ -298,6 +299,11 @@ export interface ReportModel {
 	evidenceAnnex: ReportEvidenceItem[];
 	/** Whether the consultant chose to print review comments with the gaps. */
 	commentsIncluded: boolean;
+	/**
+	 * Support measures the firm may apply for, matched to the profile (the filing pack's matching),
+	 * those that are policy background only last; empty when none matches.
+	 */
+	support: ReportSupportMeasure[];
 }
 
 export interface ReportVoice {
@@ -629,7 +635,17 @@ export function buildReportModel(input: ReportInput, words: Words): ReportModel 
 			// Expiry is weighed on the report's day only where the content already depends on it.
 			today
 		}),
-		commentsIncluded: comments !== null
+		commentsIncluded: comments !== null,
+		support: buildReportSupport({
+			corpus,
+			profile: input.profile,
+			lang,
+			// A measure's end date is weighed on the report's day (its sign-off day once final).
+			today: today ?? date,
+			words,
+			quote,
+			clip
+		})
 	};
 }
 

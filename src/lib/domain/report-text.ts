@@ -7,6 +7,7 @@ import type { ItemChange } from './compare';
 import type { AnswerStatus, GapStatus, Verdict, VerdictReason } from './scoring';
 import type { StaleWords } from './staleness';
 import type { EvidenceReviewStatus } from './evidence';
+import type { PackWords } from './pack-words';
 
 export type ReportLang = Lang | 'both';
 /** The assessment's state, as the report tells it: a draft or one in review is marked as such. */
@@ -137,7 +138,12 @@ export const labelKeys = [
 	'annexExpires',
 	'annexDecision',
 	'annexSha256',
-	'reviewComments'
+	'reviewComments',
+	'supportHeading',
+	'supportLead',
+	'supportShortLead',
+	'supportNone',
+	'supportBackground'
 ] as const;
 export type LabelKey = (typeof labelKeys)[number];
 
@@ -185,7 +191,11 @@ export type ReportWords = Record<LabelKey, string> & {
 	annexReconfirm: string;
 	/** Who and when: above a review comment, beside an evidence file's upload (Shanghai date). */
 	commentBy(input: { name: string; date: string }): string;
-};
+} & Pick<
+		PackWords,
+		// Why a support measure is background only, with {by} or {date}: the filing pack's words.
+		'supportBackgroundSuperseded' | 'supportBackgroundExpired' | 'supportBackgroundOvertaken'
+	>;
 
 export type Words = Record<Lang, ReportWords>;
 

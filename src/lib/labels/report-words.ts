@@ -133,6 +133,15 @@ function wordsIn(locale: Locale): ReportWords {
 		annexDecision: m.annex_decision({}, o),
 		annexSha256: m.annex_sha256({}, o),
 		reviewComments: m.annex_comments({}, o),
+		// Support measures: the filing pack's words, and two of the report's own.
+		supportHeading: m.pack_support_heading({}, o),
+		supportLead: m.pack_support_lead({}, o),
+		supportShortLead: m.report_support_short_lead({}, o),
+		supportNone: m.report_support_none({}, o),
+		supportBackground: m.pack_support_background({}, o),
+		supportBackgroundSuperseded: m.pack_support_background_superseded({ by: '{by}' }, o),
+		supportBackgroundExpired: m.pack_support_background_expired({ date: '{date}' }, o),
+		supportBackgroundOvertaken: m.pack_support_background_overtaken({ date: '{date}' }, o),
 		evidenceDecision: {
 			pending: m.evidence_status_pending({}, o),
 			accepted: m.evidence_status_accepted({}, o),

@@ -2,6 +2,15 @@ import { createHash } from 'node:crypto';
 import { firmName } from '../../domain/identity';
 import { buildReportModel } from '../../domain/report-model';
 import { buildEvidenceAnnex, commentsByItem } from '../../domain/report-annex';
+import { buildReportSupport } from '../../domain/report-support';
+import {
+	packSupport,
+	SUPPORT_MEASURES,
+	supportBackground,
+	supportDatesPassed
+} from '../../domain/pack-annexes';
+import { backgroundReason } from '../../domain/pack-annex-text';
+import { questionnaireVersion } from '../corpus';
 import type { ReportEdition, ReportLang } from '../../domain/report-text';
 import { reportWords } from '../../labels/report-words';
 import type { Database } from '../db/connection';
@@ -27,6 +36,12 @@ function modelCodeHash(): string {
 		.update(buildReportModel.toString())
 		.update(buildEvidenceAnnex.toString())
 		.update(commentsByItem.toString())
+		// The support measures: which match (the pack's matching), their standing and words.
+		.update(buildReportSupport.toString())
+		.update(packSupport.toString())
+		.update(supportBackground.toString())
+		.update(backgroundReason.toString())
+		.update(JSON.stringify(SUPPORT_MEASURES))
 		.digest('hex');
 	return modelCode;
 }
@@ -43,8 +58,9 @@ export interface DraftReportKey {
  * the report model: the assessment row (its content's last change, state, profile, questionnaire
  * version), one statement of stamps (readReportStamp), the firm's identity, the organisation, the
  * language and edition, whether review comments are printed (and then theirs), the model's code
- * and words, the renderer's version — and the Shanghai date when an answer or a file with an expiry
- * exists, so overdue counts and expired files roll over at midnight Beijing time.
+ * and words, the renderer's version, the end dates of support measures already past — and the
+ * Shanghai date when an answer or a file with an expiry exists, so overdue counts and expired files
+ * roll over at midnight Beijing time.
  */
 export async function draftReportKey(
 	db: Database,
@@ -59,14 +75,16 @@ export async function draftReportKey(
 	}
 ): Promise<DraftReportKey> {
 	const { assessment: a, membership } = input;
-	const [stamp, identity] = await Promise.all([
+	const [stamp, identity, corpus] = await Promise.all([
 		readReportStamp(db, {
 			assessmentId: a.id,
 			orgId: a.orgId,
 			previousId: a.previousAssessmentId
 		}),
-		readFirmIdentity(db, a)
+		readFirmIdentity(db, a),
+		questionnaireVersion(db, a.versionHash)
 	]);
+	const today = shanghaiDate(input.now ?? new Date());
 	const firm = firmName(identity);
 	const key = createHash('sha256')
 		.update(
@@ -88,7 +106,9 @@ export async function draftReportKey(
 					dated: undefined,
 					comments: input.comments ? stamp.comments : undefined
 				},
-				today: stamp.dated ? shanghaiDate(input.now ?? new Date()) : null
+				today: stamp.dated ? today : null,
+				// A support measure whose document has ended is background only from the next day.
+				supportEnded: corpus ? supportDatesPassed(corpus, today) : null
 			})
 		)
 		.digest('hex');

@@ -100,7 +100,7 @@ export function gapRegister(model: ReportModel): Block[] {
 const quoteRule = { style: BorderStyle.SINGLE, size: 12, color: tone.accent, space: 6 };
 
 /** The provision as the law reads: verbatim Chinese, its citation and force, the English summary. */
-function provisionQuote(p: ProvisionQuote, model: ReportModel): Paragraph[] {
+export function provisionQuote(p: ProvisionQuote, model: ReportModel): Paragraph[] {
 	const quoted = (children: ReturnType<typeof runs>, after = 40) =>
 		new Paragraph({
 			border: { left: quoteRule },

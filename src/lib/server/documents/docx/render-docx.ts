@@ -1,4 +1,5 @@
 import { evidenceAnnex } from './docx-annex';
+import { supportSection } from './docx-support';
 import {
 	AlignmentType,
 	Document,
@@ -86,6 +87,7 @@ export function reportDocx(model: ReportModel): Document {
 					...gapRegister(model),
 					...actionPlan(model),
 					...notAssessed(model),
+					...supportSection(model),
 					...(full ? fullEditionParts(model) : []),
 					...methodology(model),
 					...lawAnnex(model),

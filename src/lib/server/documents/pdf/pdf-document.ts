@@ -4,6 +4,7 @@ import { changesSection } from './pdf-changes';
 import { cover, executiveSummary } from './pdf-cover';
 import { gapRegister, lawAnnex } from './pdf-gaps';
 import { evidenceAnnex } from './pdf-annex';
+import { supportSection } from './pdf-support';
 import {
 	actionPlan,
 	appendix,
@@ -28,8 +29,9 @@ function pageOf(model: ReportModel, page: number, pages: number): string {
 export function reportDocument(model: ReportModel): TDocumentDefinitions {
 	const created = new Date(model.meta.createdAt);
 	const full = model.edition === 'full';
-	// Summary edition: summary, gap register, action plan, method, law annex, evidence annex. The
-	// full edition adds every answer, the excluded items with reasons and the profile.
+	// Summary edition: summary, gap register, action plan, items not assessed, the support measures
+	// as a short list, method, law annex, evidence annex. The full edition quotes the support
+	// measures and adds every answer, the excluded items with reasons and the profile.
 	const content: Content[] = [
 		cover(model),
 		executiveSummary(model),
@@ -37,6 +39,7 @@ export function reportDocument(model: ReportModel): TDocumentDefinitions {
 		gapRegister(model),
 		actionPlan(model),
 		notAssessed(model),
+		supportSection(model),
 		...(full ? [notApplicable(model), profile(model), appendix(model)] : []),
 		methodologySection(model),
 		lawAnnex(model),

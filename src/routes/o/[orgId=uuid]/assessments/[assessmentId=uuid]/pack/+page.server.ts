@@ -226,17 +226,21 @@ export const actions: Actions = {
 		if (!result.ok && result.reason === 'conflict') {
 			// Saving again replaces theirs: the person has now been told what it said.
 			form.data.edit_hash = editFingerprint(result.current.text || null);
-			return message(
-				form,
-				{
-					type: 'error',
-					text: m.harden_pack_edit_conflict({
-						who: result.current.editedBy ?? m.harden_pack_edit_conflict_someone(),
-						theirs: excerpt(result.current.text, 400)
-					})
-				},
-				{ status: 409 }
-			);
+			const who = result.current.editedBy ?? m.harden_pack_edit_conflict_someone();
+			const theirs = excerpt(result.current.text, 400);
+			// Told what happened: they took it back to the draft (nothing of theirs to quote), or
+			// changed it while this person was saving text or taking it back to the draft.
+			const text =
+				result.current.text === ''
+					? m.harden_pack_edit_conflict_cleared()
+					: clear
+						? m.harden_pack_edit_conflict_not_cleared({
+								who,
+								theirs,
+								button: m.pack_edit_clear()
+							})
+						: m.harden_pack_edit_conflict({ who, theirs });
+			return message(form, { type: 'error', text }, { status: 409 });
 		}
 		if (!result.ok) return fail(400, { form });
 		form.data.edit_hash = editFingerprint(text || null);

@@ -23,7 +23,6 @@ import { local } from '$lib/labels/assessment';
 import { getLocale } from '$lib/paraglide/runtime';
 import { packSupport } from '$lib/domain/pack-annexes';
 import { supportBlock } from '$lib/domain/pack-annex-text';
-import { packPath } from '$lib/domain/pack-sections';
 import { packWords } from '$lib/labels/pack-words';
 import { shanghaiDate } from '$lib/server/report/load-report';
 import { runtime } from '$lib/server/web/runtime';
@@ -106,11 +105,6 @@ export const load: PageServerLoad = async (event) => {
 			support: packSupport({
 				corpus,
 				profile: view.profile,
-				path: packPath(view.profile.target_sandbox),
-				joint: view.profile.target_sandbox === 'pboc_joint',
-				applicable: new Set(evaluation.result.applicable),
-				answers,
-				evidence: [],
 				today: shanghaiDate(new Date()),
 				lang: packLang
 			})
