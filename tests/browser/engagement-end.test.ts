@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { contextAs, screenshot, useChromium } from '../helpers/chromium';
+import { contextAs, lookAtWidths, screenshot, useChromium } from '../helpers/chromium';
 import { saveAnswer } from '../helpers/assessment';
 import {
 	assessmentIdOf,
@@ -37,6 +37,19 @@ async function count(text: string, values: unknown[]): Promise<number> {
 	return row!.n;
 }
 
+/** The tables with a row that holds `marker` anywhere in it (the audit log included). */
+async function tablesHolding(marker: string): Promise<string[]> {
+	const tables = await instances().sql<{ table_name: string }>(
+		`select table_name from information_schema.tables
+		 where table_schema = current_schema() and table_type = 'BASE TABLE'`
+	);
+	const found: string[] = [];
+	for (const { table_name } of tables)
+		if ((await count(`"${table_name}" t where t::text like $1`, [`%${marker}%`])) > 0)
+			found.push(table_name);
+	return found;
+}
+
 /** The refusal a person sees on their next page load: a 404 page that says so, not a 500. */
 async function expectRefused(page: Page, path: string): Promise<void> {
 	const response = await page.goto(path);
@@ -63,7 +76,11 @@ describe('an engagement’s end in the browser', () => {
 			);
 			expect((await postFile(c.owner, `${base}/items/${ITEM}/evidence`, shared)).status).toBe(303);
 		}
-		const own = { name: 'ended-only.pdf', type: 'application/pdf', bytes: '%PDF-1.4 ended only' };
+		const own = {
+			name: 'ended-only-ENDEDFILE7Z.pdf',
+			type: 'application/pdf',
+			bytes: '%PDF-1.4 ended only'
+		};
 		expect((await postFile(c.owner, `${ended}/items/${ITEM}/evidence`, own)).status).toBe(303);
 		const { respondent } = await joinedRespondent(c.owner, c.orgId, endedClient, ended);
 		const endedId = assessmentIdOf(ended);
@@ -112,7 +129,9 @@ describe('an engagement’s end in the browser', () => {
 			// Deleted: listed under Deleted with the date it will be purged; the respondent is refused.
 			const asRespondent = await respondentContext.newPage();
 			await asRespondent.goto(`${ended}/items/${ITEM}`);
-			expect(await asRespondent.locator('#evidence').textContent()).toContain('ended-only.pdf');
+			expect(await asRespondent.locator('#evidence').textContent()).toContain(
+				'ended-only-ENDEDFILE7Z.pdf'
+			);
 			await page.goto(`${ended}/lifecycle`);
 			await page.waitForLoadState('networkidle');
 			await page.getByRole('button', { name: 'Delete' }).click();
@@ -123,6 +142,12 @@ describe('an engagement’s end in the browser', () => {
 				/will be purged on \d{1,2} \w{3} \d{4}/
 			);
 			await expectRefused(asRespondent, `${ended}/items/${ITEM}`);
+			// Its page offers only what a deleted assessment still has: no tab or link that answers 404.
+			const links = await page
+				.locator(`a[href^="${ended}"]`)
+				.evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+			for (const href of new Set(links))
+				expect((await page.request.get(href)).status(), href).not.toBe(404);
 			await page.goto(`${list}?shelf=deleted`);
 			await listed().click();
 			await page.waitForURL(`**${ended}/lifecycle`);
@@ -147,8 +172,9 @@ describe('an engagement’s end in the browser', () => {
 			// Gone: its answers, files, and the bytes only it referenced; the shared file stays, once.
 			expect(await count('answers where assessment_id = $1', [endedId])).toBe(0);
 			expect(await count('evidence_files where assessment_id = $1', [endedId])).toBe(0);
-			expect(await count(`answers where note like '%ENDEDMARK4K%'`, [])).toBe(0);
-			expect(await count(`audit_log a where a::text like '%ENDEDMARK4K%'`, [])).toBe(0);
+			expect(await tablesHolding('ENDEDMARK4K')).toEqual([]);
+			expect(await tablesHolding('ENDEDFILE7Z')).toEqual([]);
+			expect(await tablesHolding('KEPTMARK9P')).toEqual(expect.arrayContaining(['answers']));
 			const keptFiles = await instances().sql<{ blob_id: string }>(
 				'select blob_id from evidence_files where assessment_id = $1',
 				[keptId]
@@ -178,6 +204,31 @@ describe('an engagement’s end in the browser', () => {
 		} finally {
 			await ownerContext.close();
 			await respondentContext.close();
+		}
+	}, 180_000);
+
+	it('reads in Chinese at 1366 and 390 px: archived, deleted, the purge form and the shelves', async () => {
+		const c = await consultancy('zh', baseUrl());
+		const clientId = await createClient(c.owner, c.orgId, { name: '陆家嘴智投科技' });
+		const base = await startClientAssessment(c.owner, c.orgId, clientId, '陆家嘴 2026 年度自评');
+		const list = `/o/${c.orgId}/assessments`;
+		const context = await contextAs(chromium(), baseUrl(), c.owner, 'zh');
+		try {
+			const page = await context.newPage();
+			const look = async (path: string, name: string, text: string) => {
+				for (const seen of await lookAtWidths(page, path, name, 'zh'))
+					expect(seen.overflow, `${path} at ${seen.width} px: ${seen.wide}`).toBe(0);
+				expect(await page.locator('main').textContent()).toContain(text);
+			};
+			await look(`${base}/lifecycle`, 'engagement-lifecycle-active', '归档');
+			expect((await c.owner.post(`${base}/lifecycle?/archive`, {})).status).toBe(200);
+			await look(`${base}/questionnaire`, 'engagement-archived-questionnaire', '已归档');
+			await look(`${list}?shelf=archived`, 'engagement-shelf-archived', '陆家嘴 2026 年度自评');
+			expect((await c.owner.post(`${base}/lifecycle?/delete`, {})).status).toBe(303);
+			await look(`${base}/lifecycle`, 'engagement-lifecycle-deleted', '陆家嘴 2026 年度自评');
+			await look(`${list}?shelf=deleted`, 'engagement-shelf-deleted', '陆家嘴 2026 年度自评');
+		} finally {
+			await context.close();
 		}
 	}, 180_000);
 });

@@ -7,7 +7,7 @@ import {
 	type ReviewFilters,
 	type ReviewRow
 } from '../../domain/review-filter';
-import { latestVersions } from '../../domain/evidence';
+import { latestVersions, type EvidenceFile } from '../../domain/evidence';
 import { reachesDomain } from '../auth/scope';
 import { assessmentEvidenceFiles } from '../evidence/files';
 import { loadAssessmentView } from './service';
@@ -43,7 +43,7 @@ export async function loadReviewWorkspace(
 	const reachable = corpus.items.filter(
 		(i) => applicable.has(i.id) && reachesDomain(membership, i.domain)
 	);
-	const filesOf = new Map<string, typeof files>();
+	const filesOf = new Map<string, EvidenceFile[]>();
 	for (const f of latestVersions(files))
 		filesOf.set(f.itemId, [...(filesOf.get(f.itemId) ?? []), f]);
 	const statusOf = (id: string) => reviewOf.get(id)?.status ?? 'pending';
