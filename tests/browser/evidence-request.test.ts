@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { contextAs, screenshot, useChromium } from '../helpers/chromium';
+import { contextAs, lookAtWidths, screenshot, useChromium } from '../helpers/chromium';
+import { postFile } from '../helpers/upload';
 import {
 	assessmentIdOf,
 	consultancy,
@@ -95,6 +96,9 @@ describe('an evidence request, answered in the browser', () => {
 			expect(mail.language).toBe('en');
 			expect(mail.subject).toMatch(/evidence/i);
 			expect(mail.text).toContain(`${base}/items/${ITEM}`);
+			// What is asked for and by when, without opening the app.
+			expect(mail.text).toContain('“The licence application receipt, signed.”');
+			expect(mail.text).toContain('Please provide it by 15 Jan 2027.');
 
 			// In their browser: the unread count, the notification, the request on the item.
 			const page = await respondentContext.newPage();
@@ -107,9 +111,11 @@ describe('an evidence request, answered in the browser', () => {
 			expect(await notice.locator('.notify-text').textContent()).toContain(
 				`asked you for evidence on item ${ITEM} (Pujiang 2026)`
 			);
-			await notice.getByRole('link').click();
+			await notice.getByRole('button', { name: 'Open' }).click();
 			await page.waitForURL(new RegExp(`/items/${ITEM}`));
 			await page.waitForLoadState('networkidle');
+			// Opened, it is read: the count in the navigation is gone.
+			await expect.poll(() => navLink.getAttribute('data-unread')).toBe('0');
 			expect(await page.locator('#evidence-requests li').textContent()).toContain(
 				'Open · The licence application receipt, signed.'
 			);
@@ -156,6 +162,8 @@ describe('an evidence request, answered in the browser', () => {
 			const row = consultant.locator(`[data-item-row="${ITEM}"]`);
 			const inReview = row.getByRole('link', { name: 'portal-screenshot.png' });
 			expect(sha256(await downloaded(consultant, inReview))).toBe(sha256(png));
+			// The list narrowed to the item by its search, as a reviewer would look for it.
+			await consultant.goto(`${base}/review?q=${ITEM}`);
 			await screenshot(consultant, 'evidence-request-review-1366-en.png');
 
 			// Stored once each, in the organisation's blobs, with the hash the page showed.
@@ -171,6 +179,51 @@ describe('an evidence request, answered in the browser', () => {
 		} finally {
 			await consultantContext.close();
 			await respondentContext.close();
+		}
+	}, 180_000);
+
+	it('reads in Chinese at 1366 and 390 px: the request, the to-do list, the files and the review', async () => {
+		const c = await consultancy('zh', baseUrl());
+		const clientId = await createClient(c.owner, c.orgId, { name: '浦江数字科技' });
+		const base = await startClientAssessment(c.owner, c.orgId, clientId, '浦江 2026 自评');
+		const { respondent, email } = await joinedRespondent(c.owner, c.orgId, clientId, base, 'zh');
+		// Two requests: the first answered with a file below, the second still on the to-do list.
+		for (const itemId of [ITEM, 'LIC-002']) {
+			const asked = await c.owner.post(`${base}/items/${itemId}?/requestEvidence`, {
+				__superform_id: 'evidence-request',
+				itemId,
+				description: '请提供经签字盖章的金融科技创新监管工具申请材料受理回执扫描件',
+				dueOn: '2027-01-15'
+			});
+			expect(asked.status).toBe(200);
+		}
+		const mail = await mailTo(email, (m) => m.text.includes(ITEM));
+		expect(mail.subject).toContain(`请您为检查项 ${ITEM} 提供佐证材料`);
+		expect(mail.text).toContain('「请提供经签字盖章的金融科技创新监管工具申请材料受理回执扫描件」');
+		expect(mail.text).toContain('请于 2027年1月15日 前提供。');
+		const uploaded = await postFile(respondent, `${base}/items/${ITEM}/evidence`, {
+			name: '金融科技创新监管工具申请材料受理回执（盖章版）.pdf',
+			type: 'application/pdf',
+			bytes: '%PDF-1.4 回执'
+		});
+		expect(uploaded.status).toBe(303);
+
+		const views = [
+			[respondent, `/o/${c.orgId}/notifications`, 'evidence-request-notifications', '请您为检查项'],
+			[respondent, `${base}/questionnaire`, 'evidence-request-todo', '待提供的佐证材料'],
+			[respondent, `${base}/items/${ITEM}`, 'evidence-request-item', '佐证文件'],
+			[c.owner, `${base}/review?q=${ITEM}`, 'evidence-request-review', '佐证文件']
+		] as const;
+		for (const [person, path, name, text] of views) {
+			const context = await contextAs(chromium(), baseUrl(), person, 'zh');
+			try {
+				const page = await context.newPage();
+				for (const seen of await lookAtWidths(page, path, name, 'zh'))
+					expect(seen.overflow, `${path} at ${seen.width} px: ${seen.wide}`).toBe(0);
+				expect(await page.locator('main').textContent()).toContain(text);
+			} finally {
+				await context.close();
+			}
 		}
 	}, 180_000);
 });
