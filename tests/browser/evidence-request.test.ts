@@ -88,7 +88,7 @@ describe('an evidence request, answered in the browser', () => {
 			await requests.getByRole('button', { name: 'Request evidence' }).click();
 			await expect.poll(() => requests.textContent()).toContain('Request sent.');
 			expect(await requests.locator('li').textContent()).toMatch(
-				/Open\s*· The licence application receipt, signed\.\s*· by 2027-01-15/
+				/Open\s*· The licence application receipt, signed\.\s*· by 15 Jan 2027/
 			);
 
 			// The respondent is mailed, in their language, with a link to the item.
@@ -210,7 +210,7 @@ describe('an evidence request, answered in the browser', () => {
 
 		const views = [
 			[respondent, `/o/${c.orgId}/notifications`, 'evidence-request-notifications', '请您为检查项'],
-			[respondent, `${base}/questionnaire`, 'evidence-request-todo', '待提供的佐证材料'],
+			[respondent, `${base}/questionnaire`, 'evidence-request-todo', '期限 2027年1月15日'],
 			[respondent, `${base}/items/${ITEM}`, 'evidence-request-item', '佐证文件'],
 			[c.owner, `${base}/review?q=${ITEM}`, 'evidence-request-review', '佐证文件']
 		] as const;
