@@ -82,7 +82,12 @@ describe('an engagement’s end in the browser', () => {
 			bytes: '%PDF-1.4 ended only'
 		};
 		expect((await postFile(c.owner, `${ended}/items/${ITEM}/evidence`, own)).status).toBe(303);
-		const { respondent } = await joinedRespondent(c.owner, c.orgId, endedClient, ended);
+		const { respondent, email: respondentEmail } = await joinedRespondent(
+			c.owner,
+			c.orgId,
+			endedClient,
+			ended
+		);
 		const endedId = assessmentIdOf(ended);
 		const keptId = assessmentIdOf(kept);
 		const blobsOfEnded = (
@@ -168,6 +173,14 @@ describe('an engagement’s end in the browser', () => {
 			expect(await listed().count()).toBe(0);
 			await expectRefused(page, `${ended}/lifecycle`);
 			await expectRefused(asRespondent, `${ended}/questionnaire`);
+			// Their reach was that assessment alone: they are no longer a member, and the log says so.
+			await expectRefused(asRespondent, `/o/${c.orgId}`);
+			const removed = await instances().sql<{ reason: string }>(
+				`select a.new_value->>'reason' as reason from audit_log a join users u on u.id::text = a.entity_id
+				 where a.action = 'member.removed' and u.email = $1`,
+				[respondentEmail]
+			);
+			expect(removed).toEqual([{ reason: 'assessment_purged' }]);
 
 			// Gone: its answers, files, and the bytes only it referenced; the shared file stays, once.
 			expect(await count('answers where assessment_id = $1', [endedId])).toBe(0);
