@@ -82,3 +82,36 @@ export function useChromium(): () => Browser {
 		return browser;
 	};
 }
+
+/**
+ * Opens `path` at each width in turn (1366 and 390 px unless told), once its script has run, for a
+ * person to look at (`screenshot`, named `<name>-<width>-<lang>.png`); answers, per width, how far
+ * the page scrolls sideways (0 when it fits) and what sticks out.
+ */
+export async function lookAtWidths(
+	page: Page,
+	path: string,
+	name: string,
+	lang: string,
+	widths: number[] = [1366, 390]
+): Promise<{ width: number; overflow: number; wide: string }[]> {
+	const seen = [];
+	for (const width of widths) {
+		await page.setViewportSize({ width, height: 900 });
+		await page.goto(path);
+		await page.waitForLoadState('networkidle');
+		await screenshot(page, `${name}-${width}-${lang}.png`);
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - window.innerWidth
+		);
+		const wide = await page.evaluate(() =>
+			[...document.querySelectorAll('body *')]
+				.filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+				.slice(0, 6)
+				.map((e) => `${e.tagName}.${e.className}`)
+				.join(' ')
+		);
+		seen.push({ width, overflow, wide });
+	}
+	return seen;
+}

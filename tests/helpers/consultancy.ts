@@ -89,9 +89,10 @@ export async function inviteMember(
 export async function joinByInvitation(
 	link: string,
 	lang = 'en',
-	email: string = invitedEmailOf(link) ?? uniqueEmail('invitee')
+	email: string = invitedEmailOf(link) ?? uniqueEmail('invitee'),
+	baseUrl?: string
 ): Promise<Browser> {
-	const browser = new Browser(undefined, { lang });
+	const browser = new Browser(baseUrl, { lang });
 	const signedUp = await browser.post(`/signup?next=${encodeURIComponent(link)}`, {
 		name: '王芳',
 		email,
@@ -106,8 +107,9 @@ export async function joinByInvitation(
 	return browser;
 }
 
-export async function consultancy(lang = 'en') {
-	const owner = new Browser(undefined, { lang });
+/** A consultancy signed up by its owner, on the run's shared server or the one at `baseUrl`. */
+export async function consultancy(lang = 'en', baseUrl?: string) {
+	const owner = new Browser(baseUrl, { lang });
 	const { orgId, email } = await signUp(owner, {
 		orgName: '外滩合规咨询',
 		orgKind: 'consultancy'
@@ -124,3 +126,21 @@ export const FINALISE_OVER = {
 	owner: 'Zhang Wei',
 	reason: 'Signed off with open items for this test.'
 };
+
+/**
+ * A respondent of the client for the assessment at `base`, invited by `owner` and joined in their
+ * own cookie-keeping browser on the same server: the browser and the address it signed up with.
+ */
+export async function joinedRespondent(
+	owner: Browser,
+	orgId: string,
+	clientId: string,
+	base: string,
+	lang = 'en'
+): Promise<{ respondent: Browser; email: string }> {
+	const link = await inviteRespondent(owner, orgId, clientId, {
+		assessmentId: assessmentIdOf(base)
+	});
+	const email = invitedEmailOf(link)!;
+	return { respondent: await joinByInvitation(link, lang, email, owner.baseUrl), email };
+}

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import pg from 'pg';
 import { createScratchDatabase, type ScratchDatabase } from '../setup/databases';
 import { startServer, type RunningServer } from '../setup/server-process';
@@ -60,5 +61,23 @@ export async function startInstances(
 					}
 				}),
 		stop
+	};
+}
+
+/**
+ * For a test file that reads the database behind the app it drives: `count` instances on a new
+ * PostgreSQL database, started before the file's first test and stopped after its last.
+ */
+export function useInstances(count: number, env: Record<string, string> = {}): () => Instances {
+	let instances: Instances | undefined;
+	beforeAll(async () => {
+		instances = await startInstances(count, env);
+	});
+	afterAll(async () => {
+		await instances?.stop();
+	});
+	return () => {
+		if (!instances) throw new Error('The instances have not started yet (use them inside a test)');
+		return instances;
 	};
 }

@@ -719,6 +719,13 @@ const RECIPES: Record<string, Recipe> = {
 		});
 		return { response, actor: consultant.email };
 	},
+	'POST /o/[orgId=uuid]/notifications?/open': async (f) => {
+		const consultant = await mentionedMember(f);
+		const page = await consultant.browser.get(`/o/${f.orgId}/notifications`);
+		const id = page.body.match(/data-id="([0-9a-f-]{36})"/)![1]!;
+		const response = await consultant.browser.post(`/o/${f.orgId}/notifications?/open`, { id });
+		return { response, actor: consultant.email };
+	},
 	'POST /o/[orgId=uuid]/notifications?/readAll': async (f) => {
 		const consultant = await mentionedMember(f);
 		const response = await consultant.browser.post(`/o/${f.orgId}/notifications?/readAll`, {});

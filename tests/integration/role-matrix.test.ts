@@ -407,6 +407,17 @@ const ROUTES: Route[] = [
 			respondentB: 400
 		})
 	),
+	post(
+		(f) => `/o/${f.org}/notifications?/open`,
+		() => ({ id: 'not-an-id' }),
+		with_(ANY_MEMBER, {
+			owner: 400,
+			consultant: 400,
+			viewer: 400,
+			respondentA: 400,
+			respondentB: 400
+		})
+	),
 	get((f) => `${f.a}/activity`, CLIENT_A),
 	get((f) => `${f.b}/activity`, CLIENT_B),
 	// The filing pack (its page, downloads and form), also of a final assessment

@@ -1,6 +1,7 @@
 import type { Item, Localized, Severity } from './corpus';
 import type { AnswerValues, StoredAnswer } from './stored-answer';
 import type { ItemReviewStatus } from './finalise-guard';
+import type { EvidenceReviewStatus } from './evidence';
 
 export const ANSWER_SHOW = ['all', 'answered', 'unanswered', 'gaps'] as const;
 export type AnswerShow = (typeof ANSWER_SHOW)[number];
@@ -75,4 +76,12 @@ export interface ReviewRow {
 	comments: number;
 	/** The answer changed since this viewer's own decision on it. */
 	changedSinceMine: boolean;
+	/** The latest version of each evidence file on the item, newest first. */
+	files: ReviewRowFile[];
+}
+
+export interface ReviewRowFile {
+	id: string;
+	fileName: string;
+	reviewStatus: EvidenceReviewStatus;
 }

@@ -17,6 +17,11 @@ export const markReadSchema = z.object({
 		.max(200)
 });
 
+/** The notification one opens: one of the person's own. */
+export const openNotificationSchema = z.object({
+	id: z.uuid({ error: () => m.notify_err_ids() })
+});
+
 /** The activity feed's page: after which entry (a positive audit row id) it starts, if not the newest. */
 export const activityPageSchema = z.object({
 	before: z.coerce

@@ -7,6 +7,7 @@ import {
 	type AssessmentRecord
 } from '../db/queries/assessments';
 import { redactAssessmentAuditContent } from '../db/queries/audit-log';
+import { listMembershipsOfAssessment } from '../db/queries/organisations';
 import { releaseEvidenceInTx } from '../evidence/purge';
 
 /** Days a deleted assessment waits before its purge (DELETION_GRACE_DAYS overrides). */
@@ -62,7 +63,9 @@ export async function moveAssessmentShelf(
  * no other file of the organisation references goes with its chunks), then the assessment and
  * everything that cascades from it (answers, reviews, comments, parts, cached and issued
  * reports), and the content of its audit rows (who did what when stays, the content goes). The
- * purge's own row names the assessment's id only. False when it is not deleted (or gone).
+ * purge's own row names the assessment's id only; each respondent whose reach was this assessment
+ * alone loses their membership with it, recorded as `member.removed`. False when it is not
+ * deleted (or gone).
  */
 export async function purgeAssessment(
 	db: Database,
@@ -73,8 +76,26 @@ export async function purgeAssessment(
 	if (!deletedBy) return false;
 	return audited(db, actor, async (tx) => {
 		const evidence = await releaseEvidenceInTx(tx, assessment);
+		// Members whose reach is this assessment alone leave with it (the row cascades): audited.
+		const reachingOnly = await listMembershipsOfAssessment(tx.db, {
+			orgId: assessment.orgId,
+			assessmentId: assessment.id
+		});
 		// A restore racing the purge (or the retention job's list) wins: nothing is purged.
 		if (!(await deleteAssessmentRow(tx, { ...assessment, deletedBy }))) return false;
+		for (const member of reachingOnly)
+			tx.record({
+				action: 'member.removed',
+				orgId: assessment.orgId,
+				entity: { type: 'member', id: member.userId },
+				before: {
+					role: member.role,
+					clientId: member.clientId,
+					assessmentId: member.assessmentId,
+					domains: member.domains
+				},
+				after: { reason: 'assessment_purged' }
+			});
 		const { count } = await redactAssessmentAuditContent(tx, assessment.id);
 		tx.record({
 			action: 'assessment.purged',

@@ -7,7 +7,9 @@ import {
 	type ReviewFilters,
 	type ReviewRow
 } from '../../domain/review-filter';
+import { latestVersions, type EvidenceFile } from '../../domain/evidence';
 import { reachesDomain } from '../auth/scope';
+import { assessmentEvidenceFiles } from '../evidence/files';
 import { loadAssessmentView } from './service';
 
 /**
@@ -26,10 +28,11 @@ export async function loadReviewWorkspace(
 	}
 ) {
 	const { assessment, membership, filters } = input;
-	const [{ corpus, answers, evaluation }, reviews, comments] = await Promise.all([
+	const [{ corpus, answers, evaluation }, reviews, comments, files] = await Promise.all([
 		loadAssessmentView(db, assessment),
 		listItemReviews(db, assessment.id),
-		countCommentsByItem(db, assessment.id)
+		countCommentsByItem(db, assessment.id),
+		assessmentEvidenceFiles(db, assessment)
 	]);
 	const applicable = new Set(evaluation.result.applicable);
 	const domains = corpus.domains.filter(
@@ -40,6 +43,9 @@ export async function loadReviewWorkspace(
 	const reachable = corpus.items.filter(
 		(i) => applicable.has(i.id) && reachesDomain(membership, i.domain)
 	);
+	const filesOf = new Map<string, EvidenceFile[]>();
+	for (const f of latestVersions(files))
+		filesOf.set(f.itemId, [...(filesOf.get(f.itemId) ?? []), f]);
 	const statusOf = (id: string) => reviewOf.get(id)?.status ?? 'pending';
 	const counts = {
 		accepted: reachable.filter((i) => statusOf(i.id) === 'accepted').length,
@@ -69,7 +75,12 @@ export async function loadReviewWorkspace(
 				reviewedAt: review?.reviewedAt ?? null
 			},
 			comments: comments.get(i.id) ?? 0,
-			changedSinceMine: review?.reviewerId === input.viewerId && review.lapsed === true
+			changedSinceMine: review?.reviewerId === input.viewerId && review.lapsed === true,
+			files: (filesOf.get(i.id) ?? []).map((f) => ({
+				id: f.id,
+				fileName: f.fileName,
+				reviewStatus: f.reviewStatus
+			}))
 		};
 	});
 	const shown = rows.filter((r) =>

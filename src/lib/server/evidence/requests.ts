@@ -42,6 +42,8 @@ export async function requestEvidence(
 			await notifyEvidenceRequested(tx, {
 				assessment,
 				itemId: input.itemId,
+				description: input.description,
+				dueOn: input.dueOn,
 				notify: input.notify
 			});
 	});

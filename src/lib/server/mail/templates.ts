@@ -1,5 +1,6 @@
 import { m } from '../../paraglide/messages';
 import type { Language, Role } from '../db/schema';
+import { formatCalendarDate } from '../../labels/calendar-date';
 
 /**
  * Every mail the app sends, by name: what it needs, and how it reads in each language. A template
@@ -42,8 +43,10 @@ export interface MailTemplates {
 		title: string;
 		itemId: string;
 		file: string;
-		/** The start of the comment that mentions them (a mention only). */
+		/** The start of the comment that mentions them, or what an evidence request asks for. */
 		excerpt: string;
+		/** The date requested evidence is wanted by (YYYY-MM-DD); absent from mails queued before it. */
+		dueOn?: string | null;
 		link: string;
 	};
 	/** The daily digest: assessments with gaps overdue or due within a week (teamwork). */
@@ -159,6 +162,9 @@ const templates: {
 			paragraphs: [
 				line,
 				...(d.excerpt ? [m.notify_mail_quote({ excerpt: d.excerpt }, { locale })] : []),
+				...(d.dueOn
+					? [m.evidence_request_mail_due({ date: formatCalendarDate(d.dueOn, locale) }, { locale })]
+					: []),
 				{ link: d.link, label: m.notify_mail_open({ link: d.link }, { locale }) }
 			]
 		};

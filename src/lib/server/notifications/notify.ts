@@ -114,6 +114,7 @@ function noticeMail(
 		itemId?: string | null;
 		file?: string;
 		excerpt?: string;
+		dueOn?: string | null;
 		origin: string;
 		actorName: string;
 	}
@@ -131,6 +132,7 @@ function noticeMail(
 				itemId: input.itemId ?? '',
 				file: input.file ?? '',
 				excerpt: input.excerpt ?? '',
+				dueOn: input.dueOn ?? null,
 				link: itemLink(input.origin, input.assessment, input.itemId ?? null)
 			},
 			orgId: input.assessment.orgId,
@@ -170,12 +172,18 @@ export async function notifyMentions(
 }
 
 /**
- * Evidence asked for on an item: the respondents who answer it are told; where none reaches it,
- * the assessment's responsible consultant.
+ * Evidence asked for on an item: the respondents who answer it are told (the mail says what is
+ * asked for and by when); where none reaches it, the assessment's responsible consultant.
  */
 export async function notifyEvidenceRequested(
 	tx: AuditedTx,
-	input: { assessment: AssessmentRecord; itemId: string; notify: NotifyOptions }
+	input: {
+		assessment: AssessmentRecord;
+		itemId: string;
+		description: string;
+		dueOn: string | null;
+		notify: NotifyOptions;
+	}
 ): Promise<void> {
 	const { assessment, itemId } = input;
 	const reaching = await reachingAudience(tx.db, assessment, itemId, tx.actor.userId);
@@ -193,6 +201,8 @@ export async function notifyEvidenceRequested(
 			kind: 'evidence_requested',
 			assessment,
 			itemId,
+			excerpt: input.description,
+			dueOn: input.dueOn,
 			origin: input.notify.origin,
 			actorName: await actorName(tx)
 		})

@@ -4,6 +4,7 @@ import type { AssessmentRecord } from '../db/queries/assessments';
 import { listActivityEntries } from '../db/queries/audit-log';
 import {
 	countUnreadNotifications,
+	findNotification,
 	findNotificationPreferences,
 	listNotifications,
 	markNotificationsRead,
@@ -30,6 +31,21 @@ export async function notificationsOf(
 		countUnreadNotifications(db, scope)
 	]);
 	return { notifications, unread };
+}
+
+/**
+ * The person opens one of their notifications: it is marked read (audited, as `markRead`) and
+ * answered, for the page to send them where it leads; null when it is not theirs.
+ */
+export async function openNotification(
+	db: Database,
+	actor: Actor & { userId: string },
+	input: { orgId: string; id: string }
+): Promise<NotificationRow | null> {
+	const notification = await findNotification(db, { userId: actor.userId, ...input });
+	if (notification && !notification.readAt)
+		await markRead(db, actor, { orgId: input.orgId, ids: [notification.id] });
+	return notification;
 }
 
 /** The unread count the navigation shows. */

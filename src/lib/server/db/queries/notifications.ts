@@ -77,11 +77,8 @@ function ofLiveAssessment(eb: ExpressionBuilder<DB, 'notifications'>) {
 	]);
 }
 
-export async function listNotifications(
-	db: Database,
-	scope: { userId: string; orgId: string; limit: number }
-): Promise<NotificationRow[]> {
-	const rows = await db
+function selectNotifications(db: Database, scope: { userId: string; orgId: string }) {
+	return db
 		.selectFrom('notifications')
 		.leftJoin('users as u', 'u.id', 'notifications.actor_id')
 		.leftJoin('assessments as a', 'a.id', 'notifications.assessment_id')
@@ -98,15 +95,41 @@ export async function listNotifications(
 		])
 		.where('notifications.user_id', '=', scope.userId)
 		.where('notifications.org_id', '=', scope.orgId)
-		.where(ofLiveAssessment)
+		.where(ofLiveAssessment);
+}
+
+type SelectedNotification = Awaited<
+	ReturnType<ReturnType<typeof selectNotifications>['execute']>
+>[number];
+
+function toNotificationRow(r: SelectedNotification): NotificationRow {
+	return {
+		...r,
+		data: (typeof r.data === 'string' ? JSON.parse(r.data) : r.data) as Record<string, unknown>
+	};
+}
+
+export async function listNotifications(
+	db: Database,
+	scope: { userId: string; orgId: string; limit: number }
+): Promise<NotificationRow[]> {
+	const rows = await selectNotifications(db, scope)
 		.orderBy('notifications.created_at', 'desc')
 		.orderBy('notifications.id')
 		.limit(scope.limit)
 		.execute();
-	return rows.map((r) => ({
-		...r,
-		data: (typeof r.data === 'string' ? JSON.parse(r.data) : r.data) as Record<string, unknown>
-	}));
+	return rows.map(toNotificationRow);
+}
+
+/** One of the person's own notifications in this organisation; null for anyone else's. */
+export async function findNotification(
+	db: Database,
+	scope: { userId: string; orgId: string; id: string }
+): Promise<NotificationRow | null> {
+	const row = await selectNotifications(db, scope)
+		.where('notifications.id', '=', scope.id)
+		.executeTakeFirst();
+	return row ? toNotificationRow(row) : null;
 }
 
 export async function countUnreadNotifications(

@@ -95,6 +95,23 @@ export async function findMembership(
 	return row ? toMembership(row) : null;
 }
 
+/** The members whose reach is this one assessment (respondents invited for it): who, and as what. */
+export async function listMembershipsOfAssessment(
+	db: Database,
+	scope: { orgId: string; assessmentId: string }
+): Promise<(Membership & { userId: string })[]> {
+	const rows = await db
+		.selectFrom('memberships as m')
+		.innerJoin('organisations as o', 'o.id', 'm.org_id')
+		.select(membershipColumns)
+		.select('m.user_id as userId')
+		.where('m.org_id', '=', scope.orgId)
+		.where('m.assessment_id', '=', scope.assessmentId)
+		.orderBy('m.user_id')
+		.execute();
+	return rows.map((row) => ({ ...toMembership(row), userId: row.userId }));
+}
+
 export async function listMembers(db: Database, orgId: string): Promise<Member[]> {
 	return db
 		.selectFrom('memberships as m')

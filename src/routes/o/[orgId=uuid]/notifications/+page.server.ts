@@ -1,3 +1,4 @@
+import { error, redirect } from '@sveltejs/kit';
 import { fail, message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
@@ -5,6 +6,7 @@ import type { FormNotice } from '$lib/forms';
 import {
 	markReadSchema,
 	notificationPreferencesSchema,
+	openNotificationSchema,
 	type NotificationPreferencesForm
 } from '$lib/schemas/notifications';
 import { requireMembership } from '$lib/server/web/guards/auth';
@@ -12,9 +14,11 @@ import {
 	markRead,
 	notificationPreferences,
 	notificationsOf,
+	openNotification,
 	saveNotificationPreferences
 } from '$lib/server/notifications/service';
 import { runtime } from '$lib/server/web/runtime';
+import { notificationHref } from '$lib/labels/notifications';
 import type { Actions, PageServerLoad } from './$types';
 
 /** One's own notifications in this organisation (every member has some), and how one is told. */
@@ -40,6 +44,19 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, { readError: m.notify_err_ids() });
 		await markRead(runtime().db, actor, { orgId: membership.orgId, ids: form.data.ids });
 		return { readNotice: m.notify_marked() };
+	},
+	/** Opening a notification marks it read and goes where it leads, in one step. */
+	open: async (event) => {
+		const { membership, actor } = await requireMembership(event, event.params.orgId);
+		const form = await superValidate(event.request, zod4(openNotificationSchema));
+		if (!form.valid) return fail(400, { readError: m.notify_err_ids() });
+		const opened = await openNotification(runtime().db, actor, {
+			orgId: membership.orgId,
+			id: form.data.id
+		});
+		const href = opened && notificationHref(membership.orgId, opened);
+		if (!href) error(404, 'Not found');
+		redirect(303, href);
 	},
 	readAll: async (event) => {
 		const { membership, actor } = await requireMembership(event, event.params.orgId);
