@@ -177,8 +177,9 @@ describe('a consultancy in a real browser', () => {
 		await page.getByLabel('Owner (answers for the open items)').fill('Li Na');
 		await page.getByLabel('Reason for finalising').fill('Pre-check of the licence domain only.');
 		await page.getByRole('button', { name: 'Finalise all the same' }).click();
+		// Finalising issues the reports before it answers (see teamwork.test.ts).
 		await expect
-			.poll(() => page.locator('.assessment-head').innerText())
+			.poll(() => page.locator('.assessment-head').innerText(), { timeout: 90_000 })
 			.toContain('answers locked');
 		await shot(page, 'review-final');
 

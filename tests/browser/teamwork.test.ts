@@ -146,8 +146,10 @@ describe('working together on one assessment', () => {
 				.fill('Pre-check of the complaints domain only, agreed with the client.');
 			await screenshot(page, 'teamwork-finalise-guard-en-1366.png');
 			await page.getByRole('button', { name: 'Finalise all the same' }).click();
+			// Finalising issues the reports (three PDFs and three Word files on the render worker)
+			// before it answers: on a loaded machine that takes longer than a poll's 15 s.
 			await expect
-				.poll(() => page.locator('main').innerText())
+				.poll(() => page.locator('main').innerText(), { timeout: 90_000 })
 				.toContain('Pre-check of the complaints domain only');
 			const finalA = await mailTo(emailA, (m) => m.subject.includes('已定稿'));
 			expect(finalA.text).toContain('答案已锁定');
