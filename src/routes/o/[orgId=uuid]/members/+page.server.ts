@@ -87,7 +87,7 @@ export const actions: Actions = {
 		});
 		if (done === 'not_member') return fail(400, { roleError: m.err_member_not_found() });
 		if (done === 'other_organisations')
-			return fail(409, { roleError: m.attack_two_factor_reset_other_orgs() });
+			return fail(409, { roleError: m.member_two_factor_reset_other_orgs() });
 		return { twoFactorReset: true };
 	},
 	revoke: async (event) => {
