@@ -75,6 +75,8 @@ export const load: PageServerLoad = async (event) => {
 		};
 	});
 	const { verdict, reasons, overall, complete, goodPractice } = evaluation.score;
+	const quotedIds = new Set(evaluation.result.findings.map((f) => f.provisions[0]));
+	const quoted = corpus.provisions.filter((p) => quotedIds.has(p.id));
 	return {
 		score: {
 			verdict,
@@ -85,9 +87,13 @@ export const load: PageServerLoad = async (event) => {
 			progress: evaluation.score.progress
 		},
 		findings: evaluation.result.findings,
+		// What the bars and the gap filters show of each domain, not all its figures.
 		domains: corpus.domains
 			.filter((d) => evaluation.score.domains[d.id])
-			.map((d) => ({ id: d.id, label: local(d), figures: evaluation.score.domains[d.id]! })),
+			.map((d) => {
+				const { score, answered, applicable } = evaluation.score.domains[d.id]!;
+				return { id: d.id, label: local(d), figures: { score, answered, applicable } };
+			}),
 		gaps,
 		citationText,
 		nextSteps: nextSteps(assessment.state, assessment.profileVersion > 0, evaluation.score),
@@ -116,24 +122,28 @@ export const load: PageServerLoad = async (event) => {
 			})
 		}),
 		stale: staleSentences(staleness, lang === 'en' ? 'en' : 'zh'),
+		// The provision each finding quotes, its source and the conflict it names: only those of the
+		// findings there are (most assessments have none), not every restricted term's.
 		restrictedProvisions: Object.fromEntries(
-			corpus.provisions
-				.filter((p) => corpus.restrictedTerms.some((t) => t.provisions.includes(p.id)))
-				.map((p) => [
-					p.id,
-					{
-						label: p.label,
-						label_en: p.label_en,
-						source: p.source,
-						text_zh: p.text_zh,
-						summary_en: p.summary_en
-					}
-				])
+			quoted.map((p) => [
+				p.id,
+				{
+					label: p.label,
+					label_en: p.label_en,
+					source: p.source,
+					text_zh: p.text_zh,
+					summary_en: p.summary_en
+				}
+			])
 		),
 		sources: Object.fromEntries(
-			corpus.sources.map((s) => [s.id, { zh: s.title_zh, en: s.title_en }])
+			corpus.sources
+				.filter((s) => quoted.some((p) => p.source === s.id))
+				.map((s) => [s.id, { zh: s.title_zh, en: s.title_en }])
 		),
-		conflicts: corpus.conflicts,
+		conflicts: corpus.conflicts.filter((c) =>
+			evaluation.result.findings.some((f) => f.conflict === c.id)
+		),
 		previousId: assessment.previousAssessmentId,
 		/** Starting the next assessment from this one makes sense once this one is final. */
 		canStart: START_ROLES.includes(membership.role) && assessment.state === 'final',
