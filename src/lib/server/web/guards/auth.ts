@@ -1,9 +1,5 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import {
-	findMembership,
-	listMemberships,
-	type Membership
-} from '../../db/queries/organisations';
+import { findMembership, listMemberships, type Membership } from '../../db/queries/organisations';
 import type { Role } from '../../db/schema';
 import { runtime } from '../runtime';
 import type { Session } from '../../auth/session';

@@ -18,7 +18,7 @@ import { importQuestionnaireTemplate } from '$lib/server/assessments/template-im
 import { lawCurrentAsOf } from '$lib/domain/provision-standing';
 import { sourceShortTitle } from '$lib/labels/corpus';
 import { nextSteps } from '$lib/domain/next-steps';
-import type { GapRow } from '$lib/domain/gap-rows';
+import { packGapRow, type GapRow } from '$lib/domain/gap-rows';
 import { local } from '$lib/labels/assessment';
 import { getLocale } from '$lib/paraglide/runtime';
 import { packSupport } from '$lib/domain/pack-annexes';
@@ -27,6 +27,7 @@ import { packPath } from '$lib/domain/pack-sections';
 import { packWords } from '$lib/labels/pack-words';
 import { shanghaiDate } from '$lib/server/report/load-report';
 import { runtime } from '$lib/server/web/runtime';
+import { unhashedPage } from '$lib/server/web/unhashed-page';
 import { assessmentStaleness, staleSentences } from '$lib/server/pack/staleness';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -94,7 +95,7 @@ export const load: PageServerLoad = async (event) => {
 				const { score, answered, applicable } = evaluation.score.domains[d.id]!;
 				return { id: d.id, label: local(d), figures: { score, answered, applicable } };
 			}),
-		gaps,
+		gaps: gaps.map(packGapRow),
 		citationText,
 		nextSteps: nextSteps(assessment.state, assessment.profileVersion > 0, evaluation.score),
 		/** The good-practice items to improve are listed on the action plan's page. */
@@ -151,7 +152,8 @@ export const load: PageServerLoad = async (event) => {
 		templateForm,
 		/** The action plan is a page of its own: here, how it stands. */
 		actionPlan: actionPlanSummary(actionPlan),
-		...voice
+		...voice,
+		...unhashedPage()
 	};
 };
 
