@@ -121,7 +121,8 @@ export const load: PageServerLoad = async (event) => {
 		flagged,
 		evidence,
 		canEdit: canEdit(membership, assessment),
-		...unhashedPage()
+		// The whole questionnaire only: a domain's page is small enough that its hash costs little.
+		...(domainId === ALL ? unhashedPage(event) : {})
 	};
 };
 

@@ -153,7 +153,7 @@ export const load: PageServerLoad = async (event) => {
 		/** The action plan is a page of its own: here, how it stands. */
 		actionPlan: actionPlanSummary(actionPlan),
 		...voice,
-		...unhashedPage()
+		...unhashedPage(event)
 	};
 };
 
