@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { findingQuotes } from '$lib/domain/findings';
 import { fail, message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
@@ -125,18 +126,7 @@ export const load: PageServerLoad = async (event) => {
 		stale: staleSentences(staleness, lang === 'en' ? 'en' : 'zh'),
 		// The provision each finding quotes, its source and the conflict it names: only those of the
 		// findings there are (most assessments have none), not every restricted term's.
-		restrictedProvisions: Object.fromEntries(
-			quoted.map((p) => [
-				p.id,
-				{
-					label: p.label,
-					label_en: p.label_en,
-					source: p.source,
-					text_zh: p.text_zh,
-					summary_en: p.summary_en
-				}
-			])
-		),
+		restrictedProvisions: findingQuotes(quoted),
 		sources: Object.fromEntries(
 			corpus.sources
 				.filter((s) => quoted.some((p) => p.source === s.id))
