@@ -1,4 +1,4 @@
-import type { Localized, ProfileQuestion, RestrictedTerm } from './corpus';
+import type { Localized, ProfileQuestion, Provision, RestrictedTerm } from './corpus';
 import type { Profile } from './profile';
 
 export type NameField = 'registered_name' | 'business_scope';
@@ -171,4 +171,20 @@ export function findRestrictedTerms(
 			}
 		];
 	});
+}
+
+/** What the findings quote of each provision, by id: its labels, source, text and English summary. */
+export function findingQuotes(provisions: readonly Provision[]) {
+	return Object.fromEntries(
+		provisions.map((p) => [
+			p.id,
+			{
+				label: p.label,
+				label_en: p.label_en,
+				source: p.source,
+				text_zh: p.text_zh,
+				summary_en: p.summary_en
+			}
+		])
+	);
 }

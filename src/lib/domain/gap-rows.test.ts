@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterGaps, gapFilterOptions, type GapRow } from './gap-rows';
+import { filterGaps, gapFilterOptions, packGapRow, unpackGapRow, type GapRow } from './gap-rows';
 
 const row = (itemId: string, over: Partial<GapRow> = {}): GapRow => ({
 	itemId,
@@ -42,5 +42,19 @@ describe('the gap filters', () => {
 			statuses: ['non_compliant', 'partial'],
 			owners: ['Li', '张伟']
 		});
+	});
+});
+
+describe('a gap row packed for the page', () => {
+	it('comes back as it was', () => {
+		const full = row('AML-001', {
+			question: '是否建立反洗钱内部控制制度？',
+			note: '制度已起草',
+			owner: '合规部',
+			due: '2027-03-31',
+			citations: ['P-1', 'P-2']
+		});
+		expect(unpackGapRow(packGapRow(full))).toEqual(full);
+		expect(unpackGapRow(packGapRow(row('B')))).toEqual(row('B'));
 	});
 });

@@ -16,6 +16,44 @@ export interface GapRow {
 	citations: string[];
 }
 
+/**
+ * A gap row as the result page's data carries it: an array, not an object, positions in this
+ * order. SvelteKit writes a page's data into the page with devalue, whose cost goes by the object
+ * keys it meets; 69 gaps of ten keys were a tenth of the page's HTML in English (BENCHMARKS.md).
+ */
+export type PackedGapRow = [
+	itemId: string,
+	domain: string,
+	severity: Severity,
+	basis: Basis,
+	status: GapStatus,
+	question: string,
+	note: string,
+	owner: string | null,
+	due: string | null,
+	citations: string[]
+];
+
+export function packGapRow(g: GapRow): PackedGapRow {
+	return [
+		g.itemId,
+		g.domain,
+		g.severity,
+		g.basis,
+		g.status,
+		g.question,
+		g.note,
+		g.owner,
+		g.due,
+		g.citations
+	];
+}
+
+export function unpackGapRow(packed: PackedGapRow): GapRow {
+	const [itemId, domain, severity, basis, status, question, note, owner, due, citations] = packed;
+	return { itemId, domain, severity, basis, status, question, note, owner, due, citations };
+}
+
 /** Each filter is a value or '' for all; an owner of '-' means "no owner yet". */
 export interface GapFilter {
 	severity: string;

@@ -114,7 +114,14 @@ export function staleWarnings(input: StaleInput): StaleWarning[] {
 
 	// Answers older than the window: now, or by the planned filing date.
 	const dated = input.answered.filter((a) => applicable.has(a.itemId));
-	const staleOn = (on: string) => dated.filter((a) => addMonths(a.on, validityMonths) < on);
+	// When each answer's window closes, worked out once per day answered (most share a few days).
+	const closes = new Map<string, string>();
+	const closing = (answered: string) => {
+		let day = closes.get(answered);
+		if (day === undefined) closes.set(answered, (day = addMonths(answered, validityMonths)));
+		return day;
+	};
+	const staleOn = (on: string) => dated.filter((a) => closing(a.on) < on);
 	const now = staleOn(today);
 	if (now.length > 0)
 		out.push({

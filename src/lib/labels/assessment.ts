@@ -52,6 +52,15 @@ export function statusLabel(status: string, o: In = {}): string {
 	);
 }
 
+/** A reviewer's decision on an item: accepted, changes requested, or not yet reviewed. */
+export function reviewStatusLabel(status: string): string {
+	return status === 'accepted'
+		? m.clients_review_accepted()
+		: status === 'changes_requested'
+			? m.clients_review_changes_requested()
+			: m.clients_review_pending();
+}
+
 /** Picks the reader's language from a bilingual corpus field. */
 export function local(text: Localized): string {
 	return getLocale() === 'en' ? text.en : text.zh;

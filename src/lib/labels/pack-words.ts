@@ -41,7 +41,17 @@ export function staleWords(locale: Locale): StaleWords {
 	) as StaleWords;
 }
 
-/** The filing pack's words in both languages, from the same catalogue as the pages. */
+let vocabulary: PackVocabulary | null = null;
+
+/**
+ * The filing pack's words in both languages, from the same catalogue as the pages. The catalogue is
+ * compiled into the build, so the words are made once per process (the result page asked for them
+ * twice a request: ~1.3 ms) and frozen, so that no caller can change them for the next.
+ */
 export function packWords(): PackVocabulary {
-	return { zh: wordsIn('zh'), en: wordsIn('en') };
+	vocabulary ??= Object.freeze({
+		zh: Object.freeze(wordsIn('zh')),
+		en: Object.freeze(wordsIn('en'))
+	});
+	return vocabulary;
 }

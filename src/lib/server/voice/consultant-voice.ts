@@ -5,7 +5,7 @@ import {
 	type ReportStatement,
 	type VoiceText
 } from '../../domain/consultant-voice';
-import { EMPTY_TEXT } from '../../domain/consultant-voice';
+import { EMPTY_STATEMENT, EMPTY_TEXT } from '../../domain/consultant-voice';
 import { loadAssessmentView } from '../assessments/service';
 import { audited, type Actor } from '../db/audited';
 import type { Database } from '../db/connection';
@@ -46,9 +46,22 @@ export async function loadConsultantVoice(
 	return { statement, observations };
 }
 
-/** Every version of the opinion and scope statement, newest first. */
-export function listStatementHistory(db: Database, assessmentId: string) {
-	return listReportStatementVersions(db, assessmentId);
+/**
+ * The voice as it stands and the statement's history, in two queries: the current statement is the
+ * history's newest version (the result and review pages show both).
+ */
+export async function loadConsultantVoiceWithHistory(
+	db: Database,
+	assessmentId: string
+): Promise<{ voice: ConsultantVoice; statementHistory: ReportStatement[] }> {
+	const [statementHistory, observations] = await Promise.all([
+		listReportStatementVersions(db, assessmentId),
+		listGapObservations(db, assessmentId)
+	]);
+	return {
+		voice: { statement: statementHistory[0] ?? EMPTY_STATEMENT, observations },
+		statementHistory
+	};
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import type { Database } from '../db/connection';
-import { findUserById } from '../db/queries/users';
-import { SESSION_COOKIE, validateSessionToken } from '../auth/session';
+import { SESSION_COOKIE, validateSessionTokenWithUser } from '../auth/session';
 import { deleteSessionTokenCookie, setSessionTokenCookie } from './session-cookie';
 
 export function isSecureRequest(event: RequestEvent): boolean {
@@ -14,12 +13,13 @@ export async function resolveSession(event: RequestEvent, db: Database): Promise
 	event.locals.session = null;
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (!token) return;
-	const session = await validateSessionToken(db, token);
-	if (!session) {
+	// The session and its person in one query.
+	const found = await validateSessionTokenWithUser(db, token);
+	if (!found) {
 		deleteSessionTokenCookie(event.cookies, isSecureRequest(event));
 		return;
 	}
-	const user = await findUserById(db, session.userId);
+	const { session, user } = found;
 	if (!user) {
 		deleteSessionTokenCookie(event.cookies, isSecureRequest(event));
 		return;

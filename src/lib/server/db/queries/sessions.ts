@@ -1,6 +1,7 @@
 import type { Database } from '../connection';
 import type { AuditedTx } from '../audited';
 import type { SessionRow } from '../schema';
+import { toUserProfile, type UserProfile } from './users';
 
 export type SessionRecord = Pick<
 	SessionRow,
@@ -59,6 +60,53 @@ export async function findSession(db: Database, id: string): Promise<SessionReco
 		.where('id', '=', id)
 		.executeTakeFirst();
 	return row ?? null;
+}
+
+/**
+ * A session and its person in one query (every signed-in request reads both): the person is null
+ * when the user row is gone.
+ */
+export async function findSessionWithUser(
+	db: Database,
+	id: string
+): Promise<{ session: SessionRecord; user: UserProfile | null } | null> {
+	const row = await db
+		.selectFrom('sessions as s')
+		.leftJoin('users as u', 'u.id', 's.user_id')
+		.select([
+			's.id',
+			's.user_id',
+			's.secret_hash',
+			's.active_org_id',
+			's.expires_at',
+			's.created_at',
+			's.last_seen_at',
+			's.two_factor_verified',
+			'u.id as u_id',
+			'u.email as u_email',
+			'u.name as u_name',
+			'u.email_verified_at as u_email_verified_at',
+			'u.language as u_language'
+		])
+		.select((eb) => eb('u.totp_key', 'is not', null).as('u_two_factor'))
+		.where('s.id', '=', id)
+		.executeTakeFirst();
+	if (!row) return null;
+	const { u_id, u_email, u_name, u_email_verified_at, u_language, u_two_factor, ...session } = row;
+	return {
+		session,
+		user:
+			u_id === null || u_email === null || u_name === null || u_language === null
+				? null
+				: toUserProfile({
+						id: u_id,
+						email: u_email,
+						name: u_name,
+						email_verified_at: u_email_verified_at,
+						language: u_language,
+						two_factor: u_two_factor
+					})
+	};
 }
 
 /** Bookkeeping (not audited): a session's sliding expiry and when it was last used. */

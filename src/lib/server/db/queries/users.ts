@@ -45,7 +45,18 @@ export async function findUserById(db: Database, id: string): Promise<UserProfil
 		.select((eb) => eb('totp_key', 'is not', null).as('two_factor'))
 		.where('id', '=', id)
 		.executeTakeFirst();
-	if (!row) return null;
+	return row ? toUserProfile(row) : null;
+}
+
+/** A user's row as the app knows the person (findUserById's columns, read here or joined). */
+export function toUserProfile(row: {
+	id: string;
+	email: string;
+	name: string;
+	email_verified_at: Date | string | null;
+	language: Language;
+	two_factor: unknown;
+}): UserProfile {
 	return {
 		id: row.id,
 		email: row.email,

@@ -13,8 +13,7 @@ import {
 import type { AssessmentRecord } from '../../db/queries/assessments';
 import type { Membership } from '../../db/queries/organisations';
 import {
-	listStatementHistory,
-	loadConsultantVoice,
+	loadConsultantVoiceWithHistory,
 	saveGapObservation,
 	saveReportStatement,
 	type VoiceSaveResult
@@ -39,10 +38,7 @@ export async function loadConsultantVoiceForms(
 	membership: Membership
 ) {
 	const db = runtime().db;
-	const [voice, statementHistory] = await Promise.all([
-		loadConsultantVoice(db, assessment.id),
-		listStatementHistory(db, assessment.id)
-	]);
+	const { voice, statementHistory } = await loadConsultantVoiceWithHistory(db, assessment.id);
 	const s = voice.statement;
 	const statementForm = await superValidate<ReportStatementForm, VoiceNotice>(
 		{

@@ -1,5 +1,5 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import { findMembership, type Membership } from '../../db/queries/organisations';
+import { findMembership, listMemberships, type Membership } from '../../db/queries/organisations';
 import type { Role } from '../../db/schema';
 import { runtime } from '../runtime';
 import type { Session } from '../../auth/session';
@@ -31,6 +31,18 @@ export function requireUser(event: RequestEvent): Viewer {
 	return { user, session, actor: userActor(event, user.id) };
 }
 
+const isView = (event: RequestEvent) =>
+	event.request.method === 'GET' || event.request.method === 'HEAD';
+
+/**
+ * Every organisation the person belongs to, read once per page view: the root layout lists them
+ * (the organisation switcher) and the guards find the one a page is about in the same list, one
+ * query instead of two on every page (the same columns as `findMembership`).
+ */
+export function viewerMemberships(event: RequestEvent, userId: string): Promise<Membership[]> {
+	return oncePerView(event, `memberships:${userId}`, () => listMemberships(runtime().db, userId));
+}
+
 /**
  * The organisation as the viewer may see it. Not a member: 404, so another organisation's
  * existence is never revealed. A member without one of `roles`: 403.
@@ -42,7 +54,11 @@ export async function requireMembership(
 ): Promise<Viewer & { membership: Membership }> {
 	const viewer = requireUser(event);
 	const membership = await oncePerView(event, `membership:${viewer.user.id}:${orgId}`, async () => {
-		const found = await findMembership(runtime().db, viewer.user.id, orgId);
+		const found = isView(event)
+			? ((await viewerMemberships(event, viewer.user.id)).find(
+					(m) => m.orgId === orgId.toLowerCase()
+				) ?? null)
+			: await findMembership(runtime().db, viewer.user.id, orgId);
 		if (!found) error(404, 'Not found');
 		await organisationGate(event, viewer.user, orgId);
 		return found;

@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { findingQuotes } from '$lib/domain/findings';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { ProfileQuestion } from '$lib/domain/corpus';
@@ -83,19 +84,10 @@ export const load: PageServerLoad = async (event) => {
 		identityName: identity.name,
 		questions: corpus.profileQuestions,
 		restrictedTerms: corpus.restrictedTerms,
-		provisions: Object.fromEntries(
-			corpus.provisions
-				.filter((p) => corpus.restrictedTerms.some((t) => t.provisions.includes(p.id)))
-				.map((p) => [
-					p.id,
-					{
-						label: p.label,
-						label_en: p.label_en,
-						source: p.source,
-						text_zh: p.text_zh,
-						summary_en: p.summary_en
-					}
-				])
+		provisions: findingQuotes(
+			corpus.provisions.filter((p) =>
+				corpus.restrictedTerms.some((t) => t.provisions.includes(p.id))
+			)
 		),
 		sources: Object.fromEntries(
 			corpus.sources.map((s) => [s.id, { zh: s.title_zh, en: s.title_en }])

@@ -3,11 +3,13 @@ import { requireAssessment, canEdit } from '$lib/server/web/guards/assessment';
 import { saveAnswerAction } from '$lib/server/web/actions/answer';
 import { confirmCarriedOverAction } from '$lib/server/web/actions/carry-over';
 import { itemCards } from '$lib/domain/item-view';
+import { packEntry } from '$lib/answering/packed-entries';
 import { assessmentCorpus, loadAssessmentView } from '$lib/server/assessments/service';
 import { previousAnswers } from '$lib/server/assessments/history';
 import { commentCounts, itemReviews } from '$lib/server/assessments/review';
 import { reachesDomain } from '$lib/server/auth/scope';
 import { runtime } from '$lib/server/web/runtime';
+import { unhashedPage } from '$lib/server/web/unhashed-page';
 import { bulkAnswersAction } from '$lib/server/web/actions/bulk-answers';
 import { ALL, matchesFilters, parseFilters } from '$lib/domain/item-filter';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -87,10 +89,11 @@ export const load: PageServerLoad = async (event) => {
 			applicable: evaluation.score.progress.applicable
 		},
 		// Each item's card and answer only: the reading behind a question comes when it is opened
-		// (items/[itemId]/reference), so a page of 150 items stays small and quick to render.
+		// (items/[itemId]/reference), so a page of 150 items stays small and quick to render. Packed
+		// as arrays (packed-entries.ts): the page's data is cheaper to write so.
 		items: items.map((item) => {
 			const answer = byItem.get(item.id);
-			return {
+			return packEntry({
 				item: cards.get(item.id)!,
 				domain: item.domain,
 				saved: answer
@@ -103,13 +106,23 @@ export const load: PageServerLoad = async (event) => {
 							version: answer.version
 						}
 					: null,
-				review: { status: reviewOf.get(item.id) ?? 'pending', comments: comments.get(item.id) ?? 0 }
-			};
+				// Only an item someone reviewed or commented on: the page takes the rest as not reviewed.
+				...(reviewOf.has(item.id) || comments.has(item.id)
+					? {
+							review: {
+								status: reviewOf.get(item.id) ?? 'pending',
+								comments: comments.get(item.id) ?? 0
+							}
+						}
+					: {})
+			});
 		}),
 		carriedOver: items.filter((i) => byItem.get(i.id)?.carriedOver).map((i) => i.id),
 		flagged,
 		evidence,
-		canEdit: canEdit(membership, assessment)
+		canEdit: canEdit(membership, assessment),
+		// The whole questionnaire only: a domain's page is small enough that its hash costs little.
+		...(domainId === ALL ? unhashedPage(event) : {})
 	};
 };
 

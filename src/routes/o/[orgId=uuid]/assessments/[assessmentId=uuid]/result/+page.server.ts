@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { findingQuotes } from '$lib/domain/findings';
 import { fail, message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
@@ -18,7 +19,7 @@ import { importQuestionnaireTemplate } from '$lib/server/assessments/template-im
 import { lawCurrentAsOf } from '$lib/domain/provision-standing';
 import { sourceShortTitle } from '$lib/labels/corpus';
 import { nextSteps } from '$lib/domain/next-steps';
-import type { GapRow } from '$lib/domain/gap-rows';
+import { packGapRow, type GapRow } from '$lib/domain/gap-rows';
 import { local } from '$lib/labels/assessment';
 import { getLocale } from '$lib/paraglide/runtime';
 import { packSupport } from '$lib/domain/pack-annexes';
@@ -26,6 +27,7 @@ import { supportBlock } from '$lib/domain/pack-annex-text';
 import { packWords } from '$lib/labels/pack-words';
 import { shanghaiDate } from '$lib/server/report/load-report';
 import { runtime } from '$lib/server/web/runtime';
+import { unhashedPage } from '$lib/server/web/unhashed-page';
 import { assessmentStaleness, staleSentences } from '$lib/server/pack/staleness';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -74,6 +76,8 @@ export const load: PageServerLoad = async (event) => {
 		};
 	});
 	const { verdict, reasons, overall, complete, goodPractice } = evaluation.score;
+	const quotedIds = new Set(evaluation.result.findings.map((f) => f.provisions[0]));
+	const quoted = corpus.provisions.filter((p) => quotedIds.has(p.id));
 	return {
 		score: {
 			verdict,
@@ -84,10 +88,14 @@ export const load: PageServerLoad = async (event) => {
 			progress: evaluation.score.progress
 		},
 		findings: evaluation.result.findings,
+		// What the bars and the gap filters show of each domain, not all its figures.
 		domains: corpus.domains
 			.filter((d) => evaluation.score.domains[d.id])
-			.map((d) => ({ id: d.id, label: local(d), figures: evaluation.score.domains[d.id]! })),
-		gaps,
+			.map((d) => {
+				const { score, answered, applicable } = evaluation.score.domains[d.id]!;
+				return { id: d.id, label: local(d), figures: { score, answered, applicable } };
+			}),
+		gaps: gaps.map(packGapRow),
 		citationText,
 		nextSteps: nextSteps(assessment.state, assessment.profileVersion > 0, evaluation.score),
 		/** The good-practice items to improve are listed on the action plan's page. */
@@ -110,24 +118,17 @@ export const load: PageServerLoad = async (event) => {
 			})
 		}),
 		stale: staleSentences(staleness, lang === 'en' ? 'en' : 'zh', corpus),
-		restrictedProvisions: Object.fromEntries(
-			corpus.provisions
-				.filter((p) => corpus.restrictedTerms.some((t) => t.provisions.includes(p.id)))
-				.map((p) => [
-					p.id,
-					{
-						label: p.label,
-						label_en: p.label_en,
-						source: p.source,
-						text_zh: p.text_zh,
-						summary_en: p.summary_en
-					}
-				])
-		),
+		// The provision each finding quotes, its source and the conflict it names: only those of the
+		// findings there are (most assessments have none), not every restricted term's.
+		restrictedProvisions: findingQuotes(quoted),
 		sources: Object.fromEntries(
-			corpus.sources.map((s) => [s.id, { zh: s.title_zh, en: s.title_en }])
+			corpus.sources
+				.filter((s) => quoted.some((p) => p.source === s.id))
+				.map((s) => [s.id, { zh: s.title_zh, en: s.title_en }])
 		),
-		conflicts: corpus.conflicts,
+		conflicts: corpus.conflicts.filter((c) =>
+			evaluation.result.findings.some((f) => f.conflict === c.id)
+		),
 		previousId: assessment.previousAssessmentId,
 		/** Starting the next assessment from this one makes sense once this one is final. */
 		canStart: START_ROLES.includes(membership.role) && assessment.state === 'final',
@@ -135,7 +136,8 @@ export const load: PageServerLoad = async (event) => {
 		templateForm,
 		/** The action plan is a page of its own: here, how it stands. */
 		actionPlan: actionPlanSummary(actionPlan),
-		...voice
+		...voice,
+		...unhashedPage(event)
 	};
 };
 
