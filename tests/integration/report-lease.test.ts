@@ -113,6 +113,40 @@ describe('report render leases', () => {
 		expect(calls).toHaveLength(0);
 	});
 
+	it('builds a report’s model only once it holds a render slot', async () => {
+		const { db, orgId, assessmentId } = await assessment();
+		let built = 0;
+		const lazy = async () => {
+			built += 1;
+			return model();
+		};
+		await holdLease(`other-${orgId}-1`, orgId, 1);
+		await holdLease(`other-${orgId}-2`, orgId, 2);
+		const { calls, render } = renderer();
+		const key = `lazy-${orgId}`;
+		const refused = await cachedReportPdf(
+			db,
+			{ assessmentId, orgId, model: lazy, key },
+			render,
+			sharing
+		).catch((error: unknown) => error);
+		expect((refused as ReportBusy).reason).toBe('org_full');
+		expect(built).toBe(0);
+		// With a slot free, it is built once and rendered; served from the cache, never again.
+		const other = await assessment();
+		const otherKey = `lazy-${other.orgId}`;
+		const input = {
+			assessmentId: other.assessmentId,
+			orgId: other.orgId,
+			model: lazy,
+			key: otherKey
+		};
+		expect((await cachedReportPdf(db, input, render, sharing)).cache).toBe('miss');
+		expect((await cachedReportPdf(db, input, render, sharing)).cache).toBe('hit');
+		expect(built).toBe(1);
+		expect(calls).toHaveLength(1);
+	});
+
 	it('refuses a third report of one organisation while two render, and takes over a dead instance’s lease', async () => {
 		const { db, orgId, assessmentId } = await assessment();
 		await holdLease(`other-${orgId}-1`, orgId, 1);

@@ -91,11 +91,18 @@ export function releaseRenderSlot(db: Database, key: string): Promise<void> {
  */
 export function cachedReportPdf(
 	db: Database,
-	input: { assessmentId: string; orgId: string; model: ReportModel; key?: string },
+	input:
+		| { assessmentId: string; orgId: string; model: ReportModel; key?: string }
+		/**
+		 * The model built only once this request holds a render slot: building it is a fair share of
+		 * a render's work, which a request refused (organisation at its limit) or served from the
+		 * cache never does.
+		 */
+		| { assessmentId: string; orgId: string; model: () => Promise<ReportModel>; key: string },
 	render: (model: ReportModel) => Promise<Rendered>,
 	sharing: RenderSharing = renderSharing()
 ): Promise<ReportPdf> {
-	const key = input.key ?? reportCacheKey(input.model);
+	const key = input.key ?? reportCacheKey(input.model as ReportModel);
 	const pending = inFlight.get(key);
 	if (pending) return pending;
 	const work = (async (): Promise<ReportPdf> => {
@@ -132,7 +139,12 @@ const RETRY_AFTER_SECONDS = 10;
 
 async function renderLeased(
 	db: Database,
-	input: { assessmentId: string; orgId: string; key: string; model: ReportModel },
+	input: {
+		assessmentId: string;
+		orgId: string;
+		key: string;
+		model: ReportModel | (() => Promise<ReportModel>);
+	},
 	render: (model: ReportModel) => Promise<Rendered>
 ): Promise<ReportPdf> {
 	const { key } = input;
@@ -140,7 +152,8 @@ async function renderLeased(
 		// Stored by another instance between the look-up and the claim: nothing to render.
 		const cached = await findCachedReport(db, key);
 		if (cached) return { bytes: cached, key, cache: 'hit' };
-		const rendered = await render(input.model);
+		const model = typeof input.model === 'function' ? await input.model() : input.model;
+		const rendered = await render(model);
 		logger.info(
 			{ key, orgId: input.orgId, ms: Math.round(rendered.ms), renderer: rendered.renderer },
 			'report rendered'
@@ -149,7 +162,7 @@ async function renderLeased(
 			await storeCachedReport(db, {
 				key,
 				assessmentId: input.assessmentId,
-				lang: input.model.lang,
+				lang: model.lang,
 				bytes: rendered.bytes
 			});
 		} catch (error) {
