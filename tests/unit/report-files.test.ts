@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reportContentDisposition } from '../../src/lib/server/web/downloads/content-disposition';
 import { textRuns } from '../../src/lib/server/documents/pdf/text-runs';
 import { joinInlines } from '../../src/lib/server/documents/pdf/pdfmake-patches/join-inlines';
-import { breakLines, columnWidths } from '../../src/lib/server/documents/pdf/typeset';
+import { breakLines, columnWidths, lineMemoSize } from '../../src/lib/server/documents/pdf/typeset';
 
 describe('report file name', () => {
 	it('gives an ASCII name and an RFC 5987 UTF-8 name without path or quote characters', () => {
@@ -80,6 +80,16 @@ describe('joining inlines', () => {
 });
 
 describe('breaking lines', () => {
+	it('remembers lines within a bound of characters, however many long notes pass through', () => {
+		const note = (i: number) => `${i} ${'合规备注'.repeat(500)}`;
+		for (let i = 0; i < 1_100; i++) breakLines(note(i), 300, 9);
+		const { entries, chars } = lineMemoSize();
+		expect(chars).toBeLessThanOrEqual(4_000_000);
+		expect(entries).toBeLessThan(1_100);
+		// The latest texts are still remembered: the same lines, not broken again.
+		expect(breakLines(note(1_099), 300, 9)).toBe(breakLines(note(1_099), 300, 9));
+	});
+
 	const text =
 		'本机构已开展及拟开展的每一项金融业务（支付、放贷与助贷、理财与财富管理、保险销售），是否均在牌照范围内？Does every line operate under a licence?\n\nA new paragraph.';
 

@@ -54,9 +54,14 @@ function metricsFor(bold: boolean): Metrics {
 /** Room kept at the end of every line, for the kerning and rounding pdfkit may add. */
 const SLACK = 1.5;
 
-/** Texts broken so far, by font, size and width: past this many the memo starts again. */
-const MAX_BROKEN = 20_000;
+/**
+ * Texts broken so far, by font, size and width. Bounded by the characters it holds (a text is in
+ * its key and again in its lines), not by entries: people's notes run to thousands of characters,
+ * and 20,000 of them would hold hundreds of MB in a worker. Past the bound it starts again.
+ */
+const MAX_BROKEN_CHARS = 4_000_000;
 const broken = new Map<string, readonly string[]>();
+let brokenChars = 0;
 
 /**
  * Breaks a text into lines that fit `width` at `size`, where Unicode allows (UAX #14) and where
@@ -75,11 +80,20 @@ export function breakLines(
 	const key = `${bold ? 'b' : 'r'} ${size} ${width} ${text}`;
 	let lines = broken.get(key);
 	if (!lines) {
-		if (broken.size >= MAX_BROKEN) broken.clear();
 		lines = Object.freeze(breakText(text, width, size, bold));
+		if (brokenChars + 2 * key.length > MAX_BROKEN_CHARS) {
+			broken.clear();
+			brokenChars = 0;
+		}
 		broken.set(key, lines);
+		brokenChars += 2 * key.length;
 	}
 	return lines;
+}
+
+/** What the memo holds now, for tests of its bound. */
+export function lineMemoSize(): { entries: number; chars: number } {
+	return { entries: broken.size, chars: brokenChars };
 }
 
 function breakText(text: string, width: number, size: number, bold: boolean): string[] {
