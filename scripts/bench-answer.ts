@@ -12,7 +12,7 @@
  * item) and the first domain's. Times are the `Server-Timing: app;dur` header (wall time inside the
  * server); beside them the server process's CPU time per request (from /proc, so a shared machine's
  * waiting is not counted; the database's own CPU is not in it). BENCH_SAVES and BENCH_PAGES change
- * the counts. Exits 1 when a target is missed: save p95 ≤ 50 ms, whole questionnaire p50 ≤ 15 ms.
+ * the counts; BENCH_ONLY=all or =first requests that page alone (to profile it). Exits 1 when a target is missed: save p95 ≤ 50 ms, whole questionnaire p50 ≤ 15 ms.
  */
 import { Browser, signUp } from '../tests/helpers/browser';
 import fs from 'node:fs';
@@ -129,8 +129,11 @@ try {
 		const cpu = (cpuMs(pid) - cpuStart) / (PAGES - WARM_UP);
 		return { ...figures(times, 0, 1), bytes, cpu };
 	};
-	const all = await pageTimes(`${base}/questionnaire?domain=all`);
-	const first = await pageTimes(`${base}/questionnaire`);
+	// BENCH_ONLY=all or =first measures that page alone (to profile it).
+	const only = process.env.BENCH_ONLY;
+	const skipped = { ...figures([], 0, 1), bytes: 0, cpu: NaN };
+	const all = only === 'first' ? skipped : await pageTimes(`${base}/questionnaire?domain=all`);
+	const first = only === 'all' ? skipped : await pageTimes(`${base}/questionnaire`);
 	const saves = figures(saveTimes, saveErrors, 1);
 
 	const row = (
