@@ -271,6 +271,16 @@ describe('the answering workspace', () => {
 			await expect.poll(async () => (await answers())[far[0]]?.status).toBe('compliant');
 			await allFormsOpen(page);
 			expect(await page.locator('input[name=items]:checked').count()).toBe(1);
+			// The page's data leaves the questions out (they are in its HTML): each form shows its
+			// own item's question all the same, in the page's language.
+			const questions = await page
+				.locator('article.item')
+				.evaluateAll((cards) =>
+					cards.map((c) => [c.id, c.querySelector('.question')?.textContent ?? ''])
+				);
+			expect(questions.length).toBe(ids.length);
+			const corpus = new Map(seedsCorpus().items.map((i) => [i.id, i.question.en]));
+			for (const [id, question] of questions) expect(question).toBe(corpus.get(id!));
 		} finally {
 			await context.close();
 		}

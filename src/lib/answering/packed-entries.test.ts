@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { packEntry, unpackEntry, type QuestionnaireEntry } from './packed-entries';
+import {
+	decodeEntries,
+	encodeEntries,
+	packEntry,
+	PackedEntries,
+	unpackEntry,
+	type QuestionnaireEntry
+} from './packed-entries';
 
 const item = {
 	id: 'AML-001',
@@ -41,5 +48,39 @@ describe('a questionnaire entry packed for the page', () => {
 		expect(packed.some((v) => v !== null && typeof v === 'object' && !Array.isArray(v))).toBe(
 			false
 		);
+	});
+});
+
+describe("the page's entries on their way to the browser", () => {
+	const entries = () => [
+		packEntry({ item, domain: 'aml', saved: null }),
+		packEntry({
+			item: { ...item, id: 'AML-002', question: '是否开展反洗钱培训？' },
+			domain: 'aml',
+			saved: null
+		})
+	];
+	const inPage = new Map([
+		['AML-001', item.question],
+		['AML-002', '是否开展反洗钱培训？']
+	]);
+
+	it('leave the questions out where the page shows them, and read them back from it', () => {
+		const sent = new PackedEntries(entries(), true);
+		const encoded = encodeEntries(sent);
+		expect(JSON.stringify(encoded)).not.toContain('是否');
+		// The server's own copy, which renders the page, keeps its questions.
+		expect(sent.entries[0]![1]).toBe(item.question);
+		const back = decodeEntries(structuredClone(encoded), (id) => inPage.get(id) ?? '');
+		expect(back.entries).toEqual(entries());
+	});
+
+	it('carry the questions where there is no page to read them from (data fetched alone)', () => {
+		const encoded = encodeEntries(new PackedEntries(entries(), false));
+		expect(JSON.stringify(encoded)).toContain(item.question);
+		const back = decodeEntries(structuredClone(encoded), () => {
+			throw new Error('the page is not read');
+		});
+		expect(back.entries).toEqual(entries());
 	});
 });

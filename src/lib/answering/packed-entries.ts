@@ -82,3 +82,44 @@ export function unpackEntry(packed: PackedEntry): QuestionnaireEntry {
 	if (review) entry.review = { status: review[0], comments: review[1] };
 	return entry;
 }
+
+/**
+ * A page's packed entries. On the way to the browser (SvelteKit's `transport` hook, src/hooks.ts) a
+ * page rendered on the server leaves the questions out: every entry's card, closed or a form, shows
+ * its question in the page's HTML already (`#<id> .question`), and the browser takes it from there
+ * as the data is read, before the page starts. A page's data fetched on its own (a navigation in the
+ * browser, `isDataRequest`) has no such HTML to read from and carries them. The whole questionnaire's
+ * 152 questions were half of its page data's characters (BENCHMARKS.md, "Answering").
+ */
+export class PackedEntries {
+	constructor(
+		readonly entries: PackedEntry[],
+		/** The questions are in the page's HTML: the page's data need not carry them. */
+		readonly questionsInPage = false
+	) {}
+}
+
+/** The transport's encoding: the entries, their questions left out where the page shows them. */
+export type EncodedEntries = [entries: PackedEntry[], questionsInPage: boolean];
+
+export function encodeEntries(value: PackedEntries): EncodedEntries {
+	return [
+		value.questionsInPage
+			? value.entries.map((entry) => {
+					const copy = [...entry] as PackedEntry;
+					copy[1] = '';
+					return copy;
+				})
+			: value.entries,
+		value.questionsInPage
+	];
+}
+
+/** Back in the browser: each question left out read from the page (`question` finds it there). */
+export function decodeEntries(
+	[entries, questionsInPage]: EncodedEntries,
+	question: (id: string) => string
+): PackedEntries {
+	if (questionsInPage) for (const entry of entries) entry[1] = question(entry[0]);
+	return new PackedEntries(entries);
+}

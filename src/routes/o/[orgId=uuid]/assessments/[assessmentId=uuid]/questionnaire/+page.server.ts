@@ -3,7 +3,7 @@ import { requireAssessment, canEdit } from '$lib/server/web/guards/assessment';
 import { saveAnswerAction } from '$lib/server/web/actions/answer';
 import { confirmCarriedOverAction } from '$lib/server/web/actions/carry-over';
 import { itemCards } from '$lib/domain/item-view';
-import { packEntry } from '$lib/answering/packed-entries';
+import { packEntry, PackedEntries } from '$lib/answering/packed-entries';
 import { assessmentCorpus, loadAssessmentView } from '$lib/server/assessments/service';
 import { previousAnswers } from '$lib/server/assessments/history';
 import { commentCounts, itemReviews } from '$lib/server/assessments/review';
@@ -90,33 +90,37 @@ export const load: PageServerLoad = async (event) => {
 		},
 		// Each item's card and answer only: the reading behind a question comes when it is opened
 		// (items/[itemId]/reference), so a page of 150 items stays small and quick to render. Packed
-		// as arrays (packed-entries.ts): the page's data is cheaper to write so.
-		items: items.map((item) => {
-			const answer = byItem.get(item.id);
-			return packEntry({
-				item: cards.get(item.id)!,
-				domain: item.domain,
-				saved: answer
-					? {
-							status: answer.status,
-							note: answer.note,
-							evidence: answer.evidence,
-							owner: answer.owner,
-							due: answer.due,
-							version: answer.version
-						}
-					: null,
-				// Only an item someone reviewed or commented on: the page takes the rest as not reviewed.
-				...(reviewOf.has(item.id) || comments.has(item.id)
-					? {
-							review: {
-								status: reviewOf.get(item.id) ?? 'pending',
-								comments: comments.get(item.id) ?? 0
+		// as arrays (packed-entries.ts): the page's data is cheaper to write so. A page rendered here
+		// shows every question in its HTML: its data leaves them out (src/hooks.ts).
+		items: new PackedEntries(
+			items.map((item) => {
+				const answer = byItem.get(item.id);
+				return packEntry({
+					item: cards.get(item.id)!,
+					domain: item.domain,
+					saved: answer
+						? {
+								status: answer.status,
+								note: answer.note,
+								evidence: answer.evidence,
+								owner: answer.owner,
+								due: answer.due,
+								version: answer.version
 							}
-						}
-					: {})
-			});
-		}),
+						: null,
+					// Only an item someone reviewed or commented on: the page takes the rest as not reviewed.
+					...(reviewOf.has(item.id) || comments.has(item.id)
+						? {
+								review: {
+									status: reviewOf.get(item.id) ?? 'pending',
+									comments: comments.get(item.id) ?? 0
+								}
+							}
+						: {})
+				});
+			}),
+			!event.isDataRequest
+		),
 		carriedOver: items.filter((i) => byItem.get(i.id)?.carriedOver).map((i) => i.id),
 		flagged,
 		evidence,
