@@ -23,18 +23,19 @@ export const load: LayoutServerLoad = async (event) => {
 	);
 	// The registered name or business scope differed from the record: whoever manages it chooses.
 	const canResolveIdentity = START_ROLES.includes(membership.role);
-	const client = assessment.clientId
-		? await clientOf(runtime().db, { orgId: membership.orgId, id: assessment.clientId })
-		: null;
+	const db = runtime().db;
+	// Read at once, not one after the other: every tab of an assessment waits for this layout.
+	const [client, identityConflicts, schedule] = await Promise.all([
+		assessment.clientId ? clientOf(db, { orgId: membership.orgId, id: assessment.clientId }) : null,
+		canResolveIdentity
+			? listIdentityConflicts(db, { orgId: membership.orgId, assessmentId: assessment.id })
+			: [],
+		scheduleOf(db, assessment)
+	]);
 	return {
 		/** The context line: client → assessment → state. */
 		client: client ? { id: client.id, name: client.name } : null,
-		identityConflicts: canResolveIdentity
-			? await listIdentityConflicts(runtime().db, {
-					orgId: membership.orgId,
-					assessmentId: assessment.id
-				})
-			: [],
+		identityConflicts,
 		assessment: {
 			id: assessment.id,
 			title: assessment.title,
@@ -46,7 +47,7 @@ export const load: LayoutServerLoad = async (event) => {
 			clientId: assessment.clientId
 		},
 		/** Due date, responsible consultant, overdue or due soon: shown in the head of every tab. */
-		schedule: await scheduleOf(runtime().db, assessment),
+		schedule,
 		canSchedule: SCHEDULE_ROLES.includes(membership.role),
 		/** Archived or deleted (awaiting its purge): said in the head of every tab. */
 		shelf: assessment.deletedAt
