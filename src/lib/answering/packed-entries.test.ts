@@ -68,7 +68,7 @@ describe("the page's entries on their way to the browser", () => {
 	it('leave the questions out where the page shows them, and read them back from it', () => {
 		const sent = new PackedEntries(entries(), true);
 		const encoded = encodeEntries(sent);
-		expect(JSON.stringify(encoded)).not.toContain('是否');
+		expect(encoded[0]).not.toContain('是否');
 		// The server's own copy, which renders the page, keeps its questions.
 		expect(sent.entries[0]![1]).toBe(item.question);
 		const back = decodeEntries(structuredClone(encoded), (id) => inPage.get(id) ?? '');
@@ -77,7 +77,7 @@ describe("the page's entries on their way to the browser", () => {
 
 	it('carry the questions where there is no page to read them from (data fetched alone)', () => {
 		const encoded = encodeEntries(new PackedEntries(entries(), false));
-		expect(JSON.stringify(encoded)).toContain(item.question);
+		expect(encoded[0]).toContain(item.question);
 		const back = decodeEntries(structuredClone(encoded), () => {
 			throw new Error('the page is not read');
 		});

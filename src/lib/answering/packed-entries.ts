@@ -99,27 +99,31 @@ export class PackedEntries {
 	) {}
 }
 
-/** The transport's encoding: the entries, their questions left out where the page shows them. */
-export type EncodedEntries = [entries: PackedEntry[], questionsInPage: boolean];
+/**
+ * The transport's encoding: the entries as one JSON text, their questions left out where the page
+ * shows them. One string is what SvelteKit's writer (devalue) handles fastest: it walks every value
+ * of an object or array it is given, counting and naming them, where a string it only escapes
+ * (timed on the whole list's entries: 0.44 → 0.27 ms).
+ */
+export type EncodedEntries = [json: string, questionsInPage: boolean];
 
 export function encodeEntries(value: PackedEntries): EncodedEntries {
-	return [
-		value.questionsInPage
-			? value.entries.map((entry) => {
-					const copy = [...entry] as PackedEntry;
-					copy[1] = '';
-					return copy;
-				})
-			: value.entries,
-		value.questionsInPage
-	];
+	const entries = value.questionsInPage
+		? value.entries.map((entry) => {
+				const copy = [...entry] as PackedEntry;
+				copy[1] = '';
+				return copy;
+			})
+		: value.entries;
+	return [JSON.stringify(entries), value.questionsInPage];
 }
 
 /** Back in the browser: each question left out read from the page (`question` finds it there). */
 export function decodeEntries(
-	[entries, questionsInPage]: EncodedEntries,
+	[json, questionsInPage]: EncodedEntries,
 	question: (id: string) => string
 ): PackedEntries {
+	const entries = JSON.parse(json) as PackedEntry[];
 	if (questionsInPage) for (const entry of entries) entry[1] = question(entry[0]);
 	return new PackedEntries(entries);
 }
