@@ -313,6 +313,10 @@ describe('the answering workspace', () => {
 				route.request().method() === 'POST' ? route.abort() : route.continue()
 			);
 			const item = page.locator(`article[id="${last}"]`);
+			// A domain's page, too, reads its questions from its cards (its data leaves them out).
+			expect(await item.locator('.question').textContent()).toBe(
+				seedsCorpus().items.find((i) => i.id === last)!.question.en
+			);
 			await item.locator('textarea[name=note]').fill('Drafted on the train');
 			await page.clock.runFor(1_700);
 			await expect.poll(() => item.locator('.save-error').isVisible()).toBe(true);
