@@ -37,9 +37,17 @@ export function shelfChange(
 				: null;
 }
 
-/** The audit action of a move: `<entity>.archived`, `.deleted`, `.restored`. */
+/** The audit action of a move (literals, so the activity labels' test finds each). */
+const MOVED = {
+	assessment: {
+		archive: 'assessment.archived',
+		restore: 'assessment.restored',
+		delete: 'assessment.deleted'
+	},
+	client: { archive: 'client.archived', restore: 'client.restored', delete: 'client.deleted' }
+} as const;
 export const movedAction = (entity: 'assessment' | 'client', move: LifecycleMove) =>
-	`${entity}.${move === 'delete' ? 'deleted' : move === 'archive' ? 'archived' : 'restored'}`;
+	MOVED[entity][move];
 
 /**
  * Archive (out of the default lists), restore (back from the archive or from deletion) or delete
