@@ -37,7 +37,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 /** Deleting a client deletes its assessments with it; the purge takes them all. */
-export const actions: Actions = lifecycleActions({
+const lifecycle = lifecycleActions({
 	find: requireClientLifecycle,
 	move: (db, actor, client, move) => moveClientShelf(db, actor, { client, move }),
 	purge: purgeClient,
@@ -52,3 +52,11 @@ export const actions: Actions = lifecycleActions({
 		wrongName: () => m.clients_lifecycle_err_purge_confirm()
 	}
 });
+
+// Named one by one, so the audit-coverage test finds each action in the source.
+export const actions: Actions = {
+	archive: lifecycle.archive,
+	restore: lifecycle.restore,
+	delete: lifecycle.delete,
+	purge: lifecycle.purge
+};
