@@ -76,6 +76,19 @@ describe('archiving, restoring, deleting and purging a client', () => {
 			fields: { client_id: expect.any(String) }
 		});
 
+		// Nor restored from an export into it, on the web or through the API.
+		const exported = await api.get(`/assessments/${assessmentId}/export`);
+		expect(exported.status).toBe(200);
+		const imported = await api.post(
+			`/assessments/import?client_id=${clientId}&confirm_other_client=true`,
+			exported.json
+		);
+		expect(imported.status).toBe(409);
+		expect(imported.json.error).toMatchObject({
+			code: 'client_archived',
+			fields: { client_id: expect.any(String) }
+		});
+
 		// Restored: back everywhere.
 		expect((await consultant.post(`${page}/lifecycle?/restore`, {})).status).toBe(200);
 		expect(await inList(list)).toBe(true);
