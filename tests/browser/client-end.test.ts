@@ -95,6 +95,13 @@ describe('a client’s end in the browser', () => {
 				await page.waitForURL(`**${list}?shelf=archived`);
 				expect(await listed().count()).toBe(1);
 				await fits(`${list}?shelf=archived`, 'clients-shelf-archived');
+				// Its page still opens, says so, and offers no new assessment.
+				await fits(clientPage, 'client-page-archived');
+				expect(await page.locator('[data-shelf=archived]').count()).toBe(1);
+				expect(await page.locator('form[action="?/start"]').count()).toBe(0);
+				// Restore: from the notice and from its lifecycle section; its details stay editable.
+				expect(await page.locator(`a[href="${clientPage}/lifecycle"]`).count()).toBe(2);
+				expect(await page.locator('form[action="?/update"]').count()).toBe(1);
 
 				// Restored from its lifecycle page.
 				await page.goto(`${clientPage}/lifecycle`);
