@@ -171,6 +171,11 @@ describe('a client’s end', () => {
 		);
 		await runDueJobs(db, { ...JOBS, now: new Date('2026-04-30T00:30:00Z') });
 		expect(await findClient(db, { orgId, id: f.clientId, includeDeleted: true })).not.toBeNull();
+		// The assessment deleted on its own on 1 March was due: purged alone.
+		expect(await findAssessment(db, { orgId, id: f.earlier.id, includeDeleted: true })).toBeNull();
+		expect(
+			await findAssessment(db, { orgId, id: f.inUse.id, includeDeleted: true })
+		).not.toBeNull();
 		await runDueJobs(db, { ...JOBS, now: new Date('2026-05-02T00:30:00Z') });
 		expect(await findClient(db, { orgId, id: f.clientId, includeDeleted: true })).toBeNull();
 		for (const a of [f.earlier, f.archived, f.inUse])
@@ -201,7 +206,8 @@ describe('a client’s end', () => {
 		expect(rows[0]).toMatchObject({ actor_id: f.ownerId });
 		expect(rows[0]!.redacted_at).not.toBeNull();
 		expect(rows.at(-1)).toMatchObject({ actor_id: null, redacted_at: null });
-		expect(rows.at(-1)!.new_value).toMatchObject({ assessmentsPurged: 3 });
+		// The two deleted with it went in its own purge.
+		expect(rows.at(-1)!.new_value).toMatchObject({ assessmentsPurged: 2 });
 		// The respondent reaching it left with it, recorded.
 		const removed = await db
 			.selectFrom('audit_log')

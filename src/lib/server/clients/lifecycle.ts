@@ -110,20 +110,20 @@ export async function purgeClient(
 }
 
 /**
- * The retention job: deleted assessments, then deleted clients (with what is left of theirs),
- * more than `graceDays` before `now`, each purged by nobody (the schedule) in its own
- * transaction. Answers the ids purged, assessments' and clients'.
+ * The retention job: deleted clients, then deleted assessments, more than `graceDays` before
+ * `now`, each purged by nobody (the schedule) in its own transaction. Clients first, so that a
+ * client's assessments go in its own purge, with it. Answers the ids purged.
  */
 export async function purgeExpired(
 	db: Database,
 	input: { now: Date; graceDays: number }
 ): Promise<{ assessments: string[]; clients: string[] }> {
-	const assessments = await purgeExpiredDeletions(db, input);
 	const clients = await purgeDeletedBefore(
 		db,
 		input,
 		(db, cutoff) => listShelvedDeletedBefore(db, 'clients', cutoff),
 		purgeClient
 	);
+	const assessments = await purgeExpiredDeletions(db, input);
 	return { assessments, clients };
 }

@@ -43,8 +43,8 @@ export async function runDueJobs(db: Database, options: JobOptions): Promise<str
 		try {
 			if (job.kind === DAILY_DIGEST) {
 				await runDailyDigest(db, { now: options.now, origin: options.origin, jobId: job.id });
-				// The day's retention work rides on the digest's run: deleted assessments, then deleted
-				// clients (with what is left of theirs), past their grace period are purged (each in its
+				// The day's retention work rides on the digest's run: deleted clients (each with its
+				// assessments), then deleted assessments, past their grace period are purged (each in its
 				// own audited transaction). A failure is logged and left to the next day's run, so the
 				// digest is never mailed twice for it.
 				await purgeExpired(db, {
