@@ -139,6 +139,13 @@ describe('an engagement’s end in the browser', () => {
 			);
 			await page.goto(`${ended}/lifecycle`);
 			await page.waitForLoadState('networkidle');
+			// Not without the ticked box: refused on the field, nothing deleted.
+			await page.getByRole('button', { name: 'Delete' }).click();
+			await expect
+				.poll(() => page.locator('[data-lifecycle]').textContent())
+				.toContain('Tick the confirmation to delete.');
+			expect(await page.locator('[data-lifecycle]').getAttribute('data-lifecycle')).toBe('active');
+			await page.getByLabel('I have exported what must be kept: delete this assessment').check();
 			await page.getByRole('button', { name: 'Delete' }).click();
 			await expect
 				.poll(() => page.locator('[data-lifecycle]').getAttribute('data-lifecycle'))
@@ -237,7 +244,9 @@ describe('an engagement’s end in the browser', () => {
 			expect((await c.owner.post(`${base}/lifecycle?/archive`, {})).status).toBe(200);
 			await look(`${base}/questionnaire`, 'engagement-archived-questionnaire', '已归档');
 			await look(`${list}?shelf=archived`, 'engagement-shelf-archived', '陆家嘴 2026 年度自评');
-			expect((await c.owner.post(`${base}/lifecycle?/delete`, {})).status).toBe(303);
+			expect((await c.owner.post(`${base}/lifecycle?/delete`, { confirmed: 'on' })).status).toBe(
+				303
+			);
 			await look(`${base}/lifecycle`, 'engagement-lifecycle-deleted', '陆家嘴 2026 年度自评');
 			await look(`${list}?shelf=deleted`, 'engagement-shelf-deleted', '陆家嘴 2026 年度自评');
 		} finally {

@@ -1,5 +1,10 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll } from 'vitest';
-import { openDatabase, type OpenedDatabase } from '../../src/lib/server/db/connection';
+import {
+	openDatabase,
+	type Database,
+	type OpenedDatabase
+} from '../../src/lib/server/db/connection';
 import { migrateToLatest } from '../../src/lib/server/db/migrate';
 import { createScratchDatabase, testDbKind, type ScratchDatabase } from '../setup/databases';
 
@@ -20,4 +25,19 @@ export function useTestDatabase(label: string): () => OpenedDatabase {
 		await scratch?.drop();
 	});
 	return () => database;
+}
+
+/** Every table with a row that, as text, holds the marker: the tables' names (a purge leaves none). */
+export async function tablesHolding(db: Database, marker: string): Promise<string[]> {
+	const { rows } = await sql<{ table_name: string }>`
+		select table_name from information_schema.tables
+		where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(db);
+	const found: string[] = [];
+	for (const { table_name } of rows) {
+		const hit = await sql<{ n: number }>`
+			select cast(count(*) as integer) as n from ${sql.table(table_name)} t
+			where t::text like ${'%' + marker + '%'}`.execute(db);
+		if (Number(hit.rows[0]!.n) > 0) found.push(table_name);
+	}
+	return found;
 }

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
 import { attachEvidenceFiles } from '../../src/lib/server/evidence/files';
 import { stageEvidenceBlob } from '../../src/lib/server/evidence/store';
 import { moveAssessmentShelf } from '../../src/lib/server/assessments/lifecycle';
 import { findAssessment, listAssessments } from '../../src/lib/server/db/queries/assessments';
 import { runDueJobs } from '../../src/lib/server/jobs/runner';
-import type { Database } from '../../src/lib/server/db/connection';
-import { useTestDatabase } from '../helpers/database';
+import { tablesHolding, useTestDatabase } from '../helpers/database';
 import { consultancy, seedAssessment } from '../helpers/seed-assessment';
 
 const database = useTestDatabase('assessment-purge');
@@ -14,21 +12,6 @@ const MARK = 'PURGEMARK7Q';
 
 async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
 	yield bytes;
-}
-
-/** Every row of every table, as text, that holds the marker: the tables' names. */
-async function tablesHolding(db: Database, marker: string): Promise<string[]> {
-	const { rows } = await sql<{ table_name: string }>`
-		select table_name from information_schema.tables
-		where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(db);
-	const found: string[] = [];
-	for (const { table_name } of rows) {
-		const hit = await sql<{ n: number }>`
-			select cast(count(*) as integer) as n from ${sql.table(table_name)} t
-			where t::text like ${'%' + marker + '%'}`.execute(db);
-		if (Number(hit.rows[0]!.n) > 0) found.push(table_name);
-	}
-	return found;
 }
 
 describe('an assessment’s purge', () => {

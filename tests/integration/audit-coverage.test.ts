@@ -82,6 +82,9 @@ const PNG = Uint8Array.from(
 );
 const idOf = (path: string) => path.split('/').pop()!;
 const A = '/o/[orgId=uuid]/assessments/[assessmentId=uuid]';
+const C = '/o/[orgId=uuid]/clients/[clientId=uuid]';
+/** A deletion's ticked box. */
+const CONFIRMED = { __superform_id: 'delete', confirmed: 'on' };
 
 /** A new person with an organisation of their own, in their own browser. */
 async function newPerson(f: Fixture, next?: string) {
@@ -146,6 +149,13 @@ async function memberIds(f: Fixture): Promise<string[]> {
 /** A fresh draft of client A, its profile saved. */
 const freshAssessment = (f: Fixture) =>
 	startClientAssessment(f.owner, f.orgId, f.clientA, `Fresh ${Math.random()}`);
+
+/** A new client, with one assessment: its page's path. */
+async function freshClient(f: Fixture, name = `Fresh client ${Math.random()}`): Promise<string> {
+	const id = await createClient(f.owner, f.orgId, { name });
+	await startClientAssessment(f.owner, f.orgId, id, `${name} 2026`);
+	return `/o/${f.orgId}/clients/${id}`;
+}
 
 /** A new assessment started from the base one: LIC-001 carried over, to be confirmed. */
 async function carriedOver(f: Fixture): Promise<string> {
@@ -759,15 +769,38 @@ const RECIPES: Record<string, Recipe> = {
 	},
 	[`POST ${A}/lifecycle?/delete`]: async (f) => {
 		const path = await freshAssessment(f);
-		return byOwner(f, await f.owner.post(`${path}/lifecycle?/delete`, {}));
+		return byOwner(f, await f.owner.post(`${path}/lifecycle?/delete`, CONFIRMED));
 	},
 	[`POST ${A}/lifecycle?/purge`]: async (f) => {
 		const title = `Purged ${Math.random()}`;
 		const path = await startClientAssessment(f.owner, f.orgId, f.clientA, title);
-		expect((await f.owner.post(`${path}/lifecycle?/delete`, {})).status).toBe(303);
+		expect((await f.owner.post(`${path}/lifecycle?/delete`, CONFIRMED)).status).toBe(303);
 		const response = await f.owner.post(`${path}/lifecycle?/purge`, {
 			__superform_id: 'purge',
 			confirmation: title
+		});
+		return byOwner(f, response);
+	},
+	[`POST ${C}/lifecycle?/archive`]: async (f) => {
+		const path = await freshClient(f);
+		return byOwner(f, await f.owner.post(`${path}/lifecycle?/archive`, {}));
+	},
+	[`POST ${C}/lifecycle?/restore`]: async (f) => {
+		const path = await freshClient(f);
+		expect((await f.owner.post(`${path}/lifecycle?/archive`, {})).status).toBe(200);
+		return byOwner(f, await f.owner.post(`${path}/lifecycle?/restore`, {}));
+	},
+	[`POST ${C}/lifecycle?/delete`]: async (f) => {
+		const path = await freshClient(f);
+		return byOwner(f, await f.owner.post(`${path}/lifecycle?/delete`, CONFIRMED));
+	},
+	[`POST ${C}/lifecycle?/purge`]: async (f) => {
+		const name = `Purged client ${Math.random()}`;
+		const path = await freshClient(f, name);
+		expect((await f.owner.post(`${path}/lifecycle?/delete`, CONFIRMED)).status).toBe(303);
+		const response = await f.owner.post(`${path}/lifecycle?/purge`, {
+			__superform_id: 'purge',
+			confirmation: name
 		});
 		return byOwner(f, response);
 	},

@@ -53,7 +53,12 @@ describe('archiving, restoring, deleting and purging an assessment', () => {
 
 		// Deleted: every page, download and API call answers 404; the lifecycle page restores it.
 		const api = new Api(await createTokenInSettings(c.owner, c.orgId));
-		const deleted = await consultant.post(`${base}/lifecycle?/delete`, {});
+		// Not without the ticked box: refused on the field, nothing deleted.
+		const unconfirmed = await consultant.post(`${base}/lifecycle?/delete`, {});
+		expect(unconfirmed.status).toBe(400);
+		expect(unconfirmed.text).toContain('Tick the confirmation to delete.');
+		expect((await c.owner.get(`${base}/questionnaire`)).status).toBe(200);
+		const deleted = await consultant.post(`${base}/lifecycle?/delete`, { confirmed: 'on' });
 		expect(deleted.status).toBe(303);
 		for (const path of ['/questionnaire', '/result', '/export.json', `/evidence/${fileId}`])
 			expect((await c.owner.get(`${base}${path}`)).status).toBe(404);
@@ -67,7 +72,9 @@ describe('archiving, restoring, deleting and purging an assessment', () => {
 		expect((await c.owner.get(`${list}?shelf=deleted`)).body).toContain(`data-deleted="${id}"`);
 		expect((await consultant.post(`${base}/lifecycle?/restore`, {})).status).toBe(200);
 		expect((await c.owner.get(`${base}/questionnaire`)).status).toBe(200);
-		expect((await consultant.post(`${base}/lifecycle?/delete`, {})).status).toBe(303);
+		expect((await consultant.post(`${base}/lifecycle?/delete`, { confirmed: 'on' })).status).toBe(
+			303
+		);
 
 		// The purge: an owner's, confirmed by the title; a consultant is refused.
 		expect(

@@ -306,7 +306,7 @@ describe('in-app notifications', () => {
 		expect(told.unread).toBe(1);
 		expect(told.items[0]!.text).toContain('Deleted 2026');
 
-		expect((await c.owner.post(`${base}/lifecycle?/delete`, {})).status).toBe(303);
+		expect((await c.owner.post(`${base}/lifecycle?/delete`, { confirmed: 'on' })).status).toBe(303);
 		expect((await respondent.get(base)).status).toBe(404);
 		const hidden = await notificationsOf(respondent, c.orgId);
 		expect(hidden.unread).toBe(0);

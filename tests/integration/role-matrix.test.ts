@@ -194,6 +194,32 @@ const ROUTES: Route[] = [
 		() => ({ role: 'respondent', email: 'not-an-email' }),
 		with_(ORG_WIDE, { owner: 400, consultant: 400, viewer: 403 })
 	),
+	// A client's lifecycle: those who manage clients; a viewer or respondent finds no such page.
+	// Out-of-state or unconfirmed, so nothing moves: restoring one in use (409), deleting without
+	// the ticked box (400), purging one not deleted (an owner's: 409; a consultant's: 403).
+	get((f) => `/o/${f.org}/clients/${f.clientA}/lifecycle`, with_(ORG_WIDE, { viewer: 404 })),
+	post(
+		(f) => `/o/${f.org}/clients/${f.clientA}/lifecycle?/restore`,
+		() => ({}),
+		with_(ORG_WIDE, { owner: 409, consultant: 409, viewer: 404 })
+	),
+	post(
+		(f) => `/o/${f.org}/clients/${f.clientA}/lifecycle?/delete`,
+		() => ({ __superform_id: 'delete' }),
+		with_(ORG_WIDE, { owner: 400, consultant: 400, viewer: 404 })
+	),
+	post(
+		(f) => `/o/${f.org}/clients/${f.clientA}/lifecycle?/purge`,
+		() => ({ __superform_id: 'purge', confirmation: '' }),
+		with_(ORG_WIDE, { owner: 409, consultant: 403, viewer: 404 })
+	),
+	// An assessment's lifecycle, the same way.
+	get((f) => `${f.a}/lifecycle`, with_(CLIENT_A, { viewer: 404, respondentA: 404 })),
+	post(
+		(f) => `${f.a}/lifecycle?/delete`,
+		() => ({ __superform_id: 'delete' }),
+		with_(CLIENT_A, { owner: 400, consultant: 400, viewer: 404, respondentA: 404 })
+	),
 	// An assessment of client A
 	get((f) => f.a, with_(CLIENT_A, { owner: 303, consultant: 303, viewer: 303, respondentA: 303 })),
 	get((f) => `${f.a}/profile`, CLIENT_A),

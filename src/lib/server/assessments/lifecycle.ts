@@ -1,5 +1,5 @@
 import type { Database } from '../db/connection';
-import { audited, type Actor } from '../db/audited';
+import { audited, type Actor, type AuditedTx } from '../db/audited';
 import {
 	deleteAssessmentRow,
 	listDeletedBefore,
@@ -7,6 +7,7 @@ import {
 	type AssessmentRecord
 } from '../db/queries/assessments';
 import { redactAssessmentAuditContent } from '../db/queries/audit-log';
+import { findClient } from '../db/queries/clients';
 import { listMembershipsOfAssessment } from '../db/queries/organisations';
 import { releaseEvidenceInTx } from '../evidence/purge';
 
@@ -14,9 +15,39 @@ import { releaseEvidenceInTx } from '../evidence/purge';
 export const DELETION_GRACE_DAYS = 30;
 
 export type LifecycleMove = 'archive' | 'restore' | 'delete';
-export type LifecycleResult = { ok: true } | { ok: false; reason: 'wrong_shelf' };
+export type LifecycleResult =
+	{ ok: true } | { ok: false; reason: 'wrong_shelf' } | { ok: false; reason: 'client_deleted' };
 
 const scopeOf = (a: AssessmentRecord) => ({ orgId: a.orgId, id: a.id });
+
+/** What a move changes on a record (an assessment or a client) where it stands; null: it does not apply. */
+export function shelfChange(
+	record: { archivedAt: Date | null; deletedAt: Date | null },
+	move: LifecycleMove,
+	now: Date
+): { archivedAt?: Date | null; deletedAt?: Date | null } | null {
+	const archived = record.archivedAt !== null;
+	const deleted = record.deletedAt !== null;
+	return move === 'archive' && !archived && !deleted
+		? { archivedAt: now }
+		: move === 'delete' && !deleted
+			? { deletedAt: now }
+			: move === 'restore' && (archived || deleted)
+				? { archivedAt: null, deletedAt: null }
+				: null;
+}
+
+/** The audit action of a move (literals, so the activity labels' test finds each). */
+const MOVED = {
+	assessment: {
+		archive: 'assessment.archived',
+		restore: 'assessment.restored',
+		delete: 'assessment.deleted'
+	},
+	client: { archive: 'client.archived', restore: 'client.restored', delete: 'client.deleted' }
+} as const;
+export const movedAction = (entity: 'assessment' | 'client', move: LifecycleMove) =>
+	MOVED[entity][move];
 
 /**
  * Archive (out of the default lists), restore (back from the archive or from deletion) or delete
@@ -29,22 +60,19 @@ export async function moveAssessmentShelf(
 	input: { assessment: AssessmentRecord; move: LifecycleMove; now?: Date }
 ): Promise<LifecycleResult> {
 	const { assessment, move } = input;
-	const now = input.now ?? new Date();
-	const archived = assessment.archivedAt !== null;
-	const deleted = assessment.deletedAt !== null;
-	const change =
-		move === 'archive' && !archived && !deleted
-			? { archivedAt: now }
-			: move === 'delete' && !deleted
-				? { deletedAt: now }
-				: move === 'restore' && (archived || deleted)
-					? { archivedAt: null, deletedAt: null }
-					: null;
+	const change = shelfChange(assessment, move, input.now ?? new Date());
 	if (!change) return { ok: false, reason: 'wrong_shelf' };
-	await audited(db, actor, async (tx) => {
-		if (!(await updateAssessmentShelf(tx, scopeOf(assessment), change))) return;
+	return audited(db, actor, async (tx): Promise<LifecycleResult> => {
+		// An assessment of a deleted client comes back with its client only (the client's restore).
+		if (
+			move === 'restore' &&
+			assessment.clientId &&
+			!(await findClient(tx.db, { orgId: assessment.orgId, id: assessment.clientId }))
+		)
+			return { ok: false, reason: 'client_deleted' };
+		if (!(await updateAssessmentShelf(tx, scopeOf(assessment), change))) return { ok: true };
 		tx.record({
-			action: `assessment.${move === 'delete' ? 'deleted' : move === 'archive' ? 'archived' : 'restored'}`,
+			action: movedAction('assessment', move),
 			orgId: assessment.orgId,
 			entity: { type: 'assessment', id: assessment.id },
 			assessmentId: assessment.id,
@@ -54,8 +82,8 @@ export async function moveAssessmentShelf(
 				deletedAt: change.deletedAt ?? null
 			}
 		});
+		return { ok: true };
 	});
-	return { ok: true };
 }
 
 /**
@@ -67,63 +95,93 @@ export async function moveAssessmentShelf(
  * alone loses their membership with it, recorded as `member.removed`. False when it is not
  * deleted (or gone).
  */
-export async function purgeAssessment(
+export function purgeAssessment(
 	db: Database,
 	actor: Actor,
 	assessment: { id: string; orgId: string; deletedAt: Date | null }
 ): Promise<boolean> {
+	return audited(db, actor, (tx) => purgeAssessmentInTx(tx, assessment));
+}
+
+/** The same inside the caller's audited transaction (a client's purge, which takes all of them). */
+export async function purgeAssessmentInTx(
+	tx: AuditedTx,
+	assessment: { id: string; orgId: string; deletedAt: Date | null }
+): Promise<boolean> {
 	const deletedBy = assessment.deletedAt;
 	if (!deletedBy) return false;
-	return audited(db, actor, async (tx) => {
-		const evidence = await releaseEvidenceInTx(tx, assessment);
-		// Members whose reach is this assessment alone leave with it (the row cascades): audited.
-		const reachingOnly = await listMembershipsOfAssessment(tx.db, {
-			orgId: assessment.orgId,
-			assessmentId: assessment.id
-		});
-		// A restore racing the purge (or the retention job's list) wins: nothing is purged.
-		if (!(await deleteAssessmentRow(tx, { ...assessment, deletedBy }))) return false;
-		for (const member of reachingOnly)
-			tx.record({
-				action: 'member.removed',
-				orgId: assessment.orgId,
-				entity: { type: 'member', id: member.userId },
-				before: {
-					role: member.role,
-					clientId: member.clientId,
-					assessmentId: member.assessmentId,
-					domains: member.domains
-				},
-				after: { reason: 'assessment_purged' }
-			});
-		const { count } = await redactAssessmentAuditContent(tx, assessment.id);
-		tx.record({
-			action: 'assessment.purged',
-			orgId: assessment.orgId,
-			entity: { type: 'assessment', id: assessment.id },
-			assessmentId: assessment.id,
-			after: {
-				evidenceFiles: evidence.files,
-				evidenceBlobs: evidence.blobs,
-				auditRowsRedacted: count
-			}
-		});
-		return true;
+	const evidence = await releaseEvidenceInTx(tx, assessment);
+	// Members whose reach is this assessment alone leave with it (the row cascades): audited.
+	const reachingOnly = await listMembershipsOfAssessment(tx.db, {
+		orgId: assessment.orgId,
+		assessmentId: assessment.id
 	});
+	// A restore racing the purge (or the retention job's list) wins: nothing is purged.
+	if (!(await deleteAssessmentRow(tx, { ...assessment, deletedBy }))) return false;
+	recordMembersRemoved(tx, assessment.orgId, reachingOnly, 'assessment_purged');
+	const { count } = await redactAssessmentAuditContent(tx, assessment.id);
+	tx.record({
+		action: 'assessment.purged',
+		orgId: assessment.orgId,
+		entity: { type: 'assessment', id: assessment.id },
+		assessmentId: assessment.id,
+		after: {
+			evidenceFiles: evidence.files,
+			evidenceBlobs: evidence.blobs,
+			auditRowsRedacted: count
+		}
+	});
+	return true;
+}
+
+/** Records, as `member.removed`, the memberships a purge takes with it (their rows cascade). */
+export function recordMembersRemoved(
+	tx: AuditedTx,
+	orgId: string,
+	members: Awaited<ReturnType<typeof listMembershipsOfAssessment>>,
+	reason: 'assessment_purged' | 'client_purged'
+): void {
+	for (const member of members)
+		tx.record({
+			action: 'member.removed',
+			orgId,
+			entity: { type: 'member', id: member.userId },
+			before: {
+				role: member.role,
+				clientId: member.clientId,
+				assessmentId: member.assessmentId,
+				domains: member.domains
+			},
+			after: { reason }
+		});
 }
 
 /**
  * The retention job: purges every assessment deleted more than `graceDays` before `now`, by
  * nobody (the schedule). Answers the ids purged.
  */
-export async function purgeExpiredDeletions(
+export function purgeExpiredDeletions(
 	db: Database,
 	input: { now: Date; graceDays: number }
 ): Promise<string[]> {
+	return purgeDeletedBefore(db, input, listDeletedBefore, purgeAssessment);
+}
+
+/** Purges, by nobody (the schedule), each record `list` finds deleted before the grace period. */
+export async function purgeDeletedBefore(
+	db: Database,
+	input: { now: Date; graceDays: number },
+	list: (db: Database, cutoff: Date) => Promise<{ id: string; orgId: string }[]>,
+	purge: (
+		db: Database,
+		actor: Actor,
+		record: { id: string; orgId: string; deletedAt: Date }
+	) => Promise<boolean>
+): Promise<string[]> {
 	const cutoff = new Date(input.now.getTime() - input.graceDays * 86400_000);
 	const purged: string[] = [];
-	for (const a of await listDeletedBefore(db, cutoff))
-		if (await purgeAssessment(db, { userId: null }, { ...a, deletedAt: cutoff })) purged.push(a.id);
+	for (const r of await list(db, cutoff))
+		if (await purge(db, { userId: null }, { ...r, deletedAt: cutoff })) purged.push(r.id);
 	return purged;
 }
 

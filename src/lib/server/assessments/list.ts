@@ -37,7 +37,9 @@ export async function listAssessmentRows(
 	const [evaluations, reviews, clients] = await Promise.all([
 		evaluateAssessments(db, assessments),
 		countItemReviews(db, ids),
-		membership.orgKind === 'consultancy' ? listClients(db, { orgId: membership.orgId }) : []
+		membership.orgKind === 'consultancy'
+			? listClients(db, { orgId: membership.orgId, shelf: 'all' })
+			: []
 	]);
 	const clientNames = new Map(clients.map((c) => [c.id, c.name]));
 	return assessments.map((a) => {

@@ -46,11 +46,22 @@ import {
 } from '../db/queries/assessments';
 import { audited, type Actor, type AuditedTx } from '../db/audited';
 
-/** A client id that is not the organisation's: callers answer it with 404 or a field error. */
+/**
+ * A client id that is not the organisation's (or deleted): callers answer it with 404 or a field
+ * error; `archived`: the client is, and nothing new starts under it until it is restored (4xx).
+ */
 export class UnknownClientError extends Error {
-	constructor() {
-		super('Unknown client');
+	constructor(readonly reason: 'unknown' | 'archived' = 'unknown') {
+		super(reason === 'archived' ? 'Archived client' : 'Unknown client');
 	}
+}
+
+/** The client a new assessment goes under: the organisation's, in use; else UnknownClientError. */
+export async function requireOpenClient(db: Database, scope: { orgId: string; id: string }) {
+	const client = await findClient(db, scope);
+	if (!client) throw new UnknownClientError();
+	if (client.archivedAt) throw new UnknownClientError('archived');
+	return client;
 }
 
 /**
@@ -72,8 +83,7 @@ export async function startAssessment(
 	const given = input.profile ? profileIdentity(input.profile) : {};
 	const profile = input.profile ? scopeProfile(input.profile) : undefined;
 	await audited(db, actor, async (tx) => {
-		if (input.clientId && !(await findClient(tx.db, { orgId: input.orgId, id: input.clientId })))
-			throw new UnknownClientError();
+		if (input.clientId) await requireOpenClient(tx.db, { orgId: input.orgId, id: input.clientId });
 		const title =
 			input.title?.trim() ||
 			firmName({

@@ -26,7 +26,7 @@ import { insertAnswers, listAnswers, listCarriedOver } from '../db/queries/answe
 import { findAssessment, insertAssessment } from '../db/queries/assessments';
 import { audited, type Actor, type AuditedTx } from '../db/audited';
 import { findClient } from '../db/queries/clients';
-import { UnknownClientError } from './service';
+import { requireOpenClient, UnknownClientError } from './service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -34,6 +34,8 @@ export interface ImportIssue {
 	/** Where in the file: a JSON path such as answers.LIC-001.due, or clientId for the form's field. */
 	path: string;
 	message: string;
+	/** The client chosen is archived (the API answers it apart). */
+	archived?: true;
 }
 
 /** An evidence file a version 2 export describes whose bytes this organisation does not hold. */
@@ -206,6 +208,7 @@ export async function importAssessment(
 		: null;
 	if (input.clientId && !target)
 		return { ok: false, issues: [{ path: 'clientId', message: m.exports_err_unknown_client() }] };
+	if (target?.archivedAt) return { ok: false, issues: [archivedClientIssue()] };
 	// Decided by the client's id where the file carries one (a second client may share the name, and
 	// the name is easily edited); an older file by its name. A file from no client is another
 	// client's as well when imported under one: its notes were never that client's.
@@ -239,8 +242,8 @@ export async function importAssessment(
 	try {
 		const importedAt = new Date();
 		await audited(db, actor, async (tx) => {
-			if (input.clientId && !(await findClient(tx.db, { orgId: input.orgId, id: input.clientId })))
-				throw new UnknownClientError();
+			if (input.clientId)
+				await requireOpenClient(tx.db, { orgId: input.orgId, id: input.clientId });
 			await insertAssessment(tx, {
 				id,
 				orgId: input.orgId,
@@ -304,11 +307,25 @@ export async function importAssessment(
 		});
 	} catch (e) {
 		if (e instanceof UnknownClientError)
-			return { ok: false, issues: [{ path: 'clientId', message: m.exports_err_unknown_client() }] };
+			return {
+				ok: false,
+				issues: [
+					e.reason === 'archived'
+						? archivedClientIssue()
+						: { path: 'clientId', message: m.exports_err_unknown_client() }
+				]
+			};
 		throw e;
 	}
 	return { ok: true, id, evidenceNotRestored };
 }
+
+/** An import under an archived client: refused on the client field (`archived` tells the API). */
+const archivedClientIssue = () => ({
+	path: 'clientId',
+	message: m.clients_lifecycle_err_archived(),
+	archived: true as const
+});
 
 /** The answers as a stripped import stores them: no note, evidence or owner. */
 /** When an imported answer was given: as the file says, but never later than the import itself. */

@@ -9,10 +9,11 @@ import {
 	type ClientFields,
 	type ClientRecord
 } from '../db/queries/clients';
+import type { Shelf } from '../db/queries/shelf';
 
-/** The organisation's clients, by name. */
-export function clientsOf(db: Database, orgId: string): Promise<ClientRecord[]> {
-	return listClients(db, { orgId });
+/** The organisation's clients on one shelf (in use unless said), by name. */
+export function clientsOf(db: Database, orgId: string, shelf?: Shelf): Promise<ClientRecord[]> {
+	return listClients(db, { orgId, shelf });
 }
 
 /** One client of the organisation, or null when it is not theirs. */
@@ -20,7 +21,7 @@ export function clientOf(db: Database, scope: { orgId: string; id: string }) {
 	return findClient(db, scope);
 }
 
-/** The organisation's clients as choices for a form: id and name. */
+/** The organisation's clients in use as choices for a form: id and name. */
 export async function clientChoices(
 	db: Database,
 	orgId: string

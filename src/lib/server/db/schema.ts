@@ -258,6 +258,10 @@ export interface ClientsTable {
 	created_by: string | null;
 	created_at: TimestampDefaultNow;
 	updated_at: TimestampDefaultNow;
+	/** Archived: out of the default lists, restored at will. */
+	archived_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+	/** Deleted (with its assessments): hidden everywhere, purged after the grace period. */
+	deleted_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface ApiTokensTable {

@@ -3,7 +3,8 @@ import { claimDueJobs, completeJob, failJob, scheduleJob } from '../db/queries/j
 import { logger } from '../logger';
 import { runDailyDigest } from './daily-digest';
 import { digestRuns } from './schedule';
-import { DELETION_GRACE_DAYS, purgeExpiredDeletions } from '../assessments/lifecycle';
+import { DELETION_GRACE_DAYS } from '../assessments/lifecycle';
+import { purgeExpired } from '../clients/lifecycle';
 
 export const DAILY_DIGEST = 'daily_digest';
 const LEASE_MS = 10 * 60_000;
@@ -18,7 +19,7 @@ export interface JobOptions {
 	digestHour: number;
 	/** The app's public address, for links in mails. */
 	origin: string;
-	/** Days a deleted assessment waits for its purge (DELETION_GRACE_DAYS, default 30). */
+	/** Days a deleted assessment or client waits for its purge (DELETION_GRACE_DAYS, default 30). */
 	deletionGraceDays?: number;
 }
 
@@ -42,10 +43,11 @@ export async function runDueJobs(db: Database, options: JobOptions): Promise<str
 		try {
 			if (job.kind === DAILY_DIGEST) {
 				await runDailyDigest(db, { now: options.now, origin: options.origin, jobId: job.id });
-				// The day's retention work rides on the digest's run: deleted assessments past their
-				// grace period are purged (each in its own audited transaction). A failure is logged and
-				// left to the next day's run, so the digest is never mailed twice for it.
-				await purgeExpiredDeletions(db, {
+				// The day's retention work rides on the digest's run: deleted clients (each with its
+				// assessments), then deleted assessments, past their grace period are purged (each in its
+				// own audited transaction). A failure is logged and left to the next day's run, so the
+				// digest is never mailed twice for it.
+				await purgeExpired(db, {
 					now: options.now,
 					graceDays: options.deletionGraceDays ?? DELETION_GRACE_DAYS
 				}).catch((error: unknown) => logger.error({ err: error }, 'retention purge failed'));

@@ -4,6 +4,13 @@ import type { Profile } from '../../../domain/profile';
 import type { Database } from '../connection';
 import type { AuditedTx } from '../audited';
 import type { AssessmentState } from '../schema';
+import {
+	deleteShelvedRow,
+	listShelvedDeletedBefore,
+	updateShelf,
+	type Shelf,
+	type ShelfChange
+} from './shelf';
 
 export interface AssessmentRecord {
 	id: string;
@@ -122,7 +129,7 @@ export async function findAssessment(
 }
 
 /** Where an assessment stands in its life: in use, archived, or deleted (awaiting its purge). */
-export type AssessmentShelf = 'active' | 'archived' | 'deleted';
+export type AssessmentShelf = Shelf;
 
 /**
  * The organisation's assessments on one shelf (in use unless said), newest first; narrowed to one
@@ -318,53 +325,64 @@ export async function updateAssessmentSchedule(
 }
 
 /** Archives or restores (null), deletes or undeletes (null) the assessment; answers whether it changed. */
-export async function updateAssessmentShelf(
+export function updateAssessmentShelf(
 	tx: AuditedTx,
 	scope: { orgId: string; id: string },
-	change: { archivedAt?: Date | null; deletedAt?: Date | null }
+	change: ShelfChange
 ): Promise<boolean> {
-	const result = await tx.db
-		.updateTable('assessments')
-		.set({
-			...(change.archivedAt !== undefined ? { archived_at: change.archivedAt } : {}),
-			...(change.deletedAt !== undefined ? { deleted_at: change.deletedAt } : {})
-		})
-		.where('org_id', '=', scope.orgId)
-		.where('id', '=', scope.id)
-		.executeTakeFirst();
-	return Number(result.numUpdatedRows) === 1;
+	return updateShelf(tx, 'assessments', scope, change);
 }
 
 /**
  * Deletes the assessment row for good; its answers, reviews, comments, parts, reports and the
  * memberships scoped to it go with it (foreign keys cascade). Evidence files must be released
- * first (they do not cascade, so their blobs' reference counts stay right).
+ * first (they do not cascade, so their blobs' reference counts stay right). Only a deleted
+ * assessment, deleted by then: one restored (or deleted again) since it was read is not purged.
  */
-export async function deleteAssessmentRow(
+export function deleteAssessmentRow(
 	tx: AuditedTx,
 	scope: { orgId: string; id: string; deletedBy: Date }
 ): Promise<boolean> {
-	// Only a deleted assessment, deleted by then: one restored (or deleted again) since it was read
-	// is not purged.
-	const result = await tx.db
-		.deleteFrom('assessments')
-		.where('org_id', '=', scope.orgId)
-		.where('id', '=', scope.id)
-		.where('deleted_at', 'is not', null)
-		.where('deleted_at', '<=', scope.deletedBy)
-		.executeTakeFirst();
-	return Number(result.numDeletedRows) === 1;
+	return deleteShelvedRow(tx, 'assessments', scope);
 }
 
 /** Every organisation's assessments deleted before `cutoff`: due for their purge. */
-export async function listDeletedBefore(
+export function listDeletedBefore(
 	db: Database,
 	cutoff: Date
 ): Promise<{ id: string; orgId: string }[]> {
+	return listShelvedDeletedBefore(db, 'assessments', cutoff);
+}
+
+/**
+ * A client's deletion or restore reaching its assessments: deleting (`to` a moment), every one not
+ * deleted yet is deleted at the client's instant; restoring (`from` that instant, `to` null), those
+ * deleted with it come back, and those deleted on their own before stay. Answers those moved.
+ */
+export async function moveClientAssessments(
+	tx: AuditedTx,
+	scope: { orgId: string; clientId: string },
+	change: { from: Date | null; to: Date | null }
+): Promise<{ id: string }[]> {
+	return tx.db
+		.updateTable('assessments')
+		.set({ deleted_at: change.to })
+		.where('org_id', '=', scope.orgId)
+		.where('client_id', '=', scope.clientId)
+		.where('deleted_at', change.from === null ? 'is' : '=', change.from)
+		.returning('id')
+		.execute();
+}
+
+/** Every assessment of a client, whatever its shelf: what its purge removes. */
+export async function listAllClientAssessments(
+	db: Database,
+	scope: { orgId: string; clientId: string }
+): Promise<{ id: string; orgId: string; deletedAt: Date | null }[]> {
 	return db
 		.selectFrom('assessments')
-		.select(['id', 'org_id as orgId'])
-		.where('deleted_at', '<', cutoff)
-		.orderBy('deleted_at')
+		.select(['id', 'org_id as orgId', 'deleted_at as deletedAt'])
+		.where('org_id', '=', scope.orgId)
+		.where('client_id', '=', scope.clientId)
 		.execute();
 }

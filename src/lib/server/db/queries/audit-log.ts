@@ -104,22 +104,39 @@ export async function listAssessmentEvents(
  * Replaces the content (old and new values) of the assessment's rows with a marker; who, what and
  * when stay. Answers the organisations the rows were in and how many were redacted.
  */
-export async function redactAssessmentAuditContent(
+export function redactAssessmentAuditContent(
 	tx: AuditedTx,
 	assessmentId: string
 ): Promise<{ orgIds: string[]; count: number }> {
+	return redactAuditContent(tx, { assessmentId });
+}
+
+/** The same for the rows about a client itself (created, updated, its identity, its lifecycle). */
+export function redactClientAuditContent(
+	tx: AuditedTx,
+	clientId: string
+): Promise<{ orgIds: string[]; count: number }> {
+	return redactAuditContent(tx, { clientId });
+}
+
+async function redactAuditContent(
+	tx: AuditedTx,
+	of: { assessmentId: string } | { clientId: string }
+): Promise<{ orgIds: string[]; count: number }> {
 	const marker = JSON.stringify(REDACTED);
-	const rows = await tx.db
+	let query = tx.db
 		.updateTable('audit_log')
 		.set({
 			old_value: sql`case when old_value is null then null else ${marker}::jsonb end`,
 			new_value: sql`case when new_value is null then null else ${marker}::jsonb end`,
 			redacted_at: new Date()
 		})
-		.where('assessment_id', '=', assessmentId)
-		.where('redacted_at', 'is', null)
-		.returning('org_id')
-		.execute();
+		.where('redacted_at', 'is', null);
+	query =
+		'assessmentId' in of
+			? query.where('assessment_id', '=', of.assessmentId)
+			: query.where('entity_type', '=', 'client').where('entity_id', '=', of.clientId);
+	const rows = await query.returning('org_id').execute();
 	const orgIds = [...new Set(rows.flatMap((r) => (r.org_id ? [r.org_id] : [])))];
 	return { orgIds, count: rows.length };
 }

@@ -1,5 +1,6 @@
 import type { Database } from '../connection';
 import type { AuditedTx } from '../audited';
+import type { Shelf } from './shelf';
 
 export interface ClientRecord {
 	id: string;
@@ -11,6 +12,10 @@ export interface ClientRecord {
 	notes: string;
 	createdAt: Date;
 	updatedAt: Date;
+	/** Archived: left out of the default lists; its assessments stay readable. */
+	archivedAt: Date | null;
+	/** Deleted (with its assessments): hidden everywhere until restored or purged. */
+	deletedAt: Date | null;
 }
 
 export interface ClientFields {
@@ -31,7 +36,9 @@ const columns = [
 	'contact',
 	'notes',
 	'created_at as createdAt',
-	'updated_at as updatedAt'
+	'updated_at as updatedAt',
+	'archived_at as archivedAt',
+	'deleted_at as deletedAt'
 ] as const;
 
 export async function insertClient(
@@ -53,28 +60,39 @@ export async function insertClient(
 		.execute();
 }
 
-/** Scoped by organisation: another organisation's client is simply not found. */
+/**
+ * Scoped by organisation: another organisation's client is simply not found, and so is a deleted
+ * one, unless `includeDeleted` (its lifecycle page: restore and purge). An archived one is found.
+ */
 export async function findClient(
 	db: Database,
-	scope: { orgId: string; id: string }
+	scope: { orgId: string; id: string; includeDeleted?: boolean }
 ): Promise<ClientRecord | null> {
-	const row = await db
+	let query = db
 		.selectFrom('clients')
 		.select(columns)
 		.where('org_id', '=', scope.orgId)
-		.where('id', '=', scope.id)
-		.executeTakeFirst();
-	return row ?? null;
+		.where('id', '=', scope.id);
+	if (!scope.includeDeleted) query = query.where('deleted_at', 'is', null);
+	return (await query.executeTakeFirst()) ?? null;
 }
 
-export async function listClients(db: Database, scope: { orgId: string }): Promise<ClientRecord[]> {
-	return db
-		.selectFrom('clients')
-		.select(columns)
-		.where('org_id', '=', scope.orgId)
-		.orderBy('name')
-		.orderBy('id')
-		.execute();
+/**
+ * The organisation's clients on one shelf, by name: in use unless said (`all`: every one, to name
+ * the client of an assessment whatever shelf either stands on).
+ */
+export async function listClients(
+	db: Database,
+	scope: { orgId: string; shelf?: Shelf | 'all' }
+): Promise<ClientRecord[]> {
+	let query = db.selectFrom('clients').select(columns).where('org_id', '=', scope.orgId);
+	const shelf = scope.shelf ?? 'active';
+	if (shelf === 'deleted') query = query.where('deleted_at', 'is not', null);
+	else if (shelf !== 'all')
+		query = query
+			.where('deleted_at', 'is', null)
+			.where('archived_at', shelf === 'archived' ? 'is not' : 'is', null);
+	return query.orderBy('name').orderBy('id').execute();
 }
 
 /** Returns false when the client is not the organisation's. */
@@ -129,4 +147,24 @@ export async function updateClientIdentity(
 		.where('org_id', '=', scope.orgId)
 		.where('id', '=', scope.id)
 		.execute();
+}
+
+/**
+ * First thing in a client's purge: true when the client is deleted, by `deletedBy`, and then
+ * locked, so a restore racing the purge waits for it (and one that came first wins).
+ */
+export async function lockDeletedClient(
+	tx: AuditedTx,
+	scope: { orgId: string; id: string; deletedBy: Date }
+): Promise<boolean> {
+	const row = await tx.db
+		.selectFrom('clients')
+		.select('id')
+		.where('org_id', '=', scope.orgId)
+		.where('id', '=', scope.id)
+		.where('deleted_at', 'is not', null)
+		.where('deleted_at', '<=', scope.deletedBy)
+		.forUpdate()
+		.executeTakeFirst();
+	return row !== undefined;
 }

@@ -95,18 +95,22 @@ export async function findMembership(
 	return row ? toMembership(row) : null;
 }
 
-/** The members whose reach is this one assessment (respondents invited for it): who, and as what. */
+/** The members whose reach is this one assessment, or this one client (respondents invited for it): who, and as what. */
 export async function listMembershipsOfAssessment(
 	db: Database,
-	scope: { orgId: string; assessmentId: string }
+	scope: { orgId: string; assessmentId: string } | { orgId: string; clientId: string }
 ): Promise<(Membership & { userId: string })[]> {
-	const rows = await db
+	const query = db
 		.selectFrom('memberships as m')
 		.innerJoin('organisations as o', 'o.id', 'm.org_id')
 		.select(membershipColumns)
 		.select('m.user_id as userId')
-		.where('m.org_id', '=', scope.orgId)
-		.where('m.assessment_id', '=', scope.assessmentId)
+		.where('m.org_id', '=', scope.orgId);
+	const rows = await (
+		'assessmentId' in scope
+			? query.where('m.assessment_id', '=', scope.assessmentId)
+			: query.where('m.client_id', '=', scope.clientId)
+	)
 		.orderBy('m.user_id')
 		.execute();
 	return rows.map((row) => ({ ...toMembership(row), userId: row.userId }));

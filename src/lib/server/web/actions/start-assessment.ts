@@ -25,7 +25,11 @@ export async function startAssessmentAction(
 		});
 	} catch (e) {
 		if (!(e instanceof UnknownClientError)) throw e;
-		setError(form, 'clientId', m.clients_err_scope_unknown());
+		setError(
+			form,
+			'clientId',
+			e.reason === 'archived' ? m.clients_lifecycle_err_archived() : m.clients_err_scope_unknown()
+		);
 		return fail(400, { form });
 	}
 	redirect(303, `/o/${membership.orgId}/assessments/${id}/profile`);

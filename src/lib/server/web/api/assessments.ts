@@ -98,6 +98,7 @@ export async function startApiAssessment(
 		// rewrite it for every one of them. The web asks first; the API refuses unless told to.
 		const client = await findClient(api.db, { orgId: api.membership.orgId, id: input.clientId });
 		if (!client) throw unknownClient();
+		if (client.archivedAt) throw clientArchived();
 		const stored = { registered_name: client.registeredName, business_scope: client.businessScope };
 		const differs = IDENTITY_FIELDS.filter((field) => {
 			const given = input.profile[field];
@@ -126,10 +127,17 @@ export async function startApiAssessment(
 		});
 		return { id };
 	} catch (error) {
-		if (error instanceof UnknownClientError) throw unknownClient();
+		if (error instanceof UnknownClientError)
+			throw error.reason === 'archived' ? clientArchived() : unknownClient();
 		throw error;
 	}
 }
+
+/** A new assessment under an archived client: refused, naming the field, until it is restored. */
+export const clientArchived = () =>
+	new ApiError(409, 'client_archived', m.clients_lifecycle_api_err_archived(), {
+		client_id: m.clients_lifecycle_api_field_archived()
+	});
 
 export const unknownClient = () =>
 	new ApiError(404, 'unknown_client', m.api_err_unknown_client(), {
@@ -220,6 +228,7 @@ export async function importApiAssessment(
 				sha256: f.sha256
 			}))
 		};
+	if (result.issues.some((i) => 'archived' in i)) throw clientArchived();
 	if (result.issues.some((i) => i.path === 'clientId')) throw unknownClient();
 	throw invalidFields(
 		'invalid_body',

@@ -219,7 +219,8 @@ export function buildApiRoutes(questions: readonly ProfileQuestion[]) {
 			query: importQuerySchema,
 			body: assessmentExportSchema,
 			success: { status: 201, description: 'The new assessment’s id', json: importedSchema },
-			errors: [404, 413]
+			// 409: the client chosen is archived (client_archived).
+			errors: [404, 409, 413]
 		}),
 		compareAssessments: route({
 			method: 'get',

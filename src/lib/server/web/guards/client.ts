@@ -20,15 +20,23 @@ export async function requireConsultancy(
 	return viewer;
 }
 
-/** One client of the organisation: another organisation's, or none, is 404. */
+/**
+ * One client of the organisation: another organisation's, or none, is 404, and so is a deleted
+ * one unless `includeDeleted` (its lifecycle page).
+ */
 export async function requireClient(
 	event: RequestEvent,
 	orgId: string,
 	clientId: string,
-	roles?: readonly Role[]
+	roles?: readonly Role[],
+	options: { includeDeleted?: boolean } = {}
 ): Promise<Viewer & { membership: Membership; client: ClientRecord }> {
 	const viewer = await requireConsultancy(event, orgId);
-	const client = await findClient(runtime().db, { orgId: viewer.membership.orgId, id: clientId });
+	const client = await findClient(runtime().db, {
+		orgId: viewer.membership.orgId,
+		id: clientId,
+		includeDeleted: options.includeDeleted
+	});
 	if (!client) error(404, 'Not found');
 	if (roles && !roles.includes(viewer.membership.role)) error(403, 'Forbidden');
 	return { ...viewer, client };

@@ -5,13 +5,23 @@ import { clientFields, clientSchema } from '$lib/schemas/client';
 import { CLIENT_MANAGER_ROLES, requireConsultancy } from '$lib/server/web/guards/client';
 import { clientsOf, createClient } from '$lib/server/clients/service';
 import { runtime } from '$lib/server/web/runtime';
+import { purgeDayOf } from '$lib/server/web/actions/lifecycle';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { membership } = await requireConsultancy(event, event.params.orgId);
+	const canManage = CLIENT_MANAGER_ROLES.includes(membership.role);
+	// The archived and deleted shelves are for those who may restore (as the assessments list's).
+	const asked = event.url.searchParams.get('shelf');
+	const shelf = canManage && (asked === 'archived' || asked === 'deleted') ? asked : 'active';
+	const clients = await clientsOf(runtime().db, membership.orgId, shelf);
 	return {
-		clients: await clientsOf(runtime().db, membership.orgId),
-		canManage: CLIENT_MANAGER_ROLES.includes(membership.role),
+		clients: clients.map((c) => ({
+			...c,
+			purgeOn: c.deletedAt ? purgeDayOf(c.deletedAt) : null
+		})),
+		shelf,
+		canManage,
 		form: await superValidate(zod4(clientSchema))
 	};
 };

@@ -19,6 +19,7 @@ import { currentQuestionnaire } from '$lib/server/corpus';
 import { openInvitations } from '$lib/server/orgs/invitations';
 import { inviteAction, inviteForm } from '$lib/server/web/actions/invite';
 import { runtime } from '$lib/server/web/runtime';
+import { shanghaiDayOf } from '$lib/server/web/actions/lifecycle';
 import { listIdentityConflicts } from '$lib/server/identity/service';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -33,6 +34,7 @@ export const load: PageServerLoad = async (event) => {
 	const assessments = await listAssessmentRows(db, membership, { clientId: client.id });
 	return {
 		client,
+		archivedOn: client.archivedAt ? shanghaiDayOf(client.archivedAt) : null,
 		canManage,
 		assessments,
 		domains: currentQuestionnaire().corpus.domains.map((d) => ({ id: d.id, zh: d.zh, en: d.en })),
