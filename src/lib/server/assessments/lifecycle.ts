@@ -2,6 +2,7 @@ import type { Database } from '../db/connection';
 import { audited, type Actor, type AuditedTx } from '../db/audited';
 import {
 	deleteAssessmentRow,
+	lockDeletedAssessment,
 	listDeletedBefore,
 	updateAssessmentShelf,
 	type AssessmentRecord
@@ -110,14 +111,16 @@ export async function purgeAssessmentInTx(
 ): Promise<boolean> {
 	const deletedBy = assessment.deletedAt;
 	if (!deletedBy) return false;
+	// A restore racing the purge (or the retention job's list) wins before anything is released.
+	if (!(await lockDeletedAssessment(tx, { ...assessment, deletedBy }))) return false;
 	const evidence = await releaseEvidenceInTx(tx, assessment);
 	// Members whose reach is this assessment alone leave with it (the row cascades): audited.
 	const reachingOnly = await listMembershipsOfAssessment(tx.db, {
 		orgId: assessment.orgId,
 		assessmentId: assessment.id
 	});
-	// A restore racing the purge (or the retention job's list) wins: nothing is purged.
-	if (!(await deleteAssessmentRow(tx, { ...assessment, deletedBy }))) return false;
+	if (!(await deleteAssessmentRow(tx, { ...assessment, deletedBy })))
+		throw new Error('assessment purge lost its lock');
 	recordMembersRemoved(tx, assessment.orgId, reachingOnly, 'assessment_purged');
 	const { count } = await redactAssessmentAuditContent(tx, assessment.id);
 	tx.record({

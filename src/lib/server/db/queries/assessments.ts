@@ -6,6 +6,7 @@ import type { AuditedTx } from '../audited';
 import type { AssessmentState } from '../schema';
 import {
 	deleteShelvedRow,
+	lockDeletedRow,
 	listShelvedDeletedBefore,
 	updateShelf,
 	type Shelf,
@@ -339,6 +340,14 @@ export function updateAssessmentShelf(
  * first (they do not cascade, so their blobs' reference counts stay right). Only a deleted
  * assessment, deleted by then: one restored (or deleted again) since it was read is not purged.
  */
+/** First thing in an assessment's purge: see `lockDeletedRow`. */
+export function lockDeletedAssessment(
+	tx: AuditedTx,
+	scope: { orgId: string; id: string; deletedBy: Date }
+): Promise<boolean> {
+	return lockDeletedRow(tx, 'assessments', scope);
+}
+
 export function deleteAssessmentRow(
 	tx: AuditedTx,
 	scope: { orgId: string; id: string; deletedBy: Date }

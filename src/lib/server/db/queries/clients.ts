@@ -1,6 +1,6 @@
 import type { Database } from '../connection';
 import type { AuditedTx } from '../audited';
-import type { Shelf } from './shelf';
+import { lockDeletedRow, type Shelf } from './shelf';
 
 export interface ClientRecord {
 	id: string;
@@ -149,22 +149,10 @@ export async function updateClientIdentity(
 		.execute();
 }
 
-/**
- * First thing in a client's purge: true when the client is deleted, by `deletedBy`, and then
- * locked, so a restore racing the purge waits for it (and one that came first wins).
- */
-export async function lockDeletedClient(
+/** First thing in a client's purge: see `lockDeletedRow`. */
+export function lockDeletedClient(
 	tx: AuditedTx,
 	scope: { orgId: string; id: string; deletedBy: Date }
 ): Promise<boolean> {
-	const row = await tx.db
-		.selectFrom('clients')
-		.select('id')
-		.where('org_id', '=', scope.orgId)
-		.where('id', '=', scope.id)
-		.where('deleted_at', 'is not', null)
-		.where('deleted_at', '<=', scope.deletedBy)
-		.forUpdate()
-		.executeTakeFirst();
-	return row !== undefined;
+	return lockDeletedRow(tx, 'clients', scope);
 }

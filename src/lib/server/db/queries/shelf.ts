@@ -35,6 +35,27 @@ export async function updateShelf(
 }
 
 /**
+ * First thing in a purge: true when the record is deleted, by `deletedBy`, and then locked, so a
+ * restore racing the purge waits for it (and one that came first wins before anything is removed).
+ */
+export async function lockDeletedRow(
+	tx: AuditedTx,
+	table: ShelvedTable,
+	scope: { orgId: string; id: string; deletedBy: Date }
+): Promise<boolean> {
+	const row = await tx.db
+		.selectFrom(typed(table))
+		.select('id')
+		.where('org_id', '=', scope.orgId)
+		.where('id', '=', scope.id)
+		.where('deleted_at', 'is not', null)
+		.where('deleted_at', '<=', scope.deletedBy)
+		.forUpdate()
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
+/**
  * Deletes a record for good, only if it is deleted, by `deletedBy`: one restored (or deleted
  * again) since it was read is not purged.
  */
