@@ -12,8 +12,10 @@ import {
 } from '../helpers/consultancy';
 
 const CONFIRMED = { __superform_id: 'delete', confirmed: 'on' };
-const apiClientIds = async (api: Api) =>
-	(await api.get('/clients')).json.clients.map((c: { id: string }) => c.id);
+const apiClientIds = async (api: Api, shelf = '') =>
+	(await api.get(`/clients${shelf}`)).json.clients.map((c: { id: string }) => c.id);
+const apiAssessmentIds = async (api: Api, shelf = '') =>
+	(await api.get(`/assessments${shelf}`)).json.assessments.map((a: { id: string }) => a.id);
 
 describe('archiving, restoring, deleting and purging a client', () => {
 	it('takes an archived client out of the lists and pickers, a deleted one (with its assessments) from everyone, and lets only an owner purge it, typing its name', async () => {
@@ -50,6 +52,12 @@ describe('archiving, restoring, deleting and purging a client', () => {
 			`value="${clientId}"`
 		);
 		expect(await apiClientIds(api)).not.toContain(clientId);
+		// The API lists it on its shelf, saying when it was archived.
+		const archivedInApi = await api.get('/clients?shelf=archived');
+		expect(archivedInApi.json.clients).toEqual([
+			expect.objectContaining({ id: clientId, archived_at: expect.any(String), deleted_at: null })
+		]);
+		expect((await api.get('/clients?shelf=shelved')).status).toBe(400);
 		// Still readable, as are its assessments; archiving it again does not apply.
 		const archivedPage = await c.owner.get(page);
 		expect(archivedPage.status).toBe(200);
@@ -113,6 +121,12 @@ describe('archiving, restoring, deleting and purging a client', () => {
 			expect((await c.owner.get(path)).status, path).toBe(404);
 		expect((await api.get(`/assessments/${assessmentId}`)).status).toBe(404);
 		expect(await apiClientIds(api)).not.toContain(clientId);
+		expect(await apiClientIds(api, '?shelf=deleted')).toEqual([clientId]);
+		expect(await apiAssessmentIds(api)).not.toContain(assessmentId);
+		const deletedInApi = (await api.get('/assessments?shelf=deleted')).json.assessments;
+		expect(deletedInApi).toEqual([
+			expect.objectContaining({ id: assessmentId, deleted_at: expect.any(String) })
+		]);
 		const deletedLifecycle = await c.owner.get(`${page}/lifecycle`);
 		expect(deletedLifecycle.status).toBe(200);
 		expect(deletedLifecycle.text).toMatch(/will be purged on \d{1,2} \w{3} \d{4}/);

@@ -99,6 +99,24 @@ export const createClientSchema = z.strictObject({
 		.optional()
 });
 
+/** Where a client or an assessment stands in its life (see `?shelf=` on the lists). */
+const shelfTimes = {
+	archived_at: timestamp.nullable().meta({ description: 'When it was archived; null when not' }),
+	deleted_at: timestamp
+		.nullable()
+		.meta({
+			description: 'When it was deleted (it is purged after the grace period); null when not'
+		})
+};
+
+/** The lists of clients and of assessments: one shelf at a time, those in use by default. */
+export const shelfQuerySchema = z.object({
+	shelf: z
+		.enum(['active', 'archived', 'deleted'])
+		.default('active')
+		.meta({ description: 'In use (default), archived, or deleted and awaiting their purge.' })
+});
+
 export const clientSchema = z
 	.object({
 		id: z.uuid(),
@@ -107,7 +125,8 @@ export const clientSchema = z
 		business_scope: z.string().nullable(),
 		contact: z.string().nullable(),
 		notes: z.string(),
-		created_at: timestamp
+		created_at: timestamp,
+		...shelfTimes
 	})
 	.meta({ id: 'Client' });
 
@@ -165,7 +184,8 @@ export const assessmentSummarySchema = z
 			.nullable()
 			.meta({ description: 'The owner or consultant who answers for the assessment' }),
 		created_at: timestamp,
-		updated_at: timestamp
+		updated_at: timestamp,
+		...shelfTimes
 	})
 	.meta({ id: 'AssessmentSummary' });
 

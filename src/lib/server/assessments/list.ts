@@ -11,8 +11,12 @@ import { reachOf } from '../auth/scope';
 import { evaluateAssessments } from './service';
 
 /** The organisation's assessments, newest first. */
-export function assessmentsOf(db: Database, orgId: string): Promise<AssessmentRecord[]> {
-	return listAssessments(db, { orgId });
+export function assessmentsOf(
+	db: Database,
+	orgId: string,
+	shelf?: AssessmentShelf
+): Promise<AssessmentRecord[]> {
+	return listAssessments(db, { orgId, shelf });
 }
 
 /**

@@ -44,7 +44,15 @@ export function assessmentSummaryJson(
 		due_date: a.dueDate,
 		responsible_user_id: a.responsibleUserId,
 		created_at: new Date(a.createdAt).toISOString(),
-		updated_at: new Date(a.updatedAt).toISOString()
+		updated_at: new Date(a.updatedAt).toISOString(),
+		...shelfTimesJson(a)
+	};
+}
+
+export function shelfTimesJson(r: { archivedAt: Date | null; deletedAt: Date | null }) {
+	return {
+		archived_at: r.archivedAt && new Date(r.archivedAt).toISOString(),
+		deleted_at: r.deletedAt && new Date(r.deletedAt).toISOString()
 	};
 }
 

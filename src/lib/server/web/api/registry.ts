@@ -19,7 +19,8 @@ import {
 	importedSchema,
 	importQuerySchema,
 	putAnswerSchema,
-	questionnaireSchema
+	questionnaireSchema,
+	shelfQuerySchema
 } from '$lib/schemas/api';
 import { reportQuerySchema } from '$lib/schemas/report';
 import { packQuerySchema } from '$lib/schemas/pack';
@@ -70,7 +71,8 @@ export function buildApiRoutes(questions: readonly ProfileQuestion[]) {
 		listClients: route({
 			method: 'get',
 			path: '/clients',
-			summary: 'The organisation’s clients',
+			summary: 'The organisation’s clients, by name',
+			query: shelfQuerySchema,
 			success: { status: 200, description: 'The clients', json: clientListSchema },
 			errors: []
 		}),
@@ -86,6 +88,7 @@ export function buildApiRoutes(questions: readonly ProfileQuestion[]) {
 			method: 'get',
 			path: '/assessments',
 			summary: 'The organisation’s assessments, newest first',
+			query: shelfQuerySchema,
 			success: { status: 200, description: 'The assessments', json: assessmentListSchema },
 			errors: []
 		}),

@@ -7,8 +7,8 @@ import {
 import { apiEndpoint } from '$lib/server/web/api/endpoint';
 import { assessmentsOf } from '$lib/server/assessments/list';
 
-export const GET = apiEndpoint('listAssessments', async ({ api }) => {
-	const assessments = await assessmentsOf(api.db, api.membership.orgId);
+export const GET = apiEndpoint('listAssessments', async ({ api, query }) => {
+	const assessments = await assessmentsOf(api.db, api.membership.orgId, query.shelf);
 	return { assessments: assessments.map(assessmentSummaryJson) };
 });
 

@@ -1,10 +1,11 @@
 import { apiEndpoint } from '$lib/server/web/api/endpoint';
+import { shelfTimesJson } from '$lib/server/web/api/assessments';
 import { m } from '$lib/paraglide/messages';
 import { forbidden } from '$lib/server/web/api/http';
 import { clientsOf, createClient } from '$lib/server/clients/service';
 
-export const GET = apiEndpoint('listClients', async ({ api }) => {
-	const clients = await clientsOf(api.db, api.membership.orgId);
+export const GET = apiEndpoint('listClients', async ({ api, query }) => {
+	const clients = await clientsOf(api.db, api.membership.orgId, query.shelf);
 	return {
 		clients: clients.map((c) => ({
 			id: c.id,
@@ -13,7 +14,8 @@ export const GET = apiEndpoint('listClients', async ({ api }) => {
 			business_scope: c.businessScope,
 			contact: c.contact,
 			notes: c.notes,
-			created_at: new Date(c.createdAt).toISOString()
+			created_at: new Date(c.createdAt).toISOString(),
+			...shelfTimesJson(c)
 		}))
 	};
 });
