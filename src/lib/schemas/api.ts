@@ -102,11 +102,9 @@ export const createClientSchema = z.strictObject({
 /** Where a client or an assessment stands in its life (see `?shelf=` on the lists). */
 const shelfTimes = {
 	archived_at: timestamp.nullable().meta({ description: 'When it was archived; null when not' }),
-	deleted_at: timestamp
-		.nullable()
-		.meta({
-			description: 'When it was deleted (it is purged after the grace period); null when not'
-		})
+	deleted_at: timestamp.nullable().meta({
+		description: 'When it was deleted (it is purged after the grace period); null when not'
+	})
 };
 
 /** The lists of clients and of assessments: one shelf at a time, those in use by default. */
