@@ -64,6 +64,21 @@ try {
 	const [latencies] = await Promise.all([probe(baseUrl, until), ...loops]);
 	summary(`${LOOPS} loops`, latencies, cpuMs(pid) - cpu);
 	console.log('loop answers by status:', Object.fromEntries(statuses));
+
+	// The server's CPU time per request of each path, one request at a time (refused or served).
+	for (const path of paths) {
+		const answers = new Map<number, number>();
+		const before = cpuMs(pid);
+		for (let i = 0; i < 200; i++) {
+			const response = await fetch(baseUrl + base + path, { headers: browser.headers() });
+			await response.arrayBuffer();
+			answers.set(response.status, (answers.get(response.status) ?? 0) + 1);
+		}
+		console.log(
+			`${path}: ${((cpuMs(pid) - before) / 200).toFixed(1)} ms CPU a request`,
+			Object.fromEntries(answers)
+		);
+	}
 } finally {
 	await bench.close();
 }

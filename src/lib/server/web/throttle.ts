@@ -45,12 +45,37 @@ export function clientAddress(event: RequestEvent): string {
 }
 
 /**
- * Refusals remembered in this process (user id → when the wait ends, ms), so that a loop that
- * keeps asking after its 429 costs no database round trip until its wait is over. The database
- * stays the judge: a person refused on another instance is refused here at the database.
+ * Refusals remembered in this process (person and organisation → when the wait ends, ms), so that
+ * a loop that keeps asking after its 429 is refused before its guard and without a database round
+ * trip until its wait is over. The database stays the judge: a person refused on another instance
+ * is refused here by the database.
  */
 const refusedUntil = new Map<string, number>();
 const REFUSALS_KEPT = 10_000;
+
+function refused(event: RequestEvent, seconds: number): number {
+	event.setHeaders({ 'retry-after': String(seconds), 'cache-control': 'no-store' });
+	return seconds;
+}
+
+/**
+ * Before the guard: the wait of a costly read this process refused the signed-in person in this
+ * organisation (the URL's, which the refusal was recorded under once the guard had checked it), or
+ * null. Sets Retry-After.
+ */
+export function rememberedHeavyReadWait(event: RequestEvent): number | null {
+	const userId = event.locals.user?.id;
+	const orgId = event.params.orgId;
+	if (!userId || !orgId) return null;
+	const until = refusedUntil.get(`${userId}:${orgId}`);
+	if (until === undefined) return null;
+	const now = Date.now();
+	if (until <= now) {
+		refusedUntil.delete(`${userId}:${orgId}`);
+		return null;
+	}
+	return refused(event, Math.ceil((until - now) / 1000));
+}
 
 /**
  * The rate of the costly reads (auth/throttle.ts, HEAVY_READS) for the signed-in person and the
@@ -61,25 +86,23 @@ export async function heavyReadWait(
 	event: RequestEvent,
 	viewer: { userId: string; orgId: string }
 ): Promise<number | null> {
-	const now = Date.now();
-	const until = refusedUntil.get(viewer.userId);
-	let seconds: number | null = null;
-	if (until !== undefined && until > now) seconds = Math.ceil((until - now) / 1000);
-	else {
-		refusedUntil.delete(viewer.userId);
-		const result = await rateRequest(runtime().db, heavyReadKeys(viewer.userId, viewer.orgId));
-		if (!result.allowed) {
-			seconds = result.retryAfterSeconds;
-			if (refusedUntil.size >= REFUSALS_KEPT) refusedUntil.clear();
-			refusedUntil.set(viewer.userId, now + seconds * 1000);
-		}
-	}
-	if (seconds === null) return null;
-	event.setHeaders({ 'retry-after': String(seconds), 'cache-control': 'no-store' });
-	return seconds;
+	const result = await rateRequest(runtime().db, heavyReadKeys(viewer.userId, viewer.orgId));
+	if (result.allowed) return null;
+	if (refusedUntil.size >= REFUSALS_KEPT) refusedUntil.clear();
+	refusedUntil.set(
+		`${viewer.userId}:${viewer.orgId}`,
+		Date.now() + result.retryAfterSeconds * 1000
+	);
+	return refused(event, result.retryAfterSeconds);
 }
 
-/** A page's load: 429 with Retry-After and the reason in the reader's language. */
+/** A page's load, before its guard: 429 if this process refused the person a moment ago. */
+export function refuseRememberedHeavyRead(event: RequestEvent): void {
+	const seconds = rememberedHeavyReadWait(event);
+	if (seconds !== null) error(429, m.heavy_read_too_many({ seconds }));
+}
+
+/** A page's load, after its guard: 429 with Retry-After and the reason in the reader's language. */
 export async function requireHeavyRead(
 	event: RequestEvent,
 	viewer: { userId: string; orgId: string }

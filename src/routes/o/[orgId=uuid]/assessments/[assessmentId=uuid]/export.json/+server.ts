@@ -3,11 +3,19 @@ import { requireAssessment } from '$lib/server/web/guards/assessment';
 import { exportAssessment } from '$lib/server/assessments/transfer';
 import { namedAttachment, safeFileName } from '$lib/server/web/downloads/content-disposition';
 import { runtime } from '$lib/server/web/runtime';
-import { heavyReadWait } from '$lib/server/web/throttle';
+import { heavyReadWait, rememberedHeavyReadWait } from '$lib/server/web/throttle';
 import { m } from '$lib/paraglide/messages';
 import type { RequestHandler } from './$types';
 
+const tooMany = (seconds: number) =>
+	new Response(m.heavy_read_too_many({ seconds }), {
+		status: 429,
+		headers: { 'content-type': 'text/plain; charset=utf-8' }
+	});
+
 export const GET: RequestHandler = async (event) => {
+	const remembered = rememberedHeavyReadWait(event);
+	if (remembered !== null) return tooMany(remembered);
 	const { assessment, membership, user } = await requireAssessment(
 		event,
 		event.params.orgId,
@@ -16,11 +24,7 @@ export const GET: RequestHandler = async (event) => {
 		{ wholeAssessment: true }
 	);
 	const wait = await heavyReadWait(event, { userId: user.id, orgId: membership.orgId });
-	if (wait !== null)
-		return new Response(m.heavy_read_too_many({ seconds: wait }), {
-			status: 429,
-			headers: { 'content-type': 'text/plain; charset=utf-8' }
-		});
+	if (wait !== null) return tooMany(wait);
 	const data = await exportAssessment(runtime().db, {
 		orgId: assessment.orgId,
 		id: assessment.id

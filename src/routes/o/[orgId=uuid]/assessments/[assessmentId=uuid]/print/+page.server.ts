@@ -2,10 +2,11 @@ import { requireAssessment } from '$lib/server/web/guards/assessment';
 import { loadReportModel } from '$lib/server/report/load-report';
 import { requireReportQuery } from '$lib/server/web/downloads/report-request';
 import { runtime } from '$lib/server/web/runtime';
-import { requireHeavyRead } from '$lib/server/web/throttle';
+import { refuseRememberedHeavyRead, requireHeavyRead } from '$lib/server/web/throttle';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
+	refuseRememberedHeavyRead(event);
 	const { assessment, membership, user } = await requireAssessment(
 		event,
 		event.params.orgId,
