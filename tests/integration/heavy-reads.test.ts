@@ -78,14 +78,18 @@ async function assessmentOf(lang: string) {
 describe('the costly pages', () => {
 	it('serve a person at work: every page, several times over, without a refusal', async () => {
 		const { owner, base } = await assessmentOf('en');
-		// A busy half hour, compressed: each costly page ten times, one domain's questionnaire freely.
+		// A busy half hour, compressed: each costly page ten times (the zip and template five), one domain's questionnaire freely.
 		for (let i = 0; i < 10; i++) {
 			expect((await owner.get(`${base}/print?lang=both`)).status).toBe(200);
 			expect((await owner.get(`${base}/questionnaire?domain=all`)).status).toBe(200);
 			expect((await owner.download(`${base}/export.json`)).status).toBe(200);
 			expect((await owner.get(`${base}/questionnaire`)).status).toBe(200);
 		}
-		expect(30).toBeLessThan(HEAVY_READS.personBurst);
+		for (let i = 0; i < 5; i++) {
+			expect((await owner.download(`${base}/evidence.zip`)).status).toBe(200);
+			expect((await owner.download(`${base}/template.xlsx?lang=zh`)).status).toBe(200);
+		}
+		expect(40).toBeLessThan(HEAVY_READS.personBurst);
 	});
 
 	it('refuse a loop with 429, Retry-After and a sentence in the reader’s language; a colleague goes on', async () => {
@@ -112,7 +116,13 @@ describe('the costly pages', () => {
 		expect(wait).toBeLessThanOrEqual(HEAVY_READS.personIntervalSeconds + 1);
 		expect(new TextDecoder().decode(refused.bytes)).toContain('请求过于频繁');
 
-		// The print view and the whole questionnaire share the allowance, and say why as a page.
+		// The other costly downloads share the allowance.
+		for (const path of ['/evidence.zip', '/template.xlsx?lang=zh']) {
+			const download = await owner.download(base + path);
+			expect(download.status).toBe(429);
+			expect(download.headers.get('retry-after')).toMatch(/^\d+$/);
+		}
+		// The print view and the whole questionnaire share it too, and say why as a page.
 		for (const path of ['/print?lang=both', '/questionnaire?domain=all']) {
 			const page = await owner.get(base + path);
 			expect(page.status).toBe(429);

@@ -77,7 +77,8 @@ async function refusal(db: Database, keys: { key: string }[]): Promise<ThrottleR
 
 /**
  * The pages that cost the server most to build for one GET (the report's print view, the whole
- * questionnaire, the assessment's JSON export: each reads and renders every item), limited per
+ * questionnaire, the assessment's JSON export, its evidence zip and its questionnaire template:
+ * each reads and renders every item, the zip streams every file), limited per
  * person and per organisation so that one script in a loop cannot slow every other tenant down.
  * Someone at work opens one every few seconds at most and rarely for long: a person may open 60
  * at once and then one every 2 s (30 a minute, 1,800 an hour), and the members of one

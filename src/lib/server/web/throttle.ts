@@ -110,3 +110,32 @@ export async function requireHeavyRead(
 	const seconds = await heavyReadWait(event, viewer);
 	if (seconds !== null) error(429, m.heavy_read_too_many({ seconds }));
 }
+
+/** A download's refusal: the reason in the reader's language, as plain text. */
+function tooManyHeavyReads(seconds: number): Response {
+	return new Response(m.heavy_read_too_many({ seconds }), {
+		status: 429,
+		headers: { 'content-type': 'text/plain; charset=utf-8' }
+	});
+}
+
+/**
+ * A costly download (the JSON export, the evidence zip, the questionnaire template): its guard,
+ * then the rate of the costly reads, then the file; 429 with Retry-After when refused.
+ */
+export async function limitedDownload<
+	V extends { user: { id: string }; membership: { orgId: string } }
+>(
+	event: RequestEvent,
+	guard: () => Promise<V>,
+	respond: (viewer: V) => Promise<Response>
+): Promise<Response> {
+	const remembered = rememberedHeavyReadWait(event);
+	if (remembered !== null) return tooManyHeavyReads(remembered);
+	const viewer = await guard();
+	const wait = await heavyReadWait(event, {
+		userId: viewer.user.id,
+		orgId: viewer.membership.orgId
+	});
+	return wait === null ? respond(viewer) : tooManyHeavyReads(wait);
+}
