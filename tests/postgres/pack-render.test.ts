@@ -91,6 +91,12 @@ describe('the filing pack PDF on the render workers', () => {
 		expect(Number(viaApi.headers.get('retry-after'))).toBeGreaterThan(0);
 		// The Word file is drawn by the same workers, within the same slots: refused too.
 		expect((await first.browser.download(`${first.base}/pack.docx`)).status).toBe(429);
+		// … and through the API, as its JSON error (it answered the web's plain text).
+		const docxViaApi = await api.get(`/assessments/${first.base.split('/').pop()}/pack.docx`);
+		expect(docxViaApi.status).toBe(429);
+		expect(docxViaApi.headers.get('content-type')).toMatch(/^application\/json/);
+		expect(docxViaApi.json.error.code).toBe('too_many_renders');
+		expect(Number(docxViaApi.headers.get('retry-after'))).toBeGreaterThan(0);
 		const served = await second.browser.download(`${second.base}/pack.pdf`);
 		expect(served.status).toBe(200);
 		// The slot free again, the first organisation's pack renders.

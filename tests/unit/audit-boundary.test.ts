@@ -27,6 +27,8 @@ const BOOKKEEPING: Record<string, string> = {
 	'jobs.failJob': 'a scheduled run that failed: the error and when to try again',
 	'throttle-counters.checkAndRecordAttempt':
 		'the throttle’s counters (log-in, password check, sign-up), checked and counted in one statement',
+	'throttle-counters.checkAndRecordRequest':
+		'the rate of costly reads (print view, whole questionnaire, JSON export), checked and counted in one statement',
 	'throttle-counters.clearThrottleCounter': 'the throttle’s counter of a key, cleared on success',
 	'trusted-devices.insertTrustedDevice':
 		'a browser that logged in (its log-in is audited), remembered for the throttle’s device allowance',

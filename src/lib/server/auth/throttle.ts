@@ -3,11 +3,13 @@ import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import type { Database } from '../db/connection';
 import {
 	checkAndRecordAttempt,
+	checkAndRecordRequest,
 	clearThrottleCounter,
 	secondsUntilAllowed,
 	THROTTLE_FIRST_DELAY_SECONDS,
 	THROTTLE_MAX_DELAY_SECONDS,
 	THROTTLE_QUIET_SECONDS,
+	type RateKey,
 	type ThrottleKey
 } from '../db/queries/throttle-counters';
 import {
@@ -61,14 +63,52 @@ export type ThrottleResult = { allowed: true } | { allowed: false; retryAfterSec
  */
 export async function throttleAttempt(db: Database, keys: ThrottleKey[]): Promise<ThrottleResult> {
 	if (await checkAndRecordAttempt(db, keys)) return { allowed: true };
-	const retryAfterSeconds = Math.max(
-		1,
-		await secondsUntilAllowed(
-			db,
-			keys.map((k) => k.key)
-		)
+	return refusal(db, keys);
+}
+
+/** The refusal of an attempt the keys did not allow: how long until they all do. */
+async function refusal(db: Database, keys: { key: string }[]): Promise<ThrottleResult> {
+	const seconds = await secondsUntilAllowed(
+		db,
+		keys.map((k) => k.key)
 	);
-	return { allowed: false, retryAfterSeconds };
+	return { allowed: false, retryAfterSeconds: Math.max(1, seconds) };
+}
+
+/**
+ * The pages that cost the server most to build for one GET (the report's print view, the whole
+ * questionnaire, the assessment's JSON export, its evidence zip and its questionnaire template:
+ * each reads and renders every item, the zip streams every file), limited per
+ * person and per organisation so that one script in a loop cannot slow every other tenant down.
+ * Someone at work opens one every few seconds at most and rarely for long: a person may open 60
+ * at once and then one every 2 s (30 a minute, 1,800 an hour), and the members of one
+ * organisation together 240 at once and then one every 0.5 s (120 a minute: four people clicking
+ * as fast as they can). The PDF and Word reports have their render slots instead (report-cache.ts).
+ */
+export const HEAVY_READS = {
+	personBurst: 60,
+	personIntervalSeconds: 2,
+	orgBurst: 240,
+	orgIntervalSeconds: 0.5
+} as const;
+
+export const heavyReadKeys = (userId: string, orgId: string): RateKey[] => [
+	{
+		key: `rate:heavy:user:${userId}`,
+		burst: HEAVY_READS.personBurst,
+		intervalSeconds: HEAVY_READS.personIntervalSeconds
+	},
+	{
+		key: `rate:heavy:org:${orgId}`,
+		burst: HEAVY_READS.orgBurst,
+		intervalSeconds: HEAVY_READS.orgIntervalSeconds
+	}
+];
+
+/** Serves one request at the keys' rates, or says how long to wait (nothing is counted then). */
+export async function rateRequest(db: Database, keys: RateKey[]): Promise<ThrottleResult> {
+	if (await checkAndRecordRequest(db, keys)) return { allowed: true };
+	return refusal(db, keys);
 }
 
 export function clearThrottle(db: Database, key: ThrottleKey): Promise<void> {

@@ -78,3 +78,51 @@ export async function secondsUntilAllowed(db: Database, keys: string[]): Promise
 export async function clearThrottleCounter(db: Database, key: string): Promise<void> {
 	await db.deleteFrom('throttle_counters').where('key', '=', key).execute();
 }
+
+/** A rate: `burst` requests at once, then one every `intervalSeconds`. */
+export interface RateKey {
+	key: string;
+	burst: number;
+	intervalSeconds: number;
+}
+
+/**
+ * Bookkeeping (not audited): a request rate (GCRA, the leaky bucket as a single timestamp) on the
+ * same table and with the same one-statement check-and-record as `checkAndRecordAttempt`, for
+ * reads that cost the server: `next_allowed_at` keeps its meaning (no request is served before
+ * it) and moves on by one interval per request served, never earlier than `burst` intervals
+ * before now; `failures` counts the requests since the bucket was last empty. Answers true when
+ * every key allowed the request; a refused request counts against none (the `blocked` pre-check,
+ * and the row lock under a race), so a loop that keeps asking waits no longer than one that stops.
+ * Keys must not be shared with `checkAndRecordAttempt` (name them `rate:…`).
+ */
+export async function checkAndRecordRequest(db: Database, keys: RateKey[]): Promise<boolean> {
+	if (keys.length === 0) return true;
+	const values = sql.join(
+		keys.map((k) => sql`(${k.key}::text, ${k.burst}::int, ${k.intervalSeconds}::float8)`)
+	);
+	const second = sql`interval '1 second'`;
+	// The earliest the bucket may be pushed back to: `burst` requests may be served from now on.
+	const floor = (burst: RawBuilder<unknown>, step: RawBuilder<unknown>) =>
+		sql`now() - (${burst} - 1) * ${step} * ${second}`;
+	const step = sql`(select k.step from k where k.key = t.key)`;
+	const result = await sql`
+		with k (key, burst, step) as (values ${values}),
+		blocked as (
+			select 1 from throttle_counters t join k using (key) where t.next_allowed_at > now()
+		)
+		insert into throttle_counters as t (key, failures, allowance, last_at, next_allowed_at)
+		select k.key, 1, k.burst, now(), ${floor(sql`k.burst`, sql`k.step`)} + k.step * ${second}
+		from k where not exists (select 1 from blocked)
+		on conflict (key) do update set
+			failures = case when t.next_allowed_at < ${floor(sql`excluded.allowance`, step)}
+				then 1 else t.failures + 1 end,
+			allowance = excluded.allowance,
+			last_at = now(),
+			next_allowed_at = greatest(t.next_allowed_at, ${floor(sql`excluded.allowance`, step)})
+				+ ${step} * ${second}
+		where t.next_allowed_at <= now()
+		returning t.key
+	`.execute(db);
+	return result.rows.length === keys.length;
+}

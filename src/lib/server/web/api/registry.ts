@@ -154,11 +154,11 @@ export function buildApiRoutes(questions: readonly ProfileQuestion[]) {
 			method: 'get',
 			path: '/assessments/{id}/pack.docx',
 			summary:
-				'The filing pack (draft sandbox application) as an editable Word file; `edition=public` leaves out what is confidential',
+				'The filing pack (draft sandbox application) as an editable Word file, rendered within the organisation’s render slots (429 with Retry-After when none is free); `edition=public` leaves out what is confidential',
 			params: assessmentParamsSchema,
 			query: packQuerySchema,
 			success: { status: 200, description: 'The filing pack', media: DOCX },
-			errors: [404]
+			errors: [404, 429]
 		}),
 		getPackForm: route({
 			method: 'get',

@@ -88,6 +88,9 @@ export async function readEvidenceForm(
 		throw new EvidenceUploadError('malformed');
 	}
 	parser.on('file', (name, stream, info) => {
+		// A form that ends inside this part errors the part's stream as well as the parser: the
+		// parser's error is the one answered, and an unheard stream error would end the process.
+		stream.on('error', () => {});
 		const fileName = info.filename;
 		if (name !== 'file' || failure || fileName === undefined) {
 			stream.resume();

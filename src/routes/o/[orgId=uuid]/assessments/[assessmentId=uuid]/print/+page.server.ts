@@ -2,10 +2,12 @@ import { requireAssessment } from '$lib/server/web/guards/assessment';
 import { loadReportModel } from '$lib/server/report/load-report';
 import { requireReportQuery } from '$lib/server/web/downloads/report-request';
 import { runtime } from '$lib/server/web/runtime';
+import { refuseRememberedHeavyRead, requireHeavyRead } from '$lib/server/web/throttle';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { assessment, membership } = await requireAssessment(
+	refuseRememberedHeavyRead(event);
+	const { assessment, membership, user } = await requireAssessment(
 		event,
 		event.params.orgId,
 		event.params.assessmentId,
@@ -13,6 +15,7 @@ export const load: PageServerLoad = async (event) => {
 		{ wholeAssessment: true }
 	);
 	const { lang, comments } = requireReportQuery(event);
+	await requireHeavyRead(event, { userId: user.id, orgId: membership.orgId });
 	return {
 		lang,
 		model: await loadReportModel(runtime().db, { assessment, membership, lang, comments }),

@@ -9,6 +9,7 @@ import { previousAnswers } from '$lib/server/assessments/history';
 import { commentCounts, itemReviews } from '$lib/server/assessments/review';
 import { reachesDomain } from '$lib/server/auth/scope';
 import { runtime } from '$lib/server/web/runtime';
+import { refuseRememberedHeavyRead, requireHeavyRead } from '$lib/server/web/throttle';
 import { unhashedPage } from '$lib/server/web/unhashed-page';
 import { bulkAnswersAction } from '$lib/server/web/actions/bulk-answers';
 import { ALL, matchesFilters, parseFilters } from '$lib/domain/item-filter';
@@ -18,12 +19,16 @@ import { todayInShanghai } from '$lib/server/web/evidence/receive';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { assessment, membership } = await requireAssessment(
+	const whole = event.url.searchParams.get('domain') === ALL;
+	if (whole) refuseRememberedHeavyRead(event);
+	const { assessment, membership, user } = await requireAssessment(
 		event,
 		event.params.orgId,
 		event.params.assessmentId,
 		'view'
 	);
+	// The whole questionnaire is the costliest page to build: its rate is limited (one domain's is not).
+	if (whole) await requireHeavyRead(event, { userId: user.id, orgId: membership.orgId });
 	const db = runtime().db;
 	// The assessment's answers, reviews, comments and evidence are read at once.
 	const [{ corpus, answers, evaluation }, reviews, comments, evidence] = await Promise.all([
