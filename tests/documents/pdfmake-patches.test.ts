@@ -5,6 +5,7 @@ import { parseAnswers, parseProfile } from '../../src/cli/assess-input';
 import { buildReportModel, type ReportModel } from '../../src/lib/domain/report-model';
 import { evaluateAssessment } from '../../src/lib/domain/result';
 import { reportWords } from '../../src/lib/labels/report-words';
+import { fonts } from '../../src/lib/server/documents/pdf/fonts';
 import { styles } from '../../src/lib/server/documents/pdf/pdf-text';
 import {
 	assertPdfmakeVersion,
@@ -19,6 +20,8 @@ import {
 	isPatched,
 	pdfmakeClass
 } from '../../src/lib/server/documents/pdf/pdfmake-patches/patch';
+import { joinedStreamWritesPatch } from '../../src/lib/server/documents/pdf/pdfmake-patches/joined-stream-writes';
+import { measureOncePatch } from '../../src/lib/server/documents/pdf/pdfmake-patches/measure-once';
 import { sharedLayoutRuns } from '../../src/lib/server/documents/pdf/pdfmake-patches/shared-layout-cache';
 import {
 	activePdfmakePatches,
@@ -114,10 +117,12 @@ describe('pdfmake patches', () => {
 	it('are all active on pdfmake’s own prototypes once the renderer is loaded', () => {
 		expect(activePdfmakePatches.map((s) => s.replaces).sort()).toEqual([
 			'PDFDocument.provideFont',
+			'PDFDocument.ref',
 			'Renderer.renderLine',
 			'Renderer.renderVector',
 			'StyleContextStack.getProperty',
-			'StyleContextStack.getStyleProperty'
+			'StyleContextStack.getStyleProperty',
+			'TextInlines.measure'
 		]);
 		expect(pdfmakePatchStatus().every((s) => s.active)).toBe(true);
 		for (const patch of pdfmakePatches) {
@@ -220,6 +225,85 @@ describe('pdfmake patches', () => {
 				);
 			}
 		expect(compared).toBeGreaterThan(150);
+	});
+
+	it('measure every piece of text as pdfmake does, whatever its styles', () => {
+		type Piece = Record<string, unknown> & { font?: { name: string } };
+		type Stack = { push(style: string | Record<string, unknown>): void };
+		const Stack = pdfmakeClass<new (styles: object, defaultStyle: object) => Stack>(
+			'pdfmake/js/StyleContextStack'
+		);
+		const Inlines =
+			pdfmakeClass<new (document: unknown) => { measure(pieces: Piece[], stack: Stack): Piece[] }>(
+				'pdfmake/js/TextInlines'
+			);
+		const Breaker =
+			pdfmakeClass<new () => { getBreaks(texts: unknown[], stack: Stack): Piece[] }>(
+				'pdfmake/js/TextBreaker'
+			);
+		const Document = pdfmakeClass<new (fonts: object) => unknown>('pdfmake/js/PDFDocument');
+		const original = measureOncePatch.original()!;
+		const dictionary = { ...styles, derived: { extends: ['h2', 'muted'], fontSize: 7 } };
+		const defaultStyle = { font: 'NotoSansSC', fontSize: 9.5, lineHeight: 1.25, color: '#111' };
+		const texts: unknown[][] = [
+			['合规差距报告 / Compliance gap report\n第二行', { text: ' 部分合规 ', style: 'muted' }],
+			[{ text: 'x  ', style: ['h2', 'unknown'], bold: false, color: null }, '\n', 'y'],
+			[{ text: '  lead', style: 'derived', leadingIndent: 6, preserveLeadingSpaces: true }],
+			[
+				{ text: 'sup', sup: true, fontSize: 8 },
+				{ text: 'sec', section: true, style: 'h1' }
+			],
+			[{ text: 'no wrap line', noWrap: true, style: 'label' }, '\n', { text: '', lineHeight: 2 }]
+		];
+		const seen = (pieces: Piece[]) =>
+			pieces.map(({ font, ...rest }) => ({ ...rest, font: font?.name }));
+		let compared = 0;
+		for (const outer of ['h1', 'label', 'unknown'])
+			for (const text of texts) {
+				const measured = [original, Inlines.prototype.measure].map((measure) => {
+					const document = new Document(fonts);
+					const stack = new Stack(dictionary, defaultStyle);
+					stack.push(outer);
+					stack.push({ color: '#333', bold: true });
+					const pieces = new Breaker().getBreaks(structuredClone(text), stack);
+					return seen(measure.call(new Inlines(document), pieces, stack) as Piece[]);
+				});
+				expect(measured[1], `${outer} ${JSON.stringify(text)}`).toEqual(measured[0]);
+				compared += measured[0]!.length;
+			}
+		expect(compared).toBeGreaterThan(40);
+	});
+
+	it('write the same stream bytes as pdfkit, text and bytes in their order', () => {
+		type Reference = {
+			data: Record<string, unknown>;
+			uncompressedLength: number;
+			write(chunk: unknown): void;
+			end(chunk?: unknown): void;
+		};
+		type Doc = { ref(data?: object): Reference; _write(data: unknown): void };
+		const Document =
+			pdfmakeClass<new (fonts: object, ...rest: object[]) => Doc>('pdfmake/js/PDFDocument');
+		const original = joinedStreamWritesPatch.original()!;
+		for (const compress of [false, true]) {
+			const written = [original, Document.prototype.ref].map((ref) => {
+				const document = new Document({}, {}, {}, {}, { compress });
+				const out: Buffer[] = [];
+				document._write = (data) =>
+					out.push(Buffer.isBuffer(data) ? data : Buffer.from(`${String(data)}\n`, 'binary'));
+				const reference = ref.call(document, { Type: 'XObject' }) as Reference;
+				reference.write('BT');
+				reference.write(12.5);
+				reference.write(Buffer.from('<0102> Tj\n'));
+				reference.write('/F1 9.5 Tf');
+				reference.write('ET');
+				const lengths = [reference.uncompressedLength, reference.data.Length];
+				reference.end('Q');
+				return { lengths, bytes: Buffer.concat(out).toString('latin1') };
+			});
+			expect(written[1]).toEqual(written[0]);
+			expect(written[0]!.bytes).toContain(compress ? 'FlateDecode' : '/F1 9.5 Tf');
+		}
 	});
 
 	it(

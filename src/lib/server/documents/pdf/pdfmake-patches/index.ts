@@ -2,6 +2,8 @@ import { installedDependency, installedPackage } from '../installed-package';
 import { fastItemStylePatch } from './fast-item-style';
 import { fastStyleLookupPatch } from './fast-style-lookup';
 import { joinInlinesPatch } from './join-inlines';
+import { joinedStreamWritesPatch } from './joined-stream-writes';
+import { measureOncePatch } from './measure-once';
 import type { PatchStatus } from './patch';
 import { sharedLayoutCachePatch } from './shared-layout-cache';
 import { sharedVectorFormPatch } from './shared-vector-form';
@@ -21,7 +23,9 @@ export const pdfmakePatches = [
 	sharedLayoutCachePatch,
 	fastStyleLookupPatch,
 	fastItemStylePatch,
-	sharedVectorFormPatch
+	measureOncePatch,
+	sharedVectorFormPatch,
+	joinedStreamWritesPatch
 ];
 
 export type { PatchStatus };
