@@ -21,6 +21,7 @@ import {
 	pdfmakeClass
 } from '../../src/lib/server/documents/pdf/pdfmake-patches/patch';
 import { joinedStreamWritesPatch } from '../../src/lib/server/documents/pdf/pdfmake-patches/joined-stream-writes';
+import { rememberedBreaksPatch } from '../../src/lib/server/documents/pdf/pdfmake-patches/remembered-breaks';
 import { measureOncePatch } from '../../src/lib/server/documents/pdf/pdfmake-patches/measure-once';
 import { sharedLayoutRuns } from '../../src/lib/server/documents/pdf/pdfmake-patches/shared-layout-cache';
 import {
@@ -122,6 +123,7 @@ describe('pdfmake patches', () => {
 			'Renderer.renderVector',
 			'StyleContextStack.getProperty',
 			'StyleContextStack.getStyleProperty',
+			'TextBreaker.getBreaks',
 			'TextInlines.measure'
 		]);
 		expect(pdfmakePatchStatus().every((s) => s.active)).toBe(true);
@@ -272,6 +274,44 @@ describe('pdfmake patches', () => {
 				compared += measured[0]!.length;
 			}
 		expect(compared).toBeGreaterThan(40);
+	});
+
+	it('break every text into the pieces pdfmake does, with the same styles and joins', () => {
+		type Stack = { push(style: string | Record<string, unknown>): void };
+		const Stack = pdfmakeClass<new (styles: object, defaultStyle: object) => Stack>(
+			'pdfmake/js/StyleContextStack'
+		);
+		const Breaker =
+			pdfmakeClass<new () => { getBreaks(texts: unknown, stack: Stack): unknown[] }>(
+				'pdfmake/js/TextBreaker'
+			);
+		const original = rememberedBreaksPatch.original()!;
+		const line = (text: string) => ({ text, noWrap: true, style: 'muted' });
+		const inputs: unknown[] = [
+			[
+				line('已有部分制度，尚需完善并经管理'),
+				'\n',
+				line('层批准 / drafted; board'),
+				'\n',
+				line('approval pending.')
+			],
+			['部分合规 / Partially compliant', { text: 'x', style: 'h2' }, '合规', 'gap report'],
+			[{ text: 'https://example.com/a/very/long/path', wordBreak: 'break-all' }, 'tail\r\nnext'],
+			['two\nlines\n', '', 'end', 12, null, { text: null }],
+			[line('abc'), line('def'), { text: 'ghi jkl', noWrap: false }, line('')],
+			'plain string with words',
+			{ text: '一个对象', bold: true }
+		];
+		for (const outer of ['h1', 'label'])
+			for (const input of inputs) {
+				const broken = [original, Breaker.prototype.getBreaks].map((getBreaks) => {
+					const stack = new Stack(styles, { font: 'NotoSansSC', fontSize: 9.5 });
+					stack.push(outer);
+					return getBreaks.call(new Breaker(), structuredClone(input), stack) as unknown[];
+				});
+				expect(broken[1], `${outer} ${JSON.stringify(input)}`).toEqual(broken[0]);
+				expect(broken[0]!.length).toBeGreaterThan(0);
+			}
 	});
 
 	it('write the same stream bytes as pdfkit, text and bytes in their order', () => {

@@ -5,6 +5,7 @@ import { joinInlinesPatch } from './join-inlines';
 import { joinedStreamWritesPatch } from './joined-stream-writes';
 import { measureOncePatch } from './measure-once';
 import type { PatchStatus } from './patch';
+import { rememberedBreaksPatch } from './remembered-breaks';
 import { sharedLayoutCachePatch } from './shared-layout-cache';
 import { sharedVectorFormPatch } from './shared-vector-form';
 
@@ -24,6 +25,7 @@ export const pdfmakePatches = [
 	fastStyleLookupPatch,
 	fastItemStylePatch,
 	measureOncePatch,
+	rememberedBreaksPatch,
 	sharedVectorFormPatch,
 	joinedStreamWritesPatch
 ];
