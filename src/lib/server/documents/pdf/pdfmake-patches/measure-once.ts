@@ -86,6 +86,25 @@ function styleResolver(stack: Stack, getStyleProperty: GetStyleProperty) {
 }
 
 /**
+ * A piece's property: its own value, else the one resolved for its named styles (`r`), else (a
+ * section, or no stack) pdfmake's lookup.
+ */
+function pick(
+	item: Item,
+	r: Resolved | null,
+	stack: Stack | null,
+	getStyleProperty: GetStyleProperty,
+	property: (typeof PROPERTIES)[number],
+	defaultValue: unknown
+): unknown {
+	const own = item[property];
+	if (isValue(own)) return own;
+	if (!r) return getStyleProperty(item, stack, property, defaultValue);
+	const value = r[property];
+	return isValue(value) ? value : defaultValue;
+}
+
+/**
  * Replaces `TextInlines.measure` (pdfmake/js/TextInlines): the same measuring, piece by piece,
  * with each style property resolved once per named style for all the pieces of a text
  * (`styleResolver`) and each font asked of the document once.
@@ -137,16 +156,9 @@ export const measureOncePatch = definePatch<TextInlines, 'measure'>({
 			for (const item of array) {
 				// A section pushes no styles (rare): pdfmake's lookups as they are.
 				const r = resolve && item.section === undefined ? resolve(item) : null;
-				const get = (property: (typeof PROPERTIES)[number], defaultValue: unknown) => {
-					const own = item[property];
-					if (isValue(own)) return own;
-					if (!r) return getStyleProperty(item, styleContextStack, property, defaultValue);
-					const value = r[property];
-					return isValue(value) ? value : defaultValue;
-				};
-				const family = get('font', 'Roboto');
-				const bold = get('bold', false);
-				const italics = get('italics', false);
+				const family = pick(item, r, styleContextStack, getStyleProperty, 'font', 'Roboto');
+				const bold = pick(item, r, styleContextStack, getStyleProperty, 'bold', false);
+				const italics = pick(item, r, styleContextStack, getStyleProperty, 'italics', false);
 				const plain =
 					typeof family === 'string' && typeof bold === 'boolean' && typeof italics === 'boolean';
 				const fontKey = plain ? `${family}\0${bold}\0${italics}` : '';
@@ -156,34 +168,90 @@ export const measureOncePatch = definePatch<TextInlines, 'measure'>({
 					if (plain) fonts.set(fontKey, font);
 				}
 				item.font = font;
-				item.alignment = get('alignment', 'left');
-				item.fontSize = get('fontSize', 12) as number;
-				item.fontFeatures = get('fontFeatures', null);
-				item.characterSpacing = get('characterSpacing', 0);
-				item.color = get('color', 'black');
-				item.decoration = get('decoration', null);
-				item.decorationColor = get('decorationColor', null);
-				item.decorationStyle = get('decorationStyle', null);
-				item.decorationThickness = get('decorationThickness', null);
-				item.background = get('background', null);
-				item.link = get('link', null);
-				item.linkToPage = get('linkToPage', null);
-				item.linkToDestination = get('linkToDestination', null);
-				item.noWrap = get('noWrap', null);
-				item.opacity = get('opacity', 1);
-				item.sup = get('sup', false);
-				item.sub = get('sub', false);
+				item.alignment = pick(item, r, styleContextStack, getStyleProperty, 'alignment', 'left');
+				item.fontSize = pick(
+					item,
+					r,
+					styleContextStack,
+					getStyleProperty,
+					'fontSize',
+					12
+				) as number;
+				item.fontFeatures = pick(
+					item,
+					r,
+					styleContextStack,
+					getStyleProperty,
+					'fontFeatures',
+					null
+				);
+				item.characterSpacing = pick(
+					item,
+					r,
+					styleContextStack,
+					getStyleProperty,
+					'characterSpacing',
+					0
+				);
+				item.color = pick(item, r, styleContextStack, getStyleProperty, 'color', 'black');
+				item.decoration = pick(item, r, styleContextStack, getStyleProperty, 'decoration', null);
+				item.decorationColor = pick(
+					item,
+					r,
+					styleContextStack,
+					getStyleProperty,
+					'decorationColor',
+					null
+				);
+				item.decorationStyle = pick(
+					item,
+					r,
+					styleContextStack,
+					getStyleProperty,
+					'decorationStyle',
+					null
+				);
+				item.decorationThickness = pick(
+					item,
+					r,
+					styleContextStack,
+					getStyleProperty,
+					'decorationThickness',
+					null
+				);
+				item.background = pick(item, r, styleContextStack, getStyleProperty, 'background', null);
+				item.link = pick(item, r, styleContextStack, getStyleProperty, 'link', null);
+				item.linkToPage = pick(item, r, styleContextStack, getStyleProperty, 'linkToPage', null);
+				item.linkToDestination = pick(
+					item,
+					r,
+					styleContextStack,
+					getStyleProperty,
+					'linkToDestination',
+					null
+				);
+				item.noWrap = pick(item, r, styleContextStack, getStyleProperty, 'noWrap', null);
+				item.opacity = pick(item, r, styleContextStack, getStyleProperty, 'opacity', 1);
+				item.sup = pick(item, r, styleContextStack, getStyleProperty, 'sup', false);
+				item.sub = pick(item, r, styleContextStack, getStyleProperty, 'sub', false);
 				if (item.sup || item.sub) item.fontSize *= 0.58;
-				const lineHeight = get('lineHeight', 1) as number;
+				const lineHeight = pick(
+					item,
+					r,
+					styleContextStack,
+					getStyleProperty,
+					'lineHeight',
+					1
+				) as number;
 				item.width = this.widthOfText(item.text, item);
 				item.height = font.lineHeight(item.fontSize) * lineHeight;
 				if (!item.leadingCut) item.leadingCut = 0;
-				if (!get('preserveLeadingSpaces', false)) {
+				if (!pick(item, r, styleContextStack, getStyleProperty, 'preserveLeadingSpaces', false)) {
 					const leadingSpaces = item.text.match(LEADING);
 					if (leadingSpaces) item.leadingCut += this.widthOfText(leadingSpaces[0]!, item);
 				}
 				item.trailingCut = 0;
-				if (!get('preserveTrailingSpaces', false)) {
+				if (!pick(item, r, styleContextStack, getStyleProperty, 'preserveTrailingSpaces', false)) {
 					const trailingSpaces = item.text.match(TRAILING);
 					if (trailingSpaces) item.trailingCut = this.widthOfText(trailingSpaces[0]!, item);
 				}

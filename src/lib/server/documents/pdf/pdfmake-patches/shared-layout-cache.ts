@@ -67,7 +67,17 @@ function layoutWords(font: EmbeddedFont, text: string, onlyWidth?: boolean): Lay
 	const positions: Record<string, number>[] | null = onlyWidth ? null : [];
 	let advanceWidth = 0;
 	let last = 0;
-	const piece = (end: number) => {
+	// (A loop, not a function per piece: this runs for every width and every text drawn.)
+	for (let i = 0; i <= text.length; i++) {
+		const end =
+			i === text.length
+				? last < i
+					? i
+					: -1
+				: text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB
+					? i + 1
+					: -1;
+		if (end < 0) continue;
 		const run = font.layoutCached(text.slice(last, end));
 		if (glyphs && positions) {
 			for (const glyph of run.glyphs) glyphs.push(glyph);
@@ -75,12 +85,7 @@ function layoutWords(font: EmbeddedFont, text: string, onlyWidth?: boolean): Lay
 		}
 		advanceWidth += run.advanceWidth;
 		last = end;
-	};
-	for (let i = 0; i < text.length; i++) {
-		const code = text.charCodeAt(i);
-		if (code === SPACE || code === TAB) piece(i + 1);
 	}
-	if (last < text.length) piece(text.length);
 	return { glyphs, positions, advanceWidth };
 }
 
