@@ -29,7 +29,6 @@ type GetStyleProperty = (
 
 const LEADING = /^(\s)+/g;
 const TRAILING = /(\s)+$/g;
-const isValue = (v: unknown) => v !== undefined && v !== null;
 const NO_STYLE = {};
 /** The fonts each document has given `measure`, by family, bold and italics. */
 const fontsByDocument = new WeakMap<object, Map<string, Font>>();
@@ -86,22 +85,19 @@ function styleResolver(stack: Stack, getStyleProperty: GetStyleProperty) {
 }
 
 /**
- * A piece's property: its own value, else the one resolved for its named styles (`r`), else (a
- * section, or no stack) pdfmake's lookup.
+ * A section pushes no styles (rare), and without a stack there is nothing to resolve: there each
+ * property is pdfmake's own lookup, made before measure sets any of them on the piece (it reads
+ * each property once, before it sets that one).
  */
-function pick(
+function resolvedDirectly(
 	item: Item,
-	r: Resolved | null,
 	stack: Stack | null,
-	getStyleProperty: GetStyleProperty,
-	property: (typeof PROPERTIES)[number],
-	defaultValue: unknown
-): unknown {
-	const own = item[property];
-	if (isValue(own)) return own;
-	if (!r) return getStyleProperty(item, stack, property, defaultValue);
-	const value = r[property];
-	return isValue(value) ? value : defaultValue;
+	getStyleProperty: GetStyleProperty
+): Resolved {
+	const resolved = {} as Resolved;
+	for (const property of PROPERTIES)
+		resolved[property] = getStyleProperty(item, stack, property, undefined);
+	return resolved;
 }
 
 /**
@@ -154,11 +150,15 @@ export const measureOncePatch = definePatch<TextInlines, 'measure'>({
 				fontsByDocument.set(this.pdfDocument, fonts);
 			}
 			for (const item of array) {
-				// A section pushes no styles (rare): pdfmake's lookups as they are.
-				const r = resolve && item.section === undefined ? resolve(item) : null;
-				const family = pick(item, r, styleContextStack, getStyleProperty, 'font', 'Roboto');
-				const bold = pick(item, r, styleContextStack, getStyleProperty, 'bold', false);
-				const italics = pick(item, r, styleContextStack, getStyleProperty, 'italics', false);
+				const r =
+					resolve && item.section === undefined
+						? resolve(item)
+						: resolvedDirectly(item, styleContextStack, getStyleProperty);
+				// A piece's own value, else its styles', else pdfmake's default: `??` passes over
+				// undefined and null alone, as pdfmake's isValue does.
+				const family = item.font ?? r.font ?? 'Roboto';
+				const bold = item.bold ?? r.bold ?? false;
+				const italics = item.italics ?? r.italics ?? false;
 				const plain =
 					typeof family === 'string' && typeof bold === 'boolean' && typeof italics === 'boolean';
 				const fontKey = plain ? `${family}\0${bold}\0${italics}` : '';
@@ -168,90 +168,34 @@ export const measureOncePatch = definePatch<TextInlines, 'measure'>({
 					if (plain) fonts.set(fontKey, font);
 				}
 				item.font = font;
-				item.alignment = pick(item, r, styleContextStack, getStyleProperty, 'alignment', 'left');
-				item.fontSize = pick(
-					item,
-					r,
-					styleContextStack,
-					getStyleProperty,
-					'fontSize',
-					12
-				) as number;
-				item.fontFeatures = pick(
-					item,
-					r,
-					styleContextStack,
-					getStyleProperty,
-					'fontFeatures',
-					null
-				);
-				item.characterSpacing = pick(
-					item,
-					r,
-					styleContextStack,
-					getStyleProperty,
-					'characterSpacing',
-					0
-				);
-				item.color = pick(item, r, styleContextStack, getStyleProperty, 'color', 'black');
-				item.decoration = pick(item, r, styleContextStack, getStyleProperty, 'decoration', null);
-				item.decorationColor = pick(
-					item,
-					r,
-					styleContextStack,
-					getStyleProperty,
-					'decorationColor',
-					null
-				);
-				item.decorationStyle = pick(
-					item,
-					r,
-					styleContextStack,
-					getStyleProperty,
-					'decorationStyle',
-					null
-				);
-				item.decorationThickness = pick(
-					item,
-					r,
-					styleContextStack,
-					getStyleProperty,
-					'decorationThickness',
-					null
-				);
-				item.background = pick(item, r, styleContextStack, getStyleProperty, 'background', null);
-				item.link = pick(item, r, styleContextStack, getStyleProperty, 'link', null);
-				item.linkToPage = pick(item, r, styleContextStack, getStyleProperty, 'linkToPage', null);
-				item.linkToDestination = pick(
-					item,
-					r,
-					styleContextStack,
-					getStyleProperty,
-					'linkToDestination',
-					null
-				);
-				item.noWrap = pick(item, r, styleContextStack, getStyleProperty, 'noWrap', null);
-				item.opacity = pick(item, r, styleContextStack, getStyleProperty, 'opacity', 1);
-				item.sup = pick(item, r, styleContextStack, getStyleProperty, 'sup', false);
-				item.sub = pick(item, r, styleContextStack, getStyleProperty, 'sub', false);
+				item.alignment = item.alignment ?? r.alignment ?? 'left';
+				item.fontSize = (item.fontSize ?? r.fontSize ?? 12) as number;
+				item.fontFeatures = item.fontFeatures ?? r.fontFeatures ?? null;
+				item.characterSpacing = item.characterSpacing ?? r.characterSpacing ?? 0;
+				item.color = item.color ?? r.color ?? 'black';
+				item.decoration = item.decoration ?? r.decoration ?? null;
+				item.decorationColor = item.decorationColor ?? r.decorationColor ?? null;
+				item.decorationStyle = item.decorationStyle ?? r.decorationStyle ?? null;
+				item.decorationThickness = item.decorationThickness ?? r.decorationThickness ?? null;
+				item.background = item.background ?? r.background ?? null;
+				item.link = item.link ?? r.link ?? null;
+				item.linkToPage = item.linkToPage ?? r.linkToPage ?? null;
+				item.linkToDestination = item.linkToDestination ?? r.linkToDestination ?? null;
+				item.noWrap = item.noWrap ?? r.noWrap ?? null;
+				item.opacity = item.opacity ?? r.opacity ?? 1;
+				item.sup = item.sup ?? r.sup ?? false;
+				item.sub = item.sub ?? r.sub ?? false;
 				if (item.sup || item.sub) item.fontSize *= 0.58;
-				const lineHeight = pick(
-					item,
-					r,
-					styleContextStack,
-					getStyleProperty,
-					'lineHeight',
-					1
-				) as number;
+				const lineHeight = (item.lineHeight ?? r.lineHeight ?? 1) as number;
 				item.width = this.widthOfText(item.text, item);
 				item.height = font.lineHeight(item.fontSize) * lineHeight;
 				if (!item.leadingCut) item.leadingCut = 0;
-				if (!pick(item, r, styleContextStack, getStyleProperty, 'preserveLeadingSpaces', false)) {
+				if (!(item.preserveLeadingSpaces ?? r.preserveLeadingSpaces ?? false)) {
 					const leadingSpaces = item.text.match(LEADING);
 					if (leadingSpaces) item.leadingCut += this.widthOfText(leadingSpaces[0]!, item);
 				}
 				item.trailingCut = 0;
-				if (!pick(item, r, styleContextStack, getStyleProperty, 'preserveTrailingSpaces', false)) {
+				if (!(item.preserveTrailingSpaces ?? r.preserveTrailingSpaces ?? false)) {
 					const trailingSpaces = item.text.match(TRAILING);
 					if (trailingSpaces) item.trailingCut = this.widthOfText(trailingSpaces[0]!, item);
 				}
