@@ -12,6 +12,11 @@ interface Run {
 }
 interface EmbeddedFont {
 	name: string;
+	scale: number;
+	widths: (number | undefined)[];
+	unicode: (number[] | undefined)[];
+	subset: { includeGlyph(id: number): number };
+	encode(text: string, features?: unknown): [string[], Record<string, number>[]];
 	layoutCache?: Record<string, Run>;
 	layoutRun(text: string, features?: unknown): Run;
 	layoutCached(text: string): Run;
@@ -121,6 +126,30 @@ function widthOf(font: EmbeddedFont, text: string): number {
 	return width;
 }
 
+/** Four hex digits per glyph id of a subset: the same for every document. */
+const hexOfGid: string[] = [];
+
+/**
+ * pdfkit's `EmbeddedFont.encode` without features, as it computes it (each glyph included in the
+ * document's subset, its width and characters noted the first time), with each glyph id's hex
+ * digits made once per thread rather than once per glyph drawn.
+ */
+function encodeWords(font: EmbeddedFont, text: string): [string[], Record<string, number>[]] {
+	const { glyphs, positions } = layoutWords(font, text) as {
+		glyphs: Glyph[];
+		positions: Record<string, number>[];
+	};
+	const res = new Array<string>(glyphs.length);
+	for (let i = 0; i < glyphs.length; i++) {
+		const glyph = glyphs[i]!;
+		const gid = font.subset.includeGlyph(glyph.id);
+		res[i] = hexOfGid[gid] ??= `0000${gid.toString(16)}`.slice(-4);
+		if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth * font.scale;
+		if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
+	}
+	return [res, positions];
+}
+
 /** Runs shaped so far, per font, in this thread's shared cache: the patch's observable effect. */
 export function sharedLayoutRuns(): Record<string, number> {
 	return Object.fromEntries([...caches].map(([font, cache]) => [font, Object.keys(cache).length]));
@@ -158,6 +187,9 @@ export const sharedLayoutCachePatch = definePatch<PdfDocument, 'provideFont'>({
 					features
 						? layout.call(font, text, features, onlyWidth)
 						: layoutWords(font, text, onlyWidth);
+				const encode = font.encode;
+				font.encode = (text, features) =>
+					features ? encode.call(font, text, features) : encodeWords(font, text);
 			}
 			return font;
 		}
