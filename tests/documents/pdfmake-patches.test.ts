@@ -21,6 +21,7 @@ import {
 	pdfmakeClass
 } from '../../src/lib/server/documents/pdf/pdfmake-patches/patch';
 import { joinedStreamWritesPatch } from '../../src/lib/server/documents/pdf/pdfmake-patches/joined-stream-writes';
+import { parsedColoursPatch } from '../../src/lib/server/documents/pdf/pdfmake-patches/parsed-colours';
 import { rememberedBreaksPatch } from '../../src/lib/server/documents/pdf/pdfmake-patches/remembered-breaks';
 import { measureOncePatch } from '../../src/lib/server/documents/pdf/pdfmake-patches/measure-once';
 import { sharedLayoutRuns } from '../../src/lib/server/documents/pdf/pdfmake-patches/shared-layout-cache';
@@ -117,6 +118,7 @@ describe('pdfmake version fence', () => {
 describe('pdfmake patches', () => {
 	it('are all active on pdfmake’s own prototypes once the renderer is loaded', () => {
 		expect(activePdfmakePatches.map((s) => s.replaces).sort()).toEqual([
+			'PDFDocument._normalizeColor',
 			'PDFDocument.provideFont',
 			'PDFDocument.ref',
 			'Renderer.renderLine',
@@ -311,6 +313,36 @@ describe('pdfmake patches', () => {
 				});
 				expect(broken[1], `${outer} ${JSON.stringify(input)}`).toEqual(broken[0]);
 				expect(broken[0]!.length).toBeGreaterThan(0);
+			}
+	});
+
+	it('parse every colour as pdfkit does, each caller getting its own components', () => {
+		type Doc = {
+			_normalizeColor(color: unknown): unknown;
+			addSpotColor(name: string, c: number, m: number, y: number, k: number): void;
+		};
+		const Document = pdfmakeClass<new (fonts: object) => Doc>('pdfmake/js/PDFDocument');
+		const original = parsedColoursPatch.original()!;
+		const document = new Document({});
+		document.addSpotColor('brand', 10, 20, 30, 40);
+		const colours = [
+			'#111',
+			'#1f6f5c',
+			'#ABCDEF',
+			'black',
+			'red',
+			'brand',
+			'nonsense',
+			'',
+			[255, 0, 0],
+			[0, 0, 0, 100],
+			null
+		];
+		for (let round = 0; round < 2; round++)
+			for (const colour of colours) {
+				const patched = document._normalizeColor(colour);
+				expect(patched, JSON.stringify(colour)).toEqual(original.call(document, colour));
+				if (Array.isArray(patched)) patched[0] = 99;
 			}
 	});
 

@@ -4,6 +4,7 @@ import { fastStyleLookupPatch } from './fast-style-lookup';
 import { joinInlinesPatch } from './join-inlines';
 import { joinedStreamWritesPatch } from './joined-stream-writes';
 import { measureOncePatch } from './measure-once';
+import { parsedColoursPatch } from './parsed-colours';
 import type { PatchStatus } from './patch';
 import { rememberedBreaksPatch } from './remembered-breaks';
 import { sharedLayoutCachePatch } from './shared-layout-cache';
@@ -27,7 +28,8 @@ export const pdfmakePatches = [
 	measureOncePatch,
 	rememberedBreaksPatch,
 	sharedVectorFormPatch,
-	joinedStreamWritesPatch
+	joinedStreamWritesPatch,
+	parsedColoursPatch
 ];
 
 export type { PatchStatus };
