@@ -5,6 +5,7 @@ import { parseAnswers, parseProfile } from '../../src/cli/assess-input';
 import { buildReportModel, type ReportModel } from '../../src/lib/domain/report-model';
 import { evaluateAssessment } from '../../src/lib/domain/result';
 import { reportWords } from '../../src/lib/labels/report-words';
+import { fonts } from '../../src/lib/server/documents/pdf/fonts';
 import { styles } from '../../src/lib/server/documents/pdf/pdf-text';
 import {
 	assertPdfmakeVersion,
@@ -19,6 +20,10 @@ import {
 	isPatched,
 	pdfmakeClass
 } from '../../src/lib/server/documents/pdf/pdfmake-patches/patch';
+import { joinedStreamWritesPatch } from '../../src/lib/server/documents/pdf/pdfmake-patches/joined-stream-writes';
+import { parsedColoursPatch } from '../../src/lib/server/documents/pdf/pdfmake-patches/parsed-colours';
+import { rememberedBreaksPatch } from '../../src/lib/server/documents/pdf/pdfmake-patches/remembered-breaks';
+import { measureOncePatch } from '../../src/lib/server/documents/pdf/pdfmake-patches/measure-once';
 import { sharedLayoutRuns } from '../../src/lib/server/documents/pdf/pdfmake-patches/shared-layout-cache';
 import {
 	activePdfmakePatches,
@@ -113,11 +118,15 @@ describe('pdfmake version fence', () => {
 describe('pdfmake patches', () => {
 	it('are all active on pdfmake’s own prototypes once the renderer is loaded', () => {
 		expect(activePdfmakePatches.map((s) => s.replaces).sort()).toEqual([
+			'PDFDocument._normalizeColor',
 			'PDFDocument.provideFont',
+			'PDFDocument.ref',
 			'Renderer.renderLine',
 			'Renderer.renderVector',
 			'StyleContextStack.getProperty',
-			'StyleContextStack.getStyleProperty'
+			'StyleContextStack.getStyleProperty',
+			'TextBreaker.getBreaks',
+			'TextInlines.measure'
 		]);
 		expect(pdfmakePatchStatus().every((s) => s.active)).toBe(true);
 		for (const patch of pdfmakePatches) {
@@ -220,6 +229,153 @@ describe('pdfmake patches', () => {
 				);
 			}
 		expect(compared).toBeGreaterThan(150);
+	});
+
+	it('measure every piece of text as pdfmake does, whatever its styles', () => {
+		type Piece = Record<string, unknown> & { font?: { name: string } };
+		type Stack = { push(style: string | Record<string, unknown>): void };
+		const Stack = pdfmakeClass<new (styles: object, defaultStyle: object) => Stack>(
+			'pdfmake/js/StyleContextStack'
+		);
+		const Inlines =
+			pdfmakeClass<new (document: unknown) => { measure(pieces: Piece[], stack: Stack): Piece[] }>(
+				'pdfmake/js/TextInlines'
+			);
+		const Breaker =
+			pdfmakeClass<new () => { getBreaks(texts: unknown[], stack: Stack): Piece[] }>(
+				'pdfmake/js/TextBreaker'
+			);
+		const Document = pdfmakeClass<new (fonts: object) => unknown>('pdfmake/js/PDFDocument');
+		const original = measureOncePatch.original()!;
+		const dictionary = { ...styles, derived: { extends: ['h2', 'muted'], fontSize: 7 } };
+		const defaultStyle = { font: 'NotoSansSC', fontSize: 9.5, lineHeight: 1.25, color: '#111' };
+		const texts: unknown[][] = [
+			['合规差距报告 / Compliance gap report\n第二行', { text: ' 部分合规 ', style: 'muted' }],
+			[{ text: 'x  ', style: ['h2', 'unknown'], bold: false, color: null }, '\n', 'y'],
+			[{ text: '  lead', style: 'derived', leadingIndent: 6, preserveLeadingSpaces: true }],
+			[
+				{ text: 'sup', sup: true, fontSize: 8 },
+				{ text: 'sec', section: true, style: 'h1' }
+			],
+			[{ text: 'no wrap line', noWrap: true, style: 'label' }, '\n', { text: '', lineHeight: 2 }]
+		];
+		const seen = (pieces: Piece[]) =>
+			pieces.map(({ font, ...rest }) => ({ ...rest, font: font?.name }));
+		let compared = 0;
+		for (const outer of ['h1', 'label', 'unknown'])
+			for (const text of texts) {
+				const measured = [original, Inlines.prototype.measure].map((measure) => {
+					const document = new Document(fonts);
+					const stack = new Stack(dictionary, defaultStyle);
+					stack.push(outer);
+					stack.push({ color: '#333', bold: true });
+					const pieces = new Breaker().getBreaks(structuredClone(text), stack);
+					return seen(measure.call(new Inlines(document), pieces, stack) as Piece[]);
+				});
+				expect(measured[1], `${outer} ${JSON.stringify(text)}`).toEqual(measured[0]);
+				compared += measured[0]!.length;
+			}
+		expect(compared).toBeGreaterThan(40);
+	});
+
+	it('break every text into the pieces pdfmake does, with the same styles and joins', () => {
+		type Stack = { push(style: string | Record<string, unknown>): void };
+		const Stack = pdfmakeClass<new (styles: object, defaultStyle: object) => Stack>(
+			'pdfmake/js/StyleContextStack'
+		);
+		const Breaker =
+			pdfmakeClass<new () => { getBreaks(texts: unknown, stack: Stack): unknown[] }>(
+				'pdfmake/js/TextBreaker'
+			);
+		const original = rememberedBreaksPatch.original()!;
+		const line = (text: string) => ({ text, noWrap: true, style: 'muted' });
+		const inputs: unknown[] = [
+			[
+				line('已有部分制度，尚需完善并经管理'),
+				'\n',
+				line('层批准 / drafted; board'),
+				'\n',
+				line('approval pending.')
+			],
+			['部分合规 / Partially compliant', { text: 'x', style: 'h2' }, '合规', 'gap report'],
+			[{ text: 'https://example.com/a/very/long/path', wordBreak: 'break-all' }, 'tail\r\nnext'],
+			['two\nlines\n', '', 'end', 12, null, { text: null }],
+			[line('abc'), line('def'), { text: 'ghi jkl', noWrap: false }, line('')],
+			'plain string with words',
+			{ text: '一个对象', bold: true }
+		];
+		for (const outer of ['h1', 'label'])
+			for (const input of inputs) {
+				const broken = [original, Breaker.prototype.getBreaks].map((getBreaks) => {
+					const stack = new Stack(styles, { font: 'NotoSansSC', fontSize: 9.5 });
+					stack.push(outer);
+					return getBreaks.call(new Breaker(), structuredClone(input), stack) as unknown[];
+				});
+				expect(broken[1], `${outer} ${JSON.stringify(input)}`).toEqual(broken[0]);
+				expect(broken[0]!.length).toBeGreaterThan(0);
+			}
+	});
+
+	it('parse every colour as pdfkit does, each caller getting its own components', () => {
+		type Doc = {
+			_normalizeColor(color: unknown): unknown;
+			addSpotColor(name: string, c: number, m: number, y: number, k: number): void;
+		};
+		const Document = pdfmakeClass<new (fonts: object) => Doc>('pdfmake/js/PDFDocument');
+		const original = parsedColoursPatch.original()!;
+		const document = new Document({});
+		document.addSpotColor('brand', 10, 20, 30, 40);
+		const colours = [
+			'#111',
+			'#1f6f5c',
+			'#ABCDEF',
+			'black',
+			'red',
+			'brand',
+			'nonsense',
+			'',
+			[255, 0, 0],
+			[0, 0, 0, 100],
+			null
+		];
+		for (let round = 0; round < 2; round++)
+			for (const colour of colours) {
+				const patched = document._normalizeColor(colour);
+				expect(patched, JSON.stringify(colour)).toEqual(original.call(document, colour));
+				if (Array.isArray(patched)) patched[0] = 99;
+			}
+	});
+
+	it('write the same stream bytes as pdfkit, text and bytes in their order', () => {
+		type Reference = {
+			data: Record<string, unknown>;
+			uncompressedLength: number;
+			write(chunk: unknown): void;
+			end(chunk?: unknown): void;
+		};
+		type Doc = { ref(data?: object): Reference; _write(data: unknown): void };
+		const Document =
+			pdfmakeClass<new (fonts: object, ...rest: object[]) => Doc>('pdfmake/js/PDFDocument');
+		const original = joinedStreamWritesPatch.original()!;
+		for (const compress of [false, true]) {
+			const written = [original, Document.prototype.ref].map((ref) => {
+				const document = new Document({}, {}, {}, {}, { compress });
+				const out: Buffer[] = [];
+				document._write = (data) =>
+					out.push(Buffer.isBuffer(data) ? data : Buffer.from(`${String(data)}\n`, 'binary'));
+				const reference = ref.call(document, { Type: 'XObject' }) as Reference;
+				reference.write('BT');
+				reference.write(12.5);
+				reference.write(Buffer.from('<0102> Tj\n'));
+				reference.write('/F1 9.5 Tf');
+				reference.write('ET');
+				const lengths = [reference.uncompressedLength, reference.data.Length];
+				reference.end('Q');
+				return { lengths, bytes: Buffer.concat(out).toString('latin1') };
+			});
+			expect(written[1]).toEqual(written[0]);
+			expect(written[0]!.bytes).toContain(compress ? 'FlateDecode' : '/F1 9.5 Tf');
+		}
 	});
 
 	it(

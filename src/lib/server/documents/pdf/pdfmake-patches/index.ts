@@ -2,7 +2,11 @@ import { installedDependency, installedPackage } from '../installed-package';
 import { fastItemStylePatch } from './fast-item-style';
 import { fastStyleLookupPatch } from './fast-style-lookup';
 import { joinInlinesPatch } from './join-inlines';
+import { joinedStreamWritesPatch } from './joined-stream-writes';
+import { measureOncePatch } from './measure-once';
+import { parsedColoursPatch } from './parsed-colours';
 import type { PatchStatus } from './patch';
+import { rememberedBreaksPatch } from './remembered-breaks';
 import { sharedLayoutCachePatch } from './shared-layout-cache';
 import { sharedVectorFormPatch } from './shared-vector-form';
 
@@ -21,7 +25,11 @@ export const pdfmakePatches = [
 	sharedLayoutCachePatch,
 	fastStyleLookupPatch,
 	fastItemStylePatch,
-	sharedVectorFormPatch
+	measureOncePatch,
+	rememberedBreaksPatch,
+	sharedVectorFormPatch,
+	joinedStreamWritesPatch,
+	parsedColoursPatch
 ];
 
 export type { PatchStatus };

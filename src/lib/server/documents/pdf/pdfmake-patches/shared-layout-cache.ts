@@ -12,6 +12,11 @@ interface Run {
 }
 interface EmbeddedFont {
 	name: string;
+	scale: number;
+	widths: (number | undefined)[];
+	unicode: (number[] | undefined)[];
+	subset: { includeGlyph(id: number): number };
+	encode(text: string, features?: unknown): [string[], Record<string, number>[]];
 	layoutCache?: Record<string, Run>;
 	layoutRun(text: string, features?: unknown): Run;
 	layoutCached(text: string): Run;
@@ -63,25 +68,86 @@ const TAB = 9;
  * reads character codes and appends. Called for every width pdfmake measures and every text drawn.
  */
 function layoutWords(font: EmbeddedFont, text: string, onlyWidth?: boolean): Layout {
-	const glyphs: Glyph[] | null = onlyWidth ? null : [];
-	const positions: Record<string, number>[] | null = onlyWidth ? null : [];
+	if (onlyWidth) return { glyphs: null, positions: null, advanceWidth: widthOf(font, text) };
+	const glyphs: Glyph[] = [];
+	const positions: Record<string, number>[] = [];
 	let advanceWidth = 0;
 	let last = 0;
-	const piece = (end: number) => {
+	// (A loop, not a function per piece: this runs for every text drawn.)
+	for (let i = 0; i <= text.length; i++) {
+		const end = pieceEnd(text, i, last);
+		if (end < 0) continue;
 		const run = font.layoutCached(text.slice(last, end));
-		if (glyphs && positions) {
-			for (const glyph of run.glyphs) glyphs.push(glyph);
-			for (const position of run.positions) positions.push(position);
-		}
+		if (last === 0 && end === text.length)
+			// One piece (all Chinese lines): copied whole, as pdfkit's concat would.
+			return {
+				glyphs: run.glyphs.slice(),
+				positions: run.positions.slice(),
+				advanceWidth: run.advanceWidth
+			};
+		for (const glyph of run.glyphs) glyphs.push(glyph);
+		for (const position of run.positions) positions.push(position);
 		advanceWidth += run.advanceWidth;
 		last = end;
-	};
-	for (let i = 0; i < text.length; i++) {
-		const code = text.charCodeAt(i);
-		if (code === SPACE || code === TAB) piece(i + 1);
 	}
-	if (last < text.length) piece(text.length);
 	return { glyphs, positions, advanceWidth };
+}
+
+/** Where the piece that ends at `i` ends (after a space or tab, or at the text's end), or -1. */
+function pieceEnd(text: string, i: number, last: number): number {
+	if (i === text.length) return last < i ? i : -1;
+	const code = text.charCodeAt(i);
+	return code === SPACE || code === TAB ? i + 1 : -1;
+}
+
+/** Widths measured so far, per font and text: pdfmake measures the same pieces in every report. */
+const MAX_WIDTHS = 200_000;
+const widths = new Map<string, Map<string, number>>();
+
+/** `layoutWords(font, text).advanceWidth`: the same pieces' widths, added in the same order. */
+function widthOf(font: EmbeddedFont, text: string): number {
+	let known = widths.get(font.name);
+	if (!known || known.size > MAX_WIDTHS) {
+		known = new Map();
+		widths.set(font.name, known);
+	}
+	let width = known.get(text);
+	if (width === undefined) {
+		width = 0;
+		let last = 0;
+		for (let i = 0; i <= text.length; i++) {
+			const end = pieceEnd(text, i, last);
+			if (end < 0) continue;
+			width += font.layoutCached(text.slice(last, end)).advanceWidth;
+			last = end;
+		}
+		known.set(text, width);
+	}
+	return width;
+}
+
+/** Four hex digits per glyph id of a subset: the same for every document. */
+const hexOfGid: string[] = [];
+
+/**
+ * pdfkit's `EmbeddedFont.encode` without features, as it computes it (each glyph included in the
+ * document's subset, its width and characters noted the first time), with each glyph id's hex
+ * digits made once per thread rather than once per glyph drawn.
+ */
+function encodeWords(font: EmbeddedFont, text: string): [string[], Record<string, number>[]] {
+	const { glyphs, positions } = layoutWords(font, text) as {
+		glyphs: Glyph[];
+		positions: Record<string, number>[];
+	};
+	const res = new Array<string>(glyphs.length);
+	for (let i = 0; i < glyphs.length; i++) {
+		const glyph = glyphs[i]!;
+		const gid = font.subset.includeGlyph(glyph.id);
+		res[i] = hexOfGid[gid] ??= `0000${gid.toString(16)}`.slice(-4);
+		if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth * font.scale;
+		if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
+	}
+	return [res, positions];
 }
 
 /** Runs shaped so far, per font, in this thread's shared cache: the patch's observable effect. */
@@ -121,6 +187,9 @@ export const sharedLayoutCachePatch = definePatch<PdfDocument, 'provideFont'>({
 					features
 						? layout.call(font, text, features, onlyWidth)
 						: layoutWords(font, text, onlyWidth);
+				const encode = font.encode;
+				font.encode = (text, features) =>
+					features ? encode.call(font, text, features) : encodeWords(font, text);
 			}
 			return font;
 		}
