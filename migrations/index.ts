@@ -26,7 +26,7 @@ import * as assessmentLifecycle from './2026_12_02_003010_assessment_lifecycle';
 import * as notifications from './2026_12_02_004100_notifications';
 import * as filingPackVersion from './2026_12_02_004200_filing_pack_version';
 import * as issuedReportComments from './2026_12_02_005100_issued_report_comments';
-import * as clientLifecycle from './2026_12_03_010000_client_lifecycle';
+import * as clientLifecycle from './2026_12_02_151000_client_lifecycle';
 
 /**
  * Every migration, in order. A static list (not a directory scan) so the same provider works in the
@@ -60,5 +60,5 @@ export const migrations: Record<string, Migration> = {
 	'2026_12_02_004100_notifications': notifications,
 	'2026_12_02_004200_filing_pack_version': filingPackVersion,
 	'2026_12_02_005100_issued_report_comments': issuedReportComments,
-	'2026_12_03_010000_client_lifecycle': clientLifecycle
+	'2026_12_02_151000_client_lifecycle': clientLifecycle
 };

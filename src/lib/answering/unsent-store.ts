@@ -80,21 +80,45 @@ export async function dropAllUnsent(userId: string): Promise<void> {
  * that answered quickly) must not end with the kept values.
  */
 export function unsentKeeper(userId: string, assessmentId: string, itemId: string) {
-	let queue: Promise<unknown> = Promise.resolve();
-	const then = (write: () => Promise<void>) => {
-		// A browser without IndexedDB (private mode in some) still autosaves; it only cannot keep.
-		queue = queue.then(write).catch(() => undefined);
-	};
+	const writes = latestWriteQueue();
 	return {
 		keep(baseVersion: number, values: AnswerFields) {
-			then(() =>
+			writes.push(() =>
 				keepUnsent({ userId, assessmentId, itemId, baseVersion, values, keptAt: Date.now() })
 			);
 		},
 		drop() {
-			then(() => dropUnsent(userId, assessmentId, itemId));
+			writes.push(() => dropUnsent(userId, assessmentId, itemId));
 		},
 		/** Resolves when every write asked for so far is done. */
+		settled: () => writes.settled()
+	};
+}
+
+/**
+ * One write at a time, and of those waiting only the latest: each write sets the item's whole
+ * kept state (a keep replaces what was kept, a drop removes it), so the ones a later write
+ * supersedes need never run. A keystroke asks for a write; a fast typist on a busy computer asked
+ * for twenty while the first was running, and a reload before the queue had drained kept an old
+ * prefix of the note.
+ */
+export function latestWriteQueue() {
+	let queue: Promise<unknown> = Promise.resolve();
+	let waiting: (() => Promise<void>) | null = null;
+	return {
+		push(write: () => Promise<void>) {
+			const queued = waiting !== null;
+			waiting = write;
+			if (queued) return;
+			queue = queue
+				.then(() => {
+					const next = waiting!;
+					waiting = null;
+					return next();
+				})
+				// A browser without IndexedDB (private mode in some) still autosaves; it only cannot keep.
+				.catch(() => undefined);
+		},
 		settled: () => queue
 	};
 }
