@@ -27,7 +27,7 @@ const WORDS = {
 		purgeNotice: /将于 \d{4}年\d{1,2}月\d{1,2}日 彻底清除/,
 		purge: '彻底清除',
 		name: '客户名称',
-		wrongName: '请输入客户名称以确认清除。',
+		wrongName: '请输入客户名称以确认彻底清除。',
 		archivedTab: '已归档',
 		deletedTab: '已删除'
 	},
