@@ -35,7 +35,7 @@ export async function startInstances(
 	const pool = new pg.Pool({ connectionString: database.env.DATABASE_URL, max: 2 });
 	const stop = async () => {
 		await Promise.all(servers.map((s) => s.stop()));
-		await pool.end();
+		await endPool(pool);
 		await database.drop();
 	};
 	const failed = settled.find((s) => s.status === 'rejected');
@@ -62,6 +62,25 @@ export async function startInstances(
 				}),
 		stop
 	};
+}
+
+/**
+ * Ends the pool once its connections are closed. `pool.end()` resolves as soon as it has asked
+ * each idle connection to end: the drop that follows (WITH (FORCE)) then terminated one still
+ * closing, whose error reached the pool with no listener left, an uncaught error in the next file
+ * of the worker (clean-clone CI).
+ */
+async function endPool(pool: pg.Pool): Promise<void> {
+	const open = pool.totalCount;
+	let removed = 0;
+	const closed = new Promise<void>((resolve) => {
+		if (open === 0) resolve();
+		pool.on('remove', () => {
+			if (++removed === open) resolve();
+		});
+	});
+	await pool.end();
+	await closed;
 }
 
 /**
