@@ -1,5 +1,6 @@
 import { openSync, type Font } from 'fontkit';
 import LineBreaker from 'linebreak';
+import { CharBoundedMemo } from './char-bounded-memo';
 import { fontFiles } from './fonts';
 
 /** A4 less the page margins: the width of the report's text column. */
@@ -55,13 +56,9 @@ function metricsFor(bold: boolean): Metrics {
 const SLACK = 1.5;
 
 /**
- * Texts broken so far, by font, size and width. Bounded by the characters it holds (a text is in
- * its key and again in its lines), not by entries: people's notes run to thousands of characters,
- * and 20,000 of them would hold hundreds of MB in a worker. Past the bound it starts again.
+ * Texts broken so far, by font, size and width (a text is in its key and again in its lines).
  */
-const MAX_BROKEN_CHARS = 4_000_000;
-const broken = new Map<string, readonly string[]>();
-let brokenChars = 0;
+const broken = new CharBoundedMemo<readonly string[]>(4_000_000);
 
 /**
  * Breaks a text into lines that fit `width` at `size`, where Unicode allows (UAX #14) and where
@@ -81,19 +78,14 @@ export function breakLines(
 	let lines = broken.get(key);
 	if (!lines) {
 		lines = Object.freeze(breakText(text, width, size, bold));
-		if (brokenChars + 2 * key.length > MAX_BROKEN_CHARS) {
-			broken.clear();
-			brokenChars = 0;
-		}
 		broken.set(key, lines);
-		brokenChars += 2 * key.length;
 	}
 	return lines;
 }
 
 /** What the memo holds now, for tests of its bound. */
 export function lineMemoSize(): { entries: number; chars: number } {
-	return { entries: broken.size, chars: brokenChars };
+	return broken.held;
 }
 
 function breakText(text: string, width: number, size: number, bold: boolean): string[] {

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { CharBoundedMemo } from '../char-bounded-memo';
 import { definePatch, pdfmakeClass } from './patch';
 
 interface Word {
@@ -28,13 +29,11 @@ const LineBreaker = createRequire(require.resolve('pdfmake/js/TextBreaker'))(
 ) as LineBreakerClass;
 
 /**
- * Texts cut into words so far, per thread (bounded by the characters held, as typeset.ts's memo):
+ * Texts cut into words so far, per thread (bounded by the characters held):
  * the same lines recur in every report a worker renders, and pdfmake cuts each one up to three
  * times (for its words, its first word and its last).
  */
-const MAX_WORDS_CHARS = 2_000_000;
-const wordsOf = new Map<string, readonly Word[]>();
-let wordsChars = 0;
+const wordsOf = new CharBoundedMemo<readonly Word[]>(2_000_000);
 
 /** pdfmake's `splitWords` for text it may break (TextBreaker.js), remembered. */
 function breakableWords(text: string): readonly Word[] {
@@ -52,12 +51,7 @@ function breakableWords(text: string): readonly Word[] {
 		last = bk.position;
 	}
 	words = Object.freeze(found.map((w) => Object.freeze(w)));
-	if (wordsChars + 2 * text.length > MAX_WORDS_CHARS) {
-		wordsOf.clear();
-		wordsChars = 0;
-	}
 	wordsOf.set(text, words);
-	wordsChars += 2 * text.length;
 	return words;
 }
 
