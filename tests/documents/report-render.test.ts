@@ -8,7 +8,7 @@ import type { ReportModel } from '../../src/lib/domain/report-model';
 import type { Answer } from '../../src/lib/domain/scoring';
 import { renderReportPdf } from '../../src/lib/server/documents/pdf/render-pdf';
 import { reportCacheKey } from '../../src/lib/server/report/report-cache';
-import { RenderPool } from '../../src/lib/server/documents/pdf/worker-pool';
+import { PoolClosedError, RenderPool } from '../../src/lib/server/documents/pdf/worker-pool';
 import { colours } from '../../src/lib/server/documents/pdf/pdf-text';
 import { SEVERITY_ORDER } from '../../src/lib/domain/scoring';
 import { outlineTitles } from '../helpers/report-pdf';
@@ -32,7 +32,28 @@ function text(bytes: Uint8Array, pages: string[] = []): string {
 const pool = new RenderPool(1);
 afterAll(() => pool.close());
 
+/** Timers keeping the process alive (unref'd ones are not counted). */
+const liveTimers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+
 describe('rendering the report', () => {
+	it(
+		'stopping the workers refuses the report in flight and clears its time limit',
+		async () => {
+			// The server's shutdown closes the pool: a render's two-minute limit left pending kept the
+			// stopped server alive that long (npm start after SIGTERM, during the warm-up report).
+			const stopping = new RenderPool(1);
+			await stopping.render(model([], 'en'));
+			const before = liveTimers();
+			const inFlight = stopping.render(model([], 'en')).catch((error: unknown) => error);
+			expect(liveTimers(), 'the job on the worker has its time limit').toBe(before + 1);
+			await stopping.close();
+			expect(await inFlight).toBeInstanceOf(PoolClosedError);
+			expect(liveTimers(), 'and it is cleared').toBe(before);
+			await expect(stopping.render(model([], 'en'))).rejects.toBeInstanceOf(PoolClosedError);
+		},
+		SLOW
+	);
+
 	it(
 		'renders on a worker thread, and the same content gives the same bytes',
 		async () => {

@@ -55,6 +55,7 @@ export class RenderPool {
 	private nextId = 1;
 	private starting = 0;
 	private workersFailed = false;
+	private closed = false;
 
 	constructor(readonly size: number = defaultPoolSize()) {}
 
@@ -80,6 +81,7 @@ export class RenderPool {
 
 	private async run(work: RenderJob): Promise<Rendered> {
 		const started = performance.now();
+		if (this.closed) throw new PoolClosedError();
 		if (this.workersFailed) return this.renderInline(work, started);
 		try {
 			const bytes = await new Promise<Uint8Array>((resolve, reject) => {
@@ -106,13 +108,26 @@ export class RenderPool {
 	 * its fonts parsed and its code compiled (the first report on a new worker took twice as long).
 	 */
 	warm(model: ReportModel): void {
-		this.render(model).catch((error: unknown) =>
-			logger.warn({ err: error }, 'warming the report workers failed')
-		);
+		this.render(model).catch((error: unknown) => {
+			if (!(error instanceof PoolClosedError))
+				logger.warn({ err: error }, 'warming the report workers failed');
+		});
 	}
 
+	/**
+	 * Stops the workers (the server's shutdown). A job still rendering or waiting is refused, and its
+	 * time limit cleared: a pending limit (two minutes) kept the stopping process alive that long.
+	 */
 	async close(): Promise<void> {
+		this.closed = true;
 		const slots = this.slots.splice(0);
+		for (const slot of slots) {
+			if (slot.timer) clearTimeout(slot.timer);
+			slot.job?.reject(new PoolClosedError());
+			slot.job = null;
+			slot.timer = null;
+		}
+		for (const job of this.queue.splice(0)) job.reject(new PoolClosedError());
 		await Promise.all(slots.map((s) => s.worker.terminate()));
 	}
 
@@ -139,6 +154,10 @@ export class RenderPool {
 			return;
 		}
 		this.starting--;
+		if (this.closed) {
+			void worker.terminate();
+			return;
+		}
 		const slot: Slot = { worker, job: null, timer: null, served: false };
 		this.slots.push(slot);
 		worker.unref();
@@ -178,6 +197,12 @@ export class RenderPool {
 		if (slot.timer) clearTimeout(slot.timer);
 		slot.job?.reject(slot.served ? error : new WorkerStartError(error));
 		this.dispatch();
+	}
+}
+
+export class PoolClosedError extends Error {
+	constructor() {
+		super('the report workers have stopped: the server is shutting down');
 	}
 }
 
