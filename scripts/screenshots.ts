@@ -29,7 +29,8 @@ async function main() {
 	fs.mkdirSync(FULL, { recursive: true });
 	fs.mkdirSync(DOCS, { recursive: true });
 	const bench = await benchServer('screens');
-	const chromium = await launchChromium();
+	// The full browser a person runs, not the tests' headless shell: these pages are for looking at.
+	const chromium = await launchChromium(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
 	try {
 		const baseUrl = bench.server.baseUrl;
 		const { fixture, cookies } = await makeMainFixture(baseUrl);

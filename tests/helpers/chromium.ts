@@ -3,17 +3,25 @@ import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { codeIn, mailTo } from './mail';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * Debian's chromium-headless-shell: the same Chromium release as its `chromium` package (Blink, V8,
+ * the network stack), built as the headless shell that Playwright itself runs for headless tests. The
+ * full browser's headless mode carries the whole browser around the page, and a renderer process per
+ * site: on the browser project it took 286 CPU-seconds of Chromium against the shell's 143 (see
+ * BENCHMARKS.md, "Session 12"). `CHROMIUM_PATH=/usr/bin/chromium npx vitest run --project browser`
+ * runs the same tests in the full browser; the screenshot script and the PDF bench use it.
+ */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium-headless-shell';
 
-/** Debian's chromium, headless, with the flags this closed network needs. */
-export async function launchChromium(): Promise<Browser> {
-	if (!fs.existsSync(CHROMIUM_PATH)) {
+/** Chromium, headless, with the flags this closed network needs. */
+export async function launchChromium(executablePath = CHROMIUM_PATH): Promise<Browser> {
+	if (!fs.existsSync(executablePath)) {
 		throw new Error(
-			`Chromium is not at ${CHROMIUM_PATH}: install Debian's chromium (scripts/test.sh does it as root)`
+			`Chromium is not at ${executablePath}: install it (scripts/install-system-packages.sh does, as root)`
 		);
 	}
 	return chromium.launch({
-		executablePath: CHROMIUM_PATH,
+		executablePath,
 		args: [
 			'--no-sandbox',
 			'--disable-gpu',
