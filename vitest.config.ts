@@ -127,7 +127,6 @@ const sharedServer = {
 const LONGEST_FIRST = [
 	'tests/browser/main-pages.test.ts',
 	'tests/integration/api-admin.test.ts',
-	'tests/integration/start.test.ts',
 	'tests/integration/no-smtp.test.ts',
 	'tests/browser/autosave.test.ts',
 	'tests/browser/consultant-voice.test.ts',

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { inject } from 'vitest';
+import { recipientFolder } from '../setup/mail-folder';
 import type { ReceivedMail } from '../setup/mailbox';
 
 declare module 'vitest' {
@@ -15,12 +16,14 @@ export function mailDir(): string {
 	return process.env.TEST_MAIL_DIR ?? inject('mailDir');
 }
 
-function readAll(dir: string): ReceivedMail[] {
+/** The mails to one address so far, oldest first (its folder holds only those). */
+function readFolder(folder: string): ReceivedMail[] {
+	if (!fs.existsSync(folder)) return [];
 	return fs
-		.readdirSync(dir)
+		.readdirSync(folder)
 		.filter((f) => f.endsWith('.json'))
 		.sort()
-		.map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as ReceivedMail);
+		.map((f) => JSON.parse(fs.readFileSync(path.join(folder, f), 'utf8')) as ReceivedMail);
 }
 
 /**
@@ -32,24 +35,25 @@ export function mailTo(
 	match: (mail: ReceivedMail) => boolean = () => true,
 	dir: string = mailDir()
 ): Promise<ReceivedMail> {
-	const address = to.toLowerCase();
-	const wanted = (mail: ReceivedMail) => mail.to.includes(address) && match(mail);
+	const folder = recipientFolder(dir, to);
+	// Made now, if no mail has come yet, to be watched.
+	fs.mkdirSync(folder, { recursive: true });
 	return new Promise((resolve) => {
 		const look = (): boolean => {
-			const found = readAll(dir).find(wanted);
+			const found = readFolder(folder).find(match);
 			if (!found) return false;
 			watcher.close();
 			resolve(found);
 			return true;
 		};
-		const watcher = fs.watch(dir, () => look());
+		const watcher = fs.watch(folder, () => look());
 		look();
 	});
 }
 
 /** Every mail the shared server has sent to `to` so far. */
 export function mailsTo(to: string, dir: string = mailDir()): ReceivedMail[] {
-	return readAll(dir).filter((mail) => mail.to.includes(to.toLowerCase()));
+	return readFolder(recipientFolder(dir, to));
 }
 
 /** The six-to-eight character code in a verification mail. */

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { recipientFolder } from './mail-folder';
 
 /** A mail as the tests read it back: who it went to, its subject, its text and HTML, its links. */
 export interface ReceivedMail {
@@ -18,12 +19,15 @@ export interface ReceivedMail {
 /**
  * A real SMTP server in this process (the `smtp-server` package) that parses what it receives
  * (`mailparser`). The app sends to it over `SMTP_URL` as it would to a real relay. With `dir`, each
- * mail is also written there as JSON, for test files in other processes (tests/helpers/mail.ts).
+ * mail is also written there as JSON, in a folder per recipient (tests/setup/mail-folder.ts), for
+ * test files in other processes (tests/helpers/mail.ts).
  */
 export class Mailbox {
 	readonly received: ReceivedMail[] = [];
 	private readonly events = new EventEmitter();
 	private server: SMTPServer | null = null;
+	/** Orders the mails written in one millisecond. */
+	private written = 0;
 	port = 0;
 
 	constructor(private readonly dir: string | null = null) {
@@ -52,11 +56,7 @@ export class Mailbox {
 							receivedAt: new Date().toISOString()
 						};
 						this.received.push(mail);
-						if (this.dir) {
-							const name = `${Date.now()}-${Math.random().toString(36).slice(2)}.json`;
-							fs.writeFileSync(path.join(this.dir, `${name}.tmp`), JSON.stringify(mail));
-							fs.renameSync(path.join(this.dir, `${name}.tmp`), path.join(this.dir, name));
-						}
+						if (this.dir) this.write(mail);
 						this.events.emit('mail', mail);
 						callback();
 					})
@@ -70,6 +70,17 @@ export class Mailbox {
 		const address = this.server.server.address();
 		this.port = typeof address === 'object' && address ? address.port : 0;
 		return this;
+	}
+
+	/** Into each recipient's folder, whole: written aside, then renamed into place. */
+	private write(mail: ReceivedMail): void {
+		const name = `${Date.now()}-${String(this.written++).padStart(9, '0')}.json`;
+		for (const address of new Set(mail.to)) {
+			const folder = recipientFolder(this.dir!, address);
+			fs.mkdirSync(folder, { recursive: true });
+			fs.writeFileSync(path.join(folder, `${name}.tmp`), JSON.stringify(mail));
+			fs.renameSync(path.join(folder, `${name}.tmp`), path.join(folder, name));
+		}
 	}
 
 	/** The first mail to `to` (after `since` mails to them) matching `match`, waiting for it to arrive. */
