@@ -447,17 +447,26 @@ describe('autosave in a real browser', () => {
 			const page = await context.newPage();
 			await page.clock.install();
 			const { item, id } = await firstItem(page, firm);
-			await page.route('**/*', (route) =>
-				route.request().method() === 'POST' && route.request().url().includes('save')
-					? route.abort()
-					: route.continue()
-			);
+			// No save gets through while the owner's page lives: one that did (the note's, sent as the
+			// route went, or a retry, which the page's clock runs in real time) would store the note,
+			// and the colleague would rightly see it as the firm's answer.
+			const saves = (url: URL) => url.search.startsWith('?/save');
+			const refused: string[] = [];
+			await page.route(saves, (route) => {
+				if (route.request().method() !== 'POST') return route.continue();
+				refused.push(route.request().postData() ?? '');
+				return route.abort();
+			});
 			await item.locator('input[name=status][value=partial]').check();
 			await item.locator('textarea[name=note]').click();
 			await page.keyboard.type('Owner draft, not sent');
 			await page.clock.runFor(1_700);
-			await expect.poll(() => item.locator('.save-error').isVisible()).toBe(true);
-			await page.unroute('**/*');
+			// The status's save failed before the typing (the error shows already): wait for the note's.
+			await expect
+				.poll(() => refused.some((body) => body.includes('Owner draft, not sent')))
+				.toBe(true);
+			await expect.poll(() => item.locator('.save-state.failed').count()).toBe(1);
+			expect(await item.locator('.save-error').isVisible()).toBe(true);
 
 			// Leaving with the unsent edit asks first; the person leaves all the same.
 			page.on('dialog', (d) => void d.accept());
@@ -474,9 +483,13 @@ describe('autosave in a real browser', () => {
 			};
 
 			const theirs = await logInAs(colleagueEmail);
+			// Unsent indeed: the only copy of the note is the owner's, in this browser.
+			expect(await storedNote(firm, id)).toBe(null);
 			expect(await theirs.locator('textarea[name=note]').inputValue()).toBe('');
 			expect(await theirs.locator('.draft-restored').count()).toBe(0);
 			expect(await page.locator('main').innerText()).not.toContain('Owner draft');
+			// The connection is back; the owner's page, and its retries, are gone.
+			await page.unroute(saves);
 
 			// The owner, back on this browser, is offered their own edit; after a log-out it is gone.
 			const mine = await logInAs(firm.email);
@@ -489,6 +502,8 @@ describe('autosave in a real browser', () => {
 			const again = await logInAs(firm.email);
 			expect(await again.locator('textarea[name=note]').inputValue()).toBe('');
 			expect(await again.locator('.draft-restored').count()).toBe(0);
+			// Offered, never sent by itself.
+			expect(await storedNote(firm, id)).toBe(null);
 		} finally {
 			await context.close();
 		}
